@@ -1,0 +1,27 @@
+/*
+ * foistats.c
+ *		Module entry point: the magic block and the extension's version.
+ *
+ * Each concept lives in its own file under src/ (period.c, xtab.c, ...);
+ * this file holds only what belongs to the module as a whole.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+
+PG_MODULE_MAGIC;
+
+PG_FUNCTION_INFO_V1(foistats_version);
+
+/*
+ * foistats.version() -> text
+ *
+ * The version of the loaded shared library, so a user can tell whether the
+ * installed SQL objects and the module on disk agree.
+ */
+Datum
+foistats_version(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(FOISTATS_VERSION));
+}

@@ -1,0 +1,64 @@
+# test/lib.sh: shared by test/check.sh (the test suite) and test/demo.sh (the demo).
+# Sourced, not run. Installs what is missing, builds, and runs commands against a
+# throwaway PostgreSQL 15 cluster that is destroyed afterwards.
+
+set -euo pipefail
+
+FOISTATS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PG_MAJOR=15
+PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
+export PG_CONFIG=$PG_BIN/pg_config
+
+say() { printf '== %s\n' "$*" >&2; }
+
+# Run a command as root: directly when we are root, through sudo otherwise.
+as_root() {
+	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Install PostgreSQL 15, its server headers, a C toolchain and python3 from
+# Debian's packages when any of them is missing.
+foistats_ensure_deps() {
+	local missing=0
+	[ -x "$PG_CONFIG" ] || missing=1
+	[ -x "$PG_BIN/postgres" ] || missing=1
+	command -v pg_virtualenv >/dev/null 2>&1 || missing=1
+	command -v make >/dev/null 2>&1 || missing=1
+	command -v gcc >/dev/null 2>&1 || missing=1
+	command -v python3 >/dev/null 2>&1 || missing=1
+	if [ $missing -eq 0 ] && [ -f "$("$PG_CONFIG" --includedir-server)/postgres.h" ]; then
+		return 0
+	fi
+	say "installing PostgreSQL $PG_MAJOR, its server headers and a C toolchain (apt-get)"
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-common \
+		make gcc libc6-dev python3 ca-certificates >/dev/null
+}
+
+# Build warning-free (-Werror) and install into a private staging directory, so
+# the throwaway cluster loads this tree's build and nothing system-wide changes.
+foistats_build() {
+	say "building foistats"
+	make -C "$FOISTATS_ROOT" -s PG_CONFIG="$PG_CONFIG" COPT="-Wall -Werror" >&2
+	FOISTATS_DEST=$(mktemp -d /tmp/foistats-install.XXXXXX)
+	chmod 755 "$FOISTATS_DEST"
+	make -C "$FOISTATS_ROOT" -s PG_CONFIG="$PG_CONFIG" install DESTDIR="$FOISTATS_DEST" >/dev/null
+	trap 'rm -rf "$FOISTATS_DEST"' EXIT
+	export FOISTATS_DEST
+}
+
+# Run "$@" with PG* variables pointing at a fresh cluster that loads the staged
+# build (Debian's extension_destdir), then destroy the cluster.
+foistats_virtualenv() {
+	local libdir
+	libdir=$("$PG_CONFIG" --pkglibdir)
+	# -t: clusters in a private temporary directory even as root, so two runs
+	# never share /etc/postgresql; the lock keeps concurrent runs (developers'
+	# worktrees) from racing for the same port.
+	flock /tmp/foistats-virtualenv.lock pg_virtualenv -t -v $PG_MAJOR \
+		-o "extension_destdir=$FOISTATS_DEST" \
+		-o "dynamic_library_path=$FOISTATS_DEST$libdir:$libdir" \
+		-o "max_worker_processes=8" \
+		"$@"
+}
