@@ -23,6 +23,11 @@ DATA         = $(wildcard sample/*.control sample/*--*.sql)
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --outputdir=. --load-extension=plpgsql
 
+# Multi-session behaviour (cache invalidation seen by another backend) is
+# tested with the isolation tester: specs/*.spec + expected/*.out.
+ISOLATION    = $(sort $(basename $(notdir $(wildcard specs/*.spec))))
+ISOLATION_OPTS = --load-extension=plpgsql
+
 PG_CPPFLAGS  = -DFOISTATS_VERSION='"$(EXTVERSION)"'
 EXTRA_CLEAN  = $(DATA_built) results regression.diffs regression.out
 
