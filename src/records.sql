@@ -70,7 +70,7 @@ BEGIN
         IF NOT EXISTS (SELECT 1 FROM @extschema@.record_field rf WHERE rf.name = key) THEN
             RAISE EXCEPTION '"%" is not a field of the record interface', key
                 USING ERRCODE = 'invalid_parameter_value',
-                      HINT = (SELECT 'Fields are: ' || string_agg(name, ', ' ORDER BY position)
+                      HINT = (SELECT 'Fields are: ' || string_agg(name, ', ' ORDER BY position) || '.'
                                 FROM @extschema@.record_field);
         END IF;
         IF jsonb_typeof(columns -> key) <> 'string' THEN
