@@ -427,12 +427,15 @@ class Builder:
                     r["groom"] = True
         q1 = [r for r in self.records if r["kind"] == "q1"]
         # boundary dates inside the period
+        # boundary dates inside the period, on plain, internet-marked and
+        # groomed records, so that an off-by-one date filter changes 1, 1b, 1c
         first = [r for r in q1 if r["recorded_on"].year == 2010]
-        first[0]["recorded_on"] = PERIOD_START
-        first[1]["recorded_on"] = PERIOD_START
+        first_groomed = [r for r in first if r["groom"]][0]
+        for r in (first[0], first_groomed):
+            r["recorded_on"] = PERIOD_START
         last = [r for r in q1 if r["recorded_on"].year == 2014]
-        last[0]["recorded_on"] = PERIOD_END
-        last[5]["recorded_on"] = PERIOD_END
+        for r in (last[0], [r for r in last if r["internet"]][0], [r for r in last if r["groom"]][0]):
+            r["recorded_on"] = PERIOD_END
         # deliberate scope conflicts: victim age contradicts the age in the title
         conflicts = [("SEXUAL ASSAULT ON FEMALE CHILD UNDER 13", 15),
                      ("RAPE OF FEMALE CHILD AGED 13-15", 16),
@@ -443,8 +446,12 @@ class Builder:
             cands = [r for r in q1 if r["offence"] == title]
             rng.choice(cands)["victim_age"] = age
         # 1d: six of the grooming crimes resulted in a conviction
+        # (one of them on the first day of the period, one with an offender of
+        # exactly 18, so that off-by-one filters change 1d too)
         groomed = [r for r in q1 if r["groom"]]
-        convicted = rng.sample(groomed, cells["1d"][("Convictions", GT)])
+        rest = [r for r in groomed if r is not first_groomed]
+        convicted = [first_groomed] + rng.sample(rest, cells["1d"][("Convictions", GT)] - 1)
+        convicted[1]["offender_age"] = 18
         for r in groomed:
             r["convicted"] = False if rng.random() < 0.6 else None
         for r in convicted:
@@ -501,7 +508,15 @@ class Builder:
             else:
                 d = random_date(rng, 2014, dt.date(2014, 6, 1), dt.date(2014, 12, 31))
             return dict(recorded_on=d)
-        self.decoy("out_of_period", 130, out_of_period)
+        outs = self.decoy("out_of_period", 130, out_of_period)
+        # the records just outside carry every flag: internet marker, grooming
+        # words, a conviction, a platform mention
+        for i, r in enumerate(outs[:8]):
+            r["internet"] = i < 4
+            r["groom"] = i in (0, 1, 4, 5)
+            r["convicted"] = True if i in (0, 1) else False if r["groom"] else None
+            if i in (0, 1):
+                r["platforms"] = ["FACEBOOK"]
         self.decoy("null_victim_age", 70, lambda i: dict(victim_age=None))
         self.decoy("null_offender_age", 110, lambda i: dict(offender_age=None))
 
@@ -560,9 +575,14 @@ class Builder:
         pair = pick(2014, "other", 2)
         pair[0]["platforms"] += ["WHATSAPP", "SNAPCHAT"]
         pair[1]["platforms"] += ["INSTAGRAM"]
+        pair[1]["recorded_on"] = PERIOD_END         # platform crimes on both boundaries
+        fb2010 = [r for r in self.records if "FACEBOOK" in r["platforms"] and r["recorded_on"].year == 2010
+                  and r["kind"] != "q1"]
+        fb2010[0]["recorded_on"] = PERIOD_START
         # decoy records outside the question: mentions that must not be counted
         for r in self.records:
-            if not in_period(r) and rng.random() < 0.35:
+            share = 0.35 if r["is_crime"] else 0.3
+            if not in_period(r) and not r["platforms"] and rng.random() < share:
                 r["platforms"].append(rng.choice(["FACEBOOK", "FACEBOOK", "FACEBOOK", "TWITTER",
                                                   "SNAPCHAT", "INSTAGRAM", "WHATSAPP"]))
 
