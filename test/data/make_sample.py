@@ -370,7 +370,7 @@ def make_mo(rng, rec):
         extras.append("Suspect's FB profile has since been deleted.")
     if rec["internet"] and not plats and rng.random() < 0.8:
         extras.append(rng.choice(INTERNET_PHRASES).format(pos=pos))
-    if rng.random() < 0.3:
+    if rng.random() < 0.15:
         extras.append(rng.choice(DECOY_PHRASES))
     rng.shuffle(extras)
     parts.extend(extras)
