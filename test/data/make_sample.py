@@ -199,7 +199,7 @@ ROLES = [
     "a friend of the victim's brother", "a male in his twenties", "the victim's cousin",
 ]
 AFTER = [
-    "Suspect made off on foot.", "Suspect arrested at scene.", "Victim attended the SARC.",
+    "Suspect made off on foot.", "Suspect arrested at scene.",
     "No further details at this time.", "Suspect later identified by the victim.",
     "Victim reluctant to support a prosecution.", "Suspect interviewed and denies the offence.",
     "CCTV enquiries ongoing.", "Reported some weeks after the event.",
@@ -210,6 +210,7 @@ CHILD_AFTER = [
     "Matter came to light when the school raised concerns.", "Social services informed.",
     "ABE interview to be arranged.", "Strategy meeting held with children's services.",
 ]
+SEXUAL_AFTER = ["Victim attended the SARC.", "Forensic medical examination arranged."]
 CHILD_TIMES = ["After school", "On several occasions over the summer holidays"]
 # offences whose action says where it happened, or that happen at a distance
 NO_PLACE = {"CRIMINAL DAMAGE TO A DWELLING", "BURGLARY IN A DWELLING", "HARASSMENT",
@@ -379,7 +380,8 @@ def make_mo(rng, rec):
     elif not rec["is_crime"]:
         parts.append(rng.choice(NON_CRIME_NOTES))
     else:
-        parts.append(rng.choice(AFTER + (CHILD_AFTER if child else [])))
+        parts.append(rng.choice(AFTER + (CHILD_AFTER if child else [])
+                                + (SEXUAL_AFTER if title not in OTHER_ACTIONS else [])))
     text = " ".join(parts)
     case = rng.random()
     if case < 0.18:
@@ -583,8 +585,9 @@ class Builder:
         for r in self.records:
             share = 0.35 if r["is_crime"] else 0.3
             if not in_period(r) and not r["platforms"] and rng.random() < share:
-                r["platforms"].append(rng.choice(["FACEBOOK", "FACEBOOK", "FACEBOOK", "TWITTER",
-                                                  "SNAPCHAT", "INSTAGRAM", "WHATSAPP"]))
+                # (no platform before it existed: Instagram and Snapchat from 2011)
+                r["platforms"].append(rng.choice(["FACEBOOK", "FACEBOOK", "FACEBOOK", "TWITTER", "WHATSAPP"]
+                                                 + (["SNAPCHAT", "INSTAGRAM"] if r["recorded_on"].year >= 2011 else [])))
 
     # ---- everything else: markers, outcomes, convictions, codes, MO text
     def finish(self):
