@@ -1713,7 +1713,7 @@ xtab_from_cstring(const char *str, MemoryContext mcxt)
 							}
 						}
 						if (at_number(&tp))
-							syntax_error(&tp, psprintf("Row \"%s\" has more than %d cells",
+							syntax_error(&tp, psprintf("Row \"%s\" has more cells than the %d columns",
 													   xt->rlabel[r].data, xt->ncols));
 					} while (accept_char(&tp, ','));
 					break;
