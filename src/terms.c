@@ -551,7 +551,8 @@ foistats_term_changed(PG_FUNCTION_ARGS)
 						 " FROM k GROUP BY dictionary, key HAVING count(*) > 1"
 						 " ORDER BY 1, 2 LIMIT 1",
 						 key_fn, term, key_fn, term);
-		if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
+		/* read_only = false: see the rows this statement just wrote */
+		if (SPI_execute(q.data, false, 0) != SPI_OK_SELECT)
 			elog(ERROR, "could not check foistats.term for shared aliases");
 		if (SPI_processed > 0)
 		{
