@@ -11,8 +11,10 @@ foistats_build
 passed=0
 failed=0
 count() { # count NAME COMMAND...: one result per command
-	if "$@"; then passed=$((passed + 1)); echo "ok: $1" >&2
-	else failed=$((failed + 1)); echo "FAILED: $1" >&2; fi
+	local name=$1
+	shift
+	if "$@"; then passed=$((passed + 1)); echo "ok: $name" >&2
+	else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
 }
 
 # Out-of-server checks: each script under test/checks/ is one result.
