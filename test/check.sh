@@ -30,7 +30,7 @@ foistats_virtualenv make -s PG_CONFIG="$PG_CONFIG" installcheck > test/.installc
 rc=$?
 set -e
 cat test/.installcheck.log
-[ -f regression.diffs ] && head -c 20000 regression.diffs
+if [ -f regression.diffs ]; then head -c 20000 regression.diffs; echo; fi
 ok=$(grep -cE '\.\.\. ok|^ok [0-9]' test/.installcheck.log || true)
 bad=$(grep -cE '\.\.\. FAILED|\.\.\. failed|^not ok' test/.installcheck.log || true)
 passed=$((passed + ok))
