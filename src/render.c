@@ -374,18 +374,18 @@ emit(StringInfo b, const Grid *g, Fmt f)
 					StringInfoData line;
 
 					initStringInfo(&line);
-					if (r == 1 || (g->kinds[r] == RK_TOTAL && g->kinds[r - 1] != RK_TOTAL))
+					/* a rule under the header and above the totals */
+					if (r == 1 || (r > 1 && g->kinds[r] == RK_TOTAL &&
+								   g->kinds[r - 1] != RK_TOTAL))
 					{
+						appendStringInfoChar(b, '\n');
 						for (int c = 0; c < g->ncols; c++)
 						{
 							if (c)
-								appendStringInfoString(&line, "  ");
+								appendStringInfoString(b, "  ");
 							for (int i = 0; i < w[c]; i++)
-								appendStringInfoChar(&line, '-');
+								appendStringInfoChar(b, '-');
 						}
-						appendStringInfoString(b, line.data);
-						appendStringInfoChar(b, '\n');
-						resetStringInfo(&line);
 					}
 					for (int c = 0; c < g->ncols; c++)
 					{
@@ -399,7 +399,7 @@ emit(StringInfo b, const Grid *g, Fmt f)
 							for (int i = 0; i < pad; i++)
 								appendStringInfoChar(&line, ' ');
 						appendStringInfoString(&line, cell->text);
-						if (!right && c + 1 < g->ncols)
+						if (!right)
 							for (int i = 0; i < pad; i++)
 								appendStringInfoChar(&line, ' ');
 					}

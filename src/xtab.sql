@@ -447,7 +447,7 @@ COMMENT ON FUNCTION @extschema@.xtab_plus(@extschema@.xtab, @extschema@.xtab) IS
   'sum of two cross-tabs (rows of the first in order, then new rows of the second)';
 CREATE OPERATOR @extschema@.+ (
   LEFTARG = @extschema@.xtab, RIGHTARG = @extschema@.xtab,
-  FUNCTION = @extschema@.xtab_plus, COMMUTATOR = OPERATOR(@extschema@.+));
+  FUNCTION = @extschema@.xtab_plus);
 COMMENT ON OPERATOR @extschema@.+ (@extschema@.xtab, @extschema@.xtab) IS 'sum of two cross-tabs';
 
 -- Reading a cross-tab.
@@ -493,3 +493,4 @@ CREATE FUNCTION @extschema@.to_jsonb(x @extschema@.xtab) RETURNS jsonb
 COMMENT ON FUNCTION @extschema@.to_jsonb(@extschema@.xtab) IS
   'cross-tab as JSON: {"cols", "rows": [{"label", "cells", "total"}], "col_totals", "grand_total", ...}; suppressed cells are null';
 CREATE CAST (@extschema@.xtab AS jsonb) WITH FUNCTION @extschema@.to_jsonb(@extschema@.xtab);
+COMMENT ON CAST (@extschema@.xtab AS jsonb) IS 'explicit cast: the same as foistats.to_jsonb(xtab)';

@@ -78,6 +78,11 @@ typedef struct XtabAggState
 	int			gran_len;
 	int			null_col;		/* column index of '(blank)', or -1 */
 	ColMemo		memo[MEMO_SIZE];
+	/* day -> column cache for date/timestamp columns (see day_col) */
+	int32	   *daycol;			/* NULL until first used; -1 = not known */
+	int32		daybase;		/* day number of daycol[0] */
+	int32		ndays;
+	uint8		daygran;		/* granularity the cache was filled for */
 	int		   *scratch;		/* multi-label: rows seen in this input row */
 	int			scratchcap;
 } XtabAggState;
@@ -229,6 +234,73 @@ period_col(XtabAggState *st, int64 key)
 	return m->col;
 }
 
+/*
+ * Column of a day number.  Most rows hit the day cache: an array indexed by
+ * day (relative to daybase) holding the column index, filled lazily; it
+ * covers up to DAYCACHE_MAX days (about 180 years) around the dates seen.
+ * Days outside it, or a change of granularity, go the slow way.
+ */
+#define DAYCACHE_INIT 4096
+#define DAYCACHE_MAX 65536
+
+static int
+day_col_slow(XtabAggState *st, int32 days)
+{
+	int			c = period_col(st, xtab_period_key(st->gran, days));
+	int64		idx;
+
+	if (st->daycol == NULL || st->daygran != (uint8) st->gran)
+	{
+		if (st->daycol == NULL)
+		{
+			st->daycol = MemoryContextAlloc(st->xt->mcxt, DAYCACHE_INIT * sizeof(int32));
+			st->ndays = DAYCACHE_INIT;
+		}
+		st->daybase = days - st->ndays / 2;
+		st->daygran = (uint8) st->gran;
+		memset(st->daycol, 0xFF, st->ndays * sizeof(int32));
+	}
+	idx = (int64) days - st->daybase;
+	if (idx < 0 || idx >= st->ndays)
+	{
+		/* grow to cover both the old window and this day, if not too wide */
+		int64		lo = Min((int64) st->daybase, (int64) days);
+		int64		hi = Max((int64) st->daybase + st->ndays, (int64) days + 1);
+		int64		n = st->ndays;
+		int32	   *nc;
+
+		while (n < hi - lo)
+			n *= 2;
+		if (n > DAYCACHE_MAX)
+			return c;
+		nc = MemoryContextAlloc(st->xt->mcxt, n * sizeof(int32));
+		memset(nc, 0xFF, n * sizeof(int32));
+		memcpy(nc + (st->daybase - lo), st->daycol, st->ndays * sizeof(int32));
+		pfree(st->daycol);
+		st->daycol = nc;
+		st->daybase = (int32) lo;
+		st->ndays = (int32) n;
+		idx = (int64) days - st->daybase;
+	}
+	st->daycol[idx] = c;
+	return c;
+}
+
+static inline int
+day_col(XtabAggState *st, int32 days)
+{
+	uint32		idx = (uint32) days - (uint32) st->daybase;
+
+	if (likely(idx < (uint32) st->ndays && st->daygran == (uint8) st->gran))
+	{
+		int			c = st->daycol[idx];
+
+		if (c >= 0)
+			return c;
+	}
+	return day_col_slow(st, days);
+}
+
 /* Column index of this input row. */
 static inline int
 row_col(XtabAggState *st, FunctionCallInfo fcinfo)
@@ -250,7 +322,7 @@ row_col(XtabAggState *st, FunctionCallInfo fcinfo)
 
 				if (DATE_NOT_FINITE(d))
 					infinite_error();
-				return period_col(st, xtab_period_key(st->gran, d));
+				return day_col(st, d);
 			}
 		case COLT_TIMESTAMP:
 			{
@@ -262,7 +334,7 @@ row_col(XtabAggState *st, FunctionCallInfo fcinfo)
 				days = ts / USECS_PER_DAY;
 				if (ts % USECS_PER_DAY < 0)
 					days--;
-				return period_col(st, xtab_period_key(st->gran, (int32) days));
+				return day_col(st, (int32) days);
 			}
 		case COLT_TIMESTAMPTZ:
 			{
@@ -278,9 +350,8 @@ row_col(XtabAggState *st, FunctionCallInfo fcinfo)
 					ereport(ERROR,
 							(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 							 errmsg("timestamp out of range")));
-				return period_col(st, xtab_period_key(st->gran,
-													  date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) -
-													  POSTGRES_EPOCH_JDATE));
+				return day_col(st, date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) -
+							   POSTGRES_EPOCH_JDATE);
 			}
 		case COLT_INT4:
 		case COLT_INT8:
