@@ -118,6 +118,20 @@ ROLLBACK;
 SELECT foistats.mentions('Jorvik', 'terms_test_places') AS after_rollback;
 INSERT INTO foistats.term (dictionary, term, alias) VALUES ('terms_test_places', 'Leeds', NULL);
 SELECT foistats.mentions('Jorvik leeds', 'terms_test_places') AS after_next_change;
+-- the same call site (a PL/pgSQL expression keeps its state for the whole
+-- transaction) sees a change made between two of its calls
+DO $$
+DECLARE
+  r text[];
+BEGIN
+  FOR i IN 1..2 LOOP
+    r := foistats.mentions('Jorvik', 'terms_test_places');
+    RAISE NOTICE 'call %: %', i, r;
+    IF i = 1 THEN
+      INSERT INTO foistats.term (dictionary, term, alias) VALUES ('terms_test_places', 'York', 'Jorvik');
+    END IF;
+  END LOOP;
+END $$;
 -- an alias may not name a second term, even one's canonical name
 INSERT INTO foistats.term (dictionary, term, alias) VALUES ('terms_test_places', 'York', 'NEW  YORK');
 INSERT INTO foistats.term (dictionary, term, alias, exclude) VALUES ('terms_test_places', 'York', 'big  apple', true);

@@ -7,8 +7,10 @@
  * How it works, for a newcomer:
  *
  *	1. Each alias is normalised (case folded, whitespace collapsed) and
- *	   expanded into its variants (apostrophe forms, plural/possessive
- *	   suffixes).  Every variant is a byte string ("pattern").
+ *	   expanded into its apostrophe spellings.  Every spelling is a byte
+ *	   string ("pattern").  Plural and possessive endings are not patterns:
+ *	   they are checked where a pattern ends (step 5), which keeps the
+ *	   automaton small.
  *	2. The bytes used by the patterns are numbered into "byte classes"; all
  *	   other bytes share class 0.  Upper-case ASCII letters get the class of
  *	   their lower-case letter and every ASCII whitespace byte the class of
@@ -23,8 +25,9 @@
  *	   whitespace run collapsed to one space.
  *	5. When a pattern ends, the start is found by walking the pattern back
  *	   over the text (a space in the pattern eats a whole whitespace run), the
- *	   word-boundary rule is checked on the characters around the match, and
- *	   a valid match is recorded.  After the scan the matches are sorted and
+ *	   word-boundary rule is checked on the characters around the match (the
+ *	   match alone, and extended by s, 's or \u2019s when the alias ends in a
+ *	   word character), and each valid match is recorded.  After the scan the matches are sorted and
  *	   the leftmost-longest non-overlapping ones kept.
  *
  * Scanning is linear in the text (plus the number of pattern ends reported,
@@ -309,7 +312,8 @@ typedef struct pattern
 	int32_t		label;
 	int32_t		alias_id;
 	uint8_t		exclude;
-	uint8_t		priority;		/* 2: the alias as written; 1: a variant */
+	uint8_t		priority;		/* 3: the alias as written; 2: an apostrophe variant */
+	uint8_t		plural;			/* ends in a word character: s, 's, \u2019s may follow */
 } pattern;
 
 struct ac_builder
@@ -379,7 +383,7 @@ ac_builder_free(ac_builder *b)
 
 static int
 add_pattern(ac_builder *b, const unsigned char *bytes, size_t len,
-			int32_t label, int32_t alias_id, bool exclude, int priority)
+			int32_t label, int32_t alias_id, bool exclude, int priority, bool plural)
 {
 	pattern    *p;
 
@@ -406,6 +410,7 @@ add_pattern(ac_builder *b, const unsigned char *bytes, size_t len,
 	p->alias_id = alias_id;
 	p->exclude = exclude ? 1 : 0;
 	p->priority = (uint8_t) priority;
+	p->plural = plural ? 1 : 0;
 	b->npats++;
 	b->total_bytes += len;
 	return AC_OK;
@@ -480,28 +485,9 @@ ac_builder_add(ac_builder *b, const char *alias, size_t len,
 			else
 				var[vlen++] = norm[i];
 		}
-		rc = add_pattern(b, var, vlen, label, alias_id, exclude, mask == 0 ? 2 : 1);
+		rc = add_pattern(b, var, vlen, label, alias_id, exclude, mask == 0 ? 3 : 2, plural);
 		if (rc != AC_OK)
 			return rc;
-		if (plural)
-		{
-			static const unsigned char *suffixes[3] = {
-				(const unsigned char *) "s",
-				(const unsigned char *) "'s",
-				(const unsigned char *) "\xE2\x80\x99s"
-			};
-			static const size_t suffix_len[3] = {1, 2, 4};
-			int			s;
-
-			for (s = 0; s < 3; s++)
-			{
-				memcpy(var + vlen, suffixes[s], suffix_len[s]);
-				rc = add_pattern(b, var, vlen + suffix_len[s], label, alias_id,
-								 exclude, 1);
-				if (rc != AC_OK)
-					return rc;
-			}
-		}
 	}
 	return AC_OK;
 }
@@ -629,7 +615,7 @@ ac_builder_compile(ac_builder *b, int *err, int32_t *conflict_a, int32_t *confli
 			}
 			else if (p->priority > q->priority)
 				a->state_pat[s] = (int32_t) i;
-			else if (p->priority == q->priority && p->priority == 2)
+			else if (p->priority == q->priority && p->priority == 3)
 			{
 				*err = AC_ERR_CONFLICT;
 				if (conflict_a)
@@ -807,7 +793,8 @@ ac_hits_free(const ac_automaton *a, ac_hits *hits)
 }
 
 static bool
-hits_push(const ac_automaton *a, ac_hits *h, size_t start, size_t end, const pattern *p)
+hits_push(const ac_automaton *a, ac_hits *h, size_t start, size_t end,
+		  const pattern *p, int priority)
 {
 	ac_hit	   *x;
 
@@ -830,6 +817,7 @@ hits_push(const ac_automaton *a, ac_hits *h, size_t start, size_t end, const pat
 	x->label = p->label;
 	x->alias_id = p->alias_id;
 	x->exclude = p->exclude != 0;
+	x->priority = (uint8_t) priority;
 	return true;
 }
 
@@ -894,12 +882,46 @@ report(const ac_automaton *a, const unsigned char *t, size_t len, size_t i,
 				else
 					j--;
 			}
-			if (!word_before(t, (size_t) (j + 1)) && !word_at(t, len, i + 1))
+			if (!word_before(t, (size_t) (j + 1)))
 			{
-				if (!hits_push(a, hits, (size_t) (j + 1), i + 1, p))
-					return -1;
-				if ((flags & AC_SCAN_ANY) && !a->has_exclusions)
-					return 1;
+				size_t		start = (size_t) (j + 1);
+				size_t		e = i + 1;
+				size_t		ends[4];
+				int			prio[4];
+				int			ne = 0,
+							k2;
+
+				/* the alias itself, then its plural / possessive forms */
+				ends[ne] = e;
+				prio[ne++] = p->priority;
+				if (p->plural && e < len)
+				{
+					if (t[e] == 's' || t[e] == 'S')
+					{
+						ends[ne] = e + 1;
+						prio[ne++] = 1;
+					}
+					else if (t[e] == '\'' && e + 1 < len && (t[e + 1] == 's' || t[e + 1] == 'S'))
+					{
+						ends[ne] = e + 2;
+						prio[ne++] = 1;
+					}
+					else if (t[e] == 0xE2 && e + 3 < len && t[e + 1] == 0x80 &&
+							 t[e + 2] == 0x99 && (t[e + 3] == 's' || t[e + 3] == 'S'))
+					{
+						ends[ne] = e + 4;
+						prio[ne++] = 1;
+					}
+				}
+				for (k2 = 0; k2 < ne; k2++)
+				{
+					if (word_at(t, len, ends[k2]))
+						continue;
+					if (!hits_push(a, hits, start, ends[k2], p, prio[k2]))
+						return -1;
+					if ((flags & AC_SCAN_ANY) && !a->has_exclusions)
+						return 1;
+				}
 			}
 		}
 		if (link < 0)
@@ -920,6 +942,9 @@ hit_cmp(const void *x, const void *y)
 		return a->start < b->start ? -1 : 1;
 	if (a->end != b->end)
 		return a->end > b->end ? -1 : 1;
+	/* same extent: the alias as written beats a plural form of another */
+	if (a->priority != b->priority)
+		return a->priority > b->priority ? -1 : 1;
 	return 0;
 }
 

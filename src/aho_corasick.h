@@ -65,6 +65,7 @@ typedef struct ac_hit
 	int32_t		label;			/* the caller's label (canonical term) */
 	int32_t		alias_id;		/* the caller's alias id */
 	bool		exclude;		/* an exclusion pattern: vetoes, reports nothing */
+	uint8_t		priority;		/* internal: ties between equal extents */
 } ac_hit;
 
 /* growable hit buffer owned by the caller; memory through ac_mem */
