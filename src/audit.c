@@ -224,10 +224,11 @@ check_total(Out *o, const char *check, const Xtab *xt, int r, int c,
 			return;
 		diff = sub_checked(published, ls->visible);
 		emit_finding(o, check, xt, r, c, &published, &ls->visible,
-					 psprintf("the published %s total is " INT64_FORMAT " but the %s add up to "
+					 psprintf("the published %s total is " INT64_FORMAT " but %s add up to "
 							  INT64_FORMAT " (published %s by " INT64_FORMAT ")",
 							  what, published,
-							  strcmp(what, "grand") == 0 ? "cells" : "cells of the line",
+							  strcmp(what, "row") == 0 ? "the row's cells" :
+							  strcmp(what, "column") == 0 ? "the column's cells" : "the cells",
 							  ls->visible, diff > 0 ? "higher" : "lower",
 							  diff > 0 ? diff : -diff));
 		return;
@@ -237,7 +238,7 @@ check_total(Out *o, const char *check, const Xtab *xt, int r, int c,
 	emit_finding(o, check, xt, r, c, &published, &ls->visible,
 				 psprintf("the published %s total is " INT64_FORMAT
 						  " but the visible cells add up to " INT64_FORMAT
-						  " and its %d suppressed cell%s can only make the total %s",
+						  " and %d suppressed cell%s can only make the total %s",
 						  what, published, ls->visible, ls->nsupp,
 						  ls->nsupp == 1 ? "" : "s", range_text(lo, hi)));
 }
@@ -634,9 +635,9 @@ foistats_audit_subset(PG_FUNCTION_ARGS)
 typedef struct Fig
 {
 	bool		present;		/* the row and column exist on this side */
-	bool		known;			/* a number is published / computed */
+	bool		known;			/* a figure is there (not suppressed) */
 	int64		value;
-	bool		suppressed;
+	bool		suppressed;		/* withheld: only the interval is known */
 	int64		lo,
 				hi;				/* marker interval when suppressed */
 } Fig;
@@ -661,13 +662,18 @@ emit_reconcile(Out *o, const char *rl, int rlen, const char *cl, int clen,
 		status = "recomputed_only";
 	else if (!q->present)
 		status = "published_only";
-	else if (p->suppressed)
-		status = (!q->known || (q->value >= p->lo && (p->hi == AB_INF || q->value <= p->hi)))
-			? "suppressed" : "suppressed_mismatch";
-	else if (!p->known || !q->known)
-		status = "unknown";
-	else
+	else if (p->known && q->known)
 		status = (p->value == q->value) ? "match" : "differs";
+	else
+	{
+		/* a suppressed side is an interval: do the two figures overlap? */
+		int64		plo = p->known ? p->value : p->lo,
+					phi = p->known ? p->value : p->hi,
+					qlo = q->known ? q->value : q->lo,
+					qhi = q->known ? q->value : q->hi;
+
+		status = (plo <= qhi && qlo <= phi) ? "suppressed" : "suppressed_mismatch";
+	}
 	v[5] = CStringGetTextDatum(status);
 	n[5] = false;
 	if (!n[4])
@@ -683,13 +689,13 @@ emit_reconcile(Out *o, const char *rl, int rlen, const char *cl, int clen,
 }
 
 static void
-fig_cell(const Xtab *xt, int r, int c, bool published_side, Fig *f)
+fig_cell(const Xtab *xt, int r, int c, Fig *f)
 {
 	memset(f, 0, sizeof(*f));
 	if (r < 0 || c < 0)
 		return;
 	f->present = true;
-	if (published_side && is_suppressed(xt, r, c))
+	if (is_suppressed(xt, r, c))
 	{
 		f->suppressed = true;
 		marker_bounds(xt, r, c, &f->lo, &f->hi);
@@ -701,7 +707,7 @@ fig_cell(const Xtab *xt, int r, int c, bool published_side, Fig *f)
 
 /* Row total (c == -1 style call with r) or column total (r == -1) or grand (both -1). */
 static void
-fig_total(const Xtab *xt, int r, int c, bool is_row, bool is_col, bool published_side, Fig *f)
+fig_total(const Xtab *xt, int r, int c, bool is_row, bool is_col, Fig *f)
 {
 	int64		pub;
 	bool		set;
@@ -739,7 +745,7 @@ fig_total(const Xtab *xt, int r, int c, bool is_row, bool is_col, bool published
 			ls.shi = add_checked(ls.shi, l.shi);
 		}
 	}
-	if (published_side && ls.nsupp > 0)
+	if (ls.nsupp > 0)
 	{
 		f->suppressed = true;
 		f->lo = add_checked(ls.visible, ls.slo);
@@ -828,12 +834,15 @@ foistats_reconcile(PG_FUNCTION_ARGS)
 			int			clen;
 			const char *cl = cp[j] >= 0 ? xtab_col_label(pt, cp[j], &clen) : xtab_col_label(qt, cq[j], &clen);
 
-			fig_cell(pt, rp[i], cp[j], true, &a);
-			fig_cell(qt, rq[i], cq[j], false, &b);
+			fig_cell(pt, rp[i], cp[j], &a);
+			fig_cell(qt, rq[i], cq[j], &b);
+			/* a row of one side crossed with a column of the other: no cell */
+			if (!a.present && !b.present)
+				continue;
 			emit_reconcile(&o, rl, rlen, cl, clen, &a, &b);
 		}
-		fig_total(pt, rp[i], -1, true, false, true, &a);
-		fig_total(qt, rq[i], -1, true, false, false, &b);
+		fig_total(pt, rp[i], -1, true, false, &a);
+		fig_total(qt, rq[i], -1, true, false, &b);
 		emit_reconcile(&o, rl, rlen, NULL, 0, &a, &b);
 	}
 	for (int j = 0; j < ncols; j++)
@@ -841,12 +850,12 @@ foistats_reconcile(PG_FUNCTION_ARGS)
 		int			clen;
 		const char *cl = cp[j] >= 0 ? xtab_col_label(pt, cp[j], &clen) : xtab_col_label(qt, cq[j], &clen);
 
-		fig_total(pt, -1, cp[j], false, true, true, &a);
-		fig_total(qt, -1, cq[j], false, true, false, &b);
+		fig_total(pt, -1, cp[j], false, true, &a);
+		fig_total(qt, -1, cq[j], false, true, &b);
 		emit_reconcile(&o, NULL, 0, cl, clen, &a, &b);
 	}
-	fig_total(pt, -1, -1, false, false, true, &a);
-	fig_total(qt, -1, -1, false, false, false, &b);
+	fig_total(pt, -1, -1, false, false, &a);
+	fig_total(qt, -1, -1, false, false, &b);
 	emit_reconcile(&o, NULL, 0, NULL, 0, &a, &b);
 	PG_RETURN_NULL();
 }

@@ -47,6 +47,8 @@ typedef struct tp_ctx
 	int			nrows;
 	int			caprows;
 	long		ncells;
+	const char *const *extra_totals;
+	int			nextra;
 } tp_ctx;
 
 /* A growable string living in the allocator's memory. */
@@ -56,6 +58,9 @@ typedef struct tp_buf
 	size_t		len;
 	size_t		cap;
 } tp_buf;
+
+static void tp_fail(tp_ctx *c, int line, int col, const char *detail, const char *fmt,...)
+			__attribute__((format(printf, 5, 6), noreturn));
 
 static void
 tp_fail(tp_ctx *c, int line, int col, const char *detail, const char *fmt,...)
@@ -1066,6 +1071,25 @@ tp_is_total_label(const char *s)
 
 /* ---------------------------------------------------------------- detection */
 
+/* "---|:--:|---|" (at least one '|' and three dashes, nothing else) */
+static bool
+md_line_is_separator(const char *s, size_t n)
+{
+	int			pipes = 0,
+				dashes = 0;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		if (s[i] == '|')
+			pipes++;
+		else if (s[i] == '-')
+			dashes++;
+		else if (s[i] != ':' && s[i] != ' ' && s[i] != '\r' && s[i] != '\t')
+			return false;
+	}
+	return pipes > 0 && dashes >= 3;
+}
+
 tp_format
 tp_detect(const char *text, size_t len)
 {
@@ -1079,7 +1103,10 @@ tp_detect(const char *text, size_t len)
 
 	if (ci_find(text, end, "<table"))
 		return TP_HTML;
-	/* the first 20 non-blank lines decide: a leading '|', else any tab, else commas */
+	/*
+	 * The first 20 non-blank lines decide: a leading '|' or a Markdown
+	 * alignment row ("---|---|"), else any tab, else commas, else pipes.
+	 */
 	while (seen < 20 && next_line(text, len, &pos, &s, &n))
 	{
 		size_t		i = 0;
@@ -1091,7 +1118,7 @@ tp_detect(const char *text, size_t len)
 		if (i == n)
 			continue;
 		seen++;
-		if (s[i] == '|')
+		if (s[i] == '|' || md_line_is_separator(s + i, n - i))
 			return TP_MARKDOWN;
 		if (memchr(s, ',', n))
 			comma = true;
@@ -1170,6 +1197,35 @@ looks_like_data_row(tp_ctx *c, tp_rawrow *r, char **clean)
 	return numeric > 0;
 }
 
+static bool
+ci_equal_total(const char *label, const char *want)
+{
+	size_t		n = strlen(label),
+				m = strlen(want);
+
+	while (n > 0 && (label[n - 1] == ':' || label[n - 1] == ' '))
+		n--;
+	while (m > 0 && (want[m - 1] == ':' || want[m - 1] == ' '))
+		m--;
+	if (n != m || n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (tolower((unsigned char) label[i]) != tolower((unsigned char) want[i]))
+			return false;
+	return true;
+}
+
+static bool
+is_total(tp_ctx *c, const char *label)
+{
+	if (tp_is_total_label(label))
+		return true;
+	for (int i = 0; i < c->nextra; i++)
+		if (c->extra_totals[i] && ci_equal_total(label, c->extra_totals[i]))
+			return true;
+	return false;
+}
+
 static const char *
 quote_label(const char *s, char *buf, size_t cap)
 {
@@ -1230,7 +1286,7 @@ interpret(tp_ctx *c, tp_table *t)
 		if (strlen(hclean[i]) > TP_MAX_LABEL_LEN)
 			tp_fail(c, h->line, i + 1, NULL, "column label in cell %d is longer than %d bytes",
 					i + 1, TP_MAX_LABEL_LEN);
-		if (tp_is_total_label(hclean[i]))
+		if (is_total(c, hclean[i]))
 		{
 			if (total_col >= 0)
 				tp_fail(c, h->line, i + 1,
@@ -1276,7 +1332,7 @@ interpret(tp_ctx *c, tp_table *t)
 			tp_fail(c, row->line, 1, NULL, "row label on line %d is longer than %d bytes",
 					row->line, TP_MAX_LABEL_LEN);
 		labels[r] = label;
-		if (tp_is_total_label(label))
+		if (is_total(c, label))
 		{
 			if (total_row >= 0)
 				tp_fail(c, row->line, 1,
@@ -1412,9 +1468,19 @@ bool
 tp_parse(const char *text, size_t len, tp_format format, const tp_alloc *a,
 		 tp_table *out, tp_error *err)
 {
+	return tp_parse_ext(text, len, format, NULL, 0, a, out, err);
+}
+
+bool
+tp_parse_ext(const char *text, size_t len, tp_format format,
+			 const char *const *extra_totals, int nextra,
+			 const tp_alloc *a, tp_table *out, tp_error *err)
+{
 	tp_ctx		c;
 
 	memset(&c, 0, sizeof(c));
+	c.extra_totals = extra_totals;
+	c.nextra = nextra;
 	memset(out, 0, sizeof(*out));
 	memset(err, 0, sizeof(*err));
 	c.a = a;

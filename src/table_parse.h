@@ -101,6 +101,15 @@ extern bool tp_parse(const char *text, size_t len, tp_format format,
 					 const tp_alloc *a, tp_table *out, tp_error *err);
 
 /*
+ * As tp_parse, also taking the labels in extra_totals[0..nextra) (compared
+ * case-insensitively, trailing ':' ignored) as total labels, for tables whose
+ * total row or column is named e.g. 'England and Wales' or 'All forces'.
+ */
+extern bool tp_parse_ext(const char *text, size_t len, tp_format format,
+						 const char *const *extra_totals, int nextra,
+						 const tp_alloc *a, tp_table *out, tp_error *err);
+
+/*
  * Classify one cell's text (already trimmed and stripped).  Returns true and
  * fills kind/value/lo/hi, or false with a reason in why.
  */

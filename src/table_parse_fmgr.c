@@ -22,6 +22,8 @@
 
 #include "fmgr.h"
 #include "miscadmin.h"
+#include "catalog/pg_type.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 
 #include "table_parse.h"
@@ -57,7 +59,8 @@ foistats_table_format_arg(text *fmt)
 }
 
 void
-foistats_parse_table_into(const char *data, size_t len, tp_format format, tp_table *t)
+foistats_parse_table_into(const char *data, size_t len, tp_format format,
+						  const char *const *extra_totals, int nextra, tp_table *t)
 {
 	tp_alloc	a;
 	tp_error	err;
@@ -65,7 +68,7 @@ foistats_parse_table_into(const char *data, size_t len, tp_format format, tp_tab
 	a.alloc = tp_palloc;
 	a.tick = tp_interrupts;
 	a.ctx = CurrentMemoryContext;
-	if (!tp_parse(data, len, format, &a, t, &err))
+	if (!tp_parse_ext(data, len, format, extra_totals, nextra, &a, t, &err))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid published table: %s", err.message),
@@ -133,18 +136,45 @@ foistats_table_to_xtab(const tp_table *t, MemoryContext mcxt)
 	return xt;
 }
 
+/* text[] -> C strings (NULL elements skipped) */
+static int
+text_array_cstrings(ArrayType *arr, char ***out)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				k = 0;
+
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("total_labels must be a one-dimensional array")));
+	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
+	*out = palloc(sizeof(char *) * Max(1, n));
+	for (int i = 0; i < n; i++)
+		if (!nulls[i])
+			(*out)[k++] = TextDatumGetCString(elems[i]);
+	return k;
+}
+
 /*
- * foistats.parse_table(tbl text, format text DEFAULT 'auto') -> xtab
+ * foistats.parse_table(tbl text, format text DEFAULT 'auto',
+ *						total_labels text[] DEFAULT '{}') -> xtab
  */
 Datum
 foistats_parse_table(PG_FUNCTION_ARGS)
 {
 	text	   *txt = PG_GETARG_TEXT_PP(0);
 	tp_format	format = PG_NARGS() > 1 ? foistats_table_format_arg(PG_GETARG_TEXT_PP(1)) : TP_AUTO;
+	char	  **extra = NULL;
+	int			nextra = 0;
 	tp_table	t;
 	Xtab	   *xt;
 
-	foistats_parse_table_into(VARDATA_ANY(txt), VARSIZE_ANY_EXHDR(txt), format, &t);
+	if (PG_NARGS() > 2)
+		nextra = text_array_cstrings(PG_GETARG_ARRAYTYPE_P(2), &extra);
+	foistats_parse_table_into(VARDATA_ANY(txt), VARSIZE_ANY_EXHDR(txt), format,
+							  (const char *const *) extra, nextra, &t);
 	xt = foistats_table_to_xtab(&t, CurrentMemoryContext);
 	PG_RETURN_XTAB_P(xtab_flatten(xt));
 }

@@ -355,6 +355,27 @@ test_formats(void)
 	CHECK(t.has_total_row);
 	CHECK_EQ(t.grand.value, 25);
 	arena_reset();
+	/* markdown as a web page's text shows it: no leading pipe, thousands separators */
+	CHECK(parse("Ethnicity | Number |\n---|---|\nWhite | 2,287 |\nMixed | 118 |\nTotal | 2,405 |\n",
+				TP_AUTO, &t, &e));
+	CHECK_EQ(t.format, TP_MARKDOWN);
+	CHECK_EQ(t.ncols, 1);
+	CHECK_EQ(cell(&t, 0, 0)->value, 2287);
+	CHECK_EQ(t.col_totals[0].value, 2405);
+	arena_reset();
+	/* extra total labels */
+	{
+		const char *extra[] = {"England and Wales"};
+
+		CHECK(tp_parse_ext("\t1997\nKent\t3\nEngland and Wales:\t3\n", 34, TP_TSV, extra, 1, &A, &t, &e));
+		CHECK(t.has_total_row);
+		CHECK_EQ(t.nrows, 1);
+		arena_reset();
+		CHECK(tp_parse("\t1997\nKent\t3\nEngland and Wales:\t3\n", 34, TP_TSV, &A, &t, &e));
+		CHECK(!t.has_total_row);
+		CHECK_EQ(t.nrows, 2);
+		arena_reset();
+	}
 	/* markdown without outer pipes */
 	CHECK(parse("x | a | b\n---|---|---\nr | 1 | 2\n", TP_MARKDOWN, &t, &e));
 	CHECK_EQ(t.ncols, 2);
