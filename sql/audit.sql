@@ -61,6 +61,17 @@ SELECT a.* FROM foistats.audit(foistats.parse_table(E'\tA\tB\tC\tTotal\n'
                                                     'y\t*\t*\t20\t25\n'
                                                     'z\t6\t6\t6\t18\n'
                                                     'Total\t10\t10\t36\t56\n')) a;
+-- Where local reasoning is not enough: interval propagation over rows and
+-- columns alone confines r2/A to 1..4, but no table with these totals has
+-- r2/A = 1 (the exact network-flow audit of protect's core, intersected
+-- with the propagation, gives 2..4).
+SELECT a.* FROM foistats.audit(foistats.parse_table(E'\tA\tB\tC\tD\tTotal\n'
+                                                    'r0\t*\t*\t1\t*\t4\n'
+                                                    'r1\t*\t2\t0\t*\t4\n'
+                                                    'r2\t*\t*\t*\t0\t5\n'
+                                                    'r3\t2\t*\t*\t0\t4\n'
+                                                    'Total\t8\t4\t4\t1\t17\n')) a
+ WHERE a.row_label = 'r2' AND a.col_label = 'A';
 -- A suppressed cell whose row total cannot be met: the row check says so and
 -- the interval inference is not attempted on contradictory totals.
 SELECT a.* FROM foistats.audit(foistats.parse_table(E'\tA\tB\tTotal\nx\t<5\t1\t9\n')) a;

@@ -17,10 +17,14 @@
  * a published figure; its marker ('<5', '1-4', '*') gives the interval it may
  * hold (table_parse.c's tp_parse_cell reads the marker).
  *
- * What totals reveal about suppressed cells is worked out by interval bounds
- * propagation (audit_bounds.c) over every published row, column and grand
- * total: sound (a value reported as revealed is the only one the table
- * allows) but not always as tight as linear programming over the table.
+ * What totals reveal about suppressed cells is worked out twice and
+ * intersected: by protect's exact audit (suppress.c: the least and greatest
+ * value of each suppressed cell over every non-negative table with the
+ * published cells and totals, by network flow) and by interval bounds
+ * propagation (audit_bounds.c), which also uses what each marker itself
+ * says ('<5' is at most 4, '1-4' at least 1).  Both are sound, so the
+ * intersection is; it is exact for markers without a range ('*') and for
+ * markers whose range the totals make irrelevant.
  */
 #include "postgres.h"
 
@@ -33,6 +37,7 @@
 #include "common/int.h"
 
 #include "audit_bounds.h"
+#include "suppress.h"
 #include "table_parse.h"
 #include "xtab.h"
 
@@ -323,6 +328,106 @@ tick_interrupts(void *arg)
 	CHECK_FOR_INTERRUPTS();
 }
 
+static void *
+sdc_palloc(size_t size)
+{
+	return palloc(size);
+}
+
+static void
+sdc_pfree(void *ptr)
+{
+	if (ptr)
+		pfree(ptr);
+}
+
+static void
+sdc_interrupts(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+/*
+ * The exact audit of protect's core (suppress.c: min/max of every suppressed
+ * cell over all non-negative tables with the published cells and totals,
+ * by network flow).  It knows nothing of the markers' own ranges ('<5'),
+ * which the propagation uses; the two are intersected by the caller.
+ * Returns false when the published figures admit no table at all.
+ */
+static bool
+exact_intervals(const Xtab *xt, const int *uidx, int nu, int64 *elo, int64 *ehi)
+{
+	int			nr = xtab_nrows(xt),
+				nc = xtab_ncols(xt);
+	SdcTable	t;
+	SdcParams	p;
+	SdcInterval *out;
+	int64		pub;
+	SdcStatus	st;
+
+	memset(&t, 0, sizeof(t));
+	t.nr = nr;
+	t.nc = nc;
+	t.cell = palloc0(sizeof(int64_t) * (Size) nr * nc);
+	t.cstate = palloc0(sizeof(uint8_t) * (Size) nr * nc);
+	t.rtot = palloc0(sizeof(int64_t) * nr);
+	t.rstate = palloc0(sizeof(uint8_t) * nr);
+	t.ctot = palloc0(sizeof(int64_t) * nc);
+	t.cstate_tot = palloc0(sizeof(uint8_t) * nc);
+	for (int r = 0; r < nr; r++)
+		for (int c = 0; c < nc; c++)
+		{
+			Size		i = (Size) r * nc + c;
+
+			if (uidx[i] >= 0)
+				t.cstate[i] = SDC_SUPPRESSED;
+			else
+				t.cell[i] = xtab_get(xt, r, c);
+		}
+	for (int r = 0; r < nr; r++)
+	{
+		if (xtab_get_pub_row_total(xt, r, &pub) && pub >= 0)
+			t.rtot[r] = pub;
+		else
+			t.rstate[r] = SDC_SUPPRESSED;
+	}
+	for (int c = 0; c < nc; c++)
+	{
+		if (xtab_get_pub_col_total(xt, c, &pub) && pub >= 0)
+			t.ctot[c] = pub;
+		else
+			t.cstate_tot[c] = SDC_SUPPRESSED;
+	}
+	if (xtab_get_pub_grand_total(xt, &pub) && pub >= 0)
+		t.grand = pub;
+	else
+		t.gstate = SDC_SUPPRESSED;
+
+	sdc_params_default(&p, 1);
+	p.alloc = sdc_palloc;
+	p.free = sdc_pfree;
+	p.interrupt = sdc_interrupts;
+	out = palloc0(sizeof(SdcInterval) * sdc_nentries(&t));
+	st = sdc_audit(&t, &p, false, out);
+	if (st == SDC_ERR_INFEASIBLE)
+		return false;
+	if (st != SDC_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("disclosure audit failed: %s", sdc_status_message(st))));
+	for (int r = 0; r < nr; r++)
+		for (int c = 0; c < nc; c++)
+		{
+			int			u = uidx[(Size) r * nc + c];
+
+			if (u < 0)
+				continue;
+			elo[u] = out[sdc_cell_index(&t, r, c)].lo;
+			ehi[u] = out[sdc_cell_index(&t, r, c)].hi == SDC_INF ? AB_INF : out[sdc_cell_index(&t, r, c)].hi;
+		}
+	return true;
+}
+
 static void
 audit_disclosure(Out *o, const Xtab *xt)
 {
@@ -432,6 +537,32 @@ audit_disclosure(Out *o, const Xtab *xt)
 	p.rhs = rhs;
 	p.tick = tick_interrupts;
 	res = ab_propagate(&p, PROPAGATION_ROUNDS, &bad);
+	if (res != AB_INFEASIBLE)
+	{
+		/*
+		 * Intersect with the exact audit over the totals (which ignores the
+		 * markers' ranges), then propagate the markers again: every step is
+		 * sound, so the result is too, and it is exact whenever the markers
+		 * add nothing to the totals (e.g. '*').
+		 */
+		int64	   *elo = palloc(sizeof(int64) * nu),
+				   *ehi = palloc(sizeof(int64) * nu);
+
+		if (!exact_intervals(xt, uidx, nu, elo, ehi))
+			res = AB_INFEASIBLE;
+		else
+		{
+			for (int u = 0; u < nu; u++)
+			{
+				lo[u] = Max(lo[u], elo[u]);
+				hi[u] = Min(hi[u], ehi[u]);
+				if (lo[u] > hi[u])
+					res = AB_INFEASIBLE;
+			}
+			if (res != AB_INFEASIBLE)
+				res = ab_propagate(&p, PROPAGATION_ROUNDS, &bad);
+		}
+	}
 	if (res == AB_INFEASIBLE)
 	{
 		emit_finding(o, "disclosure_unchecked", xt, -1, -1, NULL, NULL,

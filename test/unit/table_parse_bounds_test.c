@@ -85,6 +85,29 @@ main(void)
 
 		expect("chain", &p, AB_OK, wl, wh);
 	}
+	/*
+	 * Propagation is sound but not always tight.  A 4x4 table (cells
+	 * a b 1 c / d 2 0 e / f g h 0 / 2 i j 0, row totals 4 4 5 4, column
+	 * totals 8 4 4 1): propagation leaves f in [1, 4] although every table
+	 * with these totals has f >= 2 (audit.c intersects with the exact
+	 * network-flow audit of suppress.c, which finds [2, 4]).  Pinned here so
+	 * a change in tightness is noticed.
+	 */
+	{
+		/* unknowns: 0 a, 1 b, 2 c, 3 d, 4 e, 5 f, 6 g, 7 h, 8 i, 9 j */
+		int64_t		lo[10] = {0}, hi[10];
+		int			st[] = {0, 3, 5, 8, 10, 13, 16, 18, 20};
+		int			cc[] = {0, 1, 2, /* r0 */ 3, 4, /* r1 */ 5, 6, 7, /* r2 */ 8, 9, /* r3 */
+			0, 3, 5, /* A */ 1, 6, 8, /* B */ 7, 9, /* C */ 2, 4 /* D */ };
+		int64_t		rhs[] = {3, 2, 5, 2, 6, 2, 3, 1};
+		ab_problem	p = {10, lo, hi, 8, st, cc, rhs, NULL, NULL};
+		int64_t		wl[] = {0, 0, 0, 1, 0, 1, 0, 1, 0, 0};
+		int64_t		wh[] = {3, 2, 1, 2, 1, 4, 2, 3, 2, 2};
+
+		for (int i = 0; i < 10; i++)
+			hi[i] = AB_INF;
+		expect("4x4 not tight", &p, AB_OK, wl, wh);
+	}
 	/* '<5' cannot make a total of 9 */
 	{
 		int64_t		lo[] = {0}, hi[] = {4};
