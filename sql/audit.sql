@@ -55,7 +55,8 @@ SELECT a.* FROM foistats.audit(foistats.parse_table(E'\t2022\t2023\tTotal\nArson
 -- A 2x2 block of suppressed cells with all totals published (rows need 3
 -- and 5, columns 4 and 4): no cell is determined (a b / c d may be 0 3 / 4 1
 -- or 3 0 / 1 4 or anything between), so nothing is revealed, but the totals
--- do bound each '*': a and b to at most 3, c and d to 1..4.
+-- prove c and d (row y) are at least 1.  That a and b are at most 3 is not
+-- reported: any published total caps a '*' cell.
 SELECT a.* FROM foistats.audit(foistats.parse_table(E'\tA\tB\tC\tTotal\n'
                                                     'x\t*\t*\t10\t13\n'
                                                     'y\t*\t*\t20\t25\n'
@@ -84,14 +85,25 @@ SELECT a.* FROM foistats.audit(foistats.parse_table(E'\tA\tB\nx\t3\t1\ny\t2\t2\n
 \set kerb `cat test/fixtures/published/hansard_2008_kerb_crawling.tsv`
 \set kent `cat test/fixtures/published/kent_2022_stop_search_ethnicity.md`
 \set norfolk `cat test/fixtures/published/norfolk_2017_arrests_gender.tsv`
+\set cambs `cat test/fixtures/published/cambs_2020_stop_search_type.md`
 CREATE TEMP TABLE published (name text PRIMARY KEY, x foistats.xtab);
 INSERT INTO published VALUES
   ('hansard 2008 kerb crawling', foistats.parse_table(:'kerb', total_labels => '{England and Wales}')),
   ('kent 2022/23 stop and search', foistats.parse_table(:'kent')),
-  ('norfolk 2017 arrests by gender', foistats.parse_table(:'norfolk'));
+  ('norfolk 2017 arrests by gender', foistats.parse_table(:'norfolk')),
+  ('cambs 2020 stop and search by type', foistats.parse_table(:'cambs', total_labels => '{Number of stop searches}'));
 SELECT name, cardinality(foistats.row_labels(x)) AS nrows, foistats.col_labels(x) AS columns,
        foistats.grand_total(x) AS cells_sum,
        (SELECT count(*) FROM foistats.audit(x)) AS findings
   FROM published ORDER BY name;
 -- without naming its total row, 'England and Wales' is just another row
 SELECT cardinality(foistats.row_labels(foistats.parse_table(:'kerb'))) AS nrows;
+
+-- None of these real tables suppresses a cell.  What if Kent had printed '*'
+-- for its smallest group and kept the Total?  (A modification of the
+-- published table, for illustration: the Total gives the cell away.)
+SELECT a.* FROM foistats.audit(foistats.parse_table(replace(:'kent', '| 93 |', '| * |'))) a;
+-- ... with two groups withheld the Total reveals neither (it caps each at
+-- their sum, 118 + 93 = 211, which any total does): no finding
+SELECT a.* FROM foistats.audit(foistats.parse_table(replace(replace(:'kent', '| 93 |', '| * |'),
+                                                            '| 118 |', '| * |'))) a;

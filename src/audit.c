@@ -579,7 +579,14 @@ audit_disclosure(Out *o, const Xtab *xt)
 			emit_finding(o, "disclosure_revealed", xt, ur[u], uc[u], NULL, &lo[u],
 						 psprintf("suppressed cell '%s' is revealed by the published totals: it must be " INT64_FORMAT,
 								  m, lo[u]));
-		else if (lo[u] > mlo[u] || hi[u] < mhi[u])
+		/*
+		 * Narrowed: the totals prove a least value above the marker's (the
+		 * cell is not 0, or at least 3, ...), or cut a bounded marker's
+		 * range ('<5' shown to be 3 or 4).  An upper bound on an unbounded
+		 * marker ('*' at most the row total) is implied by every published
+		 * total and is not reported.
+		 */
+		else if (lo[u] > mlo[u] || (mhi[u] != AB_INF && hi[u] < mhi[u]))
 			emit_finding(o, "disclosure_narrowed", xt, ur[u], uc[u], NULL, NULL,
 						 psprintf("suppressed cell '%s' (%s) is narrowed by the published totals to %s",
 								  m, allowed, range_text(lo[u], hi[u])));
