@@ -69,4 +69,4 @@ SELECT "check", row_label, col_label, published, computed
 \echo '== Published question 3 against the records (foistats.reconcile): differing cells'
 SELECT row_label, col_label, published, recomputed, difference, status
   FROM foistats.reconcile(foistats.parse_table(:'q3'), (SELECT xtab FROM foi.q3_xtab))
- WHERE status <> 'equal';
+ WHERE status <> 'match';
