@@ -430,8 +430,11 @@ xtab_agg_trans(PG_FUNCTION_ARGS)
 			r = xtab_add_row(xt, XTAB_NULL_LABEL, strlen(XTAB_NULL_LABEL));
 		else
 		{
-			text	   *t = PG_GETARG_TEXT_PP(1);
+			struct varlena *t = (struct varlena *) PG_GETARG_POINTER(1);
 
+			/* short inline text (the usual case) needs no detoasting call */
+			if (!VARATT_IS_SHORT(t))
+				t = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
 			r = xtab_add_row(xt, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 		}
 		add_count(xt, r, c, w);
