@@ -397,14 +397,14 @@ add_count(Xtab *xt, int r, int c, int64 w)
 Datum
 xtab_agg_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = agg_context(fcinfo, "foistats.xtab");
 	XtabAggState *st = PG_ARGISNULL(0) ? NULL : (XtabAggState *) PG_GETARG_POINTER(0);
 	Xtab	   *xt;
 	int64		w = 1;
 	int			c;
 
+	/* a non-NULL internal state can only have come from our first call */
 	if (st == NULL)
-		st = state_create(aggcontext);
+		st = state_create(agg_context(fcinfo, "foistats.xtab"));
 	if (!st->configured)
 		configure(st, fcinfo);
 	xt = st->xt;
@@ -467,7 +467,7 @@ xtab_agg_trans(PG_FUNCTION_ARGS)
 			st->scratchcap = Max(nelems, 16);
 			st->scratch = st->scratch ?
 				repalloc(st->scratch, st->scratchcap * sizeof(int)) :
-				MemoryContextAlloc(aggcontext, st->scratchcap * sizeof(int));
+				MemoryContextAlloc(st->xt->mcxt, st->scratchcap * sizeof(int));
 		}
 		for (int i = 0; i < nelems; i++)
 		{
