@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# pg_dump / restore keeps users' rows of foistats.term (and only those: the
+# shipped rows come back with CREATE EXTENSION, once), and the restored
+# dictionaries work.
+. "$(dirname "$0")/../lib.sh"
+cd "$FOISTATS_ROOT"
+own_build=0
+if [ -z "${FOISTATS_DEST:-}" ]; then	# run alone, not from test/check.sh
+	foistats_ensure_deps
+	foistats_build
+	own_build=1
+fi
+work=$(mktemp -d /tmp/foistats-terms-dump.XXXXXX)
+chmod 777 "$work"
+cleanup_dump() {
+	rm -rf "$work"
+	if [ "$own_build" = 1 ]; then rm -rf "$FOISTATS_DEST"; fi
+}
+trap cleanup_dump EXIT
+
+cat > "$work/setup.sql" <<'SQL'
+CREATE EXTENSION foistats;
+INSERT INTO foistats.term (dictionary, term, alias) VALUES
+  ('weapons', 'Knife', 'blade'), ('platforms', 'Facebook', 'fcbk');
+SQL
+cat > "$work/count.sql" <<'SQL'
+SELECT count(*) FILTER (WHERE shipped) || ' shipped, ' || count(*) FILTER (WHERE NOT shipped) || ' user'
+  FROM foistats.term;
+SQL
+cat > "$work/use.sql" <<'SQL'
+SELECT foistats.mentions('a blade and a fcbk post', 'weapons')::text ||
+       foistats.mentions('a blade and a fcbk post', 'platforms')::text;
+SQL
+cat > "$work/run.sh" <<'SH'
+set -euo pipefail
+w=$1
+q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+createdb terms_dump_a
+q -d terms_dump_a -f "$w/setup.sql"
+before=$(q -d terms_dump_a -f "$w/count.sql")
+pg_dump terms_dump_a > "$w/dump.sql"
+createdb terms_dump_b
+q -d terms_dump_b -f "$w/dump.sql" > /dev/null
+after=$(q -d terms_dump_b -f "$w/count.sql")
+found=$(q -d terms_dump_b -f "$w/use.sql")
+echo "before dump: $before; after restore: $after; restored dictionaries find: $found"
+[ "$before" = "$after" ] && [ "$found" = "{Knife}{Facebook}" ]
+SH
+foistats_virtualenv bash "$work/run.sh" "$work"
