@@ -261,6 +261,8 @@ load_cache(Oid fn_oid)
 				rc = &codes[ncodes - 1];
 				if (cls && (strcmp(cls, "19J") == 0 || strcmp(cls, "19K") == 0))
 					strlcpy(rc->cls_multi, cls, sizeof(rc->cls_multi));
+				else if (!cls || strcmp(cls, rc->cls) != 0)
+					rc->cls[0] = '\0';	/* the list files the code in several classes */
 			}
 			else
 			{
