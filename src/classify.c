@@ -54,6 +54,8 @@ typedef struct RefKey
 	int			idx;			/* index into codes[], -1 when ambiguous */
 	char	   *ons_group;		/* classes only */
 	int			family;			/* classes only: OFAM_UNKNOWN when mixed */
+	int			sexual;			/* classes only: 1 all codes sexual, 0 none, -1 mixed */
+	int			ncodes;			/* classes only: distinct codes */
 } RefKey;
 
 typedef struct Override
@@ -75,6 +77,7 @@ typedef struct Memo
 	const char *ons_group;
 	int			family;
 	const char *matched_by;
+	int			sexual;			/* 1, 0, -1 unknown */
 	OffenceResult facts;		/* sex, ages, penetration, attempt, unparsed, reason */
 	text	   *code_t;
 	text	   *cls_t;
@@ -94,6 +97,8 @@ static RefKey *titles;
 static int	ntitles;
 static RefKey *classes;
 static int	nclasses;
+static RefKey *class_titles;	/* normalised class title -> class (idx unused) */
+static int	nclass_titles;
 static Override *overrides;
 static int	noverrides;
 
@@ -125,6 +130,16 @@ static int
 cmp_key(const void *a, const void *b)
 {
 	return strcmp(((const RefKey *) a)->key, ((const RefKey *) b)->key);
+}
+
+static int
+cmp_key_idx(const void *a, const void *b)
+{
+	int			c = cmp_key(a, b);
+
+	if (c != 0)
+		return c;
+	return ((const RefKey *) a)->idx - ((const RefKey *) b)->idx;
 }
 
 static int
@@ -195,7 +210,8 @@ load_cache(Oid fn_oid)
 	else
 		MemoryContextReset(cache_cxt);
 	codes = NULL;
-	titles = classes = NULL;
+	titles = classes = class_titles = NULL;
+	nclass_titles = 0;
 	overrides = NULL;
 	buckets = NULL;
 	ncodes = ntitles = nclasses = noverrides = 0;
@@ -216,9 +232,10 @@ load_cache(Oid fn_oid)
 		elog(ERROR, "SPI_connect failed");
 	initStringInfo(&q);
 	appendStringInfo(&q,
-					 "SELECT ho_code, ho_class, ons_group, family, title, %s.offence_key(title) "
+					 "SELECT ho_code, ho_class, ons_group, family, title, %s.offence_key(title), "
+					 "%s.offence_key(class_title) "
 					 "FROM %s.ho_offence ORDER BY ho_code, (ho_class IN ('19J','19K')), id",
-					 qn, qn);
+					 qn, qn, qn);
 	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "cannot read ho_offence");
 	{
@@ -226,8 +243,10 @@ load_cache(Oid fn_oid)
 		TupleDesc	d = SPI_tuptable->tupdesc;
 		RefKey	   *tk = MemoryContextAllocZero(cache_cxt, sizeof(RefKey) * (n + 1));
 		RefKey	   *ck = MemoryContextAllocZero(cache_cxt, sizeof(RefKey) * (n + 1));
+		RefKey	   *ctk = MemoryContextAllocZero(cache_cxt, sizeof(RefKey) * (n + 1));
 		int			ntk = 0,
-					nck = 0;
+					nck = 0,
+					nctk = 0;
 
 		codes = MemoryContextAllocZero(cache_cxt, sizeof(RefCode) * (n + 1));
 		for (i = 0; i < (int) n; i++)
@@ -242,6 +261,8 @@ load_cache(Oid fn_oid)
 				rc = &codes[ncodes - 1];
 				if (cls && (strcmp(cls, "19J") == 0 || strcmp(cls, "19K") == 0))
 					strlcpy(rc->cls_multi, cls, sizeof(rc->cls_multi));
+				else if (!cls || strcmp(cls, rc->cls) != 0)
+					rc->cls[0] = '\0';	/* the list files the code in several classes */
 			}
 			else
 			{
@@ -252,6 +273,12 @@ load_cache(Oid fn_oid)
 				rc->family = family_by_name(SPI_getvalue(t, d, 4));
 				rc->title = spi_str(t, d, 5);
 			}
+			if (cls && SPI_getvalue(t, d, 7) != NULL)
+			{
+				ctk[nctk].key = spi_str(t, d, 7);
+				ctk[nctk].ons_group = MemoryContextStrdup(cache_cxt, cls);	/* the class */
+				nctk++;
+			}
 			tk[ntk].key = spi_str(t, d, 6);
 			tk[ntk].idx = ncodes - 1;
 			ntk++;
@@ -261,14 +288,18 @@ load_cache(Oid fn_oid)
 				ck[nck].idx = ncodes - 1;
 				ck[nck].ons_group = rc->ons_group;
 				ck[nck].family = rc->family;
+				ck[nck].sexual = rc->family != OFAM_NON_SEXUAL;
+				ck[nck].ncodes = 1;
 				nck++;
 			}
 			else if (cls)
 			{
 				ck[nck].key = MemoryContextStrdup(cache_cxt, cls);
-				ck[nck].idx = -1;
+				ck[nck].idx = ncodes - 1;
 				ck[nck].ons_group = rc->ons_group;
 				ck[nck].family = rc->family;
+				ck[nck].sexual = rc->family != OFAM_NON_SEXUAL;
+				ck[nck].ncodes = 1;
 				nck++;
 			}
 		}
@@ -287,19 +318,42 @@ load_cache(Oid fn_oid)
 		titles = tk;
 		ntitles = j;
 		/* classes: family kept only when every code of the class has the same one */
-		qsort(ck, nck, sizeof(RefKey), cmp_key);
+		qsort(ck, nck, sizeof(RefKey), cmp_key_idx);
 		for (i = 0, j = 0; i < nck; i++)
 		{
 			if (j > 0 && strcmp(ck[j - 1].key, ck[i].key) == 0)
 			{
 				if (ck[j - 1].family != ck[i].family)
 					ck[j - 1].family = OFAM_UNKNOWN;
+				if (ck[j - 1].sexual != ck[i].sexual)
+					ck[j - 1].sexual = -1;
+				if (ck[j - 1].idx != ck[i].idx)
+				{
+					ck[j - 1].ncodes++;
+					ck[j - 1].idx = ck[i].idx;
+				}
 				continue;
 			}
 			ck[j++] = ck[i];
 		}
 		classes = ck;
 		nclasses = j;
+		/* class titles: one class per title, else dropped (ons_group holds the class) */
+		qsort(ctk, nctk, sizeof(RefKey), cmp_key);
+		for (i = 0, j = 0; i < nctk; i++)
+		{
+			if (j > 0 && strcmp(ctk[j - 1].key, ctk[i].key) == 0)
+			{
+				if (strcmp(ctk[j - 1].ons_group, ctk[i].ons_group) != 0)
+					ctk[j - 1].idx = -1;
+				continue;
+			}
+			ctk[j] = ctk[i];
+			ctk[j].idx = 0;
+			j++;
+		}
+		class_titles = ctk;
+		nclass_titles = j;
 	}
 
 	resetStringInfo(&q);
@@ -369,6 +423,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	offence_parse(s, len, r);
 	m->family = r->family;
 	m->matched_by = NULL;
+	m->sexual = -1;
 	m->ons_group = NULL;
 	m->code[0] = m->cls[0] = '\0';
 
@@ -487,6 +542,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			m->matched_by = "class";
 			strlcpy(m->cls, ck->key, sizeof(m->cls));
 			m->ons_group = ck->ons_group;
+			m->sexual = ck->sexual;
 			if (r->code[0] && (strcmp(r->cls, ck->key) == 0 ||
 							   ((strcmp(ck->key, "19J") == 0 || strcmp(ck->key, "19K") == 0) &&
 								strncmp(r->cls, "19", 2) == 0)))
@@ -518,11 +574,40 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	else
 	{
 		RefKey	   *tk = nk[0] ? find_key(titles, ntitles, nk) : NULL;
+		RefKey	   *ct = nk[0] ? find_key(class_titles, nclass_titles, nk) : NULL;
+		RefKey	   *ck = (ct && ct->idx >= 0) ? find_key(classes, nclasses, ct->ons_group) : NULL;
 
-		if (tk && tk->idx >= 0)
+		if (!(tk && tk->idx >= 0) && ck)
+		{
+			/* the title of a Home Office class ('Sexual Activity involving a Child under 13') */
+			m->matched_by = "class";
+			strlcpy(m->cls, ck->key, sizeof(m->cls));
+			m->ons_group = ck->ons_group;
+			m->family = ck->family;
+			m->sexual = ck->sexual;
+			r->n_unparsed = 0;
+			if (ck->ncodes == 1)
+			{
+				strlcpy(m->code, codes[ck->idx].code, sizeof(m->code));
+				r->reason[0] = '\0';
+			}
+			else
+			{
+				if (r->pen_source == 'i')
+				{
+					r->penetration = -1;
+					r->pen_source = 0;
+				}
+				snprintf(r->reason, sizeof(r->reason),
+						 "title of Home Office class %s, which has %d codes", ck->key,
+						 ck->ncodes);
+			}
+		}
+		else if (tk && tk->idx >= 0)
 		{
 			rc = &codes[tk->idx];
 			m->matched_by = "title";
+			r->n_unparsed = 0;
 			if (r->code[0] && strcmp(r->code, rc->code) != 0 && r->pen_source == 'i')
 			{
 				r->penetration = -1;
@@ -544,7 +629,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			m->ons_group = rc->ons_group;
 			m->family = rc->family;
 		}
-		else if (r->cls[0])
+		else if (r->cls[0] && m->matched_by == NULL)
 		{
 			RefKey	   *ck = find_key(classes, nclasses, r->cls);
 
@@ -553,6 +638,8 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 				m->ons_group = ck->ons_group;
 		}
 	}
+	if (m->family != OFAM_UNKNOWN)
+		m->sexual = m->family != OFAM_NON_SEXUAL;
 	m->code_t = cache_text(cxt, m->code);
 	m->cls_t = cache_text(cxt, m->cls);
 	m->family_t = m->family >= 0 ? cache_text(cxt, offence_family_names[m->family]) : NULL;
@@ -670,9 +757,9 @@ Datum
 foistats_is_sexual_offence(PG_FUNCTION_ARGS)
 {
 	ARG_MEMO(0);
-	if (m->family == OFAM_UNKNOWN)
+	if (m->sexual < 0)
 		PG_RETURN_NULL();
-	PG_RETURN_BOOL(m->family != OFAM_NON_SEXUAL);
+	PG_RETURN_BOOL(m->sexual == 1);
 }
 
 static Datum

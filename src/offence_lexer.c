@@ -245,7 +245,8 @@ static const char *const vocab[] = {
 	"FEAR", "PROVOCATION", "DISTRACTION", "BUSINESS", "RESIDENTIAL", "HOME", "BUILDING",
 	"ENDANGERING", "SHOP", "EMPLOYEE", "MAIL", "WILDLIFE", "RACIALLY", "RELIGIOUSLY",
 	"AGGRAVATED", "CONSTABLE", "EMERGENCY", "ASSAULTING", "POLICE", "ORDER",
-	"WHAT", "INTERFERING", "MAKING", "PAYMENT", "WITHOUT", "FROM", "YOUTH", "PROMISING", "PROVIDE", "WHERE", "CONDUCT", "INDUCE",
+	"WHAT", "INTERFERING", "HOME", "OFFICE", "SERVITUDE", "HOLD", "NATURE", "THROUGH", "MISCELLANEOUS", "UNNATURAL",
+	"OBSCENE", "PUBLICATIONS", "NOTIFICATION", "BREACH", "PREVENTION", "TOTAL", "RECORDING", "HOC", "MAKING", "PAYMENT", "WITHOUT", "FROM", "YOUTH", "PROMISING", "PROVIDE", "WHERE", "CONDUCT", "INDUCE",
 	"ENCOURAGE", "THEM", "THOSE", "CHOICE", "ORAL", "DEAD", "ALIVE", "WHETHER", "HUMAN",
 	"SERIOUS", "LIKELY", "RESULT", "RESULTS", "WHICH", "ANUS", "BREASTS", "INTERFERENCE",
 	"PERFORMING", "PORTRAYING", "RELATING", "USING", "EQUIPMENT", "OBSERVE", "ADDITIONAL",
@@ -376,7 +377,8 @@ canonicalise(Lex *L)
 			c = respell(k->w);
 		if (c)
 		{
-			strcpy(k->w, c);
+			if (c != k->w)
+				strcpy(k->w, c);
 			k->known = true;
 			continue;
 		}
@@ -453,9 +455,16 @@ read_code(Lex *L, OffenceResult *r)
 
 	/* optional words: HO, CODE, CLASS */
 	while (i < L->n && (is_word(&L->t[i], "HO") || is_word(&L->t[i], "CODE") ||
-						is_word(&L->t[i], "CLASS") || is_word(&L->t[i], "OFFENCE")) &&
+						is_word(&L->t[i], "CLASS") || is_word(&L->t[i], "OFFENCE") ||
+						is_word(&L->t[i], "HOME") || is_word(&L->t[i], "OFFICE") ||
+						is_word(&L->t[i], "RECORDING") || is_word(&L->t[i], "HOC")) &&
 		   i + 1 < L->n && (L->t[i + 1].num >= 0 || L->t[i + 1].sym == '(' ||
-							is_word(&L->t[i + 1], "CODE") || is_word(&L->t[i + 1], "CLASS")))
+							L->t[i + 1].sym == ':' ||
+							is_word(&L->t[i + 1], "CODE") || is_word(&L->t[i + 1], "CLASS") ||
+							is_word(&L->t[i + 1], "OFFICE") ||
+							is_word(&L->t[i + 1], "RECORDING")))
+		i++;
+	if (i > 0 && i < L->n && L->t[i].sym == ':')
 		i++;
 	if (i < L->n && (L->t[i].sym == '(' || L->t[i].sym == '['))
 	{
@@ -574,6 +583,12 @@ drop_noise(Lex *L, OffenceResult *r)
 		if (k->num >= 1900 && k->num <= 2099 && k->ndig == 4)
 		{
 			k->dropped = true;
+			continue;
+		}
+		/* '(S)' summary-offence marker some forces print after a code */
+		if (k->sym == '(' && i + 2 < L->n && is_word(&L->t[i + 1], "S") && L->t[i + 2].sym == ')')
+		{
+			k->dropped = L->t[i + 1].dropped = L->t[i + 2].dropped = true;
 			continue;
 		}
 		/* SINGLE OFFENDER prefix */
@@ -827,7 +842,7 @@ enum Kind
 	K_PROST_CAUSE, K_PROST_CONTROL, K_BROTHEL, K_SOLICIT, K_PAY_EXPLOITED,
 	K_EXPOSURE, K_VOYEUR, K_UPSKIRT, K_BREASTFEED, K_CYBERFLASH, K_SHARE_INTIMATE,
 	K_SHARE_NOCONSENT, K_ADMIN, K_TRESPASS, K_COMMIT_INTENT, K_ANIMAL, K_CORPSE,
-	K_IIOC_POSS, K_IIOC_MAKE, K_PROHIBITED, K_EXTREME, K_EXT_LIFE, K_EXT_INJURY,
+	K_IIOC_POSS, K_IIOC_MAKE, K_IIOC_GENERIC, K_PROHIBITED, K_EXTREME, K_EXT_LIFE, K_EXT_INJURY,
 	K_EXT_CORPSE, K_EXT_ANIMAL, K_EXT_RAPE, K_EXT_PEN, K_PAED_MANUAL,
 	K_TRAFFICK, K_HIST_INDECENT_ASSAULT, K_HIST_GROSS, K_HIST_USI, K_HIST_BUGGERY,
 	K_NONSEX,
@@ -903,6 +918,7 @@ static const KindInfo kinds[K__COUNT] = {
 	[K_CORPSE] = {OFAM_UNNATURAL, "88D", NULL},
 	[K_IIOC_POSS] = {OFAM_INDECENT_IMAGES, "86", NULL},
 	[K_IIOC_MAKE] = {OFAM_INDECENT_IMAGES, "86", NULL},
+	[K_IIOC_GENERIC] = {OFAM_INDECENT_IMAGES, "86", "indecent images of children: the title does not say whether taking, making or distributing (086/02) or possessing (086/10)"},
 	[K_PROHIBITED] = {OFAM_INDECENT_IMAGES, "86", NULL},
 	[K_EXTREME] = {OFAM_INDECENT_IMAGES, "86", "extreme pornography: the title does not say which kind of image"},
 	[K_EXT_LIFE] = {OFAM_INDECENT_IMAGES, "86", NULL},
@@ -966,7 +982,7 @@ find_kind(Lex *L, OffenceResult *r)
 			return K_IIOC_MAKE;
 		if (HAS("POSSESSION"))
 			return K_IIOC_POSS;
-		return K_NONE;			/* take/make or possess? cannot tell */
+		return K_IIOC_GENERIC;	/* take/make or possess? cannot tell */
 	}
 	if (HAS("MENTAL") || (HAS("LEARNING") && HAS("DISABILITY")))
 	{
@@ -1113,7 +1129,7 @@ static const char *const nonsexual_markers[] = {
 	"PERJURY", "DRIVING", "KILL", "CRUELTY", "NEGLECT", "SLAVERY", "COERCIVE", "ABH",
 	"GBH", "ASSAULT", "VIOLENCE", "SUICIDE", "BIGAMY", "ABDUCTION", "IMPRISONMENT",
 	"ABORTION", "INFANTICIDE", "BAIL", "ABSCONDING", "PERVERTING", "DISORDERLY",
-	"ASSAULTING", NULL
+	"ASSAULTING", "MALICIOUS", "SERVITUDE", NULL
 };
 
 /* ---------------------------------------------------------------- rule table */
@@ -1384,6 +1400,13 @@ pick_code(int kind, char offender_sex, OffenceResult *r)
 	int			nbest = 0;
 	char		why[120];
 
+	if (kind == K_S9S13 && r->has_vage && r->vage_hi >= 0 && r->vage_hi <= 13 && !r->has_oage)
+	{
+		/* under 13: class 21 only has the offender-under-18 codes (s13); an adult's
+		 * sexual activity with a child under 13 is s9 (22B): the offender's age decides */
+		set_reason(r, "%s", "child under 13 and offender age not stated: class 21 (offender under 18, s13) or 22B (offender 18 or over, s9)", NULL);
+		return;
+	}
 	for (i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
 	{
 		const Rule *u = &rules[i];
@@ -1639,9 +1662,9 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 	if (kind == K_NONE)
 		set_reason(r, r->sexual_words ? "sexual offence not recognised" :
 				   "offence not recognised", NULL, NULL);
-	else if (kinds[kind].note && kind != K_EXTREME)
+	else if (kinds[kind].note && kind != K_EXTREME && kind != K_IIOC_GENERIC)
 		set_reason(r, "%s", kinds[kind].note, NULL);
-	else if (kind == K_EXTREME)
+	else if (kind == K_EXTREME || kind == K_IIOC_GENERIC)
 	{
 		strcpy(r->cls, "86");
 		set_reason(r, "%s", kinds[kind].note, NULL);
@@ -1650,7 +1673,7 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 		pick_code(kind, offender_sex, r);
 	if (r->code[0])
 		r->family = offence_family_of(r->code, r->cls);
-	if (r->multiple && r->family == OFAM_RAPE && r->cls[0] == '1' && r->cls[1] == '9')
+	if (r->multiple && r->family == OFAM_RAPE && (r->victim_sex || r->cls[0]))
 		strcpy(r->cls, r->victim_sex == 'M' ? "19K" : "19J");
 
 	/* unparsed: words neither known nor used, numbers not read as ages or codes */
