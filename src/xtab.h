@@ -195,6 +195,10 @@ extern Xtab *xtab_expand(const struct varlena *flat, MemoryContext mcxt);
 /* Flatten into a palloc'd varlena in CurrentMemoryContext; sorts columns of
  * the output (not of xt).  Rows are written in xt's order. */
 extern struct varlena *xtab_flatten(const Xtab *xt);
+/* Same, rows written sorted by label (the aggregates' canonical order). */
+extern struct varlena *xtab_flatten_sorted(const Xtab *xt);
+/* Same, rows written in the order perm (perm[i] = index of i-th row). */
+extern struct varlena *xtab_flatten_perm(const Xtab *xt, const int *rowperm);
 /* The binary format (send/recv; also the body of the flat form). */
 extern void xtab_send_to(const Xtab *xt, StringInfo buf);
 extern Xtab *xtab_recv_from(StringInfo buf, MemoryContext mcxt);
