@@ -505,12 +505,35 @@ foistats_protect(PG_FUNCTION_ARGS)
 		}
 		group = row_groups(xt, groups, &gnames, &ngroups, created);
 		collapse = palloc0(Max(t->nr, 1) * sizeof(bool));
-		k = sdc_collapse_plan(t, group, collapse);
-		if (st == SDC_ERR_UNPROTECTABLE && group[s.bad_row] >= 0 &&
-			!collapse[s.bad_row])
-		{
+		sdc_collapse_plan(t, group, collapse);
+		if (st == SDC_ERR_UNPROTECTABLE && group[s.bad_row] >= 0)
 			collapse[s.bad_row] = true;
-			k++;
+
+		/*
+		 * Combining a row alone only renames it; do it only where at least
+		 * two rows of a group combine, or the group's label is already a row
+		 * (then they add up with it).
+		 */
+		{
+			int		   *members = palloc0(Max(ngroups, 1) * sizeof(int));
+
+			for (int r = 0; r < t->nr; r++)
+				if (collapse[r])
+					members[group[r]]++;
+			k = 0;
+			for (int r = 0; r < t->nr; r++)
+			{
+				const char *gname;
+
+				if (!collapse[r])
+					continue;
+				gname = gnames[group[r]];
+				if (members[group[r]] < 2 &&
+					xtab_find_row(xt, gname, strlen(gname)) < 0)
+					collapse[r] = false;
+				else
+					k++;
+			}
 		}
 		if (k == 0)
 		{

@@ -29,7 +29,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef __int128 sdc_cost;		/* path costs (see cost model below) */
+/*
+ * Path costs (see the cost model at entry_cost).  128 bits so that sums of
+ * value * unit never overflow.  Aligned to 8 only: allocators such as palloc
+ * guarantee 8-byte alignment, and 16-byte SSE loads of a misaligned
+ * __int128 would fault.
+ */
+typedef __int128 sdc_cost __attribute__((aligned(8)));
 
 #define COST_INF	(((sdc_cost) 1) << 120)
 
