@@ -232,6 +232,8 @@ sdc_status_message(SdcStatus s)
 			return "a cell cannot be protected while every total is published";
 		case SDC_ERR_OVERFLOW:
 			return "a total is too large";
+		case SDC_ERR_AUDIT:
+			return "internal error: a protected cell failed the final audit";
 	}
 	return "unknown status";
 }
@@ -1929,6 +1931,27 @@ sdc_secondary(SdcTable *t, const SdcParams *p, SdcStats *stats)
 	}
 	if (p->cleanup)
 		st = cleanup(&P, stats);
+
+	/*
+	 * Belt and braces: every primary cell passes its (exact) check at the
+	 * end.  This holds by construction; a failure here is a bug.
+	 */
+	for (size_t e = 0; e < ncell && st == SDC_OK; e++)
+	{
+		bool		up_ok,
+					down_ok;
+
+		if (t->cstate[e] != SDC_PRIMARY)
+			continue;
+		if (!check_cell(&P, e, &up_ok, &down_ok))
+			st = SDC_ERR_NOMEM;
+		else if (!up_ok || !down_ok)
+		{
+			stats->bad_row = (int) (e / t->nc);
+			stats->bad_col = (int) (e % t->nc);
+			st = SDC_ERR_AUDIT;
+		}
+	}
 done:
 	for (size_t e = 0; e < P.ne; e++)
 	{

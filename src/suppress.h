@@ -175,7 +175,8 @@ typedef enum SdcStatus
 	SDC_ERR_INFEASIBLE,			/* published values admit no completion */
 	SDC_ERR_UNPROTECTABLE,		/* a cell cannot be protected without
 								 * suppressing totals (allow_totals off) */
-	SDC_ERR_OVERFLOW			/* a sum overflows int64 */
+	SDC_ERR_OVERFLOW,			/* a sum overflows int64 */
+	SDC_ERR_AUDIT				/* bug guard: final check failed */
 } SdcStatus;
 
 /* Summary of a protect run. */
