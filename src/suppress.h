@@ -37,10 +37,37 @@
  * flow from v to u is a cycle of changes +d on e, alternately +d/-d around
  * the rest of the cycle, that keeps every equation.  An infinite-capacity
  * path means the entry is unbounded above (possible only when margins are
- * suppressed).  We compute these maximum flows with shortest augmenting
- * paths in exact int64 arithmetic, which is simpler and faster here than a
- * general simplex (the networks have nr + nc + 2 nodes and one arc per
- * suppressed entry).
+ * suppressed).  We compute these maximum flows exactly in int64 (Dinic's
+ * algorithm, after first pushing what the 4-cycles through the cell can
+ * carry, which is where nearly all of it comes from in a table with its
+ * margins published), which is simpler and much faster here than a general
+ * simplex: the networks have nr + nc + 2 nodes and one arc per suppressed
+ * entry.  test/unit/suppress_test.c checks the intervals against brute-force
+ * enumeration of every completion of small tables.
+ *
+ * Secondary suppression (sdc_secondary)
+ * -------------------------------------
+ * Primary cells are taken in row-major order.  A cell that fails its
+ * protection gets, for each failing side, the CHEAPEST CYCLE through it that
+ * alone carries the needed change: a shortest path (Dijkstra) over the whole
+ * table in which a decreased entry must hold at least the change and every
+ * entry costs its information loss (below; entries already suppressed cost
+ * nothing).  If no such cycle exists: its row and column, then the whole
+ * table (only when the Frechet bounds say cell suppression can work at
+ * all), then, if allow_totals, a cycle through margins (always exists);
+ * else SDC_ERR_UNPROTECTABLE.  Suppression is monotone (more unknowns only
+ * widen intervals), so every cell stays protected once protected.  Finally
+ * a cleanup pass tries to publish each complement again, largest first, and
+ * keeps it published when every primary cell still passes (re-checking only
+ * primaries whose last protecting flow used it).  Two suppressed cells per
+ * row and column is NOT the criterion: the audit is (see the unit test's
+ * "bridge" and "narrow block" tables, which that naive rule accepts).
+ *
+ * Information loss minimised (heuristically; the exact optimum is NP-hard):
+ * lexicographically (1) the number of margins suppressed, (2) the sum of the
+ * suppressed cells' values ("suppressed total", tau-ARGUS's default cost),
+ * (3) the number of suppressed cells.  Deterministic: ties go to the lower
+ * node number, i.e. by position.
  *
  * The rule (which cells are sensitive, and when one is protected)
  * ---------------------------------------------------------------
@@ -148,7 +175,8 @@ typedef enum SdcStatus
 	SDC_ERR_INFEASIBLE,			/* published values admit no completion */
 	SDC_ERR_UNPROTECTABLE,		/* a cell cannot be protected without
 								 * suppressing totals (allow_totals off) */
-	SDC_ERR_OVERFLOW			/* a sum overflows int64 */
+	SDC_ERR_OVERFLOW,			/* a sum overflows int64 */
+	SDC_ERR_AUDIT				/* bug guard: final check failed */
 } SdcStatus;
 
 /* Summary of a protect run. */
