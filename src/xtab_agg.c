@@ -78,6 +78,11 @@ typedef struct XtabAggState
 	int			gran_len;
 	int			null_col;		/* column index of '(blank)', or -1 */
 	ColMemo		memo[MEMO_SIZE];
+	/* day -> column cache for date/timestamp columns (see day_col) */
+	int32	   *daycol;			/* NULL until first used; -1 = not known */
+	int32		daybase;		/* day number of daycol[0] */
+	int32		ndays;
+	uint8		daygran;		/* granularity the cache was filled for */
 	int		   *scratch;		/* multi-label: rows seen in this input row */
 	int			scratchcap;
 } XtabAggState;
@@ -229,6 +234,73 @@ period_col(XtabAggState *st, int64 key)
 	return m->col;
 }
 
+/*
+ * Column of a day number.  Most rows hit the day cache: an array indexed by
+ * day (relative to daybase) holding the column index, filled lazily; it
+ * covers up to DAYCACHE_MAX days (about 180 years) around the dates seen.
+ * Days outside it, or a change of granularity, go the slow way.
+ */
+#define DAYCACHE_INIT 4096
+#define DAYCACHE_MAX 65536
+
+static int
+day_col_slow(XtabAggState *st, int32 days)
+{
+	int			c = period_col(st, xtab_period_key(st->gran, days));
+	int64		idx;
+
+	if (st->daycol == NULL || st->daygran != (uint8) st->gran)
+	{
+		if (st->daycol == NULL)
+		{
+			st->daycol = MemoryContextAlloc(st->xt->mcxt, DAYCACHE_INIT * sizeof(int32));
+			st->ndays = DAYCACHE_INIT;
+		}
+		st->daybase = days - st->ndays / 2;
+		st->daygran = (uint8) st->gran;
+		memset(st->daycol, 0xFF, st->ndays * sizeof(int32));
+	}
+	idx = (int64) days - st->daybase;
+	if (idx < 0 || idx >= st->ndays)
+	{
+		/* grow to cover both the old window and this day, if not too wide */
+		int64		lo = Min((int64) st->daybase, (int64) days);
+		int64		hi = Max((int64) st->daybase + st->ndays, (int64) days + 1);
+		int64		n = st->ndays;
+		int32	   *nc;
+
+		while (n < hi - lo)
+			n *= 2;
+		if (n > DAYCACHE_MAX)
+			return c;
+		nc = MemoryContextAlloc(st->xt->mcxt, n * sizeof(int32));
+		memset(nc, 0xFF, n * sizeof(int32));
+		memcpy(nc + (st->daybase - lo), st->daycol, st->ndays * sizeof(int32));
+		pfree(st->daycol);
+		st->daycol = nc;
+		st->daybase = (int32) lo;
+		st->ndays = (int32) n;
+		idx = (int64) days - st->daybase;
+	}
+	st->daycol[idx] = c;
+	return c;
+}
+
+static inline int
+day_col(XtabAggState *st, int32 days)
+{
+	uint32		idx = (uint32) days - (uint32) st->daybase;
+
+	if (likely(idx < (uint32) st->ndays && st->daygran == (uint8) st->gran))
+	{
+		int			c = st->daycol[idx];
+
+		if (c >= 0)
+			return c;
+	}
+	return day_col_slow(st, days);
+}
+
 /* Column index of this input row. */
 static inline int
 row_col(XtabAggState *st, FunctionCallInfo fcinfo)
@@ -250,7 +322,7 @@ row_col(XtabAggState *st, FunctionCallInfo fcinfo)
 
 				if (DATE_NOT_FINITE(d))
 					infinite_error();
-				return period_col(st, xtab_period_key(st->gran, d));
+				return day_col(st, d);
 			}
 		case COLT_TIMESTAMP:
 			{
@@ -262,7 +334,7 @@ row_col(XtabAggState *st, FunctionCallInfo fcinfo)
 				days = ts / USECS_PER_DAY;
 				if (ts % USECS_PER_DAY < 0)
 					days--;
-				return period_col(st, xtab_period_key(st->gran, (int32) days));
+				return day_col(st, (int32) days);
 			}
 		case COLT_TIMESTAMPTZ:
 			{
@@ -278,9 +350,8 @@ row_col(XtabAggState *st, FunctionCallInfo fcinfo)
 					ereport(ERROR,
 							(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 							 errmsg("timestamp out of range")));
-				return period_col(st, xtab_period_key(st->gran,
-													  date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) -
-													  POSTGRES_EPOCH_JDATE));
+				return day_col(st, date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) -
+							   POSTGRES_EPOCH_JDATE);
 			}
 		case COLT_INT4:
 		case COLT_INT8:
@@ -326,14 +397,14 @@ add_count(Xtab *xt, int r, int c, int64 w)
 Datum
 xtab_agg_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = agg_context(fcinfo, "foistats.xtab");
 	XtabAggState *st = PG_ARGISNULL(0) ? NULL : (XtabAggState *) PG_GETARG_POINTER(0);
 	Xtab	   *xt;
 	int64		w = 1;
 	int			c;
 
+	/* a non-NULL internal state can only have come from our first call */
 	if (st == NULL)
-		st = state_create(aggcontext);
+		st = state_create(agg_context(fcinfo, "foistats.xtab"));
 	if (!st->configured)
 		configure(st, fcinfo);
 	xt = st->xt;
@@ -359,8 +430,11 @@ xtab_agg_trans(PG_FUNCTION_ARGS)
 			r = xtab_add_row(xt, XTAB_NULL_LABEL, strlen(XTAB_NULL_LABEL));
 		else
 		{
-			text	   *t = PG_GETARG_TEXT_PP(1);
+			struct varlena *t = (struct varlena *) PG_GETARG_POINTER(1);
 
+			/* short inline text (the usual case) needs no detoasting call */
+			if (!VARATT_IS_SHORT(t))
+				t = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
 			r = xtab_add_row(xt, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 		}
 		add_count(xt, r, c, w);
@@ -393,7 +467,7 @@ xtab_agg_trans(PG_FUNCTION_ARGS)
 			st->scratchcap = Max(nelems, 16);
 			st->scratch = st->scratch ?
 				repalloc(st->scratch, st->scratchcap * sizeof(int)) :
-				MemoryContextAlloc(aggcontext, st->scratchcap * sizeof(int));
+				MemoryContextAlloc(st->xt->mcxt, st->scratchcap * sizeof(int));
 		}
 		for (int i = 0; i < nelems; i++)
 		{
