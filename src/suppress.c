@@ -29,7 +29,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef __int128 sdc_cost;		/* path costs (see cost model below) */
+/*
+ * Path costs (see the cost model at entry_cost).  128 bits so that sums of
+ * value * unit never overflow.  Aligned to 8 only: allocators such as palloc
+ * guarantee 8-byte alignment, and 16-byte SSE loads of a misaligned
+ * __int128 would fault.
+ */
+typedef __int128 sdc_cost __attribute__((aligned(8)));
 
 #define COST_INF	(((sdc_cost) 1) << 120)
 
@@ -338,6 +344,7 @@ typedef struct FlowNet
 	int		   *next;			/* per arc */
 	int		   *to;
 	int64_t    *cap;
+	int		   *tag;			/* per arc: entry it belongs to, or -1 */
 	/* BFS scratch */
 	int		   *prev;			/* per node: arc used to reach it */
 	uint32_t   *seen;			/* per node: stamp when reached */
@@ -353,6 +360,10 @@ typedef struct FlowNet
 	/* Dinic scratch */
 	int		   *level;
 	int		   *iter;
+	/* table layout, for fast_paths (NULL arc_of: none) */
+	const int  *arc_of;			/* per entry: forward arc or -1 */
+	int			nr;
+	int			nc;
 } FlowNet;
 
 static bool
@@ -371,6 +382,7 @@ fn_init(FlowNet *n, Mem *m, int nnodes, int arcs_hint)
 	n->next = mem_zalloc(m, n->arccap, sizeof(int));
 	n->to = mem_zalloc(m, n->arccap, sizeof(int));
 	n->cap = mem_zalloc(m, n->arccap, sizeof(int64_t));
+	n->tag = mem_zalloc(m, n->arccap, sizeof(int));
 	n->logged = mem_zalloc(m, n->arccap, sizeof(uint32_t));
 	n->logcap_n = 64;
 	n->log = mem_zalloc(m, n->logcap_n, sizeof(int));
@@ -399,6 +411,7 @@ fn_free(FlowNet *n)
 	mem_free(m, n->next);
 	mem_free(m, n->to);
 	mem_free(m, n->cap);
+	mem_free(m, n->tag);
 	mem_free(m, n->logged);
 	mem_free(m, n->log);
 	mem_free(m, n->logcap);
@@ -436,12 +449,14 @@ fn_add(FlowNet *n, int u, int v, int64_t fwd, int64_t bwd)
 		n->next = grow(m, n->next, n->arccap, nc, sizeof(int));
 		n->to = grow(m, n->to, n->arccap, nc, sizeof(int));
 		n->cap = grow(m, n->cap, n->arccap, nc, sizeof(int64_t));
+		n->tag = grow(m, n->tag, n->arccap, nc, sizeof(int));
 		n->logged = grow(m, n->logged, n->arccap, nc, sizeof(uint32_t));
 		if (m->failed)
 			return -1;
 		n->arccap = nc;
 	}
 	a = n->narcs;
+	n->tag[a] = n->tag[a + 1] = -1;
 	n->to[a] = v;
 	n->cap[a] = fwd;
 	n->next[a] = n->head[u];
@@ -521,7 +536,7 @@ cap_add(int64_t c, int64_t d)
  * fn_mark() before and fn_undo() after.  Shortest augmenting paths
  * (Edmonds-Karp): each BFS stops as soon as it reaches t.
  */
-static int64_t
+static int64_t __attribute__((unused))
 fn_maxflow(FlowNet *n, int s, int t, int64_t limit)
 {
 	int64_t		flow = 0;
@@ -607,6 +622,9 @@ dinic_bfs(FlowNet *n, int s, int t)
 	{
 		int			x = n->queue[qh++];
 
+		/* nodes at t's level or beyond cannot be on a shortest path */
+		if (n->level[t] >= 0 && n->level[x] >= n->level[t])
+			break;
 		for (int a = n->head[x]; a >= 0; a = n->next[a])
 			if (n->cap[a] > 0 && n->level[n->to[a]] < 0)
 			{
@@ -617,33 +635,46 @@ dinic_bfs(FlowNet *n, int s, int t)
 	return n->level[t] >= 0;
 }
 
-/* Blocking-flow DFS, iterative (paths can be long). */
+/*
+ * One augmenting path of the level graph (iterative DFS: paths can be
+ * long), carrying at most 'want'.  With 'logged', capacity changes go
+ * through the undo log.  Returns the flow pushed (0: blocked; SDC_INF: an
+ * unbounded path with want = SDC_INF; -1: out of memory).
+ */
 static int64_t
-dinic_push(FlowNet *n, int s, int t, int64_t want)
+dinic_push(FlowNet *n, int s, int t, int64_t want, bool logged)
 {
 	int			depth = 0;
 	int		   *stack_arc = n->prev;	/* reuse: arc at each depth */
 	int			x = s;
 
-	/* stack_arc[d] is the arc taken from the node at depth d */
 	for (;;)
 	{
 		if (x == t)
 		{
 			int64_t		b = want;
-			int			y;
 
 			for (int d = 0; d < depth; d++)
 				if (n->cap[stack_arc[d]] < b)
 					b = n->cap[stack_arc[d]];
+			if (b == SDC_INF)
+				return SDC_INF;
 			for (int d = 0; d < depth; d++)
 			{
 				int			a = stack_arc[d];
 
-				n->cap[a] = cap_sub(n->cap[a], b);
-				n->cap[a ^ 1] = cap_add(n->cap[a ^ 1], b);
+				if (logged)
+				{
+					if (!fn_setcap(n, a, cap_sub(n->cap[a], b)) ||
+						!fn_setcap(n, a ^ 1, cap_add(n->cap[a ^ 1], b)))
+						return -1;
+				}
+				else
+				{
+					n->cap[a] = cap_sub(n->cap[a], b);
+					n->cap[a ^ 1] = cap_add(n->cap[a ^ 1], b);
+				}
 			}
-			(void) y;
 			return b;
 		}
 		{
@@ -675,26 +706,45 @@ dinic_push(FlowNet *n, int s, int t, int64_t want)
 	}
 }
 
+/*
+ * Maximum flow from s to t by Dinic's algorithm, stopping once it reaches
+ * 'limit' (SDC_INF: none).  Returns the flow (SDC_INF if unbounded and no
+ * limit), or -1 on memory failure.  With 'logged' the caller brackets it
+ * with fn_mark()/fn_undo().  Few phases even when many small-capacity paths
+ * are needed (one breadth-first search per phase, stopped at t's level).
+ */
 static int64_t
-fn_dinic(FlowNet *n, int s, int t)
+fn_flow(FlowNet *n, int s, int t, int64_t limit, bool logged)
 {
 	int64_t		flow = 0;
 
-	while (dinic_bfs(n, s, t))
+	if (s == t)
+		return SDC_INF;
+	while (flow < limit && dinic_bfs(n, s, t))
 	{
 		int64_t		f;
 
 		for (int i = 0; i < n->nnodes; i++)
 			n->iter[i] = n->head[i];
-		while ((f = dinic_push(n, s, t, SDC_INF)) > 0)
+		while (flow < limit &&
+			   (f = dinic_push(n, s, t, limit == SDC_INF ? SDC_INF : limit - flow,
+							   logged)) != 0)
 		{
+			if (f < 0)
+				return -1;
 			if (f == SDC_INF)
 				return SDC_INF;
 			flow += f;
-			mem_tick(n->mem);
 		}
+		mem_tick(n->mem);
 	}
 	return flow;
+}
+
+static int64_t
+fn_dinic(FlowNet *n, int s, int t)
+{
+	return fn_flow(n, s, t, SDC_INF, false);
 }
 
 /*
@@ -725,7 +775,11 @@ build_residual(const SdcTable *t, FlowNet *n, Mem *m, int *arc_of)
 		arc_of[e] = fn_add(n, u, v, SDC_INF, entry_value(t, e));
 		if (arc_of[e] < 0)
 			return false;
+		n->tag[arc_of[e]] = n->tag[arc_of[e] + 1] = (int) e;
 	}
+	n->arc_of = arc_of;
+	n->nr = t->nr;
+	n->nc = t->nc;
 	return true;
 }
 
@@ -734,9 +788,148 @@ build_residual(const SdcTable *t, FlowNet *n, Mem *m, int *arc_of)
  * increase (capped at up_limit; SDC_INF if unbounded and uncapped), *down =
  * how much it can decrease (capped at min(f, down_limit)).
  */
+/*
+ * Before the general flow: push what the 4-cycles through cell (r, c) can
+ * carry.  Up (flow col c -> row r): c -(decrease (r1,c))-> r1 -(increase
+ * (r1,c2))-> c2 -(decrease (r,c2))-> r.  Down (row r -> col c): the same
+ * cycle the other way round.  Most protection in a table with margins
+ * published comes from such cycles, and finding them only needs the
+ * withheld cells of one row and one column, where a breadth-first search
+ * would scan most of the network.  The general flow then continues from
+ * what was pushed, so the result is the same, only found faster.
+ */
+static int64_t
+fast_paths(FlowNet *n, int r, int c, bool up, int64_t limit)
+{
+	int64_t		flow = 0;
+	int			nr = n->nr,
+				nc = n->nc;
+	int			colnode = nr + c;
+
+	if (n->arc_of == NULL)
+		return 0;
+	for (int a = n->head[r]; a >= 0 && flow < limit; a = n->next[a])
+	{
+		int			c2node = n->to[a];
+		int			c2;
+
+		/* forward arcs (even) of cells (r, c2), c2 != c */
+		if ((a & 1) || c2node < nr || c2node >= nr + nc || c2node == colnode)
+			continue;
+		c2 = c2node - nr;
+		if ((up ? n->cap[a ^ 1] : n->cap[a]) <= 0)
+			continue;
+		for (int b = n->head[colnode]; b >= 0 && flow < limit; b = n->next[b])
+		{
+			int			r1 = n->to[b];
+			int			f1,
+						p1,
+						p2,
+						p3;
+			int64_t		bn;
+
+			/* backward arcs (odd) of cells (r1, c), r1 != r */
+			if (!(b & 1) || r1 == r || r1 >= nr)
+				continue;
+			f1 = n->arc_of[(size_t) r1 * nc + c2];
+			if (f1 < 0)
+				continue;
+			if (up)
+			{
+				p1 = b;			/* c -> r1: decrease (r1, c) */
+				p2 = f1;		/* r1 -> c2: increase (r1, c2) */
+				p3 = a ^ 1;		/* c2 -> r: decrease (r, c2) */
+			}
+			else
+			{
+				p1 = a;			/* r -> c2: increase (r, c2) */
+				p2 = f1 ^ 1;	/* c2 -> r1: decrease (r1, c2) */
+				p3 = b ^ 1;		/* r1 -> c: increase (r1, c) */
+			}
+			bn = limit == SDC_INF ? SDC_INF : limit - flow;
+			if (n->cap[p1] < bn)
+				bn = n->cap[p1];
+			if (n->cap[p2] < bn)
+				bn = n->cap[p2];
+			if (n->cap[p3] < bn)
+				bn = n->cap[p3];
+			if (bn <= 0)
+				continue;
+			/* one of the three is a decrease, so bn is finite */
+			if (!fn_setcap(n, p1, cap_sub(n->cap[p1], bn)) ||
+				!fn_setcap(n, p1 ^ 1, cap_add(n->cap[p1 ^ 1], bn)) ||
+				!fn_setcap(n, p2, cap_sub(n->cap[p2], bn)) ||
+				!fn_setcap(n, p2 ^ 1, cap_add(n->cap[p2 ^ 1], bn)) ||
+				!fn_setcap(n, p3, cap_sub(n->cap[p3], bn)) ||
+				!fn_setcap(n, p3 ^ 1, cap_add(n->cap[p3 ^ 1], bn)))
+				return -1;
+			flow += bn;
+			if (n->cap[up ? a ^ 1 : a] <= 0)
+				break;
+		}
+	}
+	return flow;
+}
+
+/* Flow from s to t (cell arc a excluded by the caller), fast paths first. */
+static int64_t
+range_flow(FlowNet *n, int a, bool up, int s, int t, int64_t limit)
+{
+	int64_t		pushed = 0,
+				more;
+	int			u = n->to[a ^ 1],
+				v = n->to[a];
+
+	if (n->arc_of && u < n->nr && v >= n->nr && v < n->nr + n->nc)
+	{
+		pushed = fast_paths(n, u, v - n->nr, up, limit);
+		if (pushed < 0)
+			return -1;
+		if (pushed >= limit)
+			return pushed;
+	}
+	more = fn_flow(n, s, t, limit == SDC_INF ? SDC_INF : limit - pushed, true);
+	if (more < 0)
+		return -1;
+	if (more == SDC_INF)
+		return SDC_INF;
+	return pushed + more;
+}
+
+typedef struct Witness
+{
+	int		   *ent;			/* entries whose arcs carried flow */
+	int			n;
+	int			cap;
+} Witness;
+
+/* Append the entries touched since fn_mark() (except 'self') to w. */
+static bool
+collect_witness(FlowNet *n, int self, Witness *w)
+{
+	for (int i = 0; i < n->nlog; i++)
+	{
+		int			e = n->tag[n->log[i]];
+
+		if (e < 0 || e == self)
+			continue;
+		if (w->n == w->cap)
+		{
+			int			nc = w->cap ? w->cap * 2 : 32;
+
+			w->ent = grow(n->mem, w->ent, w->cap, nc, sizeof(int));
+			if (n->mem->failed)
+				return false;
+			w->cap = nc;
+		}
+		w->ent[w->n++] = e;
+	}
+	return true;
+}
+
 static bool
 entry_range(FlowNet *n, int a, int64_t f, int64_t up_limit, int64_t down_limit,
-			int64_t *up, int64_t *down)
+			int64_t *up, int64_t *down, Witness *w)
 {
 	int			u = n->to[a ^ 1],
 				v = n->to[a];
@@ -746,7 +939,9 @@ entry_range(FlowNet *n, int a, int64_t f, int64_t up_limit, int64_t down_limit,
 	fn_mark(n);
 	if (!fn_setcap(n, a, 0) || !fn_setcap(n, a ^ 1, 0))
 		return false;
-	r = fn_maxflow(n, v, u, up_limit);
+	r = range_flow(n, a, true, v, u, up_limit);
+	if (w && !collect_witness(n, n->tag[a], w))
+		return false;
 	fn_undo(n);
 	if (r < 0)
 		return false;
@@ -760,13 +955,34 @@ entry_range(FlowNet *n, int a, int64_t f, int64_t up_limit, int64_t down_limit,
 	{
 		if (!fn_setcap(n, a, 0) || !fn_setcap(n, a ^ 1, 0))
 			return false;
-		r = fn_maxflow(n, u, v, down_limit);
+		r = range_flow(n, a, false, u, v, down_limit);
+		if (w && !collect_witness(n, n->tag[a], w))
+			return false;
 		fn_undo(n);
 		if (r < 0)
 			return false;
 		*down = r;
 	}
 	return true;
+}
+
+/*
+ * An upper bound on the flow from s to t that avoids arc pair a: the total
+ * residual capacity leaving s, and entering t (SDC_INF if both unbounded).
+ */
+static int64_t
+cut_bound(const FlowNet *n, int s, int t, int a)
+{
+	int64_t		out = 0,
+				in = 0;
+
+	for (int b = n->head[s]; b >= 0; b = n->next[b])
+		if ((b | 1) != (a | 1))
+			out = cap_add(out, n->cap[b]);
+	for (int b = n->head[t]; b >= 0; b = n->next[b])
+		if ((b | 1) != (a | 1))
+			in = cap_add(in, n->cap[b ^ 1]);
+	return out < in ? out : in;
 }
 
 /* ------------------------------------------------------------------------
@@ -953,7 +1169,26 @@ sdc_audit(SdcTable *t, const SdcParams *p, bool known, SdcInterval *out)
 			continue;
 		}
 		mem_tick(&m);
-		if (!entry_range(&n, arc_of[e], f, SDC_INF, SDC_INF, &up, &down))
+
+		/*
+		 * Uncapped flows, but stopped at a trivial upper bound (what can
+		 * leave the source and enter the sink at all): the flow reaches it
+		 * often, and then the last, fruitless search over the whole
+		 * component is saved.  Still exact.
+		 */
+		{
+			int			a = arc_of[e];
+			int			u = n.to[a ^ 1],
+						v = n.to[a];
+
+			if (!entry_range(&n, a, f, cut_bound(&n, v, u, a),
+							 cut_bound(&n, u, v, a), &up, &down, NULL))
+			{
+				st = SDC_ERR_NOMEM;
+				goto done;
+			}
+		}
+		if (false)
 		{
 			st = SDC_ERR_NOMEM;
 			goto done;
@@ -1048,7 +1283,7 @@ need_down(const SdcParams *p, int64_t v)
  * side holds.  Returns false on memory failure.
  */
 static bool
-check_cell(Prot *P, size_t e, bool *up_ok, bool *down_ok)
+check_cell_w(Prot *P, size_t e, bool *up_ok, bool *down_ok, Witness *w)
 {
 	int64_t		v = P->t->cell[e];
 	int64_t		nu = need_up(P->p),
@@ -1057,11 +1292,17 @@ check_cell(Prot *P, size_t e, bool *up_ok, bool *down_ok)
 				down;
 
 	P->checks++;
-	if (!entry_range(&P->n, P->arc_of[e], v, nu, nd, &up, &down))
+	if (!entry_range(&P->n, P->arc_of[e], v, nu, nd, &up, &down, w))
 		return false;
 	*up_ok = up >= nu;
 	*down_ok = down >= nd;
 	return true;
+}
+
+static bool
+check_cell(Prot *P, size_t e, bool *up_ok, bool *down_ok)
+{
+	return check_cell_w(P, e, up_ok, down_ok, NULL);
 }
 
 /* Suppress entry e as a complement (adds its arc to the network). */
@@ -1074,7 +1315,10 @@ suppress_entry(Prot *P, size_t e, uint8_t state)
 	*entry_state(P->t, e) = state;
 	entry_ends(P->t, e, &u, &v);
 	P->arc_of[e] = fn_add(&P->n, u, v, SDC_INF, entry_value(P->t, e));
-	return P->arc_of[e] >= 0;
+	if (P->arc_of[e] < 0)
+		return false;
+	P->n.tag[P->arc_of[e]] = P->n.tag[P->arc_of[e] + 1] = (int) e;
+	return true;
 }
 
 /* heap of (cost, node), smallest cost first, ties by smaller node */
@@ -1419,8 +1663,35 @@ protect_cell(Prot *P, size_t e, size_t *path, SdcStats *stats)
 				}
 			}
 		}
-		else if (suppress_cross(P, e, step == 3) < 0)
-			return SDC_ERR_NOMEM;
+		else
+		{
+			/*
+			 * Steps 2 and 3 only help if suppressing cells can protect the
+			 * cell at all.  With every margin published the widest interval
+			 * cell suppression can reach is given by the Frechet bounds
+			 * [max(0, R + C - G), min(R, C)] (exact for a two-way table
+			 * with margins: it is what suppressing every cell gives).  If
+			 * that is too narrow, skip to step 4.  Margins suppressed
+			 * earlier only widen intervals, so if the bounds suffice, steps
+			 * 2-3 are certain to succeed.
+			 */
+			{
+				int			r = (int) (e / t->nc),
+							c = (int) (e % t->nc);
+				int64_t		hi = t->rtot[r] < t->ctot[c] ? t->rtot[r] : t->ctot[c];
+				int64_t		lo = t->rtot[r] + t->ctot[c] - t->grand;
+
+				if (lo < 0)
+					lo = 0;
+				if (hi - val < need_up(P->p) || val - lo < need_down(P->p, val))
+				{
+					step = 3;
+					continue;
+				}
+			}
+			if (suppress_cross(P, e, step == 3) < 0)
+				return SDC_ERR_NOMEM;
+		}
 	}
 	if (!check_cell(P, e, &up_ok, &down_ok))
 		return SDC_ERR_NOMEM;
@@ -1429,18 +1700,6 @@ protect_cell(Prot *P, size_t e, size_t *path, SdcStats *stats)
 	stats->bad_row = (int) (e / t->nc);
 	stats->bad_col = (int) (e % t->nc);
 	return SDC_ERR_UNPROTECTABLE;
-}
-
-/* union-find for cleanup */
-static int
-uf_find(int *par, int x)
-{
-	while (par[x] != x)
-	{
-		par[x] = par[par[x]];
-		x = par[x];
-	}
-	return x;
 }
 
 typedef struct CandOrder
@@ -1461,46 +1720,74 @@ cand_cmp(const void *a, const void *b)
 	return x->e > y->e ? -1 : (x->e < y->e ? 1 : 0);
 }
 
+static bool
+witness_has(const Witness *w, int e)
+{
+	for (int i = 0; i < w->n; i++)
+		if (w->ent[i] == e)
+			return true;
+	return false;
+}
+
+/* users[x]: primaries (indexes into prim[]) whose witness may use entry x */
+static bool
+add_users(Mem *m, Witness *users, const Witness *w, int j)
+{
+	for (int i = 0; i < w->n; i++)
+	{
+		Witness    *u = &users[w->ent[i]];
+
+		if (u->n > 0 && u->ent[u->n - 1] == j)
+			continue;
+		if (u->n == u->cap)
+		{
+			int			nc = u->cap ? u->cap * 2 : 4;
+
+			u->ent = grow(m, u->ent, u->cap, nc, sizeof(int));
+			if (m->failed)
+				return false;
+			u->cap = nc;
+		}
+		u->ent[u->n++] = j;
+	}
+	return true;
+}
+
 /*
  * Cleanup: try to publish each complement again, most valuable first (ties:
- * later position first); keep it published if every primary cell connected
- * to it in the suppression pattern stays protected.  Only primaries in the
- * same connected component can be affected (a flow never leaves its
- * component).  Stops (deterministically) after cleanup_budget checks.
+ * later position first); keep it published if every primary cell stays
+ * protected.  To avoid re-checking every primary for every complement, each
+ * primary keeps a WITNESS: the entries whose arcs carried its protecting
+ * flows in its last check.  Publishing entry s cannot hurt a primary whose
+ * witness does not use s (the same flows remain feasible), so only the
+ * primaries whose witness uses s are re-checked (and get new witnesses if
+ * s is published).  Stops (deterministically) after cleanup_budget checks.
  */
 static SdcStatus
 cleanup(Prot *P, SdcStats *stats)
 {
 	SdcTable   *t = P->t;
 	Mem		   *m = P->m;
-	int			nn = P->nnodes;
-	int		   *par = mem_zalloc(m, nn, sizeof(int));
+	size_t		ncell = (size_t) t->nr * t->nc;
 	CandOrder  *cand = mem_zalloc(m, P->ne, sizeof(CandOrder));
-	size_t	   *prim = mem_zalloc(m, (size_t) t->nr * t->nc + 1, sizeof(size_t));
-	int		   *primcomp = mem_zalloc(m, (size_t) t->nr * t->nc + 1, sizeof(int));
+	size_t	   *prim = mem_zalloc(m, ncell + 1, sizeof(size_t));
+	Witness    *wit = mem_zalloc(m, ncell + 1, sizeof(Witness));
+	Witness    *neww = mem_zalloc(m, ncell + 1, sizeof(Witness));
+	int		   *recheck = mem_zalloc(m, ncell + 1, sizeof(int));
+	uint32_t   *seen = mem_zalloc(m, ncell + 1, sizeof(uint32_t));
+	Witness    *users = mem_zalloc(m, P->ne, sizeof(Witness));
 	size_t		ncand = 0,
 				nprim = 0;
 	int64_t		budget = P->p->cleanup_budget > 0 ? P->p->cleanup_budget : SDC_CLEANUP_BUDGET;
-	int64_t		start = P->checks;
+	int64_t		start;
 	SdcStatus	st = SDC_OK;
 
 	if (m->failed)
-	{
-		st = SDC_ERR_NOMEM;
-		goto done;
-	}
-	for (int i = 0; i < nn; i++)
-		par[i] = i;
+		goto nomem;
 	for (size_t e = 0; e < P->ne; e++)
 	{
 		uint8_t		s = *entry_state(t, e);
-		int			u,
-					v;
 
-		if (!SDC_IS_SUPPRESSED(s))
-			continue;
-		entry_ends(t, e, &u, &v);
-		par[uf_find(par, u)] = uf_find(par, v);
 		if (s == SDC_SECONDARY)
 		{
 			cand[ncand].e = e;
@@ -1510,51 +1797,61 @@ cleanup(Prot *P, SdcStats *stats)
 		else if (s == SDC_PRIMARY)
 			prim[nprim++] = e;
 	}
-	for (size_t i = 0; i < nprim; i++)
+	for (size_t j = 0; j < nprim; j++)
 	{
-		int			u,
-					v;
+		bool		up_ok,
+					down_ok;
 
-		entry_ends(t, prim[i], &u, &v);
-		primcomp[i] = uf_find(par, u);
+		if (!check_cell_w(P, prim[j], &up_ok, &down_ok, &wit[j]) ||
+			!add_users(m, users, &wit[j], (int) j))
+			goto nomem;
 	}
 	qsort(cand, ncand, sizeof(CandOrder), cand_cmp);
+	start = P->checks;
 	for (size_t i = 0; i < ncand; i++)
 	{
 		size_t		e = cand[i].e;
 		int			a = P->arc_of[e];
-		int			u,
-					v,
-					comp;
+		Witness    *us = &users[e];
+		int			nre = 0;
 		bool		ok = true;
 
 		if (P->checks - start >= budget)
 			break;
 		mem_tick(m);
-		entry_ends(t, e, &u, &v);
-		comp = uf_find(par, u);
 		/* tentatively publish e: close its arcs */
 		P->n.cap[a] = 0;
 		P->n.cap[a ^ 1] = 0;
-		for (size_t j = 0; j < nprim && ok; j++)
+		for (int k = 0; k < us->n && ok; k++)
 		{
+			int			j = us->ent[k];
 			bool		up_ok,
 						down_ok;
 
-			if (primcomp[j] != comp)
+			if (seen[j] == (uint32_t) i + 1 || !witness_has(&wit[j], (int) e))
 				continue;
-			if (!check_cell(P, prim[j], &up_ok, &down_ok))
-			{
-				st = SDC_ERR_NOMEM;
-				goto done;
-			}
+			seen[j] = (uint32_t) i + 1;
+			neww[nre].n = 0;
+			if (!check_cell_w(P, prim[j], &up_ok, &down_ok, &neww[nre]))
+				goto nomem;
+			recheck[nre++] = j;
 			ok = up_ok && down_ok;
 		}
 		if (ok)
 		{
 			*entry_state(t, e) = SDC_PUBLISHED;
 			P->arc_of[e] = -1;
+			P->n.tag[a] = P->n.tag[a ^ 1] = -1;
 			stats->removed++;
+			for (int k = 0; k < nre; k++)
+			{
+				Witness		tmp = wit[recheck[k]];
+
+				wit[recheck[k]] = neww[k];
+				neww[k] = tmp;	/* reuse the old buffer later */
+				if (!add_users(m, users, &wit[recheck[k]], recheck[k]))
+					goto nomem;
+			}
 		}
 		else
 		{
@@ -1562,11 +1859,27 @@ cleanup(Prot *P, SdcStats *stats)
 			P->n.cap[a ^ 1] = entry_value(t, e);
 		}
 	}
+	goto done;
+nomem:
+	st = SDC_ERR_NOMEM;
 done:
-	mem_free(m, par);
+	if (wit)
+		for (size_t j = 0; j <= ncell; j++)
+		{
+			mem_free(m, wit[j].ent);
+			if (neww)
+				mem_free(m, neww[j].ent);
+		}
+	if (users)
+		for (size_t e = 0; e < P->ne; e++)
+			mem_free(m, users[e].ent);
 	mem_free(m, cand);
 	mem_free(m, prim);
-	mem_free(m, primcomp);
+	mem_free(m, wit);
+	mem_free(m, neww);
+	mem_free(m, recheck);
+	mem_free(m, seen);
+	mem_free(m, users);
 	return st;
 }
 
