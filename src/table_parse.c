@@ -1236,6 +1236,54 @@ quote_label(const char *s, char *buf, size_t cap)
 	return buf;
 }
 
+/*
+ * First earlier index holding the same label, or -1: an open-addressing hash
+ * set over labels[0..n) built incrementally (call with i = 0, 1, 2, ...).
+ */
+typedef struct tp_dupset
+{
+	int		   *slots;			/* index + 1, 0 = empty */
+	uint32_t	mask;
+} tp_dupset;
+
+static uint32_t
+label_hash(const char *s)
+{
+	uint32_t	h = 2166136261u;	/* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char) *s) * 16777619u;
+	return h;
+}
+
+static void
+dupset_init(tp_ctx *c, tp_dupset *d, int n)
+{
+	uint32_t	size = 16;
+
+	while (size < (uint32_t) n * 2)
+		size *= 2;
+	d->slots = tp_new(c, sizeof(int) * size);
+	d->mask = size - 1;
+}
+
+static int
+dupset_add(tp_dupset *d, char **labels, int i)
+{
+	uint32_t	h = label_hash(labels[i]) & d->mask;
+
+	while (d->slots[h] != 0)
+	{
+		int			j = d->slots[h] - 1;
+
+		if (strcmp(labels[j], labels[i]) == 0)
+			return j;
+		h = (h + 1) & d->mask;
+	}
+	d->slots[h] = i + 1;
+	return -1;
+}
+
 static void
 interpret(tp_ctx *c, tp_table *t)
 {
@@ -1251,6 +1299,7 @@ interpret(tp_ctx *c, tp_table *t)
 	int			r,
 				k;
 	bool		strip = (c->format != TP_HTML);
+	tp_dupset	cols;
 
 	if (c->nrows == 0)
 		tp_fail(c, 0, 0, NULL, "table text is empty");
@@ -1273,16 +1322,20 @@ interpret(tp_ctx *c, tp_table *t)
 				"missing header row: line %d looks like data", h->line);
 	t->header_line = h->line;
 	t->corner = hclean[0];
+	dupset_init(c, &cols, width);
 	for (int i = 1; i < width; i++)
 	{
 		if (hclean[i][0] == '\0')
 			tp_fail(c, h->line, i + 1, NULL,
 					"header on line %d has an empty label in cell %d", h->line, i + 1);
-		for (int j = 1; j < i; j++)
-			if (strcmp(hclean[i], hclean[j]) == 0)
+		{
+			int			j = dupset_add(&cols, hclean, i);
+
+			if (j >= 0)
 				tp_fail(c, h->line, i + 1, NULL,
 						"duplicate column label %s in cells %d and %d of the header on line %d",
 						quote_label(hclean[i], qa, sizeof(qa)), j + 1, i + 1, h->line);
+		}
 		if (strlen(hclean[i]) > TP_MAX_LABEL_LEN)
 			tp_fail(c, h->line, i + 1, NULL, "column label in cell %d is longer than %d bytes",
 					i + 1, TP_MAX_LABEL_LEN);
@@ -1341,15 +1394,22 @@ interpret(tp_ctx *c, tp_table *t)
 			total_row = r;
 		}
 	}
-	/* duplicate row labels (quadratic only in the worst case; hash by first byte) */
-	for (r = 0; r < nbody; r++)
-		for (k = 0; k < r; k++)
-			if (labels[k][0] == labels[r][0] && strcmp(labels[k], labels[r]) == 0)
+	/* duplicate row labels */
+	{
+		tp_dupset	rows;
+
+		dupset_init(c, &rows, nbody);
+		for (r = 0; r < nbody; r++)
+		{
+			k = dupset_add(&rows, labels, r);
+			if (k >= 0)
 				tp_fail(c, c->rows[r + 1].line, 1,
 						"Each row label must be unique; merge or rename the rows.",
 						"duplicate row label %s on lines %d and %d",
 						quote_label(labels[r], qa, sizeof(qa)),
 						c->rows[k + 1].line, c->rows[r + 1].line);
+		}
+	}
 
 	t->nrows = nbody - (total_row >= 0);
 	t->ncols = width - 1 - (total_col >= 0);
