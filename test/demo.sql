@@ -56,6 +56,32 @@ SELECT format('%s of the %s reported crimes above (1c) have resulted in a convic
 SELECT foistats.render(xtab, 'tsv', bold => '{row_labels,total_column,total_row}')
   FROM foi.q3_xtab;
 
+\echo
+\echo '== Disclosure control: question 1 protected at threshold 5 (counts 1-4 withheld, with'
+\echo '   secondary suppression so that no published figure pins a withheld one down;'
+\echo '   totals may be withheld where a row total alone would reveal its cells)'
+\echo '   SELECT foistats.render(foistats.protect(xtab, 5, allow_totals => true), ''text'', ...)'
+\echo
+SELECT foistats.render(foistats.protect(xtab, 5, allow_totals => true), 'text',
+                       published_totals => true, sort => 'label')
+  FROM foi.q1_xtab;
+\pset tuples_only off
+\pset format aligned
+\echo
+\echo '   Its audit: every withheld cell''s interval of values consistent with what is published'
+\echo '   (foistats.disclosure_audit), summarised:'
+SELECT published_state, count(*) AS cells, count(*) FILTER (WHERE meets_rule) AS meet_the_rule,
+       count(*) FILTER (WHERE NOT meets_rule) AS fail, min(max - min) AS narrowest_interval
+  FROM foistats.disclosure_audit((SELECT foistats.protect(xtab, 5, allow_totals => true) FROM foi.q1_xtab))
+ GROUP BY 1 ORDER BY 1;
+
+\echo
+\echo '== Scope conflicts: question-1 records whose recorded ages contradict their offence title'
+\echo '   (foi.scope_conflicts; the published table is titled "18+ year olds")'
+SELECT count(*) AS records, count(DISTINCT offence) AS titles FROM foi.scope_conflicts;
+SELECT crime_ref, offence, victim_age, offender_age, conflicts
+  FROM foi.scope_conflicts ORDER BY crime_ref LIMIT 12;
+
 \pset tuples_only off
 \pset format aligned
 \echo
