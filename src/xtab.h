@@ -81,7 +81,9 @@
  *		PG_RETURN_XTAB_P(xtab_flatten(xt));
  *
  * SQL-callable functions that show cells (foistats.rows, wide, to_jsonb,
- * render) show suppressed cells as NULL or a marker, never their count.
+ * render) show suppressed cells as NULL or a marker, never their count.  The
+ * type's text and binary forms DO keep the count (values must round-trip):
+ * code that must not keep a suppressed count should set it to 0.
  */
 #ifndef XTAB_H
 #define XTAB_H
