@@ -110,3 +110,20 @@ CREATE TEMP TABLE xt_big AS
 SELECT foistats.grand_total(x), array_length(foistats.row_labels(x), 1) AS nrows,
        pg_column_size(x) < octet_length(x::text) AS stored_compactly
   FROM xt_big;
+
+-- Every object of the cross-tab engine has a comment.
+SELECT p.oid::regprocedure AS missing_comment
+  FROM pg_proc p
+ WHERE p.pronamespace = 'foistats'::regnamespace
+   AND p.proname IN ('xtab', 'xtab_in', 'xtab_out', 'xtab_recv', 'xtab_send', 'xtab_agg_trans',
+                     'xtab_agg_final', 'xtab_agg_combine', 'xtab_agg_serialize',
+                     'xtab_agg_deserialize', 'xtab_merge', 'xtab_merge_trans', 'xtab_plus',
+                     'rows', 'wide', 'col_labels', 'row_labels', 'col_totals', 'col_units',
+                     'grand_total', 'total_units', 'is_multi_label', 'to_jsonb', 'period',
+                     'render', 'create_wide_view')
+   AND obj_description(p.oid, 'pg_proc') IS NULL;
+SELECT count(*) AS xtab_aggregates, bool_and(a.aggcombinefn <> 0 AND a.aggserialfn <> 0
+                                              AND a.aggdeserialfn <> 0
+                                              AND p.proparallel = 's') AS all_parallel_safe
+  FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
+ WHERE p.pronamespace = 'foistats'::regnamespace AND p.proname IN ('xtab', 'xtab_merge');

@@ -45,6 +45,7 @@ COMMENT ON FUNCTION @extschema@.xtab_agg_deserialize(bytea, internal) IS 'deseri
 -- foistats.xtab(row_label | row_labels, col [, granularity] [, n])
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text, date) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text, date) IS 'transition function of foistats.xtab(text, date)';
 CREATE AGGREGATE @extschema@.xtab(row_label text, col date) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -57,6 +58,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text, date) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text, date, bigint) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text, date, bigint) IS 'transition function of foistats.xtab(text, date, bigint)';
 CREATE AGGREGATE @extschema@.xtab(row_label text, col date, n bigint) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -69,6 +71,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text, date, bigint) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text, timestamp) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text, timestamp) IS 'transition function of foistats.xtab(text, timestamp)';
 CREATE AGGREGATE @extschema@.xtab(row_label text, col timestamp) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -81,6 +84,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text, timestamp) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text, timestamp, bigint) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text, timestamp, bigint) IS 'transition function of foistats.xtab(text, timestamp, bigint)';
 CREATE AGGREGATE @extschema@.xtab(row_label text, col timestamp, n bigint) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -93,6 +97,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text, timestamp, bigint) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text, timestamptz) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text, timestamptz) IS 'transition function of foistats.xtab(text, timestamptz)';
 CREATE AGGREGATE @extschema@.xtab(row_label text, col timestamptz) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -105,6 +110,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text, timestamptz) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text, timestamptz, bigint) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text, timestamptz, bigint) IS 'transition function of foistats.xtab(text, timestamptz, bigint)';
 CREATE AGGREGATE @extschema@.xtab(row_label text, col timestamptz, n bigint) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -117,6 +123,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text, timestamptz, bigint) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text, date, text) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text, date, text) IS 'transition function of foistats.xtab(text, date, text)';
 CREATE AGGREGATE @extschema@.xtab(row_label text, col date, granularity text) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -129,6 +136,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text, date, text) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text, date, text, bigint) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text, date, text, bigint) IS 'transition function of foistats.xtab(text, date, text, bigint)';
 CREATE AGGREGATE @extschema@.xtab(row_label text, col date, granularity text, n bigint) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -141,6 +149,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text, date, text, bigint) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text, timestamp, text) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text, timestamp, text) IS 'transition function of foistats.xtab(text, timestamp, text)';
 CREATE AGGREGATE @extschema@.xtab(row_label text, col timestamp, granularity text) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -153,6 +162,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text, timestamp, text) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text, timestamp, text, bigint) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text, timestamp, text, bigint) IS 'transition function of foistats.xtab(text, timestamp, text, bigint)';
 CREATE AGGREGATE @extschema@.xtab(row_label text, col timestamp, granularity text, n bigint) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -165,6 +175,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text, timestamp, text, bigint) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text, timestamptz, text) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text, timestamptz, text) IS 'transition function of foistats.xtab(text, timestamptz, text)';
 CREATE AGGREGATE @extschema@.xtab(row_label text, col timestamptz, granularity text) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -177,6 +188,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text, timestamptz, text) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text, timestamptz, text, bigint) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text, timestamptz, text, bigint) IS 'transition function of foistats.xtab(text, timestamptz, text, bigint)';
 CREATE AGGREGATE @extschema@.xtab(row_label text, col timestamptz, granularity text, n bigint) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -189,6 +201,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text, timestamptz, text, bigint) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text, integer) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text, integer) IS 'transition function of foistats.xtab(text, integer)';
 CREATE AGGREGATE @extschema@.xtab(row_label text, col integer) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -201,6 +214,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text, integer) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text, integer, bigint) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text, integer, bigint) IS 'transition function of foistats.xtab(text, integer, bigint)';
 CREATE AGGREGATE @extschema@.xtab(row_label text, col integer, n bigint) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -213,6 +227,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text, integer, bigint) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text, text) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text, text) IS 'transition function of foistats.xtab(text, text)';
 CREATE AGGREGATE @extschema@.xtab(row_label text, col text) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -225,6 +240,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text, text) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text, text, bigint) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text, text, bigint) IS 'transition function of foistats.xtab(text, text, bigint)';
 CREATE AGGREGATE @extschema@.xtab(row_label text, col text, n bigint) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -237,6 +253,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text, text, bigint) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text[], date) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text[], date) IS 'transition function of foistats.xtab(text[], date)';
 CREATE AGGREGATE @extschema@.xtab(row_labels text[], col date) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -249,6 +266,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text[], date) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text[], date, bigint) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text[], date, bigint) IS 'transition function of foistats.xtab(text[], date, bigint)';
 CREATE AGGREGATE @extschema@.xtab(row_labels text[], col date, n bigint) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -261,6 +279,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text[], date, bigint) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text[], timestamp) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text[], timestamp) IS 'transition function of foistats.xtab(text[], timestamp)';
 CREATE AGGREGATE @extschema@.xtab(row_labels text[], col timestamp) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -273,6 +292,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text[], timestamp) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text[], timestamp, bigint) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text[], timestamp, bigint) IS 'transition function of foistats.xtab(text[], timestamp, bigint)';
 CREATE AGGREGATE @extschema@.xtab(row_labels text[], col timestamp, n bigint) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -285,6 +305,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text[], timestamp, bigint) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text[], timestamptz) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text[], timestamptz) IS 'transition function of foistats.xtab(text[], timestamptz)';
 CREATE AGGREGATE @extschema@.xtab(row_labels text[], col timestamptz) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -297,6 +318,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text[], timestamptz) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text[], timestamptz, bigint) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text[], timestamptz, bigint) IS 'transition function of foistats.xtab(text[], timestamptz, bigint)';
 CREATE AGGREGATE @extschema@.xtab(row_labels text[], col timestamptz, n bigint) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -309,6 +331,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text[], timestamptz, bigint) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text[], date, text) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text[], date, text) IS 'transition function of foistats.xtab(text[], date, text)';
 CREATE AGGREGATE @extschema@.xtab(row_labels text[], col date, granularity text) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -321,6 +344,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text[], date, text) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text[], date, text, bigint) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text[], date, text, bigint) IS 'transition function of foistats.xtab(text[], date, text, bigint)';
 CREATE AGGREGATE @extschema@.xtab(row_labels text[], col date, granularity text, n bigint) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -333,6 +357,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text[], date, text, bigint) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text[], timestamp, text) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text[], timestamp, text) IS 'transition function of foistats.xtab(text[], timestamp, text)';
 CREATE AGGREGATE @extschema@.xtab(row_labels text[], col timestamp, granularity text) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -345,6 +370,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text[], timestamp, text) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text[], timestamp, text, bigint) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text[], timestamp, text, bigint) IS 'transition function of foistats.xtab(text[], timestamp, text, bigint)';
 CREATE AGGREGATE @extschema@.xtab(row_labels text[], col timestamp, granularity text, n bigint) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -357,6 +383,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text[], timestamp, text, bigint) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text[], timestamptz, text) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text[], timestamptz, text) IS 'transition function of foistats.xtab(text[], timestamptz, text)';
 CREATE AGGREGATE @extschema@.xtab(row_labels text[], col timestamptz, granularity text) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -369,6 +396,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text[], timestamptz, text) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text[], timestamptz, text, bigint) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text[], timestamptz, text, bigint) IS 'transition function of foistats.xtab(text[], timestamptz, text, bigint)';
 CREATE AGGREGATE @extschema@.xtab(row_labels text[], col timestamptz, granularity text, n bigint) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -381,6 +409,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text[], timestamptz, text, bigint) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text[], integer) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text[], integer) IS 'transition function of foistats.xtab(text[], integer)';
 CREATE AGGREGATE @extschema@.xtab(row_labels text[], col integer) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -393,6 +422,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text[], integer) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text[], integer, bigint) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text[], integer, bigint) IS 'transition function of foistats.xtab(text[], integer, bigint)';
 CREATE AGGREGATE @extschema@.xtab(row_labels text[], col integer, n bigint) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -405,6 +435,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text[], integer, bigint) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text[], text) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text[], text) IS 'transition function of foistats.xtab(text[], text)';
 CREATE AGGREGATE @extschema@.xtab(row_labels text[], col text) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,
@@ -417,6 +448,7 @@ COMMENT ON AGGREGATE @extschema@.xtab(text[], text) IS
 
 CREATE FUNCTION @extschema@.xtab_agg_trans(internal, text[], text, bigint) RETURNS internal
   AS 'MODULE_PATHNAME', 'xtab_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_agg_trans(internal, text[], text, bigint) IS 'transition function of foistats.xtab(text[], text, bigint)';
 CREATE AGGREGATE @extschema@.xtab(row_labels text[], col text, n bigint) (
   SFUNC = @extschema@.xtab_agg_trans, STYPE = internal,
   FINALFUNC = @extschema@.xtab_agg_final,

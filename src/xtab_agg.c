@@ -397,14 +397,14 @@ add_count(Xtab *xt, int r, int c, int64 w)
 Datum
 xtab_agg_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = agg_context(fcinfo, "foistats.xtab");
 	XtabAggState *st = PG_ARGISNULL(0) ? NULL : (XtabAggState *) PG_GETARG_POINTER(0);
 	Xtab	   *xt;
 	int64		w = 1;
 	int			c;
 
+	/* a non-NULL internal state can only have come from our first call */
 	if (st == NULL)
-		st = state_create(aggcontext);
+		st = state_create(agg_context(fcinfo, "foistats.xtab"));
 	if (!st->configured)
 		configure(st, fcinfo);
 	xt = st->xt;
@@ -430,8 +430,11 @@ xtab_agg_trans(PG_FUNCTION_ARGS)
 			r = xtab_add_row(xt, XTAB_NULL_LABEL, strlen(XTAB_NULL_LABEL));
 		else
 		{
-			text	   *t = PG_GETARG_TEXT_PP(1);
+			struct varlena *t = (struct varlena *) PG_GETARG_POINTER(1);
 
+			/* short inline text (the usual case) needs no detoasting call */
+			if (!VARATT_IS_SHORT(t))
+				t = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
 			r = xtab_add_row(xt, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 		}
 		add_count(xt, r, c, w);
@@ -464,7 +467,7 @@ xtab_agg_trans(PG_FUNCTION_ARGS)
 			st->scratchcap = Max(nelems, 16);
 			st->scratch = st->scratch ?
 				repalloc(st->scratch, st->scratchcap * sizeof(int)) :
-				MemoryContextAlloc(aggcontext, st->scratchcap * sizeof(int));
+				MemoryContextAlloc(st->xt->mcxt, st->scratchcap * sizeof(int));
 		}
 		for (int i = 0; i < nelems; i++)
 		{
