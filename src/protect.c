@@ -368,7 +368,7 @@ collapse_rows(const Xtab *xt, const int *group, char **group_names,
 
 static void
 report_unprotectable(const Xtab *xt, const SdcTable *t, const SdcParams *p,
-					 const SdcStats *s)
+					 const SdcStats *s, bool grouped)
 {
 	int			r = s->bad_row,
 				c = s->bad_col;
@@ -385,6 +385,8 @@ report_unprotectable(const Xtab *xt, const SdcTable *t, const SdcParams *p,
 					   (long long) lo, (long long) hi,
 					   (long long) Max(0, v - p->protection),
 					   (long long) (v + p->protection)),
+			 grouped ?
+			 errhint("The row has no group, or no other row of its group to combine with: add it to a group, allow withholding totals (allow_totals => true), or round instead (method => 'round5').") :
 			 errhint("Combine small rows into groups (groups => '{\"row label\": \"group\", ...}'), allow withholding totals (allow_totals => true), or round instead (method => 'round5').")));
 }
 
@@ -500,7 +502,7 @@ foistats_protect(PG_FUNCTION_ARGS)
 		if (groups == NULL)
 		{
 			if (st == SDC_ERR_UNPROTECTABLE)
-				report_unprotectable(xt, t, &p, &s);
+				report_unprotectable(xt, t, &p, &s, false);
 			break;
 		}
 		group = row_groups(xt, groups, &gnames, &ngroups, created);
@@ -538,7 +540,7 @@ foistats_protect(PG_FUNCTION_ARGS)
 		if (k == 0)
 		{
 			if (st == SDC_ERR_UNPROTECTABLE)
-				report_unprotectable(xt, t, &p, &s);
+				report_unprotectable(xt, t, &p, &s, true);
 			break;
 		}
 		for (int r = 0; r < t->nr; r++)
