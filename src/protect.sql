@@ -1,6 +1,14 @@
 -- protect: disclosure control of cross-tabs (cell suppression with an exact
 -- audit, controlled rounding, collapsing rows into groups).
 -- (C: src/suppress.c pure algorithms, src/protect.c wrappers.)
+--
+-- Publishing: the value protect() returns keeps the true counts of withheld
+-- cells (so that disclosure_audit() can check the rule exactly) and its text
+-- and binary forms show them; publish it through render() (or rows(),
+-- wide(), to_jsonb()), which show withheld cells as a marker or NULL.  When
+-- allow_totals => true withholds totals, render with published_totals =>
+-- true (withheld totals then print blank) and sort => 'label' or 'stored'
+-- (ordering by total would hint at the withheld ones).
 
 CREATE FUNCTION @extschema@.protect(
     x @extschema@.xtab,
@@ -14,7 +22,7 @@ CREATE FUNCTION @extschema@.protect(
   RETURNS @extschema@.xtab
   AS 'MODULE_PATHNAME', 'foistats_protect' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.protect(@extschema@.xtab, integer, integer, text, boolean, boolean, jsonb, text) IS
-  'disclosure control of a cross-tab. method ''suppress'': withholds counts 1..threshold-1 (zeros too if zeros => true) and further cells, chosen deterministically to keep the withheld total small, until every withheld small count v can be anything from max(0, v - protection) to v + protection given every published cell and total (protection defaults to threshold; checked by an exact network-flow audit); totals are never withheld unless allow_totals => true; groups => {"row label": "group", ...} combines rows that would be mostly withheld (or cannot be protected) into their group. method ''round5'': controlled rounding of every figure to an adjacent multiple of 5, keeping rows and columns additive. Adds a footnote stating the rule; marker is the symbol named in it (render''s marker, ''*'' by default)';
+  'disclosure control of a cross-tab. method ''suppress'': withholds counts 1..threshold-1 (zeros too if zeros => true) and further cells, chosen deterministically to keep the withheld total small, until every withheld small count v can be anything from max(0, v - protection) to v + protection given every published cell and total (protection defaults to threshold; checked by an exact network-flow audit); totals are never withheld unless allow_totals => true; groups => {"row label": "group", ...} combines rows that would be mostly withheld (or cannot be protected) into their group. method ''round5'': controlled rounding of every figure to an adjacent multiple of 5, keeping rows and columns additive. Adds a footnote stating the rule; marker is the symbol named in it (render''s marker, ''*'' by default). The result keeps the true counts for the audit: publish it with render(); with allow_totals => true render it with published_totals => true';
 
 CREATE FUNCTION @extschema@.disclosure_audit(
     x @extschema@.xtab,
