@@ -138,6 +138,18 @@ SELECT foistats.protect('{cols: "2013"; rows: "A" 3, "B" 7; rowtotals: 3 8}');
 SELECT * FROM foistats.disclosure_audit('{cols: "2013", "2014"; rows: "A" 0s 0s, "B" 20 30;
   coltotals: 24 38; rowtotals: 5 40; grandtotal: 62}');
 SELECT * FROM foistats.disclosure_audit('{cols: "2013"; rows: "A" 3}', threshold => 0);
+SELECT * FROM foistats.disclosure_audit('{cols: "2013"; rows: "A" 3}', totals => 'some');
+-- A one-cell table: only withholding every total protects it, and then the
+-- value has no published total left, so the audit must be told.
+SELECT foistats.protect('{cols: "2013"; rows: "A" 3}', allow_totals => true)::text;
+SELECT * FROM foistats.disclosure_audit(foistats.protect('{cols: "2013"; rows: "A" 3}', allow_totals => true));
+SELECT row_label, col_label, published_state, min, max, meets_rule
+FROM foistats.disclosure_audit(foistats.protect('{cols: "2013"; rows: "A" 3}', allow_totals => true),
+                               totals => 'published');
+-- A lone withheld cell whose row and column totals are printed from the
+-- cells is given away by them.
+SELECT row_label, col_label, min, max, meets_rule
+FROM foistats.disclosure_audit('{cols: "2013", "2014"; rows: "A" 3s 40, "B" 50 60}', totals => 'computed');
 SELECT foistats.protect(NULL::foistats.xtab) IS NULL AS null_in_null_out;
 
 RESET search_path;

@@ -29,6 +29,7 @@ CREATE FUNCTION @extschema@.disclosure_audit(
     threshold integer DEFAULT 5,
     protection integer DEFAULT NULL,
     zeros boolean DEFAULT false,
+    totals text DEFAULT 'auto',
     OUT row_label text,
     OUT col_label text,
     OUT published_state text,
@@ -38,5 +39,5 @@ CREATE FUNCTION @extschema@.disclosure_audit(
     OUT detail text)
   RETURNS SETOF record
   AS 'MODULE_PATHNAME', 'foistats_disclosure_audit' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 20;
-COMMENT ON FUNCTION @extschema@.disclosure_audit(@extschema@.xtab, integer, integer, boolean) IS
-  'exact audit of a cross-tab''s withheld figures: for each withheld cell (and withheld total) the smallest and largest value (max NULL: unbounded) consistent with every published cell and total, by network flow; published_state primary|secondary|suppressed|total; meets_rule says whether a sensitive count (1..threshold-1) can be anything from max(0, v - protection) to v + protection (NULL: not sensitive); for a parsed table whose withheld counts are unknown, the rule is judged for the worst count the published figures allow';
+COMMENT ON FUNCTION @extschema@.disclosure_audit(@extschema@.xtab, integer, integer, boolean, text) IS
+  'exact audit of a cross-tab''s withheld figures: for each withheld cell (and withheld total) the smallest and largest value (max NULL: unbounded) consistent with every published cell and total, by network flow; published_state primary|secondary|suppressed|total; meets_rule says whether a sensitive count (1..threshold-1) can be anything from max(0, v - protection) to v + protection (NULL: not sensitive); for a parsed table whose withheld counts are unknown, the rule is judged for the worst count the published figures allow. totals: ''auto'' (the value''s published totals if it has any, else totals computed from the cells, which then must all be shown), ''published'' (exactly the value''s published totals; one it lacks is withheld), ''computed'' (every total, from the cells)';
