@@ -24,6 +24,14 @@ SELECT * FROM foistats.disclosure_audit((SELECT foistats.protect(x) FROM small))
 -- the same input gives the same output
 SELECT foistats.protect(x)::text = foistats.protect(x)::text AS deterministic FROM small;
 
+-- Parameters: a lower protection level needs fewer complements; zeros
+-- can be made sensitive too; threshold 3 withholds only 1s and 2s.
+SELECT foistats.protect(x, protection => 2)::text FROM small;
+SELECT row_label, col_label, published_state, min, max, meets_rule
+FROM foistats.disclosure_audit((SELECT foistats.protect(x, protection => 2) FROM small), protection => 2);
+SELECT foistats.protect('{cols: "2013", "2014"; rows: "A" 0 9, "B" 30 40, "C" 20 20}', zeros => true)::text;
+SELECT foistats.protect(x, threshold => 3)::text FROM small;
+
 -- 2. What naive rules miss.  (a) Every row and column with a withheld cell
 -- has two, yet the 1 can only be 0 to 3: its partners 2 and 2 limit it.
 SELECT row_label, col_label, published_state, min, max, meets_rule
@@ -91,6 +99,9 @@ FROM foistats.disclosure_audit((SELECT x FROM q1g)) GROUP BY 1 ORDER BY 1;
 SELECT foistats.render(x, 'text', published_totals => true, sort => 'label') FROM q1g;
 \pset format aligned
 \pset tuples_only off
+-- Groups alone, every total published: rows that cannot be protected are
+-- combined where they have company in their group; what is left cannot.
+SELECT foistats.protect(x, groups => g) IS NOT NULL FROM q1, q1_groups;
 -- Protection changes what is shown, never the counts behind it.
 SELECT foistats.grand_total(x) AS grand_total, (SELECT sum(value) FROM seed_q1) AS seed_sum FROM q1g;
 
@@ -127,6 +138,18 @@ SELECT foistats.protect('{cols: "2013"; rows: "A" 3, "B" 7; rowtotals: 3 8}');
 SELECT * FROM foistats.disclosure_audit('{cols: "2013", "2014"; rows: "A" 0s 0s, "B" 20 30;
   coltotals: 24 38; rowtotals: 5 40; grandtotal: 62}');
 SELECT * FROM foistats.disclosure_audit('{cols: "2013"; rows: "A" 3}', threshold => 0);
+SELECT * FROM foistats.disclosure_audit('{cols: "2013"; rows: "A" 3}', totals => 'some');
+-- A one-cell table: only withholding every total protects it, and then the
+-- value has no published total left, so the audit must be told.
+SELECT foistats.protect('{cols: "2013"; rows: "A" 3}', allow_totals => true)::text;
+SELECT * FROM foistats.disclosure_audit(foistats.protect('{cols: "2013"; rows: "A" 3}', allow_totals => true));
+SELECT row_label, col_label, published_state, min, max, meets_rule
+FROM foistats.disclosure_audit(foistats.protect('{cols: "2013"; rows: "A" 3}', allow_totals => true),
+                               totals => 'published');
+-- A lone withheld cell whose row and column totals are printed from the
+-- cells is given away by them.
+SELECT row_label, col_label, min, max, meets_rule
+FROM foistats.disclosure_audit('{cols: "2013", "2014"; rows: "A" 3s 40, "B" 50 60}', totals => 'computed');
 SELECT foistats.protect(NULL::foistats.xtab) IS NULL AS null_in_null_out;
 
 RESET search_path;

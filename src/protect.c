@@ -368,7 +368,7 @@ collapse_rows(const Xtab *xt, const int *group, char **group_names,
 
 static void
 report_unprotectable(const Xtab *xt, const SdcTable *t, const SdcParams *p,
-					 const SdcStats *s)
+					 const SdcStats *s, bool grouped)
 {
 	int			r = s->bad_row,
 				c = s->bad_col;
@@ -385,6 +385,8 @@ report_unprotectable(const Xtab *xt, const SdcTable *t, const SdcParams *p,
 					   (long long) lo, (long long) hi,
 					   (long long) Max(0, v - p->protection),
 					   (long long) (v + p->protection)),
+			 grouped ?
+			 errhint("The row has no group, or no other row of its group to combine with: add it to a group, allow withholding totals (allow_totals => true), or round instead (method => 'round5').") :
 			 errhint("Combine small rows into groups (groups => '{\"row label\": \"group\", ...}'), allow withholding totals (allow_totals => true), or round instead (method => 'round5').")));
 }
 
@@ -500,7 +502,7 @@ foistats_protect(PG_FUNCTION_ARGS)
 		if (groups == NULL)
 		{
 			if (st == SDC_ERR_UNPROTECTABLE)
-				report_unprotectable(xt, t, &p, &s);
+				report_unprotectable(xt, t, &p, &s, false);
 			break;
 		}
 		group = row_groups(xt, groups, &gnames, &ngroups, created);
@@ -538,7 +540,7 @@ foistats_protect(PG_FUNCTION_ARGS)
 		if (k == 0)
 		{
 			if (st == SDC_ERR_UNPROTECTABLE)
-				report_unprotectable(xt, t, &p, &s);
+				report_unprotectable(xt, t, &p, &s, true);
 			break;
 		}
 		for (int r = 0; r < t->nr; r++)
@@ -601,7 +603,8 @@ foistats_protect(PG_FUNCTION_ARGS)
 /* ---- audit ---- */
 
 /*
- * foistats.disclosure_audit(x xtab, threshold int, protection int, zeros bool)
+ * foistats.disclosure_audit(x xtab, threshold int, protection int, zeros bool,
+ *							  totals text)
  *	-> setof (row_label, col_label, published_state, min, max, meets_rule,
  *			  detail)
  *
@@ -620,6 +623,7 @@ foistats_disclosure_audit(PG_FUNCTION_ARGS)
 	bool		anypub,
 				known;
 	char	   *detail = NULL;
+	char	   *totals_mode;
 	int			nr,
 				nc;
 
@@ -638,14 +642,33 @@ foistats_disclosure_audit(PG_FUNCTION_ARGS)
 	nr = xtab_nrows(xt);
 	nc = xtab_ncols(xt);
 
+	/*
+	 * Which totals are published: 'auto' = the value's published totals if
+	 * it has any, else (no cell withheld) the totals computed from the
+	 * cells; 'published' = exactly the value's published totals (a total it
+	 * lacks is withheld; with none, every total is withheld); 'computed' =
+	 * every total, computed from the cells (as render prints them by
+	 * default).
+	 */
+	totals_mode = PG_ARGISNULL(4) ? "auto" : text_to_cstring(PG_GETARG_TEXT_PP(4));
+	if (strcmp(totals_mode, "auto") != 0 && strcmp(totals_mode, "published") != 0 &&
+		strcmp(totals_mode, "computed") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown totals mode \"%s\"", totals_mode),
+				 errhint("Use 'auto', 'published' or 'computed'.")));
 	anypub = has_pub_totals(xt);
-	if (!anypub && has_suppressed(xt))
+	if (strcmp(totals_mode, "published") == 0)
+		anypub = true;
+	else if (strcmp(totals_mode, "computed") == 0)
+		anypub = false;
+	else if (!anypub && has_suppressed(xt))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot audit a cross-tab with withheld cells but no totals"),
-				 errdetail("The audit works out withheld cells from the published totals; this cross-tab has none."),
-				 errhint("Audit the value returned by foistats.protect(), or a parsed table with its published totals.")));
-	known = totals_agree(xt, &detail);
+				 errdetail("The audit works out withheld cells from the published totals; this cross-tab has none, so it cannot tell whether every total is withheld or the totals are printed from the cells."),
+				 errhint("Pass totals => 'published' if every total is withheld, or totals => 'computed' if the totals are printed from the cells.")));
+	known = anypub ? totals_agree(xt, &detail) : true;
 
 	t = table_of(xt);			/* margins computed from the cells */
 	for (int r = 0; r < nr; r++)
@@ -765,6 +788,10 @@ foistats_disclosure_audit(PG_FUNCTION_ARGS)
 							 (long long) Max(0, o->value - p.protection),
 							 (long long) (o->value + p.protection));
 		}
+		else if (known && e >= ncell)
+			appendStringInfo(&d, "withheld total %lld: could be anything from %lld to %s",
+							 (long long) o->value, (long long) o->lo,
+							 o->hi == SDC_INF ? "any number" : psprintf("%lld", (long long) o->hi));
 		else if (known)
 			appendStringInfo(&d, "not sensitive (count %lld); withheld to protect others",
 							 (long long) o->value);
@@ -776,6 +803,10 @@ foistats_disclosure_audit(PG_FUNCTION_ARGS)
 							 o->hi == SDC_INF ? "any number" : psprintf("%lld", (long long) o->hi),
 							 p.zeros_sensitive ? 0 : 1, (long long) (p.threshold - 1),
 							 (long long) (p.threshold - 1 + p.protection));
+		else if (e >= ncell)
+			appendStringInfo(&d, "withheld total: the published figures allow %lld to %s",
+							 (long long) o->lo,
+							 o->hi == SDC_INF ? "any number" : psprintf("%lld", (long long) o->hi));
 		else
 			appendStringInfo(&d, "not sensitive: the published figures put it at %lld or more",
 							 (long long) o->lo);

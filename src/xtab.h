@@ -70,6 +70,20 @@
  *		xtab_add(xt, r, c, 16);
  *		xtab_set_pub_grand_total(xt, 16);
  *		PG_RETURN_XTAB_P(xtab_flatten(xt));
+ *
+ * Changing one (e.g. protect suppressing a cell): the expanded form is a
+ * private copy, so modify it freely and flatten it again:
+ *
+ *		Xtab	   *xt = PG_GETARG_XTAB_EXPANDED(0);
+ *
+ *		xtab_set_flags(xt, r, c, xtab_get_flags(xt, r, c) | XTAB_CELL_SUPPRESSED);
+ *		xtab_add_footnote(xt, "* fewer than 5 crimes, not shown");
+ *		PG_RETURN_XTAB_P(xtab_flatten(xt));
+ *
+ * SQL-callable functions that show cells (foistats.rows, wide, to_jsonb,
+ * render) show suppressed cells as NULL or a marker, never their count.  The
+ * type's text and binary forms DO keep the count (values must round-trip):
+ * code that must not keep a suppressed count should set it to 0.
  */
 #ifndef XTAB_H
 #define XTAB_H

@@ -2,11 +2,11 @@
 # Benchmark: foistats.xtab(offence, recorded_on) on 10M rows against
 # count(*), GROUP BY offence, extract(year ...), tablefunc crosstab(), and
 # itself with 2 parallel workers.  Prints ratios from one run.
-#   bash test/bench/xtab.sh [rows] [reps]     (defaults 10000000 3)
+#   bash test/bench/xtab.sh [rows] [reps]     (defaults 10000000 5)
 . "$(dirname "$0")/../lib.sh"
 cd "$FOISTATS_ROOT"
 rows=${1:-10000000}
-reps=${2:-3}
+reps=${2:-5}
 foistats_ensure_deps
 foistats_build
 exec 9>/tmp/foistats-bench.lock
