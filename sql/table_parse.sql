@@ -109,6 +109,11 @@ SELECT foistats.row_labels(x), foistats.col_labels(x), foistats.grand_total(x)
                             '<tr><td><b>Fraud</b><br>online</td><td><span>7</span></td><td>&nbsp;</td><td>7</td></tr>\n'
                             '</table>') x;
 
+-- The parse cell by cell, with what each cell was taken for and where it is
+SELECT * FROM foistats.table_cells(:'q3') WHERE row_label IN ('FACEBOOK', 'Grand Total');
+SELECT role, row_label, col_label, kind, value, text, line, cell
+  FROM foistats.table_cells(E'Offence,2022/23,Total\n"Theft, other","1,234",-\nArson,<5,1-4\nFraud,n/a,*\n');
+
 -- Malformed tables: an error naming the line (and cell), never a wrong parse.
 -- ragged row
 SELECT foistats.parse_table(E'\t2013\t2014\tGrand Total\nA\t1\t2\t3\nB\t1\t2\n');

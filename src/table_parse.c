@@ -13,7 +13,10 @@
  *
  * Anything that cannot be read unambiguously is an error naming the line and
  * cell: ragged rows, a missing header, duplicate labels, junk in a number
- * cell.  A wrong parse that looks right is the failure this file exists to
+ * cell.
+ *
+ * tp_find_tables() (at the end) finds the tables inside a whole response, so
+ * each can be parsed with tp_parse_at() keeping the response's line numbers.  A wrong parse that looks right is the failure this file exists to
  * prevent, so there is no "best effort" mode.
  *
  * Pure C (no postgres.h).  Errors leave through longjmp to tp_parse(), which

@@ -16,3 +16,13 @@ CREATE FUNCTION @extschema@.parse_tables(response text, total_labels text[] DEFA
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
 COMMENT ON FUNCTION @extschema@.parse_tables(text, text[]) IS
   'every table of a whole response, in order, each parsed as parse_table would: HTML <table> elements, or else runs of tab-separated lines (blank lines inside allowed) and of Markdown pipe lines, the prose between them skipped; title = the last **bold**, #-heading or <hN> line before the table since the previous one (else the last text line); first_line/last_line = lines of the response; a table that does not parse is an error naming its number and line';
+
+CREATE FUNCTION @extschema@.table_cells(tbl text, format text DEFAULT 'auto',
+    total_labels text[] DEFAULT '{}',
+    OUT role text, OUT row_label text, OUT col_label text, OUT kind text,
+    OUT value bigint, OUT text text, OUT line integer, OUT cell integer)
+  RETURNS SETOF record
+  AS 'MODULE_PATHNAME', 'foistats_table_cells'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.table_cells(text, text, text[]) IS
+  'the parse of a published table cell by cell, to check it before trusting it: role (cell, row_total, column_total, grand_total), labels as read (totals under their printed labels), kind (count; blank for empty, ''-'', n/a; suppressed for ''*'', ''<5'', ''1-4'' ...), value (NULL when suppressed), the text as published, and its line and cell position in the input';

@@ -34,6 +34,7 @@
 
 PG_FUNCTION_INFO_V1(foistats_parse_table);
 PG_FUNCTION_INFO_V1(foistats_parse_tables);
+PG_FUNCTION_INFO_V1(foistats_table_cells);
 
 static void *
 tp_palloc(void *ctx, size_t size)
@@ -240,6 +241,69 @@ foistats_parse_tables(PG_FUNCTION_ARGS)
 		v[4] = CStringGetTextDatum(tp_format_name(t.format));
 		v[5] = PointerGetDatum(xtab_flatten(foistats_table_to_xtab(&t, CurrentMemoryContext)));
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, v, nulls);
+	}
+	PG_RETURN_NULL();
+}
+
+static void
+put_cell(ReturnSetInfo *rsinfo, const char *role, const char *rl, const char *cl,
+		 const tp_cell *cell)
+{
+	Datum		v[8];
+	bool		n[8] = {false, false, false, false, false, false, false, false};
+	static const char *const kinds[] = {"count", "blank", "suppressed"};
+
+	v[0] = CStringGetTextDatum(role);
+	v[1] = CStringGetTextDatum(rl);
+	v[2] = CStringGetTextDatum(cl);
+	v[3] = CStringGetTextDatum(kinds[cell->kind]);
+	if (cell->kind == TP_SUPPRESSED)
+		n[4] = true;
+	else
+		v[4] = Int64GetDatum((int64) cell->value);
+	v[5] = CStringGetTextDatum(cell->text ? cell->text : "");
+	v[6] = Int32GetDatum(cell->line);
+	v[7] = Int32GetDatum(cell->col);
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, v, n);
+}
+
+/*
+ * foistats.table_cells(tbl text, format text DEFAULT 'auto',
+ *						total_labels text[] DEFAULT '{}')
+ *	 -> setof (role, row_label, col_label, kind, value, text, line, cell)
+ *
+ * The parse itself, one row per cell as read: what each cell was taken for
+ * (count, blank, suppressed), its text as published and where it stands in
+ * the input.  For checking a parse before trusting it.
+ */
+Datum
+foistats_table_cells(PG_FUNCTION_ARGS)
+{
+	text	   *txt = PG_GETARG_TEXT_PP(0);
+	tp_format	format = foistats_table_format_arg(PG_GETARG_TEXT_PP(1));
+	char	  **extra = NULL;
+	int			nextra = text_array_cstrings(PG_GETARG_ARRAYTYPE_P(2), &extra);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	tp_table	t;
+
+	foistats_parse_table_into(VARDATA_ANY(txt), VARSIZE_ANY_EXHDR(txt), format,
+							  (const char *const *) extra, nextra, &t);
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < t.nrows; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		for (int j = 0; j < t.ncols; j++)
+			put_cell(rsinfo, "cell", t.row_labels[i], t.col_labels[j],
+					 &t.cells[(size_t) i * t.ncols + j]);
+		if (t.has_total_col)
+			put_cell(rsinfo, "row_total", t.row_labels[i], t.total_col_label, &t.row_totals[i]);
+	}
+	if (t.has_total_row)
+	{
+		for (int j = 0; j < t.ncols; j++)
+			put_cell(rsinfo, "column_total", t.total_row_label, t.col_labels[j], &t.col_totals[j]);
+		if (t.has_total_col)
+			put_cell(rsinfo, "grand_total", t.total_row_label, t.total_col_label, &t.grand);
 	}
 	PG_RETURN_NULL();
 }
