@@ -86,12 +86,14 @@ SELECT a.* FROM foistats.audit(foistats.parse_table(E'\tA\tB\nx\t3\t1\ny\t2\t2\n
 \set kent `cat test/fixtures/published/kent_2022_stop_search_ethnicity.md`
 \set norfolk `cat test/fixtures/published/norfolk_2017_arrests_gender.tsv`
 \set cambs `cat test/fixtures/published/cambs_2020_stop_search_type.md`
+\set kerb6069 `cat test/fixtures/published/hansard_2008_kerb_crawling_60_69.tsv`
 CREATE TEMP TABLE published (name text PRIMARY KEY, x foistats.xtab);
 INSERT INTO published VALUES
   ('hansard 2008 kerb crawling', foistats.parse_table(:'kerb', total_labels => '{England and Wales}')),
   ('kent 2022/23 stop and search', foistats.parse_table(:'kent')),
   ('norfolk 2017 arrests by gender', foistats.parse_table(:'norfolk')),
-  ('cambs 2020 stop and search by type', foistats.parse_table(:'cambs', total_labels => '{Number of stop searches}'));
+  ('cambs 2020 stop and search by type', foistats.parse_table(:'cambs', total_labels => '{Number of stop searches}')),
+  ('hansard 2008 kerb crawling, 60-69', foistats.parse_table(:'kerb6069'));
 SELECT name, cardinality(foistats.row_labels(x)) AS nrows, foistats.col_labels(x) AS columns,
        foistats.grand_total(x) AS cells_sum,
        (SELECT count(*) FROM foistats.audit(x)) AS findings
@@ -107,3 +109,4 @@ SELECT a.* FROM foistats.audit(foistats.parse_table(replace(:'kent', '| 93 |', '
 -- their sum, 118 + 93 = 211, which any total does): no finding
 SELECT a.* FROM foistats.audit(foistats.parse_table(replace(replace(:'kent', '| 93 |', '| * |'),
                                                             '| 118 |', '| * |'))) a;
+

@@ -63,6 +63,17 @@ SELECT foistats.render(foistats.parse_table(:'q1'), 'tsv', sort => 'stored', pub
        foistats.render(foistats.parse_table(:'q3'), 'tsv', sort => 'stored', published_totals => true,
                        bold => '{total_row,total_column,row_labels}') = :'q3' AS q3_round_trip;
 
+-- A whole response: every table found among the prose, titled by the bold
+-- line before it, with its lines in the response.
+\set response `sh test/fixtures/seed_tables/response.sh`
+SELECT t.table_no, t.title, t.first_line, t.last_line, t.format,
+       cardinality(foistats.row_labels(t.x)) AS nrows, foistats.grand_total(t.x) AS cells_sum,
+       (SELECT count(*) FROM foistats.audit(t.x)) AS findings
+  FROM foistats.parse_tables(:'response') t;
+-- a table that does not parse is an error naming it and the response's line
+SELECT count(*) FROM foistats.parse_tables(E'Intro\n\n**T**\n\n\tA\tB\nx\t1\t2\ny\t1\n');
+SELECT count(*) AS tables FROM foistats.parse_tables('no tables in this text at all');
+
 -- the format can be given; a wrong one is an error, not a guess
 SELECT foistats.col_labels(foistats.parse_table(:'q3', 'tsv'));
 SELECT foistats.parse_table(:'q3', 'csv');
@@ -97,6 +108,11 @@ SELECT foistats.row_labels(x), foistats.col_labels(x), foistats.grand_total(x)
                             '<!-- <tr><td>draft</td></tr> -->\n'
                             '<tr><td><b>Fraud</b><br>online</td><td><span>7</span></td><td>&nbsp;</td><td>7</td></tr>\n'
                             '</table>') x;
+
+-- The parse cell by cell, with what each cell was taken for and where it is
+SELECT * FROM foistats.table_cells(:'q3') WHERE row_label IN ('FACEBOOK', 'Grand Total');
+SELECT role, row_label, col_label, kind, value, text, line, cell
+  FROM foistats.table_cells(E'Offence,2022/23,Total\n"Theft, other","1,234",-\nArson,<5,1-4\nFraud,n/a,*\n');
 
 -- Malformed tables: an error naming the line (and cell), never a wrong parse.
 -- ragged row

@@ -1,5 +1,5 @@
 -- Fuzz smoke in the server: mutated and random tables through parse_table,
--- audit and reconcile.  Every input must either parse or raise an ordinary
+-- parse_tables, audit and reconcile.  Every input must either parse or raise an ordinary
 -- error (never crash the backend, never an internal error); the generator is
 -- seeded, so the run is the same every time.
 SET client_min_messages = warning;
@@ -55,6 +55,14 @@ BEGIN
       WHEN OTHERS THEN
         other_errors := other_errors + 1;
         RAISE NOTICE 'unexpected % (%) for input %', SQLERRM, SQLSTATE, quote_literal(s);
+    END;
+    BEGIN
+      PERFORM count(*) FROM foistats.parse_tables(s);
+    EXCEPTION
+      WHEN invalid_text_representation THEN NULL;
+      WHEN OTHERS THEN
+        other_errors := other_errors + 1;
+        RAISE NOTICE 'unexpected % (%) from parse_tables for input %', SQLERRM, SQLSTATE, quote_literal(s);
     END;
   END LOOP;
   RETURN NEXT;

@@ -355,6 +355,7 @@ sdc_interrupts(void)
  * Returns false when the published figures admit no table at all.
  */
 #define EXACT_AUDIT_BUDGET ((double) 2e8)	/* suppressed cells x network nodes */
+#define EXACT_AUDIT_MAX_CELLS ((double) 4e6)	/* cells of the reduced block */
 
 /*
  * Returns 1 with elo/ehi filled, 0 when the published figures admit no
@@ -397,7 +398,8 @@ exact_intervals(const Xtab *xt, const int *uidx, int nu, int64 *elo, int64 *ehi)
 				if (ck[c] < 0)
 					ck[c] = knc++;
 			}
-	if ((double) nu * (knr + knc + 2) > EXACT_AUDIT_BUDGET)
+	if ((double) nu * (knr + knc + 2) > EXACT_AUDIT_BUDGET ||
+		(double) knr * knc > EXACT_AUDIT_MAX_CELLS)
 		return -1;
 
 	memset(&t, 0, sizeof(t));

@@ -13,7 +13,10 @@
  *
  * Anything that cannot be read unambiguously is an error naming the line and
  * cell: ragged rows, a missing header, duplicate labels, junk in a number
- * cell.  A wrong parse that looks right is the failure this file exists to
+ * cell.
+ *
+ * tp_find_tables() (at the end) finds the tables inside a whole response, so
+ * each can be parsed with tp_parse_at() keeping the response's line numbers.  A wrong parse that looks right is the failure this file exists to
  * prevent, so there is no "best effort" mode.
  *
  * Pure C (no postgres.h).  Errors leave through longjmp to tp_parse(), which
@@ -49,6 +52,7 @@ typedef struct tp_ctx
 	long		ncells;
 	const char *const *extra_totals;
 	int			nextra;
+	int			line0;			/* lines before the text (tp_parse_at) */
 } tp_ctx;
 
 /* A growable string living in the allocator's memory. */
@@ -237,7 +241,7 @@ check_nul(tp_ctx *c, const char *text, size_t len)
 
 	if (z)
 	{
-		int			line = 1;
+		int			line = c->line0 + 1;
 
 		for (const char *p = text; p < z; p++)
 			if (*p == '\n')
@@ -254,7 +258,7 @@ tokenize_tsv(tp_ctx *c, const char *text, size_t len)
 	size_t		pos = 0;
 	const char *s;
 	size_t		n;
-	int			line = 0;
+	int			line = c->line0;
 
 	while (next_line(text, len, &pos, &s, &n))
 	{
@@ -290,7 +294,7 @@ static void
 tokenize_csv(tp_ctx *c, const char *text, size_t len)
 {
 	size_t		i = 0;
-	int			line = 1;
+	int			line = c->line0 + 1;
 
 	while (i < len)
 	{
@@ -415,7 +419,7 @@ tokenize_markdown(tp_ctx *c, const char *text, size_t len)
 	size_t		pos = 0;
 	const char *s;
 	size_t		n;
-	int			line = 0;
+	int			line = c->line0;
 	int			rows_seen = 0;
 
 	while (next_line(text, len, &pos, &s, &n))
@@ -536,7 +540,7 @@ tokenize_html(tp_ctx *c, const char *text, size_t len)
 	const char *end = text + len;
 	const char *t = ci_find(text, end, "<table");
 	const char *p;
-	int			line = 1;
+	int			line = c->line0 + 1;
 	tp_rawrow  *row = NULL;
 	tp_buf		cell;
 	bool		in_cell = false;
@@ -1536,11 +1540,20 @@ tp_parse_ext(const char *text, size_t len, tp_format format,
 			 const char *const *extra_totals, int nextra,
 			 const tp_alloc *a, tp_table *out, tp_error *err)
 {
+	return tp_parse_at(text, len, 1, format, extra_totals, nextra, a, out, err);
+}
+
+bool
+tp_parse_at(const char *text, size_t len, int first_line, tp_format format,
+			const char *const *extra_totals, int nextra,
+			const tp_alloc *a, tp_table *out, tp_error *err)
+{
 	tp_ctx		c;
 
 	memset(&c, 0, sizeof(c));
 	c.extra_totals = extra_totals;
 	c.nextra = nextra;
+	c.line0 = first_line > 0 ? first_line - 1 : 0;
 	memset(out, 0, sizeof(*out));
 	memset(err, 0, sizeof(*err));
 	c.a = a;
@@ -1549,4 +1562,272 @@ tp_parse_ext(const char *text, size_t len, tp_format format,
 		return false;
 	parse_all(&c, text, len, format, out);
 	return true;
+}
+
+/* ---------------------------------------------------------------- finder */
+
+typedef enum
+{
+	LN_BLANK,
+	LN_TAB,						/* has a tab: a TSV row */
+	LN_PIPE,					/* starts with '|' or is a "---|---" rule */
+	LN_TEXT
+} tp_linekind;
+
+static tp_linekind
+line_kind(const char *s, size_t n)
+{
+	size_t		i = 0;
+
+	if (memchr(s, '\t', n))
+		return LN_TAB;			/* a line of tabs only is an empty TSV row */
+	while (i < n && isspace((unsigned char) s[i]))
+		i++;
+	if (i == n)
+		return LN_BLANK;
+	if (s[i] == '|' || md_line_is_separator(s + i, n - i))
+		return LN_PIPE;
+	return LN_TEXT;
+}
+
+/* Title text of a line: trimmed, tags and Markdown emphasis/list marks dropped. */
+static char *
+title_of(tp_ctx *c, const char *s, size_t n)
+{
+	char	   *raw = tp_strndup(c, s, n);
+	char	   *t = clean_cell(c, raw, true);
+
+	while (t[0] == '#' || t[0] == '-' || t[0] == '*' || t[0] == ' ')
+		t++;
+	return t;
+}
+
+static bool
+is_heading_line(const char *s, size_t n)
+{
+	while (n > 0 && isspace((unsigned char) *s))
+		s++, n--;
+	while (n > 0 && isspace((unsigned char) s[n - 1]))
+		n--;
+	if (n > 4 && strncmp(s, "**", 2) == 0 && strncmp(s + n - 2, "**", 2) == 0)
+		return true;
+	if (n > 0 && s[0] == '#')
+		return true;
+	if (n > 3 && (s[0] == '<') && (s[1] == 'h' || s[1] == 'H') && isdigit((unsigned char) s[2]))
+		return true;
+	return false;
+}
+
+static void
+add_span(tp_ctx *c, tp_span **spans, int *n, int *cap, tp_span sp)
+{
+	if (*n == *cap)
+	{
+		int			ncap = *cap ? *cap * 2 : 8;
+		tp_span    *ns = tp_new(c, sizeof(tp_span) * ncap);
+
+		if (*n)
+			memcpy(ns, *spans, sizeof(tp_span) * *n);
+		*spans = ns;
+		*cap = ncap;
+	}
+	(*spans)[(*n)++] = sp;
+}
+
+static int
+count_tabs(const char *s, size_t n)
+{
+	int			k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += (s[i] == '\t');
+	return k;
+}
+
+static int
+find_all(tp_ctx *c, const char *text, size_t len, tp_span **out)
+{
+	const char *end = text + len;
+	tp_span    *spans = NULL;
+	int			n = 0,
+				cap = 0;
+
+	check_nul(c, text, len);
+	if (ci_find(text, end, "<table"))
+	{
+		/* HTML: every <table> ... </table>; the title is the last text line before it */
+		const char *p = text;
+		int			line = 1;
+		const char *prev_end = text;
+
+		while ((p = ci_find(p, end, "<table")) != NULL)
+		{
+			const char *q = p;
+			const char *close;
+			tp_span		sp;
+			const char *ls,
+					   *le;
+
+			for (const char *r = prev_end; r < p; r++)
+				if (*r == '\n')
+					line++;
+			close = ci_find(p, end, "</table");
+			if (!close)
+				tp_fail(c, line, 0, NULL, "<table> on line %d has no closing </table>", line);
+			q = close;
+			while (q < end && *q != '>')
+				q++;
+			if (q < end)
+				q++;
+			memset(&sp, 0, sizeof(sp));
+			sp.start = p - text;
+			sp.end = q - text;
+			sp.first_line = line;
+			sp.format = TP_HTML;
+			sp.title = NULL;
+			/* title: last non-blank text (tags dropped) between the previous table and this one */
+			le = p;
+			while (le > prev_end)
+			{
+				char	   *t;
+
+				ls = le;
+				while (ls > prev_end && ls[-1] != '\n')
+					ls--;
+				t = title_of(c, ls, le - ls);
+				if (t[0])
+				{
+					sp.title = t;
+					break;
+				}
+				if (ls == prev_end)
+					break;
+				le = ls - 1;
+			}
+			{
+				const char *r = p;
+				int			inner = 0;
+
+				for (; r < q; r++)
+					if (*r == '\n')
+						inner++;
+				sp.last_line = line + inner;
+			}
+			add_span(c, &spans, &n, &cap, sp);
+			line = sp.last_line;
+			prev_end = q;
+			p = q;
+			tp_tick(c);
+		}
+	}
+	else
+	{
+		/* line based: runs of tab lines (blank lines inside allowed) or pipe lines */
+		size_t		pos = 0,
+					lstart;
+		const char *s;
+		size_t		ln;
+		int			line = 0;
+		tp_span		cur;
+		bool		open = false;
+		size_t		last_row_end = 0;
+		int			last_row_line = 0;
+		const char *title_s = NULL,
+				   *heading_s = NULL;
+		int			header_tabs = 0;
+		bool		after_blank = false;
+		size_t		title_n = 0,
+					heading_n = 0;
+
+		memset(&cur, 0, sizeof(cur));
+		for (;;)
+		{
+			bool		more;
+			tp_linekind k;
+
+			lstart = pos;
+			more = next_line(text, len, &pos, &s, &ln);
+			k = more ? line_kind(s, ln) : LN_TEXT;
+			if (more)
+				line++;
+			if (more)
+				tp_tick(c);
+			if (open)
+			{
+				if (k == LN_BLANK && cur.format == TP_TSV)
+				{
+					after_blank = true;
+					continue;	/* may be a blank line inside the table */
+				}
+				/*
+				 * A tab line right after a row belongs to the table (if it is
+				 * ragged, parsing says so); after blank lines only one with
+				 * the header's number of cells does, so a later sentence that
+				 * happens to hold a tab is not swallowed.
+				 */
+				if ((k == LN_TAB && cur.format == TP_TSV &&
+					 (!after_blank || count_tabs(s, ln) == header_tabs)) ||
+					(k == LN_PIPE && cur.format == TP_MARKDOWN))
+				{
+					last_row_end = pos;
+					last_row_line = line;
+					after_blank = false;
+					continue;
+				}
+				cur.end = last_row_end;
+				cur.last_line = last_row_line;
+				/* one delimited line alone (an indented sentence) is no table */
+				if (cur.last_line > cur.first_line)
+					add_span(c, &spans, &n, &cap, cur);
+				open = false;
+				title_s = heading_s = NULL;
+			}
+			if (!more)
+				break;
+			if (k == LN_TAB || k == LN_PIPE)
+			{
+				memset(&cur, 0, sizeof(cur));
+				cur.start = lstart;
+				cur.first_line = line;
+				cur.format = (k == LN_TAB) ? TP_TSV : TP_MARKDOWN;
+				header_tabs = count_tabs(s, ln);
+				after_blank = false;
+				if (heading_s)
+					cur.title = title_of(c, heading_s, heading_n);
+				else if (title_s)
+					cur.title = title_of(c, title_s, title_n);
+				last_row_end = pos;
+				last_row_line = line;
+				open = true;
+			}
+			else if (k == LN_TEXT)
+			{
+				title_s = s;
+				title_n = ln;
+				if (is_heading_line(s, ln))
+				{
+					heading_s = s;
+					heading_n = ln;
+				}
+			}
+		}
+	}
+	*out = spans;
+	return n;
+}
+
+int
+tp_find_tables(const char *text, size_t len, const tp_alloc *a, tp_span **out,
+			   tp_error *err)
+{
+	tp_ctx		c;
+
+	memset(&c, 0, sizeof(c));
+	memset(err, 0, sizeof(*err));
+	c.a = a;
+	c.err = err;
+	*out = NULL;
+	if (setjmp(c.jb) != 0)
+		return -1;
+	return find_all(&c, text, len, out);
 }

@@ -109,6 +109,33 @@ extern bool tp_parse_ext(const char *text, size_t len, tp_format format,
 						 const char *const *extra_totals, int nextra,
 						 const tp_alloc *a, tp_table *out, tp_error *err);
 
+/* As tp_parse_ext, numbering lines from first_line (for a table cut out of a
+ * longer text, so errors name the line of the whole text). */
+extern bool tp_parse_at(const char *text, size_t len, int first_line, tp_format format,
+						const char *const *extra_totals, int nextra,
+						const tp_alloc *a, tp_table *out, tp_error *err);
+
+/*
+ * The tables inside a whole response: HTML <table> elements, or else runs of
+ * tab-separated lines (blank lines inside a run allowed, as in the seed) and
+ * runs of Markdown pipe lines.  Text between them is prose.  A table's title
+ * is the last heading-like line before it since the previous table (a line
+ * in **bold**, a '#' heading or <hN>), else the last text line before it.
+ */
+typedef struct tp_span
+{
+	size_t		start;			/* byte offsets [start, end) into the text */
+	size_t		end;
+	int			first_line;
+	int			last_line;
+	tp_format	format;
+	const char *title;			/* NULL when none */
+} tp_span;
+
+/* Returns the number of tables (spans in *out), or -1 with *err filled. */
+extern int	tp_find_tables(const char *text, size_t len, const tp_alloc *a,
+						   tp_span **out, tp_error *err);
+
 /*
  * Classify one cell's text (already trimmed and stripped).  Returns true and
  * fills kind/value/lo/hi, or false with a reason in why.

@@ -21,16 +21,20 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "funcapi.h"
 #include "miscadmin.h"
 #include "catalog/pg_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/tuplestore.h"
 
 #include "table_parse.h"
 #include "table_parse_fmgr.h"
 #include "xtab.h"
 
 PG_FUNCTION_INFO_V1(foistats_parse_table);
+PG_FUNCTION_INFO_V1(foistats_parse_tables);
+PG_FUNCTION_INFO_V1(foistats_table_cells);
 
 static void *
 tp_palloc(void *ctx, size_t size)
@@ -177,4 +181,129 @@ foistats_parse_table(PG_FUNCTION_ARGS)
 							  (const char *const *) extra, nextra, &t);
 	xt = foistats_table_to_xtab(&t, CurrentMemoryContext);
 	PG_RETURN_XTAB_P(xtab_flatten(xt));
+}
+
+/*
+ * foistats.parse_tables(response text, total_labels text[] DEFAULT '{}')
+ *	 -> setof (table_no, title, first_line, last_line, format, x)
+ *
+ * Every table of a whole response (see tp_find_tables), parsed as
+ * parse_table would.  A table that does not parse is an error naming its
+ * number and the line of the response, not a silently missing row.
+ */
+Datum
+foistats_parse_tables(PG_FUNCTION_ARGS)
+{
+	text	   *txt = PG_GETARG_TEXT_PP(0);
+	const char *data = VARDATA_ANY(txt);
+	size_t		len = VARSIZE_ANY_EXHDR(txt);
+	char	  **extra = NULL;
+	int			nextra = 0;
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	tp_alloc	a;
+	tp_error	err;
+	tp_span    *spans;
+	int			n;
+
+	if (PG_NARGS() > 1)
+		nextra = text_array_cstrings(PG_GETARG_ARRAYTYPE_P(1), &extra);
+	InitMaterializedSRF(fcinfo, 0);
+	a.alloc = tp_palloc;
+	a.tick = tp_interrupts;
+	a.ctx = CurrentMemoryContext;
+	n = tp_find_tables(data, len, &a, &spans, &err);
+	if (n < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid published response: %s", err.message)));
+	for (int i = 0; i < n; i++)
+	{
+		tp_table	t;
+		Datum		v[6];
+		bool		nulls[6] = {false, false, false, false, false, false};
+
+		CHECK_FOR_INTERRUPTS();
+		if (!tp_parse_at(data + spans[i].start, spans[i].end - spans[i].start,
+						 spans[i].first_line, spans[i].format,
+						 (const char *const *) extra, nextra, &a, &t, &err))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid published table %d (lines %d to %d): %s",
+							i + 1, spans[i].first_line, spans[i].last_line, err.message),
+					 err.detail[0] ? errdetail("%s", err.detail) : 0));
+		v[0] = Int32GetDatum(i + 1);
+		if (spans[i].title && spans[i].title[0])
+			v[1] = CStringGetTextDatum(spans[i].title);
+		else
+			nulls[1] = true;
+		v[2] = Int32GetDatum(spans[i].first_line);
+		v[3] = Int32GetDatum(spans[i].last_line);
+		v[4] = CStringGetTextDatum(tp_format_name(t.format));
+		v[5] = PointerGetDatum(xtab_flatten(foistats_table_to_xtab(&t, CurrentMemoryContext)));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, v, nulls);
+	}
+	PG_RETURN_NULL();
+}
+
+static void
+put_cell(ReturnSetInfo *rsinfo, const char *role, const char *rl, const char *cl,
+		 const tp_cell *cell)
+{
+	Datum		v[8];
+	bool		n[8] = {false, false, false, false, false, false, false, false};
+	static const char *const kinds[] = {"count", "blank", "suppressed"};
+
+	v[0] = CStringGetTextDatum(role);
+	v[1] = CStringGetTextDatum(rl);
+	v[2] = CStringGetTextDatum(cl);
+	v[3] = CStringGetTextDatum(kinds[cell->kind]);
+	if (cell->kind == TP_SUPPRESSED)
+		n[4] = true;
+	else
+		v[4] = Int64GetDatum((int64) cell->value);
+	v[5] = CStringGetTextDatum(cell->text ? cell->text : "");
+	v[6] = Int32GetDatum(cell->line);
+	v[7] = Int32GetDatum(cell->col);
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, v, n);
+}
+
+/*
+ * foistats.table_cells(tbl text, format text DEFAULT 'auto',
+ *						total_labels text[] DEFAULT '{}')
+ *	 -> setof (role, row_label, col_label, kind, value, text, line, cell)
+ *
+ * The parse itself, one row per cell as read: what each cell was taken for
+ * (count, blank, suppressed), its text as published and where it stands in
+ * the input.  For checking a parse before trusting it.
+ */
+Datum
+foistats_table_cells(PG_FUNCTION_ARGS)
+{
+	text	   *txt = PG_GETARG_TEXT_PP(0);
+	tp_format	format = foistats_table_format_arg(PG_GETARG_TEXT_PP(1));
+	char	  **extra = NULL;
+	int			nextra = text_array_cstrings(PG_GETARG_ARRAYTYPE_P(2), &extra);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	tp_table	t;
+
+	foistats_parse_table_into(VARDATA_ANY(txt), VARSIZE_ANY_EXHDR(txt), format,
+							  (const char *const *) extra, nextra, &t);
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < t.nrows; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		for (int j = 0; j < t.ncols; j++)
+			put_cell(rsinfo, "cell", t.row_labels[i], t.col_labels[j],
+					 &t.cells[(size_t) i * t.ncols + j]);
+		if (t.has_total_col)
+			put_cell(rsinfo, "row_total", t.row_labels[i], t.total_col_label, &t.row_totals[i]);
+	}
+	if (t.has_total_row)
+	{
+		for (int j = 0; j < t.ncols; j++)
+			put_cell(rsinfo, "column_total", t.total_row_label, t.col_labels[j], &t.col_totals[j]);
+		if (t.has_total_col)
+			put_cell(rsinfo, "grand_total", t.total_row_label, t.total_col_label, &t.grand);
+	}
+	PG_RETURN_NULL();
 }

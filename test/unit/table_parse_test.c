@@ -508,6 +508,83 @@ test_errors(void)
 	}
 }
 
+/* ------------------------------------------------------------ finder */
+
+static void
+test_find(const char *dir)
+{
+	size_t		n1,
+				n3;
+	char	   *q1 = read_file(dir, "q1.txt", &n1);
+	char	   *q3 = read_file(dir, "q3.txt", &n3);
+	size_t		cap = n1 + n3 + 1024;
+	char	   *resp = malloc(cap);
+	tp_span    *sp;
+	tp_error	e;
+	tp_table	t;
+	int			n;
+	int			q1_first;
+
+	/* a response: question, bold title, table 1, prose with a list, table 3 */
+	snprintf(resp, cap,
+			 "\n1. How many reports?\n\n**Sexual offences by year**\n\n%s\n"
+			 "Some prose.\n\n**3. Which sites?**\n\n- a. Facebook.\n- b. Twitter.\n\n%s\n"
+			 "Closing words\twith a stray tab.\n", q1, q3);
+	n = tp_find_tables(resp, strlen(resp), &A, &sp, &e);
+	CHECK_EQ(n, 2);
+	if (n == 2)
+	{
+		q1_first = 6;
+		CHECK_EQ(sp[0].format, TP_TSV);
+		CHECK_EQ(sp[0].first_line, q1_first);
+		CHECK_EQ(sp[0].last_line, q1_first + 82);
+		CHECK_STR(sp[0].title, "Sexual offences by year");
+		CHECK_EQ(sp[1].first_line, q1_first + 91);
+		CHECK_EQ(sp[1].last_line, q1_first + 97);
+		CHECK_STR(sp[1].title, "3. Which sites?");
+		CHECK(tp_parse_at(resp + sp[0].start, sp[0].end - sp[0].start, sp[0].first_line,
+						  sp[0].format, NULL, 0, &A, &t, &e));
+		CHECK_EQ(t.nrows, 79);
+		CHECK_EQ(t.header_line, q1_first);
+		CHECK_EQ(t.total_row_line, q1_first + 82);
+		CHECK_EQ(t.grand.value, 2500);
+		CHECK(tp_parse_at(resp + sp[1].start, sp[1].end - sp[1].start, sp[1].first_line,
+						  sp[1].format, NULL, 0, &A, &t, &e));
+		CHECK_EQ(t.grand.value, 101);
+		CHECK_EQ(t.row_lines[0], sp[1].first_line + 1);
+	}
+	arena_reset();
+
+	/* HTML: two tables, titles from the text before each */
+	n = tp_find_tables("<h2>Arrests</h2>\n<table><tr><th></th><th>a</th></tr><tr><td>x</td><td>1</td></tr></table>\n"
+					   "<p>Next:</p>\n<p><b>Stops</b></p>\n<table>\n<tr><th></th><th>b</th></tr>\n<tr><td>y</td><td>2</td></tr>\n</table>",
+					   198, &A, &sp, &e);
+	CHECK_EQ(n, 2);
+	if (n == 2)
+	{
+		CHECK_STR(sp[0].title, "Arrests");
+		CHECK_STR(sp[1].title, "Stops");
+		CHECK_EQ(sp[1].first_line, 5);
+		CHECK_EQ(sp[1].last_line, 8);
+	}
+	arena_reset();
+
+	/* a bad table inside a response: the error names the line of the response */
+	n = tp_find_tables("Intro\n\n\tA\tB\nx\t1\t2\ny\t1\n", 22, &A, &sp, &e);
+	CHECK_EQ(n, 1);
+	if (n == 1)
+	{
+		CHECK(!tp_parse_at("Intro\n\n\tA\tB\nx\t1\t2\ny\t1\n" + sp[0].start, sp[0].end - sp[0].start,
+						   sp[0].first_line, sp[0].format, NULL, 0, &A, &t, &e));
+		CHECK_EQ(e.line, 5);
+		CHECK(strstr(e.message, "line 5 has 2 cells but the header on line 3 has 3") != NULL);
+	}
+	arena_reset();
+	free(resp);
+	free(q1);
+	free(q3);
+}
+
 /* ------------------------------------------------------------ fuzz */
 
 static unsigned long long rng_state = 88172645463325252ULL;
@@ -646,6 +723,27 @@ fuzz(int iterations, const char *dir)
 			memcpy(exact, buf, n);
 			ok = tp_parse(exact, n, (tp_format) rnd(5), &A, &t, &e);
 			check_consistent(&t, &e, ok);
+			{
+				tp_span    *sp;
+				tp_table	t2;
+				tp_error	e2;
+				int			ns = tp_find_tables(exact, n, &A, &sp, &e2);
+
+				for (int si = 0; si < ns; si++)
+				{
+					bool		ok2;
+
+					if (sp[si].start > sp[si].end || sp[si].end > n)
+					{
+						failures++;
+						fprintf(stderr, "fuzz: span out of range\n");
+						break;
+					}
+					ok2 = tp_parse_at(exact + sp[si].start, sp[si].end - sp[si].start,
+									  sp[si].first_line, sp[si].format, NULL, 0, &A, &t2, &e2);
+					check_consistent(&t2, &e2, ok2);
+				}
+			}
 			free(exact);
 		}
 		if (ok)
@@ -673,6 +771,7 @@ main(int argc, char **argv)
 		test_cells();
 		test_formats();
 		test_errors();
+		test_find(argv[1]);
 		CHECK(ticks > 0);
 	}
 	else
