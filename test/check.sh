@@ -11,8 +11,10 @@ foistats_build
 passed=0
 failed=0
 count() { # count NAME COMMAND...: one result per command
-	if "$@"; then passed=$((passed + 1)); echo "ok: $1" >&2
-	else failed=$((failed + 1)); echo "FAILED: $1" >&2; fi
+	local name=$1
+	shift
+	if "$@"; then passed=$((passed + 1)); echo "ok: $name" >&2
+	else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
 }
 
 # Out-of-server checks: each script under test/checks/ is one result.
@@ -28,7 +30,7 @@ foistats_virtualenv make -s PG_CONFIG="$PG_CONFIG" installcheck > test/.installc
 rc=$?
 set -e
 cat test/.installcheck.log
-[ -f regression.diffs ] && head -c 20000 regression.diffs
+if [ -f regression.diffs ]; then head -c 20000 regression.diffs; echo; fi
 ok=$(grep -cE '\.\.\. ok|^ok [0-9]' test/.installcheck.log || true)
 bad=$(grep -cE '\.\.\. FAILED|\.\.\. failed|^not ok' test/.installcheck.log || true)
 passed=$((passed + ok))

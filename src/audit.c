@@ -1,0 +1,1074 @@
+/*
+ * audit.c
+ *		Check the arithmetic of a cross-tab as published, what its totals give
+ *		away about suppressed cells, whether a subset table stays within its
+ *		superset, and reconcile a published table with a recomputed one.
+ *
+ *	foistats.audit(x xtab)				-> setof (check, row_label, col_label,
+ *											  published, computed, detail)
+ *	foistats.audit_subset(sub, super)	-> same columns
+ *	foistats.reconcile(published, recomputed)
+ *										-> setof (row_label, col_label, published,
+ *											  recomputed, difference, status)
+ *
+ * Conventions shared by all three: a finding about a row total has a NULL
+ * col_label, one about a column total a NULL row_label, one about the grand
+ * total both NULL.  A suppressed cell is unknown: its count is never used as
+ * a published figure; its marker ('<5', '1-4', '*') gives the interval it may
+ * hold (table_parse.c's tp_parse_cell reads the marker).
+ *
+ * What totals reveal about suppressed cells is worked out twice and
+ * intersected: by protect's exact audit (suppress.c: the least and greatest
+ * value of each suppressed cell over every non-negative table with the
+ * published cells and totals, by network flow) and by interval bounds
+ * propagation (audit_bounds.c), which also uses what each marker itself
+ * says ('<5' is at most 4, '1-4' at least 1).  Both are sound, so the
+ * intersection is; it is exact for markers without a range ('*') and for
+ * markers whose range the totals make irrelevant.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/tuplestore.h"
+
+#include "common/int.h"
+
+#include "audit_bounds.h"
+#include "suppress.h"
+#include "table_parse.h"
+#include "xtab.h"
+
+PG_FUNCTION_INFO_V1(foistats_audit);
+PG_FUNCTION_INFO_V1(foistats_audit_subset);
+PG_FUNCTION_INFO_V1(foistats_reconcile);
+
+#define PROPAGATION_ROUNDS 1000
+
+/* ---------------------------------------------------------------- helpers */
+
+typedef struct Out
+{
+	Tuplestorestate *ts;
+	TupleDesc	desc;
+} Out;
+
+static void
+out_init(FunctionCallInfo fcinfo, Out *o)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	o->ts = rsinfo->setResult;
+	o->desc = rsinfo->setDesc;
+}
+
+static Datum
+label_datum(const char *s, int len, bool *isnull)
+{
+	*isnull = (s == NULL);
+	return s ? PointerGetDatum(cstring_to_text_with_len(s, len)) : (Datum) 0;
+}
+
+static const char *
+row_label(const Xtab *xt, int r, int *len)
+{
+	return r < 0 ? NULL : xtab_row_label(xt, r, len);
+}
+
+static const char *
+col_label(const Xtab *xt, int c, int *len)
+{
+	return c < 0 ? NULL : xtab_col_label(xt, c, len);
+}
+
+/* Emit one audit finding; r/c -1 for "none"; pub/comp NULL for "none". */
+static void
+emit_finding(Out *o, const char *check, const Xtab *xt, int r, int c,
+			 const int64 *pub, const int64 *comp, const char *detail)
+{
+	Datum		v[6];
+	bool		n[6];
+	int			len = 0;
+	const char *s;
+
+	v[0] = CStringGetTextDatum(check);
+	n[0] = false;
+	s = row_label(xt, r, &len);
+	v[1] = label_datum(s, len, &n[1]);
+	s = col_label(xt, c, &len);
+	v[2] = label_datum(s, len, &n[2]);
+	n[3] = (pub == NULL);
+	v[3] = pub ? Int64GetDatum(*pub) : (Datum) 0;
+	n[4] = (comp == NULL);
+	v[4] = comp ? Int64GetDatum(*comp) : (Datum) 0;
+	v[5] = CStringGetTextDatum(detail);
+	n[5] = false;
+	tuplestore_putvalues(o->ts, o->desc, v, n);
+}
+
+static bool
+is_suppressed(const Xtab *xt, int r, int c)
+{
+	return (xtab_get_flags(xt, r, c) & XTAB_CELL_SUPPRESSED) != 0;
+}
+
+/* The interval a suppressed cell's marker allows: '<5' [0,4], '1-4' [1,4], '*' [0,inf). */
+static void
+marker_bounds(const Xtab *xt, int r, int c, int64 *lo, int64 *hi)
+{
+	const char *m = xtab_get_marker(xt, r, c);
+	tp_cell		cell;
+	char		why[96];
+
+	*lo = 0;
+	*hi = AB_INF;
+	if (m && tp_parse_cell(m, &cell, why, sizeof(why)) && cell.kind == TP_SUPPRESSED)
+	{
+		*lo = cell.lo;
+		*hi = cell.hi < 0 ? AB_INF : cell.hi;
+	}
+}
+
+static const char *
+marker_text(const Xtab *xt, int r, int c)
+{
+	const char *m = xtab_get_marker(xt, r, c);
+
+	return m ? m : "suppressed";
+}
+
+static int64
+add_checked(int64 a, int64 b)
+{
+	int64		s;
+
+	if (a == AB_INF || b == AB_INF)
+		return AB_INF;
+	if (pg_add_s64_overflow(a, b, &s))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("cross-tab sum out of range for bigint")));
+	return s;
+}
+
+/* Known part and suppressed interval of a line of cells (a row or a column). */
+typedef struct LineSum
+{
+	int64		visible;		/* sum of cells that are not suppressed */
+	int			nsupp;			/* suppressed cells */
+	int64		slo;			/* least the suppressed cells can hold */
+	int64		shi;			/* most, AB_INF when unbounded */
+} LineSum;
+
+static void
+line_sum(const Xtab *xt, int r, int c, LineSum *ls)
+{
+	int			n = (r >= 0) ? xtab_ncols(xt) : xtab_nrows(xt);
+
+	memset(ls, 0, sizeof(*ls));
+	for (int i = 0; i < n; i++)
+	{
+		int			rr = (r >= 0) ? r : i;
+		int			cc = (r >= 0) ? i : c;
+
+		if (is_suppressed(xt, rr, cc))
+		{
+			int64		lo,
+						hi;
+
+			marker_bounds(xt, rr, cc, &lo, &hi);
+			ls->nsupp++;
+			ls->slo = add_checked(ls->slo, lo);
+			ls->shi = add_checked(ls->shi, hi);
+		}
+		else
+			ls->visible = add_checked(ls->visible, xtab_get(xt, rr, cc));
+	}
+}
+
+static int64
+sub_checked(int64 a, int64 b)
+{
+	int64		d;
+
+	if (pg_sub_s64_overflow(a, b, &d))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("cross-tab total out of range for bigint")));
+	return d;
+}
+
+static char *
+range_text(int64 lo, int64 hi)
+{
+	if (hi == AB_INF)
+		return psprintf("at least " INT64_FORMAT, lo);
+	if (lo == hi)
+		return psprintf("exactly " INT64_FORMAT, lo);
+	return psprintf("between " INT64_FORMAT " and " INT64_FORMAT, lo, hi);
+}
+
+/*
+ * Compare a published total with its line of cells; emit a finding when they
+ * cannot agree.  what: "row", "column" or "grand".
+ */
+static void
+check_total(Out *o, const char *check, const Xtab *xt, int r, int c,
+			int64 published, const LineSum *ls, const char *what)
+{
+	int64		lo = add_checked(ls->visible, ls->slo);
+	int64		hi = add_checked(ls->visible, ls->shi);
+	int64		diff;
+
+	if (ls->nsupp == 0)
+	{
+		if (published == ls->visible)
+			return;
+		diff = sub_checked(published, ls->visible);
+		emit_finding(o, check, xt, r, c, &published, &ls->visible,
+					 psprintf("the published %s total is " INT64_FORMAT " but %s add up to "
+							  INT64_FORMAT " (published %s by " INT64_FORMAT ")",
+							  what, published,
+							  strcmp(what, "row") == 0 ? "the row's cells" :
+							  strcmp(what, "column") == 0 ? "the column's cells" : "the cells",
+							  ls->visible, diff > 0 ? "higher" : "lower",
+							  diff > 0 ? diff : -diff));
+		return;
+	}
+	if (published >= lo && (hi == AB_INF || published <= hi))
+		return;
+	emit_finding(o, check, xt, r, c, &published, &ls->visible,
+				 psprintf("the published %s total is " INT64_FORMAT
+						  " but the visible cells add up to " INT64_FORMAT
+						  " and %d suppressed cell%s can only make the total %s",
+						  what, published, ls->visible, ls->nsupp,
+						  ls->nsupp == 1 ? "" : "s", range_text(lo, hi)));
+}
+
+/* ---------------------------------------------------------------- audit */
+
+static void
+audit_totals(Out *o, const Xtab *xt)
+{
+	int			nr = xtab_nrows(xt),
+				nc = xtab_ncols(xt);
+	int64		pub,
+				grand;
+	bool		all_rows = nr > 0,
+				all_cols = nc > 0;
+	int64		sum_rows = 0,
+				sum_cols = 0;
+	LineSum		ls;
+
+	for (int r = 0; r < nr; r++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (!xtab_get_pub_row_total(xt, r, &pub))
+		{
+			all_rows = false;
+			continue;
+		}
+		sum_rows = add_checked(sum_rows, pub);
+		line_sum(xt, r, -1, &ls);
+		check_total(o, "row_total", xt, r, -1, pub, &ls, "row");
+	}
+	for (int c = 0; c < nc; c++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (!xtab_get_pub_col_total(xt, c, &pub))
+		{
+			all_cols = false;
+			continue;
+		}
+		sum_cols = add_checked(sum_cols, pub);
+		line_sum(xt, -1, c, &ls);
+		check_total(o, "column_total", xt, -1, c, pub, &ls, "column");
+	}
+	if (!xtab_get_pub_grand_total(xt, &grand))
+		return;
+	if (all_rows && sum_rows != grand)
+		emit_finding(o, "grand_total_rows", xt, -1, -1, &grand, &sum_rows,
+					 psprintf("the published grand total is " INT64_FORMAT
+							  " but the published row totals add up to " INT64_FORMAT,
+							  grand, sum_rows));
+	if (all_cols && sum_cols != grand)
+		emit_finding(o, "grand_total_columns", xt, -1, -1, &grand, &sum_cols,
+					 psprintf("the published grand total is " INT64_FORMAT
+							  " but the published column totals add up to " INT64_FORMAT,
+							  grand, sum_cols));
+	if (!all_rows && !all_cols)
+	{
+		/* no complete set of totals: compare with the cells themselves */
+		LineSum		all;
+
+		memset(&all, 0, sizeof(all));
+		for (int r = 0; r < nr; r++)
+		{
+			line_sum(xt, r, -1, &ls);
+			all.visible = add_checked(all.visible, ls.visible);
+			all.nsupp += ls.nsupp;
+			all.slo = add_checked(all.slo, ls.slo);
+			all.shi = add_checked(all.shi, ls.shi);
+		}
+		check_total(o, "grand_total_cells", xt, -1, -1, grand, &all, "grand");
+	}
+}
+
+/*
+ * Disclosure: interval of every suppressed cell given every published total,
+ * reported when it is a single value (revealed) or narrower than the marker
+ * itself says (narrowed).
+ */
+static void
+tick_interrupts(void *arg)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+static void *
+sdc_palloc(size_t size)
+{
+	return palloc(size);
+}
+
+static void
+sdc_pfree(void *ptr)
+{
+	if (ptr)
+		pfree(ptr);
+}
+
+static void
+sdc_interrupts(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+/*
+ * The exact audit of protect's core (suppress.c: min/max of every suppressed
+ * cell over all non-negative tables with the published cells and totals,
+ * by network flow).  It knows nothing of the markers' own ranges ('<5'),
+ * which the propagation uses; the two are intersected by the caller.
+ * Returns false when the published figures admit no table at all.
+ */
+#define EXACT_AUDIT_BUDGET ((double) 2e8)	/* suppressed cells x network nodes */
+
+/*
+ * Returns 1 with elo/ehi filled, 0 when the published figures admit no
+ * table at all, -1 when the table is too large for the exact audit (the
+ * caller keeps the propagation's intervals).
+ *
+ * Only rows and columns holding a suppressed cell matter: every other cell
+ * is known, so it is subtracted from the totals it belongs to and its line
+ * dropped (an equivalent system of equations), which keeps the network as
+ * small as the suppression pattern however large the table.
+ */
+static int
+exact_intervals(const Xtab *xt, const int *uidx, int nu, int64 *elo, int64 *ehi)
+{
+	int			nr = xtab_nrows(xt),
+				nc = xtab_ncols(xt);
+	int		   *rk = palloc(sizeof(int) * Max(1, nr)),
+			   *ck = palloc(sizeof(int) * Max(1, nc));
+	int			knr = 0,
+				knc = 0;
+	SdcTable	t;
+	SdcParams	p;
+	SdcInterval *out;
+	int64		pub;
+	bool		grand_set;
+	int64		grand;
+	SdcStatus	st;
+
+	/* kept rows and columns: those with a suppressed cell */
+	for (int r = 0; r < nr; r++)
+		rk[r] = -1;
+	for (int c = 0; c < nc; c++)
+		ck[c] = -1;
+	for (int r = 0; r < nr; r++)
+		for (int c = 0; c < nc; c++)
+			if (uidx[(Size) r * nc + c] >= 0)
+			{
+				if (rk[r] < 0)
+					rk[r] = knr++;
+				if (ck[c] < 0)
+					ck[c] = knc++;
+			}
+	if ((double) nu * (knr + knc + 2) > EXACT_AUDIT_BUDGET)
+		return -1;
+
+	memset(&t, 0, sizeof(t));
+	t.nr = knr;
+	t.nc = knc;
+	t.cell = palloc0(sizeof(int64_t) * (Size) knr * knc);
+	t.cstate = palloc0(sizeof(uint8_t) * (Size) knr * knc);
+	t.rtot = palloc0(sizeof(int64_t) * knr);
+	t.rstate = palloc0(sizeof(uint8_t) * knr);
+	t.ctot = palloc0(sizeof(int64_t) * knc);
+	t.cstate_tot = palloc0(sizeof(uint8_t) * knc);
+	for (int r = 0; r < nr; r++)
+		if (rk[r] >= 0)
+		{
+			if (xtab_get_pub_row_total(xt, r, &pub))
+				t.rtot[rk[r]] = pub;
+			else
+				t.rstate[rk[r]] = SDC_SUPPRESSED;
+		}
+	for (int c = 0; c < nc; c++)
+		if (ck[c] >= 0)
+		{
+			if (xtab_get_pub_col_total(xt, c, &pub))
+				t.ctot[ck[c]] = pub;
+			else
+				t.cstate_tot[ck[c]] = SDC_SUPPRESSED;
+		}
+	grand_set = xtab_get_pub_grand_total(xt, &grand);
+	for (int r = 0; r < nr; r++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		for (int c = 0; c < nc; c++)
+		{
+			Size		i = (Size) r * nc + c;
+			int64		v;
+
+			if (uidx[i] >= 0)
+			{
+				t.cstate[(Size) rk[r] * knc + ck[c]] = SDC_SUPPRESSED;
+				continue;
+			}
+			v = xtab_get(xt, r, c);
+			if (rk[r] >= 0 && ck[c] >= 0)
+			{
+				t.cell[(Size) rk[r] * knc + ck[c]] = v;
+				continue;
+			}
+			/* a known cell outside the kept block leaves its totals */
+			if (rk[r] >= 0)
+				t.rtot[rk[r]] = sub_checked(t.rtot[rk[r]], v);
+			if (ck[c] >= 0)
+				t.ctot[ck[c]] = sub_checked(t.ctot[ck[c]], v);
+			if (grand_set)
+				grand = sub_checked(grand, v);
+		}
+	}
+	if (grand_set)
+		t.grand = grand;
+	else
+		t.gstate = SDC_SUPPRESSED;
+	/* a known total that the rest of its line already exceeds: no table */
+	for (int r = 0; r < knr; r++)
+		if (t.rstate[r] == SDC_PUBLISHED && t.rtot[r] < 0)
+			return 0;
+	for (int c = 0; c < knc; c++)
+		if (t.cstate_tot[c] == SDC_PUBLISHED && t.ctot[c] < 0)
+			return 0;
+	if (grand_set && t.grand < 0)
+		return 0;
+
+	sdc_params_default(&p, 1);
+	p.alloc = sdc_palloc;
+	p.free = sdc_pfree;
+	p.interrupt = sdc_interrupts;
+	out = palloc0(sizeof(SdcInterval) * sdc_nentries(&t));
+	st = sdc_audit(&t, &p, false, out);
+	if (st == SDC_ERR_INFEASIBLE)
+		return 0;
+	if (st != SDC_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("disclosure audit failed: %s", sdc_status_message(st))));
+	for (int r = 0; r < nr; r++)
+		for (int c = 0; c < nc; c++)
+		{
+			int			u = uidx[(Size) r * nc + c];
+			SdcInterval *iv;
+
+			if (u < 0)
+				continue;
+			iv = &out[sdc_cell_index(&t, rk[r], ck[c])];
+			elo[u] = iv->lo;
+			ehi[u] = iv->hi == SDC_INF ? AB_INF : iv->hi;
+		}
+	return 1;
+}
+
+static void
+audit_disclosure(Out *o, const Xtab *xt)
+{
+	int			nr = xtab_nrows(xt),
+				nc = xtab_ncols(xt);
+	int		   *uidx;
+	int			nu = 0;
+	int		   *ur,
+			   *uc;
+	int64	   *lo,
+			   *hi,
+			   *mlo,
+			   *mhi;
+	int		   *con_start,
+			   *con_cells;
+	int64	   *rhs;
+	int			ncons = 0,
+				ncc = 0;
+	int64		pub;
+	ab_problem	p;
+	ab_result	res;
+	int			bad = -1;
+	bool		exact_skipped = false;
+
+	uidx = palloc(sizeof(int) * Max(1, (Size) nr * nc));
+	for (int r = 0; r < nr; r++)
+		for (int c = 0; c < nc; c++)
+			uidx[(Size) r * nc + c] = is_suppressed(xt, r, c) ? nu++ : -1;
+	if (nu == 0)
+		return;
+	ur = palloc(sizeof(int) * nu);
+	uc = palloc(sizeof(int) * nu);
+	lo = palloc(sizeof(int64) * nu);
+	hi = palloc(sizeof(int64) * nu);
+	mlo = palloc(sizeof(int64) * nu);
+	mhi = palloc(sizeof(int64) * nu);
+	for (int r = 0; r < nr; r++)
+		for (int c = 0; c < nc; c++)
+		{
+			int			u = uidx[(Size) r * nc + c];
+
+			if (u < 0)
+				continue;
+			ur[u] = r;
+			uc[u] = c;
+			marker_bounds(xt, r, c, &mlo[u], &mhi[u]);
+			lo[u] = mlo[u];
+			hi[u] = mhi[u];
+		}
+	/* constraints: rows, columns, grand; each unknown is in at most 3 */
+	con_start = palloc(sizeof(int) * (nr + nc + 2));
+	con_cells = palloc(sizeof(int) * (Size) nu * 3);
+	rhs = palloc(sizeof(int64) * (nr + nc + 1));
+	for (int r = 0; r < nr; r++)
+	{
+		LineSum		ls;
+
+		if (!xtab_get_pub_row_total(xt, r, &pub))
+			continue;
+		line_sum(xt, r, -1, &ls);
+		if (ls.nsupp == 0)
+			continue;
+		con_start[ncons] = ncc;
+		rhs[ncons++] = sub_checked(pub, ls.visible);
+		for (int c = 0; c < nc; c++)
+			if (uidx[(Size) r * nc + c] >= 0)
+				con_cells[ncc++] = uidx[(Size) r * nc + c];
+	}
+	for (int c = 0; c < nc; c++)
+	{
+		LineSum		ls;
+
+		if (!xtab_get_pub_col_total(xt, c, &pub))
+			continue;
+		line_sum(xt, -1, c, &ls);
+		if (ls.nsupp == 0)
+			continue;
+		con_start[ncons] = ncc;
+		rhs[ncons++] = sub_checked(pub, ls.visible);
+		for (int r = 0; r < nr; r++)
+			if (uidx[(Size) r * nc + c] >= 0)
+				con_cells[ncc++] = uidx[(Size) r * nc + c];
+	}
+	if (xtab_get_pub_grand_total(xt, &pub))
+	{
+		int64		visible = 0;
+
+		for (int r = 0; r < nr; r++)
+			for (int c = 0; c < nc; c++)
+				if (uidx[(Size) r * nc + c] < 0)
+					visible = add_checked(visible, xtab_get(xt, r, c));
+		con_start[ncons] = ncc;
+		rhs[ncons++] = sub_checked(pub, visible);
+		for (int u = 0; u < nu; u++)
+			con_cells[ncc++] = u;
+	}
+	con_start[ncons] = ncc;
+	if (ncons == 0)
+		return;
+
+	memset(&p, 0, sizeof(p));
+	p.ncells = nu;
+	p.lo = lo;
+	p.hi = hi;
+	p.ncons = ncons;
+	p.con_start = con_start;
+	p.con_cells = con_cells;
+	p.rhs = rhs;
+	p.tick = tick_interrupts;
+	res = ab_propagate(&p, PROPAGATION_ROUNDS, &bad);
+	if (res != AB_INFEASIBLE)
+	{
+		/*
+		 * Intersect with the exact audit over the totals (which ignores the
+		 * markers' ranges), then propagate the markers again: every step is
+		 * sound, so the result is too, and it is exact whenever the markers
+		 * add nothing to the totals (e.g. '*').
+		 */
+		int64	   *elo = palloc(sizeof(int64) * nu),
+				   *ehi = palloc(sizeof(int64) * nu);
+
+		int			ex = exact_intervals(xt, uidx, nu, elo, ehi);
+
+		if (ex == 0)
+			res = AB_INFEASIBLE;
+		else if (ex < 0)
+			exact_skipped = true;
+		else
+		{
+			for (int u = 0; u < nu; u++)
+			{
+				lo[u] = Max(lo[u], elo[u]);
+				hi[u] = Min(hi[u], ehi[u]);
+				if (lo[u] > hi[u])
+					res = AB_INFEASIBLE;
+			}
+			if (res != AB_INFEASIBLE)
+				res = ab_propagate(&p, PROPAGATION_ROUNDS, &bad);
+		}
+	}
+	if (res == AB_INFEASIBLE)
+	{
+		emit_finding(o, "disclosure_unchecked", xt, -1, -1, NULL, NULL,
+					 "the published totals contradict the suppressed cells' markers, so what they reveal was not worked out; correct the totals first");
+		return;
+	}
+	for (int u = 0; u < nu; u++)
+	{
+		const char *m = marker_text(xt, ur[u], uc[u]);
+		char	   *allowed = range_text(mlo[u], mhi[u]);
+
+		CHECK_FOR_INTERRUPTS();
+		if (lo[u] == hi[u])
+			emit_finding(o, "disclosure_revealed", xt, ur[u], uc[u], NULL, &lo[u],
+						 psprintf("suppressed cell '%s' is revealed by the published totals: it must be " INT64_FORMAT,
+								  m, lo[u]));
+		/*
+		 * Narrowed: the totals prove a least value above the marker's (the
+		 * cell is not 0, or at least 3, ...), or cut a bounded marker's
+		 * range ('<5' shown to be 3 or 4).  An upper bound on an unbounded
+		 * marker ('*' at most the row total) is implied by every published
+		 * total and is not reported.
+		 */
+		else if (lo[u] > mlo[u] || (mhi[u] != AB_INF && hi[u] < mhi[u]))
+			emit_finding(o, "disclosure_narrowed", xt, ur[u], uc[u], NULL, NULL,
+						 psprintf("suppressed cell '%s' (%s) is narrowed by the published totals to %s",
+								  m, allowed, range_text(lo[u], hi[u])));
+	}
+	if (exact_skipped)
+		emit_finding(o, "disclosure_unchecked", xt, -1, -1, NULL, NULL,
+					 "too many suppressed cells for the exact audit; the intervals reported come from propagation alone: sound, but maybe not the narrowest");
+	if (res == AB_ROUNDS)
+		emit_finding(o, "disclosure_unchecked", xt, -1, -1, NULL, NULL,
+					 psprintf("interval inference stopped after %d rounds; the intervals reported are sound but may not be the narrowest",
+							  PROPAGATION_ROUNDS));
+}
+
+/*
+ * foistats.audit(x xtab) -> setof (check, row_label, col_label, published,
+ * computed, detail)
+ */
+Datum
+foistats_audit(PG_FUNCTION_ARGS)
+{
+	Xtab	   *xt = PG_GETARG_XTAB_EXPANDED(0);
+	Out			o;
+
+	out_init(fcinfo, &o);
+	audit_totals(&o, xt);
+	audit_disclosure(&o, xt);
+	PG_RETURN_NULL();
+}
+
+/* ---------------------------------------------------------------- subset */
+
+/* Interval of a cell as published: its count, or its marker's range. */
+static void
+cell_interval(const Xtab *xt, int r, int c, int64 *lo, int64 *hi)
+{
+	if (is_suppressed(xt, r, c))
+		marker_bounds(xt, r, c, lo, hi);
+	else
+		*lo = *hi = xtab_get(xt, r, c);
+}
+
+/* A row (c < 0) or column (r < 0) total as published, else from the cells. */
+static bool
+line_total(const Xtab *xt, int r, int c, int64 *lo, int64 *hi)
+{
+	int64		pub;
+	LineSum		ls;
+
+	if (r >= 0 ? xtab_get_pub_row_total(xt, r, &pub) : xtab_get_pub_col_total(xt, c, &pub))
+	{
+		*lo = *hi = pub;
+		return true;
+	}
+	line_sum(xt, r, c, &ls);
+	*lo = add_checked(ls.visible, ls.slo);
+	*hi = add_checked(ls.visible, ls.shi);
+	return true;
+}
+
+static void
+grand_interval(const Xtab *xt, int64 *lo, int64 *hi)
+{
+	int64		pub;
+
+	if (xtab_get_pub_grand_total(xt, &pub))
+	{
+		*lo = *hi = pub;
+		return;
+	}
+	*lo = *hi = 0;
+	for (int r = 0; r < xtab_nrows(xt); r++)
+	{
+		int64		l,
+					h;
+
+		line_total(xt, r, -1, &l, &h);
+		*lo = add_checked(*lo, l);
+		*hi = add_checked(*hi, h);
+	}
+}
+
+static bool
+line_is_empty(const Xtab *xt, int r, int c)
+{
+	int			n = (r >= 0) ? xtab_ncols(xt) : xtab_nrows(xt);
+
+	for (int i = 0; i < n; i++)
+	{
+		int			rr = (r >= 0) ? r : i;
+		int			cc = (r >= 0) ? i : c;
+
+		if (is_suppressed(xt, rr, cc) || xtab_get(xt, rr, cc) != 0)
+			return false;
+	}
+	return true;
+}
+
+static void
+subset_compare(Out *o, const Xtab *sub, int r, int c, int64 slo, int64 shi,
+			   int64 plo, int64 phi, const char *what)
+{
+	int64	   *pub = (slo == shi) ? &slo : NULL;
+	int64	   *comp = (plo == phi) ? &plo : NULL;
+
+	if (phi == AB_INF || slo <= phi)
+		return;
+	emit_finding(o, "subset_exceeds", sub, r, c, pub, comp,
+				 psprintf("the subset's %s is %s but the superset's is %s",
+						  what, range_text(slo, shi), range_text(plo, phi)));
+}
+
+/*
+ * foistats.audit_subset(sub xtab, super xtab): every figure of sub must be at
+ * most the matching figure of super (rows and columns matched by label).
+ * published = the subset's figure, computed = the superset's.
+ */
+Datum
+foistats_audit_subset(PG_FUNCTION_ARGS)
+{
+	Xtab	   *sub = PG_GETARG_XTAB_EXPANDED(0);
+	Xtab	   *super = PG_GETARG_XTAB_EXPANDED(1);
+	int			nr = xtab_nrows(sub),
+				nc = xtab_ncols(sub);
+	int		   *rmap = palloc(sizeof(int) * Max(1, nr));
+	int		   *cmap = palloc(sizeof(int) * Max(1, nc));
+	Out			o;
+	int64		slo,
+				shi,
+				plo,
+				phi;
+
+	out_init(fcinfo, &o);
+	for (int r = 0; r < nr; r++)
+	{
+		int			len;
+		const char *l = xtab_row_label(sub, r, &len);
+
+		rmap[r] = xtab_find_row(super, l, len);
+		if (rmap[r] < 0 && !line_is_empty(sub, r, -1))
+			emit_finding(&o, "subset_row_missing", sub, r, -1, NULL, NULL,
+						 "the row has counts in the subset but no row of the superset has its label");
+	}
+	for (int c = 0; c < nc; c++)
+	{
+		int			len;
+		const char *l = xtab_col_label(sub, c, &len);
+
+		cmap[c] = xtab_find_col(super, l, len);
+		if (cmap[c] < 0 && !line_is_empty(sub, -1, c))
+			emit_finding(&o, "subset_column_missing", sub, -1, c, NULL, NULL,
+						 "the column has counts in the subset but no column of the superset has its label");
+	}
+	for (int r = 0; r < nr; r++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (rmap[r] < 0)
+			continue;
+		for (int c = 0; c < nc; c++)
+		{
+			if (cmap[c] < 0)
+				continue;
+			cell_interval(sub, r, c, &slo, &shi);
+			cell_interval(super, rmap[r], cmap[c], &plo, &phi);
+			subset_compare(&o, sub, r, c, slo, shi, plo, phi, "cell");
+		}
+		line_total(sub, r, -1, &slo, &shi);
+		line_total(super, rmap[r], -1, &plo, &phi);
+		subset_compare(&o, sub, r, -1, slo, shi, plo, phi, "row total");
+	}
+	for (int c = 0; c < nc; c++)
+	{
+		if (cmap[c] < 0)
+			continue;
+		line_total(sub, -1, c, &slo, &shi);
+		line_total(super, -1, cmap[c], &plo, &phi);
+		subset_compare(&o, sub, -1, c, slo, shi, plo, phi, "column total");
+	}
+	grand_interval(sub, &slo, &shi);
+	grand_interval(super, &plo, &phi);
+	subset_compare(&o, sub, -1, -1, slo, shi, plo, phi, "grand total");
+	PG_RETURN_NULL();
+}
+
+/* ---------------------------------------------------------------- reconcile */
+
+/* One figure of a side: NULL (absent or suppressed) or a value. */
+typedef struct Fig
+{
+	bool		present;		/* the row and column exist on this side */
+	bool		known;			/* a figure is there (not suppressed) */
+	int64		value;
+	bool		suppressed;		/* withheld: only the interval is known */
+	int64		lo,
+				hi;				/* marker interval when suppressed */
+} Fig;
+
+static void
+emit_reconcile(Out *o, const char *rl, int rlen, const char *cl, int clen,
+			   const Fig *p, const Fig *q)
+{
+	Datum		v[6];
+	bool		n[6];
+	const char *status;
+
+	v[0] = label_datum(rl, rlen, &n[0]);
+	v[1] = label_datum(cl, clen, &n[1]);
+	n[2] = !p->known;
+	v[2] = Int64GetDatum(p->value);
+	n[3] = !q->known;
+	v[3] = Int64GetDatum(q->value);
+	n[4] = !(p->known && q->known);
+	v[4] = (Datum) 0;
+	if (!p->present)
+		status = "recomputed_only";
+	else if (!q->present)
+		status = "published_only";
+	else if (p->known && q->known)
+		status = (p->value == q->value) ? "match" : "differs";
+	else
+	{
+		/* a suppressed side is an interval: do the two figures overlap? */
+		int64		plo = p->known ? p->value : p->lo,
+					phi = p->known ? p->value : p->hi,
+					qlo = q->known ? q->value : q->lo,
+					qhi = q->known ? q->value : q->hi;
+
+		status = (plo <= qhi && qlo <= phi) ? "suppressed" : "suppressed_mismatch";
+	}
+	v[5] = CStringGetTextDatum(status);
+	n[5] = false;
+	if (!n[4])
+	{
+		int64		d;
+
+		if (pg_sub_s64_overflow(q->value, p->value, &d))
+			n[4] = true;
+		else
+			v[4] = Int64GetDatum(d);
+	}
+	tuplestore_putvalues(o->ts, o->desc, v, n);
+}
+
+static void
+fig_cell(const Xtab *xt, int r, int c, Fig *f)
+{
+	memset(f, 0, sizeof(*f));
+	if (r < 0 || c < 0)
+		return;
+	f->present = true;
+	if (is_suppressed(xt, r, c))
+	{
+		f->suppressed = true;
+		marker_bounds(xt, r, c, &f->lo, &f->hi);
+		return;
+	}
+	f->known = true;
+	f->value = xtab_get(xt, r, c);
+}
+
+/* Row total (c == -1 style call with r) or column total (r == -1) or grand (both -1). */
+static void
+fig_total(const Xtab *xt, int r, int c, bool is_row, bool is_col, Fig *f)
+{
+	int64		pub;
+	bool		set;
+	LineSum		ls;
+
+	memset(f, 0, sizeof(*f));
+	if ((is_row && r < 0) || (is_col && c < 0))
+		return;
+	f->present = true;
+	if (is_row)
+		set = xtab_get_pub_row_total(xt, r, &pub);
+	else if (is_col)
+		set = xtab_get_pub_col_total(xt, c, &pub);
+	else
+		set = xtab_get_pub_grand_total(xt, &pub);
+	if (set)
+	{
+		f->known = true;
+		f->value = pub;
+		return;
+	}
+	if (is_row || is_col)
+		line_sum(xt, is_row ? r : -1, is_col ? c : -1, &ls);
+	else
+	{
+		memset(&ls, 0, sizeof(ls));
+		for (int i = 0; i < xtab_nrows(xt); i++)
+		{
+			LineSum		l;
+
+			line_sum(xt, i, -1, &l);
+			ls.visible = add_checked(ls.visible, l.visible);
+			ls.nsupp += l.nsupp;
+			ls.slo = add_checked(ls.slo, l.slo);
+			ls.shi = add_checked(ls.shi, l.shi);
+		}
+	}
+	if (ls.nsupp > 0)
+	{
+		f->suppressed = true;
+		f->lo = add_checked(ls.visible, ls.slo);
+		f->hi = add_checked(ls.visible, ls.shi);
+		return;
+	}
+	f->known = true;
+	f->value = is_row ? xtab_row_total(xt, r) : is_col ? xtab_col_total(xt, c) : xtab_grand_total(xt);
+}
+
+/*
+ * foistats.reconcile(published xtab, recomputed xtab) -> setof (row_label,
+ * col_label, published, recomputed, difference, status)
+ *
+ * Every cell of the union of rows and columns (published order first, then
+ * what only the recomputed table has), each row's total after its cells,
+ * then the column totals and the grand total.  difference = recomputed -
+ * published.
+ */
+Datum
+foistats_reconcile(PG_FUNCTION_ARGS)
+{
+	Xtab	   *pt = PG_GETARG_XTAB_EXPANDED(0);
+	Xtab	   *qt = PG_GETARG_XTAB_EXPANDED(1);
+	int			pr = xtab_nrows(pt),
+				pc = xtab_ncols(pt),
+				qr = xtab_nrows(qt),
+				qc = xtab_ncols(qt);
+	int			nrows = 0,
+				ncols = 0;
+	int		   *rp = palloc(sizeof(int) * (pr + qr + 1)),
+			   *rq = palloc(sizeof(int) * (pr + qr + 1));
+	int		   *cp = palloc(sizeof(int) * (pc + qc + 1)),
+			   *cq = palloc(sizeof(int) * (pc + qc + 1));
+	Out			o;
+	Fig			a,
+				b;
+
+	out_init(fcinfo, &o);
+	for (int r = 0; r < pr; r++)
+	{
+		int			len;
+		const char *l = xtab_row_label(pt, r, &len);
+
+		rp[nrows] = r;
+		rq[nrows++] = xtab_find_row(qt, l, len);
+	}
+	for (int r = 0; r < qr; r++)
+	{
+		int			len;
+		const char *l = xtab_row_label(qt, r, &len);
+
+		if (xtab_find_row(pt, l, len) < 0)
+		{
+			rp[nrows] = -1;
+			rq[nrows++] = r;
+		}
+	}
+	for (int c = 0; c < pc; c++)
+	{
+		int			len;
+		const char *l = xtab_col_label(pt, c, &len);
+
+		cp[ncols] = c;
+		cq[ncols++] = xtab_find_col(qt, l, len);
+	}
+	for (int c = 0; c < qc; c++)
+	{
+		int			len;
+		const char *l = xtab_col_label(qt, c, &len);
+
+		if (xtab_find_col(pt, l, len) < 0)
+		{
+			cp[ncols] = -1;
+			cq[ncols++] = c;
+		}
+	}
+	for (int i = 0; i < nrows; i++)
+	{
+		int			rlen;
+		const char *rl = rp[i] >= 0 ? xtab_row_label(pt, rp[i], &rlen) : xtab_row_label(qt, rq[i], &rlen);
+
+		CHECK_FOR_INTERRUPTS();
+		for (int j = 0; j < ncols; j++)
+		{
+			int			clen;
+			const char *cl = cp[j] >= 0 ? xtab_col_label(pt, cp[j], &clen) : xtab_col_label(qt, cq[j], &clen);
+
+			fig_cell(pt, rp[i], cp[j], &a);
+			fig_cell(qt, rq[i], cq[j], &b);
+			/* a row of one side crossed with a column of the other: no cell */
+			if (!a.present && !b.present)
+				continue;
+			emit_reconcile(&o, rl, rlen, cl, clen, &a, &b);
+		}
+		fig_total(pt, rp[i], -1, true, false, &a);
+		fig_total(qt, rq[i], -1, true, false, &b);
+		emit_reconcile(&o, rl, rlen, NULL, 0, &a, &b);
+	}
+	for (int j = 0; j < ncols; j++)
+	{
+		int			clen;
+		const char *cl = cp[j] >= 0 ? xtab_col_label(pt, cp[j], &clen) : xtab_col_label(qt, cq[j], &clen);
+
+		fig_total(pt, -1, cp[j], false, true, &a);
+		fig_total(qt, -1, cq[j], false, true, &b);
+		emit_reconcile(&o, NULL, 0, cl, clen, &a, &b);
+	}
+	fig_total(pt, -1, -1, false, false, &a);
+	fig_total(qt, -1, -1, false, false, &b);
+	emit_reconcile(&o, NULL, 0, NULL, 0, &a, &b);
+	PG_RETURN_NULL();
+}

@@ -1,0 +1,51 @@
+/*
+ * audit_bounds.h
+ *		What published totals tell about suppressed cells: interval bounds
+ *		propagation over "these unknown cells sum to R" constraints.
+ *
+ * Pure C (no postgres.h), unit tested in test/unit/table_parse_bounds_test.c.
+ *
+ * Each unknown (suppressed) cell i starts in [lo[i], hi[i]] (what its marker
+ * says: '<5' is [0, 4], '*' is [0, AB_INF]).  Each constraint k says the
+ * unknown cells con_cells[con_start[k] .. con_start[k+1]) sum to rhs[k] (a
+ * published row, column or grand total minus the visible cells it covers).
+ * ab_propagate() tightens every interval with
+ *		lo_i >= rhs - sum_{j != i} hi_j,	hi_i <= rhs - sum_{j != i} lo_j
+ * round after round until nothing changes.  The result is SOUND: every value
+ * consistent with the constraints lies inside the final interval, so an
+ * interval of width zero is a value the published table reveals exactly.
+ * It is not always TIGHT: linear programming over the whole table can prove
+ * narrower intervals than local propagation in some multi-cell patterns.
+ */
+#ifndef FOISTATS_AUDIT_BOUNDS_H
+#define FOISTATS_AUDIT_BOUNDS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define AB_INF INT64_MAX
+
+typedef struct ab_problem
+{
+	int			ncells;
+	int64_t    *lo;				/* [ncells], in/out */
+	int64_t    *hi;				/* [ncells], in/out; AB_INF = unbounded */
+	int			ncons;
+	const int  *con_start;		/* [ncons + 1] */
+	const int  *con_cells;		/* [con_start[ncons]] */
+	const int64_t *rhs;			/* [ncons] */
+	void		(*tick) (void *arg);	/* once per round, may be NULL */
+	void	   *tick_arg;
+} ab_problem;
+
+typedef enum ab_result
+{
+	AB_OK,						/* converged */
+	AB_ROUNDS,					/* stopped after max_rounds; bounds still sound */
+	AB_INFEASIBLE				/* no values satisfy the constraints */
+} ab_result;
+
+/* *bad_con receives the constraint found infeasible (AB_INFEASIBLE only). */
+extern ab_result ab_propagate(ab_problem *p, int max_rounds, int *bad_con);
+
+#endif							/* FOISTATS_AUDIT_BOUNDS_H */

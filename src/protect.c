@@ -1,0 +1,786 @@
+/*
+ * protect.c
+ *		foistats.protect(xtab, ...) and foistats.disclosure_audit(xtab, ...):
+ *		SQL wrappers around the disclosure-control core in suppress.c.
+ *
+ * What is "published" for a cross-tab
+ * -----------------------------------
+ * render() prints every cell not flagged XTAB_CELL_SUPPRESSED, a total per
+ * row, a total per column and the grand total.  So the audit takes as
+ * published: every unsuppressed cell; and every margin, with its value
+ * taken from the value's published totals when it has any (a protected or
+ * parsed table), else computed from the cells (a table built by the
+ * aggregates, which has no suppressed cells).  When a table has published
+ * totals, a margin without one is WITHHELD (protect with allow_totals =>
+ * true withholds margins that way; render(..., published_totals => true)
+ * prints them blank).
+ *
+ * The values of suppressed cells are known when the cells add up to the
+ * published totals (a table protected here keeps its true counts); else
+ * (a table parsed from a published response) the audit works from the
+ * published figures alone (see suppress.h).
+ *
+ * Flags written by protect: primary cells XTAB_CELL_SUPPRESSED, complements
+ * XTAB_CELL_SUPPRESSED | XTAB_CELL_SECONDARY, rounded cells
+ * XTAB_CELL_ROUNDED; every margin that is published gets a published total.
+ * A footnote states the rule and the method; render() prints it.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
+#include "utils/tuplestore.h"
+
+#include "suppress.h"
+#include "xtab.h"
+
+PG_FUNCTION_INFO_V1(foistats_protect);
+PG_FUNCTION_INFO_V1(foistats_disclosure_audit);
+
+/* ---- glue for the core ---- */
+
+static void *
+sdc_palloc(size_t n)
+{
+	return palloc_extended(n ? n : 1, MCXT_ALLOC_HUGE);
+}
+
+static void
+sdc_pfree(void *p)
+{
+	pfree(p);
+}
+
+static void
+sdc_interrupt(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+static SdcTable *
+sdc_new(int nr, int nc)
+{
+	SdcTable   *t = palloc0(sizeof(SdcTable));
+	Size		n = (Size) nr * nc;
+
+	t->nr = nr;
+	t->nc = nc;
+	t->cell = palloc_extended(Max(n, 1) * sizeof(int64_t), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	t->cstate = palloc_extended(Max(n, 1), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	t->rtot = palloc0(Max(nr, 1) * sizeof(int64_t));
+	t->rstate = palloc0(Max(nr, 1));
+	t->ctot = palloc0(Max(nc, 1) * sizeof(int64_t));
+	t->cstate_tot = palloc0(Max(nc, 1));
+	return t;
+}
+
+static char *
+row_name(const Xtab *xt, int r)
+{
+	int			len;
+	const char *s = xtab_row_label(xt, r, &len);
+
+	return pnstrdup(s, len);
+}
+
+static char *
+col_name(const Xtab *xt, int c)
+{
+	int			len;
+	const char *s = xtab_col_label(xt, c, &len);
+
+	return pnstrdup(s, len);
+}
+
+static void
+params_from_args(SdcParams *p, int32 threshold, bool protection_null,
+				 int32 protection, bool zeros)
+{
+	if (threshold < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("threshold must be at least 1, not %d", threshold),
+				 errdetail("Counts from 1 to threshold - 1 are withheld."),
+				 errhint("The usual threshold for counts of crimes is 5 (counts 1 to 4 withheld).")));
+	if (!protection_null && protection < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("protection must not be negative, not %d", protection),
+				 errhint("Leave it NULL to use the threshold.")));
+	sdc_params_default(p, threshold);
+	p->protection = protection_null ? threshold : protection;
+	p->zeros_sensitive = zeros;
+	p->alloc = sdc_palloc;
+	p->free = sdc_pfree;
+	p->interrupt = sdc_interrupt;
+}
+
+/* Errors shared by protect and audit: empty, multi-label, negative. */
+static void
+check_shape(const Xtab *xt, const char *what)
+{
+	if (xtab_nrows(xt) == 0 || xtab_ncols(xt) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot %s an empty cross-tab", what),
+				 errdetail("The cross-tab has %d rows and %d columns.",
+						   xtab_nrows(xt), xtab_ncols(xt))));
+	if (xtab_has_units(xt))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("cannot %s a multi-label cross-tab", what),
+				 errdetail("Its rows count mentions and its distinct-crime totals are further published figures that the audit does not model."),
+				 errhint("Protect a cross-tab with one row label per crime.")));
+	for (int r = 0; r < xtab_nrows(xt); r++)
+		for (int c = 0; c < xtab_ncols(xt); c++)
+			if (xtab_get(xt, r, c) < 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("cannot %s a cross-tab with a negative count", what),
+						 errdetail("Row \"%s\", column \"%s\" has %lld.",
+								   row_name(xt, r), col_name(xt, c),
+								   (long long) xtab_get(xt, r, c)),
+						 errhint("Counts of crimes are never negative; check how the table was built.")));
+}
+
+static bool
+has_pub_totals(const Xtab *xt)
+{
+	int64		v;
+
+	if (xtab_get_pub_grand_total(xt, &v))
+		return true;
+	for (int r = 0; r < xtab_nrows(xt); r++)
+		if (xtab_get_pub_row_total(xt, r, &v))
+			return true;
+	for (int c = 0; c < xtab_ncols(xt); c++)
+		if (xtab_get_pub_col_total(xt, c, &v))
+			return true;
+	return false;
+}
+
+static bool
+has_suppressed(const Xtab *xt)
+{
+	for (int r = 0; r < xtab_nrows(xt); r++)
+		for (int c = 0; c < xtab_ncols(xt); c++)
+			if (xtab_get_flags(xt, r, c) & XTAB_CELL_SUPPRESSED)
+				return true;
+	return false;
+}
+
+/*
+ * Do the cells add up to every published total?  If not, *detail describes
+ * the first disagreement.
+ */
+static bool
+totals_agree(const Xtab *xt, char **detail)
+{
+	int64		v;
+
+	for (int r = 0; r < xtab_nrows(xt); r++)
+		if (xtab_get_pub_row_total(xt, r, &v) && v != xtab_row_total(xt, r))
+		{
+			*detail = psprintf("Row \"%s\" is published as %lld but its cells add up to %lld.",
+							   row_name(xt, r), (long long) v,
+							   (long long) xtab_row_total(xt, r));
+			return false;
+		}
+	for (int c = 0; c < xtab_ncols(xt); c++)
+		if (xtab_get_pub_col_total(xt, c, &v) && v != xtab_col_total(xt, c))
+		{
+			*detail = psprintf("Column \"%s\" is published as %lld but its cells add up to %lld.",
+							   col_name(xt, c), (long long) v,
+							   (long long) xtab_col_total(xt, c));
+			return false;
+		}
+	if (xtab_get_pub_grand_total(xt, &v) && v != xtab_grand_total(xt))
+	{
+		*detail = psprintf("The grand total is published as %lld but the cells add up to %lld.",
+						   (long long) v, (long long) xtab_grand_total(xt));
+		return false;
+	}
+	return true;
+}
+
+/* Cells of xt into a fresh table (all published, margins computed). */
+static SdcTable *
+table_of(const Xtab *xt)
+{
+	SdcTable   *t = sdc_new(xtab_nrows(xt), xtab_ncols(xt));
+
+	for (int r = 0; r < t->nr; r++)
+		for (int c = 0; c < t->nc; c++)
+			t->cell[(Size) r * t->nc + c] = xtab_get(xt, r, c);
+	if (sdc_table_init(t) != SDC_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("cross-tab totals are too large to protect"),
+				 errdetail("Totals must stay below 2^61.")));
+	return t;
+}
+
+/* ---- protect ---- */
+
+/* The input must be a table of true counts. */
+static void
+check_protect_input(const Xtab *xt)
+{
+	char	   *detail = NULL;
+
+	check_shape(xt, "protect");
+	if (!totals_agree(xt, &detail))
+	{
+		if (has_suppressed(xt))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot protect a cross-tab whose withheld counts are not known"),
+					 errdetail("%s", detail),
+					 errhint("Protect the cross-tab built from the records; use foistats.disclosure_audit() to check a published one.")));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot protect a cross-tab whose published totals disagree with its cells"),
+				 errdetail("%s", detail),
+				 errhint("Reconcile the table first, or clear its published totals.")));
+	}
+}
+
+/* Group of each row from the groups jsonb (object: row label -> group). */
+static int *
+row_groups(const Xtab *xt, Jsonb *jb, char ***group_names, int *ngroups,
+		   const bool *no_group)
+{
+	int			nr = xtab_nrows(xt);
+	int		   *g = palloc(Max(nr, 1) * sizeof(int));
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	char	   *key = NULL;
+	int			cap = 16;
+
+	*ngroups = 0;
+	*group_names = palloc(cap * sizeof(char *));
+	for (int r = 0; r < nr; r++)
+		g[r] = -1;
+	if (jb == NULL)
+		return g;
+	if (!JB_ROOT_IS_OBJECT(jb))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("groups must be a JSON object"),
+				 errdetail("It maps row labels to the label of their group."),
+				 errhint("For example: '{\"RAPE OF MALE 16 OR OVER\": \"Rape\"}'.")));
+	it = JsonbIteratorInit(&jb->root);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		if (tok == WJB_KEY)
+			key = pnstrdup(v.val.string.val, v.val.string.len);
+		else if (tok == WJB_VALUE)
+		{
+			int			r,
+						k;
+			char	   *name;
+
+			if (v.type != jbvString)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("group of row \"%s\" must be a JSON string", key),
+						 errhint("Map each row label to the label of its group.")));
+			r = xtab_find_row(xt, key, strlen(key));
+			if (r < 0 || (no_group && no_group[r]))
+				continue;		/* labels of other tables are allowed */
+			name = pnstrdup(v.val.string.val, v.val.string.len);
+			for (k = 0; k < *ngroups; k++)
+				if (strcmp((*group_names)[k], name) == 0)
+					break;
+			if (k == *ngroups)
+			{
+				if (*ngroups == cap)
+				{
+					cap *= 2;
+					*group_names = repalloc(*group_names, cap * sizeof(char *));
+				}
+				(*group_names)[(*ngroups)++] = name;
+			}
+			g[r] = k;
+		}
+	}
+	return g;
+}
+
+/*
+ * Replace the rows marked in collapse[] by one row per group (labelled with
+ * the group), placed where the group's first member was.  Rows created here
+ * are flagged in *created (indexed by the new table's rows).
+ */
+static Xtab *
+collapse_rows(const Xtab *xt, const int *group, char **group_names,
+			  const bool *collapse, const bool *created_in, bool **created_out)
+{
+	Xtab	   *nx = xtab_create(CurrentMemoryContext);
+	int			nr = xtab_nrows(xt),
+				nc = xtab_ncols(xt);
+	bool	   *created = palloc0(Max(nr, 1) * sizeof(bool));
+
+	for (int c = 0; c < nc; c++)
+	{
+		int			len;
+		const char *s = xtab_col_label(xt, c, &len);
+
+		xtab_add_col(nx, s, len, xtab_col_kind(xt, c));
+	}
+	for (int r = 0; r < nr; r++)
+	{
+		int			nrow;
+
+		CHECK_FOR_INTERRUPTS();
+		if (collapse[r])
+		{
+			const char *gname = group_names[group[r]];
+
+			nrow = xtab_add_row(nx, gname, strlen(gname));
+			created[nrow] = true;
+		}
+		else
+		{
+			int			len;
+			const char *s = xtab_row_label(xt, r, &len);
+
+			nrow = xtab_add_row(nx, s, len);
+			if (created_in && created_in[r])
+				created[nrow] = true;
+		}
+		for (int c = 0; c < nc; c++)
+			xtab_add(nx, nrow, c, xtab_get(xt, r, c));
+	}
+	if (xtab_get_title(xt))
+		xtab_set_title(nx, xtab_get_title(xt));
+	if (xtab_get_row_header(xt))
+		xtab_set_row_header(nx, xtab_get_row_header(xt));
+	for (int i = 0; i < xtab_nfootnotes(xt); i++)
+		xtab_add_footnote(nx, xtab_footnote(xt, i));
+	*created_out = created;
+	return nx;
+}
+
+static void
+report_unprotectable(const Xtab *xt, const SdcTable *t, const SdcParams *p,
+					 const SdcStats *s)
+{
+	int			r = s->bad_row,
+				c = s->bad_col;
+	int64		v = t->cell[(Size) r * t->nc + c];
+	int64		hi = Min(t->rtot[r], t->ctot[c]);
+	int64		lo = Max(0, t->rtot[r] + t->ctot[c] - t->grand);
+
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_EXCEPTION),
+			 errmsg("cannot protect row \"%s\", column \"%s\" while every total is published",
+					row_name(xt, r), col_name(xt, c)),
+			 errdetail("Its count is %lld, its row total %lld and its column total %lld, so even with every cell withheld a reader knows it lies between %lld and %lld; the rule needs %lld to %lld.",
+					   (long long) v, (long long) t->rtot[r], (long long) t->ctot[c],
+					   (long long) lo, (long long) hi,
+					   (long long) Max(0, v - p->protection),
+					   (long long) (v + p->protection)),
+			 errhint("Combine small rows into groups (groups => '{\"row label\": \"group\", ...}'), allow withholding totals (allow_totals => true), or round instead (method => 'round5').")));
+}
+
+static const char *
+marker_or_default(FunctionCallInfo fcinfo, int argno)
+{
+	if (PG_NARGS() > argno && !PG_ARGISNULL(argno))
+		return text_to_cstring(PG_GETARG_TEXT_PP(argno));
+	return "*";
+}
+
+/*
+ * foistats.protect(x xtab, threshold int, protection int, method text,
+ *					zeros bool, allow_totals bool, groups jsonb, marker text)
+ */
+Datum
+foistats_protect(PG_FUNCTION_ARGS)
+{
+	Xtab	   *xt;
+	Xtab	   *out;
+	SdcParams	p;
+	SdcTable   *t;
+	SdcStats	s;
+	SdcStatus	st;
+	char	   *method;
+	bool		zeros,
+				allow_totals;
+	Jsonb	   *groups;
+	const char *marker;
+	bool	   *created = NULL;
+	int			ncollapsed = 0;
+	StringInfoData note;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("threshold must not be null")));
+	method = PG_ARGISNULL(3) ? "suppress" : text_to_cstring(PG_GETARG_TEXT_PP(3));
+	zeros = PG_ARGISNULL(4) ? false : PG_GETARG_BOOL(4);
+	allow_totals = PG_ARGISNULL(5) ? false : PG_GETARG_BOOL(5);
+	groups = PG_ARGISNULL(6) ? NULL : PG_GETARG_JSONB_P(6);
+	marker = marker_or_default(fcinfo, 7);
+	params_from_args(&p, PG_GETARG_INT32(1), PG_ARGISNULL(2),
+					 PG_ARGISNULL(2) ? 0 : PG_GETARG_INT32(2), zeros);
+	p.allow_totals = allow_totals;
+
+	xt = PG_GETARG_XTAB_EXPANDED(0);
+	check_protect_input(xt);
+
+	if (strcmp(method, "round5") == 0)
+	{
+		bool	   *changed;
+
+		if (groups)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("groups apply only to method 'suppress'")));
+		t = table_of(xt);
+		changed = palloc0(Max((Size) t->nr * t->nc, 1));
+		st = sdc_round_controlled(t, &p, 5, changed);
+		if (st != SDC_OK)
+			elog(ERROR, "controlled rounding failed: %s", sdc_status_message(st));
+		out = xtab_copy(xt, CurrentMemoryContext);
+		for (int r = 0; r < t->nr; r++)
+		{
+			CHECK_FOR_INTERRUPTS();
+			for (int c = 0; c < t->nc; c++)
+			{
+				Size		i = (Size) r * t->nc + c;
+
+				xtab_set(out, r, c, t->cell[i]);
+				xtab_set_flags(out, r, c, changed[i] ? XTAB_CELL_ROUNDED : 0);
+			}
+			xtab_set_pub_row_total(out, r, t->rtot[r]);
+		}
+		for (int c = 0; c < t->nc; c++)
+			xtab_set_pub_col_total(out, c, t->ctot[c]);
+		xtab_set_pub_grand_total(out, t->grand);
+		xtab_add_footnote(out,
+						  "All figures are rounded to a multiple of 5 to protect individuals "
+						  "(controlled rounding: each figure, totals included, is rounded up or "
+						  "down to an adjacent multiple of 5 so that rows and columns still add up "
+						  "to their totals; figures already a multiple of 5 are unchanged).");
+		PG_RETURN_XTAB_P(xtab_flatten(out));
+	}
+	if (strcmp(method, "suppress") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown protection method \"%s\"", method),
+				 errhint("Use 'suppress' (cell suppression with an exact audit) or 'round5' (controlled rounding to base 5).")));
+
+	/*
+	 * Suppress; with groups, collapse rows that would be mostly withheld (or
+	 * that cannot be protected with totals published) into their groups and
+	 * protect again, until nothing more collapses.  Each round removes at
+	 * least one original row and a created row never collapses again, so
+	 * this ends.
+	 */
+	for (;;)
+	{
+		int		   *group;
+		char	  **gnames;
+		int			ngroups;
+		bool	   *collapse;
+		int			k;
+
+		t = table_of(xt);
+		st = sdc_protect(t, &p, &s);
+		if (st != SDC_OK && st != SDC_ERR_UNPROTECTABLE)
+			elog(ERROR, "cell suppression failed: %s", sdc_status_message(st));
+		if (groups == NULL)
+		{
+			if (st == SDC_ERR_UNPROTECTABLE)
+				report_unprotectable(xt, t, &p, &s);
+			break;
+		}
+		group = row_groups(xt, groups, &gnames, &ngroups, created);
+		collapse = palloc0(Max(t->nr, 1) * sizeof(bool));
+		sdc_collapse_plan(t, group, collapse);
+		if (st == SDC_ERR_UNPROTECTABLE && group[s.bad_row] >= 0)
+			collapse[s.bad_row] = true;
+
+		/*
+		 * Combining a row alone only renames it; do it only where at least
+		 * two rows of a group combine, or the group's label is already a row
+		 * (then they add up with it).
+		 */
+		{
+			int		   *members = palloc0(Max(ngroups, 1) * sizeof(int));
+
+			for (int r = 0; r < t->nr; r++)
+				if (collapse[r])
+					members[group[r]]++;
+			k = 0;
+			for (int r = 0; r < t->nr; r++)
+			{
+				const char *gname;
+
+				if (!collapse[r])
+					continue;
+				gname = gnames[group[r]];
+				if (members[group[r]] < 2 &&
+					xtab_find_row(xt, gname, strlen(gname)) < 0)
+					collapse[r] = false;
+				else
+					k++;
+			}
+		}
+		if (k == 0)
+		{
+			if (st == SDC_ERR_UNPROTECTABLE)
+				report_unprotectable(xt, t, &p, &s);
+			break;
+		}
+		for (int r = 0; r < t->nr; r++)
+			if (collapse[r] && !(created && created[r]))
+				ncollapsed++;
+		xt = collapse_rows(xt, group, gnames, collapse, created, &created);
+	}
+
+	/* the protected value: true counts, flags, published totals, footnote */
+	out = xtab_copy(xt, CurrentMemoryContext);
+	xtab_clear_pub_totals(out);
+	for (int r = 0; r < t->nr; r++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		for (int c = 0; c < t->nc; c++)
+		{
+			uint8_t		cs = t->cstate[(Size) r * t->nc + c];
+			uint8		f = 0;
+
+			if (cs == SDC_PRIMARY)
+				f = XTAB_CELL_SUPPRESSED;
+			else if (cs != SDC_PUBLISHED)
+				f = XTAB_CELL_SUPPRESSED | XTAB_CELL_SECONDARY;
+			xtab_set_flags(out, r, c, f);
+		}
+		if (t->rstate[r] == SDC_PUBLISHED)
+			xtab_set_pub_row_total(out, r, t->rtot[r]);
+	}
+	for (int c = 0; c < t->nc; c++)
+		if (t->cstate_tot[c] == SDC_PUBLISHED)
+			xtab_set_pub_col_total(out, c, t->ctot[c]);
+	if (t->gstate == SDC_PUBLISHED)
+		xtab_set_pub_grand_total(out, t->grand);
+
+	initStringInfo(&note);
+	if (p.threshold > 1)
+		appendStringInfo(&note,
+						 "%s Withheld to protect individuals: counts from %d to %lld are not published%s, "
+						 "and further figures are withheld so that no withheld count can be worked out "
+						 "from the published figures to within %lld either way (or to above zero).",
+						 marker, zeros ? 0 : 1, (long long) (p.threshold - 1),
+						 zeros ? " (zeros included)" : "",
+						 (long long) p.protection);
+	else
+		appendStringInfo(&note, "%s Withheld to protect individuals.", marker);
+	appendStringInfo(&note,
+					 " Method: cell suppression, threshold %lld, protection %lld, "
+					 "%d primary and %d secondary cells withheld%s; exact audit passed.",
+					 (long long) p.threshold, (long long) p.protection,
+					 s.primary, s.secondary,
+					 s.totals ? psprintf(", %d totals withheld (shown blank)", s.totals) : "");
+	xtab_add_footnote(out, note.data);
+	if (ncollapsed > 0)
+		xtab_add_footnote(out,
+						  psprintf("%d rows with few crimes are combined into their groups.",
+								   ncollapsed));
+	PG_RETURN_XTAB_P(xtab_flatten(out));
+}
+
+/* ---- audit ---- */
+
+/*
+ * foistats.disclosure_audit(x xtab, threshold int, protection int, zeros bool)
+ *	-> setof (row_label, col_label, published_state, min, max, meets_rule,
+ *			  detail)
+ *
+ * One row per withheld cell (row-major) and per withheld total (row totals:
+ * col_label NULL; column totals: row_label NULL; grand total: both NULL).
+ */
+Datum
+foistats_disclosure_audit(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Xtab	   *xt;
+	SdcParams	p;
+	SdcTable   *t;
+	SdcInterval *out;
+	SdcStatus	st;
+	bool		anypub,
+				known;
+	char	   *detail = NULL;
+	int			nr,
+				nc;
+
+	if (PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("threshold must not be null")));
+	params_from_args(&p, PG_GETARG_INT32(1), PG_ARGISNULL(2),
+					 PG_ARGISNULL(2) ? 0 : PG_GETARG_INT32(2),
+					 PG_ARGISNULL(3) ? false : PG_GETARG_BOOL(3));
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;		/* no table, no rows */
+	xt = PG_GETARG_XTAB_EXPANDED(0);
+	check_shape(xt, "audit");
+	nr = xtab_nrows(xt);
+	nc = xtab_ncols(xt);
+
+	anypub = has_pub_totals(xt);
+	if (!anypub && has_suppressed(xt))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot audit a cross-tab with withheld cells but no totals"),
+				 errdetail("The audit works out withheld cells from the published totals; this cross-tab has none."),
+				 errhint("Audit the value returned by foistats.protect(), or a parsed table with its published totals.")));
+	known = totals_agree(xt, &detail);
+
+	t = table_of(xt);			/* margins computed from the cells */
+	for (int r = 0; r < nr; r++)
+		for (int c = 0; c < nc; c++)
+		{
+			uint8		f = xtab_get_flags(xt, r, c);
+
+			if (f & XTAB_CELL_SUPPRESSED)
+				t->cstate[(Size) r * nc + c] =
+					(f & XTAB_CELL_SECONDARY) ? SDC_SECONDARY : SDC_SUPPRESSED;
+		}
+	if (anypub)
+	{
+		int64		v;
+
+		for (int r = 0; r < nr; r++)
+		{
+			if (xtab_get_pub_row_total(xt, r, &v))
+				t->rtot[r] = v;
+			else
+				t->rstate[r] = SDC_SUPPRESSED;
+		}
+		for (int c = 0; c < nc; c++)
+		{
+			if (xtab_get_pub_col_total(xt, c, &v))
+				t->ctot[c] = v;
+			else
+				t->cstate_tot[c] = SDC_SUPPRESSED;
+		}
+		if (xtab_get_pub_grand_total(xt, &v))
+			t->grand = v;
+		else
+			t->gstate = SDC_SUPPRESSED;
+	}
+	out = palloc_extended(sdc_nentries(t) * sizeof(SdcInterval), MCXT_ALLOC_HUGE);
+	st = sdc_audit(t, &p, known, out);
+	if (st == SDC_ERR_INFEASIBLE)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("the published figures of this cross-tab contradict each other"),
+				 errdetail("No nonnegative counts in the withheld cells add up to the published totals.%s%s",
+						   detail ? " " : "", detail ? detail : "")));
+	if (st != SDC_OK)
+		elog(ERROR, "disclosure audit failed: %s", sdc_status_message(st));
+
+	for (Size e = 0; e < sdc_nentries(t); e++)
+	{
+		Datum		values[7];
+		bool		nulls[7] = {0};
+		SdcInterval *o = &out[e];
+		Size		ncell = (Size) nr * nc;
+		uint8_t		state;
+		const char *pstate;
+		StringInfoData d;
+
+		CHECK_FOR_INTERRUPTS();
+		if (e < ncell)
+			state = t->cstate[e];
+		else if (e < ncell + nr)
+			state = t->rstate[e - ncell];
+		else if (e < ncell + nr + nc)
+			state = t->cstate_tot[e - ncell - nr];
+		else
+			state = t->gstate;
+		if (!SDC_IS_SUPPRESSED(state))
+			continue;
+
+		initStringInfo(&d);
+		if (e < ncell)
+		{
+			values[0] = CStringGetTextDatum(row_name(xt, e / nc));
+			values[1] = CStringGetTextDatum(col_name(xt, e % nc));
+			if (state == SDC_SECONDARY)
+				pstate = "secondary";
+			else if (known && o->sensitive)
+				pstate = "primary";
+			else
+				pstate = "suppressed";
+		}
+		else
+		{
+			if (e < ncell + nr)
+			{
+				values[0] = CStringGetTextDatum(row_name(xt, e - ncell));
+				nulls[1] = true;
+			}
+			else if (e < ncell + nr + nc)
+			{
+				nulls[0] = true;
+				values[1] = CStringGetTextDatum(col_name(xt, e - ncell - nr));
+			}
+			else
+				nulls[0] = nulls[1] = true;
+			pstate = "total";
+		}
+		values[2] = CStringGetTextDatum(pstate);
+		values[3] = Int64GetDatum(o->lo);
+		if (o->hi == SDC_INF)
+			nulls[4] = true;
+		else
+			values[4] = Int64GetDatum(o->hi);
+		if (o->sensitive)
+			values[5] = BoolGetDatum(o->meets);
+		else
+			nulls[5] = true;
+
+		if (known && o->sensitive)
+		{
+			appendStringInfo(&d, "%s: count %lld could be anything from %lld to ",
+							 o->meets ? "protected" : "NOT PROTECTED",
+							 (long long) o->value, (long long) o->lo);
+			if (o->hi == SDC_INF)
+				appendStringInfoString(&d, "any number");
+			else
+				appendStringInfo(&d, "%lld", (long long) o->hi);
+			appendStringInfo(&d, "; the rule needs at least %lld to %lld",
+							 (long long) Max(0, o->value - p.protection),
+							 (long long) (o->value + p.protection));
+		}
+		else if (known)
+			appendStringInfo(&d, "not sensitive (count %lld); withheld to protect others",
+							 (long long) o->value);
+		else if (o->sensitive)
+			appendStringInfo(&d, "%s: true count unknown; the published figures allow %lld to %s, "
+							 "and a count from %d to %lld needs 0 to %lld",
+							 o->meets ? "protected" : "NOT PROTECTED",
+							 (long long) o->lo,
+							 o->hi == SDC_INF ? "any number" : psprintf("%lld", (long long) o->hi),
+							 p.zeros_sensitive ? 0 : 1, (long long) (p.threshold - 1),
+							 (long long) (p.threshold - 1 + p.protection));
+		else
+			appendStringInfo(&d, "not sensitive: the published figures put it at %lld or more",
+							 (long long) o->lo);
+		values[6] = CStringGetTextDatum(d.data);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}

@@ -1,0 +1,34 @@
+-- protect: disclosure control of cross-tabs (cell suppression with an exact
+-- audit, controlled rounding, collapsing rows into groups).
+-- (C: src/suppress.c pure algorithms, src/protect.c wrappers.)
+
+CREATE FUNCTION @extschema@.protect(
+    x @extschema@.xtab,
+    threshold integer DEFAULT 5,
+    protection integer DEFAULT NULL,
+    method text DEFAULT 'suppress',
+    zeros boolean DEFAULT false,
+    allow_totals boolean DEFAULT false,
+    groups jsonb DEFAULT NULL,
+    marker text DEFAULT '*')
+  RETURNS @extschema@.xtab
+  AS 'MODULE_PATHNAME', 'foistats_protect' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.protect(@extschema@.xtab, integer, integer, text, boolean, boolean, jsonb, text) IS
+  'disclosure control of a cross-tab. method ''suppress'': withholds counts 1..threshold-1 (zeros too if zeros => true) and further cells, chosen deterministically to keep the withheld total small, until every withheld small count v can be anything from max(0, v - protection) to v + protection given every published cell and total (protection defaults to threshold; checked by an exact network-flow audit); totals are never withheld unless allow_totals => true; groups => {"row label": "group", ...} combines rows that would be mostly withheld (or cannot be protected) into their group. method ''round5'': controlled rounding of every figure to an adjacent multiple of 5, keeping rows and columns additive. Adds a footnote stating the rule; marker is the symbol named in it (render''s marker, ''*'' by default)';
+
+CREATE FUNCTION @extschema@.disclosure_audit(
+    x @extschema@.xtab,
+    threshold integer DEFAULT 5,
+    protection integer DEFAULT NULL,
+    zeros boolean DEFAULT false,
+    OUT row_label text,
+    OUT col_label text,
+    OUT published_state text,
+    OUT min bigint,
+    OUT max bigint,
+    OUT meets_rule boolean,
+    OUT detail text)
+  RETURNS SETOF record
+  AS 'MODULE_PATHNAME', 'foistats_disclosure_audit' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION @extschema@.disclosure_audit(@extschema@.xtab, integer, integer, boolean) IS
+  'exact audit of a cross-tab''s withheld figures: for each withheld cell (and withheld total) the smallest and largest value (max NULL: unbounded) consistent with every published cell and total, by network flow; published_state primary|secondary|suppressed|total; meets_rule says whether a sensitive count (1..threshold-1) can be anything from max(0, v - protection) to v + protection (NULL: not sensitive); for a parsed table whose withheld counts are unknown, the rule is judged for the worst count the published figures allow';

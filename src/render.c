@@ -1,0 +1,686 @@
+/*
+ * render.c
+ *		foistats.render(xtab, format, ...) -> text: a cross-tab in the layout
+ *		FOI responses publish.
+ *
+ * Layout (every format):
+ *
+ *	<title>											(if any)
+ *	<row header> | 2010 | 2011 | ... | Grand Total	header: the periods
+ *	<row label>  |  119 |  123 | ... |         539	one line per row
+ *	Grand Total  |  506 |  562 | ... |        2500	column totals
+ *	<footnotes>										(if any)
+ *
+ * - Rows are ordered by total descending, ties by label bytes (C collation)
+ *	 (sort => 'total'); or by label ('label'); or as stored in the value
+ *	 ('stored': a parsed table keeps its published order).  row_order puts
+ *	 the listed labels first, in that order; unlisted rows follow in the
+ *	 chosen order.  A listed label that is not a row is an error.
+ * - Zero cells are blank (zero => '') unless zero => '0', '-' or other text.
+ * - Suppressed cells (XTAB_CELL_SUPPRESSED) show their own marker if they
+ *	 have one (e.g. '<5' as published), else marker ('*').
+ * - Totals are computed from all cells (so include suppressed cells, as
+ *	 published totals do), unless published_totals => true, which shows a
+ *	 value's published totals where it has them (blank where it has none).
+ * - Multi-label cross-tabs (built from text[] row labels): one crime can be
+ *	 under several rows, so the column sums count MENTIONS.  The totals row
+ *	 is then labelled 'Grand Total (mentions)', and a final row 'Grand Total
+ *	 (distinct crimes)' gives the units (input rows) per column and overall.
+ *	 The Grand Total column counts, for each row label, the crimes having
+ *	 that label.  A footnote says so.
+ * - bold: any of 'total_row', 'total_column', 'row_labels' wraps those cells
+ *	 in <b>...</b> (tsv, csv, html) or **...** (markdown), as some forces
+ *	 publish; 'text' ignores it.
+ *
+ * Formats: 'tsv' (as the seed response: tab separated, tabs and newlines in
+ * labels become spaces), 'csv' (RFC 4180: CRLF line ends, fields with comma,
+ * quote, CR or LF quoted, quotes doubled; title and footnotes as one-field
+ * records), 'markdown' (GitHub table, '|' escaped, numbers right-aligned),
+ * 'html' (a <table> with <caption>, <thead>/<tbody>/<tfoot>, th scope="col"
+ * and scope="row", everything escaped; footnotes in <p> after it), and
+ * 'text' (aligned columns for a terminal, numbers right-aligned, widths in
+ * characters).  Lines are joined with newlines, no final newline (CRLF and a
+ * final CRLF for csv).
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+
+#include "xtab.h"
+
+PG_FUNCTION_INFO_V1(xtab_render);
+
+typedef enum RowKind
+{
+	RK_HEADER,
+	RK_BODY,
+	RK_TOTAL
+} RowKind;
+
+typedef struct RCell
+{
+	char	   *text;
+	bool		num;			/* right-align */
+	bool		bold;
+} RCell;
+
+typedef struct Grid
+{
+	int			ncols;			/* including the label column */
+	int			nrows;
+	RCell	  **cells;			/* [row][col] */
+	RowKind    *kinds;
+	const char *title;
+	int			nnotes;
+	const char **notes;
+} Grid;
+
+typedef enum Fmt
+{
+	F_TSV,
+	F_CSV,
+	F_MARKDOWN,
+	F_HTML,
+	F_TEXT
+} Fmt;
+
+#define BOLD_TOTAL_ROW	1
+#define BOLD_TOTAL_COL	2
+#define BOLD_ROW_LABELS 4
+
+static char *
+count_text(int64 n, const char *zero)
+{
+	if (n == 0)
+		return pstrdup(zero);
+	return psprintf(INT64_FORMAT, n);
+}
+
+/* ---- emitters ---- */
+
+static void
+emit_bold_open(StringInfo b, Fmt f, bool bold)
+{
+	if (!bold)
+		return;
+	if (f == F_MARKDOWN)
+		appendStringInfoString(b, "**");
+	else if (f != F_TEXT)
+		appendStringInfoString(b, "<b>");
+}
+
+static void
+emit_bold_close(StringInfo b, Fmt f, bool bold)
+{
+	if (!bold)
+		return;
+	if (f == F_MARKDOWN)
+		appendStringInfoString(b, "**");
+	else if (f != F_TEXT)
+		appendStringInfoString(b, "</b>");
+}
+
+static void
+tsv_text(StringInfo b, const char *s)
+{
+	for (; *s; s++)
+		appendStringInfoChar(b, (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s);
+}
+
+static void
+csv_field(StringInfo b, const char *s, bool bold)
+{
+	StringInfoData f;
+	bool		quote = false;
+
+	initStringInfo(&f);
+	emit_bold_open(&f, F_CSV, bold);
+	appendStringInfoString(&f, s);
+	emit_bold_close(&f, F_CSV, bold);
+	for (const char *p = f.data; *p; p++)
+		if (*p == ',' || *p == '"' || *p == '\r' || *p == '\n')
+			quote = true;
+	if (!quote)
+		appendStringInfoString(b, f.data);
+	else
+	{
+		appendStringInfoChar(b, '"');
+		for (const char *p = f.data; *p; p++)
+		{
+			if (*p == '"')
+				appendStringInfoChar(b, '"');
+			appendStringInfoChar(b, *p);
+		}
+		appendStringInfoChar(b, '"');
+	}
+	pfree(f.data);
+}
+
+static void
+md_text(StringInfo b, const char *s)
+{
+	for (; *s; s++)
+	{
+		if (*s == '|' || *s == '\\')
+			appendStringInfoChar(b, '\\');
+		appendStringInfoChar(b, (*s == '\n' || *s == '\r') ? ' ' : *s);
+	}
+}
+
+static void
+html_text(StringInfo b, const char *s)
+{
+	for (; *s; s++)
+	{
+		switch (*s)
+		{
+			case '&':
+				appendStringInfoString(b, "&amp;");
+				break;
+			case '<':
+				appendStringInfoString(b, "&lt;");
+				break;
+			case '>':
+				appendStringInfoString(b, "&gt;");
+				break;
+			case '"':
+				appendStringInfoString(b, "&quot;");
+				break;
+			case '\'':
+				appendStringInfoString(b, "&#39;");
+				break;
+			default:
+				appendStringInfoChar(b, *s);
+		}
+	}
+}
+
+static int
+display_width(const char *s)
+{
+	return pg_mbstrlen(s);
+}
+
+static void
+emit(StringInfo b, const Grid *g, Fmt f)
+{
+	switch (f)
+	{
+		case F_TSV:
+			if (g->title)
+			{
+				tsv_text(b, g->title);
+				appendStringInfoString(b, "\n\n");
+			}
+			for (int r = 0; r < g->nrows; r++)
+			{
+				if (r)
+					appendStringInfoChar(b, '\n');
+				for (int c = 0; c < g->ncols; c++)
+				{
+					RCell	   *cell = &g->cells[r][c];
+
+					if (c)
+						appendStringInfoChar(b, '\t');
+					emit_bold_open(b, f, cell->bold);
+					tsv_text(b, cell->text);
+					emit_bold_close(b, f, cell->bold);
+				}
+			}
+			if (g->nnotes)
+				appendStringInfoChar(b, '\n');
+			for (int i = 0; i < g->nnotes; i++)
+			{
+				appendStringInfoChar(b, '\n');
+				tsv_text(b, g->notes[i]);
+			}
+			break;
+
+		case F_CSV:
+			if (g->title)
+			{
+				csv_field(b, g->title, false);
+				appendStringInfoString(b, "\r\n");
+			}
+			for (int r = 0; r < g->nrows; r++)
+			{
+				for (int c = 0; c < g->ncols; c++)
+				{
+					if (c)
+						appendStringInfoChar(b, ',');
+					csv_field(b, g->cells[r][c].text, g->cells[r][c].bold);
+				}
+				appendStringInfoString(b, "\r\n");
+			}
+			for (int i = 0; i < g->nnotes; i++)
+			{
+				csv_field(b, g->notes[i], false);
+				appendStringInfoString(b, "\r\n");
+			}
+			break;
+
+		case F_MARKDOWN:
+			if (g->title)
+			{
+				appendStringInfoString(b, "**");
+				md_text(b, g->title);
+				appendStringInfoString(b, "**\n\n");
+			}
+			for (int r = 0; r < g->nrows; r++)
+			{
+				if (r)
+					appendStringInfoChar(b, '\n');
+				appendStringInfoChar(b, '|');
+				for (int c = 0; c < g->ncols; c++)
+				{
+					RCell	   *cell = &g->cells[r][c];
+
+					appendStringInfoChar(b, ' ');
+					if (cell->text[0])
+					{
+						emit_bold_open(b, f, cell->bold);
+						md_text(b, cell->text);
+						emit_bold_close(b, f, cell->bold);
+						appendStringInfoChar(b, ' ');
+					}
+					appendStringInfoChar(b, '|');
+				}
+				if (r == 0)
+				{
+					appendStringInfoString(b, "\n|");
+					for (int c = 0; c < g->ncols; c++)
+						appendStringInfoString(b, c ? " ---: |" : " --- |");
+				}
+			}
+			for (int i = 0; i < g->nnotes; i++)
+			{
+				appendStringInfoString(b, i ? "\n" : "\n\n");
+				md_text(b, g->notes[i]);
+				appendStringInfoString(b, "  ");
+			}
+			break;
+
+		case F_HTML:
+			appendStringInfoString(b, "<table>\n");
+			if (g->title)
+			{
+				appendStringInfoString(b, "<caption>");
+				html_text(b, g->title);
+				appendStringInfoString(b, "</caption>\n");
+			}
+			for (int r = 0; r < g->nrows; r++)
+			{
+				if (r == 0)
+					appendStringInfoString(b, "<thead>\n");
+				else if (r == 1 && g->kinds[r] == RK_BODY)
+					appendStringInfoString(b, "<tbody>\n");
+				if (g->kinds[r] == RK_TOTAL && g->kinds[r - 1] != RK_TOTAL)
+					appendStringInfoString(b, "<tfoot>\n");
+				appendStringInfoString(b, "<tr>");
+				for (int c = 0; c < g->ncols; c++)
+				{
+					RCell	   *cell = &g->cells[r][c];
+					const char *tag = (r == 0 || c == 0) ? "th" : "td";
+
+					if (r == 0)
+						appendStringInfoString(b, "<th scope=\"col\">");
+					else if (c == 0)
+						appendStringInfoString(b, "<th scope=\"row\">");
+					else
+						appendStringInfoString(b, "<td>");
+					emit_bold_open(b, f, cell->bold);
+					html_text(b, cell->text);
+					emit_bold_close(b, f, cell->bold);
+					appendStringInfo(b, "</%s>", tag);
+				}
+				appendStringInfoString(b, "</tr>\n");
+				if (r == 0)
+					appendStringInfoString(b, "</thead>\n");
+				else if (g->kinds[r] == RK_BODY &&
+						 (r + 1 == g->nrows || g->kinds[r + 1] != RK_BODY))
+					appendStringInfoString(b, "</tbody>\n");
+				else if (g->kinds[r] == RK_TOTAL && r + 1 == g->nrows)
+					appendStringInfoString(b, "</tfoot>\n");
+			}
+			appendStringInfoString(b, "</table>");
+			for (int i = 0; i < g->nnotes; i++)
+			{
+				appendStringInfoString(b, "\n<p>");
+				html_text(b, g->notes[i]);
+				appendStringInfoString(b, "</p>");
+			}
+			break;
+
+		case F_TEXT:
+			{
+				int		   *w = palloc0(g->ncols * sizeof(int));
+
+				for (int r = 0; r < g->nrows; r++)
+					for (int c = 0; c < g->ncols; c++)
+						w[c] = Max(w[c], display_width(g->cells[r][c].text));
+				if (g->title)
+				{
+					appendStringInfoString(b, g->title);
+					appendStringInfoString(b, "\n\n");
+				}
+				for (int r = 0; r < g->nrows; r++)
+				{
+					StringInfoData line;
+
+					initStringInfo(&line);
+					/* a rule under the header and above the totals */
+					if (r == 1 || (r > 1 && g->kinds[r] == RK_TOTAL &&
+								   g->kinds[r - 1] != RK_TOTAL))
+					{
+						appendStringInfoChar(b, '\n');
+						for (int c = 0; c < g->ncols; c++)
+						{
+							if (c)
+								appendStringInfoString(b, "  ");
+							for (int i = 0; i < w[c]; i++)
+								appendStringInfoChar(b, '-');
+						}
+					}
+					for (int c = 0; c < g->ncols; c++)
+					{
+						RCell	   *cell = &g->cells[r][c];
+						int			pad = w[c] - display_width(cell->text);
+						bool		right = cell->num || (r == 0 && c > 0);
+
+						if (c)
+							appendStringInfoString(&line, "  ");
+						if (right)
+							for (int i = 0; i < pad; i++)
+								appendStringInfoChar(&line, ' ');
+						appendStringInfoString(&line, cell->text);
+						if (!right)
+							for (int i = 0; i < pad; i++)
+								appendStringInfoChar(&line, ' ');
+					}
+					/* no trailing spaces */
+					while (line.len > 0 && line.data[line.len - 1] == ' ')
+						line.data[--line.len] = '\0';
+					if (r)
+						appendStringInfoChar(b, '\n');
+					appendStringInfoString(b, line.data);
+					pfree(line.data);
+				}
+				if (g->nnotes)
+					appendStringInfoChar(b, '\n');
+				for (int i = 0; i < g->nnotes; i++)
+				{
+					appendStringInfoChar(b, '\n');
+					appendStringInfoString(b, g->notes[i]);
+				}
+				break;
+			}
+	}
+}
+
+/* ---- argument helpers ---- */
+
+static char *
+opt_text(FunctionCallInfo fcinfo, int n)
+{
+	if (PG_NARGS() <= n || PG_ARGISNULL(n))
+		return NULL;
+	return text_to_cstring(PG_GETARG_TEXT_PP(n));
+}
+
+static Fmt
+parse_format(const char *s)
+{
+	if (strcmp(s, "tsv") == 0)
+		return F_TSV;
+	if (strcmp(s, "csv") == 0)
+		return F_CSV;
+	if (strcmp(s, "markdown") == 0)
+		return F_MARKDOWN;
+	if (strcmp(s, "html") == 0)
+		return F_HTML;
+	if (strcmp(s, "text") == 0)
+		return F_TEXT;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown render format \"%s\"", s),
+			 errhint("Use 'tsv', 'csv', 'markdown', 'html' or 'text'.")));
+	return F_TSV;
+}
+
+/* Elements of a text[] argument (NULL elements rejected). */
+static int
+text_array_arg(FunctionCallInfo fcinfo, int n, const char *what, char ***out)
+{
+	ArrayType  *arr;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			nelems;
+
+	*out = NULL;
+	if (PG_NARGS() <= n || PG_ARGISNULL(n))
+		return 0;
+	arr = PG_GETARG_ARRAYTYPE_P(n);
+	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &nelems);
+	*out = palloc(Max(nelems, 1) * sizeof(char *));
+	for (int i = 0; i < nelems; i++)
+	{
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s must not contain nulls", what)));
+		(*out)[i] = TextDatumGetCString(elems[i]);
+	}
+	return nelems;
+}
+
+/*
+ * render(x, format, title, row_header, zero, marker, row_order text[], sort,
+ *		  bold text[], published_totals bool, total_label text)
+ */
+Datum
+xtab_render(PG_FUNCTION_ARGS)
+{
+	Xtab	   *xt;
+	Fmt			fmt;
+	char	   *title;
+	char	   *row_header;
+	char	   *zero;
+	char	   *marker;
+	char	   *order;
+	char	  **row_order;
+	int			nrow_order;
+	char	  **boldv;
+	int			nbold;
+	int			bold = 0;
+	bool		published;
+	char	   *total_label;
+	int		   *perm;
+	bool	   *placed;
+	int			nperm = 0;
+	Grid		g;
+	int			gr;
+	bool		multi;
+	StringInfoData out;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	xt = PG_GETARG_XTAB_EXPANDED(0);
+	fmt = parse_format(opt_text(fcinfo, 1) ? opt_text(fcinfo, 1) : "tsv");
+	title = opt_text(fcinfo, 2);
+	if (title == NULL && xtab_get_title(xt))
+		title = pstrdup(xtab_get_title(xt));
+	row_header = opt_text(fcinfo, 3);
+	if (row_header == NULL)
+		row_header = xtab_get_row_header(xt) ? pstrdup(xtab_get_row_header(xt)) : "";
+	zero = opt_text(fcinfo, 4) ? opt_text(fcinfo, 4) : "";
+	marker = opt_text(fcinfo, 5) ? opt_text(fcinfo, 5) : "*";
+	nrow_order = text_array_arg(fcinfo, 6, "row_order", &row_order);
+	order = opt_text(fcinfo, 7) ? opt_text(fcinfo, 7) : "total";
+	nbold = text_array_arg(fcinfo, 8, "bold", &boldv);
+	published = (PG_NARGS() > 9 && !PG_ARGISNULL(9)) ? PG_GETARG_BOOL(9) : false;
+	total_label = opt_text(fcinfo, 10) ? opt_text(fcinfo, 10) : "Grand Total";
+	multi = xtab_has_units(xt);
+
+	for (int i = 0; i < nbold; i++)
+	{
+		if (strcmp(boldv[i], "total_row") == 0)
+			bold |= BOLD_TOTAL_ROW;
+		else if (strcmp(boldv[i], "total_column") == 0)
+			bold |= BOLD_TOTAL_COL;
+		else if (strcmp(boldv[i], "row_labels") == 0)
+			bold |= BOLD_ROW_LABELS;
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown bold option \"%s\"", boldv[i]),
+					 errhint("Use any of 'total_row', 'total_column' and 'row_labels'.")));
+	}
+
+	/* row order: listed rows first, then the rest in the chosen order */
+	if (strcmp(order, "total") == 0)
+		xtab_sort_rows(xt, XTAB_ORDER_TOTAL_DESC);
+	else if (strcmp(order, "label") == 0)
+		xtab_sort_rows(xt, XTAB_ORDER_LABEL);
+	else if (strcmp(order, "stored") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown row order \"%s\"", order),
+				 errhint("Use 'total' (descending, ties by label), 'label' or 'stored'.")));
+	perm = palloc(Max(xt->nrows, 1) * sizeof(int));
+	placed = palloc0(Max(xt->nrows, 1) * sizeof(bool));
+	for (int i = 0; i < nrow_order; i++)
+	{
+		int			r = xtab_find_row(xt, row_order[i], strlen(row_order[i]));
+
+		if (r < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("row_order names a row that is not in the cross-tab: \"%s\"",
+							row_order[i])));
+		if (placed[r])
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("row_order names row \"%s\" twice", row_order[i])));
+		placed[r] = true;
+		perm[nperm++] = r;
+	}
+	for (int r = 0; r < xt->nrows; r++)
+		if (!placed[r])
+			perm[nperm++] = r;
+
+	/* build the grid */
+	g.ncols = xt->ncols + 2;
+	g.nrows = 1 + xt->nrows + (multi ? 2 : 1);
+	g.cells = palloc(g.nrows * sizeof(RCell *));
+	g.kinds = palloc(g.nrows * sizeof(RowKind));
+	for (int r = 0; r < g.nrows; r++)
+		g.cells[r] = palloc0(g.ncols * sizeof(RCell));
+	g.title = title;
+
+	g.kinds[0] = RK_HEADER;
+	g.cells[0][0].text = row_header;
+	for (int c = 0; c < xt->ncols; c++)
+		g.cells[0][c + 1].text = pnstrdup(xtab_col_label(xt, c, NULL), xt->clabel[c].len);
+	g.cells[0][g.ncols - 1].text = total_label;
+
+	gr = 1;
+	for (int i = 0; i < xt->nrows; i++, gr++)
+	{
+		int			r = perm[i];
+		int64		t;
+
+		CHECK_FOR_INTERRUPTS();
+		g.kinds[gr] = RK_BODY;
+		g.cells[gr][0].text = pnstrdup(xtab_row_label(xt, r, NULL), xt->rlabel[r].len);
+		g.cells[gr][0].bold = (bold & BOLD_ROW_LABELS) != 0;
+		for (int c = 0; c < xt->ncols; c++)
+		{
+			RCell	   *cell = &g.cells[gr][c + 1];
+
+			cell->num = true;
+			if (xtab_get_flags(xt, r, c) & XTAB_CELL_SUPPRESSED)
+			{
+				const char *m = xtab_get_marker(xt, r, c);
+
+				cell->text = pstrdup(m ? m : marker);
+			}
+			else
+				cell->text = count_text(xtab_get(xt, r, c), zero);
+		}
+		{
+			RCell	   *cell = &g.cells[gr][g.ncols - 1];
+
+			cell->num = true;
+			cell->bold = (bold & BOLD_TOTAL_COL) != 0;
+			if (published)
+				cell->text = xtab_get_pub_row_total(xt, r, &t) ? count_text(t, zero) : "";
+			else
+				cell->text = count_text(xtab_row_total(xt, r), zero);
+		}
+	}
+
+	/* totals row(s) */
+	g.kinds[gr] = RK_TOTAL;
+	g.cells[gr][0].text = multi ? psprintf("%s (mentions)", total_label) : total_label;
+	for (int c = 0; c < xt->ncols; c++)
+	{
+		int64		t;
+		RCell	   *cell = &g.cells[gr][c + 1];
+
+		cell->num = true;
+		if (published)
+			cell->text = xtab_get_pub_col_total(xt, c, &t) ? count_text(t, zero) : "";
+		else
+			cell->text = count_text(xtab_col_total(xt, c), zero);
+	}
+	{
+		int64		t;
+		RCell	   *cell = &g.cells[gr][g.ncols - 1];
+
+		cell->num = true;
+		if (published)
+			cell->text = xtab_get_pub_grand_total(xt, &t) ? count_text(t, zero) : "";
+		else
+			cell->text = count_text(xtab_grand_total(xt), zero);
+	}
+	for (int c = 0; c < g.ncols; c++)
+		g.cells[gr][c].bold = (bold & BOLD_TOTAL_ROW) != 0;
+	gr++;
+	if (multi)
+	{
+		g.kinds[gr] = RK_TOTAL;
+		g.cells[gr][0].text = psprintf("%s (distinct crimes)", total_label);
+		for (int c = 0; c < xt->ncols; c++)
+		{
+			g.cells[gr][c + 1].text = count_text(xtab_col_units(xt, c), zero);
+			g.cells[gr][c + 1].num = true;
+		}
+		g.cells[gr][g.ncols - 1].text = count_text(xtab_total_units(xt), zero);
+		g.cells[gr][g.ncols - 1].num = true;
+		for (int c = 0; c < g.ncols; c++)
+			g.cells[gr][c].bold = (bold & BOLD_TOTAL_ROW) != 0;
+		gr++;
+	}
+	Assert(gr == g.nrows);
+
+	/* footnotes: the value's, then ours */
+	g.nnotes = 0;
+	g.notes = palloc((xtab_nfootnotes(xt) + 1) * sizeof(char *));
+	for (int i = 0; i < xtab_nfootnotes(xt); i++)
+		g.notes[g.nnotes++] = xtab_footnote(xt, i);
+	if (multi)
+		g.notes[g.nnotes++] =
+			"A crime can appear in more than one row, so the rows add up to more "
+			"than the number of distinct crimes; the Grand Total column counts the "
+			"crimes in each row.";
+
+	initStringInfo(&out);
+	emit(&out, &g, fmt);
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(out.data, out.len));
+}

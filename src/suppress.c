@@ -1,0 +1,2125 @@
+/*
+ * suppress.c
+ *		Disclosure control of a two-way frequency table: exact audit by network
+ *		flow, primary and secondary cell suppression, controlled rounding.
+ *
+ * Plain C (no postgres.h); see suppress.h for the table model, the rule and
+ * why the audit is a network flow.  Outline of this file:
+ *
+ *	1. a small residual flow network (FlowNet) with shortest-augmenting-path
+ *	   maximum flow, a capacity cap, arc exclusion and an undo log, so one
+ *	   network answers many "how far can this entry move" questions;
+ *	2. the exact audit (sdc_audit): complete the table if needed, then two
+ *	   maximum flows per suppressed entry;
+ *	3. secondary suppression (sdc_secondary): for each primary cell that
+ *	   fails its protection, add the cheapest cycle of complementary entries
+ *	   that protects it by itself (Dijkstra over the whole table), re-check,
+ *	   and finally remove complements that turned out to be unnecessary;
+ *	4. controlled rounding (sdc_round_controlled);
+ *	5. the collapsing plan.
+ *
+ * Network nodes: rows 0..nr-1, columns nr..nr+nc-1, S = nr+nc, T = nr+nc+1.
+ * Entry arcs: cell (r,c): r -> nr+c; row total r: S -> r; column total c:
+ * nr+c -> T; grand total: T -> S.  Traversing an entry's arc forwards in a
+ * cycle increases it, backwards decreases it.
+ */
+#include "suppress.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * Path costs (see the cost model at entry_cost).  128 bits so that sums of
+ * value * unit never overflow.  Aligned to 8 only: allocators such as palloc
+ * guarantee 8-byte alignment, and 16-byte SSE loads of a misaligned
+ * __int128 would fault.
+ */
+typedef __int128 sdc_cost __attribute__((aligned(8)));
+
+#define COST_INF	(((sdc_cost) 1) << 120)
+
+/* ------------------------------------------------------------------------
+ * Memory
+ * ------------------------------------------------------------------------ */
+
+static void *
+default_alloc(size_t n)
+{
+	return malloc(n ? n : 1);
+}
+
+static void
+default_free(void *p)
+{
+	free(p);
+}
+
+typedef struct Mem
+{
+	void	   *(*alloc) (size_t);
+	void		(*free) (void *);
+	void		(*interrupt) (void);
+	bool		failed;
+} Mem;
+
+static void
+mem_init(Mem *m, const SdcParams *p)
+{
+	m->alloc = (p && p->alloc) ? p->alloc : default_alloc;
+	m->free = (p && p->free) ? p->free : default_free;
+	m->interrupt = p ? p->interrupt : NULL;
+	m->failed = false;
+}
+
+/* Zeroed array of n elements of size sz; NULL (and m->failed) on failure. */
+static void *
+mem_zalloc(Mem *m, size_t n, size_t sz)
+{
+	void	   *p;
+
+	if (n != 0 && sz > SIZE_MAX / n)
+	{
+		m->failed = true;
+		return NULL;
+	}
+	p = m->alloc(n * sz);
+	if (p == NULL)
+		m->failed = true;
+	else
+		memset(p, 0, n * sz);
+	return p;
+}
+
+static void
+mem_free(Mem *m, void *p)
+{
+	if (p)
+		m->free(p);
+}
+
+static inline void
+mem_tick(Mem *m)
+{
+	if (m->interrupt)
+		m->interrupt();
+}
+
+/* ------------------------------------------------------------------------
+ * Table helpers
+ * ------------------------------------------------------------------------ */
+
+void
+sdc_params_default(SdcParams *p, int64_t threshold)
+{
+	memset(p, 0, sizeof(*p));
+	p->threshold = threshold;
+	p->protection = threshold;
+	p->zeros_sensitive = false;
+	p->allow_totals = false;
+	p->cleanup = true;
+	p->cleanup_budget = 0;
+}
+
+SdcTable *
+sdc_table_alloc(int nr, int nc)
+{
+	SdcTable   *t = calloc(1, sizeof(SdcTable));
+	size_t		n = (size_t) nr * nc;
+
+	if (!t)
+		return NULL;
+	t->nr = nr;
+	t->nc = nc;
+	t->cell = calloc(n ? n : 1, sizeof(int64_t));
+	t->cstate = calloc(n ? n : 1, 1);
+	t->rtot = calloc(nr ? nr : 1, sizeof(int64_t));
+	t->rstate = calloc(nr ? nr : 1, 1);
+	t->ctot = calloc(nc ? nc : 1, sizeof(int64_t));
+	t->cstate_tot = calloc(nc ? nc : 1, 1);
+	if (!t->cell || !t->cstate || !t->rtot || !t->rstate || !t->ctot || !t->cstate_tot)
+	{
+		sdc_table_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void
+sdc_table_free(SdcTable *t)
+{
+	if (!t)
+		return;
+	free(t->cell);
+	free(t->cstate);
+	free(t->rtot);
+	free(t->rstate);
+	free(t->ctot);
+	free(t->cstate_tot);
+	free(t);
+}
+
+/* Sums stay below this so that residual capacities never overflow. */
+#define SDC_MAX_SUM		(INT64_MAX / 4)
+
+SdcStatus
+sdc_table_init(SdcTable *t)
+{
+	int64_t		g = 0;
+
+	for (int c = 0; c < t->nc; c++)
+	{
+		t->ctot[c] = 0;
+		t->cstate_tot[c] = SDC_PUBLISHED;
+	}
+	for (int r = 0; r < t->nr; r++)
+	{
+		int64_t		s = 0;
+
+		for (int c = 0; c < t->nc; c++)
+		{
+			int64_t		v = t->cell[(size_t) r * t->nc + c];
+
+			if (v < 0 || v > SDC_MAX_SUM - s || v > SDC_MAX_SUM - t->ctot[c])
+				return SDC_ERR_OVERFLOW;
+			s += v;
+			t->ctot[c] += v;
+			t->cstate[(size_t) r * t->nc + c] = SDC_PUBLISHED;
+		}
+		if (s > SDC_MAX_SUM - g)
+			return SDC_ERR_OVERFLOW;
+		g += s;
+		t->rtot[r] = s;
+		t->rstate[r] = SDC_PUBLISHED;
+	}
+	t->grand = g;
+	t->gstate = SDC_PUBLISHED;
+	return SDC_OK;
+}
+
+bool
+sdc_is_sensitive(const SdcParams *p, int64_t v)
+{
+	if (v == 0)
+		return p->zeros_sensitive;
+	return v >= 1 && v < p->threshold;
+}
+
+bool
+sdc_meets_rule(const SdcParams *p, int64_t v, int64_t lo, int64_t hi)
+{
+	int64_t		need_lo = v < p->protection ? v : p->protection;
+
+	if (lo > v || hi < v)
+		return false;
+	if (hi != SDC_INF && hi - v < p->protection)
+		return false;
+	return v - lo >= need_lo;
+}
+
+const char *
+sdc_status_message(SdcStatus s)
+{
+	switch (s)
+	{
+		case SDC_OK:
+			return "ok";
+		case SDC_ERR_NOMEM:
+			return "out of memory";
+		case SDC_ERR_INFEASIBLE:
+			return "the published values admit no nonnegative completion";
+		case SDC_ERR_UNPROTECTABLE:
+			return "a cell cannot be protected while every total is published";
+		case SDC_ERR_OVERFLOW:
+			return "a total is too large";
+		case SDC_ERR_AUDIT:
+			return "internal error: a protected cell failed the final audit";
+	}
+	return "unknown status";
+}
+
+/* Entries: index, value, state, arc ends. */
+static inline int64_t
+entry_value(const SdcTable *t, size_t e)
+{
+	size_t		ncell = (size_t) t->nr * t->nc;
+
+	if (e < ncell)
+		return t->cell[e];
+	e -= ncell;
+	if (e < (size_t) t->nr)
+		return t->rtot[e];
+	e -= t->nr;
+	if (e < (size_t) t->nc)
+		return t->ctot[e];
+	return t->grand;
+}
+
+static inline void
+entry_set_value(SdcTable *t, size_t e, int64_t v)
+{
+	size_t		ncell = (size_t) t->nr * t->nc;
+
+	if (e < ncell)
+	{
+		t->cell[e] = v;
+		return;
+	}
+	e -= ncell;
+	if (e < (size_t) t->nr)
+	{
+		t->rtot[e] = v;
+		return;
+	}
+	e -= t->nr;
+	if (e < (size_t) t->nc)
+	{
+		t->ctot[e] = v;
+		return;
+	}
+	t->grand = v;
+}
+
+static inline uint8_t *
+entry_state(SdcTable *t, size_t e)
+{
+	size_t		ncell = (size_t) t->nr * t->nc;
+
+	if (e < ncell)
+		return &t->cstate[e];
+	e -= ncell;
+	if (e < (size_t) t->nr)
+		return &t->rstate[e];
+	e -= t->nr;
+	if (e < (size_t) t->nc)
+		return &t->cstate_tot[e];
+	return &t->gstate;
+}
+
+static inline void
+entry_ends(const SdcTable *t, size_t e, int *u, int *v)
+{
+	size_t		ncell = (size_t) t->nr * t->nc;
+	int			S = t->nr + t->nc,
+				T = S + 1;
+
+	if (e < ncell)
+	{
+		*u = (int) (e / t->nc);
+		*v = t->nr + (int) (e % t->nc);
+		return;
+	}
+	e -= ncell;
+	if (e < (size_t) t->nr)
+	{
+		*u = S;
+		*v = (int) e;
+		return;
+	}
+	e -= t->nr;
+	if (e < (size_t) t->nc)
+	{
+		*u = t->nr + (int) e;
+		*v = T;
+		return;
+	}
+	*u = T;
+	*v = S;
+}
+
+/* ------------------------------------------------------------------------
+ * 1. Residual flow network
+ *
+ * Arcs come in pairs (2k forward, 2k+1 backward; a ^ 1 is the partner).
+ * cap[] is the residual capacity; SDC_INF means unbounded.  Adjacency is a
+ * linked list per node (arcs can be added at any time, never removed: a
+ * removed entry has both capacities set to 0).
+ * ------------------------------------------------------------------------ */
+
+typedef struct FlowNet
+{
+	Mem		   *mem;
+	int			nnodes;
+	int			narcs;
+	int			arccap;
+	int		   *head;			/* per node: first arc or -1 */
+	int		   *next;			/* per arc */
+	int		   *to;
+	int64_t    *cap;
+	int		   *tag;			/* per arc: entry it belongs to, or -1 */
+	/* BFS scratch */
+	int		   *prev;			/* per node: arc used to reach it */
+	uint32_t   *seen;			/* per node: stamp when reached */
+	uint32_t	stamp;
+	int		   *queue;
+	/* undo log: arcs whose capacity changed since fn_mark() */
+	int		   *log;
+	int64_t    *logcap;
+	int			nlog;
+	int			logcap_n;
+	uint32_t   *logged;			/* per arc: log stamp */
+	uint32_t	logstamp;
+	/* Dinic scratch */
+	int		   *level;
+	int		   *iter;
+	/* table layout, for fast_paths (NULL arc_of: none) */
+	const int  *arc_of;			/* per entry: forward arc or -1 */
+	int			nr;
+	int			nc;
+} FlowNet;
+
+static bool
+fn_init(FlowNet *n, Mem *m, int nnodes, int arcs_hint)
+{
+	memset(n, 0, sizeof(*n));
+	n->mem = m;
+	n->nnodes = nnodes;
+	n->arccap = arcs_hint < 16 ? 16 : arcs_hint;
+	n->head = mem_zalloc(m, nnodes, sizeof(int));
+	n->prev = mem_zalloc(m, nnodes, sizeof(int));
+	n->seen = mem_zalloc(m, nnodes, sizeof(uint32_t));
+	n->queue = mem_zalloc(m, nnodes, sizeof(int));
+	n->level = mem_zalloc(m, nnodes, sizeof(int));
+	n->iter = mem_zalloc(m, nnodes, sizeof(int));
+	n->next = mem_zalloc(m, n->arccap, sizeof(int));
+	n->to = mem_zalloc(m, n->arccap, sizeof(int));
+	n->cap = mem_zalloc(m, n->arccap, sizeof(int64_t));
+	n->tag = mem_zalloc(m, n->arccap, sizeof(int));
+	n->logged = mem_zalloc(m, n->arccap, sizeof(uint32_t));
+	n->logcap_n = 64;
+	n->log = mem_zalloc(m, n->logcap_n, sizeof(int));
+	n->logcap = mem_zalloc(m, n->logcap_n, sizeof(int64_t));
+	if (m->failed)
+		return false;
+	for (int i = 0; i < nnodes; i++)
+		n->head[i] = -1;
+	n->logstamp = 1;
+	return true;
+}
+
+static void
+fn_free(FlowNet *n)
+{
+	Mem		   *m = n->mem;
+
+	if (!m)
+		return;
+	mem_free(m, n->head);
+	mem_free(m, n->prev);
+	mem_free(m, n->seen);
+	mem_free(m, n->queue);
+	mem_free(m, n->level);
+	mem_free(m, n->iter);
+	mem_free(m, n->next);
+	mem_free(m, n->to);
+	mem_free(m, n->cap);
+	mem_free(m, n->tag);
+	mem_free(m, n->logged);
+	mem_free(m, n->log);
+	mem_free(m, n->logcap);
+	memset(n, 0, sizeof(*n));
+}
+
+/* Grow an array of 'old' elements to 'new' elements (zero-filled). */
+static void *
+grow(Mem *m, void *p, size_t old, size_t new, size_t sz)
+{
+	void	   *q = mem_zalloc(m, new, sz);
+
+	if (!q)
+		return NULL;
+	if (p)
+	{
+		memcpy(q, p, old * sz);
+		mem_free(m, p);
+	}
+	return q;
+}
+
+/* Add the arc pair u->v (capacity fwd) and v->u (capacity bwd); returns the
+ * forward arc, or -1 on memory failure. */
+static int
+fn_add(FlowNet *n, int u, int v, int64_t fwd, int64_t bwd)
+{
+	int			a;
+
+	if (n->narcs + 2 > n->arccap)
+	{
+		int			nc = n->arccap * 2;
+		Mem		   *m = n->mem;
+
+		n->next = grow(m, n->next, n->arccap, nc, sizeof(int));
+		n->to = grow(m, n->to, n->arccap, nc, sizeof(int));
+		n->cap = grow(m, n->cap, n->arccap, nc, sizeof(int64_t));
+		n->tag = grow(m, n->tag, n->arccap, nc, sizeof(int));
+		n->logged = grow(m, n->logged, n->arccap, nc, sizeof(uint32_t));
+		if (m->failed)
+			return -1;
+		n->arccap = nc;
+	}
+	a = n->narcs;
+	n->tag[a] = n->tag[a + 1] = -1;
+	n->to[a] = v;
+	n->cap[a] = fwd;
+	n->next[a] = n->head[u];
+	n->head[u] = a;
+	n->to[a + 1] = u;
+	n->cap[a + 1] = bwd;
+	n->next[a + 1] = n->head[v];
+	n->head[v] = a + 1;
+	n->narcs += 2;
+	return a;
+}
+
+/* Start a new undo scope. */
+static void
+fn_mark(FlowNet *n)
+{
+	n->nlog = 0;
+	if (++n->logstamp == 0)
+	{
+		memset(n->logged, 0, sizeof(uint32_t) * n->arccap);
+		n->logstamp = 1;
+	}
+}
+
+/* Set an arc's capacity, remembering the old one for fn_undo(). */
+static bool
+fn_setcap(FlowNet *n, int a, int64_t c)
+{
+	if (n->logged[a] != n->logstamp)
+	{
+		if (n->nlog == n->logcap_n)
+		{
+			int			nc = n->logcap_n * 2;
+
+			n->log = grow(n->mem, n->log, n->logcap_n, nc, sizeof(int));
+			n->logcap = grow(n->mem, n->logcap, n->logcap_n, nc, sizeof(int64_t));
+			if (n->mem->failed)
+				return false;
+			n->logcap_n = nc;
+		}
+		n->log[n->nlog] = a;
+		n->logcap[n->nlog] = n->cap[a];
+		n->nlog++;
+		n->logged[a] = n->logstamp;
+	}
+	n->cap[a] = c;
+	return true;
+}
+
+/* Restore every capacity changed since fn_mark(). */
+static void
+fn_undo(FlowNet *n)
+{
+	for (int i = n->nlog - 1; i >= 0; i--)
+		n->cap[n->log[i]] = n->logcap[i];
+	fn_mark(n);
+}
+
+static inline int64_t
+cap_sub(int64_t c, int64_t d)
+{
+	return c == SDC_INF ? SDC_INF : c - d;
+}
+
+static inline int64_t
+cap_add(int64_t c, int64_t d)
+{
+	if (c == SDC_INF || d == SDC_INF || c > SDC_INF - d)
+		return SDC_INF;
+	return c + d;
+}
+
+/*
+ * Maximum flow from s to t, stopping once it reaches 'limit' (SDC_INF: no
+ * limit).  Returns the flow (SDC_INF if unbounded and no limit), or -1 on
+ * memory failure.  Capacity changes go to the undo log: the caller calls
+ * fn_mark() before and fn_undo() after.  Shortest augmenting paths
+ * (Edmonds-Karp): each BFS stops as soon as it reaches t.
+ */
+static int64_t __attribute__((unused))
+fn_maxflow(FlowNet *n, int s, int t, int64_t limit)
+{
+	int64_t		flow = 0;
+
+	if (s == t)
+		return SDC_INF;
+	while (flow < limit)
+	{
+		int			qh = 0,
+					qt = 0;
+		bool		found = false;
+		int64_t		b;
+
+		if (++n->stamp == 0)
+		{
+			memset(n->seen, 0, sizeof(uint32_t) * n->nnodes);
+			n->stamp = 1;
+		}
+		n->seen[s] = n->stamp;
+		n->queue[qt++] = s;
+		while (qh < qt && !found)
+		{
+			int			x = n->queue[qh++];
+
+			for (int a = n->head[x]; a >= 0; a = n->next[a])
+			{
+				int			y = n->to[a];
+
+				if (n->cap[a] <= 0 || n->seen[y] == n->stamp)
+					continue;
+				n->seen[y] = n->stamp;
+				n->prev[y] = a;
+				if (y == t)
+				{
+					found = true;
+					break;
+				}
+				n->queue[qt++] = y;
+			}
+		}
+		if (!found)
+			break;
+		/* bottleneck */
+		b = limit == SDC_INF ? SDC_INF : limit - flow;
+		for (int y = t; y != s; y = n->to[n->prev[y] ^ 1])
+		{
+			int64_t		c = n->cap[n->prev[y]];
+
+			if (c < b)
+				b = c;
+		}
+		if (b == SDC_INF)
+			return SDC_INF;		/* an all-unbounded path: unbounded */
+		for (int y = t; y != s; y = n->to[n->prev[y] ^ 1])
+		{
+			int			a = n->prev[y];
+
+			if (!fn_setcap(n, a, cap_sub(n->cap[a], b)) ||
+				!fn_setcap(n, a ^ 1, cap_add(n->cap[a ^ 1], b)))
+				return -1;
+		}
+		flow += b;
+	}
+	return flow;
+}
+
+/*
+ * Dinic's maximum flow from s to t, for the bigger one-off flows (completing
+ * a table, rounding).  Modifies capacities permanently (no undo log).  All
+ * capacities on s's arcs must be finite.
+ */
+static bool
+dinic_bfs(FlowNet *n, int s, int t)
+{
+	int			qh = 0,
+				qt = 0;
+
+	for (int i = 0; i < n->nnodes; i++)
+		n->level[i] = -1;
+	n->level[s] = 0;
+	n->queue[qt++] = s;
+	while (qh < qt)
+	{
+		int			x = n->queue[qh++];
+
+		/* nodes at t's level or beyond cannot be on a shortest path */
+		if (n->level[t] >= 0 && n->level[x] >= n->level[t])
+			break;
+		for (int a = n->head[x]; a >= 0; a = n->next[a])
+			if (n->cap[a] > 0 && n->level[n->to[a]] < 0)
+			{
+				n->level[n->to[a]] = n->level[x] + 1;
+				n->queue[qt++] = n->to[a];
+			}
+	}
+	return n->level[t] >= 0;
+}
+
+/*
+ * One augmenting path of the level graph (iterative DFS: paths can be
+ * long), carrying at most 'want'.  With 'logged', capacity changes go
+ * through the undo log.  Returns the flow pushed (0: blocked; SDC_INF: an
+ * unbounded path with want = SDC_INF; -1: out of memory).
+ */
+static int64_t
+dinic_push(FlowNet *n, int s, int t, int64_t want, bool logged)
+{
+	int			depth = 0;
+	int		   *stack_arc = n->prev;	/* reuse: arc at each depth */
+	int			x = s;
+
+	for (;;)
+	{
+		if (x == t)
+		{
+			int64_t		b = want;
+
+			for (int d = 0; d < depth; d++)
+				if (n->cap[stack_arc[d]] < b)
+					b = n->cap[stack_arc[d]];
+			if (b == SDC_INF)
+				return SDC_INF;
+			for (int d = 0; d < depth; d++)
+			{
+				int			a = stack_arc[d];
+
+				if (logged)
+				{
+					if (!fn_setcap(n, a, cap_sub(n->cap[a], b)) ||
+						!fn_setcap(n, a ^ 1, cap_add(n->cap[a ^ 1], b)))
+						return -1;
+				}
+				else
+				{
+					n->cap[a] = cap_sub(n->cap[a], b);
+					n->cap[a ^ 1] = cap_add(n->cap[a ^ 1], b);
+				}
+			}
+			return b;
+		}
+		{
+			bool		advanced = false;
+
+			for (; n->iter[x] >= 0; n->iter[x] = n->next[n->iter[x]])
+			{
+				int			a = n->iter[x];
+				int			y = n->to[a];
+
+				if (n->cap[a] > 0 && n->level[y] == n->level[x] + 1)
+				{
+					stack_arc[depth++] = a;
+					x = y;
+					advanced = true;
+					break;
+				}
+			}
+			if (advanced)
+				continue;
+			/* dead end: retreat */
+			n->level[x] = -1;
+			if (depth == 0)
+				return 0;
+			depth--;
+			x = n->to[stack_arc[depth] ^ 1];
+			n->iter[x] = n->next[n->iter[x]];
+		}
+	}
+}
+
+/*
+ * Maximum flow from s to t by Dinic's algorithm, stopping once it reaches
+ * 'limit' (SDC_INF: none).  Returns the flow (SDC_INF if unbounded and no
+ * limit), or -1 on memory failure.  With 'logged' the caller brackets it
+ * with fn_mark()/fn_undo().  Few phases even when many small-capacity paths
+ * are needed (one breadth-first search per phase, stopped at t's level).
+ */
+static int64_t
+fn_flow(FlowNet *n, int s, int t, int64_t limit, bool logged)
+{
+	int64_t		flow = 0;
+
+	if (s == t)
+		return SDC_INF;
+	while (flow < limit && dinic_bfs(n, s, t))
+	{
+		int64_t		f;
+
+		for (int i = 0; i < n->nnodes; i++)
+			n->iter[i] = n->head[i];
+		while (flow < limit &&
+			   (f = dinic_push(n, s, t, limit == SDC_INF ? SDC_INF : limit - flow,
+							   logged)) != 0)
+		{
+			if (f < 0)
+				return -1;
+			if (f == SDC_INF)
+				return SDC_INF;
+			flow += f;
+		}
+		mem_tick(n->mem);
+	}
+	return flow;
+}
+
+static int64_t
+fn_dinic(FlowNet *n, int s, int t)
+{
+	return fn_flow(n, s, t, SDC_INF, false);
+}
+
+/*
+ * Build the residual network of a table's suppressed entries (one arc pair
+ * per suppressed entry: forward +inf, backward = value).  arc_of[e] gets the
+ * forward arc of entry e, or -1.
+ */
+static bool
+build_residual(const SdcTable *t, FlowNet *n, Mem *m, int *arc_of)
+{
+	size_t		ne = sdc_nentries(t);
+	size_t		nsup = 0;
+
+	for (size_t e = 0; e < ne; e++)
+		if (SDC_IS_SUPPRESSED(*entry_state((SdcTable *) t, e)))
+			nsup++;
+	if (!fn_init(n, m, t->nr + t->nc + 2, (int) (2 * nsup + 16)))
+		return false;
+	for (size_t e = 0; e < ne; e++)
+	{
+		int			u,
+					v;
+
+		arc_of[e] = -1;
+		if (!SDC_IS_SUPPRESSED(*entry_state((SdcTable *) t, e)))
+			continue;
+		entry_ends(t, e, &u, &v);
+		arc_of[e] = fn_add(n, u, v, SDC_INF, entry_value(t, e));
+		if (arc_of[e] < 0)
+			return false;
+		n->tag[arc_of[e]] = n->tag[arc_of[e] + 1] = (int) e;
+	}
+	n->arc_of = arc_of;
+	n->nr = t->nr;
+	n->nc = t->nc;
+	return true;
+}
+
+/*
+ * How far entry e (forward arc a, value f) can move: *up = how much it can
+ * increase (capped at up_limit; SDC_INF if unbounded and uncapped), *down =
+ * how much it can decrease (capped at min(f, down_limit)).
+ */
+/*
+ * Before the general flow: push what the 4-cycles through cell (r, c) can
+ * carry.  Up (flow col c -> row r): c -(decrease (r1,c))-> r1 -(increase
+ * (r1,c2))-> c2 -(decrease (r,c2))-> r.  Down (row r -> col c): the same
+ * cycle the other way round.  Most protection in a table with margins
+ * published comes from such cycles, and finding them only needs the
+ * withheld cells of one row and one column, where a breadth-first search
+ * would scan most of the network.  The general flow then continues from
+ * what was pushed, so the result is the same, only found faster.
+ */
+static int64_t
+fast_paths(FlowNet *n, int r, int c, bool up, int64_t limit)
+{
+	int64_t		flow = 0;
+	int			nr = n->nr,
+				nc = n->nc;
+	int			colnode = nr + c;
+
+	if (n->arc_of == NULL)
+		return 0;
+	for (int a = n->head[r]; a >= 0 && flow < limit; a = n->next[a])
+	{
+		int			c2node = n->to[a];
+		int			c2;
+
+		/* forward arcs (even) of cells (r, c2), c2 != c */
+		if ((a & 1) || c2node < nr || c2node >= nr + nc || c2node == colnode)
+			continue;
+		c2 = c2node - nr;
+		if ((up ? n->cap[a ^ 1] : n->cap[a]) <= 0)
+			continue;
+		for (int b = n->head[colnode]; b >= 0 && flow < limit; b = n->next[b])
+		{
+			int			r1 = n->to[b];
+			int			f1,
+						p1,
+						p2,
+						p3;
+			int64_t		bn;
+
+			/* backward arcs (odd) of cells (r1, c), r1 != r */
+			if (!(b & 1) || r1 == r || r1 >= nr)
+				continue;
+			f1 = n->arc_of[(size_t) r1 * nc + c2];
+			if (f1 < 0)
+				continue;
+			if (up)
+			{
+				p1 = b;			/* c -> r1: decrease (r1, c) */
+				p2 = f1;		/* r1 -> c2: increase (r1, c2) */
+				p3 = a ^ 1;		/* c2 -> r: decrease (r, c2) */
+			}
+			else
+			{
+				p1 = a;			/* r -> c2: increase (r, c2) */
+				p2 = f1 ^ 1;	/* c2 -> r1: decrease (r1, c2) */
+				p3 = b ^ 1;		/* r1 -> c: increase (r1, c) */
+			}
+			bn = limit == SDC_INF ? SDC_INF : limit - flow;
+			if (n->cap[p1] < bn)
+				bn = n->cap[p1];
+			if (n->cap[p2] < bn)
+				bn = n->cap[p2];
+			if (n->cap[p3] < bn)
+				bn = n->cap[p3];
+			if (bn <= 0)
+				continue;
+			/* one of the three is a decrease, so bn is finite */
+			if (!fn_setcap(n, p1, cap_sub(n->cap[p1], bn)) ||
+				!fn_setcap(n, p1 ^ 1, cap_add(n->cap[p1 ^ 1], bn)) ||
+				!fn_setcap(n, p2, cap_sub(n->cap[p2], bn)) ||
+				!fn_setcap(n, p2 ^ 1, cap_add(n->cap[p2 ^ 1], bn)) ||
+				!fn_setcap(n, p3, cap_sub(n->cap[p3], bn)) ||
+				!fn_setcap(n, p3 ^ 1, cap_add(n->cap[p3 ^ 1], bn)))
+				return -1;
+			flow += bn;
+			if (n->cap[up ? a ^ 1 : a] <= 0)
+				break;
+		}
+	}
+	return flow;
+}
+
+/* Flow from s to t (cell arc a excluded by the caller), fast paths first. */
+static int64_t
+range_flow(FlowNet *n, int a, bool up, int s, int t, int64_t limit)
+{
+	int64_t		pushed = 0,
+				more;
+	int			u = n->to[a ^ 1],
+				v = n->to[a];
+
+	if (n->arc_of && u < n->nr && v >= n->nr && v < n->nr + n->nc)
+	{
+		pushed = fast_paths(n, u, v - n->nr, up, limit);
+		if (pushed < 0)
+			return -1;
+		if (pushed >= limit)
+			return pushed;
+	}
+	more = fn_flow(n, s, t, limit == SDC_INF ? SDC_INF : limit - pushed, true);
+	if (more < 0)
+		return -1;
+	if (more == SDC_INF)
+		return SDC_INF;
+	return pushed + more;
+}
+
+typedef struct Witness
+{
+	int		   *ent;			/* entries whose arcs carried flow */
+	int			n;
+	int			cap;
+} Witness;
+
+/* Append the entries touched since fn_mark() (except 'self') to w. */
+static bool
+collect_witness(FlowNet *n, int self, Witness *w)
+{
+	for (int i = 0; i < n->nlog; i++)
+	{
+		int			e = n->tag[n->log[i]];
+
+		if (e < 0 || e == self)
+			continue;
+		if (w->n == w->cap)
+		{
+			int			nc = w->cap ? w->cap * 2 : 32;
+
+			w->ent = grow(n->mem, w->ent, w->cap, nc, sizeof(int));
+			if (n->mem->failed)
+				return false;
+			w->cap = nc;
+		}
+		w->ent[w->n++] = e;
+	}
+	return true;
+}
+
+static bool
+entry_range(FlowNet *n, int a, int64_t f, int64_t up_limit, int64_t down_limit,
+			int64_t *up, int64_t *down, Witness *w)
+{
+	int			u = n->to[a ^ 1],
+				v = n->to[a];
+	int64_t		r;
+
+	/* exclude e itself */
+	fn_mark(n);
+	if (!fn_setcap(n, a, 0) || !fn_setcap(n, a ^ 1, 0))
+		return false;
+	r = range_flow(n, a, true, v, u, up_limit);
+	if (w && !collect_witness(n, n->tag[a], w))
+		return false;
+	fn_undo(n);
+	if (r < 0)
+		return false;
+	*up = r;
+
+	if (down_limit > f)
+		down_limit = f;
+	if (down_limit <= 0)
+		*down = 0;
+	else
+	{
+		if (!fn_setcap(n, a, 0) || !fn_setcap(n, a ^ 1, 0))
+			return false;
+		r = range_flow(n, a, false, u, v, down_limit);
+		if (w && !collect_witness(n, n->tag[a], w))
+			return false;
+		fn_undo(n);
+		if (r < 0)
+			return false;
+		*down = r;
+	}
+	return true;
+}
+
+/*
+ * An upper bound on the flow from s to t that avoids arc pair a: the total
+ * residual capacity leaving s, and entering t (SDC_INF if both unbounded).
+ */
+static int64_t
+cut_bound(const FlowNet *n, int s, int t, int a)
+{
+	int64_t		out = 0,
+				in = 0;
+
+	for (int b = n->head[s]; b >= 0; b = n->next[b])
+		if ((b | 1) != (a | 1))
+			out = cap_add(out, n->cap[b]);
+	for (int b = n->head[t]; b >= 0; b = n->next[b])
+		if ((b | 1) != (a | 1))
+			in = cap_add(in, n->cap[b ^ 1]);
+	return out < in ? out : in;
+}
+
+/* ------------------------------------------------------------------------
+ * 2. The exact audit
+ * ------------------------------------------------------------------------ */
+
+/*
+ * Complete suppressed entries with a feasible assignment: a circulation in
+ * which published entries are fixed and suppressed ones are free in
+ * [0, inf).  Node imbalances of the fixed part are fed from a super source
+ * and drained to a super sink; the completion exists iff the maximum flow
+ * saturates them.
+ */
+static SdcStatus
+complete_table(SdcTable *t, Mem *m)
+{
+	size_t		ne = sdc_nentries(t);
+	int			nn = t->nr + t->nc + 2;
+	int			SS = nn,
+				TT = nn + 1;
+	int64_t    *bal = mem_zalloc(m, nn, sizeof(int64_t));
+	int		   *arc_of = mem_zalloc(m, ne, sizeof(int));
+	FlowNet		n;
+	int64_t		need = 0,
+				got;
+	SdcStatus	st = SDC_OK;
+
+	memset(&n, 0, sizeof(n));
+	if (m->failed)
+		goto nomem;
+	for (size_t e = 0; e < ne; e++)
+	{
+		int			u,
+					v;
+		int64_t		x = entry_value(t, e);
+
+		if (SDC_IS_SUPPRESSED(*entry_state(t, e)))
+			continue;
+		if (x < 0)
+		{
+			st = SDC_ERR_INFEASIBLE;
+			goto done;
+		}
+		entry_ends(t, e, &u, &v);
+		/* flow x leaves u and enters v */
+		if (bal[v] > SDC_MAX_SUM - x || bal[u] < -SDC_MAX_SUM + x)
+		{
+			st = SDC_ERR_OVERFLOW;
+			goto done;
+		}
+		bal[u] -= x;
+		bal[v] += x;
+	}
+	if (!fn_init(&n, m, nn + 2, (int) (2 * ne + 2 * nn + 16)))
+		goto nomem;
+	for (size_t e = 0; e < ne; e++)
+	{
+		int			u,
+					v;
+
+		arc_of[e] = -1;
+		if (!SDC_IS_SUPPRESSED(*entry_state(t, e)))
+			continue;
+		entry_ends(t, e, &u, &v);
+		arc_of[e] = fn_add(&n, u, v, SDC_INF, 0);
+		if (arc_of[e] < 0)
+			goto nomem;
+	}
+	for (int x = 0; x < nn; x++)
+	{
+		/* excess inflow at x must leave through suppressed arcs */
+		if (bal[x] > 0)
+		{
+			if (fn_add(&n, SS, x, bal[x], 0) < 0)
+				goto nomem;
+			need += bal[x];
+		}
+		else if (bal[x] < 0)
+		{
+			if (fn_add(&n, x, TT, -bal[x], 0) < 0)
+				goto nomem;
+		}
+	}
+	got = fn_dinic(&n, SS, TT);
+	if (got != need)
+	{
+		st = SDC_ERR_INFEASIBLE;
+		goto done;
+	}
+	for (size_t e = 0; e < ne; e++)
+		if (arc_of[e] >= 0)
+			entry_set_value(t, e, n.cap[arc_of[e] ^ 1]);
+	goto done;
+nomem:
+	st = SDC_ERR_NOMEM;
+done:
+	fn_free(&n);
+	mem_free(m, bal);
+	mem_free(m, arc_of);
+	return st;
+}
+
+/* Do the values satisfy the table's equations? */
+static bool
+table_consistent(const SdcTable *t)
+{
+	int64_t		g = 0;
+
+	for (int r = 0; r < t->nr; r++)
+	{
+		int64_t		s = 0;
+
+		for (int c = 0; c < t->nc; c++)
+		{
+			int64_t		v = t->cell[(size_t) r * t->nc + c];
+
+			if (v < 0 || v > SDC_MAX_SUM - s)
+				return false;
+			s += v;
+		}
+		if (s != t->rtot[r])
+			return false;
+		if (s > SDC_MAX_SUM - g)
+			return false;
+		g += s;
+	}
+	if (g != t->grand)
+		return false;
+	for (int c = 0; c < t->nc; c++)
+	{
+		int64_t		s = 0;
+
+		for (int r = 0; r < t->nr; r++)
+		{
+			s += t->cell[(size_t) r * t->nc + c];
+			if (s > SDC_MAX_SUM)
+				return false;
+		}
+		if (s != t->ctot[c])
+			return false;
+	}
+	return true;
+}
+
+SdcStatus
+sdc_audit(SdcTable *t, const SdcParams *p, bool known, SdcInterval *out)
+{
+	Mem			m;
+	size_t		ne = sdc_nentries(t);
+	int		   *arc_of;
+	FlowNet		n;
+	SdcStatus	st = SDC_OK;
+
+	mem_init(&m, p);
+	if (known)
+	{
+		if (!table_consistent(t))
+			return SDC_ERR_INFEASIBLE;
+	}
+	else if ((st = complete_table(t, &m)) != SDC_OK)
+		return st;
+
+	arc_of = mem_zalloc(&m, ne, sizeof(int));
+	memset(&n, 0, sizeof(n));
+	if (!arc_of || !build_residual(t, &n, &m, arc_of))
+	{
+		st = SDC_ERR_NOMEM;
+		goto done;
+	}
+	for (size_t e = 0; e < ne; e++)
+	{
+		SdcInterval *o = &out[e];
+		int64_t		f = entry_value(t, e);
+		int64_t		up,
+					down;
+		bool		is_cell = e < (size_t) t->nr * t->nc;
+
+		o->value = f;
+		o->sensitive = false;
+		o->meets = true;
+		if (arc_of[e] < 0)
+		{
+			o->lo = o->hi = f;
+			continue;
+		}
+		mem_tick(&m);
+
+		/*
+		 * Uncapped flows, but stopped at a trivial upper bound (what can
+		 * leave the source and enter the sink at all): the flow reaches it
+		 * often, and then the last, fruitless search over the whole
+		 * component is saved.  Still exact.
+		 */
+		{
+			int			a = arc_of[e];
+			int			u = n.to[a ^ 1],
+						v = n.to[a];
+
+			if (!entry_range(&n, a, f, cut_bound(&n, v, u, a),
+							 cut_bound(&n, u, v, a), &up, &down, NULL))
+			{
+				st = SDC_ERR_NOMEM;
+				goto done;
+			}
+		}
+		if (false)
+		{
+			st = SDC_ERR_NOMEM;
+			goto done;
+		}
+		o->hi = up == SDC_INF ? SDC_INF : f + up;
+		o->lo = f - down;
+		if (!is_cell)
+			continue;
+		if (known)
+		{
+			o->sensitive = sdc_is_sensitive(p, f);
+			if (o->sensitive)
+				o->meets = sdc_meets_rule(p, f, o->lo, o->hi);
+		}
+		else
+		{
+			/*
+			 * True value unknown: judge the worst value in [lo, hi] (see
+			 * suppress.h).  Sensitive values are 1..t-1, and 0 if zeros are.
+			 */
+			int64_t		smin = p->zeros_sensitive ? 0 : 1;
+			int64_t		smax = p->threshold - 1;
+
+			o->sensitive = o->lo <= smax && o->hi >= smin && smin <= smax;
+			if (o->sensitive)
+				o->meets = o->lo == 0 &&
+					(o->hi == SDC_INF || o->hi - smax >= p->protection);
+		}
+	}
+done:
+	fn_free(&n);
+	mem_free(&m, arc_of);
+	return st;
+}
+
+/* ------------------------------------------------------------------------
+ * 3. Primary and secondary suppression
+ * ------------------------------------------------------------------------ */
+
+int
+sdc_primary(SdcTable *t, const SdcParams *p)
+{
+	int			k = 0;
+
+	for (size_t i = 0; i < (size_t) t->nr * t->nc; i++)
+		if (sdc_is_sensitive(p, t->cell[i]))
+		{
+			t->cstate[i] = SDC_PRIMARY;
+			k++;
+		}
+	return k;
+}
+
+/* Working state of sdc_secondary. */
+typedef struct Prot
+{
+	SdcTable   *t;
+	const SdcParams *p;
+	Mem		   *m;
+	FlowNet		n;
+	int		   *arc_of;			/* per entry: forward arc or -1 */
+	size_t		ne;
+	int			nnodes;
+	/* Dijkstra scratch */
+	sdc_cost   *dist;
+	int		   *via;			/* per node: entry used to reach it */
+	uint8_t    *done;
+	sdc_cost   *hkey;			/* binary heap of (key, node) */
+	int		   *hnode;
+	int			hlen;
+	int			hcap;
+	sdc_cost	unit;			/* cost model (see pick_cycle) */
+	sdc_cost	margin_cost;
+	int64_t		checks;			/* protection checks performed */
+} Prot;
+
+static inline int64_t
+need_up(const SdcParams *p)
+{
+	return p->protection;
+}
+
+static inline int64_t
+need_down(const SdcParams *p, int64_t v)
+{
+	return v < p->protection ? v : p->protection;
+}
+
+/*
+ * Is primary cell e protected in the current pattern?  Capped flows: at most
+ * need augmentations each, so this is cheap.  *up_ok / *down_ok say which
+ * side holds.  Returns false on memory failure.
+ */
+static bool
+check_cell_w(Prot *P, size_t e, bool *up_ok, bool *down_ok, Witness *w)
+{
+	int64_t		v = P->t->cell[e];
+	int64_t		nu = need_up(P->p),
+				nd = need_down(P->p, v);
+	int64_t		up,
+				down;
+
+	P->checks++;
+	if (!entry_range(&P->n, P->arc_of[e], v, nu, nd, &up, &down, w))
+		return false;
+	*up_ok = up >= nu;
+	*down_ok = down >= nd;
+	return true;
+}
+
+static bool
+check_cell(Prot *P, size_t e, bool *up_ok, bool *down_ok)
+{
+	return check_cell_w(P, e, up_ok, down_ok, NULL);
+}
+
+/* Suppress entry e as a complement (adds its arc to the network). */
+static bool
+suppress_entry(Prot *P, size_t e, uint8_t state)
+{
+	int			u,
+				v;
+
+	*entry_state(P->t, e) = state;
+	entry_ends(P->t, e, &u, &v);
+	P->arc_of[e] = fn_add(&P->n, u, v, SDC_INF, entry_value(P->t, e));
+	if (P->arc_of[e] < 0)
+		return false;
+	P->n.tag[P->arc_of[e]] = P->n.tag[P->arc_of[e] + 1] = (int) e;
+	return true;
+}
+
+/* heap of (cost, node), smallest cost first, ties by smaller node */
+static inline bool
+heap_less(Prot *P, int i, int j)
+{
+	if (P->hkey[i] != P->hkey[j])
+		return P->hkey[i] < P->hkey[j];
+	return P->hnode[i] < P->hnode[j];
+}
+
+static bool
+heap_push(Prot *P, sdc_cost k, int node)
+{
+	int			i;
+
+	if (P->hlen == P->hcap)
+	{
+		int			nc = P->hcap * 2;
+
+		P->hkey = grow(P->m, P->hkey, P->hcap, nc, sizeof(sdc_cost));
+		P->hnode = grow(P->m, P->hnode, P->hcap, nc, sizeof(int));
+		if (P->m->failed)
+			return false;
+		P->hcap = nc;
+	}
+	i = P->hlen++;
+	P->hkey[i] = k;
+	P->hnode[i] = node;
+	while (i > 0)
+	{
+		int			par = (i - 1) / 2;
+
+		if (!heap_less(P, i, par))
+			break;
+		{
+			sdc_cost	tk = P->hkey[i];
+			int			tn = P->hnode[i];
+
+			P->hkey[i] = P->hkey[par];
+			P->hnode[i] = P->hnode[par];
+			P->hkey[par] = tk;
+			P->hnode[par] = tn;
+		}
+		i = par;
+	}
+	return true;
+}
+
+static void
+heap_pop(Prot *P, sdc_cost *k, int *node)
+{
+	int			i = 0;
+
+	*k = P->hkey[0];
+	*node = P->hnode[0];
+	P->hlen--;
+	P->hkey[0] = P->hkey[P->hlen];
+	P->hnode[0] = P->hnode[P->hlen];
+	for (;;)
+	{
+		int			l = 2 * i + 1,
+					r = l + 1,
+					s = i;
+
+		if (l < P->hlen && heap_less(P, l, s))
+			s = l;
+		if (r < P->hlen && heap_less(P, r, s))
+			s = r;
+		if (s == i)
+			break;
+		{
+			sdc_cost	tk = P->hkey[i];
+			int			tn = P->hnode[i];
+
+			P->hkey[i] = P->hkey[s];
+			P->hnode[i] = P->hnode[s];
+			P->hkey[s] = tk;
+			P->hnode[s] = tn;
+		}
+		i = s;
+	}
+}
+
+/*
+ * Cost of using entry e in a cycle, or -1 if not allowed.  The cost model is
+ * the information loss we minimise: lexicographically (a) the number of
+ * margins suppressed, (b) the sum of the values of newly suppressed cells
+ * ("suppressed total", as tau-ARGUS's default cost), (c) the number of newly
+ * suppressed cells.  Entries already suppressed cost nothing.  With
+ * unit = (number of nodes + 1), a cell costs value * unit + 1, so (c) can
+ * never outweigh one unit of (b) on a simple path; a margin costs more than
+ * any path of cells.
+ */
+static inline sdc_cost
+entry_cost(Prot *P, size_t e, bool margins_ok)
+{
+	uint8_t		s = *entry_state(P->t, e);
+
+	if (SDC_IS_SUPPRESSED(s))
+		return 0;
+	if (e >= (size_t) P->t->nr * P->t->nc)
+		return margins_ok ? P->margin_cost : -1;
+	return (sdc_cost) entry_value(P->t, e) * P->unit + 1;
+}
+
+/* Relax: reach node y from x through entry e at cost w. */
+static inline bool
+relax(Prot *P, int y, sdc_cost dx, sdc_cost w, size_t e)
+{
+	sdc_cost	d;
+
+	if (w < 0 || P->done[y])
+		return true;
+	d = dx + w;
+	if (d < P->dist[y])
+	{
+		P->dist[y] = d;
+		P->via[y] = (int) e;
+		return heap_push(P, d, y);
+	}
+	return true;
+}
+
+/*
+ * The cheapest cycle that by itself gives primary cell 'skip' (arc u->v) a
+ * change of 'need' in one direction: a path from src to dst in the table's
+ * graph that does not use 'skip', where traversing an entry forwards
+ * (increase) is always possible and backwards (decrease) only if its value
+ * is >= need.  For the upper side src = v, dst = u; for the lower side
+ * src = u, dst = v.  Along such a cycle every decreased entry can give up
+ * 'need', so shifting 'need' around it keeps every equation and every entry
+ * nonnegative.  Dijkstra; ties by node number, then by the order entries are
+ * scanned (row-major).  Returns the number of entries on the path (into
+ * path[]), 0 if dst is unreachable, -1 on memory failure.
+ */
+static int
+pick_cycle(Prot *P, size_t skip, int src, int dst, int64_t need,
+		   bool margins_ok, size_t *path)
+{
+	SdcTable   *t = P->t;
+	int			nr = t->nr,
+				nc = t->nc;
+	int			S = nr + nc,
+				T = S + 1;
+	int			k = 0;
+
+	for (int i = 0; i < P->nnodes; i++)
+	{
+		P->dist[i] = COST_INF;
+		P->done[i] = 0;
+		P->via[i] = -1;
+	}
+	P->hlen = 0;
+	P->dist[src] = 0;
+	if (!heap_push(P, 0, src))
+		return -1;
+	while (P->hlen > 0)
+	{
+		sdc_cost	dx;
+		int			x;
+
+		heap_pop(P, &dx, &x);
+		if (P->done[x] || dx != P->dist[x])
+			continue;
+		P->done[x] = 1;
+		if (x == dst)
+			break;
+		if (x < nr)
+		{
+			/* row r: cells forwards to columns; row total backwards to S */
+			size_t		base = (size_t) x * nc;
+
+			for (int c = 0; c < nc; c++)
+				if (base + c != skip &&
+					!relax(P, nr + c, dx, entry_cost(P, base + c, margins_ok), base + c))
+					return -1;
+			if (t->rtot[x] >= need &&
+				!relax(P, S, dx, entry_cost(P, sdc_rtot_index(t, x), margins_ok),
+					   sdc_rtot_index(t, x)))
+				return -1;
+		}
+		else if (x < S)
+		{
+			/* column c: cells backwards to rows; column total forwards to T */
+			int			c = x - nr;
+
+			for (int r = 0; r < nr; r++)
+			{
+				size_t		e = (size_t) r * nc + c;
+
+				if (e != skip && t->cell[e] >= need &&
+					!relax(P, r, dx, entry_cost(P, e, margins_ok), e))
+					return -1;
+			}
+			if (!relax(P, T, dx, entry_cost(P, sdc_ctot_index(t, c), margins_ok),
+					   sdc_ctot_index(t, c)))
+				return -1;
+		}
+		else if (x == S)
+		{
+			for (int r = 0; r < nr; r++)
+				if (!relax(P, r, dx, entry_cost(P, sdc_rtot_index(t, r), margins_ok),
+						   sdc_rtot_index(t, r)))
+					return -1;
+			if (t->grand >= need &&
+				!relax(P, T, dx, entry_cost(P, sdc_grand_index(t), margins_ok),
+					   sdc_grand_index(t)))
+				return -1;
+		}
+		else
+		{
+			for (int c = 0; c < nc; c++)
+				if (t->ctot[c] >= need &&
+					!relax(P, nr + c, dx, entry_cost(P, sdc_ctot_index(t, c), margins_ok),
+						   sdc_ctot_index(t, c)))
+					return -1;
+			if (!relax(P, S, dx, entry_cost(P, sdc_grand_index(t), margins_ok),
+					   sdc_grand_index(t)))
+				return -1;
+		}
+	}
+	if (!P->done[dst])
+		return 0;
+	for (int y = dst; y != src;)
+	{
+		size_t		e = (size_t) P->via[y];
+		int			u,
+					v;
+
+		path[k++] = e;
+		entry_ends(t, e, &u, &v);
+		y = (u == y) ? v : u;
+	}
+	return k;
+}
+
+/* Suppress the unsuppressed entries of a path; returns how many (-1: nomem). */
+static int
+apply_path(Prot *P, const size_t *path, int k, SdcStats *stats)
+{
+	int			added = 0;
+
+	for (int i = 0; i < k; i++)
+	{
+		size_t		e = path[i];
+
+		if (SDC_IS_SUPPRESSED(*entry_state(P->t, e)))
+			continue;
+		if (!suppress_entry(P, e, SDC_SECONDARY))
+			return -1;
+		added++;
+	}
+	if (added)
+		stats->cycles++;
+	return added;
+}
+
+/* Suppress every published cell in the row and column of e (all = the whole
+ * table); returns how many. */
+static int
+suppress_cross(Prot *P, size_t e, bool all)
+{
+	SdcTable   *t = P->t;
+	int			r0 = (int) (e / t->nc),
+				c0 = (int) (e % t->nc);
+	int			added = 0;
+
+	for (int r = 0; r < t->nr; r++)
+		for (int c = 0; c < t->nc; c++)
+		{
+			size_t		i = (size_t) r * t->nc + c;
+
+			if (!all && r != r0 && c != c0)
+				continue;
+			if (SDC_IS_SUPPRESSED(t->cstate[i]))
+				continue;
+			if (!suppress_entry(P, i, SDC_SECONDARY))
+				return -1;
+			added++;
+		}
+	return added;
+}
+
+/*
+ * Protect one primary cell.  Escalation, each step only when the previous
+ * left the cell unprotected:
+ *	1. the cheapest cycle of cells for each failing side (never fails to add
+ *	   something new: a cycle of entries already suppressed would already
+ *	   carry the needed change);
+ *	2. suppress all cells of its row and column;  3. all cells of the table
+ *	   (the most cell suppression can do);
+ *	4. if margins may be suppressed, the cheapest cycle allowing margins
+ *	   (always exists: S -> row -> column -> T -> S);
+ *	5. otherwise SDC_ERR_UNPROTECTABLE.
+ * Suppression is monotone (more unknowns only widen intervals), so a cell
+ * protected here stays protected.
+ */
+static SdcStatus
+protect_cell(Prot *P, size_t e, size_t *path, SdcStats *stats)
+{
+	SdcTable   *t = P->t;
+	int			u,
+				v;
+	int64_t		val = t->cell[e];
+	bool		up_ok,
+				down_ok;
+
+	entry_ends(t, e, &u, &v);
+	for (int step = 1; step <= 4; step++)
+	{
+		if (!check_cell(P, e, &up_ok, &down_ok))
+			return SDC_ERR_NOMEM;
+		if (up_ok && down_ok)
+			return SDC_OK;
+		mem_tick(P->m);
+		if (step == 1 || step == 4)
+		{
+			bool		margins = step == 4;
+
+			if (margins && !P->p->allow_totals)
+				break;
+			for (int side = 0; side < 2; side++)
+			{
+				int			k;
+
+				if (side == 0 && up_ok)
+					continue;
+				if (side == 1 && down_ok)
+					continue;
+				if (side == 0)
+					k = pick_cycle(P, e, v, u, need_up(P->p), margins, path);
+				else
+					k = pick_cycle(P, e, u, v, need_down(P->p, val), margins, path);
+				if (k < 0 || apply_path(P, path, k, stats) < 0)
+					return SDC_ERR_NOMEM;
+				if (side == 0 && k > 0 && !down_ok)
+				{
+					/* the new cycle may already give the other side */
+					if (!check_cell(P, e, &up_ok, &down_ok))
+						return SDC_ERR_NOMEM;
+				}
+			}
+		}
+		else
+		{
+			/*
+			 * Steps 2 and 3 only help if suppressing cells can protect the
+			 * cell at all.  With every margin published the widest interval
+			 * cell suppression can reach is given by the Frechet bounds
+			 * [max(0, R + C - G), min(R, C)] (exact for a two-way table
+			 * with margins: it is what suppressing every cell gives).  If
+			 * that is too narrow, skip to step 4.  Margins suppressed
+			 * earlier only widen intervals, so if the bounds suffice, steps
+			 * 2-3 are certain to succeed.
+			 */
+			{
+				int			r = (int) (e / t->nc),
+							c = (int) (e % t->nc);
+				int64_t		hi = t->rtot[r] < t->ctot[c] ? t->rtot[r] : t->ctot[c];
+				int64_t		lo = t->rtot[r] + t->ctot[c] - t->grand;
+
+				if (lo < 0)
+					lo = 0;
+				if (hi - val < need_up(P->p) || val - lo < need_down(P->p, val))
+				{
+					step = 3;
+					continue;
+				}
+			}
+			if (suppress_cross(P, e, step == 3) < 0)
+				return SDC_ERR_NOMEM;
+		}
+	}
+	if (!check_cell(P, e, &up_ok, &down_ok))
+		return SDC_ERR_NOMEM;
+	if (up_ok && down_ok)
+		return SDC_OK;
+	stats->bad_row = (int) (e / t->nc);
+	stats->bad_col = (int) (e % t->nc);
+	return SDC_ERR_UNPROTECTABLE;
+}
+
+typedef struct CandOrder
+{
+	size_t		e;
+	int64_t		v;
+} CandOrder;
+
+static int
+cand_cmp(const void *a, const void *b)
+{
+	const CandOrder *x = a,
+			   *y = b;
+
+	/* largest value first, then later position first */
+	if (x->v != y->v)
+		return x->v > y->v ? -1 : 1;
+	return x->e > y->e ? -1 : (x->e < y->e ? 1 : 0);
+}
+
+static bool
+witness_has(const Witness *w, int e)
+{
+	for (int i = 0; i < w->n; i++)
+		if (w->ent[i] == e)
+			return true;
+	return false;
+}
+
+/* users[x]: primaries (indexes into prim[]) whose witness may use entry x */
+static bool
+add_users(Mem *m, Witness *users, const Witness *w, int j)
+{
+	for (int i = 0; i < w->n; i++)
+	{
+		Witness    *u = &users[w->ent[i]];
+
+		if (u->n > 0 && u->ent[u->n - 1] == j)
+			continue;
+		if (u->n == u->cap)
+		{
+			int			nc = u->cap ? u->cap * 2 : 4;
+
+			u->ent = grow(m, u->ent, u->cap, nc, sizeof(int));
+			if (m->failed)
+				return false;
+			u->cap = nc;
+		}
+		u->ent[u->n++] = j;
+	}
+	return true;
+}
+
+/*
+ * Cleanup: try to publish each complement again, most valuable first (ties:
+ * later position first); keep it published if every primary cell stays
+ * protected.  To avoid re-checking every primary for every complement, each
+ * primary keeps a WITNESS: the entries whose arcs carried its protecting
+ * flows in its last check.  Publishing entry s cannot hurt a primary whose
+ * witness does not use s (the same flows remain feasible), so only the
+ * primaries whose witness uses s are re-checked (and get new witnesses if
+ * s is published).  Stops (deterministically) after cleanup_budget checks.
+ */
+static SdcStatus
+cleanup(Prot *P, SdcStats *stats)
+{
+	SdcTable   *t = P->t;
+	Mem		   *m = P->m;
+	size_t		ncell = (size_t) t->nr * t->nc;
+	CandOrder  *cand = mem_zalloc(m, P->ne, sizeof(CandOrder));
+	size_t	   *prim = mem_zalloc(m, ncell + 1, sizeof(size_t));
+	Witness    *wit = mem_zalloc(m, ncell + 1, sizeof(Witness));
+	Witness    *neww = mem_zalloc(m, ncell + 1, sizeof(Witness));
+	int		   *recheck = mem_zalloc(m, ncell + 1, sizeof(int));
+	uint32_t   *seen = mem_zalloc(m, ncell + 1, sizeof(uint32_t));
+	Witness    *users = mem_zalloc(m, P->ne, sizeof(Witness));
+	size_t		ncand = 0,
+				nprim = 0;
+	int64_t		budget = P->p->cleanup_budget > 0 ? P->p->cleanup_budget : SDC_CLEANUP_BUDGET;
+	int64_t		start;
+	SdcStatus	st = SDC_OK;
+
+	if (m->failed)
+		goto nomem;
+	for (size_t e = 0; e < P->ne; e++)
+	{
+		uint8_t		s = *entry_state(t, e);
+
+		if (s == SDC_SECONDARY)
+		{
+			cand[ncand].e = e;
+			cand[ncand].v = entry_value(t, e);
+			ncand++;
+		}
+		else if (s == SDC_PRIMARY)
+			prim[nprim++] = e;
+	}
+	for (size_t j = 0; j < nprim; j++)
+	{
+		bool		up_ok,
+					down_ok;
+
+		if (!check_cell_w(P, prim[j], &up_ok, &down_ok, &wit[j]) ||
+			!add_users(m, users, &wit[j], (int) j))
+			goto nomem;
+	}
+	qsort(cand, ncand, sizeof(CandOrder), cand_cmp);
+	start = P->checks;
+	for (size_t i = 0; i < ncand; i++)
+	{
+		size_t		e = cand[i].e;
+		int			a = P->arc_of[e];
+		Witness    *us = &users[e];
+		int			nre = 0;
+		bool		ok = true;
+
+		if (P->checks - start >= budget)
+			break;
+		mem_tick(m);
+		/* tentatively publish e: close its arcs */
+		P->n.cap[a] = 0;
+		P->n.cap[a ^ 1] = 0;
+		for (int k = 0; k < us->n && ok; k++)
+		{
+			int			j = us->ent[k];
+			bool		up_ok,
+						down_ok;
+
+			if (seen[j] == (uint32_t) i + 1 || !witness_has(&wit[j], (int) e))
+				continue;
+			seen[j] = (uint32_t) i + 1;
+			neww[nre].n = 0;
+			if (!check_cell_w(P, prim[j], &up_ok, &down_ok, &neww[nre]))
+				goto nomem;
+			recheck[nre++] = j;
+			ok = up_ok && down_ok;
+		}
+		if (ok)
+		{
+			*entry_state(t, e) = SDC_PUBLISHED;
+			P->arc_of[e] = -1;
+			P->n.tag[a] = P->n.tag[a ^ 1] = -1;
+			stats->removed++;
+			for (int k = 0; k < nre; k++)
+			{
+				Witness		tmp = wit[recheck[k]];
+
+				wit[recheck[k]] = neww[k];
+				neww[k] = tmp;	/* reuse the old buffer later */
+				if (!add_users(m, users, &wit[recheck[k]], recheck[k]))
+					goto nomem;
+			}
+		}
+		else
+		{
+			P->n.cap[a] = SDC_INF;
+			P->n.cap[a ^ 1] = entry_value(t, e);
+		}
+	}
+	goto done;
+nomem:
+	st = SDC_ERR_NOMEM;
+done:
+	if (wit)
+		for (size_t j = 0; j <= ncell; j++)
+		{
+			mem_free(m, wit[j].ent);
+			if (neww)
+				mem_free(m, neww[j].ent);
+		}
+	if (users)
+		for (size_t e = 0; e < P->ne; e++)
+			mem_free(m, users[e].ent);
+	mem_free(m, cand);
+	mem_free(m, prim);
+	mem_free(m, wit);
+	mem_free(m, neww);
+	mem_free(m, recheck);
+	mem_free(m, seen);
+	mem_free(m, users);
+	return st;
+}
+
+SdcStatus
+sdc_secondary(SdcTable *t, const SdcParams *p, SdcStats *stats)
+{
+	Mem			m;
+	Prot		P;
+	size_t	   *path = NULL;
+	SdcStatus	st = SDC_OK;
+	size_t		ncell = (size_t) t->nr * t->nc;
+
+	mem_init(&m, p);
+	memset(&P, 0, sizeof(P));
+	memset(stats, 0, sizeof(*stats));
+	stats->bad_row = stats->bad_col = -1;
+	if (!table_consistent(t))
+		return SDC_ERR_INFEASIBLE;
+	P.t = t;
+	P.p = p;
+	P.m = &m;
+	P.ne = sdc_nentries(t);
+	P.nnodes = t->nr + t->nc + 2;
+	P.arc_of = mem_zalloc(&m, P.ne, sizeof(int));
+	P.dist = mem_zalloc(&m, P.nnodes, sizeof(sdc_cost));
+	P.via = mem_zalloc(&m, P.nnodes, sizeof(int));
+	P.done = mem_zalloc(&m, P.nnodes, 1);
+	P.hcap = 64;
+	P.hkey = mem_zalloc(&m, P.hcap, sizeof(sdc_cost));
+	P.hnode = mem_zalloc(&m, P.hcap, sizeof(int));
+	path = mem_zalloc(&m, P.nnodes + 1, sizeof(size_t));
+	if (m.failed || !build_residual(t, &P.n, &m, P.arc_of))
+	{
+		st = SDC_ERR_NOMEM;
+		goto done;
+	}
+	P.unit = (sdc_cost) P.nnodes + 1;
+	P.margin_cost = ((sdc_cost) t->grand + 2) * P.unit * P.unit;
+
+	for (size_t e = 0; e < ncell; e++)
+	{
+		if (t->cstate[e] != SDC_PRIMARY)
+			continue;
+		st = protect_cell(&P, e, path, stats);
+		if (st != SDC_OK)
+			goto done;
+	}
+	if (p->cleanup)
+		st = cleanup(&P, stats);
+
+	/*
+	 * Belt and braces: every primary cell passes its (exact) check at the
+	 * end.  This holds by construction; a failure here is a bug.
+	 */
+	for (size_t e = 0; e < ncell && st == SDC_OK; e++)
+	{
+		bool		up_ok,
+					down_ok;
+
+		if (t->cstate[e] != SDC_PRIMARY)
+			continue;
+		if (!check_cell(&P, e, &up_ok, &down_ok))
+			st = SDC_ERR_NOMEM;
+		else if (!up_ok || !down_ok)
+		{
+			stats->bad_row = (int) (e / t->nc);
+			stats->bad_col = (int) (e % t->nc);
+			st = SDC_ERR_AUDIT;
+		}
+	}
+done:
+	for (size_t e = 0; e < P.ne; e++)
+	{
+		uint8_t		s = *entry_state(t, e);
+
+		if (s == SDC_PRIMARY)
+			stats->primary++;
+		else if (s == SDC_SECONDARY && e < ncell)
+		{
+			stats->secondary++;
+			stats->secondary_sum += entry_value(t, e);
+		}
+		else if (s == SDC_SECONDARY)
+			stats->totals++;
+	}
+	fn_free(&P.n);
+	mem_free(&m, P.arc_of);
+	mem_free(&m, P.dist);
+	mem_free(&m, P.via);
+	mem_free(&m, P.done);
+	mem_free(&m, P.hkey);
+	mem_free(&m, P.hnode);
+	mem_free(&m, path);
+	if (st == SDC_OK && m.failed)
+		st = SDC_ERR_NOMEM;
+	return st;
+}
+
+SdcStatus
+sdc_protect(SdcTable *t, const SdcParams *p, SdcStats *stats)
+{
+	sdc_primary(t, p);
+	return sdc_secondary(t, p, stats);
+}
+
+/* ------------------------------------------------------------------------
+ * 4. Controlled rounding
+ *
+ * Start from the nearest multiple of b for every entry (halves round up),
+ * then repair additivity with a flow: in units of b, entry a may still move
+ * from its start y_a to the other adjacent multiple (+1 if it was rounded
+ * down and is not a multiple, -1 if rounded up).  Node imbalances of the
+ * started circulation are fed from a super source / drained to a super sink
+ * through these unit arcs.  Feasibility is guaranteed (see suppress.h), so
+ * the maximum flow always saturates; we check anyway.
+ * ------------------------------------------------------------------------ */
+
+SdcStatus
+sdc_round_controlled(SdcTable *t, const SdcParams *p, int64_t b, bool *changed)
+{
+	Mem			m;
+	size_t		ne = sdc_nentries(t);
+	int			nn = t->nr + t->nc + 2;
+	int			SS = nn,
+				TT = nn + 1;
+	int64_t    *y = NULL,
+			   *bal = NULL;
+	int		   *arc_of = NULL;
+	FlowNet		n;
+	int64_t		need = 0;
+	SdcStatus	st = SDC_OK;
+
+	mem_init(&m, p);
+	memset(&n, 0, sizeof(n));
+	if (b < 1)
+		return SDC_ERR_INFEASIBLE;
+	if (!table_consistent(t))
+		return SDC_ERR_INFEASIBLE;
+	y = mem_zalloc(&m, ne, sizeof(int64_t));
+	bal = mem_zalloc(&m, nn, sizeof(int64_t));
+	arc_of = mem_zalloc(&m, ne, sizeof(int));
+	if (m.failed || !fn_init(&n, &m, nn + 2, (int) (2 * ne + 2 * nn + 16)))
+		goto nomem;
+	for (size_t e = 0; e < ne; e++)
+	{
+		int64_t		x = entry_value(t, e);
+		int64_t		q = x / b,
+					r = x % b;
+		int			u,
+					v;
+
+		y[e] = (r * 2 >= b && r != 0) ? q + 1 : q;
+		entry_ends(t, e, &u, &v);
+		bal[u] -= y[e];
+		bal[v] += y[e];
+		arc_of[e] = -1;
+		if (r == 0)
+			continue;
+		/* room to move towards the other adjacent multiple */
+		if (y[e] == q)
+			arc_of[e] = fn_add(&n, u, v, 1, 0);
+		else
+			arc_of[e] = fn_add(&n, v, u, 1, 0);
+		if (arc_of[e] < 0)
+			goto nomem;
+	}
+	for (int x = 0; x < nn; x++)
+	{
+		if (bal[x] > 0)
+		{
+			if (fn_add(&n, SS, x, bal[x], 0) < 0)
+				goto nomem;
+			need += bal[x];
+		}
+		else if (bal[x] < 0 && fn_add(&n, x, TT, -bal[x], 0) < 0)
+			goto nomem;
+	}
+	if (need > 0 && fn_dinic(&n, SS, TT) != need)
+	{
+		st = SDC_ERR_INFEASIBLE;	/* cannot happen (Cox & Ernst) */
+		goto done;
+	}
+	for (size_t e = 0; e < ne; e++)
+	{
+		int			a = arc_of[e];
+		int64_t		x = entry_value(t, e);
+		int64_t		q = x / b;
+		int64_t		nv = y[e];
+
+		if (a >= 0 && n.cap[a] == 0)
+			nv = (y[e] == q) ? q + 1 : q;	/* moved to the other multiple */
+		nv *= b;
+		if (changed && e < (size_t) t->nr * t->nc)
+			changed[e] = nv != x;
+		entry_set_value(t, e, nv);
+	}
+	goto done;
+nomem:
+	st = SDC_ERR_NOMEM;
+done:
+	fn_free(&n);
+	mem_free(&m, y);
+	mem_free(&m, bal);
+	mem_free(&m, arc_of);
+	return st;
+}
+
+/* ------------------------------------------------------------------------
+ * 5. Collapsing plan
+ * ------------------------------------------------------------------------ */
+
+int
+sdc_collapse_plan(const SdcTable *t, const int *group, bool *collapse)
+{
+	int			k = 0;
+
+	for (int r = 0; r < t->nr; r++)
+	{
+		int			nz = 0,
+					sup = 0;
+
+		collapse[r] = false;
+		for (int c = 0; c < t->nc; c++)
+		{
+			size_t		i = (size_t) r * t->nc + c;
+
+			if (t->cell[i] != 0)
+			{
+				nz++;
+				if (SDC_IS_SUPPRESSED(t->cstate[i]))
+					sup++;
+			}
+		}
+		if (group[r] >= 0 && nz > 0 && 2 * sup > nz)
+		{
+			collapse[r] = true;
+			k++;
+		}
+	}
+	return k;
+}

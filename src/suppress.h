@@ -1,0 +1,294 @@
+/*
+ * suppress.h
+ *		Statistical disclosure control of a two-way frequency table, in plain C.
+ *
+ * This header and suppress.c do not include postgres.h: they are unit tested
+ * and property tested outside the server (test/unit/suppress_*.c, run by
+ * test/checks/protect*.sh).  protect.c wraps them for SQL (foistats.protect,
+ * foistats.disclosure_audit).
+ *
+ * The table model
+ * ---------------
+ * An nr x nc table of nonnegative integer counts x[r][c] with its margins:
+ * a total per row, a total per column and a grand total.  Every entry (cell
+ * or margin) is either PUBLISHED or SUPPRESSED.  What a reader knows is
+ *
+ *		the value of every published entry,
+ *		sum_c x[r][c] = R[r] for every row, sum_r x[r][c] = C[c] for every
+ *		column, sum_r R[r] = sum_c C[c] = G, and every entry >= 0.
+ *
+ * Cells are not bounded above except through these equations.
+ *
+ * The exact audit (why network flow and not a general LP)
+ * --------------------------------------------------------
+ * These equations are those of a circulation in the network
+ *
+ *		S --R[r]--> row r --x[r][c]--> col c --C[c]--> T --G--> S
+ *
+ * whose arcs are the entries.  Published entries are fixed flows; suppressed
+ * entries are the unknowns, each a flow in [0, +inf).  The constraint matrix
+ * of a network is totally unimodular, so every vertex of the feasible
+ * polytope is integral and min/max of any one entry over it are integers
+ * (the LP bound is the integer bound; no rounding, no tolerance).  Given one
+ * feasible point f (the true table), the largest value of entry e = (u->v)
+ * is f_e + the maximum flow from v to u in the residual network without e
+ * (each suppressed arc a: forward capacity +inf, backward capacity f_a), and
+ * the smallest is f_e - min(f_e, maximum flow from u to v without e).  A
+ * flow from v to u is a cycle of changes +d on e, alternately +d/-d around
+ * the rest of the cycle, that keeps every equation.  An infinite-capacity
+ * path means the entry is unbounded above (possible only when margins are
+ * suppressed).  We compute these maximum flows exactly in int64 (Dinic's
+ * algorithm, after first pushing what the 4-cycles through the cell can
+ * carry, which is where nearly all of it comes from in a table with its
+ * margins published), which is simpler and much faster here than a general
+ * simplex: the networks have nr + nc + 2 nodes and one arc per suppressed
+ * entry.  test/unit/suppress_test.c checks the intervals against brute-force
+ * enumeration of every completion of small tables.
+ *
+ * Secondary suppression (sdc_secondary)
+ * -------------------------------------
+ * Primary cells are taken in row-major order.  A cell that fails its
+ * protection gets, for each failing side, the CHEAPEST CYCLE through it that
+ * alone carries the needed change: a shortest path (Dijkstra) over the whole
+ * table in which a decreased entry must hold at least the change and every
+ * entry costs its information loss (below; entries already suppressed cost
+ * nothing).  If no such cycle exists: its row and column, then the whole
+ * table (only when the Frechet bounds say cell suppression can work at
+ * all), then, if allow_totals, a cycle through margins (always exists);
+ * else SDC_ERR_UNPROTECTABLE.  Suppression is monotone (more unknowns only
+ * widen intervals), so every cell stays protected once protected.  Finally
+ * a cleanup pass tries to publish each complement again, largest first, and
+ * keeps it published when every primary cell still passes (re-checking only
+ * primaries whose last protecting flow used it).  Two suppressed cells per
+ * row and column is NOT the criterion: the audit is (see the unit test's
+ * "bridge" and "narrow block" tables, which that naive rule accepts).
+ *
+ * Information loss minimised (heuristically; the exact optimum is NP-hard):
+ * lexicographically (1) the number of margins suppressed, (2) the sum of the
+ * suppressed cells' values ("suppressed total", tau-ARGUS's default cost),
+ * (3) the number of suppressed cells.  Deterministic: ties go to the lower
+ * node number, i.e. by position.
+ *
+ * The rule (which cells are sensitive, and when one is protected)
+ * ---------------------------------------------------------------
+ * Threshold rule with threshold t (the "frequency rule" of tau-ARGUS and
+ * sdcTable with maxN = t - 1): a cell is SENSITIVE when 1 <= x <= t - 1, and
+ * also when x = 0 if zeros_sensitive is set (sdcTable's allowZeros; off by
+ * default: an empty cell says nothing about a person).  Margins are never
+ * sensitive.  Every sensitive cell is suppressed (PRIMARY suppression).
+ *
+ * Protection level p (default t).  As in tau-ARGUS, a sensitive cell with
+ * true value v and audited interval [lo, hi] is PROTECTED when both
+ *
+ *		upper protection:	hi - v >= p
+ *		lower protection:	v - lo >= min(p, v)		(i.e. lo <= max(0, v - p))
+ *
+ * hold: the reader cannot rule out any value from max(0, v - p) to v + p.
+ * With the default p = t this means, for every small count, that the reader
+ * cannot exclude that the cell is 0 nor that it is t or more.  The lower
+ * requirement is capped at v because no count can go below zero (tau-ARGUS
+ * caps its lower protection level the same way).
+ *
+ * When the true values of suppressed cells are not known (a table parsed
+ * from a published response), sdc_audit() completes the table with some
+ * feasible values first; the rule is then judged for the worst value the
+ * cell could have: a cell whose interval meets [1, t-1] is protected iff
+ * lo = 0 and hi >= t - 1 + p (then every sensitive value in it is
+ * protected); a cell whose interval lies wholly in [t, inf) is not
+ * sensitive.
+ */
+#ifndef SUPPRESS_H
+#define SUPPRESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Entry states (one byte per cell and per margin). */
+#define SDC_PUBLISHED	0
+#define SDC_PRIMARY		1		/* suppressed because sensitive */
+#define SDC_SECONDARY	2		/* suppressed to protect a primary cell */
+#define SDC_SUPPRESSED	3		/* suppressed, reason unknown (parsed) */
+
+#define SDC_IS_SUPPRESSED(s)	((s) != SDC_PUBLISHED)
+
+/* "No upper bound" in an audited interval. */
+#define SDC_INF			INT64_MAX
+
+/*
+ * A table.  cell and cstate are row-major (r * nc + c).  Margins are stored
+ * with their states; sdc_table_init() computes them from the cells.  The
+ * memory belongs to the caller (sdc_table_alloc/sdc_table_free use malloc
+ * for the unit tests; protect.c fills the struct with palloc'd arrays).
+ */
+typedef struct SdcTable
+{
+	int			nr;
+	int			nc;
+	int64_t    *cell;			/* nr * nc values */
+	uint8_t    *cstate;			/* nr * nc states */
+	int64_t    *rtot;			/* nr row totals */
+	uint8_t    *rstate;
+	int64_t    *ctot;			/* nc column totals */
+	uint8_t    *cstate_tot;
+	int64_t		grand;
+	uint8_t		gstate;
+} SdcTable;
+
+/* Parameters of the rule and of the search. */
+typedef struct SdcParams
+{
+	int64_t		threshold;		/* t >= 1: counts 1..t-1 are sensitive */
+	int64_t		protection;		/* p >= 0 (callers default it to t) */
+	bool		zeros_sensitive;	/* 0 counts sensitive too */
+	bool		allow_totals;	/* margins may be suppressed as complements */
+	bool		cleanup;		/* drop unneeded complements afterwards */
+	int64_t		cleanup_budget; /* max primary-cell checks spent in cleanup
+								 * (0: SDC_CLEANUP_BUDGET) */
+	/* Memory and interrupts (defaults: malloc/free, none).  In the server
+	 * protect.c passes palloc/pfree and a CHECK_FOR_INTERRUPTS() callback:
+	 * the core never fails on memory itself when alloc never returns NULL,
+	 * and a longjmp out of the callback leaks nothing outside the memory
+	 * context. */
+	void	   *(*alloc) (size_t size);
+	void		(*free) (void *ptr);
+	void		(*interrupt) (void);
+} SdcParams;
+
+#define SDC_CLEANUP_BUDGET	((int64_t) 2000000)
+
+/* The audit of one suppressed entry. */
+typedef struct SdcInterval
+{
+	int64_t		lo;
+	int64_t		hi;				/* SDC_INF when unbounded */
+	int64_t		value;			/* the value used (true, or a completion) */
+	bool		sensitive;		/* the rule applies to this entry */
+	bool		meets;			/* protected (true when not sensitive) */
+} SdcInterval;
+
+/* Result codes. */
+typedef enum SdcStatus
+{
+	SDC_OK = 0,
+	SDC_ERR_NOMEM,
+	SDC_ERR_INFEASIBLE,			/* published values admit no completion */
+	SDC_ERR_UNPROTECTABLE,		/* a cell cannot be protected without
+								 * suppressing totals (allow_totals off) */
+	SDC_ERR_OVERFLOW,			/* a sum overflows int64 */
+	SDC_ERR_AUDIT				/* bug guard: final check failed */
+} SdcStatus;
+
+/* Summary of a protect run. */
+typedef struct SdcStats
+{
+	int			primary;		/* primary cells */
+	int			secondary;		/* secondary cells (after cleanup) */
+	int			totals;			/* margins suppressed */
+	int64_t		secondary_sum;	/* sum of secondary cell values */
+	int			cycles;			/* complementary cycles added */
+	int			removed;		/* complements removed by cleanup */
+	int			bad_row;		/* SDC_ERR_UNPROTECTABLE: the cell */
+	int			bad_col;
+} SdcStats;
+
+/* Default parameters for threshold t (p = t, zeros not sensitive, no totals,
+ * cleanup on). */
+extern void sdc_params_default(SdcParams *p, int64_t threshold);
+
+/* Allocation helpers (malloc; for stand-alone use). */
+extern SdcTable *sdc_table_alloc(int nr, int nc);
+extern void sdc_table_free(SdcTable *t);
+
+/* Compute margins from cells; all states PUBLISHED.  SDC_ERR_OVERFLOW if a
+ * sum overflows. */
+extern SdcStatus sdc_table_init(SdcTable *t);
+
+/* Is value v sensitive under params? */
+extern bool sdc_is_sensitive(const SdcParams *p, int64_t v);
+
+/* Mark sensitive cells PRIMARY; returns their number. */
+extern int	sdc_primary(SdcTable *t, const SdcParams *p);
+
+/*
+ * Secondary suppression: given PRIMARY cells (sdc_primary), suppress further
+ * entries until every primary cell is protected (see suppress.c for the
+ * algorithm).  Deterministic.  Returns SDC_OK, or SDC_ERR_UNPROTECTABLE when
+ * a cell cannot be protected while all margins stay published (stats->bad_*
+ * say which; the table is then left with the complements found so far).
+ */
+extern SdcStatus sdc_secondary(SdcTable *t, const SdcParams *p, SdcStats *stats);
+
+/* sdc_primary + sdc_secondary. */
+extern SdcStatus sdc_protect(SdcTable *t, const SdcParams *p, SdcStats *stats);
+
+/*
+ * The exact audit.  out[] has one slot per entry, indexed by sdc_entry_index
+ * (cells, then row totals, then column totals, then the grand total);
+ * slots of published entries get lo = hi = value.  If 'known' is true the
+ * table's values are the true values (they must satisfy its own margins);
+ * otherwise suppressed cells and margins are first completed with a feasible
+ * assignment (their stored values are ignored and overwritten).
+ * SDC_ERR_INFEASIBLE if no completion exists.
+ */
+extern SdcStatus sdc_audit(SdcTable *t, const SdcParams *p, bool known,
+						   SdcInterval *out);
+
+/* Number of entries and entry indexes (for sdc_audit's out[]). */
+static inline size_t
+sdc_nentries(const SdcTable *t)
+{
+	return (size_t) t->nr * t->nc + t->nr + t->nc + 1;
+}
+static inline size_t
+sdc_cell_index(const SdcTable *t, int r, int c)
+{
+	return (size_t) r * t->nc + c;
+}
+static inline size_t
+sdc_rtot_index(const SdcTable *t, int r)
+{
+	return (size_t) t->nr * t->nc + r;
+}
+static inline size_t
+sdc_ctot_index(const SdcTable *t, int c)
+{
+	return (size_t) t->nr * t->nc + t->nr + c;
+}
+static inline size_t
+sdc_grand_index(const SdcTable *t)
+{
+	return (size_t) t->nr * t->nc + t->nr + t->nc;
+}
+
+/* Does the interval meet the rule for value v (true value known)? */
+extern bool sdc_meets_rule(const SdcParams *p, int64_t v, int64_t lo, int64_t hi);
+
+/*
+ * Controlled rounding to base b (b >= 1): every cell and every margin is
+ * replaced by one of the two multiples of b adjacent to it (multiples of b
+ * stay unchanged), and the rounded cells still add up to the rounded
+ * margins exactly (the table stays additive).  Such a rounding always exists
+ * for a two-way table with margins (Cox & Ernst 1982): the scaled values
+ * x/b form a feasible flow in the network above with bounds floor(x/b) ..
+ * ceil(x/b) on every arc, so an integral flow within the same bounds exists;
+ * we find one with a maximum flow.  Among the feasible roundings it prefers
+ * the nearest multiple: values are first rounded to the nearest multiple,
+ * and the flow only moves what it must.  Cells whose value changed get
+ * 'changed' set (may be NULL).  Margins must be consistent with the cells.
+ */
+extern SdcStatus sdc_round_controlled(SdcTable *t, const SdcParams *p,
+									  int64_t base, bool *changed);
+
+/*
+ * Collapsing plan.  After protection, a row "loses most of itself" when more
+ * than half of its nonzero cells are suppressed (rows with no nonzero cell
+ * never do).  collapse[r] is set for such rows that have a group (group[r]
+ * >= 0); returns their number.
+ */
+extern int	sdc_collapse_plan(const SdcTable *t, const int *group, bool *collapse);
+
+/* Human-readable status. */
+extern const char *sdc_status_message(SdcStatus s);
+
+#endif							/* SUPPRESS_H */

@@ -1,0 +1,1552 @@
+/*
+ * table_parse.c
+ *		Parse a published cross-tabulation into a tp_table (see table_parse.h).
+ *
+ * Two stages:
+ *	1. a format-specific tokenizer turns the text into raw rows of cell
+ *	   strings, each row remembering its source line (TSV, CSV per RFC 4180,
+ *	   Markdown pipe tables, HTML <table>);
+ *	2. one interpreter, shared by all formats, cleans each cell (inline tags,
+ *	   entities, Markdown emphasis, whitespace), takes the first row as the
+ *	   header, finds the total row and column by their labels, and classifies
+ *	   every cell as a count, a blank (zero) or a suppression marker.
+ *
+ * Anything that cannot be read unambiguously is an error naming the line and
+ * cell: ragged rows, a missing header, duplicate labels, junk in a number
+ * cell.  A wrong parse that looks right is the failure this file exists to
+ * prevent, so there is no "best effort" mode.
+ *
+ * Pure C (no postgres.h).  Errors leave through longjmp to tp_parse(), which
+ * returns false; the allocator's memory is never freed here.
+ */
+#include "table_parse.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct tp_rawrow
+{
+	int			line;
+	int			n;
+	int			cap;
+	char	  **cells;
+	int		   *lines;			/* line of each cell (HTML/CSV may differ) */
+} tp_rawrow;
+
+typedef struct tp_ctx
+{
+	const tp_alloc *a;
+	tp_error   *err;
+	jmp_buf		jb;
+	tp_format	format;
+	tp_rawrow  *rows;
+	int			nrows;
+	int			caprows;
+	long		ncells;
+	const char *const *extra_totals;
+	int			nextra;
+} tp_ctx;
+
+/* A growable string living in the allocator's memory. */
+typedef struct tp_buf
+{
+	char	   *s;
+	size_t		len;
+	size_t		cap;
+} tp_buf;
+
+static void tp_fail(tp_ctx *c, int line, int col, const char *detail, const char *fmt,...)
+			__attribute__((format(printf, 5, 6), noreturn));
+
+static void
+tp_fail(tp_ctx *c, int line, int col, const char *detail, const char *fmt,...)
+{
+	va_list		ap;
+
+	c->err->line = line;
+	c->err->col = col;
+	va_start(ap, fmt);
+	vsnprintf(c->err->message, sizeof(c->err->message), fmt, ap);
+	va_end(ap);
+	snprintf(c->err->detail, sizeof(c->err->detail), "%s", detail ? detail : "");
+	longjmp(c->jb, 1);
+}
+
+static void *
+tp_new(tp_ctx *c, size_t size)
+{
+	return c->a->alloc(c->a->ctx, size ? size : 1);
+}
+
+static void
+buf_init(tp_ctx *c, tp_buf *b, size_t cap)
+{
+	b->cap = cap < 16 ? 16 : cap;
+	b->s = tp_new(c, b->cap);
+	b->len = 0;
+}
+
+static void
+buf_putn(tp_ctx *c, tp_buf *b, const char *p, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+	{
+		size_t		ncap = b->cap * 2;
+		char	   *ns;
+
+		while (ncap < b->len + n + 1)
+			ncap *= 2;
+		ns = tp_new(c, ncap);
+		memcpy(ns, b->s, b->len);
+		b->s = ns;
+		b->cap = ncap;
+	}
+	memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static void
+buf_putc(tp_ctx *c, tp_buf *b, char ch)
+{
+	buf_putn(c, b, &ch, 1);
+}
+
+static char *
+tp_strndup(tp_ctx *c, const char *p, size_t n)
+{
+	char	   *s = tp_new(c, n + 1);
+
+	memcpy(s, p, n);
+	s[n] = '\0';
+	return s;
+}
+
+static void
+tp_tick(tp_ctx *c)
+{
+	if (c->a->tick)
+		c->a->tick(c->a->ctx);
+}
+
+/* ---------------------------------------------------------------- rows */
+
+static tp_rawrow *
+row_new(tp_ctx *c, int line)
+{
+	tp_rawrow  *r;
+
+	if (c->nrows == c->caprows)
+	{
+		int			ncap = c->caprows ? c->caprows * 2 : 16;
+		tp_rawrow  *nr = tp_new(c, sizeof(tp_rawrow) * ncap);
+
+		if (c->nrows)
+			memcpy(nr, c->rows, sizeof(tp_rawrow) * c->nrows);
+		c->rows = nr;
+		c->caprows = ncap;
+	}
+	r = &c->rows[c->nrows++];
+	memset(r, 0, sizeof(*r));
+	r->line = line;
+	return r;
+}
+
+static void
+row_add(tp_ctx *c, tp_rawrow *r, char *cell, int line)
+{
+	if (++c->ncells > TP_MAX_CELLS)
+		tp_fail(c, line, 0, NULL, "table has more than %d cells", TP_MAX_CELLS);
+	if (r->n == r->cap)
+	{
+		int			ncap = r->cap ? r->cap * 2 : 8;
+		char	  **nc = tp_new(c, sizeof(char *) * ncap);
+		int		   *nl = tp_new(c, sizeof(int) * ncap);
+
+		if (r->n)
+		{
+			memcpy(nc, r->cells, sizeof(char *) * r->n);
+			memcpy(nl, r->lines, sizeof(int) * r->n);
+		}
+		r->cells = nc;
+		r->lines = nl;
+		r->cap = ncap;
+	}
+	r->cells[r->n] = cell;
+	r->lines[r->n] = line;
+	r->n++;
+}
+
+/* Remove a row that holds nothing but empty cells (a blank line inside a table). */
+static bool
+row_is_empty(const tp_rawrow *r)
+{
+	for (int i = 0; i < r->n; i++)
+		for (const char *p = r->cells[i]; *p; p++)
+			if (!isspace((unsigned char) *p))
+				return false;
+	return true;
+}
+
+static void
+drop_empty_last_row(tp_ctx *c)
+{
+	if (c->nrows > 0 && row_is_empty(&c->rows[c->nrows - 1]))
+		c->nrows--;
+}
+
+/* ---------------------------------------------------------------- lines */
+
+/* Next line of text[*pos..len): sets *start and *n (without \r\n), advances. */
+static bool
+next_line(const char *text, size_t len, size_t *pos, const char **start, size_t *n)
+{
+	size_t		p = *pos;
+	size_t		e;
+
+	if (p >= len)
+		return false;
+	e = p;
+	while (e < len && text[e] != '\n')
+		e++;
+	*start = text + p;
+	*n = e - p;
+	if (*n > 0 && text[p + *n - 1] == '\r')
+		(*n)--;
+	*pos = e < len ? e + 1 : e;
+	return true;
+}
+
+static bool
+blank_span(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isspace((unsigned char) p[i]))
+			return false;
+	return true;
+}
+
+static void
+check_nul(tp_ctx *c, const char *text, size_t len)
+{
+	const char *z = memchr(text, '\0', len);
+
+	if (z)
+	{
+		int			line = 1;
+
+		for (const char *p = text; p < z; p++)
+			if (*p == '\n')
+				line++;
+		tp_fail(c, line, 0, NULL, "table text contains a NUL byte");
+	}
+}
+
+/* ---------------------------------------------------------------- TSV */
+
+static void
+tokenize_tsv(tp_ctx *c, const char *text, size_t len)
+{
+	size_t		pos = 0;
+	const char *s;
+	size_t		n;
+	int			line = 0;
+
+	while (next_line(text, len, &pos, &s, &n))
+	{
+		tp_rawrow  *r;
+		size_t		i,
+					b = 0;
+
+		line++;
+		tp_tick(c);
+		if (blank_span(s, n))
+			continue;
+		r = row_new(c, line);
+		for (i = 0; i <= n; i++)
+		{
+			if (i == n || s[i] == '\t')
+			{
+				row_add(c, r, tp_strndup(c, s + b, i - b), line);
+				b = i + 1;
+			}
+		}
+	}
+}
+
+/* ---------------------------------------------------------------- CSV */
+
+/*
+ * RFC 4180: fields separated by commas, records by line breaks; a field in
+ * double quotes may hold commas, line breaks and doubled quotes.  A quote
+ * inside an unquoted field, or text after a closing quote, is an error
+ * rather than a guess.
+ */
+static void
+tokenize_csv(tp_ctx *c, const char *text, size_t len)
+{
+	size_t		i = 0;
+	int			line = 1;
+
+	while (i < len)
+	{
+		tp_rawrow  *r = row_new(c, line);
+		bool		end_record = false;
+		int			col = 0;
+
+		tp_tick(c);
+		while (!end_record)
+		{
+			tp_buf		b;
+			int			fline = line;
+
+			col++;
+			buf_init(c, &b, 16);
+			/* leading spaces before an opening quote are tolerated */
+			{
+				size_t		j = i;
+
+				while (j < len && (text[j] == ' ' || text[j] == '\t'))
+					j++;
+				if (j < len && text[j] == '"')
+					i = j;
+			}
+			if (i < len && text[i] == '"')
+			{
+				int			qline = line;
+
+				i++;
+				for (;;)
+				{
+					if (i >= len)
+						tp_fail(c, qline, col, "A quoted field must end with a double quote.",
+								"unterminated quoted field starting on line %d", qline);
+					if (text[i] == '"')
+					{
+						if (i + 1 < len && text[i + 1] == '"')
+						{
+							buf_putc(c, &b, '"');
+							i += 2;
+							continue;
+						}
+						i++;
+						break;
+					}
+					if (text[i] == '\n')
+						line++;
+					buf_putc(c, &b, text[i]);
+					i++;
+				}
+				while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))
+					i++;
+				if (i < len && text[i] != ',' && text[i] != '\n')
+					tp_fail(c, line, col,
+							"In CSV, a quoted field must be followed by a comma or the end of the line.",
+							"unexpected character after closing quote on line %d, cell %d",
+							line, col);
+			}
+			else
+			{
+				size_t		st = i;
+
+				while (i < len && text[i] != ',' && text[i] != '\n')
+				{
+					if (text[i] == '"')
+						tp_fail(c, line, col,
+								"In CSV, a field containing a double quote must itself be quoted and the quote doubled.",
+								"double quote inside an unquoted field on line %d, cell %d",
+								line, col);
+					i++;
+				}
+				buf_putn(c, &b, text + st, i - st);
+				if (b.len > 0 && b.s[b.len - 1] == '\r')
+					b.s[--b.len] = '\0';
+			}
+			row_add(c, r, b.s, fline);
+			if (i >= len)
+				end_record = true;
+			else if (text[i] == ',')
+				i++;
+			else
+			{
+				/* newline */
+				i++;
+				line++;
+				end_record = true;
+			}
+		}
+		drop_empty_last_row(c);
+	}
+}
+
+/* ---------------------------------------------------------------- Markdown */
+
+static bool
+md_is_separator(tp_rawrow *r)
+{
+	for (int i = 0; i < r->n; i++)
+	{
+		const char *p = r->cells[i];
+		int			dashes = 0;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == ':')
+			p++;
+		while (*p == '-')
+			p++, dashes++;
+		if (*p == ':')
+			p++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p || dashes == 0)
+			return false;
+	}
+	return r->n > 0;
+}
+
+static void
+tokenize_markdown(tp_ctx *c, const char *text, size_t len)
+{
+	size_t		pos = 0;
+	const char *s;
+	size_t		n;
+	int			line = 0;
+	int			rows_seen = 0;
+
+	while (next_line(text, len, &pos, &s, &n))
+	{
+		tp_rawrow  *r;
+		size_t		i,
+					b;
+		tp_buf		cell;
+		bool		last_sep;
+
+		line++;
+		tp_tick(c);
+		while (n > 0 && isspace((unsigned char) *s))
+			s++, n--;
+		while (n > 0 && isspace((unsigned char) s[n - 1]))
+			n--;
+		if (n == 0)
+			continue;
+		if (memchr(s, '|', n) == NULL)
+			tp_fail(c, line, 0, "Every line of a Markdown table must contain '|' cell separators.",
+					"line %d is not a Markdown table row", line);
+		r = row_new(c, line);
+		b = (s[0] == '|') ? 1 : 0;
+		buf_init(c, &cell, 32);
+		last_sep = false;
+		for (i = b; i < n; i++)
+		{
+			if (s[i] == '\\' && i + 1 < n && s[i + 1] == '|')
+			{
+				buf_putc(c, &cell, '|');
+				i++;
+				last_sep = false;
+				continue;
+			}
+			if (s[i] == '|')
+			{
+				row_add(c, r, cell.s, line);
+				buf_init(c, &cell, 32);
+				last_sep = true;
+				continue;
+			}
+			buf_putc(c, &cell, s[i]);
+			last_sep = false;
+		}
+		/* a trailing '|' closes the last cell, it does not open another */
+		if (!last_sep)
+			row_add(c, r, cell.s, line);
+		rows_seen++;
+		if (rows_seen == 2 && md_is_separator(r))
+			c->nrows--;
+	}
+}
+
+/* ---------------------------------------------------------------- HTML */
+
+static bool
+ci_prefix(const char *p, const char *end, const char *word)
+{
+	size_t		n = strlen(word);
+
+	if ((size_t) (end - p) < n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (tolower((unsigned char) p[i]) != word[i])
+			return false;
+	return true;
+}
+
+static const char *
+ci_find(const char *p, const char *end, const char *word)
+{
+	for (; p < end; p++)
+		if (ci_prefix(p, end, word))
+			return p;
+	return NULL;
+}
+
+/* Tag name after '<' or '</' (lower-cased into name), or "" when not a tag. */
+static void
+tag_name(const char *p, const char *end, char *name, size_t cap)
+{
+	size_t		k = 0;
+
+	if (p < end && *p == '/')
+		p++;
+	while (p < end && isalnum((unsigned char) *p) && k + 1 < cap)
+		name[k++] = (char) tolower((unsigned char) *p++);
+	name[k] = '\0';
+}
+
+/* Value of a numeric attribute (colspan="2") in a tag's text, or 1. */
+static long
+tag_attr_num(const char *tag, const char *tagend, const char *attr)
+{
+	const char *p = ci_find(tag, tagend, attr);
+
+	if (!p)
+		return 1;
+	p += strlen(attr);
+	while (p < tagend && (*p == ' ' || *p == '='))
+		p++;
+	if (p < tagend && (*p == '"' || *p == '\''))
+		p++;
+	if (p >= tagend || !isdigit((unsigned char) *p))
+		return 1;
+	{
+		long		v = 0;
+
+		while (p < tagend && isdigit((unsigned char) *p) && v < 100000)
+			v = v * 10 + (*p++ - '0');
+		return v;
+	}
+}
+
+static void
+tokenize_html(tp_ctx *c, const char *text, size_t len)
+{
+	const char *end = text + len;
+	const char *t = ci_find(text, end, "<table");
+	const char *p;
+	int			line = 1;
+	tp_rawrow  *row = NULL;
+	tp_buf		cell;
+	bool		in_cell = false;
+	int			cell_line = 0;
+	bool		done = false;
+
+	if (!t)
+		tp_fail(c, 0, 0, NULL, "no <table> element found");
+	for (p = text; p < t; p++)
+		if (*p == '\n')
+			line++;
+	/* skip the <table ...> tag itself */
+	p = t;
+	while (p < end && *p != '>')
+	{
+		if (*p == '\n')
+			line++;
+		p++;
+	}
+	if (p < end)
+		p++;
+
+	while (p < end && !done)
+	{
+		if (*p == '<')
+		{
+			const char *tag = p;
+			const char *q = p + 1;
+			char		name[16];
+			bool		closing = (q < end && *q == '/');
+			int			tagline = line;
+
+			if (ci_prefix(p, end, "<!--"))
+			{
+				const char *e = ci_find(p + 4, end, "-->");
+
+				if (!e)
+					tp_fail(c, line, 0, NULL, "unterminated HTML comment on line %d", line);
+				for (; p < e; p++)
+					if (*p == '\n')
+						line++;
+				p = e + 3;
+				continue;
+			}
+			tag_name(q, end, name, sizeof(name));
+			if (name[0] == '\0')
+			{
+				/* a lone '<' (as in "<5") is text */
+				if (in_cell)
+					buf_putc(c, &cell, '<');
+				p++;
+				continue;
+			}
+			while (p < end && *p != '>')
+			{
+				if (*p == '\n')
+					line++;
+				p++;
+			}
+			if (p >= end)
+				tp_fail(c, tagline, 0, NULL, "unterminated HTML tag on line %d", tagline);
+			p++;				/* past '>' */
+
+			if (!closing && (strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
+							 strcmp(name, "caption") == 0))
+			{
+				char		close[24];
+				const char *e;
+
+				snprintf(close, sizeof(close), "</%s", name);
+				e = ci_find(p, end, close);
+				if (!e)
+					tp_fail(c, tagline, 0, NULL, "unterminated <%s> on line %d", name, tagline);
+				for (; p < e; p++)
+					if (*p == '\n')
+						line++;
+				continue;
+			}
+			if (strcmp(name, "table") == 0)
+			{
+				if (closing)
+					done = true;
+				else
+					tp_fail(c, tagline, 0, "Pass the inner table on its own.",
+							"nested <table> on line %d is not supported", tagline);
+			}
+			else if (strcmp(name, "tr") == 0)
+			{
+				if (in_cell)
+				{
+					row_add(c, row, cell.s, cell_line);
+					in_cell = false;
+				}
+				if (!closing)
+				{
+					tp_tick(c);
+					row = row_new(c, tagline);
+				}
+				else
+					row = NULL;
+			}
+			else if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0)
+			{
+				if (in_cell)
+				{
+					row_add(c, row, cell.s, cell_line);
+					in_cell = false;
+				}
+				if (!closing)
+				{
+					if (tag_attr_num(tag, p, "colspan") > 1 || tag_attr_num(tag, p, "rowspan") > 1)
+						tp_fail(c, tagline, row ? row->n + 1 : 0,
+								"Cells spanning several rows or columns cannot be matched to one row and column label; split them first.",
+								"colspan/rowspan on line %d is not supported", tagline);
+					if (!row)
+						row = row_new(c, tagline);
+					buf_init(c, &cell, 32);
+					in_cell = true;
+					cell_line = tagline;
+				}
+			}
+			else if (in_cell)
+			{
+				/* inline markup inside a cell: <br> and block tags become a space */
+				if (strcmp(name, "br") == 0 || strcmp(name, "p") == 0 || strcmp(name, "div") == 0)
+					buf_putc(c, &cell, ' ');
+			}
+			continue;
+		}
+		if (*p == '\n')
+			line++;
+		if (in_cell)
+			buf_putc(c, &cell, *p);
+		p++;
+	}
+	if (!done)
+		tp_fail(c, line, 0, NULL, "<table> has no closing </table>");
+	if (ci_find(p, end, "<table"))
+		tp_fail(c, 0, 0, "Pass one table at a time.", "text holds more than one <table>");
+}
+
+/* ---------------------------------------------------------------- cleaning */
+
+static int
+utf8_put(char *o, unsigned long cp)
+{
+	if (cp < 0x80)
+	{
+		o[0] = (char) cp;
+		return 1;
+	}
+	if (cp < 0x800)
+	{
+		o[0] = (char) (0xC0 | (cp >> 6));
+		o[1] = (char) (0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000)
+	{
+		o[0] = (char) (0xE0 | (cp >> 12));
+		o[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (char) (0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (char) (0xF0 | (cp >> 18));
+	o[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (char) (0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (char) (0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* Decode one entity at s ('&'); returns bytes consumed (0 = not an entity). */
+static size_t
+decode_entity(const char *s, char *out, int *outlen)
+{
+	static const struct
+	{
+		const char *name;
+		unsigned long cp;
+	}			named[] = {
+		{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''},
+		{"nbsp", 0xA0}, {"ndash", 0x2013}, {"mdash", 0x2014}, {"le", 0x2264},
+		{"pound", 0xA3}, {"hellip", 0x2026}
+	};
+	const char *semi;
+	size_t		n;
+
+	semi = NULL;
+	for (int i = 1; i < 12 && s[i]; i++)
+		if (s[i] == ';')
+		{
+			semi = s + i;
+			break;
+		}
+	if (!semi)
+		return 0;
+	n = semi - s - 1;
+	if (n >= 2 && s[1] == '#')
+	{
+		unsigned long cp = 0;
+		bool		hex = (s[2] == 'x' || s[2] == 'X');
+		const char *d = s + (hex ? 3 : 2);
+
+		if (d == semi)
+			return 0;
+		for (; d < semi; d++)
+		{
+			int			v;
+
+			if (isdigit((unsigned char) *d))
+				v = *d - '0';
+			else if (hex && isxdigit((unsigned char) *d))
+				v = tolower((unsigned char) *d) - 'a' + 10;
+			else
+				return 0;
+			cp = cp * (hex ? 16 : 10) + v;
+			if (cp > 0x10FFFF)
+				return 0;
+		}
+		if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+		*outlen = utf8_put(out, cp);
+		return semi - s + 1;
+	}
+	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+		if (strlen(named[i].name) == n && strncmp(s + 1, named[i].name, n) == 0)
+		{
+			*outlen = utf8_put(out, named[i].cp);
+			return semi - s + 1;
+		}
+	return 0;
+}
+
+/* Is s at an inline tag ("<b>", "</strong>", "<span class=x>")?  Returns its length. */
+static size_t
+inline_tag_len(const char *s)
+{
+	const char *p = s + 1;
+
+	if (*p == '/')
+		p++;
+	if (!isalpha((unsigned char) *p))
+		return 0;
+	while (isalnum((unsigned char) *p))
+		p++;
+	if (*p != '>' && *p != ' ' && *p != '/' && *p != '\t')
+		return 0;
+	while (*p && *p != '>' && *p != '<')
+		p++;
+	if (*p != '>')
+		return 0;
+	return p - s + 1;
+}
+
+/*
+ * Clean a raw cell: drop inline tags (non-HTML formats: HTML cells were
+ * already stripped), decode entities, turn no-break spaces and runs of
+ * whitespace into one space, trim, and drop Markdown emphasis wrapping the
+ * whole cell (**87**, __87__).
+ */
+static char *
+clean_cell(tp_ctx *c, const char *raw, bool strip_tags)
+{
+	tp_buf		b;
+	const char *s = raw;
+	bool		space = false;
+
+	buf_init(c, &b, strlen(raw) + 1);
+	while (*s)
+	{
+		unsigned char ch = (unsigned char) *s;
+
+		if (ch == '<' && strip_tags)
+		{
+			size_t		tl = inline_tag_len(s);
+
+			if (tl)
+			{
+				s += tl;
+				continue;
+			}
+		}
+		if (ch == '&')
+		{
+			char		out[4];
+			int			ol = 0;
+			size_t		used = decode_entity(s, out, &ol);
+
+			if (used)
+			{
+				if (ol == 2 && (unsigned char) out[0] == 0xC2 && (unsigned char) out[1] == 0xA0)
+					space = true;
+				else
+				{
+					if (space && b.len)
+						buf_putc(c, &b, ' ');
+					space = false;
+					buf_putn(c, &b, out, ol);
+				}
+				s += used;
+				continue;
+			}
+		}
+		if (ch == 0xC2 && (unsigned char) s[1] == 0xA0)
+		{
+			space = true;
+			s += 2;
+			continue;
+		}
+		if (isspace(ch))
+		{
+			space = true;
+			s++;
+			continue;
+		}
+		if (space && b.len)
+			buf_putc(c, &b, ' ');
+		space = false;
+		buf_putc(c, &b, (char) ch);
+		s++;
+	}
+	/* Markdown emphasis around the whole cell */
+	for (;;)
+	{
+		if (b.len > 4 && ((strncmp(b.s, "**", 2) == 0 && strncmp(b.s + b.len - 2, "**", 2) == 0) ||
+						  (strncmp(b.s, "__", 2) == 0 && strncmp(b.s + b.len - 2, "__", 2) == 0)))
+		{
+			memmove(b.s, b.s + 2, b.len - 4);
+			b.len -= 4;
+			b.s[b.len] = '\0';
+			while (b.len && b.s[b.len - 1] == ' ')
+				b.s[--b.len] = '\0';
+			while (b.s[0] == ' ')
+				memmove(b.s, b.s + 1, b.len--);
+			continue;
+		}
+		break;
+	}
+	return b.s;
+}
+
+/* ---------------------------------------------------------------- cells */
+
+static bool
+parse_count(const char *s, int64_t *out)
+{
+	int64_t		v = 0;
+	int			digits = 0;
+	int			group = -1;		/* digits since the last comma, -1 before any */
+	const char *p = s;
+
+	if (!isdigit((unsigned char) *p))
+		return false;
+	for (; *p; p++)
+	{
+		if (isdigit((unsigned char) *p))
+		{
+			if (v > (INT64_MAX - 9) / 10)
+				return false;
+			v = v * 10 + (*p - '0');
+			digits++;
+			if (group >= 0)
+				group++;
+		}
+		else if (*p == ',')
+		{
+			if (group == -1)
+			{
+				if (digits < 1 || digits > 3)
+					return false;
+			}
+			else if (group != 3)
+				return false;
+			group = 0;
+		}
+		else
+			return false;
+	}
+	if (group != -1 && group != 3)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* lower-cased copy into buf */
+static void
+lower_copy(const char *s, char *buf, size_t cap)
+{
+	size_t		i;
+
+	for (i = 0; s[i] && i + 1 < cap; i++)
+		buf[i] = (char) tolower((unsigned char) s[i]);
+	buf[i] = '\0';
+}
+
+static const char *
+skip_prefix(const char *s, const char *prefix)
+{
+	size_t		n = strlen(prefix);
+
+	return strncmp(s, prefix, n) == 0 ? s + n : NULL;
+}
+
+bool
+tp_parse_cell(const char *s, tp_cell *cell, char *why, size_t whylen)
+{
+	static const char *const markers[] = {
+		"*", "**", "***", "x", "[x]", "c", "[c]", "..", "~", "s", "[s]",
+		"suppressed", "redacted", "withheld", "not disclosed", "[low]"
+	};
+	static const char *const not_applicable[] = {"n/a", "[z]", "na"};
+	static const char *const lt_words[] = {
+		"<=", "\xe2\x89\xa4", "<", "less than or equal to ", "less than ",
+		"fewer than ", "under ", "below "
+	};
+	char		low[64];
+	int64_t		v;
+
+	cell->value = 0;
+	cell->lo = 0;
+	cell->hi = -1;
+	if (*s == '\0' || strcmp(s, "-") == 0 || strcmp(s, "\xe2\x80\x93") == 0 ||
+		strcmp(s, "\xe2\x80\x94") == 0)
+	{
+		cell->kind = TP_BLANK;
+		return true;
+	}
+	if (parse_count(s, &v))
+	{
+		cell->kind = TP_VALUE;
+		cell->value = v;
+		return true;
+	}
+	if (strlen(s) >= sizeof(low))
+	{
+		snprintf(why, whylen, "not a count, blank, '-' or suppression marker");
+		return false;
+	}
+	lower_copy(s, low, sizeof(low));
+	for (size_t i = 0; i < sizeof(not_applicable) / sizeof(not_applicable[0]); i++)
+		if (strcmp(low, not_applicable[i]) == 0)
+		{
+			cell->kind = TP_BLANK;
+			return true;
+		}
+	for (size_t i = 0; i < sizeof(markers) / sizeof(markers[0]); i++)
+		if (strcmp(low, markers[i]) == 0)
+		{
+			cell->kind = TP_SUPPRESSED;
+			return true;
+		}
+	/* "<5", "< 5", "<=5", "≤5", "less than 5", "fewer than 5", "under 5" */
+	for (size_t i = 0; i < sizeof(lt_words) / sizeof(lt_words[0]); i++)
+	{
+		const char *rest = skip_prefix(low, lt_words[i]);
+
+		if (rest)
+		{
+			bool		inclusive = (i <= 1 || i == 3);
+
+			while (*rest == ' ')
+				rest++;
+			if (parse_count(rest, &v))
+			{
+				if (!inclusive && v == 0)
+					break;
+				cell->kind = TP_SUPPRESSED;
+				cell->lo = 0;
+				cell->hi = inclusive ? v : v - 1;
+				return true;
+			}
+			break;
+		}
+	}
+	/* "1-4", "1 - 4", "1–4", "1 to 4" */
+	{
+		const char *p = low;
+		int64_t		a = 0,
+					bnd;
+		const char *sep[] = {" to ", "-", " - ", "\xe2\x80\x93", " \xe2\x80\x93 "};
+		char		first[24];
+		size_t		k = 0;
+
+		while (isdigit((unsigned char) *p) && k + 1 < sizeof(first))
+			first[k++] = *p++;
+		first[k] = '\0';
+		if (k > 0 && parse_count(first, &a))
+		{
+			for (size_t i = 0; i < sizeof(sep) / sizeof(sep[0]); i++)
+			{
+				const char *rest = skip_prefix(p, sep[i]);
+
+				if (rest && parse_count(rest, &bnd) && a <= bnd)
+				{
+					cell->kind = TP_SUPPRESSED;
+					cell->lo = a;
+					cell->hi = bnd;
+					return true;
+				}
+			}
+		}
+	}
+	if (strchr(s, '.') && isdigit((unsigned char) s[0]))
+		snprintf(why, whylen, "not a whole number");
+	else if (s[0] == '-' && isdigit((unsigned char) s[1]))
+		snprintf(why, whylen, "a count cannot be negative");
+	else
+		snprintf(why, whylen, "not a count, blank, '-' or suppression marker");
+	return false;
+}
+
+bool
+tp_is_total_label(const char *s)
+{
+	static const char *const totals[] = {
+		"total", "totals", "grand total", "grand totals", "overall total",
+		"all", "sum", "total count", "overall"
+	};
+	char		low[32];
+	size_t		n = strlen(s);
+
+	if (n == 0 || n >= sizeof(low))
+		return false;
+	lower_copy(s, low, sizeof(low));
+	while (n > 0 && (low[n - 1] == ':' || low[n - 1] == ' '))
+		low[--n] = '\0';
+	for (size_t i = 0; i < sizeof(totals) / sizeof(totals[0]); i++)
+		if (strcmp(low, totals[i]) == 0)
+			return true;
+	return false;
+}
+
+/* ---------------------------------------------------------------- detection */
+
+/* "---|:--:|---|" (at least one '|' and three dashes, nothing else) */
+static bool
+md_line_is_separator(const char *s, size_t n)
+{
+	int			pipes = 0,
+				dashes = 0;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		if (s[i] == '|')
+			pipes++;
+		else if (s[i] == '-')
+			dashes++;
+		else if (s[i] != ':' && s[i] != ' ' && s[i] != '\r' && s[i] != '\t')
+			return false;
+	}
+	return pipes > 0 && dashes >= 3;
+}
+
+tp_format
+tp_detect(const char *text, size_t len)
+{
+	const char *end = text + len;
+	size_t		pos = 0;
+	const char *s;
+	size_t		n;
+	int			seen = 0;
+	bool		comma = false,
+				pipe = false;
+
+	if (ci_find(text, end, "<table"))
+		return TP_HTML;
+	/*
+	 * The first 20 non-blank lines decide: a leading '|' or a Markdown
+	 * alignment row ("---|---|"), else any tab, else commas, else pipes.
+	 */
+	while (seen < 20 && next_line(text, len, &pos, &s, &n))
+	{
+		size_t		i = 0;
+
+		if (memchr(s, '\t', n))
+			return TP_TSV;
+		while (i < n && (s[i] == ' ' || s[i] == '\r'))
+			i++;
+		if (i == n)
+			continue;
+		seen++;
+		if (s[i] == '|' || md_line_is_separator(s + i, n - i))
+			return TP_MARKDOWN;
+		if (memchr(s, ',', n))
+			comma = true;
+		if (memchr(s, '|', n))
+			pipe = true;
+	}
+	if (comma)
+		return TP_CSV;
+	if (pipe)
+		return TP_MARKDOWN;
+	return TP_AUTO;
+}
+
+const char *
+tp_format_name(tp_format f)
+{
+	switch (f)
+	{
+		case TP_TSV:
+			return "tsv";
+		case TP_CSV:
+			return "csv";
+		case TP_MARKDOWN:
+			return "markdown";
+		case TP_HTML:
+			return "html";
+		default:
+			return "auto";
+	}
+}
+
+bool
+tp_format_from_name(const char *name, tp_format *out)
+{
+	char		low[16];
+
+	if (strlen(name) >= sizeof(low))
+		return false;
+	lower_copy(name, low, sizeof(low));
+	if (strcmp(low, "auto") == 0)
+		*out = TP_AUTO;
+	else if (strcmp(low, "tsv") == 0 || strcmp(low, "tab") == 0)
+		*out = TP_TSV;
+	else if (strcmp(low, "csv") == 0)
+		*out = TP_CSV;
+	else if (strcmp(low, "markdown") == 0 || strcmp(low, "md") == 0)
+		*out = TP_MARKDOWN;
+	else if (strcmp(low, "html") == 0)
+		*out = TP_HTML;
+	else
+		return false;
+	return true;
+}
+
+/* ---------------------------------------------------------------- interpret */
+
+/* Header cells that are all plain numbers but not years mean the header is missing. */
+static bool
+looks_like_data_row(tp_ctx *c, tp_rawrow *r, char **clean)
+{
+	int			numeric = 0;
+
+	(void) c;
+	for (int i = 1; i < r->n; i++)
+	{
+		int64_t		v;
+
+		if (clean[i][0] == '\0')
+			continue;
+		if (!parse_count(clean[i], &v))
+			return false;
+		if (v >= 1900 && v <= 2100 && strchr(clean[i], ',') == NULL)
+			return false;
+		numeric++;
+	}
+	return numeric > 0;
+}
+
+static bool
+ci_equal_total(const char *label, const char *want)
+{
+	size_t		n = strlen(label),
+				m = strlen(want);
+
+	while (n > 0 && (label[n - 1] == ':' || label[n - 1] == ' '))
+		n--;
+	while (m > 0 && (want[m - 1] == ':' || want[m - 1] == ' '))
+		m--;
+	if (n != m || n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (tolower((unsigned char) label[i]) != tolower((unsigned char) want[i]))
+			return false;
+	return true;
+}
+
+static bool
+is_total(tp_ctx *c, const char *label)
+{
+	if (tp_is_total_label(label))
+		return true;
+	for (int i = 0; i < c->nextra; i++)
+		if (c->extra_totals[i] && ci_equal_total(label, c->extra_totals[i]))
+			return true;
+	return false;
+}
+
+static const char *
+quote_label(const char *s, char *buf, size_t cap)
+{
+	if (strlen(s) + 3 > cap)
+		snprintf(buf, cap, "\"%.*s...\"", (int) (cap - 6), s);
+	else
+		snprintf(buf, cap, "\"%s\"", s);
+	return buf;
+}
+
+/*
+ * First earlier index holding the same label, or -1: an open-addressing hash
+ * set over labels[0..n) built incrementally (call with i = 0, 1, 2, ...).
+ */
+typedef struct tp_dupset
+{
+	int		   *slots;			/* index + 1, 0 = empty */
+	uint32_t	mask;
+} tp_dupset;
+
+static uint32_t
+label_hash(const char *s)
+{
+	uint32_t	h = 2166136261u;	/* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char) *s) * 16777619u;
+	return h;
+}
+
+static void
+dupset_init(tp_ctx *c, tp_dupset *d, int n)
+{
+	uint32_t	size = 16;
+
+	while (size < (uint32_t) n * 2)
+		size *= 2;
+	d->slots = tp_new(c, sizeof(int) * size);
+	d->mask = size - 1;
+}
+
+static int
+dupset_add(tp_dupset *d, char **labels, int i)
+{
+	uint32_t	h = label_hash(labels[i]) & d->mask;
+
+	while (d->slots[h] != 0)
+	{
+		int			j = d->slots[h] - 1;
+
+		if (strcmp(labels[j], labels[i]) == 0)
+			return j;
+		h = (h + 1) & d->mask;
+	}
+	d->slots[h] = i + 1;
+	return -1;
+}
+
+static void
+interpret(tp_ctx *c, tp_table *t)
+{
+	tp_rawrow  *h;
+	char	  **hclean;
+	int			width;
+	int			total_col = -1;
+	int			total_row = -1;
+	int			nbody;
+	char		qa[96],
+				qb[96];
+	char	  **labels;
+	int			r,
+				k;
+	bool		strip = (c->format != TP_HTML);
+	tp_dupset	cols;
+
+	if (c->nrows == 0)
+		tp_fail(c, 0, 0, NULL, "table text is empty");
+
+	/* header */
+	h = &c->rows[0];
+	hclean = tp_new(c, sizeof(char *) * h->n);
+	for (int i = 0; i < h->n; i++)
+		hclean[i] = clean_cell(c, h->cells[i], strip);
+	width = h->n;
+	while (width > 1 && hclean[width - 1][0] == '\0')
+		width--;
+	if (width < 2)
+		tp_fail(c, h->line, 0,
+				"A table needs a header row: an optional corner cell, then one label per column.",
+				"header on line %d has fewer than two cells", h->line);
+	if (looks_like_data_row(c, h, hclean))
+		tp_fail(c, h->line, 0,
+				"The first row's cells are counts, not column labels; add the header row.",
+				"missing header row: line %d looks like data", h->line);
+	t->header_line = h->line;
+	t->corner = hclean[0];
+	dupset_init(c, &cols, width);
+	for (int i = 1; i < width; i++)
+	{
+		if (hclean[i][0] == '\0')
+			tp_fail(c, h->line, i + 1, NULL,
+					"header on line %d has an empty label in cell %d", h->line, i + 1);
+		{
+			int			j = dupset_add(&cols, hclean, i);
+
+			if (j >= 0)
+				tp_fail(c, h->line, i + 1, NULL,
+						"duplicate column label %s in cells %d and %d of the header on line %d",
+						quote_label(hclean[i], qa, sizeof(qa)), j + 1, i + 1, h->line);
+		}
+		if (strlen(hclean[i]) > TP_MAX_LABEL_LEN)
+			tp_fail(c, h->line, i + 1, NULL, "column label in cell %d is longer than %d bytes",
+					i + 1, TP_MAX_LABEL_LEN);
+		if (is_total(c, hclean[i]))
+		{
+			if (total_col >= 0)
+				tp_fail(c, h->line, i + 1,
+						"Subtotal columns are not supported; remove all but the one total column.",
+						"header on line %d has two total columns (%s and %s)", h->line,
+						quote_label(hclean[total_col], qa, sizeof(qa)),
+						quote_label(hclean[i], qb, sizeof(qb)));
+			total_col = i;
+		}
+	}
+	if (width - 1 - (total_col >= 0) < 1)
+		tp_fail(c, h->line, 0, NULL, "table has no data columns besides the total");
+
+	/* body rows: clean, check width, label */
+	nbody = c->nrows - 1;
+	if (nbody < 1)
+		tp_fail(c, h->line, 0, NULL, "table has a header on line %d but no rows", h->line);
+	labels = tp_new(c, sizeof(char *) * nbody);
+	for (r = 0; r < nbody; r++)
+	{
+		tp_rawrow  *row = &c->rows[r + 1];
+		char	   *label;
+
+		tp_tick(c);
+		if (row->n < width)
+			tp_fail(c, row->line, 0,
+					"Every row needs a label and one cell per header column; blank cells must still be delimited.",
+					"line %d has %d cells but the header on line %d has %d",
+					row->line, row->n, h->line, width);
+		for (int i = width; i < row->n; i++)
+		{
+			char	   *extra = clean_cell(c, row->cells[i], strip);
+
+			if (extra[0] != '\0')
+				tp_fail(c, row->lines[i], i + 1, NULL,
+						"line %d has %d cells but the header on line %d has %d",
+						row->line, row->n, h->line, width);
+		}
+		label = clean_cell(c, row->cells[0], strip);
+		if (label[0] == '\0')
+			tp_fail(c, row->line, 1, NULL, "row on line %d has no label", row->line);
+		if (strlen(label) > TP_MAX_LABEL_LEN)
+			tp_fail(c, row->line, 1, NULL, "row label on line %d is longer than %d bytes",
+					row->line, TP_MAX_LABEL_LEN);
+		labels[r] = label;
+		if (is_total(c, label))
+		{
+			if (total_row >= 0)
+				tp_fail(c, row->line, 1,
+						"Subtotal rows are not supported; remove all but the one total row.",
+						"two total rows, on lines %d and %d", c->rows[total_row + 1].line, row->line);
+			total_row = r;
+		}
+	}
+	/* duplicate row labels */
+	{
+		tp_dupset	rows;
+
+		dupset_init(c, &rows, nbody);
+		for (r = 0; r < nbody; r++)
+		{
+			k = dupset_add(&rows, labels, r);
+			if (k >= 0)
+				tp_fail(c, c->rows[r + 1].line, 1,
+						"Each row label must be unique; merge or rename the rows.",
+						"duplicate row label %s on lines %d and %d",
+						quote_label(labels[r], qa, sizeof(qa)),
+						c->rows[k + 1].line, c->rows[r + 1].line);
+		}
+	}
+
+	t->nrows = nbody - (total_row >= 0);
+	t->ncols = width - 1 - (total_col >= 0);
+	if (t->nrows < 1)
+		tp_fail(c, h->line, 0, NULL, "table has a total row but no data rows");
+	t->row_labels = tp_new(c, sizeof(char *) * t->nrows);
+	t->row_lines = tp_new(c, sizeof(int) * t->nrows);
+	t->col_labels = tp_new(c, sizeof(char *) * t->ncols);
+	t->cells = tp_new(c, sizeof(tp_cell) * (size_t) t->nrows * t->ncols);
+	t->has_total_col = total_col >= 0;
+	t->has_total_row = total_row >= 0;
+	if (t->has_total_col)
+	{
+		t->total_col_label = hclean[total_col];
+		t->row_totals = tp_new(c, sizeof(tp_cell) * t->nrows);
+	}
+	if (t->has_total_row)
+	{
+		t->total_row_label = labels[total_row];
+		t->total_row_line = c->rows[total_row + 1].line;
+		t->col_totals = tp_new(c, sizeof(tp_cell) * t->ncols);
+	}
+	for (int i = 1, j = 0; i < width; i++)
+		if (i != total_col)
+			t->col_labels[j++] = hclean[i];
+
+	for (r = 0, k = 0; r < nbody; r++)
+	{
+		tp_rawrow  *row = &c->rows[r + 1];
+		bool		is_total = (r == total_row);
+
+		tp_tick(c);
+		if (!is_total)
+		{
+			t->row_labels[k] = labels[r];
+			t->row_lines[k] = row->line;
+		}
+		for (int i = 1, j = 0; i < width; i++)
+		{
+			tp_cell    *cell;
+			char		why[96];
+			char	   *txt = clean_cell(c, row->cells[i], strip);
+
+			if (i == total_col)
+				cell = is_total ? &t->grand : &t->row_totals[k];
+			else
+				cell = is_total ? &t->col_totals[j++] : &t->cells[(size_t) k * t->ncols + j++];
+			if (!tp_parse_cell(txt, cell, why, sizeof(why)))
+			{
+				char		detail[300];
+
+				snprintf(detail, sizeof(detail), "Row %s, column %s.",
+						 quote_label(labels[r], qa, sizeof(qa)),
+						 quote_label(hclean[i], qb, sizeof(qb)));
+				tp_fail(c, row->lines[i], i + 1, detail,
+						"invalid cell %s on line %d, cell %d: %s",
+						quote_label(txt, qa, sizeof(qa)), row->lines[i], i + 1, why);
+			}
+			cell->text = txt;
+			cell->line = row->lines[i];
+			cell->col = i + 1;
+		}
+		if (!is_total)
+			k++;
+	}
+}
+
+static void
+parse_all(tp_ctx *c, const char *text, size_t len, tp_format format, tp_table *out)
+{
+	check_nul(c, text, len);
+	if (format == TP_AUTO)
+	{
+		format = tp_detect(text, len);
+		if (format == TP_AUTO)
+		{
+			if (blank_span(text, len))
+				tp_fail(c, 0, 0, NULL, "table text is empty");
+			tp_fail(c, 0, 0,
+					"Tables are read as tab-separated, CSV, Markdown pipe or HTML <table>; none was recognised.",
+					"cannot detect the table format");
+		}
+	}
+	c->format = format;
+	out->format = format;
+	switch (format)
+	{
+		case TP_TSV:
+			tokenize_tsv(c, text, len);
+			break;
+		case TP_CSV:
+			tokenize_csv(c, text, len);
+			break;
+		case TP_MARKDOWN:
+			tokenize_markdown(c, text, len);
+			break;
+		case TP_HTML:
+			tokenize_html(c, text, len);
+			break;
+		default:
+			tp_fail(c, 0, 0, NULL, "unknown table format");
+	}
+	/* blank rows inside the table (blank lines, HTML <tr></tr>, ",,,,") are dropped */
+	{
+		int			w = 0;
+
+		for (int i = 0; i < c->nrows; i++)
+			if (!row_is_empty(&c->rows[i]))
+				c->rows[w++] = c->rows[i];
+		c->nrows = w;
+	}
+	interpret(c, out);
+}
+
+bool
+tp_parse(const char *text, size_t len, tp_format format, const tp_alloc *a,
+		 tp_table *out, tp_error *err)
+{
+	return tp_parse_ext(text, len, format, NULL, 0, a, out, err);
+}
+
+bool
+tp_parse_ext(const char *text, size_t len, tp_format format,
+			 const char *const *extra_totals, int nextra,
+			 const tp_alloc *a, tp_table *out, tp_error *err)
+{
+	tp_ctx		c;
+
+	memset(&c, 0, sizeof(c));
+	c.extra_totals = extra_totals;
+	c.nextra = nextra;
+	memset(out, 0, sizeof(*out));
+	memset(err, 0, sizeof(*err));
+	c.a = a;
+	c.err = err;
+	if (setjmp(c.jb) != 0)
+		return false;
+	parse_all(&c, text, len, format, out);
+	return true;
+}

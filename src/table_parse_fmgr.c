@@ -1,0 +1,180 @@
+/*
+ * table_parse_fmgr.c
+ *		foistats.parse_table(text [, format text]) -> xtab
+ *
+ * Thin wrapper around the pure C parser (table_parse.c): parses with palloc
+ * memory, turns a parse error into an ereport naming the line and cell, and
+ * builds the cross-tab with the published totals kept beside the cells.
+ *
+ * Mapping from the neutral parse to the xtab:
+ *	count		-> the count, no flags
+ *	blank, '-'	-> 0 with XTAB_CELL_BLANK; the published text ('-', 'n/a')
+ *				   kept as the cell's marker when it is not empty
+ *	'*', '<5'	-> 0 with XTAB_CELL_SUPPRESSED and the marker text as
+ *				   published (audit and reconcile read bounds back from it)
+ *	totals		-> published row/column/grand totals; a blank total is 0, a
+ *				   suppressed total is left unset (no published figure)
+ *	corner cell	-> the row header
+ * Columns sort naturally when the value is flattened (years in time order);
+ * rows keep the published order.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "catalog/pg_type.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+
+#include "table_parse.h"
+#include "table_parse_fmgr.h"
+#include "xtab.h"
+
+PG_FUNCTION_INFO_V1(foistats_parse_table);
+
+static void *
+tp_palloc(void *ctx, size_t size)
+{
+	return MemoryContextAllocZero((MemoryContext) ctx, size);
+}
+
+static void
+tp_interrupts(void *ctx)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+tp_format
+foistats_table_format_arg(text *fmt)
+{
+	char	   *name = text_to_cstring(fmt);
+	tp_format	f;
+
+	if (!tp_format_from_name(name, &f))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown table format \"%s\"", name),
+				 errhint("Use one of auto, tsv, csv, markdown, html.")));
+	return f;
+}
+
+void
+foistats_parse_table_into(const char *data, size_t len, tp_format format,
+						  const char *const *extra_totals, int nextra, tp_table *t)
+{
+	tp_alloc	a;
+	tp_error	err;
+
+	a.alloc = tp_palloc;
+	a.tick = tp_interrupts;
+	a.ctx = CurrentMemoryContext;
+	if (!tp_parse_ext(data, len, format, extra_totals, nextra, &a, t, &err))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid published table: %s", err.message),
+				 err.detail[0] ? errdetail("%s", err.detail) : 0));
+}
+
+static void
+set_cell(Xtab *xt, int r, int c, const tp_cell *cell)
+{
+	switch (cell->kind)
+	{
+		case TP_VALUE:
+			xtab_set(xt, r, c, (int64) cell->value);
+			break;
+		case TP_BLANK:
+			xtab_set_flags(xt, r, c, XTAB_CELL_BLANK);
+			if (cell->text && cell->text[0])
+				xtab_set_marker(xt, r, c, cell->text);
+			break;
+		case TP_SUPPRESSED:
+			xtab_set_flags(xt, r, c, XTAB_CELL_SUPPRESSED);
+			xtab_set_marker(xt, r, c, cell->text);
+			break;
+	}
+}
+
+/* Published total from a total cell: false when it was suppressed. */
+static bool
+total_value(const tp_cell *cell, int64 *v)
+{
+	if (cell->kind == TP_SUPPRESSED)
+		return false;
+	*v = cell->kind == TP_VALUE ? (int64) cell->value : 0;
+	return true;
+}
+
+Xtab *
+foistats_table_to_xtab(const tp_table *t, MemoryContext mcxt)
+{
+	Xtab	   *xt = xtab_create(mcxt);
+	int		   *cidx = palloc(sizeof(int) * t->ncols);
+	int64		v;
+
+	if (t->corner && t->corner[0])
+		xtab_set_row_header(xt, t->corner);
+	for (int j = 0; j < t->ncols; j++)
+		cidx[j] = xtab_add_col(xt, t->col_labels[j], strlen(t->col_labels[j]), XTAB_COL_INFER);
+	for (int i = 0; i < t->nrows; i++)
+	{
+		int			r = xtab_add_row(xt, t->row_labels[i], strlen(t->row_labels[i]));
+
+		CHECK_FOR_INTERRUPTS();
+		for (int j = 0; j < t->ncols; j++)
+			set_cell(xt, r, cidx[j], &t->cells[(size_t) i * t->ncols + j]);
+		if (t->has_total_col && total_value(&t->row_totals[i], &v))
+			xtab_set_pub_row_total(xt, r, v);
+	}
+	if (t->has_total_row)
+		for (int j = 0; j < t->ncols; j++)
+			if (total_value(&t->col_totals[j], &v))
+				xtab_set_pub_col_total(xt, cidx[j], v);
+	if (t->has_total_row && t->has_total_col && total_value(&t->grand, &v))
+		xtab_set_pub_grand_total(xt, v);
+	pfree(cidx);
+	return xt;
+}
+
+/* text[] -> C strings (NULL elements skipped) */
+static int
+text_array_cstrings(ArrayType *arr, char ***out)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				k = 0;
+
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("total_labels must be a one-dimensional array")));
+	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
+	*out = palloc(sizeof(char *) * Max(1, n));
+	for (int i = 0; i < n; i++)
+		if (!nulls[i])
+			(*out)[k++] = TextDatumGetCString(elems[i]);
+	return k;
+}
+
+/*
+ * foistats.parse_table(tbl text, format text DEFAULT 'auto',
+ *						total_labels text[] DEFAULT '{}') -> xtab
+ */
+Datum
+foistats_parse_table(PG_FUNCTION_ARGS)
+{
+	text	   *txt = PG_GETARG_TEXT_PP(0);
+	tp_format	format = PG_NARGS() > 1 ? foistats_table_format_arg(PG_GETARG_TEXT_PP(1)) : TP_AUTO;
+	char	  **extra = NULL;
+	int			nextra = 0;
+	tp_table	t;
+	Xtab	   *xt;
+
+	if (PG_NARGS() > 2)
+		nextra = text_array_cstrings(PG_GETARG_ARRAYTYPE_P(2), &extra);
+	foistats_parse_table_into(VARDATA_ANY(txt), VARSIZE_ANY_EXHDR(txt), format,
+							  (const char *const *) extra, nextra, &t);
+	xt = foistats_table_to_xtab(&t, CurrentMemoryContext);
+	PG_RETURN_XTAB_P(xtab_flatten(xt));
+}

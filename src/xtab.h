@@ -1,0 +1,357 @@
+/*
+ * xtab.h
+ *		The cross-tab value (foistats.xtab): in-memory form and C API.
+ *
+ * A cross-tab is what an FOI response publishes: rows (offence titles,
+ * platforms, ...) by columns (years, financial years, ...), a count in each
+ * cell, and totals.  foistats builds them with the foistats.xtab(...)
+ * aggregates, parses them from published text (table_parse.c), protects them
+ * (protect.c), audits them (audit.c) and renders them (render.c).  All of that
+ * code works on the EXPANDED form declared here and never on bytes.
+ *
+ * Two forms
+ * ---------
+ * - Expanded (Xtab *): a struct in a memory context with growable arrays and
+ *	 hash indexes on row and column labels.  Build one with xtab_create(), or
+ *	 get one from a SQL value with xtab_expand() / PG_GETARG_XTAB_EXPANDED().
+ * - Flat: the varlena stored in tables (type foistats.xtab).  Make one with
+ *	 xtab_flatten().  Its byte layout is private to xtab.c; it is the same
+ *	 byte stream as the binary send/recv format (network byte order) behind a
+ *	 varlena header, versioned by its first byte.
+ *
+ * What a value holds
+ * ------------------
+ * - columns: label (text, unique within the table), kind (see xtab_label.h:
+ *	 year, fy, quarter, month, int, text) and a sort key derived from label
+ *	 and kind.  A flattened value always has its columns in natural order
+ *	 (xtab_sort_cols), so readers see 2010, 2011, ... left to right.
+ * - rows: label (text, unique within the table).  Row order is kept as built:
+ *	 the aggregates sort rows by label bytes (C collation) when they finish; a
+ *	 table parsed from published text keeps the published order.  Renderers
+ *	 choose their own order (by total, by label, as stored, or given).
+ * - cells: an int64 count per (row, column), zero when nothing was counted,
+ *	 and a flag byte (XTAB_CELL_* below; zero normally).  A cell may also
+ *	 carry MARKER text, e.g. '*' or '<5' as published for a suppressed cell.
+ * - units (optional, "multi-label" tables): per column, the number of input
+ *	 rows (distinct crimes) aggregated.  When one input row carries several
+ *	 row labels it counts once under each label but once in the units, so the
+ *	 column sum of cells ("mentions") may exceed the units.  When a table has
+ *	 no units (xtab_has_units() false) each input row had exactly one label,
+ *	 and xtab_col_units() returns the column sum.
+ * - published totals (optional, for tables parsed from published text): a
+ *	 row total per row, a column total per column and a grand total, each
+ *	 possibly absent, and possibly disagreeing with the cells (that is what
+ *	 audit reports).  xtab_row_total() etc. always compute from the cells;
+ *	 xtab_get_pub_*() return what was published.
+ * - title, row header (text over the row labels) and footnotes (text lines
+ *	 printed under a rendered table, e.g. the suppression rule).
+ *
+ * Memory
+ * ------
+ * All storage of an Xtab lives in the context given to xtab_create() (for the
+ * aggregates: the aggregate context).  Labels are copied into a bump arena,
+ * counts into one row-major matrix (ncols rounded up to a capacity), so a
+ * row costs about label bytes + 8 x column capacity + ~40 bytes, e.g. about
+ * 150 MB for 1,000,000 distinct 45-byte labels by 5 years.  Limits:
+ * XTAB_MAX_ROWS rows, XTAB_MAX_COLS columns, XTAB_MAX_CELLS rows x column
+ * capacity; past them the functions raise ERRCODE_PROGRAM_LIMIT_EXCEEDED.
+ *
+ * Error handling: every function that can fail ereports; none returns an
+ * error code.  Indexes (r, c) are 0-based and checked with Assert only:
+ * callers get them from xtab_find_*() / xtab_add_*() or loop below
+ * xtab_nrows()/xtab_ncols().
+ *
+ * Building one, for example (in some function's memory context):
+ *
+ *		Xtab	   *xt = xtab_create(CurrentMemoryContext);
+ *		int			c = xtab_add_col(xt, "2013", 4, XTAB_COL_INFER);
+ *		int			r = xtab_add_row(xt, "EXPOSURE", 8);
+ *
+ *		xtab_add(xt, r, c, 16);
+ *		xtab_set_pub_grand_total(xt, 16);
+ *		PG_RETURN_XTAB_P(xtab_flatten(xt));
+ */
+#ifndef XTAB_H
+#define XTAB_H
+
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+
+#include "xtab_label.h"
+
+/* Limits (see "Memory" above). */
+#define XTAB_MAX_ROWS		2000000
+#define XTAB_MAX_COLS		10000
+#define XTAB_MAX_CELLS		((int64) 64 * 1024 * 1024)
+#define XTAB_MAX_LABEL		10000	/* bytes in one row or column label */
+
+/*
+ * Cell flags.  Letters are those of the text format (see xtab.c).
+ */
+#define XTAB_CELL_SUPPRESSED	0x01	/* 's': withheld; the count is the true
+										 * value when known, 0 if parsed */
+#define XTAB_CELL_BLANK			0x02	/* 'b': published as an empty cell */
+#define XTAB_CELL_SECONDARY		0x04	/* 'c': suppressed as a complement to
+										 * protect another cell (with 's') */
+#define XTAB_CELL_ROUNDED		0x08	/* 'r': count was rounded */
+#define XTAB_CELL_FLAGS_MASK	0x0F
+
+/* Label of NULL row or column values counted by the aggregates. */
+#define XTAB_NULL_LABEL			"(blank)"
+
+/* Row orders for xtab_sort_rows(). */
+typedef enum XtabRowOrder
+{
+	XTAB_ORDER_LABEL,			/* label bytes ascending (C collation) */
+	XTAB_ORDER_TOTAL_DESC		/* row total descending, ties by label */
+} XtabRowOrder;
+
+/* A label: bytes (not NUL-terminated in general) and their hash. */
+typedef struct XtabLabel
+{
+	const char *data;
+	int32		len;
+	uint32		hash;
+} XtabLabel;
+
+/* Open-addressing index of labels: slot holds (index + 1), 0 = empty. */
+typedef struct XtabIndex
+{
+	int32	   *slots;
+	uint32		mask;			/* nslots - 1; nslots is a power of 2 */
+} XtabIndex;
+
+/* A cell marker (text as published for one cell). */
+typedef struct XtabMarker
+{
+	int32		row;
+	int32		col;
+	char	   *text;			/* NUL-terminated */
+} XtabMarker;
+
+/*
+ * The expanded cross-tab.  Prefer the accessor functions below; the fields
+ * are visible so hot loops (the aggregates) can be inlined, and may change.
+ */
+typedef struct Xtab
+{
+	MemoryContext mcxt;
+
+	/* columns */
+	int32		ncols;
+	int32		colcap;			/* allocated columns per matrix row */
+	XtabLabel  *clabel;
+	uint8	   *ckind;			/* XtabColKind */
+	int64	   *ckey;			/* sort key (xtab_label.h) */
+	int64	   *cunits;			/* units per column, valid if has_units */
+	int64	   *cpub;			/* published column totals */
+	bool	   *cpub_set;
+	XtabIndex	cindex;
+
+	/* rows */
+	int32		nrows;
+	int32		rowcap;
+	XtabLabel  *rlabel;
+	int64	   *rpub;			/* published row totals */
+	bool	   *rpub_set;
+	XtabIndex	rindex;
+
+	/* cells: row-major, (r, c) at r * colcap + c */
+	int64	   *cells;
+	uint8	   *flags;			/* same layout; NULL while all are zero */
+
+	bool		has_units;
+	bool		pub_grand_set;
+	int64		pub_grand;
+
+	char	   *title;			/* NULL if none */
+	char	   *row_header;		/* NULL if none */
+	int32		nfootnotes;
+	char	  **footnotes;
+	int32		nmarkers;
+	int32		markercap;
+	XtabMarker *markers;
+
+	/* bump arena for label bytes */
+	char	   *arena;
+	Size		arena_left;
+} Xtab;
+
+/* ---- SQL value access (type foistats.xtab is a plain varlena) ---- */
+#define DatumGetXtabP(d)		((struct varlena *) PG_DETOAST_DATUM(d))
+#define PG_GETARG_XTAB_P(n)		DatumGetXtabP(PG_GETARG_DATUM(n))
+#define PG_RETURN_XTAB_P(x)		PG_RETURN_POINTER(x)
+/* Expand argument n into CurrentMemoryContext. */
+#define PG_GETARG_XTAB_EXPANDED(n) \
+	xtab_expand(PG_GETARG_XTAB_P(n), CurrentMemoryContext)
+
+/* ---- lifecycle ---- */
+extern Xtab *xtab_create(MemoryContext mcxt);
+extern Xtab *xtab_copy(const Xtab *src, MemoryContext mcxt);
+/* Expand a detoasted flat value; validates it fully (corrupt data ereports). */
+extern Xtab *xtab_expand(const struct varlena *flat, MemoryContext mcxt);
+/* Flatten into a palloc'd varlena in CurrentMemoryContext; sorts columns of
+ * the output (not of xt).  Rows are written in xt's order. */
+extern struct varlena *xtab_flatten(const Xtab *xt);
+/* Same, rows written sorted by label (the aggregates' canonical order). */
+extern struct varlena *xtab_flatten_sorted(const Xtab *xt);
+/* Same, rows written in the order perm (perm[i] = index of i-th row). */
+extern struct varlena *xtab_flatten_perm(const Xtab *xt, const int *rowperm);
+/* The binary format (send/recv; also the body of the flat form). */
+extern void xtab_send_to(const Xtab *xt, StringInfo buf);
+extern Xtab *xtab_recv_from(StringInfo buf, MemoryContext mcxt);
+/* Text format (type input/output); see xtab.c for the grammar. */
+extern char *xtab_to_cstring(const Xtab *xt);
+extern Xtab *xtab_from_cstring(const char *str, MemoryContext mcxt);
+
+/* ---- shape ---- */
+static inline int
+xtab_ncols(const Xtab *xt)
+{
+	return xt->ncols;
+}
+static inline int
+xtab_nrows(const Xtab *xt)
+{
+	return xt->nrows;
+}
+
+/* ---- columns ---- */
+/* Index of the column with this label, adding it (with this kind, or the
+ * inferred kind for XTAB_COL_INFER) if absent.  Ereports if the label is
+ * not well-formed for an explicit kind, or past XTAB_MAX_COLS. */
+extern int	xtab_add_col(Xtab *xt, const char *label, int len, XtabColKind kind);
+/* Index of the column with this label, or -1. */
+extern int	xtab_find_col(const Xtab *xt, const char *label, int len);
+/* Label bytes (NUL-terminated copy inside the arena) and length. */
+static inline const char *
+xtab_col_label(const Xtab *xt, int c, int *len)
+{
+	if (len)
+		*len = xt->clabel[c].len;
+	return xt->clabel[c].data;
+}
+static inline XtabColKind
+xtab_col_kind(const Xtab *xt, int c)
+{
+	return (XtabColKind) xt->ckind[c];
+}
+
+/* ---- rows ---- */
+/* Index of the row with this label, adding it if absent (row labels are
+ * unique).  Ereports past XTAB_MAX_ROWS or XTAB_MAX_CELLS. */
+extern int	xtab_add_row(Xtab *xt, const char *label, int len);
+/* Index of the row with this label, or -1. */
+extern int	xtab_find_row(const Xtab *xt, const char *label, int len);
+static inline const char *
+xtab_row_label(const Xtab *xt, int r, int *len)
+{
+	if (len)
+		*len = xt->rlabel[r].len;
+	return xt->rlabel[r].data;
+}
+
+/* ---- cells ---- */
+static inline int64
+xtab_get(const Xtab *xt, int r, int c)
+{
+	Assert(r >= 0 && r < xt->nrows && c >= 0 && c < xt->ncols);
+	return xt->cells[(Size) r * xt->colcap + c];
+}
+static inline void
+xtab_set(Xtab *xt, int r, int c, int64 n)
+{
+	Assert(r >= 0 && r < xt->nrows && c >= 0 && c < xt->ncols);
+	xt->cells[(Size) r * xt->colcap + c] = n;
+}
+/* Add n to a cell; ereports on int64 overflow. */
+extern void xtab_add(Xtab *xt, int r, int c, int64 n);
+static inline uint8
+xtab_get_flags(const Xtab *xt, int r, int c)
+{
+	return xt->flags ? xt->flags[(Size) r * xt->colcap + c] : 0;
+}
+extern void xtab_set_flags(Xtab *xt, int r, int c, uint8 flags);
+/* Marker text of a cell, or NULL. */
+extern const char *xtab_get_marker(const Xtab *xt, int r, int c);
+/* Set (text != NULL) or clear (NULL) a cell's marker. */
+extern void xtab_set_marker(Xtab *xt, int r, int c, const char *text);
+
+/* ---- units (multi-label tables) ---- */
+static inline bool
+xtab_has_units(const Xtab *xt)
+{
+	return xt->has_units;
+}
+/* Units of a column: stored units if the table has them, else column sum. */
+extern int64 xtab_col_units(const Xtab *xt, int c);
+/* Store units for a column; the first call turns units on for the table
+ * (other columns start from their column sums). */
+extern void xtab_set_units(Xtab *xt, int c, int64 units);
+extern void xtab_add_units(Xtab *xt, int c, int64 units);
+/* Sum of xtab_col_units over all columns. */
+extern int64 xtab_total_units(const Xtab *xt);
+
+/* ---- totals computed from cells (suppressed cells included: callers that
+ * publish must decide) ---- */
+extern int64 xtab_row_total(const Xtab *xt, int r);
+extern int64 xtab_col_total(const Xtab *xt, int c);
+extern int64 xtab_grand_total(const Xtab *xt);
+
+/* ---- published totals (optional) ---- */
+extern bool xtab_get_pub_row_total(const Xtab *xt, int r, int64 *total);
+extern void xtab_set_pub_row_total(Xtab *xt, int r, int64 total);
+extern bool xtab_get_pub_col_total(const Xtab *xt, int c, int64 *total);
+extern void xtab_set_pub_col_total(Xtab *xt, int c, int64 total);
+extern bool xtab_get_pub_grand_total(const Xtab *xt, int64 *total);
+extern void xtab_set_pub_grand_total(Xtab *xt, int64 total);
+/* Forget all published totals. */
+extern void xtab_clear_pub_totals(Xtab *xt);
+
+/* ---- text attached to the table ---- */
+extern void xtab_set_title(Xtab *xt, const char *title);	/* NULL clears */
+static inline const char *
+xtab_get_title(const Xtab *xt)
+{
+	return xt->title;
+}
+extern void xtab_set_row_header(Xtab *xt, const char *text);	/* NULL clears */
+static inline const char *
+xtab_get_row_header(const Xtab *xt)
+{
+	return xt->row_header;
+}
+extern void xtab_add_footnote(Xtab *xt, const char *text);
+static inline int
+xtab_nfootnotes(const Xtab *xt)
+{
+	return xt->nfootnotes;
+}
+static inline const char *
+xtab_footnote(const Xtab *xt, int i)
+{
+	return xt->footnotes[i];
+}
+
+/* ---- ordering ---- */
+/* Put columns in natural order (kind, key, label); reorders cells. */
+extern void xtab_sort_cols(Xtab *xt);
+extern void xtab_sort_rows(Xtab *xt, XtabRowOrder order);
+/* Reorder rows to perm (perm[i] = old index of new row i, a permutation). */
+extern void xtab_permute_rows(Xtab *xt, const int *perm);
+/* Natural column comparison, usable with qsort_arg-style callers. */
+extern int	xtab_col_cmp(const Xtab *xt, int a, int b);
+
+/* ---- combining ---- */
+/*
+ * Add src into dst: rows and columns matched by label (added if absent),
+ * cells and units added, cell flags OR'ed, markers kept from dst (else src).
+ * A published total survives only if both sides have it (then it is summed).
+ * Title and row header are kept from dst if set, else taken from src;
+ * footnotes of src not already in dst are appended.
+ */
+extern void xtab_merge_into(Xtab *dst, const Xtab *src);
+
+#endif							/* XTAB_H */

@@ -1,0 +1,599 @@
+/*
+ * xtab_agg.c
+ *		The foistats.xtab(...) aggregates and foistats.xtab_merge(xtab).
+ *
+ * One transition function serves every foistats.xtab(...) signature; on the
+ * first row of a group it looks at its argument types and remembers in the
+ * state what to do:
+ *
+ *	arg 1	row label: text, or text[] ("multi-label": one input row counts
+ *			once under each distinct label, and once in its column's units)
+ *	arg 2	column: date, timestamp, timestamptz (bucketed into periods here,
+ *			in C), int4/int8 (column kind int) or text (kind inferred, so
+ *			'2013/14' sorts as a financial year)
+ *	arg 3	optional granularity text ('year' | 'fy' | 'quarter' | 'month';
+ *			dates only; default 'year')
+ *	last	optional bigint weight (re-aggregating pre-counted rows)
+ *
+ * NULLs (documented in sql/xtab_agg.sql): a NULL row label is counted under
+ * the row '(blank)', a NULL column under the column '(blank)' (kind text, so
+ * it sorts after the periods); a NULL weight skips the row (like sum()); a
+ * NULL text[] counts under '(blank)', as do NULL elements; an EMPTY text[]
+ * counts nowhere (the input row has no label of interest).
+ *
+ * Speed: the row label is hashed straight from the tuple's bytes (no copy
+ * unless it is a new label), the date is bucketed by integer arithmetic and
+ * the column found through a small direct-mapped memo of period keys, and
+ * the count goes into a dense matrix.  There is no per-row allocation on the
+ * common path.
+ *
+ * The state is internal (an XtabAggState in the aggregate memory context),
+ * with combine, serialize and deserialize functions so PostgreSQL can run the
+ * aggregate in parallel; the serialized state is the xtab binary format.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "common/int.h"
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/lsyscache.h"
+#include "utils/timestamp.h"
+
+#include "xtab.h"
+
+typedef enum ColType
+{
+	COLT_DATE,
+	COLT_TIMESTAMP,
+	COLT_TIMESTAMPTZ,
+	COLT_INT4,
+	COLT_INT8,
+	COLT_TEXT
+} ColType;
+
+#define MEMO_SIZE 64
+
+typedef struct ColMemo
+{
+	int64		key;
+	int32		col;			/* -1: empty */
+	uint8		kind;
+} ColMemo;
+
+typedef struct XtabAggState
+{
+	Xtab	   *xt;
+	bool		configured;
+	bool		multi;			/* row label is text[] */
+	ColType		coltype;
+	int			gran_arg;		/* argument number of granularity, or -1 */
+	int			weight_arg;		/* argument number of weight, or -1 */
+	XtabGranularity gran;
+	char		gran_text[16];	/* granularity text last parsed */
+	int			gran_len;
+	int			null_col;		/* column index of '(blank)', or -1 */
+	ColMemo		memo[MEMO_SIZE];
+	/* day -> column cache for date/timestamp columns (see day_col) */
+	int32	   *daycol;			/* NULL until first used; -1 = not known */
+	int32		daybase;		/* day number of daycol[0] */
+	int32		ndays;
+	uint8		daygran;		/* granularity the cache was filled for */
+	int		   *scratch;		/* multi-label: rows seen in this input row */
+	int			scratchcap;
+} XtabAggState;
+
+PG_FUNCTION_INFO_V1(xtab_agg_trans);
+PG_FUNCTION_INFO_V1(xtab_agg_final);
+PG_FUNCTION_INFO_V1(xtab_agg_combine);
+PG_FUNCTION_INFO_V1(xtab_agg_serialize);
+PG_FUNCTION_INFO_V1(xtab_agg_deserialize);
+PG_FUNCTION_INFO_V1(xtab_merge_trans);
+PG_FUNCTION_INFO_V1(xtab_plus);
+
+static XtabAggState *
+state_create(MemoryContext aggcontext)
+{
+	XtabAggState *st = MemoryContextAllocZero(aggcontext, sizeof(XtabAggState));
+
+	st->xt = xtab_create(aggcontext);
+	st->gran_arg = -1;
+	st->weight_arg = -1;
+	st->null_col = -1;
+	for (int i = 0; i < MEMO_SIZE; i++)
+		st->memo[i].col = -1;
+	return st;
+}
+
+static MemoryContext
+agg_context(FunctionCallInfo fcinfo, const char *fname)
+{
+	MemoryContext aggcontext;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s called in non-aggregate context", fname)));
+	return aggcontext;
+}
+
+/* Work out, once per state, what the arguments are. */
+static void
+configure(XtabAggState *st, FunctionCallInfo fcinfo)
+{
+	int			nargs = PG_NARGS();
+	Oid			rowtype = get_fn_expr_argtype(fcinfo->flinfo, 1);
+	Oid			coltype = get_fn_expr_argtype(fcinfo->flinfo, 2);
+
+	st->multi = (rowtype == TEXTARRAYOID);
+	if (!st->multi && rowtype != TEXTOID)
+		elog(ERROR, "foistats.xtab: unexpected row label type %u", rowtype);
+	switch (coltype)
+	{
+		case DATEOID:
+			st->coltype = COLT_DATE;
+			break;
+		case TIMESTAMPOID:
+			st->coltype = COLT_TIMESTAMP;
+			break;
+		case TIMESTAMPTZOID:
+			st->coltype = COLT_TIMESTAMPTZ;
+			break;
+		case INT4OID:
+			st->coltype = COLT_INT4;
+			break;
+		case INT8OID:
+			st->coltype = COLT_INT8;
+			break;
+		case TEXTOID:
+			st->coltype = COLT_TEXT;
+			break;
+		default:
+			elog(ERROR, "foistats.xtab: unexpected column type %u", coltype);
+	}
+	for (int i = 3; i < nargs; i++)
+	{
+		Oid			t = get_fn_expr_argtype(fcinfo->flinfo, i);
+
+		if (t == TEXTOID)
+			st->gran_arg = i;
+		else if (t == INT8OID)
+			st->weight_arg = i;
+		else
+			elog(ERROR, "foistats.xtab: unexpected argument type %u", t);
+	}
+	st->gran = XTAB_GRAN_YEAR;
+	if (st->multi)
+		st->xt->has_units = true;
+	st->configured = true;
+}
+
+/* The granularity of this row (the argument is normally a constant). */
+static inline void
+read_granularity(XtabAggState *st, FunctionCallInfo fcinfo)
+{
+	text	   *g;
+	int			len;
+	int			gran;
+
+	if (PG_ARGISNULL(st->gran_arg))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("granularity must not be null"),
+				 errhint("Use 'year', 'fy', 'quarter' or 'month'.")));
+	g = PG_GETARG_TEXT_PP(st->gran_arg);
+	len = VARSIZE_ANY_EXHDR(g);
+	if (len == st->gran_len && memcmp(VARDATA_ANY(g), st->gran_text, len) == 0)
+		return;
+	gran = xtab_granularity_from_name(VARDATA_ANY(g), len);
+	if (gran == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown granularity \"%.*s\"", len, VARDATA_ANY(g)),
+				 errhint("Use 'year', 'fy' (UK financial year, April to March), "
+						 "'quarter' or 'month'.")));
+	if (st->coltype != COLT_DATE && st->coltype != COLT_TIMESTAMP &&
+		st->coltype != COLT_TIMESTAMPTZ)
+		elog(ERROR, "foistats.xtab: granularity given for a non-date column");
+	st->gran = (XtabGranularity) gran;
+	if (len < (int) sizeof(st->gran_text))
+	{
+		memcpy(st->gran_text, VARDATA_ANY(g), len);
+		st->gran_len = len;
+	}
+}
+
+pg_attribute_noreturn()
+static void
+infinite_error(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+			 errmsg("cannot put an infinite date or timestamp into a period"),
+			 errhint("Filter out 'infinity' and '-infinity' before cross-tabulating.")));
+}
+
+/* Column for a period key (memoized). */
+static inline int
+period_col(XtabAggState *st, int64 key)
+{
+	ColMemo    *m = &st->memo[(uint64) key & (MEMO_SIZE - 1)];
+	char		label[XTAB_PERIOD_LABEL_MAX];
+	int			len;
+
+	if (m->col >= 0 && m->key == key && m->kind == (uint8) st->gran)
+		return m->col;
+	len = xtab_period_label(st->gran, key, label);
+	m->col = xtab_add_col(st->xt, label, len, (XtabColKind) st->gran);
+	m->key = key;
+	m->kind = (uint8) st->gran;
+	return m->col;
+}
+
+/*
+ * Column of a day number.  Most rows hit the day cache: an array indexed by
+ * day (relative to daybase) holding the column index, filled lazily; it
+ * covers up to DAYCACHE_MAX days (about 180 years) around the dates seen.
+ * Days outside it, or a change of granularity, go the slow way.
+ */
+#define DAYCACHE_INIT 4096
+#define DAYCACHE_MAX 65536
+
+static int
+day_col_slow(XtabAggState *st, int32 days)
+{
+	int			c = period_col(st, xtab_period_key(st->gran, days));
+	int64		idx;
+
+	if (st->daycol == NULL || st->daygran != (uint8) st->gran)
+	{
+		if (st->daycol == NULL)
+		{
+			st->daycol = MemoryContextAlloc(st->xt->mcxt, DAYCACHE_INIT * sizeof(int32));
+			st->ndays = DAYCACHE_INIT;
+		}
+		st->daybase = days - st->ndays / 2;
+		st->daygran = (uint8) st->gran;
+		memset(st->daycol, 0xFF, st->ndays * sizeof(int32));
+	}
+	idx = (int64) days - st->daybase;
+	if (idx < 0 || idx >= st->ndays)
+	{
+		/* grow to cover both the old window and this day, if not too wide */
+		int64		lo = Min((int64) st->daybase, (int64) days);
+		int64		hi = Max((int64) st->daybase + st->ndays, (int64) days + 1);
+		int64		n = st->ndays;
+		int32	   *nc;
+
+		while (n < hi - lo)
+			n *= 2;
+		if (n > DAYCACHE_MAX)
+			return c;
+		nc = MemoryContextAlloc(st->xt->mcxt, n * sizeof(int32));
+		memset(nc, 0xFF, n * sizeof(int32));
+		memcpy(nc + (st->daybase - lo), st->daycol, st->ndays * sizeof(int32));
+		pfree(st->daycol);
+		st->daycol = nc;
+		st->daybase = (int32) lo;
+		st->ndays = (int32) n;
+		idx = (int64) days - st->daybase;
+	}
+	st->daycol[idx] = c;
+	return c;
+}
+
+static inline int
+day_col(XtabAggState *st, int32 days)
+{
+	uint32		idx = (uint32) days - (uint32) st->daybase;
+
+	if (likely(idx < (uint32) st->ndays && st->daygran == (uint8) st->gran))
+	{
+		int			c = st->daycol[idx];
+
+		if (c >= 0)
+			return c;
+	}
+	return day_col_slow(st, days);
+}
+
+/* Column index of this input row. */
+static inline int
+row_col(XtabAggState *st, FunctionCallInfo fcinfo)
+{
+	if (PG_ARGISNULL(2))
+	{
+		if (st->null_col < 0)
+			st->null_col = xtab_add_col(st->xt, XTAB_NULL_LABEL,
+										strlen(XTAB_NULL_LABEL), XTAB_COL_TEXT);
+		return st->null_col;
+	}
+	if (st->gran_arg >= 0)
+		read_granularity(st, fcinfo);
+	switch (st->coltype)
+	{
+		case COLT_DATE:
+			{
+				DateADT		d = PG_GETARG_DATEADT(2);
+
+				if (DATE_NOT_FINITE(d))
+					infinite_error();
+				return day_col(st, d);
+			}
+		case COLT_TIMESTAMP:
+			{
+				Timestamp	ts = PG_GETARG_TIMESTAMP(2);
+				int64		days;
+
+				if (TIMESTAMP_NOT_FINITE(ts))
+					infinite_error();
+				days = ts / USECS_PER_DAY;
+				if (ts % USECS_PER_DAY < 0)
+					days--;
+				return day_col(st, (int32) days);
+			}
+		case COLT_TIMESTAMPTZ:
+			{
+				TimestampTz ts = PG_GETARG_TIMESTAMPTZ(2);
+				struct pg_tm tm;
+				fsec_t		fsec;
+				int			tz;
+
+				if (TIMESTAMP_NOT_FINITE(ts))
+					infinite_error();
+				/* the local (TimeZone) calendar date: hence STABLE */
+				if (timestamp2tm(ts, &tz, &tm, &fsec, NULL, NULL) != 0)
+					ereport(ERROR,
+							(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+							 errmsg("timestamp out of range")));
+				return day_col(st, date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) -
+							   POSTGRES_EPOCH_JDATE);
+			}
+		case COLT_INT4:
+		case COLT_INT8:
+			{
+				int64		v = st->coltype == COLT_INT4 ?
+				(int64) PG_GETARG_INT32(2) : PG_GETARG_INT64(2);
+				ColMemo    *m = &st->memo[(uint64) v & (MEMO_SIZE - 1)];
+				char		label[32];
+				int			len;
+
+				if (m->col >= 0 && m->key == v)
+					return m->col;
+				len = snprintf(label, sizeof(label), INT64_FORMAT, v);
+				m->col = xtab_add_col(st->xt, label, len, XTAB_COL_INT);
+				m->key = v;
+				return m->col;
+			}
+		case COLT_TEXT:
+			{
+				text	   *t = PG_GETARG_TEXT_PP(2);
+
+				return xtab_add_col(st->xt, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t),
+									XTAB_COL_INFER);
+			}
+	}
+	return -1;					/* keep compiler quiet */
+}
+
+static inline void
+add_count(Xtab *xt, int r, int c, int64 w)
+{
+	int64	   *p = &xt->cells[(Size) r * xt->colcap + c];
+
+	if (unlikely(pg_add_s64_overflow(*p, w, p)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("cross-tab count out of range")));
+}
+
+/*
+ * xtab_agg_trans(internal, row, col [, granularity] [, weight]) -> internal
+ */
+Datum
+xtab_agg_trans(PG_FUNCTION_ARGS)
+{
+	XtabAggState *st = PG_ARGISNULL(0) ? NULL : (XtabAggState *) PG_GETARG_POINTER(0);
+	Xtab	   *xt;
+	int64		w = 1;
+	int			c;
+
+	/* a non-NULL internal state can only have come from our first call */
+	if (st == NULL)
+		st = state_create(agg_context(fcinfo, "foistats.xtab"));
+	if (!st->configured)
+		configure(st, fcinfo);
+	xt = st->xt;
+
+	if (st->weight_arg >= 0)
+	{
+		if (PG_ARGISNULL(st->weight_arg))
+			PG_RETURN_POINTER(st);
+		w = PG_GETARG_INT64(st->weight_arg);
+		if (w < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cross-tab weight must not be negative"),
+					 errdetail("The weight (count) was " INT64_FORMAT ".", w)));
+	}
+
+	if (!st->multi)
+	{
+		int			r;
+
+		c = row_col(st, fcinfo);
+		if (PG_ARGISNULL(1))
+			r = xtab_add_row(xt, XTAB_NULL_LABEL, strlen(XTAB_NULL_LABEL));
+		else
+		{
+			struct varlena *t = (struct varlena *) PG_GETARG_POINTER(1);
+
+			/* short inline text (the usual case) needs no detoasting call */
+			if (!VARATT_IS_SHORT(t))
+				t = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
+			r = xtab_add_row(xt, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+		}
+		add_count(xt, r, c, w);
+	}
+	else
+	{
+		ArrayType  *arr;
+		Datum	   *elems;
+		bool	   *nulls;
+		int			nelems;
+		int			nseen = 0;
+
+		if (PG_ARGISNULL(1))
+		{
+			nelems = 1;
+			elems = NULL;
+			nulls = NULL;
+		}
+		else
+		{
+			arr = PG_GETARG_ARRAYTYPE_P(1);
+			deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT,
+							  &elems, &nulls, &nelems);
+			if (nelems == 0)
+				PG_RETURN_POINTER(st);	/* no label: counted nowhere */
+		}
+		c = row_col(st, fcinfo);
+		if (st->scratchcap < nelems)
+		{
+			st->scratchcap = Max(nelems, 16);
+			st->scratch = st->scratch ?
+				repalloc(st->scratch, st->scratchcap * sizeof(int)) :
+				MemoryContextAlloc(st->xt->mcxt, st->scratchcap * sizeof(int));
+		}
+		for (int i = 0; i < nelems; i++)
+		{
+			int			r;
+			bool		dup = false;
+
+			if (elems == NULL || nulls[i])
+				r = xtab_add_row(xt, XTAB_NULL_LABEL, strlen(XTAB_NULL_LABEL));
+			else
+			{
+				text	   *t = (text *) PG_DETOAST_DATUM_PACKED(elems[i]);
+
+				r = xtab_add_row(xt, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+			}
+			for (int j = 0; j < nseen && !dup; j++)
+				dup = (st->scratch[j] == r);
+			if (dup)
+				continue;
+			st->scratch[nseen++] = r;
+			add_count(xt, r, c, w);
+		}
+		if (pg_add_s64_overflow(xt->cunits[c], w, &xt->cunits[c]))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("cross-tab count out of range")));
+	}
+	PG_RETURN_POINTER(st);
+}
+
+/*
+ * xtab_agg_final(internal) -> xtab: rows sorted by label, columns in
+ * natural order.  No input rows gives an empty cross-tab ('{}'), as count()
+ * gives 0.  The state is not modified.
+ */
+Datum
+xtab_agg_final(PG_FUNCTION_ARGS)
+{
+	XtabAggState *st = PG_ARGISNULL(0) ? NULL : (XtabAggState *) PG_GETARG_POINTER(0);
+	Xtab	   *xt;
+
+	(void) agg_context(fcinfo, "foistats.xtab_agg_final");
+	xt = st ? st->xt : xtab_create(CurrentMemoryContext);
+	PG_RETURN_XTAB_P(xtab_flatten_sorted(xt));
+}
+
+Datum
+xtab_agg_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = agg_context(fcinfo, "foistats.xtab_agg_combine");
+	XtabAggState *s1 = PG_ARGISNULL(0) ? NULL : (XtabAggState *) PG_GETARG_POINTER(0);
+	XtabAggState *s2 = PG_ARGISNULL(1) ? NULL : (XtabAggState *) PG_GETARG_POINTER(1);
+
+	if (s2 == NULL)
+	{
+		if (s1 == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(s1);
+	}
+	if (s1 == NULL)
+	{
+		s1 = state_create(aggcontext);
+		s1->xt = xtab_copy(s2->xt, aggcontext);
+		PG_RETURN_POINTER(s1);
+	}
+	xtab_merge_into(s1->xt, s2->xt);
+	PG_RETURN_POINTER(s1);
+}
+
+Datum
+xtab_agg_serialize(PG_FUNCTION_ARGS)
+{
+	XtabAggState *st = (XtabAggState *) PG_GETARG_POINTER(0);
+	StringInfoData buf;
+
+	(void) agg_context(fcinfo, "foistats.xtab_agg_serialize");
+	initStringInfo(&buf);
+	appendStringInfoSpaces(&buf, VARHDRSZ);
+	xtab_send_to(st->xt, &buf);
+	SET_VARSIZE(buf.data, buf.len);
+	PG_RETURN_BYTEA_P((bytea *) buf.data);
+}
+
+Datum
+xtab_agg_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *b = PG_GETARG_BYTEA_PP(0);
+	XtabAggState *st;
+
+	(void) agg_context(fcinfo, "foistats.xtab_agg_deserialize");
+	/* in the current (per-call) context; combine copies what it keeps */
+	st = palloc0(sizeof(XtabAggState));
+	st->xt = xtab_expand((struct varlena *) b, CurrentMemoryContext);
+	st->null_col = -1;
+	PG_RETURN_POINTER(st);
+}
+
+/*
+ * xtab_merge_trans(internal, xtab) -> internal: add a stored cross-tab.
+ * NULL inputs are skipped.
+ */
+Datum
+xtab_merge_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = agg_context(fcinfo, "foistats.xtab_merge");
+	XtabAggState *st = PG_ARGISNULL(0) ? NULL : (XtabAggState *) PG_GETARG_POINTER(0);
+	Xtab	   *in;
+
+	if (st == NULL)
+	{
+		st = state_create(aggcontext);
+		st->configured = true;
+	}
+	if (PG_ARGISNULL(1))
+		PG_RETURN_POINTER(st);
+	in = PG_GETARG_XTAB_EXPANDED(1);
+	xtab_merge_into(st->xt, in);
+	PG_RETURN_POINTER(st);
+}
+
+/* xtab + xtab: rows of a in their order, then new rows of b. */
+Datum
+xtab_plus(PG_FUNCTION_ARGS)
+{
+	Xtab	   *a = PG_GETARG_XTAB_EXPANDED(0);
+	Xtab	   *b = PG_GETARG_XTAB_EXPANDED(1);
+
+	xtab_merge_into(a, b);
+	PG_RETURN_XTAB_P(xtab_flatten(a));
+}

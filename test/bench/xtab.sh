@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Benchmark: foistats.xtab(offence, recorded_on) on 10M rows against
+# count(*), GROUP BY offence, extract(year ...), tablefunc crosstab(), and
+# itself with 2 parallel workers.  Prints ratios from one run.
+#   bash test/bench/xtab.sh [rows] [reps]     (defaults 10000000 3)
+. "$(dirname "$0")/../lib.sh"
+cd "$FOISTATS_ROOT"
+rows=${1:-10000000}
+reps=${2:-3}
+foistats_ensure_deps
+foistats_build
+exec 9>/tmp/foistats-bench.lock
+say "waiting for the benchmark lock"
+flock 9
+say "running the xtab benchmark ($rows rows, best of $reps)"
+foistats_virtualenv psql -X -q -v rows="$rows" -v reps="$reps" -f test/bench/xtab.sql

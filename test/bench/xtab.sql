@@ -1,0 +1,121 @@
+-- Benchmark of foistats.xtab against count(*), GROUP BY and tablefunc's
+-- crosstab(), on 10M rows of ~45-byte offence titles (80 distinct) with a
+-- date in 2010-2014.  Run by test/bench/xtab.sh; prints ratios measured in
+-- this one run (best of :reps runs each, after a warm-up run).
+\set ON_ERROR_STOP on
+\if :{?rows}
+\else
+\set rows 10000000
+\endif
+\if :{?reps}
+\else
+\set reps 3
+\endif
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS foistats;
+CREATE EXTENSION IF NOT EXISTS tablefunc;
+RESET client_min_messages;
+
+CREATE TABLE bench_offence AS
+SELECT k, rpad(upper(substr(md5(k::text), 1, 6)) || ' OFFENCE AGAINST THE PERSON NO ' || k, 45, '.')
+         AS title
+  FROM generate_series(1, 80) k;
+CREATE TABLE bench_crime AS
+SELECT o.title AS offence, date '2010-01-01' + (random() * 1825)::int AS recorded_on
+  FROM (SELECT (random() * 79)::int + 1 AS k FROM generate_series(1, :rows)) r
+  JOIN bench_offence o USING (k);
+VACUUM (FREEZE, ANALYZE) bench_crime;
+-- exactly two workers whenever the plan is parallel
+ALTER TABLE bench_crime SET (parallel_workers = 2);
+SELECT count(*) AS rows, count(DISTINCT offence) AS offences,
+       round(avg(octet_length(offence))) AS avg_title_bytes,
+       min(recorded_on), max(recorded_on),
+       pg_size_pretty(pg_relation_size('bench_crime')) AS table_size
+  FROM bench_crime;
+
+-- best time in ms of reps runs of a query, after one warm-up run
+CREATE FUNCTION pg_temp.best_ms(q text, reps int) RETURNS float8
+LANGUAGE plpgsql AS $$
+DECLARE
+  t0 timestamptz;
+  best float8 := 'infinity';
+BEGIN
+  EXECUTE q;
+  FOR i IN 1 .. reps LOOP
+    t0 := clock_timestamp();
+    EXECUTE q;
+    best := least(best, extract(epoch FROM clock_timestamp() - t0) * 1000);
+  END LOOP;
+  RETURN best;
+END $$;
+
+CREATE TEMP TABLE timing (name text PRIMARY KEY, ms float8);
+
+-- single process (no parallel workers)
+SET max_parallel_workers_per_gather = 0;
+INSERT INTO timing VALUES
+  ('count', pg_temp.best_ms('SELECT count(*) FROM bench_crime', :reps)),
+  ('xtab', pg_temp.best_ms('SELECT foistats.xtab(offence, recorded_on) FROM bench_crime', :reps)),
+  ('group_by', pg_temp.best_ms(
+     'SELECT offence, extract(year FROM recorded_on), count(*) FROM bench_crime GROUP BY 1, 2',
+     :reps)),
+  ('crosstab', pg_temp.best_ms(
+     $q$SELECT * FROM crosstab(
+          'SELECT offence, extract(year FROM recorded_on)::int, count(*) FROM bench_crime
+            GROUP BY 1, 2 ORDER BY 1, 2',
+          'SELECT generate_series(2010, 2014)')
+        AS ct(offence text, "2010" bigint, "2011" bigint, "2012" bigint,
+              "2013" bigint, "2014" bigint)$q$, :reps)),
+  ('xtab_fy', pg_temp.best_ms(
+     'SELECT foistats.xtab(offence, recorded_on, ''fy'') FROM bench_crime', :reps)),
+  ('xtab_render', pg_temp.best_ms(
+     'SELECT foistats.render(foistats.xtab(offence, recorded_on)) FROM bench_crime', :reps));
+
+-- two parallel workers (with and without the leader also scanning)
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+EXPLAIN (COSTS OFF) SELECT foistats.xtab(offence, recorded_on) FROM bench_crime;
+INSERT INTO timing VALUES
+  ('xtab_2_workers', pg_temp.best_ms('SELECT foistats.xtab(offence, recorded_on) FROM bench_crime', :reps)),
+  ('count_2_workers', pg_temp.best_ms('SELECT count(*) FROM bench_crime', :reps));
+SET parallel_leader_participation = off;
+INSERT INTO timing VALUES
+  ('xtab_2_workers_no_leader',
+   pg_temp.best_ms('SELECT foistats.xtab(offence, recorded_on) FROM bench_crime', :reps));
+RESET parallel_leader_participation;
+RESET max_parallel_workers_per_gather;
+
+-- the answers agree (xtab vs GROUP BY)
+SELECT (SELECT foistats.xtab(offence, recorded_on)::text FROM bench_crime) =
+       (SELECT foistats.xtab(offence, y, n)::text
+          FROM (SELECT offence, extract(year FROM recorded_on)::int::text AS y, count(*) AS n
+                  FROM bench_crime GROUP BY 1, 2) s) AS xtab_equals_group_by;
+
+SELECT name, round(ms::numeric, 0) AS best_ms FROM timing ORDER BY ms;
+\pset format unaligned
+\pset tuples_only on
+\pset fieldsep '\n'
+SELECT format('ratio xtab / count(*)                  %s  (target <= 1.5)',
+              round((t.xtab / t.count)::numeric, 2)),
+       format('speedup xtab vs GROUP BY extract(year)  %s  (target >= 1.5)',
+              round((t.group_by / t.xtab)::numeric, 2)),
+       format('speedup xtab vs tablefunc crosstab()    %s  (target >= 1.5)',
+              round((t.crosstab / t.xtab)::numeric, 2)),
+       format('speedup xtab 2 workers vs none          %s  (target >= 1.6)',
+              round((t.xtab / t.xtab_2_workers)::numeric, 2)),
+       format('speedup xtab 2 workers, no leader       %s',
+              round((t.xtab / t.xtab_2_workers_no_leader)::numeric, 2)),
+       format('speedup count(*) 2 workers vs none      %s  (the machine''s parallel headroom)',
+              round((t.count / t.count_2_workers)::numeric, 2)),
+       format('ratio xtab fy / xtab year               %s',
+              round((t.xtab_fy / t.xtab)::numeric, 2))
+  FROM (SELECT max(ms) FILTER (WHERE name = 'count') AS count,
+               max(ms) FILTER (WHERE name = 'xtab') AS xtab,
+               max(ms) FILTER (WHERE name = 'group_by') AS group_by,
+               max(ms) FILTER (WHERE name = 'crosstab') AS crosstab,
+               max(ms) FILTER (WHERE name = 'xtab_fy') AS xtab_fy,
+               max(ms) FILTER (WHERE name = 'xtab_2_workers') AS xtab_2_workers,
+               max(ms) FILTER (WHERE name = 'xtab_2_workers_no_leader') AS xtab_2_workers_no_leader,
+               max(ms) FILTER (WHERE name = 'count_2_workers') AS count_2_workers
+          FROM timing) t;

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Unit tests of the suppressed-cell interval inference (src/audit_bounds.c).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+flags="-std=gnu99 -O1 -g -Wall -Wextra -Werror"
+san="-fsanitize=address,undefined -fno-sanitize-recover=all"
+if echo 'int main(void){return 0;}' | gcc $san -x c - -o "$tmp/probe" 2>/dev/null && "$tmp/probe"; then
+	flags="$flags $san"
+fi
+gcc $flags -o "$tmp/t" "$root/src/audit_bounds.c" "$root/test/unit/table_parse_bounds_test.c"
+"$tmp/t"

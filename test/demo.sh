@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The demo: installs what is missing, builds, and on a throwaway cluster loads
+# the shipped sample data and prints every table of the seed request (questions
+# 1, 1b, 1c, 1d and 3) in the published layout, then the disclosure-controlled
+# question-1 table and the records whose ages contradict their offence title.
+. "$(dirname "$0")/lib.sh"
+cd "$FOISTATS_ROOT"
+
+foistats_ensure_deps
+foistats_build
+say "running the demo on a throwaway cluster"
+foistats_virtualenv psql -X -q -v ON_ERROR_STOP=1 -f test/demo.sql

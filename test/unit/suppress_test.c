@@ -1,0 +1,704 @@
+/*
+ * suppress_test.c
+ *		Unit and property tests of src/suppress.c, outside the server.
+ *
+ *	suppress_test [ntables]
+ *
+ * 1. hand-made tables: the audit's intervals, and the two patterns that
+ *	  "two suppressed cells per row and column" accepts but the audit rejects;
+ * 2. the audit against brute force: tiny tables with random suppression
+ *	  patterns (margins included), every consistent completion enumerated;
+ * 3. the audit of a table whose suppressed values are unknown equals the
+ *	  audit with the true values;
+ * 4. the property test: random tables (2x2 .. 200x20, many small counts),
+ *	  protected, then audited: every primary cell must meet the rule, no
+ *	  total suppressed unless allowed, same input -> same output; when
+ *	  protect says a cell is unprotectable with totals published, check that
+ *	  even suppressing every cell leaves it unprotected;
+ * 5. controlled rounding: adjacent multiples, additive, multiples unchanged;
+ * 6. the collapsing plan.
+ *
+ * Deterministic (splitmix64 with fixed seeds).  Exit status 0 = all passed.
+ */
+#include "suppress.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures = 0;
+static long checks = 0;
+
+#define CHECK(cond, ...) do { \
+	checks++; \
+	if (!(cond)) { \
+		failures++; \
+		if (failures <= 30) { \
+			fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond); \
+			fprintf(stderr, __VA_ARGS__); \
+			fprintf(stderr, "\n"); \
+		} \
+	} \
+} while (0)
+
+/* ---- PRNG ---- */
+static uint64_t rng_state;
+
+static uint64_t
+rng(void)
+{
+	uint64_t	z = (rng_state += 0x9E3779B97F4A7C15ULL);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+static int64_t
+rnd(int64_t n)					/* 0 .. n-1 */
+{
+	return (int64_t) (rng() % (uint64_t) n);
+}
+
+/* ---- helpers ---- */
+static SdcTable *
+table_from(int nr, int nc, const int64_t *v)
+{
+	SdcTable   *t = sdc_table_alloc(nr, nc);
+
+	memcpy(t->cell, v, sizeof(int64_t) * nr * nc);
+	if (sdc_table_init(t) != SDC_OK)
+		abort();
+	return t;
+}
+
+static SdcTable *
+table_clone(const SdcTable *s)
+{
+	SdcTable   *t = sdc_table_alloc(s->nr, s->nc);
+	size_t		n = (size_t) s->nr * s->nc;
+
+	memcpy(t->cell, s->cell, n * sizeof(int64_t));
+	memcpy(t->cstate, s->cstate, n);
+	memcpy(t->rtot, s->rtot, s->nr * sizeof(int64_t));
+	memcpy(t->rstate, s->rstate, s->nr);
+	memcpy(t->ctot, s->ctot, s->nc * sizeof(int64_t));
+	memcpy(t->cstate_tot, s->cstate_tot, s->nc);
+	t->grand = s->grand;
+	t->gstate = s->gstate;
+	return t;
+}
+
+static bool
+same_pattern(const SdcTable *a, const SdcTable *b)
+{
+	size_t		n = (size_t) a->nr * a->nc;
+
+	return memcmp(a->cstate, b->cstate, n) == 0 &&
+		memcmp(a->rstate, b->rstate, a->nr) == 0 &&
+		memcmp(a->cstate_tot, b->cstate_tot, a->nc) == 0 &&
+		a->gstate == b->gstate;
+}
+
+static SdcInterval *
+audit(SdcTable *t, const SdcParams *p, bool known)
+{
+	SdcInterval *out = calloc(sdc_nentries(t), sizeof(SdcInterval));
+	SdcStatus	st = sdc_audit(t, p, known, out);
+
+	CHECK(st == SDC_OK, "audit status %s", sdc_status_message(st));
+	return out;
+}
+
+/* Does every primary cell of t meet the rule?  Reports the first failure. */
+static bool
+all_primary_protected(SdcTable *t, const SdcParams *p, const char *what)
+{
+	SdcInterval *o = audit(t, p, true);
+	bool		ok = true;
+
+	for (int r = 0; r < t->nr && ok; r++)
+		for (int c = 0; c < t->nc && ok; c++)
+		{
+			size_t		i = sdc_cell_index(t, r, c);
+
+			if (t->cstate[i] == SDC_PRIMARY && !o[i].meets)
+			{
+				fprintf(stderr, "%s: %dx%d table: primary (%d,%d)=%lld has [%lld,%lld]\n",
+						what, t->nr, t->nc, r, c, (long long) t->cell[i],
+						(long long) o[i].lo, (long long) o[i].hi);
+				ok = false;
+			}
+		}
+	free(o);
+	return ok;
+}
+
+/* ---- 1. hand-made tables ---- */
+static void
+test_hand(void)
+{
+	SdcParams	p;
+
+	sdc_params_default(&p, 5);
+
+	/*
+	 * A 2x2 block of suppressed cells, every row and column with two
+	 * suppressed cells, yet the 1 is pinned to [0, 3]: it can grow only by
+	 * what its neighbours 2 and 2 can give up.  Upper protection fails.
+	 */
+	{
+		int64_t		v[] = {1, 2, 9,
+							2, 50, 9,
+							9, 9, 9};
+		SdcTable   *t = table_from(3, 3, v);
+		SdcInterval *o;
+
+		t->cstate[0] = SDC_PRIMARY;
+		t->cstate[1] = SDC_SECONDARY;
+		t->cstate[3] = SDC_SECONDARY;
+		t->cstate[4] = SDC_SECONDARY;
+		o = audit(t, &p, true);
+		CHECK(o[0].lo == 0 && o[0].hi == 3, "narrow block: [%lld,%lld]",
+			  (long long) o[0].lo, (long long) o[0].hi);
+		CHECK(!o[0].meets, "narrow block must fail");
+		/* the 50 goes up by what the 2s give up, down by what the 1 gives up */
+		CHECK(o[4].lo == 49 && o[4].hi == 52, "50: [%lld,%lld]",
+			  (long long) o[4].lo, (long long) o[4].hi);
+		free(o);
+		/* protect repairs it, and the audit then passes */
+		sdc_table_init(t);
+		CHECK(sdc_protect(t, &p, &(SdcStats) {0}) == SDC_OK, "protect");
+		CHECK(all_primary_protected(t, &p, "narrow block"), "protected");
+		sdc_table_free(t);
+	}
+
+	/*
+	 * Two suppressed 2x2 blocks joined by one suppressed cell (3,0)-(0,2)
+	 * style bridge: every suppressed row and column has at least two
+	 * suppressed cells, but the bridge cell lies on no cycle, so its value
+	 * is exactly determined: interval [v, v].
+	 */
+	{
+		int64_t		v[] = {7, 8, 2, 10,
+							9, 6, 10, 10,
+							10, 10, 6, 9,
+							10, 10, 8, 7};
+		SdcTable   *t = table_from(4, 4, v);
+		SdcInterval *o;
+		int			sup[][2] = {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {2, 2}, {2, 3}, {3, 2}, {3, 3}, {0, 2}};
+
+		for (int k = 0; k < 9; k++)
+			t->cstate[sdc_cell_index(t, sup[k][0], sup[k][1])] = SDC_SECONDARY;
+		t->cstate[sdc_cell_index(t, 0, 2)] = SDC_PRIMARY;
+		/* naive rule: >= 2 suppressed per row and column that has any */
+		for (int r = 0; r < 4; r++)
+		{
+			int			k = 0;
+
+			for (int c = 0; c < 4; c++)
+				k += SDC_IS_SUPPRESSED(t->cstate[sdc_cell_index(t, r, c)]);
+			CHECK(k >= 2, "row %d has %d suppressed", r, k);
+		}
+		for (int c = 0; c < 4; c++)
+		{
+			int			k = 0;
+
+			for (int r = 0; r < 4; r++)
+				k += SDC_IS_SUPPRESSED(t->cstate[sdc_cell_index(t, r, c)]);
+			CHECK(k >= 2, "column %d has %d suppressed", c, k);
+		}
+		o = audit(t, &p, true);
+		CHECK(o[2].lo == 2 && o[2].hi == 2, "bridge: [%lld,%lld]",
+			  (long long) o[2].lo, (long long) o[2].hi);
+		CHECK(!o[2].meets, "bridge must fail");
+		free(o);
+		sdc_table_init(t);
+		CHECK(sdc_protect(t, &p, &(SdcStats) {0}) == SDC_OK, "protect");
+		CHECK(all_primary_protected(t, &p, "bridge"), "protected");
+		sdc_table_free(t);
+	}
+
+	/* A lone 1 in a 2x2 of large counts: the other three cells are the
+	 * complement; interval [0, 6] exactly (limited by the 5s). */
+	{
+		int64_t		v[] = {1, 5, 5, 40};
+		SdcTable   *t = table_from(2, 2, v);
+		SdcStats	s;
+		SdcInterval *o;
+
+		CHECK(sdc_protect(t, &p, &s) == SDC_OK, "protect 2x2");
+		CHECK(s.primary == 1 && s.secondary == 3, "2x2: %d primary %d secondary",
+			  s.primary, s.secondary);
+		o = audit(t, &p, true);
+		CHECK(o[0].lo == 0 && o[0].hi == 6 && o[0].meets, "2x2: [%lld,%lld]",
+			  (long long) o[0].lo, (long long) o[0].hi);
+		free(o);
+		sdc_table_free(t);
+	}
+
+	/* Unprotectable with totals published: row total is 2. */
+	{
+		int64_t		v[] = {1, 1, 30, 30};
+		SdcTable   *t = table_from(2, 2, v);
+		SdcStats	s;
+
+		CHECK(sdc_protect(t, &p, &s) == SDC_ERR_UNPROTECTABLE, "1,1 row");
+		CHECK(s.bad_row == 0 && s.bad_col == 0, "bad cell (%d,%d)", s.bad_row, s.bad_col);
+		sdc_table_init(t);
+		p.allow_totals = true;
+		CHECK(sdc_protect(t, &p, &s) == SDC_OK, "with totals");
+		CHECK(s.totals > 0, "totals suppressed: %d", s.totals);
+		CHECK(all_primary_protected(t, &p, "1,1 row with totals"), "protected");
+		p.allow_totals = false;
+		sdc_table_free(t);
+	}
+
+	/* Zeros: not sensitive by default, sensitive when asked. */
+	{
+		int64_t		v[] = {0, 9, 9, 9};
+		SdcTable   *t = table_from(2, 2, v);
+
+		CHECK(sdc_primary(t, &p) == 0, "zero not sensitive");
+		p.zeros_sensitive = true;
+		CHECK(sdc_primary(t, &p) == 1, "zero sensitive when asked");
+		p.zeros_sensitive = false;
+		sdc_table_free(t);
+	}
+
+	/* The rule itself. */
+	CHECK(sdc_meets_rule(&p, 1, 0, 6), "1 in [0,6]");
+	CHECK(!sdc_meets_rule(&p, 1, 0, 5), "1 in [0,5]: upper");
+	CHECK(!sdc_meets_rule(&p, 1, 1, 9), "1 in [1,9]: lower");
+	CHECK(sdc_meets_rule(&p, 4, 0, 9), "4 in [0,9]");
+	CHECK(!sdc_meets_rule(&p, 4, 1, 9), "4 in [1,9]");
+	CHECK(sdc_meets_rule(&p, 2, 0, SDC_INF), "unbounded");
+	{
+		SdcParams	q = p;
+
+		q.protection = 2;
+		CHECK(sdc_meets_rule(&q, 4, 2, 6), "p=2: 4 in [2,6]");
+		CHECK(!sdc_meets_rule(&q, 4, 3, 6), "p=2: 4 in [3,6]");
+	}
+}
+
+/* ---- 2. audit vs brute force ---- */
+
+/* Enumerate all values 0..B of the suppressed cells; keep completions that
+ * match every published cell and margin; record min/max of every entry. */
+static void
+brute(const SdcTable *t, int64_t B, int64_t *lo, int64_t *hi)
+{
+	int			nr = t->nr,
+				nc = t->nc;
+	size_t		ne = sdc_nentries(t);
+	int			sup[16],
+				ns = 0;
+	int64_t		x[16];
+	int64_t    *cell = malloc(sizeof(int64_t) * nr * nc);
+
+	for (size_t e = 0; e < ne; e++)
+	{
+		lo[e] = INT64_MAX;
+		hi[e] = -1;
+	}
+	for (int i = 0; i < nr * nc; i++)
+		if (SDC_IS_SUPPRESSED(t->cstate[i]))
+			sup[ns++] = i;
+	memset(x, 0, sizeof(x));
+	for (;;)
+	{
+		bool		ok = true;
+		int64_t		g = 0;
+		int64_t		rt[8],
+					ct[8];
+
+		memcpy(cell, t->cell, sizeof(int64_t) * nr * nc);
+		for (int k = 0; k < ns; k++)
+			cell[sup[k]] = x[k];
+		memset(ct, 0, sizeof(ct));
+		for (int r = 0; r < nr; r++)
+		{
+			rt[r] = 0;
+			for (int c = 0; c < nc; c++)
+			{
+				rt[r] += cell[r * nc + c];
+				ct[c] += cell[r * nc + c];
+			}
+			g += rt[r];
+			if (t->rstate[r] == SDC_PUBLISHED && rt[r] != t->rtot[r])
+				ok = false;
+		}
+		for (int c = 0; c < nc; c++)
+			if (t->cstate_tot[c] == SDC_PUBLISHED && ct[c] != t->ctot[c])
+				ok = false;
+		if (t->gstate == SDC_PUBLISHED && g != t->grand)
+			ok = false;
+		if (ok)
+		{
+			for (size_t e = 0; e < ne; e++)
+			{
+				int64_t		v;
+
+				if (e < (size_t) nr * nc)
+					v = cell[e];
+				else if (e < (size_t) nr * nc + nr)
+					v = rt[e - nr * nc];
+				else if (e < (size_t) nr * nc + nr + nc)
+					v = ct[e - nr * nc - nr];
+				else
+					v = g;
+				if (v < lo[e])
+					lo[e] = v;
+				if (v > hi[e])
+					hi[e] = v;
+			}
+		}
+		/* next */
+		{
+			int			k = 0;
+
+			while (k < ns && x[k] == B)
+				x[k++] = 0;
+			if (k == ns)
+				break;
+			x[k]++;
+		}
+	}
+	free(cell);
+}
+
+static void
+test_brute(int ntables)
+{
+	SdcParams	p;
+	int			done = 0;
+
+	sdc_params_default(&p, 3);
+	rng_state = 12345;
+	while (done < ntables)
+	{
+		int			nr = 1 + (int) rnd(3),
+					nc = 1 + (int) rnd(3);
+		SdcTable   *t = sdc_table_alloc(nr, nc);
+		SdcInterval *o;
+		int64_t    *lo,
+				   *hi,
+					B;
+		int			ns = 0;
+		size_t		ne = sdc_nentries(t);
+
+		for (int i = 0; i < nr * nc; i++)
+			t->cell[i] = rnd(4);
+		sdc_table_init(t);
+		for (int i = 0; i < nr * nc; i++)
+			if (rnd(100) < 45)
+			{
+				t->cstate[i] = SDC_SUPPRESSED;
+				ns++;
+			}
+		if (ns > 5 || ns == 0)
+		{
+			sdc_table_free(t);
+			continue;
+		}
+		for (int r = 0; r < nr; r++)
+			if (rnd(100) < 20)
+				t->rstate[r] = SDC_SUPPRESSED;
+		for (int c = 0; c < nc; c++)
+			if (rnd(100) < 20)
+				t->cstate_tot[c] = SDC_SUPPRESSED;
+		if (rnd(100) < 20)
+			t->gstate = SDC_SUPPRESSED;
+		B = 2 * t->grand + 3;
+		if (ns == 5 && B > 12)
+		{
+			sdc_table_free(t);
+			continue;
+		}
+		lo = malloc(sizeof(int64_t) * ne);
+		hi = malloc(sizeof(int64_t) * ne);
+		brute(t, B, lo, hi);
+		o = audit(t, &p, true);
+		for (size_t e = 0; e < ne; e++)
+		{
+			bool		ok;
+
+			if (!SDC_IS_SUPPRESSED(*(e < (size_t) nr * nc ? &t->cstate[e] :
+									 e < (size_t) nr * nc + nr ? &t->rstate[e - nr * nc] :
+									 e < (size_t) nr * nc + nr + nc ? &t->cstate_tot[e - nr * nc - nr] :
+									 &t->gstate)))
+				continue;
+			/* a brute max at the enumeration bound means "at least B" */
+			ok = o[e].lo == lo[e] &&
+				(hi[e] >= B ? o[e].hi >= B : o[e].hi == hi[e]);
+			CHECK(ok, "brute force table %d (%dx%d) entry %zu: audit [%lld,%lld] brute [%lld,%lld]",
+				  done, nr, nc, e, (long long) o[e].lo, (long long) o[e].hi,
+				  (long long) lo[e], (long long) hi[e]);
+		}
+		free(o);
+
+		/* 3. unknown values: scramble suppressed cells, audit again */
+		{
+			SdcTable   *u = table_clone(t);
+			SdcInterval *o2,
+					   *o1 = audit(t, &p, true);
+
+			for (size_t e = 0; e < (size_t) nr * nc; e++)
+				if (SDC_IS_SUPPRESSED(u->cstate[e]))
+					u->cell[e] = 0;
+			for (int r = 0; r < nr; r++)
+				if (SDC_IS_SUPPRESSED(u->rstate[r]))
+					u->rtot[r] = 0;
+			o2 = audit(u, &p, false);
+			for (size_t e = 0; e < ne; e++)
+				CHECK(o1[e].lo == o2[e].lo && o1[e].hi == o2[e].hi,
+					  "unknown-value audit differs at entry %zu", e);
+			free(o1);
+			free(o2);
+			sdc_table_free(u);
+		}
+		free(lo);
+		free(hi);
+		sdc_table_free(t);
+		done++;
+	}
+	printf("brute force: %d tiny tables, audit equal to enumeration\n", done);
+}
+
+/* ---- 4. property test ---- */
+static int64_t
+small_count(int64_t scale)
+{
+	int64_t		k = rnd(100);
+
+	if (k < 35)
+		return 0;
+	if (k < 70)
+		return 1 + rnd(4);			/* 1..4: sensitive at t = 5 */
+	if (k < 90)
+		return 5 + rnd(16);
+	return 20 + rnd(scale);
+}
+
+static void
+random_table(SdcTable *t)
+{
+	int64_t		scale = 1 + rnd(300);
+
+	for (int i = 0; i < t->nr * t->nc; i++)
+		t->cell[i] = small_count(scale);
+	sdc_table_init(t);
+}
+
+static void
+test_property(int ntables)
+{
+	int			ok_tables = 0,
+				unprot = 0,
+				rescued = 0,
+				with_totals = 0;
+	long		cells = 0,
+				prim = 0,
+				sec = 0;
+
+	rng_state = 2026;
+	for (int k = 0; k < ntables; k++)
+	{
+		int			nr,
+					nc;
+		SdcParams	p;
+		SdcTable   *t,
+				   *t2;
+		SdcStats	s,
+					s2;
+		SdcStatus	st,
+					st2;
+
+		/* sizes: mostly small, some up to 200 x 20 */
+		if (k % 50 == 49)
+		{
+			nr = 100 + (int) rnd(101);
+			nc = 10 + (int) rnd(11);
+		}
+		else if (k % 10 == 9)
+		{
+			nr = 20 + (int) rnd(60);
+			nc = 3 + (int) rnd(8);
+		}
+		else
+		{
+			nr = 2 + (int) rnd(9);
+			nc = 2 + (int) rnd(5);
+		}
+		sdc_params_default(&p, 2 + rnd(6));	/* t = 2 .. 7 */
+		if (rnd(4) == 0)
+			p.protection = 1 + rnd(p.threshold + 2);
+		p.zeros_sensitive = rnd(10) == 0;
+		p.allow_totals = rnd(3) == 0;
+		t = sdc_table_alloc(nr, nc);
+		random_table(t);
+		t2 = table_clone(t);
+		cells += (long) nr * nc;
+
+		st = sdc_protect(t, &p, &s);
+		st2 = sdc_protect(t2, &p, &s2);
+		CHECK(st == st2 && same_pattern(t, t2), "table %d: not deterministic", k);
+
+		if (st == SDC_OK)
+		{
+			ok_tables++;
+			prim += s.primary;
+			sec += s.secondary;
+			CHECK(all_primary_protected(t, &p, "property"),
+				  "table %d (%dx%d, t=%lld p=%lld): protected table fails its audit",
+				  k, nr, nc, (long long) p.threshold, (long long) p.protection);
+			if (!p.allow_totals)
+				CHECK(s.totals == 0, "table %d: totals suppressed", k);
+			else if (s.totals > 0)
+				with_totals++;
+			/* primaries are exactly the sensitive cells */
+			for (int i = 0; i < nr * nc; i++)
+				CHECK((t->cstate[i] == SDC_PRIMARY) == sdc_is_sensitive(&p, t->cell[i]),
+					  "table %d cell %d: primary flag", k, i);
+		}
+		else
+		{
+			/* unprotectable is only allowed when totals may not be
+			 * suppressed, and must be true: suppress every cell and the
+			 * named cell still fails */
+			SdcTable   *u = table_clone(t);
+			SdcInterval *o;
+			size_t		bad = sdc_cell_index(t, s.bad_row, s.bad_col);
+
+			CHECK(st == SDC_ERR_UNPROTECTABLE && !p.allow_totals,
+				  "table %d: status %s", k, sdc_status_message(st));
+			unprot++;
+			for (int i = 0; i < nr * nc; i++)
+				if (!SDC_IS_SUPPRESSED(u->cstate[i]))
+					u->cstate[i] = SDC_SECONDARY;
+			o = audit(u, &p, true);
+			CHECK(u->cstate[bad] == SDC_PRIMARY && !o[bad].meets,
+				  "table %d: cell (%d,%d) called unprotectable but [%lld,%lld]",
+				  k, s.bad_row, s.bad_col, (long long) o[bad].lo, (long long) o[bad].hi);
+			free(o);
+			sdc_table_free(u);
+
+			/* ... and with totals allowed it must succeed and pass */
+			{
+				SdcTable   *w = table_clone(t2);
+				SdcParams	q = p;
+				SdcStats	sw;
+
+				sdc_table_init(w);
+				q.allow_totals = true;
+				CHECK(sdc_protect(w, &q, &sw) == SDC_OK, "table %d: with totals", k);
+				CHECK(all_primary_protected(w, &q, "property (totals allowed)"),
+					  "table %d: protected with totals fails its audit", k);
+				rescued++;
+				sdc_table_free(w);
+			}
+		}
+		sdc_table_free(t);
+		sdc_table_free(t2);
+	}
+	printf("property: %d random tables (%ld cells): %d protected and passed the audit "
+		   "(%ld primary, %ld secondary cells; %d needed totals), %d proven unprotectable "
+		   "with totals published (%d of them then protected with totals allowed and passed)\n",
+		   ntables, cells, ok_tables, prim, sec, with_totals, unprot, rescued);
+}
+
+/* ---- 5. controlled rounding ---- */
+static void
+test_rounding(int ntables)
+{
+	rng_state = 77;
+	for (int k = 0; k < ntables; k++)
+	{
+		int			nr = 1 + (int) rnd(30),
+					nc = 1 + (int) rnd(8);
+		int64_t		b = 1 + rnd(10);
+		SdcTable   *t = sdc_table_alloc(nr, nc);
+		SdcTable   *orig;
+		bool	   *changed = calloc((size_t) nr * nc, 1);
+		SdcParams	p;
+		SdcStatus	st;
+
+		sdc_params_default(&p, 5);
+		random_table(t);
+		orig = table_clone(t);
+		st = sdc_round_controlled(t, &p, b, changed);
+		CHECK(st == SDC_OK, "rounding table %d: %s", k, sdc_status_message(st));
+		for (size_t e = 0; e < sdc_nentries(t); e++)
+		{
+			int64_t		x,
+						y;
+
+			if (e < (size_t) nr * nc)
+			{
+				x = orig->cell[e];
+				y = t->cell[e];
+				CHECK(changed[e] == (x != y), "changed flag");
+			}
+			else if (e < (size_t) nr * nc + nr)
+				x = orig->rtot[e - nr * nc], y = t->rtot[e - nr * nc];
+			else if (e < (size_t) nr * nc + nr + nc)
+				x = orig->ctot[e - nr * nc - nr], y = t->ctot[e - nr * nc - nr];
+			else
+				x = orig->grand, y = t->grand;
+			CHECK(y % b == 0 && (y == x / b * b || y == (x / b + 1) * b) &&
+				  (x % b != 0 || y == x),
+				  "rounding table %d entry %zu: %lld -> %lld (base %lld)",
+				  k, e, (long long) x, (long long) y, (long long) b);
+		}
+		{
+			/* additive: margins are the sums of the rounded cells */
+			SdcTable   *u = table_clone(t);
+
+			sdc_table_init(u);
+			CHECK(memcmp(u->rtot, t->rtot, sizeof(int64_t) * nr) == 0 &&
+				  memcmp(u->ctot, t->ctot, sizeof(int64_t) * nc) == 0 &&
+				  u->grand == t->grand, "rounding table %d not additive", k);
+			sdc_table_free(u);
+		}
+		free(changed);
+		sdc_table_free(t);
+		sdc_table_free(orig);
+	}
+	printf("rounding: %d random tables rounded additively to adjacent multiples\n", ntables);
+}
+
+/* ---- 6. collapsing plan ---- */
+static void
+test_collapse(void)
+{
+	int64_t		v[] = {1, 0, 2, 40,
+						30, 30, 30, 30,
+						2, 2, 0, 0};
+	SdcTable   *t = table_from(3, 4, v);
+	SdcParams	p;
+	SdcStats	s;
+	int			group[] = {0, 0, -1};
+	bool		col[3];
+
+	sdc_params_default(&p, 5);
+	p.allow_totals = true;
+	CHECK(sdc_protect(t, &p, &s) == SDC_OK, "collapse protect");
+	/* row 0: 1 and 2 primary of 3 nonzero -> most of it; row 2 has no group */
+	CHECK(sdc_collapse_plan(t, group, col) >= 1 && col[0] && !col[2], "collapse plan");
+	sdc_table_free(t);
+}
+
+int
+main(int argc, char **argv)
+{
+	int			n = argc > 1 ? atoi(argv[1]) : 3000;
+
+	test_hand();
+	test_brute(n / 6);
+	test_property(n);
+	test_rounding(n / 6);
+	test_collapse();
+	printf("%ld checks, %d failures\n", checks, failures);
+	return failures ? 1 : 0;
+}

@@ -1,0 +1,686 @@
+/*
+ * table_parse_test.c
+ *		Out-of-server unit tests and fuzz smoke run for src/table_parse.c.
+ *
+ *   table_parse_test FIXTURE_DIR            unit tests (seed tables + inline cases)
+ *   table_parse_test --fuzz N FIXTURE_DIR   N mutated/random inputs: never crash,
+ *                                           every result either a consistent
+ *                                           table or an error with a message
+ *
+ * Built and run by test/checks/tables_unit.sh with -Wall -Werror and, when the
+ * compiler supports them, AddressSanitizer and UBSan.
+ */
+#include "../../src/table_parse.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ arena */
+
+typedef struct block
+{
+	struct block *next;
+	char		data[];
+} block;
+
+static block *arena = NULL;
+static long ticks = 0;
+
+static void *
+arena_alloc(void *ctx, size_t size)
+{
+	block	   *b = calloc(1, sizeof(block) + size);
+
+	(void) ctx;
+	if (!b)
+	{
+		fprintf(stderr, "out of memory\n");
+		exit(2);
+	}
+	b->next = arena;
+	arena = b;
+	return b->data;
+}
+
+static void
+arena_tick(void *ctx)
+{
+	(void) ctx;
+	ticks++;
+}
+
+static void
+arena_reset(void)
+{
+	while (arena)
+	{
+		block	   *n = arena->next;
+
+		free(arena);
+		arena = n;
+	}
+}
+
+static const tp_alloc A = {arena_alloc, arena_tick, NULL};
+
+/* ------------------------------------------------------------ asserts */
+
+static int failures = 0;
+static int checks = 0;
+
+#define CHECK(cond) do { checks++; if (!(cond)) { failures++; \
+	fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); } } while (0)
+#define CHECK_EQ(a, b) do { long long _a = (long long) (a), _b = (long long) (b); checks++; \
+	if (_a != _b) { failures++; fprintf(stderr, "%s:%d: %s = %lld, expected %lld\n", \
+	__FILE__, __LINE__, #a, _a, _b); } } while (0)
+#define CHECK_STR(a, b) do { const char *_a = (a), *_b = (b); checks++; \
+	if (!_a || strcmp(_a, _b) != 0) { failures++; fprintf(stderr, "%s:%d: %s = \"%s\", expected \"%s\"\n", \
+	__FILE__, __LINE__, #a, _a ? _a : "(null)", _b); } } while (0)
+
+static char *
+read_file(const char *dir, const char *name, size_t *len)
+{
+	char		path[1024];
+	FILE	   *f;
+	char	   *buf;
+	long		n;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "rb");
+	if (!f)
+	{
+		fprintf(stderr, "cannot open %s\n", path);
+		exit(2);
+	}
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc(n + 1);
+	if (fread(buf, 1, n, f) != (size_t) n)
+		exit(2);
+	buf[n] = '\0';
+	fclose(f);
+	*len = n;
+	return buf;
+}
+
+static bool
+parse(const char *s, tp_format f, tp_table *t, tp_error *e)
+{
+	return tp_parse(s, strlen(s), f, &A, t, e);
+}
+
+static tp_cell *
+cell(tp_table *t, int r, int c)
+{
+	return &t->cells[(size_t) r * t->ncols + c];
+}
+
+static int
+row_of(tp_table *t, const char *label)
+{
+	for (int r = 0; r < t->nrows; r++)
+		if (strcmp(t->row_labels[r], label) == 0)
+			return r;
+	return -1;
+}
+
+/* Count the rows/columns whose cells do not sum to the published total. */
+static void
+sum_mismatches(tp_table *t, int *bad_rows, int *bad_cols, int *bad_grand)
+{
+	int64_t		all = 0,
+				rows_total = 0;
+
+	*bad_rows = *bad_cols = *bad_grand = 0;
+	for (int r = 0; r < t->nrows; r++)
+	{
+		int64_t		s = 0;
+
+		for (int c = 0; c < t->ncols; c++)
+			s += cell(t, r, c)->value;
+		all += s;
+		rows_total += t->row_totals[r].value;
+		if (s != t->row_totals[r].value)
+			(*bad_rows)++;
+	}
+	for (int c = 0; c < t->ncols; c++)
+	{
+		int64_t		s = 0;
+
+		for (int r = 0; r < t->nrows; r++)
+			s += cell(t, r, c)->value;
+		if (s != t->col_totals[c].value)
+			(*bad_cols)++;
+	}
+	if (all != t->grand.value)
+		(*bad_grand)++;
+}
+
+/* ------------------------------------------------------------ seed */
+
+static void
+test_seed(const char *dir)
+{
+	tp_table	t;
+	tp_error	e;
+	size_t		n;
+	char	   *s;
+	int			br,
+				bc,
+				bg;
+	const char *years[] = {"2010", "2011", "2012", "2013", "2014"};
+
+	s = read_file(dir, "q1.txt", &n);
+	CHECK(tp_detect(s, n) == TP_TSV);
+	CHECK(tp_parse(s, n, TP_AUTO, &A, &t, &e));
+	CHECK_EQ(t.format, TP_TSV);
+	CHECK_EQ(t.ncols, 5);
+	CHECK_EQ(t.nrows, 79);
+	for (int i = 0; i < 5; i++)
+		CHECK_STR(t.col_labels[i], years[i]);
+	CHECK_STR(t.corner, "");
+	CHECK(t.has_total_col && t.has_total_row);
+	CHECK_STR(t.total_col_label, "Grand Total");
+	CHECK_STR(t.total_row_label, "Grand Total");
+	CHECK_EQ(t.grand.value, 2500);
+	CHECK_EQ(t.header_line, 1);
+	CHECK_EQ(t.total_row_line, 83);
+	CHECK_STR(t.row_labels[0], "SEXUAL ASSAULT ON A FEMALE 13 OR OVER");
+	CHECK_EQ(cell(&t, 0, 0)->value, 119);
+	CHECK_EQ(t.row_totals[0].value, 539);
+	/* the blank line after row 26 is skipped: row 27 is on line 29 */
+	CHECK_STR(t.row_labels[26], "ENGAGE IN SEXUAL ACTIVITY IN PRESENCE OF CHILD 13-15 - OFFENDER 18+");
+	CHECK_EQ(t.row_lines[26], 29);
+	{
+		int			r = row_of(&t, "CAUSE/INCITE CHILD PROSTITUTION OR PORNOGRAPHY 13-17");
+
+		CHECK(r >= 0);
+		CHECK_EQ(cell(&t, r, 0)->kind, TP_BLANK);
+		CHECK_EQ(cell(&t, r, 1)->value, 20);
+		CHECK_EQ(cell(&t, r, 4)->kind, TP_BLANK);
+		CHECK_EQ(t.row_totals[r].value, 30);
+	}
+	sum_mismatches(&t, &br, &bc, &bg);
+	CHECK_EQ(br, 0);
+	CHECK_EQ(bc, 0);
+	CHECK_EQ(bg, 0);
+	free(s);
+	arena_reset();
+
+	s = read_file(dir, "q1b.txt", &n);
+	CHECK(tp_parse(s, n, TP_AUTO, &A, &t, &e));
+	CHECK_EQ(t.ncols, 3);
+	CHECK_EQ(t.nrows, 21);
+	CHECK_STR(t.col_labels[0], "2012");
+	CHECK_STR(t.total_row_label, "Grand Total");	/* <b> stripped */
+	CHECK_EQ(t.col_totals[0].value, 25);
+	CHECK_EQ(t.col_totals[1].value, 29);
+	CHECK_EQ(t.col_totals[2].value, 10);
+	CHECK_EQ(t.grand.value, 64);
+	sum_mismatches(&t, &br, &bc, &bg);
+	CHECK_EQ(br + bc + bg, 0);
+	free(s);
+	arena_reset();
+
+	s = read_file(dir, "q1c.txt", &n);
+	CHECK(tp_parse(s, n, TP_AUTO, &A, &t, &e));
+	CHECK_EQ(t.ncols, 5);
+	CHECK_EQ(t.nrows, 18);
+	CHECK_EQ(t.grand.value, 32);
+	sum_mismatches(&t, &br, &bc, &bg);
+	CHECK_EQ(br + bc + bg, 0);
+	free(s);
+	arena_reset();
+
+	s = read_file(dir, "q3.txt", &n);
+	CHECK(tp_parse(s, n, TP_AUTO, &A, &t, &e));
+	CHECK_EQ(t.ncols, 5);
+	CHECK_EQ(t.nrows, 5);
+	CHECK_STR(t.row_labels[0], "FACEBOOK");
+	CHECK_EQ(t.row_totals[0].value, 87);
+	CHECK_STR(t.row_totals[0].text, "87");
+	CHECK_EQ(cell(&t, 0, 4)->value, 7);
+	CHECK_EQ(t.col_totals[1].value, 22);
+	CHECK_EQ(t.grand.value, 101);
+	sum_mismatches(&t, &br, &bc, &bg);
+	CHECK_EQ(br, 1);			/* FACEBOOK: 89 vs 87 */
+	CHECK_EQ(bc, 4);			/* 2011..2014: 18/22, 25/43, 36/61, 10/46 */
+	CHECK_EQ(bg, 1);			/* 93 vs 101 */
+	free(s);
+	arena_reset();
+}
+
+/* ------------------------------------------------------------ cells */
+
+static void
+test_cells(void)
+{
+	tp_cell		c;
+	char		why[128];
+
+	CHECK(tp_parse_cell("1,234", &c, why, sizeof why) && c.kind == TP_VALUE && c.value == 1234);
+	CHECK(tp_parse_cell("1,234,567", &c, why, sizeof why) && c.value == 1234567);
+	CHECK(tp_parse_cell("0", &c, why, sizeof why) && c.kind == TP_VALUE && c.value == 0);
+	CHECK(!tp_parse_cell("1,23", &c, why, sizeof why));
+	CHECK(!tp_parse_cell("1234,567", &c, why, sizeof why));
+	CHECK(!tp_parse_cell(",123", &c, why, sizeof why));
+	CHECK(!tp_parse_cell("12a", &c, why, sizeof why));
+	CHECK(!tp_parse_cell("1.5", &c, why, sizeof why));
+	CHECK_STR(why, "not a whole number");
+	CHECK(!tp_parse_cell("-5", &c, why, sizeof why));
+	CHECK_STR(why, "a count cannot be negative");
+	CHECK(!tp_parse_cell("99999999999999999999", &c, why, sizeof why));
+	CHECK(tp_parse_cell("", &c, why, sizeof why) && c.kind == TP_BLANK);
+	CHECK(tp_parse_cell("-", &c, why, sizeof why) && c.kind == TP_BLANK);
+	CHECK(tp_parse_cell("\xe2\x80\x93", &c, why, sizeof why) && c.kind == TP_BLANK);
+	CHECK(tp_parse_cell("N/A", &c, why, sizeof why) && c.kind == TP_BLANK);
+	CHECK(tp_parse_cell("*", &c, why, sizeof why) && c.kind == TP_SUPPRESSED && c.hi == -1);
+	CHECK(tp_parse_cell("[c]", &c, why, sizeof why) && c.kind == TP_SUPPRESSED);
+	CHECK(tp_parse_cell("<5", &c, why, sizeof why) && c.kind == TP_SUPPRESSED && c.lo == 0 && c.hi == 4);
+	CHECK(tp_parse_cell("< 10", &c, why, sizeof why) && c.hi == 9);
+	CHECK(tp_parse_cell("<=5", &c, why, sizeof why) && c.hi == 5);
+	CHECK(tp_parse_cell("\xe2\x89\xa4" "3", &c, why, sizeof why) && c.hi == 3);
+	CHECK(tp_parse_cell("Less than 5", &c, why, sizeof why) && c.kind == TP_SUPPRESSED && c.hi == 4);
+	CHECK(tp_parse_cell("fewer than 3", &c, why, sizeof why) && c.hi == 2);
+	CHECK(tp_parse_cell("1-4", &c, why, sizeof why) && c.kind == TP_SUPPRESSED && c.lo == 1 && c.hi == 4);
+	CHECK(tp_parse_cell("1 to 4", &c, why, sizeof why) && c.lo == 1 && c.hi == 4);
+	CHECK(tp_parse_cell("1\xe2\x80\x93" "4", &c, why, sizeof why) && c.lo == 1 && c.hi == 4);
+	CHECK(!tp_parse_cell("4-1", &c, why, sizeof why));
+	CHECK(!tp_parse_cell("<0", &c, why, sizeof why));
+	CHECK(!tp_parse_cell("<", &c, why, sizeof why));
+
+	CHECK(tp_is_total_label("Grand Total"));
+	CHECK(tp_is_total_label("TOTAL:"));
+	CHECK(tp_is_total_label("Totals"));
+	CHECK(!tp_is_total_label("Total offences recorded by force"));
+	CHECK(!tp_is_total_label("Subtotal"));
+}
+
+/* ------------------------------------------------------------ formats */
+
+static void
+test_formats(void)
+{
+	tp_table	t;
+	tp_error	e;
+
+	/* CSV: quoted labels with commas and quotes, thousands separators, blank line */
+	CHECK(parse("Offence,2021,2022,Total\r\n"
+				"\"Theft, other\",\"1,234\",5,\"1,239\"\r\n"
+				"\r\n"
+				"\"He said \"\"hi\"\"\",-,<5,*\r\n"
+				"Total,\"1,234\",*,\"1,243\"\r\n", TP_AUTO, &t, &e));
+	CHECK_EQ(t.format, TP_CSV);
+	CHECK_STR(t.corner, "Offence");
+	CHECK_EQ(t.nrows, 2);
+	CHECK_EQ(t.ncols, 2);
+	CHECK_STR(t.row_labels[0], "Theft, other");
+	CHECK_STR(t.row_labels[1], "He said \"hi\"");
+	CHECK_EQ(t.row_lines[1], 4);
+	CHECK_EQ(cell(&t, 0, 0)->value, 1234);
+	CHECK_EQ(cell(&t, 1, 0)->kind, TP_BLANK);
+	CHECK_EQ(cell(&t, 1, 1)->kind, TP_SUPPRESSED);
+	CHECK_STR(cell(&t, 1, 1)->text, "<5");
+	CHECK_EQ(t.row_totals[1].kind, TP_SUPPRESSED);
+	CHECK_EQ(t.col_totals[1].kind, TP_SUPPRESSED);
+	CHECK_EQ(t.grand.value, 1243);
+	arena_reset();
+
+	/* CSV: a quoted field spanning lines keeps the record's line numbers right */
+	CHECK(parse("a,b\n\"x\ny\",1\nz,oops\n", TP_CSV, &t, &e) == false);
+	CHECK_EQ(e.line, 4);
+	CHECK_EQ(e.col, 2);
+	arena_reset();
+	CHECK(!parse("a,b\n\"x,1\n", TP_CSV, &t, &e));
+	CHECK(strstr(e.message, "unterminated quoted field starting on line 2") != NULL);
+	arena_reset();
+	CHECK(!parse("a,b\nx\"y,1\n", TP_CSV, &t, &e));
+	CHECK_EQ(e.line, 2);
+	arena_reset();
+
+	/* Markdown, with alignment row, bold total, escaped pipe */
+	CHECK(parse("| Offence | 2022/23 | 2023/24 | Total |\n"
+				"|:--------|--------:|:-------:|------:|\n"
+				"| Robbery \\| personal | 10 | 12 | 22 |\n"
+				"| Burglary | 3 | - | 3 |\n"
+				"| **Total** | **13** | **12** | **25** |\n", TP_AUTO, &t, &e));
+	CHECK_EQ(t.format, TP_MARKDOWN);
+	CHECK_EQ(t.nrows, 2);
+	CHECK_EQ(t.ncols, 2);
+	CHECK_STR(t.col_labels[1], "2023/24");
+	CHECK_STR(t.row_labels[0], "Robbery | personal");
+	CHECK_EQ(t.row_lines[1], 4);
+	CHECK(t.has_total_row);
+	CHECK_EQ(t.grand.value, 25);
+	arena_reset();
+	/* markdown as a web page's text shows it: no leading pipe, thousands separators */
+	CHECK(parse("Ethnicity | Number |\n---|---|\nWhite | 2,287 |\nMixed | 118 |\nTotal | 2,405 |\n",
+				TP_AUTO, &t, &e));
+	CHECK_EQ(t.format, TP_MARKDOWN);
+	CHECK_EQ(t.ncols, 1);
+	CHECK_EQ(cell(&t, 0, 0)->value, 2287);
+	CHECK_EQ(t.col_totals[0].value, 2405);
+	arena_reset();
+	/* extra total labels */
+	{
+		const char *extra[] = {"England and Wales"};
+
+		CHECK(tp_parse_ext("\t1997\nKent\t3\nEngland and Wales:\t3\n", 34, TP_TSV, extra, 1, &A, &t, &e));
+		CHECK(t.has_total_row);
+		CHECK_EQ(t.nrows, 1);
+		arena_reset();
+		CHECK(tp_parse("\t1997\nKent\t3\nEngland and Wales:\t3\n", 34, TP_TSV, &A, &t, &e));
+		CHECK(!t.has_total_row);
+		CHECK_EQ(t.nrows, 2);
+		arena_reset();
+	}
+	/* markdown without outer pipes */
+	CHECK(parse("x | a | b\n---|---|---\nr | 1 | 2\n", TP_MARKDOWN, &t, &e));
+	CHECK_EQ(t.ncols, 2);
+	CHECK_EQ(cell(&t, 0, 1)->value, 2);
+	arena_reset();
+
+	/* HTML with entities, th, tags inside cells, a caption and a comment */
+	CHECK(parse("<p>intro</p>\n<table class=\"t\">\n<caption>Crimes</caption>\n"
+				"<thead><tr><th></th><th>2019</th><th>2020</th><th>Total</th></tr></thead>\n"
+				"<tbody>\n<tr><td>Theft &amp; handling</td><td>1&#44;200</td><td>&lt;5</td><td>*</td></tr>\n"
+				"<!-- <tr><td>hidden</td></tr> -->\n"
+				"<tr><td><b>Fraud</b><br>online</td><td><span>7</span></td><td>&nbsp;</td><td>7</td></tr>\n"
+				"<tr><th>Total</th><td>1,207</td><td>*</td><td>1,210</td></tr>\n"
+				"</tbody></table>\n", TP_AUTO, &t, &e));
+	CHECK_EQ(t.format, TP_HTML);
+	CHECK_EQ(t.nrows, 2);
+	CHECK_EQ(t.ncols, 2);
+	CHECK_STR(t.row_labels[0], "Theft & handling");
+	CHECK_STR(t.row_labels[1], "Fraud online");
+	CHECK_EQ(t.row_lines[1], 8);
+	CHECK_EQ(cell(&t, 0, 0)->value, 1200);
+	CHECK_EQ(cell(&t, 0, 1)->kind, TP_SUPPRESSED);
+	CHECK_EQ(cell(&t, 0, 1)->hi, 4);
+	CHECK_EQ(cell(&t, 1, 1)->kind, TP_BLANK);
+	CHECK_EQ(t.header_line, 4);
+	CHECK_EQ(t.grand.value, 1210);
+	arena_reset();
+	CHECK(!parse("<table><tr><td></td><td colspan=\"2\">2020</td></tr></table>", TP_AUTO, &t, &e));
+	CHECK(strstr(e.message, "colspan") != NULL);
+	arena_reset();
+	CHECK(!parse("<table><tr><td></td><td>a</td></tr><tr><td>x</td><td>1</td></tr>", TP_AUTO, &t, &e));
+	CHECK(strstr(e.message, "no closing </table>") != NULL);
+	arena_reset();
+
+	/* format forced: TSV text read as CSV is one column per line, an error */
+	CHECK(!parse("\ta\tb\nx\t1\t2\n", TP_CSV, &t, &e));
+	arena_reset();
+
+	/* total row and column need not be last */
+	CHECK(parse("\tTotal\tA\tB\nTotal\t3\t1\t2\nr1\t1\t1\t-\nr2\t2\t\t2\n", TP_TSV, &t, &e));
+	CHECK_EQ(t.nrows, 2);
+	CHECK_STR(t.col_labels[0], "A");
+	CHECK_EQ(t.row_totals[1].value, 2);
+	CHECK_EQ(t.col_totals[1].value, 2);
+	CHECK_EQ(t.grand.value, 3);
+	arena_reset();
+
+	/* no totals at all */
+	CHECK(parse("\ta\tb\nx\t1\t2\n", TP_TSV, &t, &e));
+	CHECK(!t.has_total_col && !t.has_total_row);
+	arena_reset();
+
+	/* trailing empty cells beyond the header are tolerated (spreadsheet exports) */
+	CHECK(parse("k,a,b,,\nx,1,2,,\n", TP_CSV, &t, &e));
+	CHECK_EQ(t.ncols, 2);
+	arena_reset();
+}
+
+/* ------------------------------------------------------------ errors */
+
+static void
+expect_error(const char *text, tp_format f, int line, int col, const char *needle)
+{
+	tp_table	t;
+	tp_error	e;
+
+	checks++;
+	if (parse(text, f, &t, &e))
+	{
+		failures++;
+		fprintf(stderr, "expected an error containing \"%s\", parse succeeded for:\n%s\n", needle, text);
+	}
+	else if (e.line != line || (col >= 0 && e.col != col) || strstr(e.message, needle) == NULL)
+	{
+		failures++;
+		fprintf(stderr, "expected line %d col %d \"%s\", got line %d col %d \"%s\"\n",
+				line, col, needle, e.line, e.col, e.message);
+	}
+	arena_reset();
+}
+
+static void
+test_errors(void)
+{
+	/* ragged rows */
+	expect_error("\ta\tb\tTotal\nx\t1\t2\t3\ny\t1\t2\n", TP_TSV, 3, 0,
+				 "line 3 has 3 cells but the header on line 1 has 4");
+	expect_error("\ta\tb\nx\t1\t2\t9\n", TP_TSV, 2, 4, "line 2 has 4 cells");
+	/* missing header */
+	expect_error("x\t1\t2\ny\t3\t4\n", TP_TSV, 1, 0, "missing header row");
+	expect_error("only one cell\nx\t1\n", TP_AUTO, 1, 0, "fewer than two cells");
+	expect_error("title line\n\ta\tb\nx\t1\t2\n", TP_TSV, 1, 0, "fewer than two cells");
+	/* duplicate labels */
+	expect_error("\ta\tb\nx\t1\t2\ny\t1\t2\nx\t3\t4\n", TP_TSV, 4, 1,
+				 "duplicate row label \"x\" on lines 2 and 4");
+	expect_error("\ta\ta\nx\t1\t2\n", TP_TSV, 1, 3, "duplicate column label \"a\"");
+	/* junk in a number cell */
+	expect_error("\ta\tb\nx\t1\t2\ny\t1\t2O\n", TP_TSV, 3, 3,
+				 "invalid cell \"2O\" on line 3, cell 3");
+	expect_error("k,a\nx,12%\n", TP_CSV, 2, 2, "invalid cell \"12%\"");
+	expect_error("| k | a |\n|---|---|\n| x | 1.5 |\n", TP_MARKDOWN, 3, 2, "not a whole number");
+	expect_error("<table>\n<tr><th></th><th>a</th></tr>\n<tr><td>x</td><td>seven</td></tr>\n</table>",
+				 TP_HTML, 3, 2, "invalid cell \"seven\"");
+	/* missing row label, empty column label */
+	expect_error("\ta\tb\n\t1\t2\n", TP_TSV, 2, 1, "row on line 2 has no label");
+	expect_error("\ta\t\tc\nx\t1\t2\t3\n", TP_TSV, 1, 3, "empty label in cell 3");
+	/* two total rows or columns */
+	expect_error("\ta\tTotal\tGrand Total\nx\t1\t1\t1\n", TP_TSV, 1, 4, "two total columns");
+	expect_error("\ta\nTotal\t1\nx\t1\nGrand Total\t1\n", TP_TSV, 4, 1, "two total rows");
+	/* empty, undetectable, no rows */
+	expect_error("", TP_AUTO, 0, 0, "table text is empty");
+	expect_error("  \n\n", TP_AUTO, 0, 0, "table text is empty");
+	expect_error("just words here\n", TP_AUTO, 0, 0, "cannot detect the table format");
+	expect_error("\ta\tb\n", TP_TSV, 1, 0, "no rows");
+	expect_error("\tTotal\nx\t1\n", TP_TSV, 1, 0, "no data columns");
+	/* markdown line without pipes */
+	expect_error("| k | a |\n| x | 1 |\nstray text\n", TP_MARKDOWN, 3, 0, "not a Markdown table row");
+	/* NUL byte */
+	{
+		tp_table	t;
+		tp_error	e;
+
+		checks++;
+		if (tp_parse("\ta\nx\0\t1\n", 8, TP_TSV, &A, &t, &e) || e.line != 2)
+		{
+			failures++;
+			fprintf(stderr, "NUL byte not rejected on line 2\n");
+		}
+		arena_reset();
+	}
+}
+
+/* ------------------------------------------------------------ fuzz */
+
+static unsigned long long rng_state = 88172645463325252ULL;
+
+static unsigned
+rnd(unsigned n)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (unsigned) (rng_state % n);
+}
+
+static void
+check_consistent(const tp_table *t, const tp_error *e, bool ok)
+{
+	if (!ok)
+	{
+		if (e->message[0] == '\0')
+		{
+			failures++;
+			fprintf(stderr, "fuzz: error without a message\n");
+		}
+		return;
+	}
+	if (t->nrows < 1 || t->ncols < 1 || !t->corner)
+	{
+		failures++;
+		fprintf(stderr, "fuzz: accepted an empty table\n");
+		return;
+	}
+	for (int r = 0; r < t->nrows; r++)
+	{
+		if (!t->row_labels[r] || t->row_labels[r][0] == '\0')
+		{
+			failures++;
+			fprintf(stderr, "fuzz: empty row label accepted\n");
+		}
+		for (int c = 0; c < t->ncols; c++)
+		{
+			const tp_cell *x = &t->cells[(size_t) r * t->ncols + c];
+
+			if (!x->text || x->value < 0 || (x->kind != TP_VALUE && x->value != 0))
+			{
+				failures++;
+				fprintf(stderr, "fuzz: inconsistent cell\n");
+			}
+		}
+	}
+}
+
+static void
+fuzz(int iterations, const char *dir)
+{
+	static const char *const seeds_inline[] = {
+		"k,a,b,Total\n\"x, y\",\"1,234\",<5,*\nTotal,1,2,3\n",
+		"| k | a | Total |\n|---|---|---|\n| x | 1 | 1 |\n| **Total** | 1 | 1 |\n",
+		"<table><tr><th></th><th>2019</th></tr><tr><td>a &amp; b</td><td>1</td></tr></table>",
+	};
+	static const char alphabet[] = "\t\n\r,|\"<>&;#/-*0123456789 abT<b></b>";
+	const char *files[] = {"q1.txt", "q1b.txt", "q1c.txt", "q3.txt"};
+	char	   *seeds[7];
+	size_t		lens[7];
+	int			nseeds = 0;
+	long		accepted = 0,
+				rejected = 0;
+
+	for (int i = 0; i < 4; i++)
+	{
+		seeds[nseeds] = read_file(dir, files[i], &lens[nseeds]);
+		nseeds++;
+	}
+	for (int i = 0; i < 3; i++)
+	{
+		lens[nseeds] = strlen(seeds_inline[i]);
+		seeds[nseeds] = malloc(lens[nseeds] + 1);
+		memcpy(seeds[nseeds], seeds_inline[i], lens[nseeds] + 1);
+		nseeds++;
+	}
+	for (int it = 0; it < iterations; it++)
+	{
+		int			k = rnd(nseeds);
+		size_t		n = lens[k];
+		size_t		cap = n + 64;
+		char	   *buf = malloc(cap);
+		int			muts = 1 + rnd(8);
+		tp_table	t;
+		tp_error	e;
+		bool		ok;
+
+		if (it % 10 == 9)
+		{
+			/* purely random text from the alphabet */
+			n = rnd(60);
+			for (size_t j = 0; j < n; j++)
+				buf[j] = alphabet[rnd(sizeof(alphabet) - 1)];
+		}
+		else
+		{
+			memcpy(buf, seeds[k], n);
+			for (int m = 0; m < muts; m++)
+			{
+				size_t		pos = n ? rnd(n) : 0;
+
+				switch (rnd(4))
+				{
+					case 0:		/* overwrite */
+						if (n)
+							buf[pos] = alphabet[rnd(sizeof(alphabet) - 1)];
+						break;
+					case 1:		/* insert */
+						if (n + 1 < cap)
+						{
+							memmove(buf + pos + 1, buf + pos, n - pos);
+							buf[pos] = alphabet[rnd(sizeof(alphabet) - 1)];
+							n++;
+						}
+						break;
+					case 2:		/* delete */
+						if (n)
+						{
+							memmove(buf + pos, buf + pos + 1, n - pos - 1);
+							n--;
+						}
+						break;
+					default:	/* truncate */
+						n = pos;
+						break;
+				}
+			}
+		}
+		/* exact-length buffer: overreads past n are caught by ASan */
+		{
+			char	   *exact = malloc(n ? n : 1);
+
+			memcpy(exact, buf, n);
+			ok = tp_parse(exact, n, (tp_format) rnd(5), &A, &t, &e);
+			check_consistent(&t, &e, ok);
+			free(exact);
+		}
+		if (ok)
+			accepted++;
+		else
+			rejected++;
+		arena_reset();
+		free(buf);
+	}
+	for (int i = 0; i < nseeds; i++)
+		free(seeds[i]);
+	fprintf(stderr, "fuzz: %d inputs, %ld parsed, %ld rejected with an error\n",
+			iterations, accepted, rejected);
+	checks++;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc == 4 && strcmp(argv[1], "--fuzz") == 0)
+		fuzz(atoi(argv[2]), argv[3]);
+	else if (argc == 2)
+	{
+		test_seed(argv[1]);
+		test_cells();
+		test_formats();
+		test_errors();
+		CHECK(ticks > 0);
+	}
+	else
+	{
+		fprintf(stderr, "usage: %s FIXTURE_DIR | --fuzz N FIXTURE_DIR\n", argv[0]);
+		return 2;
+	}
+	arena_reset();
+	fprintf(stderr, "table_parse: %d checks, %d failures\n", checks, failures);
+	return failures ? 1 : 0;
+}
