@@ -77,6 +77,13 @@ CREATE TRIGGER term_truncated
   AFTER TRUNCATE ON @extschema@.term
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.term_changed();
 
+COMMENT ON TRIGGER term_changed ON @extschema@.term IS
+  'after each statement that writes foistats.term: check aliases, bump foistats.term_version, invalidate compiled dictionaries';
+COMMENT ON TRIGGER term_truncated ON @extschema@.term IS
+  'after TRUNCATE of foistats.term: bump foistats.term_version, invalidate compiled dictionaries';
+COMMENT ON INDEX @extschema@.term_alias_key IS
+  'one row per alias (as the matcher sees it, see foistats.term_key) per dictionary';
+
 GRANT SELECT ON @extschema@.term, @extschema@.term_version TO PUBLIC;
 
 CREATE FUNCTION @extschema@.mentions(text, dictionary text) RETURNS text[]
