@@ -23,17 +23,23 @@
  *	relcache invalidation of foistats.term.
  *
  *	A call site (FmgrInfo) remembers the entry it used, the entry's compile
- *	serial, the local transaction and the count of term invalidations seen by
- *	this backend.  While all of these are unchanged it reuses the automaton
- *	with no lookup at all (the per-row cost is a few compares).  Otherwise it
+ *	serial, the local transaction, the count of term invalidations seen by
+ *	this backend and the active snapshot's count of completed transactions
+ *	(a snapshot taken after another session's commit has a new count).  While
+ *	all of these are unchanged it reuses the automaton with no lookup at all
+ *	(the per-row cost is a few compares); the same holds for a dictionary
+ *	entry already checked under the same transaction, invalidation count and
+ *	snapshot count (another call site, or a call site whose dictionary
+ *	argument changes from row to row).  Otherwise it
  *	re-reads the version with the query's snapshot (one tiny SPI query) and
  *	recompiles only when the version (or the table's OID) differs.  So:
  *	  - a new transaction always re-reads the version: a committed change is
  *		seen by every session's next transaction;
- *	  - within a transaction, a change made by this session (or, in READ
- *		COMMITTED, committed by another session and delivered as an
- *		invalidation at the next statement's lock acquisition) bumps the
- *		invalidation count, so the next call re-reads the version;
+ *	  - within a transaction, a change made by this session bumps the
+ *		invalidation count (the trigger's invalidation is processed locally at
+ *		the end of the command), and a READ COMMITTED statement that starts
+ *		after another session's commit has a new snapshot count: either way
+ *		the next call re-reads the version;
  *	  - the version is read with the caller's snapshot, so a REPEATABLE READ
  *		transaction keeps using the dictionary as of its snapshot, and what it
  *		compiles is tagged with the version it actually saw.
@@ -56,6 +62,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/snapmgr.h"
 
 #include "aho_corasick.h"
 
@@ -74,6 +81,9 @@ typedef struct TermsDict
 	Oid			relid;			/* foistats.term it was compiled from */
 	int64		version;		/* foistats.term_version.version it saw */
 	uint64		serial;			/* bumped at each (re)compile */
+	LocalTransactionId checked_lxid;	/* version last checked in this ... */
+	uint64		checked_inval;	/* ... transaction, invalidation epoch ... */
+	uint64		checked_snap;	/* ... and snapshot epoch */
 	MemoryContext cxt;			/* everything below lives here */
 	ac_automaton *ac;
 	int			nterms;
@@ -91,6 +101,7 @@ typedef struct TermsCall
 	TermsDict  *dict;
 	uint64		serial;
 	uint64		inval;
+	uint64		snap;
 	LocalTransactionId lxid;
 	int			namelen;
 	char		name[FLEXIBLE_ARRAY_MEMBER];
@@ -101,6 +112,25 @@ static uint64 terms_serial = 0;
 static uint64 terms_inval_count = 0;
 static Oid	terms_relid_seen = InvalidOid;
 static bool terms_callback_registered = false;
+
+/*
+ * The active snapshot's "epoch": two MVCC snapshots of one transaction with
+ * the same count of completed transactions see the same rows (a new READ
+ * COMMITTED statement after another session's commit has a new count).
+ * 0 (never equal) when there is no usable snapshot.
+ */
+static uint64
+terms_snapshot_epoch(void)
+{
+	Snapshot	snap;
+
+	if (!ActiveSnapshotSet())
+		return 0;
+	snap = GetActiveSnapshot();
+	if (snap->snapshot_type != SNAPSHOT_MVCC || snap->snapXactCompletionCount == 0)
+		return 0;
+	return snap->snapXactCompletionCount;
+}
 
 static void
 terms_relcache_callback(Datum arg, Oid relid)
@@ -306,6 +336,7 @@ static TermsDict *
 terms_get(FunctionCallInfo fcinfo, text *dictname)
 {
 	TermsCall  *call = (TermsCall *) fcinfo->flinfo->fn_extra;
+	uint64		snap = terms_snapshot_epoch();
 	const char *name = VARDATA_ANY(dictname);
 	int			namelen = VARSIZE_ANY_EXHDR(dictname);
 	Oid			nspid,
@@ -318,6 +349,7 @@ terms_get(FunctionCallInfo fcinfo, text *dictname)
 	if (call != NULL &&
 		call->lxid == MyProc->lxid &&
 		call->inval == terms_inval_count &&
+		call->snap == snap && snap != 0 &&
 		call->serial == call->dict->serial &&
 		call->namelen == namelen &&
 		memcmp(call->name, name, namelen) == 0)
@@ -350,6 +382,15 @@ terms_get(FunctionCallInfo fcinfo, text *dictname)
 		terms_dicts = d;
 	}
 
+	/*
+	 * Checked already in this transaction and invalidation epoch (another
+	 * call site, or this one switching between dictionaries row by row)?
+	 */
+	if (d->ac != NULL && d->relid == relid &&
+		d->checked_lxid == MyProc->lxid && d->checked_inval == terms_inval_count &&
+		d->checked_snap == snap && snap != 0)
+		goto remember;
+
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	initStringInfo(&q);
@@ -365,7 +406,11 @@ terms_get(FunctionCallInfo fcinfo, text *dictname)
 		d->version = version;
 	}
 	SPI_finish();
+	d->checked_lxid = MyProc->lxid;
+	d->checked_inval = terms_inval_count;	/* after SPI: invalidations it took in */
+	d->checked_snap = snap;
 
+remember:
 	if (call == NULL || call->namelen < namelen)
 	{
 		call = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
@@ -375,6 +420,7 @@ terms_get(FunctionCallInfo fcinfo, text *dictname)
 	call->dict = d;
 	call->serial = d->serial;
 	call->inval = terms_inval_count;	/* after SPI: invalidations it took in */
+	call->snap = snap;
 	call->lxid = MyProc->lxid;
 	call->namelen = namelen;
 	memcpy(call->name, name, namelen);

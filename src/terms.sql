@@ -14,9 +14,10 @@
 --     U+2019 s (plurals and possessives: 'Snapchats', 'Facebook''s');
 --   * the canonical term itself is always an alias of itself;
 --   * overlaps are resolved leftmost-longest: of the matches starting first,
---     the longest wins and the scan resumes after it (so with an alias
---     'facebook messenger' of Messenger, 'Facebook Messenger' is Messenger
---     only);
+--     the longest wins and the scan resumes after it (the shipped alias
+--     'kik messenger' of Kik makes 'Kik Messenger' Kik only, not Messenger;
+--     'Facebook Messenger', with no such alias, is Facebook and Messenger);
+--   * foistats.mentions returns each term once, in order of first occurrence;
 --   * an exclusion row (exclude = true) is a phrase that vetoes the words it
 --     covers when it wins the leftmost-longest choice ('dog grooming').
 
@@ -58,7 +59,7 @@ COMMENT ON COLUMN @extschema@.term.dictionary IS 'dictionary name, e.g. platform
 COMMENT ON COLUMN @extschema@.term.term IS 'canonical term: the label reported by foistats.mentions, e.g. Facebook';
 COMMENT ON COLUMN @extschema@.term.alias IS 'a spelling that means the term, e.g. face book (NULL: the term itself)';
 COMMENT ON COLUMN @extschema@.term.exclude IS 'true: the alias is an exclusion phrase (e.g. dog grooming) that hides the words it covers';
-COMMENT ON COLUMN @extschema@.term.shipped IS 'true for rows installed by the extension (not dumped); leave false for your own rows';
+COMMENT ON COLUMN @extschema@.term.shipped IS 'true for rows installed by the extension: pg_dump leaves them out and CREATE EXTENSION restores them as shipped, so an edit or deletion of a shipped row does not survive a dump and restore; leave false for your own rows';
 COMMENT ON COLUMN @extschema@.term.note IS 'why the row exists (free text)';
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.term', 'WHERE NOT shipped');
@@ -75,6 +76,13 @@ CREATE TRIGGER term_changed
 CREATE TRIGGER term_truncated
   AFTER TRUNCATE ON @extschema@.term
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.term_changed();
+
+COMMENT ON TRIGGER term_changed ON @extschema@.term IS
+  'after each statement that writes foistats.term: check aliases, bump foistats.term_version, invalidate compiled dictionaries';
+COMMENT ON TRIGGER term_truncated ON @extschema@.term IS
+  'after TRUNCATE of foistats.term: bump foistats.term_version, invalidate compiled dictionaries';
+COMMENT ON INDEX @extschema@.term_alias_key IS
+  'one row per alias (as the matcher sees it, see foistats.term_key) per dictionary';
 
 GRANT SELECT ON @extschema@.term, @extschema@.term_version TO PUBLIC;
 

@@ -547,11 +547,53 @@ big_text(void)
 	free(t);
 }
 
+/* arbitrary bytes (invalid UTF-8 too): no crash, hits well-formed */
+static void
+random_bytes(int rounds)
+{
+	static const spec sp[] = {
+		{"fb", 0, 0}, {"what's app", 1, 0}, {"caf\xC3\xA9", 2, 0}, {"a b", 3, 1}, {"\xE2\x80\x93x", 4, 0}
+	};
+	int			err,
+				r,
+				bad = 0;
+	ac_automaton *fast = build(sp, 2, &err);	/* no fold targets */
+	ac_automaton *fold = build(sp, 5, &err);	/* with é: the fold path */
+	ac_hits		h = {0};
+
+	for (r = 0; r < rounds; r++)
+	{
+		unsigned char t[64];
+		size_t		len = rnd(64),
+					i;
+		int			pass;
+
+		for (i = 0; i < len; i++)
+			t[i] = rnd(4) == 0 ? (unsigned char) "fbwhat's pc\xC3\xA9\xE2\x80\x93x"[rnd(18)] : (unsigned char) rnd(256);
+		for (pass = 0; pass < 2; pass++)
+		{
+			const ac_automaton *a = pass ? fold : fast;
+			long		n = ac_scan(a, (const char *) t, len, &h, 0, NULL, NULL);
+			long		k;
+
+			for (k = 0; k < n; k++)
+				if (h.v[k].start >= h.v[k].end || h.v[k].end > len ||
+					(k > 0 && h.v[k].start < h.v[k - 1].end))
+					bad++;
+		}
+	}
+	CHECK(bad == 0, "%d malformed hits on random bytes", bad);
+	ac_hits_free(fast, &h);
+	ac_free(fast);
+	ac_free(fold);
+}
+
 int
 main(void)
 {
 	fixed_cases();
 	random_cases(20000);
+	random_bytes(50000);
 	big_text();
 	printf("%d checks, %d failures\n", checks, failures);
 	return failures ? 1 : 0;
