@@ -107,87 +107,8 @@ mcxt_strdup(Xtab *xt, const char *s)
 	return s ? MemoryContextStrdup(xt->mcxt, s) : NULL;
 }
 
-/*
- * Hash of label bytes.  With 128-bit multiplication (wyhash's "mum": the
- * two halves of a 64 x 64 bit product xor'ed) each 16-byte chunk is mixed
- * independently of the others, so the multiplications overlap in the CPU
- * and a 45-byte offence title hashes in a few nanoseconds: the hash is a
- * large part of the aggregate's per-row budget.  The last chunk overlaps
- * the previous one instead of being assembled byte by byte.  Hashes are
- * never stored on disk or sent, so they may differ between platforms.
- */
-#define HASH_S0 UINT64CONST(0xa0761d6478bd642f)
-#define HASH_S1 UINT64CONST(0xe7037ed1a0b428db)
-#define HASH_S2 UINT64CONST(0x8ebc6af09c88c6e3)
-
-#ifdef HAVE_INT128
-static inline uint64
-mum(uint64 a, uint64 b)
-{
-	uint128		r = (uint128) a * b;
-
-	return (uint64) r ^ (uint64) (r >> 64);
-}
-#else
-static inline uint64
-mum(uint64 a, uint64 b)
-{
-	uint64		h = (a ^ (b * UINT64CONST(0xff51afd7ed558ccd))) * UINT64CONST(0xc4ceb9fe1a85ec53);
-
-	return h ^ (h >> 32);
-}
-#endif
-
-static inline uint64
-load8(const char *p)
-{
-	uint64		w;
-
-	memcpy(&w, p, 8);
-	return w;
-}
-
-static inline uint32
-label_hash(const char *data, int len)
-{
-	uint64		acc;
-
-	if (len >= 16)
-	{
-		const char *last = data + len - 16;
-
-		acc = 0;
-		while (data < last)
-		{
-			acc += mum(load8(data) ^ HASH_S0, load8(data + 8) ^ HASH_S1);
-			data += 16;
-		}
-		acc += mum(load8(last) ^ HASH_S1, load8(last + 8) ^ HASH_S0);
-	}
-	else if (len >= 8)
-		acc = mum(load8(data) ^ HASH_S0, load8(data + len - 8) ^ HASH_S1);
-	else
-	{
-		uint64		w;
-
-		if (len >= 4)
-		{
-			uint32		a,
-						b;
-
-			memcpy(&a, data, 4);
-			memcpy(&b, data + len - 4, 4);
-			w = ((uint64) a << 32) | b;
-		}
-		else if (len > 0)
-			w = (uint64) (uint8) data[0] | ((uint64) (uint8) data[len / 2] << 8) |
-				((uint64) (uint8) data[len - 1] << 16);
-		else
-			w = 0;
-		acc = mum(w ^ HASH_S0, HASH_S1);
-	}
-	return (uint32) mum(acc ^ (uint64) len ^ HASH_S2, HASH_S1);
-}
+#define label_hash(d, l) xtab_label_hash(d, l)
+#define label_eq(a, b, l) xtab_label_eq(a, b, l)
 
 /* ------------------------------------------------------------------------
  * Label indexes (open addressing, linear probing, load <= 1/2)
@@ -214,31 +135,6 @@ index_build(Xtab *xt, XtabIndex *ix, const XtabLabel *labels, int n)
 			s = (s + 1) & ix->mask;
 		ix->slots[s] = i + 1;
 	}
-}
-
-/* Equal label bytes; inline word compares (labels are mostly short). */
-static inline bool
-label_eq(const char *a, const char *b, int len)
-{
-	uint64		x,
-				y;
-
-	if (len < 8)
-		return memcmp(a, b, len) == 0;
-	while (len > 8)
-	{
-		memcpy(&x, a, 8);
-		memcpy(&y, b, 8);
-		if (x != y)
-			return false;
-		a += 8;
-		b += 8;
-		len -= 8;
-	}
-	/* the last 8 bytes, overlapping the previous word */
-	memcpy(&x, a + len - 8, 8);
-	memcpy(&y, b + len - 8, 8);
-	return x == y;
 }
 
 /* Slot for label: its (index + 1), or 0 with *slot set to where it goes. */

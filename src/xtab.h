@@ -193,6 +193,139 @@ typedef struct Xtab
 	Size		arena_left;
 } Xtab;
 
+/* ---- label hashing (shared by the indexes and the aggregates) ---- */
+
+/*
+ * Hash of label bytes.  With 128-bit multiplication (wyhash's "mum": the
+ * two halves of a 64 x 64 bit product xor'ed) each 16-byte chunk is mixed
+ * independently of the others, so the multiplications overlap in the CPU
+ * and a 45-byte offence title hashes in a few nanoseconds: the hash is a
+ * large part of the aggregate's per-row budget.  The last chunk overlaps
+ * the previous one instead of being assembled byte by byte.  Hashes are
+ * never stored on disk or sent, so they may differ between platforms.
+ */
+#define XTAB_HASH_S0 UINT64CONST(0xa0761d6478bd642f)
+#define XTAB_HASH_S1 UINT64CONST(0xe7037ed1a0b428db)
+#define XTAB_HASH_S2 UINT64CONST(0x8ebc6af09c88c6e3)
+
+#ifdef HAVE_INT128
+static inline uint64
+xtab_mum(uint64 a, uint64 b)
+{
+	uint128		r = (uint128) a * b;
+
+	return (uint64) r ^ (uint64) (r >> 64);
+}
+#else
+static inline uint64
+xtab_mum(uint64 a, uint64 b)
+{
+	uint64		h = (a ^ (b * UINT64CONST(0xff51afd7ed558ccd))) * UINT64CONST(0xc4ceb9fe1a85ec53);
+
+	return h ^ (h >> 32);
+}
+#endif
+
+static inline uint64
+xtab_load8(const char *p)
+{
+	uint64		w;
+
+	memcpy(&w, p, 8);
+	return w;
+}
+
+static inline uint32
+xtab_label_hash(const char *data, int len)
+{
+	uint64		acc;
+
+	if (len >= 16)
+	{
+		const char *last = data + len - 16;
+
+		acc = 0;
+		while (data < last)
+		{
+			acc += xtab_mum(xtab_load8(data) ^ XTAB_HASH_S0, xtab_load8(data + 8) ^ XTAB_HASH_S1);
+			data += 16;
+		}
+		acc += xtab_mum(xtab_load8(last) ^ XTAB_HASH_S1, xtab_load8(last + 8) ^ XTAB_HASH_S0);
+	}
+	else if (len >= 8)
+		acc = xtab_mum(xtab_load8(data) ^ XTAB_HASH_S0, xtab_load8(data + len - 8) ^ XTAB_HASH_S1);
+	else
+	{
+		uint64		w;
+
+		if (len >= 4)
+		{
+			uint32		a,
+						b;
+
+			memcpy(&a, data, 4);
+			memcpy(&b, data + len - 4, 4);
+			w = ((uint64) a << 32) | b;
+		}
+		else if (len > 0)
+			w = (uint64) (uint8) data[0] | ((uint64) (uint8) data[len / 2] << 8) |
+				((uint64) (uint8) data[len - 1] << 16);
+		else
+			w = 0;
+		acc = xtab_mum(w ^ XTAB_HASH_S0, XTAB_HASH_S1);
+	}
+	return (uint32) xtab_mum(acc ^ (uint64) len ^ XTAB_HASH_S2, XTAB_HASH_S1);
+}
+
+/* Equal label bytes; inline word compares (labels are mostly short). */
+static inline bool
+xtab_label_eq(const char *a, const char *b, int len)
+{
+	uint64		x,
+				y;
+
+	if (len < 8)
+		return memcmp(a, b, len) == 0;
+	while (len > 8)
+	{
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return false;
+		a += 8;
+		b += 8;
+		len -= 8;
+	}
+	/* the last 8 bytes, overlapping the previous word */
+	memcpy(&x, a + len - 8, 8);
+	memcpy(&y, b + len - 8, 8);
+	return x == y;
+}
+
+
+/*
+ * Row lookup without adding, inline for the aggregates' hot path: the row
+ * index of a label, or -1.  (xtab_find_row is the same, out of line.)
+ */
+static inline int
+xtab_lookup_row(const Xtab *xt, const char *label, int len)
+{
+	uint32		hash = xtab_label_hash(label, len);
+	uint32		s = hash & xt->rindex.mask;
+
+	for (;;)
+	{
+		int			v = xt->rindex.slots[s];
+
+		if (v == 0)
+			return -1;
+		if (xt->rlabel[v - 1].hash == hash && xt->rlabel[v - 1].len == len &&
+			xtab_label_eq(xt->rlabel[v - 1].data, label, len))
+			return v - 1;
+		s = (s + 1) & xt->rindex.mask;
+	}
+}
+
 /* ---- SQL value access (type foistats.xtab is a plain varlena) ---- */
 #define DatumGetXtabP(d)		((struct varlena *) PG_DETOAST_DATUM(d))
 #define PG_GETARG_XTAB_P(n)		DatumGetXtabP(PG_GETARG_DATUM(n))

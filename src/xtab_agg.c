@@ -69,6 +69,7 @@ typedef struct XtabAggState
 {
 	Xtab	   *xt;
 	bool		configured;
+	bool		fast;			/* (text, date) by year: see xtab_agg_trans */
 	bool		multi;			/* row label is text[] */
 	ColType		coltype;
 	int			gran_arg;		/* argument number of granularity, or -1 */
@@ -167,6 +168,8 @@ configure(XtabAggState *st, FunctionCallInfo fcinfo)
 			elog(ERROR, "foistats.xtab: unexpected argument type %u", t);
 	}
 	st->gran = XTAB_GRAN_YEAR;
+	st->fast = (!st->multi && st->coltype == COLT_DATE &&
+				st->gran_arg < 0 && st->weight_arg < 0);
 	if (st->multi)
 		st->xt->has_units = true;
 	st->configured = true;
@@ -401,6 +404,29 @@ xtab_agg_trans(PG_FUNCTION_ARGS)
 	Xtab	   *xt;
 	int64		w = 1;
 	int			c;
+
+	/*
+	 * Fast path for the commonest call, xtab(text, date) by year, when the
+	 * day and the label have been seen before: no function calls.
+	 */
+	if (likely(st != NULL && st->fast && !PG_ARGISNULL(1) && !PG_ARGISNULL(2)))
+	{
+		uint32		idx = (uint32) PG_GETARG_DATEADT(2) - (uint32) st->daybase;
+		struct varlena *t = (struct varlena *) PG_GETARG_POINTER(1);
+
+		if (idx < (uint32) st->ndays && st->daygran == (uint8) st->gran &&
+			st->daycol[idx] >= 0 && VARATT_IS_SHORT(t))
+		{
+			int			r = xtab_lookup_row(st->xt, VARDATA_SHORT(t),
+											VARSIZE_SHORT(t) - VARHDRSZ_SHORT);
+
+			if (r >= 0)
+			{
+				add_count(st->xt, r, st->daycol[idx], 1);
+				PG_RETURN_POINTER(st);
+			}
+		}
+	}
 
 	/* a non-NULL internal state can only have come from our first call */
 	if (st == NULL)
