@@ -104,16 +104,28 @@ SELECT count(*) AS lines, count(*) FILTER (WHERE r.line IS DISTINCT FROM s.line)
                                                           published_totals => true,
                                                           bold => '{total_row,total_column,row_labels}'),
                                           E'\n') WITH ORDINALITY AS r(line, n)) r USING (n);
--- Computed totals instead (the default) show what the cells add up to.
-SELECT foistats.render(x, 'text', sort => 'stored') FROM seed3;
+-- The default for a value with published totals is to print them (as
+-- above); published_totals => false prints what the cells add up to.
+SELECT foistats.render(x, 'text', sort => 'stored') = foistats.render(x, 'text', sort => 'stored', published_totals => true) AS default_is_published FROM seed3;
+SELECT foistats.render(x, 'text', sort => 'stored', published_totals => false) FROM seed3;
 
 -- A small cross-tab to show each format: a suppressed cell, a published
--- marker, a label with characters each format must escape, title, footnote.
+-- marker, a label with characters each format must escape, title, footnote,
+-- published totals.  It has suppressed cells, so only its published totals
+-- print (the EXPOSURE row's and the grand total; the others are withheld
+-- and blank: the RAPE row's would give its 3 away), and rows sort by label
+-- (some row totals are withheld).
 CREATE TEMP TABLE small AS SELECT '{cols: "2013", "2014";
   rows: "RAPE" 3s 0, "EXPOSURE, \"flashing\" <b>|&" 16 1, "VOYEURISM" 2 2s"<5";
+  rowtotals: - 17 -; grandtotal: 24;
   title: "Sexual offences"; rowheader: "Offence";
   footnote: "* and <5: fewer than 5 crimes, not shown"}'::foistats.xtab AS x;
 SELECT foistats.render(x) FROM small;
+-- published_totals => false forces totals computed from the cells: they
+-- include the true counts of suppressed cells (RAPE's total 3 is its
+-- withheld 3; the 2014 column's 3 minus the visible 1 is VOYEURISM's
+-- withheld 2), so this is for checking only, never for publishing.
+SELECT foistats.render(x, published_totals => false) FROM small;
 SELECT foistats.render(x, 'csv') FROM small;
 SELECT foistats.render(x, 'markdown') FROM small;
 SELECT foistats.render(x, 'html') FROM small;

@@ -93,7 +93,9 @@ EXCEPTION WHEN invalid_text_representation THEN
 END $$;
 
 -- Reading: long form, wide form, labels and totals.  Suppressed cells read
--- as NULL; totals include them.
+-- as NULL.  The value has suppressed cells and published totals, so every
+-- reader shows its published totals only (NULL where withheld: the
+-- EXPOSURE row, column 2014) and withholds its units (distinct crimes).
 SELECT * FROM foistats.rows((SELECT x FROM xt_full));
 SELECT * FROM foistats.wide((SELECT x FROM xt_full));
 SELECT foistats.col_totals(x), foistats.col_units(x), foistats.grand_total(x),

@@ -12,8 +12,8 @@
  * parsed table), else computed from the cells (a table built by the
  * aggregates, which has no suppressed cells).  When a table has published
  * totals, a margin without one is WITHHELD (protect with allow_totals =>
- * true withholds margins that way; render(..., published_totals => true)
- * prints them blank).
+ * true withholds margins that way; render() and the other readers then
+ * show them blank / NULL, by default: see xtab.h).
  *
  * The values of suppressed cells are known when the cells add up to the
  * published totals (a table protected here keeps its true counts); else
@@ -24,6 +24,19 @@
  * XTAB_CELL_SUPPRESSED | XTAB_CELL_SECONDARY, rounded cells
  * XTAB_CELL_ROUNDED; every margin that is published gets a published total.
  * A footnote states the rule and the method; render() prints it.
+ *
+ * PUBLISHING A PROTECTED VALUE
+ * ----------------------------
+ * The value protect() returns keeps the TRUE counts of its withheld cells
+ * (and which of them are complements), so that disclosure_audit() is exact
+ * and the value round-trips through pg_dump.  Its text (::text, psql
+ * output, COPY) and binary forms therefore show every withheld count.
+ * Publish it only through the readers -- render(), rows(), wide(),
+ * to_jsonb(), col_totals(), grand_total() -- which show withheld cells as a
+ * marker or NULL and, because the value carries suppressed cells or
+ * published totals, show only the totals protect() published (xtab.h,
+ * "Protected / published values").  To hand out the value itself, pass it
+ * through foistats.publishable(), which zeroes the withheld counts.
  */
 #include "postgres.h"
 
@@ -39,6 +52,7 @@
 
 PG_FUNCTION_INFO_V1(foistats_protect);
 PG_FUNCTION_INFO_V1(foistats_disclosure_audit);
+PG_FUNCTION_INFO_V1(foistats_publishable);
 
 /* ---- glue for the core ---- */
 
@@ -146,31 +160,8 @@ check_shape(const Xtab *xt, const char *what)
 						 errhint("Counts of crimes are never negative; check how the table was built.")));
 }
 
-static bool
-has_pub_totals(const Xtab *xt)
-{
-	int64		v;
-
-	if (xtab_get_pub_grand_total(xt, &v))
-		return true;
-	for (int r = 0; r < xtab_nrows(xt); r++)
-		if (xtab_get_pub_row_total(xt, r, &v))
-			return true;
-	for (int c = 0; c < xtab_ncols(xt); c++)
-		if (xtab_get_pub_col_total(xt, c, &v))
-			return true;
-	return false;
-}
-
-static bool
-has_suppressed(const Xtab *xt)
-{
-	for (int r = 0; r < xtab_nrows(xt); r++)
-		for (int c = 0; c < xtab_ncols(xt); c++)
-			if (xtab_get_flags(xt, r, c) & XTAB_CELL_SUPPRESSED)
-				return true;
-	return false;
-}
+#define has_pub_totals(xt) xtab_has_pub_totals(xt)
+#define has_suppressed(xt) xtab_has_suppressed(xt)
 
 /*
  * Do the cells add up to every published total?  If not, *detail describes
@@ -647,8 +638,8 @@ foistats_disclosure_audit(PG_FUNCTION_ARGS)
 	 * it has any, else (no cell withheld) the totals computed from the
 	 * cells; 'published' = exactly the value's published totals (a total it
 	 * lacks is withheld; with none, every total is withheld); 'computed' =
-	 * every total, computed from the cells (as render prints them by
-	 * default).
+	 * every total, computed from the cells (as render prints them with
+	 * published_totals => false; its default prints the published ones).
 	 */
 	totals_mode = PG_ARGISNULL(4) ? "auto" : text_to_cstring(PG_GETARG_TEXT_PP(4));
 	if (strcmp(totals_mode, "auto") != 0 && strcmp(totals_mode, "published") != 0 &&
@@ -814,4 +805,51 @@ foistats_disclosure_audit(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;
+}
+
+/*
+ * foistats.publishable(x xtab) -> xtab: a protected (or parsed) value that is
+ * safe to hand out as a value, text form included: every withheld cell's
+ * count is set to 0 and its flags to XTAB_CELL_SUPPRESSED alone (whether a
+ * cell is a complement says it is not small), XTAB_CELL_ROUNDED is cleared
+ * (it says a true count was not a multiple of 5), and a multi-label value
+ * with withheld cells loses its units (distinct crimes per column, which
+ * the readers withhold anyway).  Published totals, markers, title and
+ * footnotes stay.  The result reads like a table parsed from the published
+ * response: the readers show the same figures as for x, and
+ * disclosure_audit() works from the published figures alone.  A value with
+ * no withheld cell and no published total is not protected: error.
+ */
+Datum
+foistats_publishable(PG_FUNCTION_ARGS)
+{
+	Xtab	   *xt = PG_GETARG_XTAB_EXPANDED(0);
+	bool		any_suppressed = xtab_has_suppressed(xt);
+
+	if (!xtab_is_published(xt))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cross-tab is not protected"),
+				 errdetail("It has no withheld cell and no published total, so every count in it would be handed out."),
+				 errhint("Protect it first: foistats.publishable(foistats.protect(x)).")));
+	for (int r = 0; r < xtab_nrows(xt); r++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		for (int c = 0; c < xtab_ncols(xt); c++)
+		{
+			uint8		f = xtab_get_flags(xt, r, c);
+
+			if (f & XTAB_CELL_SUPPRESSED)
+			{
+				xtab_set(xt, r, c, 0);
+				f &= ~XTAB_CELL_SECONDARY;
+			}
+			f &= ~XTAB_CELL_ROUNDED;
+			if (f != xtab_get_flags(xt, r, c))
+				xtab_set_flags(xt, r, c, f);
+		}
+	}
+	if (any_suppressed && xtab_has_units(xt))
+		xt->has_units = false;
+	PG_RETURN_XTAB_P(xtab_flatten(xt));
 }

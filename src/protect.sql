@@ -2,13 +2,17 @@
 -- audit, controlled rounding, collapsing rows into groups).
 -- (C: src/suppress.c pure algorithms, src/protect.c wrappers.)
 --
--- Publishing: the value protect() returns keeps the true counts of withheld
--- cells (so that disclosure_audit() can check the rule exactly) and its text
--- and binary forms show them; publish it through render() (or rows(),
--- wide(), to_jsonb()), which show withheld cells as a marker or NULL.  When
--- allow_totals => true withholds totals, render with published_totals =>
--- true (withheld totals then print blank) and sort => 'label' or 'stored'
--- (ordering by total would hint at the withheld ones).
+-- PUBLISHING A PROTECTED VALUE: the value protect() returns keeps the TRUE
+-- counts of withheld cells (so that disclosure_audit() can check the rule
+-- exactly, and the value survives pg_dump), and its text and binary forms
+-- (::text, psql output, COPY) SHOW THEM.  Never publish it as ::text.
+-- Publish it through render(), rows(), wide(), to_jsonb(), col_totals(),
+-- grand_total(): they show withheld cells as a marker or NULL, and since
+-- the value carries withheld cells / published totals they show only the
+-- totals protect() published (a total withheld with allow_totals => true
+-- prints blank / reads NULL), and render orders rows by published totals
+-- only (by label when some row total is withheld).  To hand the value
+-- itself out, use publishable(x), which zeroes the withheld counts.
 
 CREATE FUNCTION @extschema@.protect(
     x @extschema@.xtab,
@@ -22,7 +26,7 @@ CREATE FUNCTION @extschema@.protect(
   RETURNS @extschema@.xtab
   AS 'MODULE_PATHNAME', 'foistats_protect' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.protect(@extschema@.xtab, integer, integer, text, boolean, boolean, jsonb, text) IS
-  'disclosure control of a cross-tab. method ''suppress'': withholds counts 1..threshold-1 (zeros too if zeros => true) and further cells, chosen deterministically to keep the withheld total small, until every withheld small count v can be anything from max(0, v - protection) to v + protection given every published cell and total (protection defaults to threshold; checked by an exact network-flow audit); totals are never withheld unless allow_totals => true; groups => {"row label": "group", ...} combines rows that would be mostly withheld (or cannot be protected) into their group. method ''round5'': controlled rounding of every figure to an adjacent multiple of 5, keeping rows and columns additive. Adds a footnote stating the rule; marker is the symbol named in it (render''s marker, ''*'' by default). The result keeps the true counts for the audit: publish it with render(); with allow_totals => true render it with published_totals => true';
+  'disclosure control of a cross-tab. method ''suppress'': withholds counts 1..threshold-1 (zeros too if zeros => true) and further cells, chosen deterministically to keep the withheld total small, until every withheld small count v can be anything from max(0, v - protection) to v + protection given every published cell and total (protection defaults to threshold; checked by an exact network-flow audit); totals are never withheld unless allow_totals => true; groups => {"row label": "group", ...} combines rows that would be mostly withheld (or cannot be protected) into their group. method ''round5'': controlled rounding of every figure to an adjacent multiple of 5, keeping rows and columns additive. Adds a footnote stating the rule; marker is the symbol named in it (render''s marker, ''*'' by default). The result keeps the TRUE counts of withheld cells for the audit, and its text form shows them: publish it through render/rows/wide/to_jsonb (which show withheld cells as marker/NULL and only the published totals), never as ::text; publishable(x) zeroes the withheld counts';
 
 CREATE FUNCTION @extschema@.disclosure_audit(
     x @extschema@.xtab,
@@ -41,3 +45,8 @@ CREATE FUNCTION @extschema@.disclosure_audit(
   AS 'MODULE_PATHNAME', 'foistats_disclosure_audit' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION @extschema@.disclosure_audit(@extschema@.xtab, integer, integer, boolean, text) IS
   'exact audit of a cross-tab''s withheld figures: for each withheld cell (and withheld total) the smallest and largest value (max NULL: unbounded) consistent with every published cell and total, by network flow; published_state primary|secondary|suppressed|total; meets_rule says whether a sensitive count (1..threshold-1) can be anything from max(0, v - protection) to v + protection (NULL: not sensitive); for a parsed table whose withheld counts are unknown, the rule is judged for the worst count the published figures allow. totals: ''auto'' (the value''s published totals if it has any, else totals computed from the cells, which then must all be shown), ''published'' (exactly the value''s published totals; one it lacks is withheld), ''computed'' (every total, from the cells)';
+
+CREATE FUNCTION @extschema@.publishable(x @extschema@.xtab) RETURNS @extschema@.xtab
+  AS 'MODULE_PATHNAME', 'foistats_publishable' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.publishable(@extschema@.xtab) IS
+  'a protected (or parsed) cross-tab that is safe to hand out as a value, text form included: withheld counts set to 0, flags reduced to "withheld" (complements and rounding no longer marked), units of a multi-label value with withheld cells dropped; published totals, markers, title and footnotes kept. The readers show the same figures as for x; disclosure_audit then works from the published figures alone. Error for a value with no withheld cell and no published total';

@@ -13,15 +13,29 @@
  *
  * - Rows are ordered by total descending, ties by label bytes (C collation)
  *	 (sort => 'total'); or by label ('label'); or as stored in the value
- *	 ('stored': a parsed table keeps its published order).  row_order puts
- *	 the listed labels first, in that order; unlisted rows follow in the
- *	 chosen order.  A listed label that is not a row is an error.
+ *	 ('stored': a parsed table keeps its published order).  With totals
+ *	 from the published totals (below), 'total' means the published row
+ *	 totals, rows whose total is withheld last, by label: the order then
+ *	 depends on published figures only.  The default (sort => NULL) is
+ *	 'total', except that with published totals of which some row lacks
+ *	 one it is 'label' (an order by true totals would hint at the withheld
+ *	 ones).  row_order puts the listed labels first, in that order; unlisted
+ *	 rows follow in the chosen order.  A listed label that is not a row is
+ *	 an error.
  * - Zero cells are blank (zero => '') unless zero => '0', '-' or other text.
  * - Suppressed cells (XTAB_CELL_SUPPRESSED) show their own marker if they
  *	 have one (e.g. '<5' as published), else marker ('*').
- * - Totals are computed from all cells (so include suppressed cells, as
- *	 published totals do), unless published_totals => true, which shows a
- *	 value's published totals where it has them (blank where it has none).
+ * - Totals: published_totals => NULL (the default) follows the rule in
+ *	 xtab.h: a value with any suppressed cell or any published total (a
+ *	 protect() result, a parsed table) shows its PUBLISHED totals only, blank
+ *	 where one is withheld (protect's footnote says so), so no printed total
+ *	 minus the visible cells gives a withheld cell away; any other value
+ *	 shows totals computed from its cells.  published_totals => true forces
+ *	 the published totals (blank where the value has none); false forces
+ *	 totals computed from all cells, suppressed ones included: that reveals
+ *	 withheld counts of a protected value, and is for checking only.
+ *	 With published totals, the distinct-crimes row of a multi-label value
+ *	 that has suppressed cells is blank too.
  * - Multi-label cross-tabs (built from text[] row labels): one crime can be
  *	 under several rows, so the column sums count MENTIONS.  The totals row
  *	 is then labelled 'Grand Total (mentions)', and a final row 'Grand Total
@@ -521,9 +535,13 @@ xtab_render(PG_FUNCTION_ARGS)
 	zero = opt_text(fcinfo, 4) ? opt_text(fcinfo, 4) : "";
 	marker = opt_text(fcinfo, 5) ? opt_text(fcinfo, 5) : "*";
 	nrow_order = text_array_arg(fcinfo, 6, "row_order", &row_order);
-	order = opt_text(fcinfo, 7) ? opt_text(fcinfo, 7) : "total";
+	order = opt_text(fcinfo, 7);
 	nbold = text_array_arg(fcinfo, 8, "bold", &boldv);
-	published = (PG_NARGS() > 9 && !PG_ARGISNULL(9)) ? PG_GETARG_BOOL(9) : false;
+	/* NULL: published totals for a protected or published value */
+	published = (PG_NARGS() > 9 && !PG_ARGISNULL(9)) ? PG_GETARG_BOOL(9) :
+		xtab_is_published(xt);
+	if (order == NULL)
+		order = (published && !xtab_all_pub_row_totals(xt)) ? "label" : "total";
 	total_label = opt_text(fcinfo, 10) ? opt_text(fcinfo, 10) : "Grand Total";
 	multi = xtab_has_units(xt);
 
@@ -544,7 +562,7 @@ xtab_render(PG_FUNCTION_ARGS)
 
 	/* row order: listed rows first, then the rest in the chosen order */
 	if (strcmp(order, "total") == 0)
-		xtab_sort_rows(xt, XTAB_ORDER_TOTAL_DESC);
+		xtab_sort_rows(xt, published ? XTAB_ORDER_PUB_TOTAL_DESC : XTAB_ORDER_TOTAL_DESC);
 	else if (strcmp(order, "label") == 0)
 		xtab_sort_rows(xt, XTAB_ORDER_LABEL);
 	else if (strcmp(order, "stored") != 0)
@@ -593,7 +611,7 @@ xtab_render(PG_FUNCTION_ARGS)
 	for (int i = 0; i < xt->nrows; i++, gr++)
 	{
 		int			r = perm[i];
-		int64		t;
+		int64		t = 0;
 
 		CHECK_FOR_INTERRUPTS();
 		g.kinds[gr] = RK_BODY;
@@ -618,10 +636,7 @@ xtab_render(PG_FUNCTION_ARGS)
 
 			cell->num = true;
 			cell->bold = (bold & BOLD_TOTAL_COL) != 0;
-			if (published)
-				cell->text = xtab_get_pub_row_total(xt, r, &t) ? count_text(t, zero) : "";
-			else
-				cell->text = count_text(xtab_row_total(xt, r), zero);
+			cell->text = xtab_shown_row_total(xt, r, published, &t) ? count_text(t, zero) : "";
 		}
 	}
 
@@ -630,38 +645,36 @@ xtab_render(PG_FUNCTION_ARGS)
 	g.cells[gr][0].text = multi ? psprintf("%s (mentions)", total_label) : total_label;
 	for (int c = 0; c < xt->ncols; c++)
 	{
-		int64		t;
+		int64		t = 0;
 		RCell	   *cell = &g.cells[gr][c + 1];
 
 		cell->num = true;
-		if (published)
-			cell->text = xtab_get_pub_col_total(xt, c, &t) ? count_text(t, zero) : "";
-		else
-			cell->text = count_text(xtab_col_total(xt, c), zero);
+		cell->text = xtab_shown_col_total(xt, c, published, &t) ? count_text(t, zero) : "";
 	}
 	{
-		int64		t;
+		int64		t = 0;
 		RCell	   *cell = &g.cells[gr][g.ncols - 1];
 
 		cell->num = true;
-		if (published)
-			cell->text = xtab_get_pub_grand_total(xt, &t) ? count_text(t, zero) : "";
-		else
-			cell->text = count_text(xtab_grand_total(xt), zero);
+		cell->text = xtab_shown_grand_total(xt, published, &t) ? count_text(t, zero) : "";
 	}
 	for (int c = 0; c < g.ncols; c++)
 		g.cells[gr][c].bold = (bold & BOLD_TOTAL_ROW) != 0;
 	gr++;
 	if (multi)
 	{
+		int64		t = 0;
+
 		g.kinds[gr] = RK_TOTAL;
 		g.cells[gr][0].text = psprintf("%s (distinct crimes)", total_label);
 		for (int c = 0; c < xt->ncols; c++)
 		{
-			g.cells[gr][c + 1].text = count_text(xtab_col_units(xt, c), zero);
+			g.cells[gr][c + 1].text = xtab_shown_col_units(xt, c, published, &t) ?
+				count_text(t, zero) : "";
 			g.cells[gr][c + 1].num = true;
 		}
-		g.cells[gr][g.ncols - 1].text = count_text(xtab_total_units(xt), zero);
+		g.cells[gr][g.ncols - 1].text = xtab_shown_total_units(xt, published, &t) ?
+			count_text(t, zero) : "";
 		g.cells[gr][g.ncols - 1].num = true;
 		for (int c = 0; c < g.ncols; c++)
 			g.cells[gr][c].bold = (bold & BOLD_TOTAL_ROW) != 0;

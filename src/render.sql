@@ -9,14 +9,14 @@ CREATE FUNCTION @extschema@.render(
     zero text DEFAULT '',
     marker text DEFAULT '*',
     row_order text[] DEFAULT NULL,
-    sort text DEFAULT 'total',
+    sort text DEFAULT NULL,
     bold text[] DEFAULT NULL,
-    published_totals boolean DEFAULT false,
+    published_totals boolean DEFAULT NULL,
     total_label text DEFAULT 'Grand Total')
   RETURNS text
   AS 'MODULE_PATHNAME', 'xtab_render' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.render(@extschema@.xtab, text, text, text, text, text, text[], text, text[], boolean, text) IS
-  'cross-tab as a published table: format tsv|csv|markdown|html|text; header of periods, Grand Total column and row; rows by total descending, ties by label (sort => total|label|stored, row_order => labels first); zero cells blank (zero => ''0'' or ''-''); suppressed cells show marker; bold => {total_row,total_column,row_labels}; multi-label tables add a Grand Total (distinct crimes) row';
+  'cross-tab as a published table: format tsv|csv|markdown|html|text; header of periods, Grand Total column and row; rows by total descending, ties by label (sort => total|label|stored, row_order => labels first); zero cells blank (zero => ''0'' or ''-''); suppressed cells show marker; bold => {total_row,total_column,row_labels}; multi-label tables add a Grand Total (distinct crimes) row. Totals: published_totals => NULL (default) prints a protected or parsed value''s PUBLISHED totals only (any suppressed cell or published total; a withheld total prints blank) and other values'' totals computed from the cells; true/false force published/computed (false reveals withheld counts: for checking only). Default sort: total (published totals for a protected value), or label when some row total is withheld';
 
 CREATE FUNCTION @extschema@.create_wide_view(
     view_name text,
@@ -102,18 +102,18 @@ BEGIN
     RAISE EXCEPTION 'row_label_name must not be "Grand Total"'
       USING ERRCODE = 'duplicate_column';
   END IF;
-  sel := sel || format(', w.total AS %I FROM (SELECT q.x, @extschema@.col_labels(q.x) AS labels FROM (%s) AS q(x)) AS s, LATERAL @extschema@.wide(s.x) AS w ORDER BY w.total DESC, w.row_label COLLATE "C"',
+  sel := sel || format(', w.total AS %I FROM (SELECT q.x, @extschema@.col_labels(q.x) AS labels FROM (%s) AS q(x)) AS s, LATERAL @extschema@.wide(s.x) AS w ORDER BY w.total DESC NULLS LAST, w.row_label COLLATE "C"',
                        'Grand Total', query);
   EXECUTE format('CREATE VIEW %s AS %s', qname, sel);
   v := qname::regclass;
   EXECUTE format('COMMENT ON VIEW %s IS %L', v,
-                 'cross-tab made by foistats.create_wide_view: one row per row label, one bigint column per period, rows by total descending; no totals row (sum the columns). Query: ' || query);
+                 'cross-tab made by foistats.create_wide_view: one row per row label, one bigint column per period, rows by total descending (withheld totals last); no totals row (sum the columns). Query: ' || query);
   EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', v, row_label_name, 'row label of the cross-tab');
   FOREACH lab IN ARRAY labels LOOP
     EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', v, lab,
                    format('count for %s (NULL if the period is absent or the cell suppressed)', lab));
   END LOOP;
-  EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', v, 'Grand Total', 'total of the row across all periods');
+  EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', v, 'Grand Total', 'total of the row across all periods (for a protected cross-tab its published total, NULL if withheld)');
   RETURN v;
 END
 $fn$;

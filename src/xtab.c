@@ -627,6 +627,101 @@ xtab_clear_pub_totals(Xtab *xt)
 	xt->pub_grand_set = false;
 }
 
+bool
+xtab_has_pub_totals(const Xtab *xt)
+{
+	if (xt->pub_grand_set)
+		return true;
+	for (int r = 0; r < xt->nrows; r++)
+		if (xt->rpub_set[r])
+			return true;
+	for (int c = 0; c < xt->ncols; c++)
+		if (xt->cpub_set[c])
+			return true;
+	return false;
+}
+
+bool
+xtab_has_suppressed(const Xtab *xt)
+{
+	if (xt->flags == NULL)
+		return false;
+	for (int r = 0; r < xt->nrows; r++)
+	{
+		const uint8 *f = xt->flags + (Size) r * xt->colcap;
+
+		for (int c = 0; c < xt->ncols; c++)
+			if (f[c] & XTAB_CELL_SUPPRESSED)
+				return true;
+	}
+	return false;
+}
+
+bool
+xtab_all_pub_row_totals(const Xtab *xt)
+{
+	for (int r = 0; r < xt->nrows; r++)
+		if (!xt->rpub_set[r])
+			return false;
+	return true;
+}
+
+/* ------------------------------------------------------------------------
+ * Totals as readers show them: published totals of a published value
+ * (absent = withheld), else computed.  See "Protected / published values"
+ * in xtab.h.
+ * ------------------------------------------------------------------------
+ */
+
+bool
+xtab_shown_row_total(const Xtab *xt, int r, bool published, int64 *v)
+{
+	if (published)
+		return xtab_get_pub_row_total(xt, r, v);
+	*v = xtab_row_total(xt, r);
+	return true;
+}
+
+bool
+xtab_shown_col_total(const Xtab *xt, int c, bool published, int64 *v)
+{
+	if (published)
+		return xtab_get_pub_col_total(xt, c, v);
+	*v = xtab_col_total(xt, c);
+	return true;
+}
+
+bool
+xtab_shown_grand_total(const Xtab *xt, bool published, int64 *v)
+{
+	if (published)
+		return xtab_get_pub_grand_total(xt, v);
+	*v = xtab_grand_total(xt);
+	return true;
+}
+
+bool
+xtab_shown_col_units(const Xtab *xt, int c, bool published, int64 *v)
+{
+	if (!xt->has_units)
+		return xtab_shown_col_total(xt, c, published, v);
+	if (published && xtab_has_suppressed(xt))
+		return false;
+	*v = xt->cunits[c];
+	return true;
+}
+
+bool
+xtab_shown_total_units(const Xtab *xt, bool published, int64 *v)
+{
+	if (!xt->has_units)
+		return xtab_shown_grand_total(xt, published, v);
+	if (published && xtab_has_suppressed(xt))
+		return false;
+	*v = xtab_total_units(xt);
+	return true;
+}
+
 /* ------------------------------------------------------------------------
  * Text attached to the table
  * ------------------------------------------------------------------------
@@ -701,6 +796,8 @@ typedef struct RowSortArg
 {
 	const Xtab *xt;
 	int64	   *totals;			/* NULL: by label */
+	bool	   *has_total;		/* NULL: every row has one; else rows
+								 * without sort after those with */
 } RowSortArg;
 
 static int
@@ -710,7 +807,10 @@ row_perm_cmp(const void *a, const void *b, void *arg)
 	int			ra = *(const int *) a;
 	int			rb = *(const int *) b;
 
-	if (rs->totals && rs->totals[ra] != rs->totals[rb])
+	if (rs->has_total && rs->has_total[ra] != rs->has_total[rb])
+		return rs->has_total[ra] ? -1 : 1;
+	if (rs->totals && (rs->has_total == NULL || rs->has_total[ra]) &&
+		rs->totals[ra] != rs->totals[rb])
 		return rs->totals[ra] > rs->totals[rb] ? -1 : 1;
 	return label_cmp(&rs->xt->rlabel[ra], &rs->xt->rlabel[rb]);
 }
@@ -724,17 +824,31 @@ row_sort_perm(const Xtab *xt, XtabRowOrder order)
 
 	rs.xt = xt;
 	rs.totals = NULL;
+	rs.has_total = NULL;
 	if (order == XTAB_ORDER_TOTAL_DESC)
 	{
 		rs.totals = palloc(Max(xt->nrows, 1) * sizeof(int64));
 		for (int r = 0; r < xt->nrows; r++)
 			rs.totals[r] = xtab_row_total(xt, r);
 	}
+	else if (order == XTAB_ORDER_PUB_TOTAL_DESC)
+	{
+		/* published figures only: a withheld total must not steer the order */
+		rs.totals = palloc(Max(xt->nrows, 1) * sizeof(int64));
+		rs.has_total = palloc(Max(xt->nrows, 1) * sizeof(bool));
+		for (int r = 0; r < xt->nrows; r++)
+		{
+			rs.has_total[r] = xt->rpub_set[r];
+			rs.totals[r] = xt->rpub_set[r] ? xt->rpub[r] : 0;
+		}
+	}
 	for (int i = 0; i < xt->nrows; i++)
 		perm[i] = i;
 	qsort_arg(perm, xt->nrows, sizeof(int), row_perm_cmp, &rs);
 	if (rs.totals)
 		pfree(rs.totals);
+	if (rs.has_total)
+		pfree(rs.has_total);
 	return perm;
 }
 
@@ -871,6 +985,25 @@ xtab_merge_into(Xtab *dst, const Xtab *src)
 	int64	   *dst_units = NULL;
 	int			dst_ncols0 = dst->ncols;
 
+	/*
+	 * A value with withheld cells adds only to published values (see
+	 * xtab.h): the sum of a protected and an unprotected value would show
+	 * the unprotected side's small counts beside the withheld ones.
+	 */
+	if (!dst_was_empty && !(src->nrows == 0 && src->ncols == 0))
+	{
+		bool		dsup = xtab_has_suppressed(dst);
+		bool		ssup = xtab_has_suppressed(src);
+
+		if ((dsup && !xtab_is_published(src)) || (ssup && !xtab_is_published(dst)))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot add a protected cross-tab to an unprotected one"),
+					 errdetail("The %s cross-tab has withheld cells and the %s has neither withheld cells nor published totals; their sum would show the unprotected counts beside the withheld ones.",
+							   dsup ? "first" : "second", dsup ? "second" : "first"),
+					 errhint("Add the unprotected cross-tabs first and protect the sum with foistats.protect(), or add only protected (or parsed) cross-tabs.")));
+	}
+
 	/* units: compute dst's before cells change (col sums when not stored) */
 	if (src->has_units || dst->has_units)
 	{
@@ -902,10 +1035,19 @@ xtab_merge_into(Xtab *dst, const Xtab *src)
 					xtab_set_flags(dst, dr, cmap[c], xtab_get_flags(dst, dr, cmap[c]) | f);
 			}
 		/* published row totals: only meaningful if both had one */
-		if (!dst_was_empty)
+		if (dst_was_empty)
+		{
+			/* an empty dst is no table yet: take src's as they are */
+			dst->rpub_set[dr] = src->rpub_set[r];
+			dst->rpub[dr] = src->rpub[r];
+		}
+		else
 		{
 			if (dst->rpub_set[dr] && src->rpub_set[r])
-				dst->rpub[dr] += src->rpub[r];
+				{
+				if (pg_add_s64_overflow(dst->rpub[dr], src->rpub[r], &dst->rpub[dr]))
+					overflow_error();
+			}
 			else
 				dst->rpub_set[dr] = false;
 		}
@@ -922,14 +1064,30 @@ xtab_merge_into(Xtab *dst, const Xtab *src)
 			int			sc = xtab_find_col(src, dst->clabel[c].data, dst->clabel[c].len);
 
 			if (dst->cpub_set[c] && sc >= 0 && src->cpub_set[sc])
-				dst->cpub[c] += src->cpub[sc];
+				{
+				if (pg_add_s64_overflow(dst->cpub[c], src->cpub[sc], &dst->cpub[c]))
+					overflow_error();
+			}
 			else
 				dst->cpub_set[c] = false;
 		}
 		if (dst->pub_grand_set && src->pub_grand_set)
-			dst->pub_grand += src->pub_grand;
+			{
+			if (pg_add_s64_overflow(dst->pub_grand, src->pub_grand, &dst->pub_grand))
+				overflow_error();
+		}
 		else
 			dst->pub_grand_set = false;
+	}
+	else
+	{
+		for (int c = 0; c < src->ncols; c++)
+		{
+			dst->cpub_set[cmap[c]] = src->cpub_set[c];
+			dst->cpub[cmap[c]] = src->cpub[c];
+		}
+		dst->pub_grand_set = src->pub_grand_set;
+		dst->pub_grand = src->pub_grand;
 	}
 
 	if (dst_units)

@@ -38,11 +38,13 @@
  *	 column sum of cells ("mentions") may exceed the units.  When a table has
  *	 no units (xtab_has_units() false) each input row had exactly one label,
  *	 and xtab_col_units() returns the column sum.
- * - published totals (optional, for tables parsed from published text): a
- *	 row total per row, a column total per column and a grand total, each
- *	 possibly absent, and possibly disagreeing with the cells (that is what
- *	 audit reports).  xtab_row_total() etc. always compute from the cells;
- *	 xtab_get_pub_*() return what was published.
+ * - published totals (optional): a row total per row, a column total per
+ *	 column and a grand total, each possibly absent.  A table parsed from
+ *	 published text carries what was published (possibly disagreeing with
+ *	 the cells: that is what audit reports); protect() stores the margins it
+ *	 publishes (a margin it withholds has none).  xtab_row_total() etc.
+ *	 always compute from the cells; xtab_get_pub_*() return what was
+ *	 published; xtab_shown_*() return what a reader may show (below).
  * - title, row header (text over the row labels) and footnotes (text lines
  *	 printed under a rendered table, e.g. the suppression rule).
  *
@@ -80,10 +82,31 @@
  *		xtab_add_footnote(xt, "* fewer than 5 crimes, not shown");
  *		PG_RETURN_XTAB_P(xtab_flatten(xt));
  *
- * SQL-callable functions that show cells (foistats.rows, wide, to_jsonb,
- * render) show suppressed cells as NULL or a marker, never their count.  The
- * type's text and binary forms DO keep the count (values must round-trip):
- * code that must not keep a suppressed count should set it to 0.
+ * Protected / published values, and what readers show
+ * ----------------------------------------------------
+ * A value is PUBLISHED (xtab_is_published()) when it carries any suppressed
+ * cell or any published total: a protect() result, or a table parsed from
+ * a response.  Its totals computed from the cells are NOT publishable: with
+ * true counts kept in suppressed cells, "row total - visible cells" would
+ * give a withheld count away.  So every SQL-callable reader (foistats.wide,
+ * to_jsonb, col_totals, grand_total, col_units, total_units, render with
+ * its default published_totals => NULL) shows, for a published value, its
+ * published totals only: a margin without one is WITHHELD and reads as
+ * NULL (render: blank).  Units (distinct crimes) of a multi-label value are
+ * withheld as soon as any cell is suppressed (the audit does not model
+ * them; protect() refuses multi-label values).  A value that is not
+ * published (built by the aggregates) shows totals computed from its
+ * cells.  xtab_shown_*() implement that rule; use them, never the computed
+ * totals, for anything a reader sees.  render's default row order follows
+ * it too: by published row totals when every row has one, else by label.
+ *
+ * Readers that show cells (foistats.rows, wide, to_jsonb, render) show
+ * suppressed cells as NULL or a marker, never their count.  The type's
+ * text and binary forms DO keep the count (values must round-trip through
+ * pg_dump, and disclosure_audit needs the true counts): a protected value
+ * must be published through the readers, never as ::text.
+ * foistats.publishable() returns a copy whose withheld counts are zero and
+ * whose flags say only "withheld", safe to hand out as a value.
  */
 #ifndef XTAB_H
 #define XTAB_H
@@ -119,7 +142,9 @@
 typedef enum XtabRowOrder
 {
 	XTAB_ORDER_LABEL,			/* label bytes ascending (C collation) */
-	XTAB_ORDER_TOTAL_DESC		/* row total descending, ties by label */
+	XTAB_ORDER_TOTAL_DESC,		/* row total descending, ties by label */
+	XTAB_ORDER_PUB_TOTAL_DESC	/* published row total descending, ties by
+								 * label; rows without one last, by label */
 } XtabRowOrder;
 
 /* A label: bytes (not NUL-terminated in general) and their hash. */
@@ -441,8 +466,8 @@ extern void xtab_add_units(Xtab *xt, int c, int64 units);
 /* Sum of xtab_col_units over all columns. */
 extern int64 xtab_total_units(const Xtab *xt);
 
-/* ---- totals computed from cells (suppressed cells included: callers that
- * publish must decide) ---- */
+/* ---- totals computed from cells (suppressed cells included: never show
+ * them for a published value; see xtab_shown_*) ---- */
 extern int64 xtab_row_total(const Xtab *xt, int r);
 extern int64 xtab_col_total(const Xtab *xt, int c);
 extern int64 xtab_grand_total(const Xtab *xt);
@@ -456,6 +481,33 @@ extern bool xtab_get_pub_grand_total(const Xtab *xt, int64 *total);
 extern void xtab_set_pub_grand_total(Xtab *xt, int64 total);
 /* Forget all published totals. */
 extern void xtab_clear_pub_totals(Xtab *xt);
+/* Has any published total / any suppressed cell. */
+extern bool xtab_has_pub_totals(const Xtab *xt);
+extern bool xtab_has_suppressed(const Xtab *xt);
+
+/* ---- totals as readers may show them (see "Protected / published") ---- */
+/* Published: any suppressed cell or any published total. */
+static inline bool
+xtab_is_published(const Xtab *xt)
+{
+	return xtab_has_suppressed(xt) || xtab_has_pub_totals(xt);
+}
+
+/*
+ * The total a reader shows: with published = true the published total
+ * (false if there is none: the total is withheld), else the total computed
+ * from the cells (always true).  Callers pass xtab_is_published(xt) unless
+ * the user forced one way (render's published_totals).
+ */
+extern bool xtab_shown_row_total(const Xtab *xt, int r, bool published, int64 *v);
+extern bool xtab_shown_col_total(const Xtab *xt, int c, bool published, int64 *v);
+extern bool xtab_shown_grand_total(const Xtab *xt, bool published, int64 *v);
+/* Units: stored units of a multi-label value (withheld if published and any
+ * cell is suppressed); else the shown column / grand total. */
+extern bool xtab_shown_col_units(const Xtab *xt, int c, bool published, int64 *v);
+extern bool xtab_shown_total_units(const Xtab *xt, bool published, int64 *v);
+/* Every row has a published total. */
+extern bool xtab_all_pub_row_totals(const Xtab *xt);
 
 /* ---- text attached to the table ---- */
 extern void xtab_set_title(Xtab *xt, const char *title);	/* NULL clears */
@@ -498,6 +550,17 @@ extern int	xtab_col_cmp(const Xtab *xt, int a, int b);
  * A published total survives only if both sides have it (then it is summed).
  * Title and row header are kept from dst if set, else taken from src;
  * footnotes of src not already in dst are appended.
+ *
+ * An empty dst (no rows, no columns: nothing merged yet) takes src as it
+ * is, published totals included.  A value with withheld cells adds only to
+ * a published value (xtab_is_published: a protected or parsed one): the
+ * sum keeps every withheld cell withheld (flags OR'ed) and publishes a
+ * total only where both sides publish it, so all it shows is sums of
+ * figures both sides show, and its readers show only those totals.  Adding
+ * it to an unprotected value is an error (the sum would show that side's
+ * small counts beside the withheld ones; protect the sum instead).
+ * Without withheld cells on either side nothing can leak, and a value with
+ * published totals adds to a plain one (the totals lapse).
  */
 extern void xtab_merge_into(Xtab *dst, const Xtab *src);
 

@@ -4,9 +4,12 @@
  *		totals, units and JSON.
  *
  * Suppressed cells (XTAB_CELL_SUPPRESSED) read as NULL wherever a single
- * cell is shown, so a protected cross-tab never leaks them through these
- * functions; totals are the sums of all cells, as a published table's totals
- * are (protect chooses complementary suppressions so totals can be shown).
+ * cell is shown.  Totals follow the rule in xtab.h ("Protected / published
+ * values"): a value with any suppressed cell or any published total shows
+ * its published totals only, a withheld one as NULL (and units of a
+ * protected multi-label value as NULL); any other value shows totals
+ * computed from its cells.  So no total these functions return lets a
+ * reader work out a withheld cell as "total - visible cells".
  */
 #include "postgres.h"
 
@@ -84,8 +87,11 @@ xtab_sql_wide(PG_FUNCTION_ARGS)
 	int			dims[1];
 	int			lbs[1] = {1};
 
+	bool		published;
+
 	InitMaterializedSRF(fcinfo, 0);
 	xt = PG_GETARG_XTAB_EXPANDED(0);
+	published = xtab_is_published(xt);
 	cells = palloc(Max(xt->ncols, 1) * sizeof(Datum));
 	cnulls = palloc(Max(xt->ncols, 1) * sizeof(bool));
 	dims[0] = xt->ncols;
@@ -104,7 +110,12 @@ xtab_sql_wide(PG_FUNCTION_ARGS)
 		values[1] = PointerGetDatum(construct_md_array(cells, cnulls, 1, dims, lbs,
 													   INT8OID, 8, FLOAT8PASSBYVAL,
 													   TYPALIGN_DOUBLE));
-		values[2] = Int64GetDatum(xtab_row_total(xt, r));
+		{
+			int64		t = 0;
+
+			nulls[2] = !xtab_shown_row_total(xt, r, published, &t);
+			values[2] = Int64GetDatum(t);
+		}
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;
@@ -120,15 +131,22 @@ text_array(int n, const XtabLabel *labels)
 	return PointerGetDatum(construct_array(d, n, TEXTOID, -1, false, TYPALIGN_INT));
 }
 
+/* bigint[] of v; elements with isnull[i] are NULL. */
 static Datum
-int8_array(int n, const int64 *v)
+int8_array(int n, const int64 *v, const bool *isnull)
 {
 	Datum	   *d = palloc(Max(n, 1) * sizeof(Datum));
+	int			dims[1];
+	int			lbs[1] = {1};
 
 	for (int i = 0; i < n; i++)
 		d[i] = Int64GetDatum(v[i]);
-	return PointerGetDatum(construct_array(d, n, INT8OID, 8, FLOAT8PASSBYVAL,
-										   TYPALIGN_DOUBLE));
+	dims[0] = n;
+	if (n == 0)
+		return PointerGetDatum(construct_empty_array(INT8OID));
+	return PointerGetDatum(construct_md_array(d, (bool *) isnull, 1, dims, lbs,
+											  INT8OID, 8, FLOAT8PASSBYVAL,
+											  TYPALIGN_DOUBLE));
 }
 
 Datum
@@ -151,38 +169,48 @@ Datum
 xtab_sql_col_totals(PG_FUNCTION_ARGS)
 {
 	Xtab	   *xt = PG_GETARG_XTAB_EXPANDED(0);
+	bool		published = xtab_is_published(xt);
 	int64	   *v = palloc(Max(xt->ncols, 1) * sizeof(int64));
+	bool	   *isnull = palloc(Max(xt->ncols, 1) * sizeof(bool));
 
 	for (int c = 0; c < xt->ncols; c++)
-		v[c] = xtab_col_total(xt, c);
-	PG_RETURN_DATUM(int8_array(xt->ncols, v));
+		isnull[c] = !xtab_shown_col_total(xt, c, published, &v[c]);
+	PG_RETURN_DATUM(int8_array(xt->ncols, v, isnull));
 }
 
 Datum
 xtab_sql_col_units(PG_FUNCTION_ARGS)
 {
 	Xtab	   *xt = PG_GETARG_XTAB_EXPANDED(0);
+	bool		published = xtab_is_published(xt);
 	int64	   *v = palloc(Max(xt->ncols, 1) * sizeof(int64));
+	bool	   *isnull = palloc(Max(xt->ncols, 1) * sizeof(bool));
 
 	for (int c = 0; c < xt->ncols; c++)
-		v[c] = xtab_col_units(xt, c);
-	PG_RETURN_DATUM(int8_array(xt->ncols, v));
+		isnull[c] = !xtab_shown_col_units(xt, c, published, &v[c]);
+	PG_RETURN_DATUM(int8_array(xt->ncols, v, isnull));
 }
 
 Datum
 xtab_sql_grand_total(PG_FUNCTION_ARGS)
 {
 	Xtab	   *xt = PG_GETARG_XTAB_EXPANDED(0);
+	int64		v;
 
-	PG_RETURN_INT64(xtab_grand_total(xt));
+	if (!xtab_shown_grand_total(xt, xtab_is_published(xt), &v))
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(v);
 }
 
 Datum
 xtab_sql_total_units(PG_FUNCTION_ARGS)
 {
 	Xtab	   *xt = PG_GETARG_XTAB_EXPANDED(0);
+	int64		v;
 
-	PG_RETURN_INT64(xtab_total_units(xt));
+	if (!xtab_shown_total_units(xt, xtab_is_published(xt), &v))
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(v);
 }
 
 Datum
@@ -202,7 +230,21 @@ json_label(StringInfo buf, const char *data, int len)
 	pfree(s);
 }
 
+/* A total as JSON: the number, or null when withheld. */
+static void
+json_total(StringInfo b, bool shown, int64 v)
+{
+	if (shown)
+		appendStringInfo(b, INT64_FORMAT, v);
+	else
+		appendStringInfoString(b, "null");
+}
+
 /*
+ * Totals ("total", "col_totals", "grand_total", "units", "total_units")
+ * follow the rule in xtab.h: a published value's published totals (null
+ * where withheld), else computed from the cells.
+ *
  * {"cols": [...], "col_kinds": [...], "rows": [{"label", "cells", "total"}],
  *	"col_totals": [...], "grand_total": n,
  *	["units": [...], "total_units": n,] ["title",] ["row_header",]
@@ -215,6 +257,9 @@ xtab_sql_to_jsonb(PG_FUNCTION_ARGS)
 	Xtab	   *xt = PG_GETARG_XTAB_EXPANDED(0);
 	StringInfoData b;
 	bool		anypub = xt->pub_grand_set;
+	bool		published = xtab_is_published(xt);
+	int64		t = 0;
+	bool		shown;
 
 	initStringInfo(&b);
 	appendStringInfoString(&b, "{\"cols\": [");
@@ -243,22 +288,37 @@ xtab_sql_to_jsonb(PG_FUNCTION_ARGS)
 			else
 				appendStringInfo(&b, INT64_FORMAT, xtab_get(xt, r, c));
 		}
-		appendStringInfo(&b, "], \"total\": " INT64_FORMAT "}", xtab_row_total(xt, r));
+		appendStringInfoString(&b, "], \"total\": ");
+		shown = xtab_shown_row_total(xt, r, published, &t);
+		json_total(&b, shown, t);
+		appendStringInfoChar(&b, '}');
 		anypub = anypub || xt->rpub_set[r];
 	}
 	appendStringInfoString(&b, "], \"col_totals\": [");
 	for (int c = 0; c < xt->ncols; c++)
 	{
-		appendStringInfo(&b, "%s" INT64_FORMAT, c ? ", " : "", xtab_col_total(xt, c));
+		if (c)
+			appendStringInfoString(&b, ", ");
+		shown = xtab_shown_col_total(xt, c, published, &t);
+		json_total(&b, shown, t);
 		anypub = anypub || xt->cpub_set[c];
 	}
-	appendStringInfo(&b, "], \"grand_total\": " INT64_FORMAT, xtab_grand_total(xt));
+	appendStringInfoString(&b, "], \"grand_total\": ");
+	shown = xtab_shown_grand_total(xt, published, &t);
+	json_total(&b, shown, t);
 	if (xt->has_units)
 	{
 		appendStringInfoString(&b, ", \"units\": [");
 		for (int c = 0; c < xt->ncols; c++)
-			appendStringInfo(&b, "%s" INT64_FORMAT, c ? ", " : "", xt->cunits[c]);
-		appendStringInfo(&b, "], \"total_units\": " INT64_FORMAT, xtab_total_units(xt));
+		{
+			if (c)
+				appendStringInfoString(&b, ", ");
+			shown = xtab_shown_col_units(xt, c, published, &t);
+			json_total(&b, shown, t);
+		}
+		appendStringInfoString(&b, "], \"total_units\": ");
+		shown = xtab_shown_total_units(xt, published, &t);
+		json_total(&b, shown, t);
 	}
 	if (xt->title)
 	{
