@@ -274,6 +274,11 @@ SELECT foistats.render(foistats.xtab_merge(v)) = (SELECT foistats.render(v) FROM
 SELECT foistats.xtab_merge(v)::text = (SELECT v::text FROM cases WHERE name = 'protect, totals withheld')
        AS merge_of_one_is_identity
   FROM (SELECT v FROM cases WHERE name = 'protect, totals withheld' UNION ALL SELECT NULL) s;
+-- An empty cross-tab (an aggregate over no rows) adds nothing, either way round.
+SELECT (c.v OPERATOR(foistats.+) e.x)::text = c.v::text AS plus_empty,
+       (e.x OPERATOR(foistats.+) c.v)::text = c.v::text AS empty_plus
+  FROM cases c, (SELECT foistats.xtab(r, y) AS x FROM counts WHERE false) e
+ WHERE c.name = 'protect, totals withheld';
 -- A protected value does not add to an unprotected one, either way round.
 SELECT c.v OPERATOR(foistats.+) s.x FROM cases c, src s WHERE c.name = 'protect, totals withheld';
 SELECT s.x OPERATOR(foistats.+) c.v FROM cases c, src s WHERE c.name = 'protect, totals withheld';

@@ -982,6 +982,7 @@ xtab_merge_into(Xtab *dst, const Xtab *src)
 {
 	int		   *cmap = palloc(Max(src->ncols, 1) * sizeof(int));
 	bool		dst_was_empty = (dst->nrows == 0 && dst->ncols == 0);
+	bool		src_empty = (src->nrows == 0 && src->ncols == 0);
 	int64	   *dst_units = NULL;
 	int			dst_ncols0 = dst->ncols;
 
@@ -990,7 +991,7 @@ xtab_merge_into(Xtab *dst, const Xtab *src)
 	 * xtab.h): the sum of a protected and an unprotected value would show
 	 * the unprotected side's small counts beside the withheld ones.
 	 */
-	if (!dst_was_empty && !(src->nrows == 0 && src->ncols == 0))
+	if (!dst_was_empty && !src_empty)
 	{
 		bool		dsup = xtab_has_suppressed(dst);
 		bool		ssup = xtab_has_suppressed(src);
@@ -1052,7 +1053,11 @@ xtab_merge_into(Xtab *dst, const Xtab *src)
 				dst->rpub_set[dr] = false;
 		}
 	}
-	if (!dst_was_empty)
+	if (src_empty)
+	{
+		/* adding nothing: dst's published totals stand */
+	}
+	else if (!dst_was_empty)
 	{
 		/* rows of dst absent from src lose their published totals */
 		for (int r = 0; r < dst->nrows; r++)

@@ -552,7 +552,7 @@ extern int	xtab_col_cmp(const Xtab *xt, int a, int b);
  * footnotes of src not already in dst are appended.
  *
  * An empty dst (no rows, no columns: nothing merged yet) takes src as it
- * is, published totals included.  A value with withheld cells adds only to
+ * is, published totals included; an empty src leaves dst's totals alone.  A value with withheld cells adds only to
  * a published value (xtab_is_published: a protected or parsed one): the
  * sum keeps every withheld cell withheld (flags OR'ed) and publishes a
  * total only where both sides publish it, so all it shows is sums of
