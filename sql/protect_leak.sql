@@ -217,6 +217,19 @@ SELECT reader = 'render tsv computed' AS forced_computed,
 SELECT foistats.render(v, 'text') FROM cases WHERE name = 'protect, totals withheld';
 \pset format aligned
 \pset tuples_only off
+-- A multi-label value (units: distinct crimes) with a withheld cell: its
+-- units are withheld too (protect() refuses such values and the audit does
+-- not model units), so the distinct-crimes row is blank; the mentions row
+-- shows the published column totals only.
+\pset format unaligned
+\pset tuples_only on
+SELECT foistats.render('{cols: "2013", "2014"; rows: "A" 3s 10, "B" 2s 7, "C" 9 9;
+  units: 12 24; coltotals: 14 -}'::foistats.xtab, 'text');
+\pset format aligned
+\pset tuples_only off
+SELECT foistats.col_units(x), foistats.total_units(x), foistats.col_totals(x)
+  FROM (SELECT '{cols: "2013", "2014"; rows: "A" 3s 10, "B" 2s 7, "C" 9 9;
+  units: 12 24; coltotals: 14 -}'::foistats.xtab AS x) s;
 -- With every row total published, the default order is by those totals.
 SELECT foistats.render(v) = foistats.render(v, sort => 'total')
        AND foistats.render(v) <> foistats.render(v, sort => 'label') AS by_published_total,
