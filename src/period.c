@@ -38,35 +38,13 @@ period_granularity(const char *name, int len)
 	return (XtabGranularity) gran;
 }
 
-pg_attribute_noreturn()
-static void
-infinite(void)
+void
+period_infinite_error(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 			 errmsg("an infinite date or timestamp has no period"),
 			 errhint("Filter out 'infinity' and '-infinity' first.")));
-}
-
-int32
-period_day_of_date(DateADT d)
-{
-	if (DATE_NOT_FINITE(d))
-		infinite();
-	return d;
-}
-
-int32
-period_day_of_timestamp(Timestamp ts)
-{
-	int64		days;
-
-	if (TIMESTAMP_NOT_FINITE(ts))
-		infinite();
-	days = ts / USECS_PER_DAY;
-	if (ts % USECS_PER_DAY < 0)
-		days--;
-	return (int32) days;
 }
 
 int32
@@ -77,7 +55,7 @@ period_day_of_timestamptz(TimestampTz ts)
 	int			tz;
 
 	if (TIMESTAMP_NOT_FINITE(ts))
-		infinite();
+		period_infinite_error();
 	/* the local (TimeZone) calendar date */
 	if (timestamp2tm(ts, &tz, &tm, &fsec, NULL, NULL) != 0)
 		ereport(ERROR,

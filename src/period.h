@@ -21,10 +21,33 @@
 /* The granularity named by name[0..len), or an error listing the names. */
 extern XtabGranularity period_granularity(const char *name, int len);
 
-/* The day of a date, of a timestamp, and (in the session's TimeZone, hence
- * STABLE callers) of a timestamptz. */
-extern int32 period_day_of_date(DateADT d);
-extern int32 period_day_of_timestamp(Timestamp ts);
+/* Error for a value with no period (an infinite date or timestamp). */
+pg_attribute_noreturn() extern void period_infinite_error(void);
+
+/* The day of a date, of a timestamp (inline: the aggregates call these once a
+ * row), and, in the session's TimeZone (hence STABLE callers), of a
+ * timestamptz. */
+static inline int32
+period_day_of_date(DateADT d)
+{
+	if (DATE_NOT_FINITE(d))
+		period_infinite_error();
+	return d;
+}
+
+static inline int32
+period_day_of_timestamp(Timestamp ts)
+{
+	int64		days;
+
+	if (TIMESTAMP_NOT_FINITE(ts))
+		period_infinite_error();
+	days = ts / USECS_PER_DAY;
+	if (ts % USECS_PER_DAY < 0)
+		days--;
+	return (int32) days;
+}
+
 extern int32 period_day_of_timestamptz(TimestampTz ts);
 
 #endif							/* FOISTATS_PERIOD_H */
