@@ -163,3 +163,10 @@ SELECT foistats.ho_class(NULL), foistats.offence_family(NULL), foistats.is_sexua
        foistats.is_sexual_offence('flurble'), foistats.is_sexual_offence('Burglary'),
        foistats.is_sexual_offence('EXPOSURE'), foistats.is_sexual_offence('20A') AS "20A",
        foistats.is_sexual_offence('Obscene Publications etc') AS obscene;
+
+-- Without a code or class, the ONS group still follows from the family when every code of
+-- the family is in one group (trafficking has no code in the list, so no group).
+SELECT t, c.family, c.ons_group
+  FROM (VALUES ('Rape'), ('Sexual assault'), ('Indecent photos of children'), ('GROOMING'),
+               ('TRAFFICKING INTO THE UK FOR SEXUAL EXPLOITATION'), ('COMMON ASSAULT')) v(t),
+       LATERAL foistats.classify(t) c;

@@ -101,6 +101,9 @@ static RefKey *class_titles;	/* normalised class title -> class (idx unused) */
 static int	nclass_titles;
 static Override *overrides;
 static int	noverrides;
+/* the ONS group of every code of a family, when they share one (else NULL) */
+static const char *family_ons[OFAM__COUNT];
+static bool family_ons_mixed[OFAM__COUNT];
 
 static Memo **buckets;
 static uint32 nbuckets;
@@ -220,6 +223,8 @@ load_cache(Oid fn_oid)
 	buckets = NULL;
 	ncodes = ntitles = nclasses = noverrides = 0;
 	nbuckets = nmemo = 0;
+	memset(family_ons, 0, sizeof(family_ons));
+	memset(family_ons_mixed, 0, sizeof(family_ons_mixed));
 
 	if (nspname == NULL)
 		ereport(ERROR, (errcode(ERRCODE_UNDEFINED_SCHEMA),
@@ -282,6 +287,16 @@ load_cache(Oid fn_oid)
 				ctk[nctk].key = spi_str(t, d, 7);
 				ctk[nctk].ons_group = MemoryContextStrdup(cache_cxt, cls);	/* the class */
 				nctk++;
+			}
+			if (rc->family >= 0 && rc->ons_group && !family_ons_mixed[rc->family])
+			{
+				if (family_ons[rc->family] == NULL)
+					family_ons[rc->family] = rc->ons_group;
+				else if (strcmp(family_ons[rc->family], rc->ons_group) != 0)
+				{
+					family_ons[rc->family] = NULL;
+					family_ons_mixed[rc->family] = true;
+				}
 			}
 			tk[ntk].key = spi_str(t, d, 6);
 			tk[ntk].idx = ncodes - 1;
@@ -644,6 +659,9 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	}
 	if (m->family != OFAM_UNKNOWN)
 		m->sexual = m->family != OFAM_NON_SEXUAL;
+	/* no code or class: the family's ONS group when all its codes share one */
+	if (m->ons_group == NULL && m->family >= 0 && m->family != OFAM_NON_SEXUAL)
+		m->ons_group = family_ons[m->family];
 	m->code_t = cache_text(cxt, m->code);
 	m->cls_t = cache_text(cxt, m->cls);
 	m->family_t = m->family >= 0 ? cache_text(cxt, offence_family_names[m->family]) : NULL;
