@@ -85,7 +85,7 @@ ANALYZE bench_map;
 CREATE TABLE bench_result (n int, what text, seconds float8, groups bigint);
 -- Runs q `reps` times and keeps the best time; every output column is consumed (hashed),
 -- so the planner cannot drop the work of an unused column.
-CREATE FUNCTION bench(n int, what text, q text, reps int DEFAULT 2) RETURNS void
+CREATE FUNCTION bench(n int, what text, q text, reps int DEFAULT 3) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE t0 timestamptz; g bigint; best float8; d float8;
 BEGIN
