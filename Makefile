@@ -41,3 +41,7 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) foistats.control Makefile
 .PHONY: unit
 unit:
 	$(MAKE) -C test/unit
+
+# PGXS does not track header dependencies unless PostgreSQL was configured
+# with --enable-depend: rebuild every object when any project header changes.
+$(OBJS): $(wildcard src/*.h)

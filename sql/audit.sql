@@ -87,13 +87,17 @@ SELECT a.* FROM foistats.audit(foistats.parse_table(E'\tA\tB\nx\t3\t1\ny\t2\t2\n
 \set norfolk `cat test/fixtures/published/norfolk_2017_arrests_gender.tsv`
 \set cambs `cat test/fixtures/published/cambs_2020_stop_search_type.md`
 \set kerb6069 `cat test/fixtures/published/hansard_2008_kerb_crawling_60_69.tsv`
+\set nmcnur `cat test/fixtures/published/nmcwatch_2019_2023_nurses.tsv`
+\set nmcmid `cat test/fixtures/published/nmcwatch_2019_2023_midwives.tsv`
 CREATE TEMP TABLE published (name text PRIMARY KEY, x foistats.xtab);
 INSERT INTO published VALUES
   ('hansard 2008 kerb crawling', foistats.parse_table(:'kerb', total_labels => '{England and Wales}')),
   ('kent 2022/23 stop and search', foistats.parse_table(:'kent')),
   ('norfolk 2017 arrests by gender', foistats.parse_table(:'norfolk')),
   ('cambs 2020 stop and search by type', foistats.parse_table(:'cambs', total_labels => '{Number of stop searches}')),
-  ('hansard 2008 kerb crawling, 60-69', foistats.parse_table(:'kerb6069'));
+  ('hansard 2008 kerb crawling, 60-69', foistats.parse_table(:'kerb6069')),
+  ('nmcwatch 2019-2023 nurses', foistats.parse_table(:'nmcnur', total_labels => '{Nurses total}')),
+  ('nmcwatch 2019-2023 midwives', foistats.parse_table(:'nmcmid', total_labels => '{Midwives total}'));
 SELECT name, cardinality(foistats.row_labels(x)) AS nrows, foistats.col_labels(x) AS columns,
        (SELECT sum(n) FROM foistats.rows(x)) AS cells_sum,
        (SELECT count(*) FROM foistats.audit(x)) AS findings
@@ -101,9 +105,26 @@ SELECT name, cardinality(foistats.row_labels(x)) AS nrows, foistats.col_labels(x
 -- without naming its total row, 'England and Wales' is just another row
 SELECT cardinality(foistats.row_labels(foistats.parse_table(:'kerb'))) AS nrows;
 
--- None of these real tables suppresses a cell.  What if Kent had printed '*'
--- for its smallest group and kept the Total?  (A modification of the
--- published table, for illustration: the Total gives the cell away.)
+-- The NMC-referrals tables print '<5' (0 to 4 here) and every trust's total
+-- beside it.  Nurses: Portsmouth 41 - (14+7+7+11) = 2, Lothian
+-- 45 - (8+11+12+11) = 3 and Highland 46 - (8+13+14+8) = 3 are given away;
+-- Epsom's three '<5' share 34 - (10+13) = 11, so each is at least 11 - 8 = 3;
+-- Torbay's two share 29 - (7+8+9) = 5, so neither is 0.
+SELECT a.* FROM published p, foistats.audit(p.x) a
+ WHERE p.name = 'nmcwatch 2019-2023 nurses' ORDER BY a.row_label, a.col_label;
+-- Midwives: the totals leave every '<5' free within 0..4 (Portsmouth's three
+-- share 5, Epsom's four 8, Highland's four 6, St Georges' three 7, North
+-- Lincolnshire's five 4; Lothian's and Torbay's totals are '<5' too)
+SELECT (SELECT count(*) FROM foistats.table_cells(:'nmcmid', total_labels => '{Midwives total}')
+          WHERE kind = 'suppressed' AND role = 'cell') AS suppressed_cells,
+       (SELECT count(*) FROM foistats.table_cells(:'nmcmid', total_labels => '{Midwives total}')
+          WHERE kind = 'suppressed' AND role = 'row_total') AS suppressed_totals,
+       (SELECT count(*) FROM published p, foistats.audit(p.x) a
+         WHERE p.name = 'nmcwatch 2019-2023 midwives') AS findings;
+
+-- What if Kent had printed '*' for its smallest group and kept the Total?
+-- (A modification of the published table, for illustration: the Total gives
+-- the cell away.)
 SELECT a.* FROM foistats.audit(foistats.parse_table(replace(:'kent', '| 93 |', '| * |'))) a;
 -- ... with two groups withheld the Total reveals neither (it caps each at
 -- their sum, 118 + 93 = 211, which any total does): no finding

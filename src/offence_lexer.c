@@ -184,8 +184,8 @@ static const Alias aliases[] = {
 	{"GROOM", "GROOMING"}, {"GROOMED", "GROOMING"}, {"IMAGES", "IMAGE"},
 	{"IMGS", "IMAGE"}, {"INC", "INCITE"}, {"INCITEMENT", "INCITE"}, {"INCITES", "INCITE"},
 	{"INCITING", "INCITE"}, {"INDEC", "INDECENT"}, {"INDECENTLY", "INDECENT"},
-	{"MAKING", "MAKE"}, {"MALES", "MALE"}, {"MEET", "MEETING"}, {"MEETS", "MEETING"},
-	{"MENTALLY", "MENTAL"}, {"OFF", "OFFENDER"}, {"OFFNDR", "OFFENDER"},
+	{"MAKING", "MAKE"}, {"MALES", "MALE"}, {"MAN", "MALE"}, {"MEET", "MEETING"}, {"MEETS", "MEETING"},
+	{"MEN", "MALE"}, {"MENTALLY", "MENTAL"}, {"OFF", "OFFENDER"}, {"OFFNDR", "OFFENDER"},
 	{"OFFR", "OFFENDER"}, {"PAID", "PAY"}, {"PAYING", "PAY"}, {"PAYMENT", "PAY"},
 	{"PEN", "PENETRATION"}, {"PENET", "PENETRATION"}, {"PENETN", "PENETRATION"},
 	{"PENETRATE", "PENETRATION"}, {"PENETRATING", "PENETRATION"},
@@ -690,6 +690,18 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 	}
 	while (j < n && is_word(&t[j], "YEARS"))
 		t[j++].used = true;
+	/* AGED 14: one year of age */
+	if (i > 0 && (is_word(&t[i - 1], "AGED") || is_word(&t[i - 1], "AGE")) &&
+		!(j < n && (t[j].sym == '+' || is_word(&t[j], "PLUS") || is_word(&t[j], "OR") ||
+					is_word(&t[j], "AND"))))
+	{
+		*lo = t[i].num;
+		*hi = t[i].num + 1;
+		t[i].used = true;
+		while (j < n && is_word(&t[j], "OLD"))
+			t[j++].used = true;
+		return j;
+	}
 	/* 13+, 13 PLUS, 13 OR OVER, 13 AND OVER, 13 OR OLDER */
 	if (j < n && (t[j].sym == '+' || is_word(&t[j], "PLUS")))
 	{
@@ -1386,7 +1398,7 @@ offence_range_words(int lo, int hi, char *out, size_t outsz)
 }
 
 static void
-pick_code(int kind, char offender_sex, OffenceResult *r)
+pick_code(int kind, char offender_sex, bool child_no_age, OffenceResult *r)
 {
 	const Rule *cand[64];
 	int			nc = 0;
@@ -1449,8 +1461,11 @@ pick_code(int kind, char offender_sex, OffenceResult *r)
 			strcpy(r->cls, kinds[kind].cls);
 		return;
 	}
-	/* no age stated: the code whose Home Office title states none, if there is one */
-	if (!r->has_vage)
+	/*
+	 * No age stated: the code whose Home Office title states none, if there is one;
+	 * not when the title says 'child' (a child may be under 13 or 13 and over).
+	 */
+	if (!r->has_vage && !child_no_age)
 	{
 		int			nd = 0;
 
@@ -1670,7 +1685,7 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 		set_reason(r, "%s", kinds[kind].note, NULL);
 	}
 	else
-		pick_code(kind, offender_sex, r);
+		pick_code(kind, offender_sex, !r->has_vage && has_word(L, "CHILD"), r);
 	if (r->code[0])
 		r->family = offence_family_of(r->code, r->cls);
 	if (r->multiple && r->family == OFAM_RAPE && (r->victim_sex || r->cls[0]))

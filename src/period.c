@@ -18,25 +18,56 @@
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
 
-#include "xtab_label.h"
+#include "period.h"
 
 PG_FUNCTION_INFO_V1(period_date);
 PG_FUNCTION_INFO_V1(period_timestamp);
 PG_FUNCTION_INFO_V1(period_timestamptz);
 
-static XtabGranularity
-get_granularity(text *g)
+XtabGranularity
+period_granularity(const char *name, int len)
 {
-	int			len = VARSIZE_ANY_EXHDR(g);
-	int			gran = xtab_granularity_from_name(VARDATA_ANY(g), len);
+	int			gran = xtab_granularity_from_name(name, len);
 
 	if (gran == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown granularity \"%.*s\"", len, VARDATA_ANY(g)),
+				 errmsg("unknown granularity \"%.*s\"", len, name),
 				 errhint("Use 'year', 'fy' (UK financial year, April to March), "
 						 "'quarter' or 'month'.")));
 	return (XtabGranularity) gran;
+}
+
+void
+period_infinite_error(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+			 errmsg("an infinite date or timestamp has no period"),
+			 errhint("Filter out 'infinity' and '-infinity' first.")));
+}
+
+int32
+period_day_of_timestamptz(TimestampTz ts)
+{
+	struct pg_tm tm;
+	fsec_t		fsec;
+	int			tz;
+
+	if (TIMESTAMP_NOT_FINITE(ts))
+		period_infinite_error();
+	/* the local (TimeZone) calendar date */
+	if (timestamp2tm(ts, &tz, &tm, &fsec, NULL, NULL) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("timestamp out of range")));
+	return date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) - POSTGRES_EPOCH_JDATE;
+}
+
+static XtabGranularity
+get_granularity(text *g)
+{
+	return period_granularity(VARDATA_ANY(g), VARSIZE_ANY_EXHDR(g));
 }
 
 static Datum
@@ -48,56 +79,26 @@ period_label(int32 days, XtabGranularity gran)
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, len));
 }
 
-pg_attribute_noreturn()
-static void
-infinite(void)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-			 errmsg("an infinite date or timestamp has no period")));
-}
-
 Datum
 period_date(PG_FUNCTION_ARGS)
 {
-	DateADT		d = PG_GETARG_DATEADT(0);
 	XtabGranularity gran = get_granularity(PG_GETARG_TEXT_PP(1));
 
-	if (DATE_NOT_FINITE(d))
-		infinite();
-	return period_label(d, gran);
+	return period_label(period_day_of_date(PG_GETARG_DATEADT(0)), gran);
 }
 
 Datum
 period_timestamp(PG_FUNCTION_ARGS)
 {
-	Timestamp	ts = PG_GETARG_TIMESTAMP(0);
 	XtabGranularity gran = get_granularity(PG_GETARG_TEXT_PP(1));
-	int64		days;
 
-	if (TIMESTAMP_NOT_FINITE(ts))
-		infinite();
-	days = ts / USECS_PER_DAY;
-	if (ts % USECS_PER_DAY < 0)
-		days--;
-	return period_label((int32) days, gran);
+	return period_label(period_day_of_timestamp(PG_GETARG_TIMESTAMP(0)), gran);
 }
 
 Datum
 period_timestamptz(PG_FUNCTION_ARGS)
 {
-	TimestampTz ts = PG_GETARG_TIMESTAMPTZ(0);
 	XtabGranularity gran = get_granularity(PG_GETARG_TEXT_PP(1));
-	struct pg_tm tm;
-	fsec_t		fsec;
-	int			tz;
 
-	if (TIMESTAMP_NOT_FINITE(ts))
-		infinite();
-	if (timestamp2tm(ts, &tz, &tm, &fsec, NULL, NULL) != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("timestamp out of range")));
-	return period_label(date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) - POSTGRES_EPOCH_JDATE,
-						gran);
+	return period_label(period_day_of_timestamptz(PG_GETARG_TIMESTAMPTZ(0)), gran);
 }

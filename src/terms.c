@@ -24,12 +24,13 @@
  *
  *	A call site (FmgrInfo) remembers the entry it used, the entry's compile
  *	serial, the local transaction, the count of term invalidations seen by
- *	this backend and the active snapshot's count of completed transactions
- *	(a snapshot taken after another session's commit has a new count).  While
+ *	this backend and which committed transactions the active snapshot sees
+ *	(its xmin, xmax and in-progress count: a snapshot taken after another
+ *	session's commit differs).  While
  *	all of these are unchanged it reuses the automaton with no lookup at all
  *	(the per-row cost is a few compares); the same holds for a dictionary
  *	entry already checked under the same transaction, invalidation count and
- *	snapshot count (another call site, or a call site whose dictionary
+ *	snapshot (another call site, or a call site whose dictionary
  *	argument changes from row to row).  Otherwise it
  *	re-reads the version with the query's snapshot (one tiny SPI query) and
  *	recompiles only when the version (or the table's OID) differs.  So:
@@ -38,7 +39,7 @@
  *	  - within a transaction, a change made by this session bumps the
  *		invalidation count (the trigger's invalidation is processed locally at
  *		the end of the command), and a READ COMMITTED statement that starts
- *		after another session's commit has a new snapshot count: either way
+ *		after another session's commit has a different snapshot: either way
  *		the next call re-reads the version;
  *	  - the version is read with the caller's snapshot, so a REPEATABLE READ
  *		transaction keeps using the dictionary as of its snapshot, and what it
@@ -73,6 +74,15 @@ PG_FUNCTION_INFO_V1(foistats_term_key);
 PG_FUNCTION_INFO_V1(foistats_term_changed);
 
 /* one compiled dictionary; the struct itself lives for the backend's life */
+/* Which committed transactions a snapshot sees (see terms_snapshot_key). */
+typedef struct TermsSnapKey
+{
+	TransactionId xmin;
+	TransactionId xmax;
+	uint32		xcnt;
+	bool		valid;
+} TermsSnapKey;
+
 typedef struct TermsDict
 {
 	struct TermsDict *next;
@@ -83,7 +93,7 @@ typedef struct TermsDict
 	uint64		serial;			/* bumped at each (re)compile */
 	LocalTransactionId checked_lxid;	/* version last checked in this ... */
 	uint64		checked_inval;	/* ... transaction, invalidation epoch ... */
-	uint64		checked_snap;	/* ... and snapshot epoch */
+	TermsSnapKey checked_snap;	/* ... and snapshot */
 	MemoryContext cxt;			/* everything below lives here */
 	ac_automaton *ac;
 	int			nterms;
@@ -101,7 +111,7 @@ typedef struct TermsCall
 	TermsDict  *dict;
 	uint64		serial;
 	uint64		inval;
-	uint64		snap;
+	TermsSnapKey snap;
 	LocalTransactionId lxid;
 	int			namelen;
 	char		name[FLEXIBLE_ARRAY_MEMBER];
@@ -114,22 +124,37 @@ static Oid	terms_relid_seen = InvalidOid;
 static bool terms_callback_registered = false;
 
 /*
- * The active snapshot's "epoch": two MVCC snapshots of one transaction with
- * the same count of completed transactions see the same rows (a new READ
- * COMMITTED statement after another session's commit has a new count).
- * 0 (never equal) when there is no usable snapshot.
+ * Which rows the active snapshot sees, as a key: two MVCC snapshots with the
+ * same xmin, xmax and count of in-progress transactions see the same
+ * committed transactions (an xid below xmax that was not in progress has
+ * completed and cannot be in progress again, so a commit in between moves
+ * xmax or shrinks xcnt).  snapXactCompletionCount would say the same more
+ * directly, but CopySnapshot() zeroes it, and active snapshots are copies.
+ * valid is false when there is no usable snapshot (then never equal).
  */
-static uint64
-terms_snapshot_epoch(void)
+static TermsSnapKey
+terms_snapshot_key(void)
 {
+	TermsSnapKey k = {InvalidTransactionId, InvalidTransactionId, 0, false};
 	Snapshot	snap;
 
 	if (!ActiveSnapshotSet())
-		return 0;
+		return k;
 	snap = GetActiveSnapshot();
-	if (snap->snapshot_type != SNAPSHOT_MVCC || snap->snapXactCompletionCount == 0)
-		return 0;
-	return snap->snapXactCompletionCount;
+	if (snap->snapshot_type != SNAPSHOT_MVCC)
+		return k;
+	k.xmin = snap->xmin;
+	k.xmax = snap->xmax;
+	k.xcnt = snap->xcnt;
+	k.valid = true;
+	return k;
+}
+
+static inline bool
+terms_snapshot_key_equal(const TermsSnapKey *a, const TermsSnapKey *b)
+{
+	return a->valid && b->valid && a->xmin == b->xmin && a->xmax == b->xmax &&
+		a->xcnt == b->xcnt;
 }
 
 static void
@@ -336,7 +361,7 @@ static TermsDict *
 terms_get(FunctionCallInfo fcinfo, text *dictname)
 {
 	TermsCall  *call = (TermsCall *) fcinfo->flinfo->fn_extra;
-	uint64		snap = terms_snapshot_epoch();
+	TermsSnapKey snap = terms_snapshot_key();
 	const char *name = VARDATA_ANY(dictname);
 	int			namelen = VARSIZE_ANY_EXHDR(dictname);
 	Oid			nspid,
@@ -349,7 +374,7 @@ terms_get(FunctionCallInfo fcinfo, text *dictname)
 	if (call != NULL &&
 		call->lxid == MyProc->lxid &&
 		call->inval == terms_inval_count &&
-		call->snap == snap && snap != 0 &&
+		terms_snapshot_key_equal(&call->snap, &snap) &&
 		call->serial == call->dict->serial &&
 		call->namelen == namelen &&
 		memcmp(call->name, name, namelen) == 0)
@@ -388,7 +413,7 @@ terms_get(FunctionCallInfo fcinfo, text *dictname)
 	 */
 	if (d->ac != NULL && d->relid == relid &&
 		d->checked_lxid == MyProc->lxid && d->checked_inval == terms_inval_count &&
-		d->checked_snap == snap && snap != 0)
+		terms_snapshot_key_equal(&d->checked_snap, &snap))
 		goto remember;
 
 	if (SPI_connect() != SPI_OK_CONNECT)

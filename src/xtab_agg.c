@@ -44,6 +44,7 @@
 #include "utils/lsyscache.h"
 #include "utils/timestamp.h"
 
+#include "period.h"
 #include "xtab.h"
 
 typedef enum ColType
@@ -192,13 +193,7 @@ read_granularity(XtabAggState *st, FunctionCallInfo fcinfo)
 	len = VARSIZE_ANY_EXHDR(g);
 	if (len == st->gran_len && memcmp(VARDATA_ANY(g), st->gran_text, len) == 0)
 		return;
-	gran = xtab_granularity_from_name(VARDATA_ANY(g), len);
-	if (gran == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown granularity \"%.*s\"", len, VARDATA_ANY(g)),
-				 errhint("Use 'year', 'fy' (UK financial year, April to March), "
-						 "'quarter' or 'month'.")));
+	gran = period_granularity(VARDATA_ANY(g), len);
 	if (st->coltype != COLT_DATE && st->coltype != COLT_TIMESTAMP &&
 		st->coltype != COLT_TIMESTAMPTZ)
 		elog(ERROR, "foistats.xtab: granularity given for a non-date column");
@@ -208,16 +203,6 @@ read_granularity(XtabAggState *st, FunctionCallInfo fcinfo)
 		memcpy(st->gran_text, VARDATA_ANY(g), len);
 		st->gran_len = len;
 	}
-}
-
-pg_attribute_noreturn()
-static void
-infinite_error(void)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-			 errmsg("cannot put an infinite date or timestamp into a period"),
-			 errhint("Filter out 'infinity' and '-infinity' before cross-tabulating.")));
 }
 
 /* Column for a period key (memoized). */
@@ -320,42 +305,12 @@ row_col(XtabAggState *st, FunctionCallInfo fcinfo)
 	switch (st->coltype)
 	{
 		case COLT_DATE:
-			{
-				DateADT		d = PG_GETARG_DATEADT(2);
-
-				if (DATE_NOT_FINITE(d))
-					infinite_error();
-				return day_col(st, d);
-			}
+			return day_col(st, period_day_of_date(PG_GETARG_DATEADT(2)));
 		case COLT_TIMESTAMP:
-			{
-				Timestamp	ts = PG_GETARG_TIMESTAMP(2);
-				int64		days;
-
-				if (TIMESTAMP_NOT_FINITE(ts))
-					infinite_error();
-				days = ts / USECS_PER_DAY;
-				if (ts % USECS_PER_DAY < 0)
-					days--;
-				return day_col(st, (int32) days);
-			}
+			return day_col(st, period_day_of_timestamp(PG_GETARG_TIMESTAMP(2)));
 		case COLT_TIMESTAMPTZ:
-			{
-				TimestampTz ts = PG_GETARG_TIMESTAMPTZ(2);
-				struct pg_tm tm;
-				fsec_t		fsec;
-				int			tz;
-
-				if (TIMESTAMP_NOT_FINITE(ts))
-					infinite_error();
-				/* the local (TimeZone) calendar date: hence STABLE */
-				if (timestamp2tm(ts, &tz, &tm, &fsec, NULL, NULL) != 0)
-					ereport(ERROR,
-							(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-							 errmsg("timestamp out of range")));
-				return day_col(st, date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) -
-							   POSTGRES_EPOCH_JDATE);
-			}
+			/* the local (TimeZone) calendar date: hence STABLE */
+			return day_col(st, period_day_of_timestamptz(PG_GETARG_TIMESTAMPTZ(2)));
 		case COLT_INT4:
 		case COLT_INT8:
 			{

@@ -49,16 +49,21 @@ foistats_build() {
 }
 
 # Run "$@" with PG* variables pointing at a fresh cluster that loads the staged
-# build (Debian's extension_destdir), then destroy the cluster.
+# build (Debian's extension_destdir), then destroy the cluster.  -t puts the
+# cluster in a private temporary directory even as root, so two runs never
+# share /etc/postgresql.  A lock is held only while the cluster starts (the
+# command releases it first), so concurrent runs in other worktrees cannot
+# race for one port, yet a long benchmark does not block the tests.
 foistats_virtualenv() {
-	local libdir
+	local libdir rc=0
 	libdir=$("$PG_CONFIG" --pkglibdir)
-	# -t: clusters in a private temporary directory even as root, so two runs
-	# never share /etc/postgresql; the lock keeps concurrent runs (developers'
-	# worktrees) from racing for the same port.
-	flock /tmp/foistats-virtualenv.lock pg_virtualenv -t -v $PG_MAJOR \
+	exec 8>/tmp/foistats-virtualenv.lock
+	flock 8
+	pg_virtualenv -t -v $PG_MAJOR \
 		-o "extension_destdir=$FOISTATS_DEST" \
 		-o "dynamic_library_path=$FOISTATS_DEST$libdir:$libdir" \
 		-o "max_worker_processes=8" \
-		"$@"
+		sh -c 'flock -u 8; exec 8>&-; exec "$@"' foistats-virtualenv "$@" || rc=$?
+	exec 8>&-
+	return $rc
 }

@@ -83,15 +83,22 @@ ALTER TABLE bench_map ADD PRIMARY KEY (title);
 ANALYZE bench_map;
 
 CREATE TABLE bench_result (n int, what text, seconds float8, groups bigint);
-CREATE FUNCTION bench(n int, what text, q text) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz; g bigint;
+-- Runs q `reps` times and keeps the best time; every output column is consumed (hashed),
+-- so the planner cannot drop the work of an unused column.
+CREATE FUNCTION bench(n int, what text, q text, reps int DEFAULT 3) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE t0 timestamptz; g bigint; best float8; d float8;
 BEGIN
-  t0 := clock_timestamp();
-  EXECUTE 'SELECT count(*) FROM (' || q || ') s' INTO g;
-  INSERT INTO bench_result VALUES (n, what, extract(epoch FROM clock_timestamp() - t0), g);
+  FOR r IN 1 .. reps LOOP
+    t0 := clock_timestamp();
+    EXECUTE 'SELECT count(*) + sum(hashtext(s::text)) * 0 FROM (' || q || ') s' INTO g;
+    d := extract(epoch FROM clock_timestamp() - t0);
+    best := least(best, d);
+  END LOOP;
+  INSERT INTO bench_result VALUES (n, what, best, g);
 END $$;
 
-SELECT bench(0, 'warm-up scan', 'SELECT count(*) FROM bench_offence');
+SELECT bench(0, 'warm-up scan', 'SELECT count(*) FROM bench_offence', 1);
 SELECT bench(1, 'count(*) (scan floor)', 'SELECT count(*) FROM bench_offence');
 SELECT bench(2, 'GROUP BY raw offence', 'SELECT offence, count(*) FROM bench_offence GROUP BY 1');
 SELECT bench(3, 'GROUP BY foistats.ho_class(offence)',
@@ -128,7 +135,7 @@ $q$SELECT CASE
   WHEN offence ~* 'SUBSTANCE|INTENT' THEN '88C'
   WHEN offence ~* 'ANIMAL|CORPSE' THEN '88D'
   WHEN offence ~* 'INDECENT|IMAGE|PHOTO' THEN '86'
-END AS ho_class, count(*) FROM bench_offence GROUP BY 1$q$);
+END AS ho_class, count(*) FROM bench_offence GROUP BY 1$q$, 1);
 
 SELECT n, what, round(seconds::numeric, 2) AS seconds, groups,
        round((seconds / (SELECT seconds FROM bench_result WHERE n = 1))::numeric, 2) AS x_count,
