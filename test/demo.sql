@@ -60,10 +60,9 @@ SELECT foistats.render(xtab, 'tsv', bold => '{row_labels,total_column,total_row}
 \echo '== Disclosure control: question 1 protected at threshold 5 (counts 1-4 withheld, with'
 \echo '   secondary suppression so that no published figure pins a withheld one down;'
 \echo '   totals may be withheld where a row total alone would reveal its cells)'
-\echo '   SELECT foistats.render(foistats.protect(xtab, 5, allow_totals => true), ''text'', ...)'
+\echo '   SELECT foistats.render(foistats.protect(xtab, 5, allow_totals => true), ''text'')'
 \echo
-SELECT foistats.render(foistats.protect(xtab, 5, allow_totals => true), 'text',
-                       published_totals => true, sort => 'label')
+SELECT foistats.render(foistats.protect(xtab, 5, allow_totals => true), 'text')
   FROM foi.q1_xtab;
 \pset tuples_only off
 \pset format aligned
