@@ -67,3 +67,18 @@ foistats_virtualenv() {
 	exec 8>&-
 	return $rc
 }
+
+# For a test/checks script that runs its own cluster: build unless run from
+# test/check.sh (which exports FOISTATS_DEST), make a work directory the
+# server (user postgres) can read, and remove both on exit.  Sets $work.
+foistats_check_setup() {
+	FOISTATS_OWN_BUILD=0
+	if [ -z "${FOISTATS_DEST:-}" ]; then	# run alone, not from test/check.sh
+		foistats_ensure_deps
+		foistats_build
+		FOISTATS_OWN_BUILD=1
+	fi
+	work=$(mktemp -d "/tmp/foistats-$1.XXXXXX")
+	chmod 777 "$work"
+	trap 'rm -rf "$work"; if [ "$FOISTATS_OWN_BUILD" = 1 ]; then rm -rf "$FOISTATS_DEST"; fi' EXIT
+}

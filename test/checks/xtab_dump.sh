@@ -7,19 +7,7 @@
 # render.
 . "$(dirname "$0")/../lib.sh"
 cd "$FOISTATS_ROOT"
-own_build=0
-if [ -z "${FOISTATS_DEST:-}" ]; then	# run alone, not from test/check.sh
-	foistats_ensure_deps
-	foistats_build
-	own_build=1
-fi
-work=$(mktemp -d /tmp/foistats-xtab-dump.XXXXXX)
-chmod 777 "$work"
-cleanup_dump() {
-	rm -rf "$work"
-	if [ "$own_build" = 1 ]; then rm -rf "$FOISTATS_DEST"; fi
-}
-trap cleanup_dump EXIT
+foistats_check_setup xtab-dump
 
 cat > "$work/setup.sql" <<'SQL'
 CREATE EXTENSION foistats;
