@@ -66,6 +66,17 @@ typedef struct ColMemo
 	uint8		kind;
 } ColMemo;
 
+/*
+ * The fast path's label -> row memo: direct-mapped, keyed by a cheap mix of
+ * the label's length and its first and last 8 bytes, always verified against
+ * the row's full label, so a stale or colliding slot only costs a hash-table
+ * lookup.  An FOI table has tens to hundreds of distinct labels, so nearly
+ * every row hits, and a row costs two loads, one multiply and one memcmp
+ * instead of hashing the whole label.
+ */
+#define ROWMEMO_BITS 10
+#define ROWMEMO_SIZE (1 << ROWMEMO_BITS)
+
 typedef struct XtabAggState
 {
 	Xtab	   *xt;
@@ -87,6 +98,8 @@ typedef struct XtabAggState
 	uint8		daygran;		/* granularity the cache was filled for */
 	int		   *scratch;		/* multi-label: rows seen in this input row */
 	int			scratchcap;
+	/* label -> row memo for the fast path (see fast_row); row + 1, 0 = empty */
+	int32		rowmemo[ROWMEMO_SIZE];
 } XtabAggState;
 
 PG_FUNCTION_INFO_V1(xtab_agg_trans);
@@ -352,6 +365,32 @@ add_count(Xtab *xt, int r, int c, int64 w)
 /*
  * xtab_agg_trans(internal, row, col [, granularity] [, weight]) -> internal
  */
+/* Row of a label already in the table, or -1 (see ROWMEMO_BITS). */
+static inline int
+fast_row(XtabAggState *st, const char *label, int len)
+{
+	const Xtab *xt = st->xt;
+	uint64		a,
+				b;
+	uint32		slot;
+	int			r;
+
+	if (len < 8)
+		return xtab_lookup_row(xt, label, len);
+	memcpy(&a, label, 8);
+	memcpy(&b, label + len - 8, 8);
+	slot = (uint32) (((a ^ (b + (uint64) len)) * UINT64CONST(0x9E3779B97F4A7C15)) >>
+					 (64 - ROWMEMO_BITS));
+	r = st->rowmemo[slot] - 1;
+	if (r >= 0 && r < xt->nrows && xt->rlabel[r].len == len &&
+		memcmp(xt->rlabel[r].data, label, len) == 0)
+		return r;
+	r = xtab_lookup_row(xt, label, len);
+	if (r >= 0)
+		st->rowmemo[slot] = r + 1;
+	return r;
+}
+
 Datum
 xtab_agg_trans(PG_FUNCTION_ARGS)
 {
@@ -372,8 +411,8 @@ xtab_agg_trans(PG_FUNCTION_ARGS)
 		if (idx < (uint32) st->ndays && st->daygran == (uint8) st->gran &&
 			st->daycol[idx] >= 0 && VARATT_IS_SHORT(t))
 		{
-			int			r = xtab_lookup_row(st->xt, VARDATA_SHORT(t),
-											VARSIZE_SHORT(t) - VARHDRSZ_SHORT);
+			int			r = fast_row(st, VARDATA_SHORT(t),
+									 VARSIZE_SHORT(t) - VARHDRSZ_SHORT);
 
 			if (r >= 0)
 			{
