@@ -150,5 +150,23 @@ SET statement_timeout = '50ms';
 SELECT foistats.grand_total(foistats.xtab('r' || i, 2013)) FROM generate_series(1, 3000000) i;
 RESET statement_timeout;
 
+-- The fast path's label memo keys on a label's length and first and last 8
+-- bytes; labels alike in all three (one memo slot) must still count apart,
+-- in any interleaving, and equal the plain GROUP BY.
+CREATE TEMP TABLE memo_clash AS
+SELECT 'SEXUAL ACT ' || (ARRAY['A', 'B', 'C', 'D'])[1 + i % 4] || ' OFFENDER 18+' AS offence,
+       date '2012-01-01' + (i * 97) % 1000 AS recorded_on
+  FROM generate_series(1, 4000) i;
+SELECT count(DISTINCT length(offence)) AS lengths, count(DISTINCT left(offence, 8)) AS prefixes,
+       count(DISTINCT right(offence, 8)) AS suffixes, count(DISTINCT offence) AS labels
+  FROM memo_clash;
+SELECT r.row_label, r.col_label, r.n, g.n AS group_by
+  FROM (SELECT foistats.xtab(offence, recorded_on) AS x FROM memo_clash) s,
+       foistats.rows(s.x) r
+  FULL JOIN (SELECT offence, extract(year FROM recorded_on)::text AS yr, count(*) AS n
+               FROM memo_clash GROUP BY 1, 2) g ON g.offence = r.row_label AND g.yr = r.col_label
+ WHERE r.n IS DISTINCT FROM g.n OR r.row_label LIKE '%A OFFENDER%'
+ ORDER BY 1, 2;
+
 RESET search_path;
 DROP SCHEMA xtab_agg_test CASCADE;

@@ -362,9 +362,6 @@ add_count(Xtab *xt, int r, int c, int64 w)
 				 errmsg("cross-tab count out of range")));
 }
 
-/*
- * xtab_agg_trans(internal, row, col [, granularity] [, weight]) -> internal
- */
 /* Row of a label already in the table, or -1 (see ROWMEMO_BITS). */
 static inline int
 fast_row(XtabAggState *st, const char *label, int len)
@@ -383,7 +380,7 @@ fast_row(XtabAggState *st, const char *label, int len)
 					 (64 - ROWMEMO_BITS));
 	r = st->rowmemo[slot] - 1;
 	if (r >= 0 && r < xt->nrows && xt->rlabel[r].len == len &&
-		memcmp(xt->rlabel[r].data, label, len) == 0)
+		xtab_label_eq(xt->rlabel[r].data, label, len))
 		return r;
 	r = xtab_lookup_row(xt, label, len);
 	if (r >= 0)
@@ -391,6 +388,9 @@ fast_row(XtabAggState *st, const char *label, int len)
 	return r;
 }
 
+/*
+ * xtab_agg_trans(internal, row, col [, granularity] [, weight]) -> internal
+ */
 Datum
 xtab_agg_trans(PG_FUNCTION_ARGS)
 {
