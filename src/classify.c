@@ -31,6 +31,7 @@
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 
+#include "foistats.h"
 #include "offence_lexer.h"
 
 /* inputs longer than this are classified but not memoized */
@@ -194,6 +195,7 @@ spi_str(HeapTuple tup, TupleDesc desc, int col)
 static void
 load_cache(Oid fn_oid)
 {
+	int			spi_nest;
 	Oid			nsp = get_func_namespace(fn_oid);
 	char	   *nspname = get_namespace_name(nsp);
 	const char *qn;
@@ -237,8 +239,7 @@ load_cache(Oid fn_oid)
 						errmsg("foistats reference tables ho_offence and offence_override not found in schema %s",
 							   nspname)));
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	spi_nest = foistats_spi_connect();
 	initStringInfo(&q);
 	appendStringInfo(&q,
 					 "SELECT ho_code, ho_class, ons_group, family, title, %s.offence_key(title), "
@@ -400,7 +401,7 @@ load_cache(Oid fn_oid)
 		}
 		qsort(overrides, noverrides, sizeof(Override), cmp_override);
 	}
-	SPI_finish();
+	foistats_spi_finish(spi_nest);
 
 	nbuckets = 256;
 	buckets = MemoryContextAllocZero(cache_cxt, sizeof(Memo *) * nbuckets);

@@ -7,8 +7,12 @@
  */
 #include "postgres.h"
 
+#include "executor/spi.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
+
+#include "foistats.h"
 
 PG_MODULE_MAGIC;
 
@@ -24,4 +28,25 @@ Datum
 foistats_version(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TEXT_P(cstring_to_text(FOISTATS_VERSION));
+}
+
+int
+foistats_spi_connect(void)
+{
+	int			nestlevel;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	nestlevel = NewGUCNestLevel();
+	(void) set_config_option("search_path", "pg_catalog, pg_temp",
+							 PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	return nestlevel;
+}
+
+void
+foistats_spi_finish(int guc_nestlevel)
+{
+	AtEOXact_GUC(false, guc_nestlevel);
+	SPI_finish();
 }

@@ -66,6 +66,7 @@
 #include "utils/snapmgr.h"
 
 #include "aho_corasick.h"
+#include "foistats.h"
 
 PG_FUNCTION_INFO_V1(foistats_mentions);
 PG_FUNCTION_INFO_V1(foistats_mentions_any);
@@ -360,6 +361,7 @@ bad:
 static TermsDict *
 terms_get(FunctionCallInfo fcinfo, text *dictname)
 {
+	int			spi_nest;
 	TermsCall  *call = (TermsCall *) fcinfo->flinfo->fn_extra;
 	TermsSnapKey snap = terms_snapshot_key();
 	const char *name = VARDATA_ANY(dictname);
@@ -416,8 +418,7 @@ terms_get(FunctionCallInfo fcinfo, text *dictname)
 		terms_snapshot_key_equal(&d->checked_snap, &snap))
 		goto remember;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	spi_nest = foistats_spi_connect();
 	initStringInfo(&q);
 	appendStringInfo(&q, "SELECT version FROM %s", terms_qualified(nspid, "term_version"));
 	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT || SPI_processed != 1)
@@ -430,7 +431,7 @@ terms_get(FunctionCallInfo fcinfo, text *dictname)
 		d->relid = relid;
 		d->version = version;
 	}
-	SPI_finish();
+	foistats_spi_finish(spi_nest);
 	d->checked_lxid = MyProc->lxid;
 	d->checked_inval = terms_inval_count;	/* after SPI: invalidations it took in */
 	d->checked_snap = snap;
@@ -582,6 +583,7 @@ foistats_term_key(PG_FUNCTION_ARGS)
 Datum
 foistats_term_changed(PG_FUNCTION_ARGS)
 {
+	int			spi_nest;
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
 	Relation	rel;
 	Oid			nspid;
@@ -604,8 +606,7 @@ foistats_term_changed(PG_FUNCTION_ARGS)
 	seq = quote_literal_cstr(terms_qualified(nspid, "term_version_seq"));
 	key_fn = terms_qualified(nspid, "term_key");
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
+	spi_nest = foistats_spi_connect();
 
 	if (!TRIGGER_FIRED_BY_DELETE(trigdata->tg_event) &&
 		!TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
@@ -646,7 +647,7 @@ foistats_term_changed(PG_FUNCTION_ARGS)
 	appendStringInfo(&q, "UPDATE %s SET version = nextval(%s::regclass)", term_version, seq);
 	if (SPI_execute(q.data, false, 0) != SPI_OK_UPDATE)
 		elog(ERROR, "could not bump foistats.term_version");
-	SPI_finish();
+	foistats_spi_finish(spi_nest);
 
 	CacheInvalidateRelcacheByRelid(RelationGetRelid(rel));
 	return PointerGetDatum(NULL);
