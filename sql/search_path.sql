@@ -38,6 +38,12 @@ SELECT (foistats.classify('RAPE OF FEMALE CHILD UNDER 13 BY A MALE')).ho_code;
 SELECT foistats.render(foistats.xtab(t, 2013), 'csv')
   FROM (VALUES ('rape'), ('rape'), ('exposure')) v(t);
 SELECT foistats.create_wide_view('sp_test.wide', 'SELECT foistats.xtab(offence, recorded_on) FROM sp_test.q1_records');
+-- An unqualified view name and query resolve in the caller's search_path, as
+-- with CREATE VIEW (here: sp_test first).
+SET search_path = sp_test, foistats, evil, pg_catalog, public;
+SELECT foistats.create_wide_view('wide_here', 'SELECT xtab(offence, recorded_on) FROM q1_records');
+SET search_path = evil, pg_catalog, public;
+SELECT pg_catalog.count(*) AS wide_here_rows FROM sp_test.wide_here;
 
 -- Not one impostor was called (the checks below run with the normal path).
 RESET search_path;

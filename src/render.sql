@@ -18,17 +18,23 @@ CREATE FUNCTION @extschema@.render(
 COMMENT ON FUNCTION @extschema@.render(@extschema@.xtab, text, text, text, text, text, text[], text, text[], boolean, text) IS
   'cross-tab as a published table: format tsv|csv|markdown|html|text; header of periods, Grand Total column and row; rows by total descending, ties by label (sort => total|label|stored, row_order => labels first); zero cells blank (zero => ''0'' or ''-''); suppressed cells show marker; bold => {total_row,total_column,row_labels}; multi-label tables add a Grand Total (distinct crimes) row. Totals: published_totals => NULL (default) prints a protected or parsed value''s PUBLISHED totals only (any suppressed cell or published total; a withheld total prints blank) and other values'' totals computed from the cells; true/false force published/computed (false reveals withheld counts: for checking only). Default sort: total (published totals for a protected value), or label when some row total is withheld';
 
-CREATE FUNCTION @extschema@.create_wide_view(
+-- The work is done with search_path = pg_catalog, pg_temp; only the user's
+-- query and the unqualified view name are resolved with the caller's
+-- search_path (as CREATE VIEW would), which the public wrapper below passes
+-- in.  The view text that this function writes around the query qualifies
+-- every function it calls, so the caller's path cannot redirect it.
+CREATE FUNCTION @extschema@.create_wide_view_in_path(
     view_name text,
     query text,
-    row_label_name text DEFAULT 'row_label')
+    row_label_name text,
+    caller_path text)
   RETURNS regclass
   LANGUAGE plpgsql VOLATILE
   SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
   j jsonb;
-  t text;
+  t regtype;
   x @extschema@.xtab;
   labels text[];
   ident text[];
@@ -57,8 +63,10 @@ BEGIN
 
   -- run the query once: it must give one row with one xtab column
   BEGIN
-    EXECUTE format('SELECT to_jsonb(q), pg_typeof(q.x)::text FROM (%s) AS q(x)', query)
+    PERFORM set_config('search_path', caller_path, true);
+    EXECUTE format('SELECT pg_catalog.to_jsonb(q), pg_catalog.pg_typeof(q.x) FROM (%s) AS q(x)', query)
       INTO STRICT j, t;
+    PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
   EXCEPTION
     WHEN no_data_found THEN
       RAISE EXCEPTION 'query for view % returned no rows', view_name
@@ -70,7 +78,7 @@ BEGIN
               DETAIL = 'The query must return exactly one row with one foistats.xtab column.',
               HINT = 'Aggregate with foistats.xtab(...) or foistats.xtab_merge(...) without GROUP BY.';
   END;
-  IF (SELECT count(*) FROM jsonb_object_keys(j)) <> 1 OR t <> '@extschema@.xtab'::regtype::text THEN
+  IF (SELECT count(*) FROM jsonb_object_keys(j)) <> 1 OR t IS DISTINCT FROM '@extschema@.xtab'::regtype THEN
     RAISE EXCEPTION 'query for view % must return one column of type foistats.xtab', view_name
       USING ERRCODE = 'datatype_mismatch',
             DETAIL = format('It returned %s column(s), the first of type %s.',
@@ -96,7 +104,7 @@ BEGIN
       RAISE EXCEPTION 'column label "%" is too long for a column name', lab
         USING ERRCODE = 'name_too_long';
     END IF;
-    sel := sel || format(', w.cells[array_position(s.labels, %L)] AS %I', lab, lab);
+    sel := sel || format(', w.cells[pg_catalog.array_position(s.labels, %L)] AS %I', lab, lab);
   END LOOP;
   IF row_label_name = 'Grand Total' THEN
     RAISE EXCEPTION 'row_label_name must not be "Grand Total"'
@@ -104,8 +112,10 @@ BEGIN
   END IF;
   sel := sel || format(', w.total AS %I FROM (SELECT q.x, @extschema@.col_labels(q.x) AS labels FROM (%s) AS q(x)) AS s, LATERAL @extschema@.wide(s.x) AS w ORDER BY w.total DESC NULLS LAST, w.row_label COLLATE "C"',
                        'Grand Total', query);
+  PERFORM set_config('search_path', caller_path, true);
   EXECUTE format('CREATE VIEW %s AS %s', qname, sel);
   v := qname::regclass;
+  PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
   EXECUTE format('COMMENT ON VIEW %s IS %L', v,
                  'cross-tab made by foistats.create_wide_view: one row per row label, one bigint column per period, rows by total descending (withheld totals last); no totals row (sum the columns). Query: ' || query);
   EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', v, row_label_name, 'row label of the cross-tab');
@@ -117,5 +127,15 @@ BEGIN
   RETURN v;
 END
 $fn$;
+COMMENT ON FUNCTION @extschema@.create_wide_view_in_path(text, text, text, text) IS
+  'the work of foistats.create_wide_view, resolving the query and view name in caller_path';
+
+CREATE FUNCTION @extschema@.create_wide_view(
+    view_name text,
+    query text,
+    row_label_name text DEFAULT 'row_label')
+  RETURNS regclass
+  LANGUAGE sql VOLATILE
+AS $$ SELECT @extschema@.create_wide_view_in_path($1, $2, $3, pg_catalog.current_setting('search_path')) $$;
 COMMENT ON FUNCTION @extschema@.create_wide_view(text, text, text) IS
   'create a plain view with one bigint column per period ("2010" ... "Grand Total") from a query returning one xtab, for BI tools; the view re-runs the query';
