@@ -123,6 +123,13 @@ SELECT u.v AS view,
   FROM unnest(ARRAY['q1', 'q1b', 'q1c', 'q3']) u(v);
 SELECT (SELECT row(q.*)::text FROM seed.q1d q) = (SELECT row(q.*)::text FROM seed_renamed.q1d q) AS q1d_equal;
 
+-- A new period re-creates the views; the wide views get its years.
+SELECT count(*) AS views FROM foistats.create_request_views('seed_renamed', '2012-01-01', '2013-12-31');
+SELECT * FROM seed_renamed.request_period;
+SELECT * FROM seed_renamed.q3;
+SELECT (SELECT "Grand Total" FROM seed_renamed.q1 WHERE offence = 'Grand Total') AS q1_2012_2013,
+       (SELECT "2012" + "2013" FROM seed.q1 WHERE offence = 'Grand Total') AS same_years_of_full_period;
+
 -- Bad calls.
 SELECT foistats.create_request_views('no_such_schema', '2010-01-01', '2014-05-31');
 SELECT foistats.create_request_views('seed', '2014-05-31', '2010-01-01');

@@ -99,7 +99,19 @@ BEGIN
         'question 3: crimes of any type recorded in the period whose MO mentions Facebook, Twitter, WhatsApp, Snapchat, Instagram or Tumblr (dictionary ''platforms''), by platform x year; multi-label: a crime counts once under each platform it mentions, once in the distinct-crime total');
 
     -- Wide views for BI tools: one bigint column per year, "Grand Total",
-    -- rows by Grand Total descending then label, the total row last.
+    -- rows by Grand Total descending then label, the total row last.  A new
+    -- period with other years changes their columns, which CREATE OR REPLACE
+    -- cannot do: drop them first (an error names any object of yours that
+    -- depends on one).
+    FOREACH v IN ARRAY ARRAY['q1', 'q1b', 'q1c', 'q3'] LOOP
+        IF (SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a
+             WHERE a.attrelid = to_regclass(format('%s.%I', s, v)) AND a.attnum > 1)
+           IS DISTINCT FROM (SELECT array_agg(yy::text ORDER BY yy) || 'Grand Total'::text FROM unnest(years) yy)
+           AND to_regclass(format('%s.%I', s, v)) IS NOT NULL
+        THEN
+            EXECUTE format('DROP VIEW %s.%I', s, v);
+        END IF;
+    END LOOP;
     FOREACH v IN ARRAY ARRAY['q1', 'q1b', 'q1c'] LOOP
         EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.%2$I AS
             SELECT offence %3$s, "Grand Total" FROM (
