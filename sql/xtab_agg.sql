@@ -168,5 +168,17 @@ SELECT r.row_label, r.col_label, r.n, g.n AS group_by
  WHERE r.n IS DISTINCT FROM g.n OR r.row_label LIKE '%A OFFENDER%'
  ORDER BY 1, 2;
 
+-- A label stored out of line (TOAST) is read as its text, not as the
+-- pointer to it (3,200 characters, kept out of line uncompressed).
+CREATE TEMP TABLE long_label (offence text, recorded_on date);
+ALTER TABLE long_label ALTER COLUMN offence SET STORAGE EXTERNAL;
+INSERT INTO long_label
+SELECT string_agg(md5(k::text), '' ORDER BY k), date '2013-05-01'
+  FROM generate_series(1, 100) k, generate_series(1, 3) copy GROUP BY copy;
+SELECT pg_column_size(offence) > 2000 AS stored_long, count(*) FROM long_label GROUP BY 1;
+SELECT length(r.row_label) AS label_length, r.row_label = (SELECT min(offence) FROM long_label) AS same_text,
+       r.col_label, r.n
+  FROM (SELECT foistats.xtab(offence, recorded_on) AS x FROM long_label) s, foistats.rows(s.x) r;
+
 RESET search_path;
 DROP SCHEMA xtab_agg_test CASCADE;

@@ -409,7 +409,7 @@ xtab_agg_trans(PG_FUNCTION_ARGS)
 		struct varlena *t = (struct varlena *) PG_GETARG_POINTER(1);
 
 		if (idx < (uint32) st->ndays && st->daygran == (uint8) st->gran &&
-			st->daycol[idx] >= 0 && VARATT_IS_SHORT(t))
+			st->daycol[idx] >= 0 && VARATT_IS_SHORT(t) && !VARATT_IS_EXTERNAL(t))
 		{
 			int			r = fast_row(st, VARDATA_SHORT(t),
 									 VARSIZE_SHORT(t) - VARHDRSZ_SHORT);
@@ -452,8 +452,11 @@ xtab_agg_trans(PG_FUNCTION_ARGS)
 		{
 			struct varlena *t = (struct varlena *) PG_GETARG_POINTER(1);
 
-			/* short inline text (the usual case) needs no detoasting call */
-			if (!VARATT_IS_SHORT(t))
+			/*
+			 * short inline text (the usual case) needs no detoasting call;
+			 * a 1-byte header also marks an external TOAST pointer, which does
+			 */
+			if (!VARATT_IS_SHORT(t) || VARATT_IS_EXTERNAL(t))
 				t = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
 			r = xtab_add_row(xt, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 		}
