@@ -362,6 +362,7 @@ static TermsDict *
 terms_get(FunctionCallInfo fcinfo, text *dictname)
 {
 	int			spi_nest;
+	bool		is_new = false;
 	TermsCall  *call = (TermsCall *) fcinfo->flinfo->fn_extra;
 	TermsSnapKey snap = terms_snapshot_key();
 	const char *name = VARDATA_ANY(dictname);
@@ -399,14 +400,15 @@ terms_get(FunctionCallInfo fcinfo, text *dictname)
 			break;
 	if (d == NULL)
 	{
-		MemoryContext old = MemoryContextSwitchTo(CacheMemoryContext);
-
+		/*
+		 * A name not seen before: build its entry in this call's context and
+		 * keep it (below) only once it compiled, so calls naming dictionaries
+		 * that do not exist leave nothing behind in CacheMemoryContext.
+		 */
 		d = palloc0(sizeof(TermsDict));
 		d->name = pnstrdup(name, namelen);
 		d->namelen = namelen;
-		MemoryContextSwitchTo(old);
-		d->next = terms_dicts;
-		terms_dicts = d;
+		is_new = true;
 	}
 
 	/*
@@ -432,6 +434,16 @@ terms_get(FunctionCallInfo fcinfo, text *dictname)
 		d->version = version;
 	}
 	foistats_spi_finish(spi_nest);
+	if (is_new)
+	{
+		TermsDict  *keep = MemoryContextAlloc(CacheMemoryContext, sizeof(TermsDict));
+
+		*keep = *d;
+		keep->name = MemoryContextStrdup(CacheMemoryContext, d->name);
+		keep->next = terms_dicts;
+		terms_dicts = keep;
+		d = keep;
+	}
 	d->checked_lxid = MyProc->lxid;
 	d->checked_inval = terms_inval_count;	/* after SPI: invalidations it took in */
 	d->checked_snap = snap;
