@@ -471,6 +471,27 @@ fn_add(FlowNet *n, int u, int v, int64_t fwd, int64_t bwd)
 	return a;
 }
 
+/*
+ * Connect each node's imbalance to the super source SS (excess) or super sink
+ * TT (deficit), adding the total excess to *need; -1 when out of memory.
+ */
+static int
+fn_add_balances(FlowNet *n, const int64_t *bal, int nn, int SS, int TT, int64_t *need)
+{
+	for (int x = 0; x < nn; x++)
+	{
+		if (bal[x] > 0)
+		{
+			if (fn_add(n, SS, x, bal[x], 0) < 0)
+				return -1;
+			*need += bal[x];
+		}
+		else if (bal[x] < 0 && fn_add(n, x, TT, -bal[x], 0) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Start a new undo scope. */
 static void
 fn_mark(FlowNet *n)
@@ -1053,21 +1074,9 @@ complete_table(SdcTable *t, Mem *m)
 		if (arc_of[e] < 0)
 			goto nomem;
 	}
-	for (int x = 0; x < nn; x++)
-	{
-		/* excess inflow at x must leave through suppressed arcs */
-		if (bal[x] > 0)
-		{
-			if (fn_add(&n, SS, x, bal[x], 0) < 0)
-				goto nomem;
-			need += bal[x];
-		}
-		else if (bal[x] < 0)
-		{
-			if (fn_add(&n, x, TT, -bal[x], 0) < 0)
-				goto nomem;
-		}
-	}
+	/* excess inflow at a node must leave through suppressed arcs */
+	if (fn_add_balances(&n, bal, nn, SS, TT, &need) < 0)
+		goto nomem;
 	got = fn_dinic(&n, SS, TT);
 	if (got != need)
 	{
@@ -2048,17 +2057,9 @@ sdc_round_controlled(SdcTable *t, const SdcParams *p, int64_t b, bool *changed)
 		if (arc_of[e] < 0)
 			goto nomem;
 	}
-	for (int x = 0; x < nn; x++)
-	{
-		if (bal[x] > 0)
-		{
-			if (fn_add(&n, SS, x, bal[x], 0) < 0)
-				goto nomem;
-			need += bal[x];
-		}
-		else if (bal[x] < 0 && fn_add(&n, x, TT, -bal[x], 0) < 0)
-			goto nomem;
-	}
+	/* excess inflow at a node must leave through suppressed arcs */
+	if (fn_add_balances(&n, bal, nn, SS, TT, &need) < 0)
+		goto nomem;
 	if (need > 0 && fn_dinic(&n, SS, TT) != need)
 	{
 		st = SDC_ERR_INFEASIBLE;	/* cannot happen (Cox & Ernst) */
