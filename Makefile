@@ -45,3 +45,18 @@ unit:
 # PGXS does not track header dependencies unless PostgreSQL was configured
 # with --enable-depend: rebuild every object when any project header changes.
 $(OBJS): $(wildcard src/*.h)
+
+# Release archive for PGXN: `make dist` writes foistats-<version>.zip, the committed
+# tree (HEAD, via git archive) under one top directory foistats-<version>/, leaving
+# out .ci/ (this repository's CI entry).  The version is default_version in
+# foistats.control; the archive is refused while META.json, debian/changelog or
+# CHANGELOG.md disagree with it (test/checks/version_consistency.sh).
+DISTNAME = $(EXTENSION)-$(EXTVERSION)
+
+.PHONY: dist
+dist:
+	bash test/checks/version_consistency.sh
+	@git diff --quiet HEAD -- || \
+		echo "make dist: uncommitted changes are not in $(DISTNAME).zip (it is made from HEAD)" >&2
+	git archive --format=zip --prefix=$(DISTNAME)/ -o $(DISTNAME).zip HEAD -- . ':(exclude).ci'
+	@echo "$(DISTNAME).zip: $$(git ls-tree -r --name-only HEAD -- . ':(exclude).ci' | wc -l) files, $$(wc -c < $(DISTNAME).zip) bytes"
