@@ -59,4 +59,4 @@ dist:
 	@git diff --quiet HEAD -- || \
 		echo "make dist: uncommitted changes are not in $(DISTNAME).zip (it is made from HEAD)" >&2
 	git archive --format=zip --prefix=$(DISTNAME)/ -o $(DISTNAME).zip HEAD -- . ':(exclude).ci'
-	@echo "$(DISTNAME).zip: $$(git ls-tree -r --name-only HEAD -- . ':(exclude).ci' | wc -l) files, $$(wc -c < $(DISTNAME).zip) bytes"
+	@echo "$(DISTNAME).zip: $$(git ls-tree -r --name-only HEAD | grep -vc '^\.ci/') files, $$(wc -c < $(DISTNAME).zip) bytes"
