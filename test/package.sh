@@ -101,7 +101,7 @@ done
 report+=("        $deb_name holds: $(dpkg-deb -c "$deb" | awk '$1 !~ /^d/ {print $6}' | grep -E '\.(so|control|sql)$' | paste -sd ' ' -)")
 if [ -n "${FOISTATS_PACKAGE_OUT:-}" ]; then
 	mkdir -p "$FOISTATS_PACKAGE_OUT"
-	cp "$work"/*.deb "$work"/*.dsc "$work"/*.tar.* "$FOISTATS_PACKAGE_OUT"/
+	cp "$work"/*.deb "$work"/*.dsc "$work"/*.tar.* "$work"/*.changes "$work"/*.buildinfo "$FOISTATS_PACKAGE_OUT"/
 	report+=("        copied to $FOISTATS_PACKAGE_OUT")
 fi
 
