@@ -1,7 +1,11 @@
 # foistats: PGXS build.
 #
 #   make && make install          build and install into the server's directories
-#   make installcheck             run the pg_regress suite against a running server
+#   make installcheck             run the pg_regress suite (sql/*.sql; sql/include/
+#                                 holds preludes the tests \i, not tests) and the
+#                                 isolation specs (specs/*.spec) against a running server
+#   make unit                     the unit tests of the pure C cores, no server:
+#                                 each test/checks/<core>_unit.sh in turn
 #   bash test/check.sh            everything CI runs, on a throwaway cluster
 #
 # The extension script is assembled from the per-concept SQL files in src/, in
@@ -40,7 +44,9 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) foistats.control Makefile
 
 .PHONY: unit
 unit:
-	$(MAKE) -C test/unit
+	@set -e; for t in $(sort $(wildcard test/checks/*_unit.sh)); do \
+		echo "== $$t"; bash $$t; \
+	done
 
 # PGXS does not track header dependencies unless PostgreSQL was configured
 # with --enable-depend: rebuild every object when any project header changes.
