@@ -40,6 +40,36 @@
 
 #include "xtab.h"
 
+/*
+ * The sections of the text format, in the order they must appear.  Input and
+ * output both name them through section_names.
+ */
+typedef enum XtabSection
+{
+	SECTION_COLS,
+	SECTION_ROWS,
+	SECTION_UNITS,
+	SECTION_COLTOTALS,
+	SECTION_ROWTOTALS,
+	SECTION_GRANDTOTAL,
+	SECTION_TITLE,
+	SECTION_ROWHEADER,
+	SECTION_FOOTNOTE,			/* the only repeatable one */
+	NUM_SECTIONS
+} XtabSection;
+
+static const char *const section_names[NUM_SECTIONS] = {
+	[SECTION_COLS] = "cols",
+	[SECTION_ROWS] = "rows",
+	[SECTION_UNITS] = "units",
+	[SECTION_COLTOTALS] = "coltotals",
+	[SECTION_ROWTOTALS] = "rowtotals",
+	[SECTION_GRANDTOTAL] = "grandtotal",
+	[SECTION_TITLE] = "title",
+	[SECTION_ROWHEADER] = "rowheader",
+	[SECTION_FOOTNOTE] = "footnote",
+};
+
 /* ------------------------------------------------------------------------
  * Output
  * ------------------------------------------------------------------------
@@ -71,128 +101,176 @@ out_flags(StringInfo buf, uint8 f)
 		appendStringInfoChar(buf, 'r');
 }
 
+/* Start a section: its name, after a separator unless it is the first. */
+static void
+out_section(StringInfo buf, bool *first, XtabSection sec)
+{
+	if (!*first)
+		appendStringInfoString(buf, "; ");
+	appendStringInfoString(buf, section_names[sec]);
+	appendStringInfoChar(buf, ':');
+	*first = false;
+}
+
+static void
+out_text_section(StringInfo buf, bool *first, XtabSection sec, const char *text)
+{
+	out_section(buf, first, sec);
+	appendStringInfoChar(buf, ' ');
+	out_string(buf, text, strlen(text));
+}
+
+/* The cols section: kinds only where they differ from the inferred one. */
+static void
+out_cols(StringInfo buf, const Xtab *xt, const int *cperm)
+{
+	for (int i = 0; i < xtab_ncols(xt); i++)
+	{
+		int			c = cperm[i];
+		int			len;
+		const char *label = xtab_col_label(xt, c, &len);
+		int64		key;
+
+		appendStringInfoString(buf, i ? ", " : " ");
+		if (xtab_label_infer(label, len, &key) != xtab_col_kind(xt, c))
+			appendStringInfo(buf, "%s ", xtab_kind_name(xtab_col_kind(xt, c)));
+		out_string(buf, label, len);
+	}
+}
+
+/* The rows section: per row its label, then count, flags and marker per cell. */
+static void
+out_rows(StringInfo buf, const Xtab *xt, const int *cperm)
+{
+	for (int r = 0; r < xtab_nrows(xt); r++)
+	{
+		int			len;
+		const char *label = xtab_row_label(xt, r, &len);
+
+		if ((r & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
+		appendStringInfoString(buf, r ? ", " : " ");
+		out_string(buf, label, len);
+		for (int i = 0; i < xtab_ncols(xt); i++)
+		{
+			int			c = cperm[i];
+			const char *m;
+
+			appendStringInfo(buf, " " INT64_FORMAT, xtab_get(xt, r, c));
+			out_flags(buf, xtab_get_flags(xt, r, c));
+			if ((m = xtab_get_marker(xt, r, c)) != NULL)
+				out_string(buf, m, strlen(m));
+		}
+	}
+}
+
+/* A published total, or '-' for none. */
+static void
+out_pub_total(StringInfo buf, bool set, int64 total)
+{
+	if (set)
+		appendStringInfo(buf, " " INT64_FORMAT, total);
+	else
+		appendStringInfoString(buf, " -");
+}
+
+/* The coltotals section, if any column has a published total. */
+static void
+out_coltotals(StringInfo buf, bool *first, const Xtab *xt, const int *cperm)
+{
+	int64		total = 0;
+	int			c;
+
+	for (c = 0; c < xtab_ncols(xt); c++)
+		if (xtab_get_pub_col_total(xt, c, &total))
+			break;
+	if (c == xtab_ncols(xt))
+		return;
+	out_section(buf, first, SECTION_COLTOTALS);
+	for (int i = 0; i < xtab_ncols(xt); i++)
+	{
+		bool		set = xtab_get_pub_col_total(xt, cperm[i], &total);
+
+		out_pub_total(buf, set, total);
+	}
+}
+
+/* The rowtotals section, if any row has a published total. */
+static void
+out_rowtotals(StringInfo buf, bool *first, const Xtab *xt)
+{
+	int64		total = 0;
+	int			r;
+
+	for (r = 0; r < xtab_nrows(xt); r++)
+		if (xtab_get_pub_row_total(xt, r, &total))
+			break;
+	if (r == xtab_nrows(xt))
+		return;
+	out_section(buf, first, SECTION_ROWTOTALS);
+	for (r = 0; r < xtab_nrows(xt); r++)
+	{
+		bool		set = xtab_get_pub_row_total(xt, r, &total);
+
+		out_pub_total(buf, set, total);
+	}
+}
+
 char *
 xtab_to_cstring(const Xtab *xt)
 {
 	StringInfoData buf;
 	int		   *cperm = xtab_col_sort_perm(xt);
-	bool		first_section = true;
-
-#define SECTION(name) \
-	do { \
-		appendStringInfoString(&buf, first_section ? name ":" : "; " name ":"); \
-		first_section = false; \
-	} while (0)
+	bool		first = true;
+	int64		total;
 
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '{');
-	if (xt->ncols > 0)
+	if (xtab_ncols(xt) > 0)
 	{
-		SECTION("cols");
-		for (int i = 0; i < xt->ncols; i++)
-		{
-			int			c = cperm[i];
-			int64		key;
-
-			appendStringInfoString(&buf, i ? ", " : " ");
-			if (xtab_label_infer(xt->clabel[c].data, xt->clabel[c].len, &key) != xt->ckind[c])
-				appendStringInfo(&buf, "%s ", xtab_kind_name(xt->ckind[c]));
-			out_string(&buf, xt->clabel[c].data, xt->clabel[c].len);
-		}
+		out_section(&buf, &first, SECTION_COLS);
+		out_cols(&buf, xt, cperm);
 	}
-	if (xt->nrows > 0)
+	if (xtab_nrows(xt) > 0)
 	{
-		SECTION("rows");
-		for (int r = 0; r < xt->nrows; r++)
-		{
-			if ((r & 4095) == 0)
-				CHECK_FOR_INTERRUPTS();
-			appendStringInfoString(&buf, r ? ", " : " ");
-			out_string(&buf, xt->rlabel[r].data, xt->rlabel[r].len);
-			for (int i = 0; i < xt->ncols; i++)
-			{
-				int			c = cperm[i];
-				const char *m;
-
-				appendStringInfo(&buf, " " INT64_FORMAT, xtab_get(xt, r, c));
-				out_flags(&buf, xtab_get_flags(xt, r, c));
-				if (xt->nmarkers && (m = xtab_get_marker(xt, r, c)) != NULL)
-					out_string(&buf, m, strlen(m));
-			}
-		}
+		out_section(&buf, &first, SECTION_ROWS);
+		out_rows(&buf, xt, cperm);
 	}
-	if (xt->has_units && xt->ncols > 0)
+	if (xtab_has_units(xt) && xtab_ncols(xt) > 0)
 	{
-		SECTION("units");
-		for (int i = 0; i < xt->ncols; i++)
-			appendStringInfo(&buf, " " INT64_FORMAT, xt->cunits[cperm[i]]);
+		out_section(&buf, &first, SECTION_UNITS);
+		for (int i = 0; i < xtab_ncols(xt); i++)
+			appendStringInfo(&buf, " " INT64_FORMAT, xtab_col_units(xt, cperm[i]));
 	}
-	for (int i = 0; i < xt->ncols; i++)
+	out_coltotals(&buf, &first, xt, cperm);
+	out_rowtotals(&buf, &first, xt);
+	if (xtab_get_pub_grand_total(xt, &total))
 	{
-		if (xt->cpub_set[i])
-		{
-			SECTION("coltotals");
-			for (int j = 0; j < xt->ncols; j++)
-			{
-				int			c = cperm[j];
-
-				if (xt->cpub_set[c])
-					appendStringInfo(&buf, " " INT64_FORMAT, xt->cpub[c]);
-				else
-					appendStringInfoString(&buf, " -");
-			}
-			break;
-		}
+		out_section(&buf, &first, SECTION_GRANDTOTAL);
+		appendStringInfo(&buf, " " INT64_FORMAT, total);
 	}
-	for (int i = 0; i < xt->nrows; i++)
-	{
-		if (xt->rpub_set[i])
-		{
-			SECTION("rowtotals");
-			for (int r = 0; r < xt->nrows; r++)
-			{
-				if (xt->rpub_set[r])
-					appendStringInfo(&buf, " " INT64_FORMAT, xt->rpub[r]);
-				else
-					appendStringInfoString(&buf, " -");
-			}
-			break;
-		}
-	}
-	if (xt->pub_grand_set)
-	{
-		SECTION("grandtotal");
-		appendStringInfo(&buf, " " INT64_FORMAT, xt->pub_grand);
-	}
-	if (xt->title)
-	{
-		SECTION("title");
-		appendStringInfoChar(&buf, ' ');
-		out_string(&buf, xt->title, strlen(xt->title));
-	}
-	if (xt->row_header)
-	{
-		SECTION("rowheader");
-		appendStringInfoChar(&buf, ' ');
-		out_string(&buf, xt->row_header, strlen(xt->row_header));
-	}
-	for (int i = 0; i < xt->nfootnotes; i++)
-	{
-		SECTION("footnote");
-		appendStringInfoChar(&buf, ' ');
-		out_string(&buf, xt->footnotes[i], strlen(xt->footnotes[i]));
-	}
+	if (xtab_get_title(xt))
+		out_text_section(&buf, &first, SECTION_TITLE, xtab_get_title(xt));
+	if (xtab_get_row_header(xt))
+		out_text_section(&buf, &first, SECTION_ROWHEADER, xtab_get_row_header(xt));
+	for (int i = 0; i < xtab_nfootnotes(xt); i++)
+		out_text_section(&buf, &first, SECTION_FOOTNOTE, xtab_footnote(xt, i));
 	appendStringInfoChar(&buf, '}');
-#undef SECTION
 	pfree(cperm);
 	return buf.data;
 }
+
+/* ------------------------------------------------------------------------
+ * Input
+ * ------------------------------------------------------------------------
+ */
 
 /* The text parser: a cursor over the input with error reporting. */
 typedef struct TextParser
 {
 	const char *input;
 	const char *p;
+	StringInfoData str;			/* the last string parsed */
 } TextParser;
 
 pg_attribute_noreturn()
@@ -294,214 +372,282 @@ at_number(TextParser *tp)
 	return (*tp->p >= '0' && *tp->p <= '9') || *tp->p == '-';
 }
 
-static const char *const section_names[] = {
-	"cols", "rows", "units", "coltotals", "rowtotals", "grandtotal",
-	"title", "rowheader", "footnote"
+/* Skip a word of lower-case letters (a section name or column kind). */
+static void
+skip_word(TextParser *tp)
+{
+	while (*tp->p >= 'a' && *tp->p <= 'z')
+		tp->p++;
+}
+
+/* Is the section empty (followed at once by ';' or '}')? */
+static bool
+at_section_end(TextParser *tp)
+{
+	skip_ws(tp);
+	return *tp->p == ';' || *tp->p == '}';
+}
+
+/* cols: [ kind ] string, ... */
+static void
+parse_col(TextParser *tp, Xtab *xt)
+{
+	XtabColKind kind = XTAB_COL_INFER;
+	const char *kstart;
+	const char *start;
+	int64		key;
+
+	skip_ws(tp);
+	kstart = tp->p;
+	skip_word(tp);
+	if (tp->p > kstart)
+	{
+		kind = xtab_kind_from_name(kstart, tp->p - kstart);
+		if (kind == XTAB_COL_INFER)
+		{
+			tp->p = kstart;
+			syntax_error(tp, "Unknown column kind (expected year, fy, "
+						 "quarter, month, int or text)");
+		}
+	}
+	start = tp->p;
+	parse_string(tp, &tp->str, "column label");
+	if (xtab_find_col(xt, tp->str.data, tp->str.len) >= 0)
+	{
+		tp->p = start;
+		syntax_error(tp, psprintf("Column \"%s\" appears twice", tp->str.data));
+	}
+	if (kind != XTAB_COL_INFER &&
+		!xtab_label_parse(kind, tp->str.data, tp->str.len, &key))
+	{
+		tp->p = start;
+		syntax_error(tp, psprintf("\"%s\" is not a valid %s label",
+								  tp->str.data, xtab_kind_name(kind)));
+	}
+	xtab_add_col(xt, tp->str.data, tp->str.len, kind);
+}
+
+static void
+parse_cols(TextParser *tp, Xtab *xt)
+{
+	if (at_section_end(tp))
+		return;
+	do
+		parse_col(tp, xt);
+	while (accept_char(tp, ','));
+}
+
+/* A cell's flag letters (XTAB_CELL_*), right after its count. */
+static uint8
+parse_cell_flags(TextParser *tp)
+{
+	uint8		f = 0;
+
+	for (;;)
+	{
+		char		ch = *tp->p;
+		uint8		bit = ch == 's' ? XTAB_CELL_SUPPRESSED :
+		ch == 'b' ? XTAB_CELL_BLANK :
+		ch == 'c' ? XTAB_CELL_SECONDARY :
+		ch == 'r' ? XTAB_CELL_ROUNDED : 0;
+
+		if (bit == 0)
+		{
+			if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))
+				syntax_error(tp, "Unknown cell flag (expected s, b, c or r)");
+			return f;
+		}
+		f |= bit;
+		tp->p++;
+	}
+}
+
+/* rows: string, then one cell (count [ flags ] [ marker ]) per column */
+static void
+parse_row(TextParser *tp, Xtab *xt)
+{
+	const char *start = tp->p;
+	const char *label;
+	int			r;
+
+	CHECK_FOR_INTERRUPTS();
+	parse_string(tp, &tp->str, "row label");
+	if (xtab_find_row(xt, tp->str.data, tp->str.len) >= 0)
+	{
+		tp->p = start;
+		syntax_error(tp, psprintf("Row \"%s\" appears twice", tp->str.data));
+	}
+	r = xtab_add_row(xt, tp->str.data, tp->str.len);
+	label = xtab_row_label(xt, r, NULL);
+	for (int c = 0; c < xtab_ncols(xt); c++)
+	{
+		if (!at_number(tp))
+			syntax_error(tp, psprintf("Row \"%s\" has %d cells; "
+									  "expected %d, one per column",
+									  label, c, xtab_ncols(xt)));
+		xtab_set(xt, r, c, parse_count(tp, "cell count"));
+		xtab_set_flags(xt, r, c, parse_cell_flags(tp));
+		skip_ws(tp);
+		if (*tp->p == '"')
+		{
+			parse_string(tp, &tp->str, "cell marker");
+			xtab_set_marker(xt, r, c, tp->str.data);
+		}
+	}
+	if (at_number(tp))
+		syntax_error(tp, psprintf("Row \"%s\" has more cells than the %d columns",
+								  label, xtab_ncols(xt)));
+}
+
+static void
+parse_rows(TextParser *tp, Xtab *xt)
+{
+	if (at_section_end(tp))
+		return;
+	do
+		parse_row(tp, xt);
+	while (accept_char(tp, ','));
+}
+
+/* units: one count per column */
+static void
+parse_units(TextParser *tp, Xtab *xt)
+{
+	for (int c = 0; c < xtab_ncols(xt); c++)
+		xtab_set_units(xt, c, parse_count(tp, "unit count"));
+	if (xtab_ncols(xt) == 0)
+		syntax_error(tp, "Units need columns");
+}
+
+/* coltotals: one count or '-' per column */
+static void
+parse_coltotals(TextParser *tp, Xtab *xt)
+{
+	for (int c = 0; c < xtab_ncols(xt); c++)
+	{
+		if (accept_char(tp, '-'))
+			continue;
+		xtab_set_pub_col_total(xt, c, parse_count(tp, "column total"));
+	}
+}
+
+/* rowtotals: one count or '-' per row */
+static void
+parse_rowtotals(TextParser *tp, Xtab *xt)
+{
+	for (int r = 0; r < xtab_nrows(xt); r++)
+	{
+		if (accept_char(tp, '-'))
+			continue;
+		xtab_set_pub_row_total(xt, r, parse_count(tp, "row total"));
+	}
+}
+
+static void
+parse_grandtotal(TextParser *tp, Xtab *xt)
+{
+	xtab_set_pub_grand_total(xt, parse_count(tp, "grand total"));
+}
+
+static void
+parse_title(TextParser *tp, Xtab *xt)
+{
+	parse_string(tp, &tp->str, "title");
+	xtab_set_title(xt, tp->str.data);
+}
+
+static void
+parse_rowheader(TextParser *tp, Xtab *xt)
+{
+	parse_string(tp, &tp->str, "row header");
+	xtab_set_row_header(xt, tp->str.data);
+}
+
+static void
+parse_footnote(TextParser *tp, Xtab *xt)
+{
+	parse_string(tp, &tp->str, "footnote");
+	xtab_add_footnote(xt, tp->str.data);
+}
+
+typedef void (*SectionParser) (TextParser *tp, Xtab *xt);
+
+static const SectionParser section_parsers[NUM_SECTIONS] = {
+	[SECTION_COLS] = parse_cols,
+	[SECTION_ROWS] = parse_rows,
+	[SECTION_UNITS] = parse_units,
+	[SECTION_COLTOTALS] = parse_coltotals,
+	[SECTION_ROWTOTALS] = parse_rowtotals,
+	[SECTION_GRANDTOTAL] = parse_grandtotal,
+	[SECTION_TITLE] = parse_title,
+	[SECTION_ROWHEADER] = parse_rowheader,
+	[SECTION_FOOTNOTE] = parse_footnote,
 };
-#define NSECTIONS lengthof(section_names)
+
+/*
+ * A section name and its ':'.  prev is the section before it (-1 for none):
+ * sections come in their order, each once but for footnote.
+ */
+static XtabSection
+parse_section_name(TextParser *tp, int prev)
+{
+	const char *start;
+	int			sec;
+
+	skip_ws(tp);
+	start = tp->p;
+	skip_word(tp);
+	for (sec = 0; sec < NUM_SECTIONS; sec++)
+		if ((int) strlen(section_names[sec]) == tp->p - start &&
+			memcmp(section_names[sec], start, tp->p - start) == 0)
+			break;
+	if (sec == NUM_SECTIONS)
+	{
+		tp->p = start;
+		syntax_error(tp, "Expected a section name (cols, rows, units, coltotals, "
+					 "rowtotals, grandtotal, title, rowheader or footnote)");
+	}
+	if (sec < prev || (sec == prev && sec != SECTION_FOOTNOTE))
+	{
+		tp->p = start;
+		syntax_error(tp, psprintf("Section \"%s\" is repeated or out of order",
+								  section_names[sec]));
+	}
+	if (!accept_char(tp, ':'))
+		syntax_error(tp, psprintf("Expected \":\" after \"%s\"", section_names[sec]));
+	return (XtabSection) sec;
+}
 
 Xtab *
 xtab_from_cstring(const char *str, MemoryContext mcxt)
 {
 	TextParser	tp;
 	Xtab	   *xt = xtab_create(mcxt);
-	StringInfoData sbuf;
-	int			last_section = -1;
+	int			prev = -1;
 
 	tp.input = str;
 	tp.p = str;
-	initStringInfo(&sbuf);
+	initStringInfo(&tp.str);
 
 	if (!accept_char(&tp, '{'))
 		syntax_error(&tp, "Expected \"{\"");
 	skip_ws(&tp);
 	if (*tp.p != '}')
 	{
-		for (;;)
+		do
 		{
-			const char *start;
-			int			sec = -1;
+			XtabSection sec = parse_section_name(&tp, prev);
 
-			skip_ws(&tp);
-			start = tp.p;
-			while ((*tp.p >= 'a' && *tp.p <= 'z'))
-				tp.p++;
-			for (int i = 0; i < (int) NSECTIONS; i++)
-				if ((int) strlen(section_names[i]) == tp.p - start &&
-					memcmp(section_names[i], start, tp.p - start) == 0)
-					sec = i;
-			if (sec < 0)
-			{
-				tp.p = start;
-				syntax_error(&tp, "Expected a section name (cols, rows, units, coltotals, "
-							 "rowtotals, grandtotal, title, rowheader or footnote)");
-			}
-			if (sec < last_section || (sec == last_section && sec != NSECTIONS - 1))
-			{
-				tp.p = start;
-				syntax_error(&tp, psprintf("Section \"%s\" is repeated or out of order",
-										   section_names[sec]));
-			}
-			last_section = sec;
-			if (!accept_char(&tp, ':'))
-				syntax_error(&tp, psprintf("Expected \":\" after \"%s\"", section_names[sec]));
-
-			switch (sec)
-			{
-				case 0:			/* cols */
-					skip_ws(&tp);
-					if (*tp.p == ';' || *tp.p == '}')
-						break;
-					do
-					{
-						XtabColKind kind = XTAB_COL_INFER;
-						const char *kstart;
-						int64		key;
-
-						skip_ws(&tp);
-						kstart = tp.p;
-						while (*tp.p >= 'a' && *tp.p <= 'z')
-							tp.p++;
-						if (tp.p > kstart)
-						{
-							kind = xtab_kind_from_name(kstart, tp.p - kstart);
-							if (kind == XTAB_COL_INFER)
-							{
-								tp.p = kstart;
-								syntax_error(&tp, "Unknown column kind (expected year, fy, "
-											 "quarter, month, int or text)");
-							}
-						}
-						start = tp.p;
-						parse_string(&tp, &sbuf, "column label");
-						if (xtab_find_col(xt, sbuf.data, sbuf.len) >= 0)
-						{
-							tp.p = start;
-							syntax_error(&tp, psprintf("Column \"%s\" appears twice", sbuf.data));
-						}
-						if (kind != XTAB_COL_INFER &&
-							!xtab_label_parse(kind, sbuf.data, sbuf.len, &key))
-						{
-							tp.p = start;
-							syntax_error(&tp, psprintf("\"%s\" is not a valid %s label",
-													   sbuf.data, xtab_kind_name(kind)));
-						}
-						xtab_add_col(xt, sbuf.data, sbuf.len, kind);
-					} while (accept_char(&tp, ','));
-					break;
-
-				case 1:			/* rows */
-					skip_ws(&tp);
-					if (*tp.p == ';' || *tp.p == '}')
-						break;
-					do
-					{
-						int			r;
-
-						CHECK_FOR_INTERRUPTS();
-						start = tp.p;
-						parse_string(&tp, &sbuf, "row label");
-						if (xtab_find_row(xt, sbuf.data, sbuf.len) >= 0)
-						{
-							tp.p = start;
-							syntax_error(&tp, psprintf("Row \"%s\" appears twice", sbuf.data));
-						}
-						r = xtab_add_row(xt, sbuf.data, sbuf.len);
-						for (int c = 0; c < xt->ncols; c++)
-						{
-							uint8		f = 0;
-
-							if (!at_number(&tp))
-								syntax_error(&tp, psprintf("Row \"%s\" has %d cells; "
-														   "expected %d, one per column",
-														   xt->rlabel[r].data, c, xt->ncols));
-							xtab_set(xt, r, c, parse_count(&tp, "cell count"));
-							for (;;)
-							{
-								char		ch = *tp.p;
-								uint8		bit = ch == 's' ? XTAB_CELL_SUPPRESSED :
-								ch == 'b' ? XTAB_CELL_BLANK :
-								ch == 'c' ? XTAB_CELL_SECONDARY :
-								ch == 'r' ? XTAB_CELL_ROUNDED : 0;
-
-								if (bit == 0)
-								{
-									if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))
-										syntax_error(&tp, "Unknown cell flag (expected s, b, c or r)");
-									break;
-								}
-								f |= bit;
-								tp.p++;
-							}
-							xtab_set_flags(xt, r, c, f);
-							skip_ws(&tp);
-							if (*tp.p == '"')
-							{
-								parse_string(&tp, &sbuf, "cell marker");
-								xtab_set_marker(xt, r, c, sbuf.data);
-							}
-						}
-						if (at_number(&tp))
-							syntax_error(&tp, psprintf("Row \"%s\" has more cells than the %d columns",
-													   xt->rlabel[r].data, xt->ncols));
-					} while (accept_char(&tp, ','));
-					break;
-
-				case 2:			/* units */
-					for (int c = 0; c < xt->ncols; c++)
-						xtab_set_units(xt, c, parse_count(&tp, "unit count"));
-					if (xt->ncols == 0)
-						syntax_error(&tp, "Units need columns");
-					break;
-
-				case 3:			/* coltotals */
-					for (int c = 0; c < xt->ncols; c++)
-					{
-						if (accept_char(&tp, '-'))
-							continue;
-						xtab_set_pub_col_total(xt, c, parse_count(&tp, "column total"));
-					}
-					break;
-
-				case 4:			/* rowtotals */
-					for (int r = 0; r < xt->nrows; r++)
-					{
-						if (accept_char(&tp, '-'))
-							continue;
-						xtab_set_pub_row_total(xt, r, parse_count(&tp, "row total"));
-					}
-					break;
-
-				case 5:			/* grandtotal */
-					xtab_set_pub_grand_total(xt, parse_count(&tp, "grand total"));
-					break;
-
-				case 6:			/* title */
-					parse_string(&tp, &sbuf, "title");
-					xtab_set_title(xt, sbuf.data);
-					break;
-
-				case 7:			/* rowheader */
-					parse_string(&tp, &sbuf, "row header");
-					xtab_set_row_header(xt, sbuf.data);
-					break;
-
-				case 8:			/* footnote */
-					parse_string(&tp, &sbuf, "footnote");
-					xtab_add_footnote(xt, sbuf.data);
-					break;
-			}
-			if (accept_char(&tp, ';'))
-				continue;
-			break;
-		}
+			section_parsers[sec] (&tp, xt);
+			prev = sec;
+		} while (accept_char(&tp, ';'));
 	}
 	if (!accept_char(&tp, '}'))
 		syntax_error(&tp, "Expected \";\" or \"}\"");
 	skip_ws(&tp);
 	if (*tp.p != '\0')
 		syntax_error(&tp, "Unexpected text after \"}\"");
-	pfree(sbuf.data);
+	pfree(tp.str.data);
 	xtab_sort_cols(xt);
 	return xt;
 }
