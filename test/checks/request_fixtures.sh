@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The published tables of real requests (test/fixtures/requests/<name>/) against
-# their stored sources.
+# The published tables of real requests (test/fixtures/requests/<name>/) and the
+# Home Office outcome types (test/fixtures/ho_outcomes/) against their stored sources.
 #  1. Re-run every extractor from the stored source excerpts into a temporary
 #     folder and diff with the committed .tsv files (same files, same bytes).
 #  2. Feed the readers damaged copies of the sources and make sure each one is
@@ -10,6 +10,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 REQ=$ROOT/test/fixtures/requests
+HO=$ROOT/test/fixtures/ho_outcomes
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -29,6 +30,15 @@ for name in $(python3 "$REQ/extract.py" --list); do
 		fi
 		n=$((n + 1))
 	done
+done
+mkdir -p "$tmp/ho"
+python3 "$HO/extract.py" "$tmp/ho"
+for f in ho_outcomes.tsv ho_outcomes_sources.tsv ho_outcome_groups.tsv; do
+	if ! diff -u "$HO/$f" "$tmp/ho/$f"; then
+		echo "request_fixtures: $HO/$f differs from its sources" >&2
+		exit 1
+	fi
+	n=$((n + 1))
 done
 echo "request_fixtures: $n fixture tables match their stored sources"
 
@@ -60,6 +70,15 @@ bad psni_2025_hospital_sexual_offences 's/each year 2020 to 2024/each year from 
 bad belfasttelegraph_2023_psni_scwc_by_fy 's/^In total, the PSNI received/Overall, the PSNI received/' 'total sentence not found'
 bad belfasttelegraph_2023_psni_scwc_by_fy 's/197 in 2021\/22/197 in 2022\/23/'        '2022/23 given as'
 echo "request_fixtures: the readers refuse 12 kinds of damaged source"
+
+# The outcome-type facts must each match once in their source.
+cp -r "$ROOT/test/fixtures" "$tmp/fx"
+sed -i 's/^5: Offender has died |$/5: Offender died |/' "$tmp/fx/requests/cleveland_2024_restraining_orders/source.txt"
+if python3 "$tmp/fx/ho_outcomes/extract.py" "$tmp/fx/ho_outcomes" 2> "$tmp/ho_err"; then
+	echo "request_fixtures: ho_outcomes accepted a source without its fact" >&2; exit 1
+fi
+grep -q 'pattern matches 0 times' "$tmp/ho_err" || { echo "request_fixtures: unexpected: $(cat "$tmp/ho_err")" >&2; exit 1; }
+echo "request_fixtures: ho_outcomes refuses a fact missing from its source"
 
 # 3. arithmetic of the committed fixtures
 python3 - "$REQ" <<'PY'
