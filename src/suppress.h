@@ -38,12 +38,12 @@
  * the rest of the cycle, that keeps every equation.  An infinite-capacity
  * path means the entry is unbounded above (possible only when margins are
  * suppressed).  We compute these maximum flows exactly in int64 (Dinic's
- * algorithm, after first pushing what the 4-cycles through the cell can
- * carry, which is where nearly all of it comes from in a table with its
- * margins published), which is simpler and much faster here than a general
- * simplex: the networks have nr + nc + 2 nodes and one arc per suppressed
- * entry.  test/unit/suppress_test.c checks the intervals against brute-force
- * enumeration of every completion of small tables.
+ * algorithm, in flow.c, after first pushing what the 4-cycles through the
+ * cell can carry, which is where nearly all of it comes from in a table with
+ * its margins published), which is simpler and much faster here than a
+ * general simplex: the networks have nr + nc + 2 nodes and one arc per
+ * suppressed entry.  test/unit/suppress_test.c checks the intervals against
+ * brute-force enumeration of every completion of small tables.
  *
  * Secondary suppression (sdc_secondary)
  * -------------------------------------
