@@ -15,7 +15,7 @@
  * col_label, one about a column total a NULL row_label, one about the grand
  * total both NULL.  A suppressed cell is unknown: its count is never used as
  * a published figure; its marker ('<5', '1-4', '*') gives the interval it may
- * hold (table_parse.c's tp_parse_cell reads the marker).
+ * hold (marker.c says what each marker means).
  *
  * What totals reveal about suppressed cells is worked out twice and
  * intersected: by protect's exact audit (suppress.c: the least and greatest
@@ -38,7 +38,7 @@
 
 #include "audit_bounds.h"
 #include "suppress.h"
-#include "table_parse.h"
+#include "marker.h"
 #include "xtab.h"
 
 PG_FUNCTION_INFO_V1(foistats_audit);
@@ -46,6 +46,8 @@ PG_FUNCTION_INFO_V1(foistats_audit_subset);
 PG_FUNCTION_INFO_V1(foistats_reconcile);
 
 #define PROPAGATION_ROUNDS 1000
+
+StaticAssertDecl(AB_INF == MARKER_UNBOUNDED, "a marker without a bound is an unbounded interval");
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -117,27 +119,20 @@ is_suppressed(const Xtab *xt, int r, int c)
 
 /* The interval a suppressed cell's marker allows: '<5' [0,4], '1-4' [1,4], '*' [0,inf). */
 static void
-marker_bounds(const Xtab *xt, int r, int c, int64 *lo, int64 *hi)
+cell_marker_bounds(const Xtab *xt, int r, int c, int64 *lo, int64 *hi)
 {
-	const char *m = xtab_get_marker(xt, r, c);
-	tp_cell		cell;
-	char		why[96];
+	int64_t		l,
+				h;
 
-	*lo = 0;
-	*hi = AB_INF;
-	if (m && tp_parse_cell(m, &cell, why, sizeof(why)) && cell.kind == TP_SUPPRESSED)
-	{
-		*lo = cell.lo;
-		*hi = cell.hi < 0 ? AB_INF : cell.hi;
-	}
+	marker_bounds(xtab_get_marker(xt, r, c), &l, &h);
+	*lo = l;
+	*hi = h;
 }
 
 static const char *
 marker_text(const Xtab *xt, int r, int c)
 {
-	const char *m = xtab_get_marker(xt, r, c);
-
-	return m ? m : "suppressed";
+	return marker_shown(xtab_get_marker(xt, r, c), "suppressed");
 }
 
 static int64
@@ -179,7 +174,7 @@ line_sum(const Xtab *xt, int r, int c, LineSum *ls)
 			int64		lo,
 						hi;
 
-			marker_bounds(xt, rr, cc, &lo, &hi);
+			cell_marker_bounds(xt, rr, cc, &lo, &hi);
 			ls->nsupp++;
 			ls->slo = add_checked(ls->slo, lo);
 			ls->shi = add_checked(ls->shi, hi);
@@ -542,7 +537,7 @@ audit_disclosure(Out *o, const Xtab *xt)
 				continue;
 			ur[u] = r;
 			uc[u] = c;
-			marker_bounds(xt, r, c, &mlo[u], &mhi[u]);
+			cell_marker_bounds(xt, r, c, &mlo[u], &mhi[u]);
 			lo[u] = mlo[u];
 			hi[u] = mhi[u];
 		}
@@ -697,7 +692,7 @@ static void
 cell_interval(const Xtab *xt, int r, int c, int64 *lo, int64 *hi)
 {
 	if (is_suppressed(xt, r, c))
-		marker_bounds(xt, r, c, lo, hi);
+		cell_marker_bounds(xt, r, c, lo, hi);
 	else
 		*lo = *hi = xtab_get(xt, r, c);
 }
@@ -913,7 +908,7 @@ fig_cell(const Xtab *xt, int r, int c, Fig *f)
 	if (is_suppressed(xt, r, c))
 	{
 		f->suppressed = true;
-		marker_bounds(xt, r, c, &f->lo, &f->hi);
+		cell_marker_bounds(xt, r, c, &f->lo, &f->hi);
 		return;
 	}
 	f->known = true;

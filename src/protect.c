@@ -47,6 +47,7 @@
 #include "utils/jsonb.h"
 #include "utils/tuplestore.h"
 
+#include "marker.h"
 #include "suppress.h"
 #include "xtab.h"
 
@@ -386,7 +387,7 @@ marker_or_default(FunctionCallInfo fcinfo, int argno)
 {
 	if (PG_NARGS() > argno && !PG_ARGISNULL(argno))
 		return text_to_cstring(PG_GETARG_TEXT_PP(argno));
-	return "*";
+	return MARKER_DEFAULT;
 }
 
 /*

@@ -6,7 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-src="$root/src/table_parse.c $root/test/unit/table_parse_test.c"
+src="$root/src/table_parse.c $root/src/marker.c $root/test/unit/table_parse_test.c"
 flags="-std=gnu99 -O1 -g -Wall -Wextra -Wno-unused-parameter -Werror"
 san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 if echo 'int main(void){return 0;}' | gcc $san -x c - -o "$tmp/probe" 2>/dev/null && "$tmp/probe"; then

@@ -197,9 +197,9 @@ test_seed(const char *dir)
 		int			r = row_of(&t, "CAUSE/INCITE CHILD PROSTITUTION OR PORNOGRAPHY 13-17");
 
 		CHECK(r >= 0);
-		CHECK_EQ(cell(&t, r, 0)->kind, TP_BLANK);
+		CHECK_EQ(cell(&t, r, 0)->kind, MARKER_BLANK);
 		CHECK_EQ(cell(&t, r, 1)->value, 20);
-		CHECK_EQ(cell(&t, r, 4)->kind, TP_BLANK);
+		CHECK_EQ(cell(&t, r, 4)->kind, MARKER_BLANK);
 		CHECK_EQ(t.row_totals[r].value, 30);
 	}
 	sum_mismatches(&t, &br, &bc, &bg);
@@ -252,45 +252,12 @@ test_seed(const char *dir)
 	arena_reset();
 }
 
-/* ------------------------------------------------------------ cells */
+/* ------------------------------------------------------------ labels */
 
+/* (What a cell's text means is tested in marker_test.c.) */
 static void
-test_cells(void)
+test_total_labels(void)
 {
-	tp_cell		c;
-	char		why[128];
-
-	CHECK(tp_parse_cell("1,234", &c, why, sizeof why) && c.kind == TP_VALUE && c.value == 1234);
-	CHECK(tp_parse_cell("1,234,567", &c, why, sizeof why) && c.value == 1234567);
-	CHECK(tp_parse_cell("0", &c, why, sizeof why) && c.kind == TP_VALUE && c.value == 0);
-	CHECK(!tp_parse_cell("1,23", &c, why, sizeof why));
-	CHECK(!tp_parse_cell("1234,567", &c, why, sizeof why));
-	CHECK(!tp_parse_cell(",123", &c, why, sizeof why));
-	CHECK(!tp_parse_cell("12a", &c, why, sizeof why));
-	CHECK(!tp_parse_cell("1.5", &c, why, sizeof why));
-	CHECK_STR(why, "not a whole number");
-	CHECK(!tp_parse_cell("-5", &c, why, sizeof why));
-	CHECK_STR(why, "a count cannot be negative");
-	CHECK(!tp_parse_cell("99999999999999999999", &c, why, sizeof why));
-	CHECK(tp_parse_cell("", &c, why, sizeof why) && c.kind == TP_BLANK);
-	CHECK(tp_parse_cell("-", &c, why, sizeof why) && c.kind == TP_BLANK);
-	CHECK(tp_parse_cell("\xe2\x80\x93", &c, why, sizeof why) && c.kind == TP_BLANK);
-	CHECK(tp_parse_cell("N/A", &c, why, sizeof why) && c.kind == TP_BLANK);
-	CHECK(tp_parse_cell("*", &c, why, sizeof why) && c.kind == TP_SUPPRESSED && c.hi == -1);
-	CHECK(tp_parse_cell("[c]", &c, why, sizeof why) && c.kind == TP_SUPPRESSED);
-	CHECK(tp_parse_cell("<5", &c, why, sizeof why) && c.kind == TP_SUPPRESSED && c.lo == 0 && c.hi == 4);
-	CHECK(tp_parse_cell("< 10", &c, why, sizeof why) && c.hi == 9);
-	CHECK(tp_parse_cell("<=5", &c, why, sizeof why) && c.hi == 5);
-	CHECK(tp_parse_cell("\xe2\x89\xa4" "3", &c, why, sizeof why) && c.hi == 3);
-	CHECK(tp_parse_cell("Less than 5", &c, why, sizeof why) && c.kind == TP_SUPPRESSED && c.hi == 4);
-	CHECK(tp_parse_cell("fewer than 3", &c, why, sizeof why) && c.hi == 2);
-	CHECK(tp_parse_cell("1-4", &c, why, sizeof why) && c.kind == TP_SUPPRESSED && c.lo == 1 && c.hi == 4);
-	CHECK(tp_parse_cell("1 to 4", &c, why, sizeof why) && c.lo == 1 && c.hi == 4);
-	CHECK(tp_parse_cell("1\xe2\x80\x93" "4", &c, why, sizeof why) && c.lo == 1 && c.hi == 4);
-	CHECK(!tp_parse_cell("4-1", &c, why, sizeof why));
-	CHECK(!tp_parse_cell("<0", &c, why, sizeof why));
-	CHECK(!tp_parse_cell("<", &c, why, sizeof why));
-
 	CHECK(tp_is_total_label("Grand Total"));
 	CHECK(tp_is_total_label("TOTAL:"));
 	CHECK(tp_is_total_label("Totals"));
@@ -320,11 +287,11 @@ test_formats(void)
 	CHECK_STR(t.row_labels[1], "He said \"hi\"");
 	CHECK_EQ(t.row_lines[1], 4);
 	CHECK_EQ(cell(&t, 0, 0)->value, 1234);
-	CHECK_EQ(cell(&t, 1, 0)->kind, TP_BLANK);
-	CHECK_EQ(cell(&t, 1, 1)->kind, TP_SUPPRESSED);
+	CHECK_EQ(cell(&t, 1, 0)->kind, MARKER_BLANK);
+	CHECK_EQ(cell(&t, 1, 1)->kind, MARKER_WITHHELD);
 	CHECK_STR(cell(&t, 1, 1)->text, "<5");
-	CHECK_EQ(t.row_totals[1].kind, TP_SUPPRESSED);
-	CHECK_EQ(t.col_totals[1].kind, TP_SUPPRESSED);
+	CHECK_EQ(t.row_totals[1].kind, MARKER_WITHHELD);
+	CHECK_EQ(t.col_totals[1].kind, MARKER_WITHHELD);
 	CHECK_EQ(t.grand.value, 1243);
 	arena_reset();
 
@@ -397,9 +364,9 @@ test_formats(void)
 	CHECK_STR(t.row_labels[1], "Fraud online");
 	CHECK_EQ(t.row_lines[1], 8);
 	CHECK_EQ(cell(&t, 0, 0)->value, 1200);
-	CHECK_EQ(cell(&t, 0, 1)->kind, TP_SUPPRESSED);
+	CHECK_EQ(cell(&t, 0, 1)->kind, MARKER_WITHHELD);
 	CHECK_EQ(cell(&t, 0, 1)->hi, 4);
-	CHECK_EQ(cell(&t, 1, 1)->kind, TP_BLANK);
+	CHECK_EQ(cell(&t, 1, 1)->kind, MARKER_BLANK);
 	CHECK_EQ(t.header_line, 4);
 	CHECK_EQ(t.grand.value, 1210);
 	arena_reset();
@@ -627,7 +594,7 @@ check_consistent(const tp_table *t, const tp_error *e, bool ok)
 		{
 			const tp_cell *x = &t->cells[(size_t) r * t->ncols + c];
 
-			if (!x->text || x->value < 0 || (x->kind != TP_VALUE && x->value != 0))
+			if (!x->text || x->value < 0 || (x->kind != MARKER_COUNT && x->value != 0))
 			{
 				failures++;
 				fprintf(stderr, "fuzz: inconsistent cell\n");
@@ -768,7 +735,7 @@ main(int argc, char **argv)
 	else if (argc == 2)
 	{
 		test_seed(argv[1]);
-		test_cells();
+		test_total_labels();
 		test_formats();
 		test_errors();
 		test_find(argv[1]);
