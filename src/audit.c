@@ -17,14 +17,16 @@
  * a published figure; its marker ('<5', '1-4', '*') gives the interval it may
  * hold (marker.c says what each marker means).
  *
- * What totals reveal about suppressed cells is worked out twice and
- * intersected: by protect's exact audit (suppress.c: the least and greatest
- * value of each suppressed cell over every non-negative table with the
- * published cells and totals, by network flow) and by interval bounds
+ * What totals reveal about suppressed cells comes from two sound methods,
+ * intersected: the exact audit that disclosure_audit() also uses
+ * (disclosure_withheld() in disclosure.c, over suppress.c: the least and
+ * greatest value of each suppressed cell over every non-negative table with
+ * the published cells and totals, by network flow), and interval bounds
  * propagation (audit_bounds.c), which also uses what each marker itself
- * says ('<5' is at most 4, '1-4' at least 1).  Both are sound, so the
- * intersection is; it is exact for markers without a range ('*') and for
- * markers whose range the totals make irrelevant.
+ * says ('<5' is at most 4, '1-4' at least 1), which the exact audit does not
+ * model.  Both are sound, so the intersection is; it is exact for markers
+ * without a range ('*') and for markers whose range the totals make
+ * irrelevant.
  */
 #include "postgres.h"
 
@@ -37,7 +39,7 @@
 #include "common/int.h"
 
 #include "audit_bounds.h"
-#include "suppress.h"
+#include "disclosure.h"
 #include "marker.h"
 #include "xtab.h"
 
@@ -47,7 +49,8 @@ PG_FUNCTION_INFO_V1(foistats_reconcile);
 
 #define PROPAGATION_ROUNDS 1000
 
-StaticAssertDecl(AB_INF == MARKER_UNBOUNDED, "a marker without a bound is an unbounded interval");
+StaticAssertDecl(AB_INF == MARKER_UNBOUNDED && AB_INF == SDC_INF,
+				 "an unbounded interval is INT64_MAX everywhere");
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -312,186 +315,70 @@ audit_totals(Out *o, const Xtab *xt)
 	}
 }
 
-/*
- * Disclosure: interval of every suppressed cell given every published total,
- * reported when it is a single value (revealed) or narrower than the marker
- * itself says (narrowed).
- */
 static void
 tick_interrupts(void *arg)
 {
 	CHECK_FOR_INTERRUPTS();
 }
 
-static void *
-sdc_palloc(size_t size)
-{
-	return palloc(size);
-}
-
-static void
-sdc_pfree(void *ptr)
-{
-	if (ptr)
-		pfree(ptr);
-}
-
-static void
-sdc_interrupts(void)
-{
-	CHECK_FOR_INTERRUPTS();
-}
-
 /*
- * The exact audit of protect's core (suppress.c: min/max of every suppressed
- * cell over all non-negative tables with the published cells and totals,
- * by network flow).  It knows nothing of the markers' own ranges ('<5'),
- * which the propagation uses; the two are intersected by the caller.
- * Returns false when the published figures admit no table at all.
+ * The exact audit over the totals, as disclosure_audit() does it
+ * (disclosure.c: min/max of every suppressed cell over all non-negative
+ * tables with the published cells and totals, by network flow).  It knows
+ * nothing of the markers' own ranges ('<5'), which the propagation uses; the
+ * two are intersected by the caller.  A published total that disagrees with
+ * a line of known cells is audit_totals' finding, not a contradiction here.
+ *
+ * Returns 1 with elo/ehi filled (per unknown, row-major), 0 when the
+ * published figures admit no table at all, -1 when the table is too large
+ * for the exact audit (the caller keeps the propagation's intervals).
  */
 #define EXACT_AUDIT_BUDGET ((double) 2e8)	/* suppressed cells x network nodes */
 #define EXACT_AUDIT_MAX_CELLS ((double) 4e6)	/* cells of the reduced block */
 
-/*
- * Returns 1 with elo/ehi filled, 0 when the published figures admit no
- * table at all, -1 when the table is too large for the exact audit (the
- * caller keeps the propagation's intervals).
- *
- * Only rows and columns holding a suppressed cell matter: every other cell
- * is known, so it is subtracted from the totals it belongs to and its line
- * dropped (an equivalent system of equations), which keeps the network as
- * small as the suppression pattern however large the table.
- */
 static int
-exact_intervals(const Xtab *xt, const int *uidx, int nu, int64 *elo, int64 *ehi)
+exact_intervals(const Xtab *xt, int nu, int64 *elo, int64 *ehi)
 {
-	int			nr = xtab_nrows(xt),
-				nc = xtab_ncols(xt);
-	int		   *rk = palloc(sizeof(int) * Max(1, nr)),
-			   *ck = palloc(sizeof(int) * Max(1, nc));
-	int			knr = 0,
-				knc = 0;
-	SdcTable	t;
 	SdcParams	p;
-	SdcInterval *out;
-	int64		pub;
-	bool		grand_set;
-	int64		grand;
-	SdcStatus	st;
+	DisclosureQuery q;
+	DisclosureWithheld *w;
+	int			nw,
+				u = 0;
 
-	/* kept rows and columns: those with a suppressed cell */
-	for (int r = 0; r < nr; r++)
-		rk[r] = -1;
-	for (int c = 0; c < nc; c++)
-		ck[c] = -1;
-	for (int r = 0; r < nr; r++)
-		for (int c = 0; c < nc; c++)
-			if (uidx[(Size) r * nc + c] >= 0)
-			{
-				if (rk[r] < 0)
-					rk[r] = knr++;
-				if (ck[c] < 0)
-					ck[c] = knc++;
-			}
-	if ((double) nu * (knr + knc + 2) > EXACT_AUDIT_BUDGET ||
-		(double) knr * knc > EXACT_AUDIT_MAX_CELLS)
-		return -1;
-
-	memset(&t, 0, sizeof(t));
-	t.nr = knr;
-	t.nc = knc;
-	t.cell = palloc0(sizeof(int64_t) * (Size) knr * knc);
-	t.cstate = palloc0(sizeof(uint8_t) * (Size) knr * knc);
-	t.rtot = palloc0(sizeof(int64_t) * knr);
-	t.rstate = palloc0(sizeof(uint8_t) * knr);
-	t.ctot = palloc0(sizeof(int64_t) * knc);
-	t.cstate_tot = palloc0(sizeof(uint8_t) * knc);
-	for (int r = 0; r < nr; r++)
-		if (rk[r] >= 0)
-		{
-			if (xtab_get_pub_row_total(xt, r, &pub))
-				t.rtot[rk[r]] = pub;
-			else
-				t.rstate[rk[r]] = SDC_SUPPRESSED;
-		}
-	for (int c = 0; c < nc; c++)
-		if (ck[c] >= 0)
-		{
-			if (xtab_get_pub_col_total(xt, c, &pub))
-				t.ctot[ck[c]] = pub;
-			else
-				t.cstate_tot[ck[c]] = SDC_SUPPRESSED;
-		}
-	grand_set = xtab_get_pub_grand_total(xt, &grand);
-	for (int r = 0; r < nr; r++)
+	disclosure_params(&p, 1);
+	memset(&q, 0, sizeof(q));
+	q.xt = xt;
+	q.pub_totals = true;
+	q.known = false;
+	q.whole_table = false;
+	q.max_work = EXACT_AUDIT_BUDGET;
+	q.max_cells = EXACT_AUDIT_MAX_CELLS;
+	q.params = &p;
+	switch (disclosure_withheld(&q, &w, &nw))
 	{
-		CHECK_FOR_INTERRUPTS();
-		for (int c = 0; c < nc; c++)
-		{
-			Size		i = (Size) r * nc + c;
-			int64		v;
-
-			if (uidx[i] >= 0)
-			{
-				t.cstate[(Size) rk[r] * knc + ck[c]] = SDC_SUPPRESSED;
-				continue;
-			}
-			v = xtab_get(xt, r, c);
-			if (rk[r] >= 0 && ck[c] >= 0)
-			{
-				t.cell[(Size) rk[r] * knc + ck[c]] = v;
-				continue;
-			}
-			/* a known cell outside the kept block leaves its totals */
-			if (rk[r] >= 0)
-				t.rtot[rk[r]] = sub_checked(t.rtot[rk[r]], v);
-			if (ck[c] >= 0)
-				t.ctot[ck[c]] = sub_checked(t.ctot[ck[c]], v);
-			if (grand_set)
-				grand = sub_checked(grand, v);
-		}
+		case DISCLOSURE_TOO_LARGE:
+			return -1;
+		case DISCLOSURE_INFEASIBLE:
+			return 0;
+		case DISCLOSURE_OK:
+			break;
 	}
-	if (grand_set)
-		t.grand = grand;
-	else
-		t.gstate = SDC_SUPPRESSED;
-	/* a known total that the rest of its line already exceeds: no table */
-	for (int r = 0; r < knr; r++)
-		if (t.rstate[r] == SDC_PUBLISHED && t.rtot[r] < 0)
-			return 0;
-	for (int c = 0; c < knc; c++)
-		if (t.cstate_tot[c] == SDC_PUBLISHED && t.ctot[c] < 0)
-			return 0;
-	if (grand_set && t.grand < 0)
-		return 0;
-
-	sdc_params_default(&p, 1);
-	p.alloc = sdc_palloc;
-	p.free = sdc_pfree;
-	p.interrupt = sdc_interrupts;
-	out = palloc0(sizeof(SdcInterval) * sdc_nentries(&t));
-	st = sdc_audit(&t, &p, false, out);
-	if (st == SDC_ERR_INFEASIBLE)
-		return 0;
-	if (st != SDC_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("disclosure audit failed: %s", sdc_status_message(st))));
-	for (int r = 0; r < nr; r++)
-		for (int c = 0; c < nc; c++)
+	for (int i = 0; i < nw; i++)
+		if (w[i].row >= 0 && w[i].col >= 0)
 		{
-			int			u = uidx[(Size) r * nc + c];
-			SdcInterval *iv;
-
-			if (u < 0)
-				continue;
-			iv = &out[sdc_cell_index(&t, rk[r], ck[c])];
-			elo[u] = iv->lo;
-			ehi[u] = iv->hi == SDC_INF ? AB_INF : iv->hi;
+			elo[u] = w[i].iv.lo;
+			ehi[u] = w[i].iv.hi;
+			u++;
 		}
+	Assert(u == nu);
 	return 1;
 }
 
+/*
+ * Disclosure: interval of every suppressed cell given every published total,
+ * reported when it is a single value (revealed) or narrower than the marker
+ * itself says (narrowed).
+ */
 static void
 audit_disclosure(Out *o, const Xtab *xt)
 {
@@ -613,7 +500,7 @@ audit_disclosure(Out *o, const Xtab *xt)
 		int64	   *elo = palloc(sizeof(int64) * nu),
 				   *ehi = palloc(sizeof(int64) * nu);
 
-		int			ex = exact_intervals(xt, uidx, nu, elo, ehi);
+		int			ex = exact_intervals(xt, nu, elo, ehi);
 
 		if (ex == 0)
 			res = AB_INFEASIBLE;

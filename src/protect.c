@@ -47,6 +47,7 @@
 #include "utils/jsonb.h"
 #include "utils/tuplestore.h"
 
+#include "disclosure.h"
 #include "marker.h"
 #include "suppress.h"
 #include "xtab.h"
@@ -54,43 +55,6 @@
 PG_FUNCTION_INFO_V1(foistats_protect);
 PG_FUNCTION_INFO_V1(foistats_disclosure_audit);
 PG_FUNCTION_INFO_V1(foistats_publishable);
-
-/* ---- glue for the core ---- */
-
-static void *
-sdc_palloc(size_t n)
-{
-	return palloc_extended(n ? n : 1, MCXT_ALLOC_HUGE);
-}
-
-static void
-sdc_pfree(void *p)
-{
-	pfree(p);
-}
-
-static void
-sdc_interrupt(void)
-{
-	CHECK_FOR_INTERRUPTS();
-}
-
-static SdcTable *
-sdc_new(int nr, int nc)
-{
-	SdcTable   *t = palloc0(sizeof(SdcTable));
-	Size		n = (Size) nr * nc;
-
-	t->nr = nr;
-	t->nc = nc;
-	t->cell = palloc_extended(Max(n, 1) * sizeof(int64_t), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
-	t->cstate = palloc_extended(Max(n, 1), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
-	t->rtot = palloc0(Max(nr, 1) * sizeof(int64_t));
-	t->rstate = palloc0(Max(nr, 1));
-	t->ctot = palloc0(Max(nc, 1) * sizeof(int64_t));
-	t->cstate_tot = palloc0(Max(nc, 1));
-	return t;
-}
 
 static char *
 row_name(const Xtab *xt, int r)
@@ -125,12 +89,9 @@ params_from_args(SdcParams *p, int32 threshold, bool protection_null,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("protection must not be negative, not %d", protection),
 				 errhint("Leave it NULL to use the threshold.")));
-	sdc_params_default(p, threshold);
+	disclosure_params(p, threshold);
 	p->protection = protection_null ? threshold : protection;
 	p->zeros_sensitive = zeros;
-	p->alloc = sdc_palloc;
-	p->free = sdc_pfree;
-	p->interrupt = sdc_interrupt;
 }
 
 /* Errors shared by protect and audit: empty, multi-label, negative. */
@@ -196,23 +157,6 @@ totals_agree(const Xtab *xt, char **detail)
 		return false;
 	}
 	return true;
-}
-
-/* Cells of xt into a fresh table (all published, margins computed). */
-static SdcTable *
-table_of(const Xtab *xt)
-{
-	SdcTable   *t = sdc_new(xtab_nrows(xt), xtab_ncols(xt));
-
-	for (int r = 0; r < t->nr; r++)
-		for (int c = 0; c < t->nc; c++)
-			t->cell[(Size) r * t->nc + c] = xtab_get(xt, r, c);
-	if (sdc_table_init(t) != SDC_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("cross-tab totals are too large to protect"),
-				 errdetail("Totals must stay below 2^61.")));
-	return t;
 }
 
 /* ---- protect ---- */
@@ -438,7 +382,7 @@ foistats_protect(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("groups apply only to method 'suppress'")));
-		t = table_of(xt);
+		t = disclosure_cells(xt);
 		changed = palloc0(Max((Size) t->nr * t->nc, 1));
 		st = sdc_round_controlled(t, &p, 5, changed);
 		if (st != SDC_OK)
@@ -487,7 +431,7 @@ foistats_protect(PG_FUNCTION_ARGS)
 		bool	   *collapse;
 		int			k;
 
-		t = table_of(xt);
+		t = disclosure_cells(xt);
 		st = sdc_protect(t, &p, &s);
 		if (st != SDC_OK && st != SDC_ERR_UNPROTECTABLE)
 			elog(ERROR, "cell suppression failed: %s", sdc_status_message(st));
@@ -594,6 +538,113 @@ foistats_protect(PG_FUNCTION_ARGS)
 
 /* ---- audit ---- */
 
+static const char *
+bound_text(int64 hi)
+{
+	return hi == SDC_INF ? "any number" : psprintf("%lld", (long long) hi);
+}
+
+/* The detail column of one withheld entry. */
+static char *
+audit_detail(const DisclosureWithheld *w, const SdcParams *p, bool known)
+{
+	const SdcInterval *o = &w->iv;
+	bool		total = w->row < 0 || w->col < 0;
+
+	if (known && o->sensitive)
+		return psprintf("%s: count %lld could be anything from %lld to %s; the rule needs at least %lld to %lld",
+						o->meets ? "protected" : "NOT PROTECTED",
+						(long long) o->value, (long long) o->lo, bound_text(o->hi),
+						(long long) Max(0, o->value - p->protection),
+						(long long) (o->value + p->protection));
+	if (known && total)
+		return psprintf("withheld total %lld: could be anything from %lld to %s",
+						(long long) o->value, (long long) o->lo, bound_text(o->hi));
+	if (known)
+		return psprintf("not sensitive (count %lld); withheld to protect others",
+						(long long) o->value);
+	if (o->sensitive)
+		return psprintf("%s: true count unknown; the published figures allow %lld to %s, "
+						"and a count from %d to %lld needs 0 to %lld",
+						o->meets ? "protected" : "NOT PROTECTED",
+						(long long) o->lo, bound_text(o->hi),
+						p->zeros_sensitive ? 0 : 1, (long long) (p->threshold - 1),
+						(long long) (p->threshold - 1 + p->protection));
+	if (total)
+		return psprintf("withheld total: the published figures allow %lld to %s",
+						(long long) o->lo, bound_text(o->hi));
+	return psprintf("not sensitive: the published figures put it at %lld or more",
+					(long long) o->lo);
+}
+
+/* One result row of disclosure_audit. */
+static void
+put_audit_row(ReturnSetInfo *rsinfo, const Xtab *xt, const DisclosureWithheld *w,
+			  const SdcParams *p, bool known)
+{
+	Datum		values[7];
+	bool		nulls[7] = {0};
+	const char *pstate;
+
+	if (w->row >= 0)
+		values[0] = CStringGetTextDatum(row_name(xt, w->row));
+	else
+		nulls[0] = true;
+	if (w->col >= 0)
+		values[1] = CStringGetTextDatum(col_name(xt, w->col));
+	else
+		nulls[1] = true;
+	if (w->row < 0 || w->col < 0)
+		pstate = "total";
+	else if (w->state == SDC_SECONDARY)
+		pstate = "secondary";
+	else if (known && w->iv.sensitive)
+		pstate = "primary";
+	else
+		pstate = "suppressed";
+	values[2] = CStringGetTextDatum(pstate);
+	values[3] = Int64GetDatum(w->iv.lo);
+	if (w->iv.hi == SDC_INF)
+		nulls[4] = true;
+	else
+		values[4] = Int64GetDatum(w->iv.hi);
+	if (w->iv.sensitive)
+		values[5] = BoolGetDatum(w->iv.meets);
+	else
+		nulls[5] = true;
+	values[6] = CStringGetTextDatum(audit_detail(w, p, known));
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+}
+
+/*
+ * Which totals are published: 'auto' = the value's published totals if it
+ * has any, else (no cell withheld) the totals computed from the cells;
+ * 'published' = exactly the value's published totals (a total it lacks is
+ * withheld; with none, every total is withheld); 'computed' = every total,
+ * computed from the cells (as render prints them with published_totals =>
+ * false; its default prints the published ones).
+ */
+static bool
+audit_pub_totals(const Xtab *xt, const char *totals_mode)
+{
+	if (strcmp(totals_mode, "published") == 0)
+		return true;
+	if (strcmp(totals_mode, "computed") == 0)
+		return false;
+	if (strcmp(totals_mode, "auto") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown totals mode \"%s\"", totals_mode),
+				 errhint("Use 'auto', 'published' or 'computed'.")));
+	if (!has_pub_totals(xt) && has_suppressed(xt))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot audit a cross-tab with withheld cells but no totals"),
+				 errdetail("The audit works out withheld cells from the published totals; this cross-tab has none, so it cannot tell whether every total is withheld or the totals are printed from the cells."),
+				 errhint("Pass totals => 'published' if every total is withheld, or totals => 'computed' if the totals are printed from the cells.")));
+	return has_pub_totals(xt);
+}
+
 /*
  * foistats.disclosure_audit(x xtab, threshold int, protection int, zeros bool,
  *							  totals text)
@@ -609,15 +660,11 @@ foistats_disclosure_audit(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Xtab	   *xt;
 	SdcParams	p;
-	SdcTable   *t;
-	SdcInterval *out;
-	SdcStatus	st;
-	bool		anypub,
-				known;
+	DisclosureQuery q;
+	DisclosureWithheld *w;
+	int			nw;
+	DisclosureStatus st;
 	char	   *detail = NULL;
-	char	   *totals_mode;
-	int			nr,
-				nc;
 
 	if (PG_ARGISNULL(1))
 		ereport(ERROR,
@@ -631,179 +678,28 @@ foistats_disclosure_audit(PG_FUNCTION_ARGS)
 		return (Datum) 0;		/* no table, no rows */
 	xt = PG_GETARG_XTAB_EXPANDED(0);
 	check_shape(xt, "audit");
-	nr = xtab_nrows(xt);
-	nc = xtab_ncols(xt);
 
-	/*
-	 * Which totals are published: 'auto' = the value's published totals if
-	 * it has any, else (no cell withheld) the totals computed from the
-	 * cells; 'published' = exactly the value's published totals (a total it
-	 * lacks is withheld; with none, every total is withheld); 'computed' =
-	 * every total, computed from the cells (as render prints them with
-	 * published_totals => false; its default prints the published ones).
-	 */
-	totals_mode = PG_ARGISNULL(4) ? "auto" : text_to_cstring(PG_GETARG_TEXT_PP(4));
-	if (strcmp(totals_mode, "auto") != 0 && strcmp(totals_mode, "published") != 0 &&
-		strcmp(totals_mode, "computed") != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown totals mode \"%s\"", totals_mode),
-				 errhint("Use 'auto', 'published' or 'computed'.")));
-	anypub = has_pub_totals(xt);
-	if (strcmp(totals_mode, "published") == 0)
-		anypub = true;
-	else if (strcmp(totals_mode, "computed") == 0)
-		anypub = false;
-	else if (!anypub && has_suppressed(xt))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot audit a cross-tab with withheld cells but no totals"),
-				 errdetail("The audit works out withheld cells from the published totals; this cross-tab has none, so it cannot tell whether every total is withheld or the totals are printed from the cells."),
-				 errhint("Pass totals => 'published' if every total is withheld, or totals => 'computed' if the totals are printed from the cells.")));
-	known = anypub ? totals_agree(xt, &detail) : true;
-
-	t = table_of(xt);			/* margins computed from the cells */
-	for (int r = 0; r < nr; r++)
-		for (int c = 0; c < nc; c++)
-		{
-			uint8		f = xtab_get_flags(xt, r, c);
-
-			if (f & XTAB_CELL_SUPPRESSED)
-				t->cstate[(Size) r * nc + c] =
-					(f & XTAB_CELL_SECONDARY) ? SDC_SECONDARY : SDC_SUPPRESSED;
-		}
-	if (anypub)
-	{
-		int64		v;
-
-		for (int r = 0; r < nr; r++)
-		{
-			if (xtab_get_pub_row_total(xt, r, &v))
-				t->rtot[r] = v;
-			else
-				t->rstate[r] = SDC_SUPPRESSED;
-		}
-		for (int c = 0; c < nc; c++)
-		{
-			if (xtab_get_pub_col_total(xt, c, &v))
-				t->ctot[c] = v;
-			else
-				t->cstate_tot[c] = SDC_SUPPRESSED;
-		}
-		if (xtab_get_pub_grand_total(xt, &v))
-			t->grand = v;
-		else
-			t->gstate = SDC_SUPPRESSED;
-	}
-	out = palloc_extended(sdc_nentries(t) * sizeof(SdcInterval), MCXT_ALLOC_HUGE);
-	st = sdc_audit(t, &p, known, out);
-	if (st == SDC_ERR_INFEASIBLE)
+	memset(&q, 0, sizeof(q));
+	q.xt = xt;
+	q.params = &p;
+	q.whole_table = true;
+	q.pub_totals = audit_pub_totals(xt, PG_ARGISNULL(4) ? "auto" :
+									text_to_cstring(PG_GETARG_TEXT_PP(4)));
+	q.known = q.pub_totals ? totals_agree(xt, &detail) : true;
+	disclosure_check_sums(xt);
+	st = disclosure_withheld(&q, &w, &nw);
+	if (st == DISCLOSURE_INFEASIBLE)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_EXCEPTION),
 				 errmsg("the published figures of this cross-tab contradict each other"),
 				 errdetail("No nonnegative counts in the withheld cells add up to the published totals.%s%s",
 						   detail ? " " : "", detail ? detail : "")));
-	if (st != SDC_OK)
-		elog(ERROR, "disclosure audit failed: %s", sdc_status_message(st));
-
-	for (Size e = 0; e < sdc_nentries(t); e++)
+	if (st != DISCLOSURE_OK)
+		elog(ERROR, "disclosure audit gave up with no work limit");
+	for (int i = 0; i < nw; i++)
 	{
-		Datum		values[7];
-		bool		nulls[7] = {0};
-		SdcInterval *o = &out[e];
-		Size		ncell = (Size) nr * nc;
-		uint8_t		state;
-		const char *pstate;
-		StringInfoData d;
-
 		CHECK_FOR_INTERRUPTS();
-		if (e < ncell)
-			state = t->cstate[e];
-		else if (e < ncell + nr)
-			state = t->rstate[e - ncell];
-		else if (e < ncell + nr + nc)
-			state = t->cstate_tot[e - ncell - nr];
-		else
-			state = t->gstate;
-		if (!SDC_IS_SUPPRESSED(state))
-			continue;
-
-		initStringInfo(&d);
-		if (e < ncell)
-		{
-			values[0] = CStringGetTextDatum(row_name(xt, e / nc));
-			values[1] = CStringGetTextDatum(col_name(xt, e % nc));
-			if (state == SDC_SECONDARY)
-				pstate = "secondary";
-			else if (known && o->sensitive)
-				pstate = "primary";
-			else
-				pstate = "suppressed";
-		}
-		else
-		{
-			if (e < ncell + nr)
-			{
-				values[0] = CStringGetTextDatum(row_name(xt, e - ncell));
-				nulls[1] = true;
-			}
-			else if (e < ncell + nr + nc)
-			{
-				nulls[0] = true;
-				values[1] = CStringGetTextDatum(col_name(xt, e - ncell - nr));
-			}
-			else
-				nulls[0] = nulls[1] = true;
-			pstate = "total";
-		}
-		values[2] = CStringGetTextDatum(pstate);
-		values[3] = Int64GetDatum(o->lo);
-		if (o->hi == SDC_INF)
-			nulls[4] = true;
-		else
-			values[4] = Int64GetDatum(o->hi);
-		if (o->sensitive)
-			values[5] = BoolGetDatum(o->meets);
-		else
-			nulls[5] = true;
-
-		if (known && o->sensitive)
-		{
-			appendStringInfo(&d, "%s: count %lld could be anything from %lld to ",
-							 o->meets ? "protected" : "NOT PROTECTED",
-							 (long long) o->value, (long long) o->lo);
-			if (o->hi == SDC_INF)
-				appendStringInfoString(&d, "any number");
-			else
-				appendStringInfo(&d, "%lld", (long long) o->hi);
-			appendStringInfo(&d, "; the rule needs at least %lld to %lld",
-							 (long long) Max(0, o->value - p.protection),
-							 (long long) (o->value + p.protection));
-		}
-		else if (known && e >= ncell)
-			appendStringInfo(&d, "withheld total %lld: could be anything from %lld to %s",
-							 (long long) o->value, (long long) o->lo,
-							 o->hi == SDC_INF ? "any number" : psprintf("%lld", (long long) o->hi));
-		else if (known)
-			appendStringInfo(&d, "not sensitive (count %lld); withheld to protect others",
-							 (long long) o->value);
-		else if (o->sensitive)
-			appendStringInfo(&d, "%s: true count unknown; the published figures allow %lld to %s, "
-							 "and a count from %d to %lld needs 0 to %lld",
-							 o->meets ? "protected" : "NOT PROTECTED",
-							 (long long) o->lo,
-							 o->hi == SDC_INF ? "any number" : psprintf("%lld", (long long) o->hi),
-							 p.zeros_sensitive ? 0 : 1, (long long) (p.threshold - 1),
-							 (long long) (p.threshold - 1 + p.protection));
-		else if (e >= ncell)
-			appendStringInfo(&d, "withheld total: the published figures allow %lld to %s",
-							 (long long) o->lo,
-							 o->hi == SDC_INF ? "any number" : psprintf("%lld", (long long) o->hi));
-		else
-			appendStringInfo(&d, "not sensitive: the published figures put it at %lld or more",
-							 (long long) o->lo);
-		values[6] = CStringGetTextDatum(d.data);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		put_audit_row(rsinfo, xt, &w[i], &p, q.known);
 	}
 	return (Datum) 0;
 }

@@ -114,9 +114,6 @@ sdc_table_free(SdcTable *t)
 	free(t);
 }
 
-/* Sums stay below this so that residual capacities never overflow. */
-#define SDC_MAX_SUM		(INT64_MAX / 4)
-
 SdcStatus
 sdc_table_init(SdcTable *t)
 {

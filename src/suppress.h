@@ -115,6 +115,10 @@
 /* "No upper bound" in an audited interval. */
 #define SDC_INF			INT64_MAX
 
+/* Every sum (a margin, the grand total) stays below this, so that residual
+ * capacities never overflow; sdc_table_init() says SDC_ERR_OVERFLOW beyond. */
+#define SDC_MAX_SUM		(INT64_MAX / 4)
+
 /*
  * A table.  cell and cstate are row-major (r * nc + c).  Margins are stored
  * with their states; sdc_table_init() computes them from the cells.  The
