@@ -3,7 +3,8 @@
  *		What published totals tell about suppressed cells: interval bounds
  *		propagation over "these unknown cells sum to R" constraints.
  *
- * Pure C (no postgres.h), unit tested in test/unit/table_parse_bounds_test.c.
+ * Pure C (no postgres.h), unit tested in test/unit/audit_test.c
+ * (test/checks/audit_unit.sh).
  *
  * Each unknown (suppressed) cell i starts in [lo[i], hi[i]] (what its marker
  * says: '<5' is [0, 4], '*' is [0, AB_INF]).  Each constraint k says the

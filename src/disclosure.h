@@ -5,18 +5,18 @@
  *		reader of a published cross-tab can work out about its withheld
  *		figures.  Server side (postgres.h); the algorithms are suppress.c's.
  *
- * One home for this glue: protect() and disclosure_audit() (protect.c)
- * and audit()'s disclosure findings (audit.c) all go through here, so
+ * One home for this glue: protect() and disclosure_audit() (suppress_fmgr.c)
+ * and audit()'s disclosure findings (audit_fmgr.c) all go through here, so
  * they agree on what a reader knows:
  *
  *	- every cell not flagged XTAB_CELL_SUPPRESSED, with its count;
  *	- the margins: with pub_totals, the value's published totals, a margin
  *	  without one being withheld; without, every margin, computed from the
- *	  cells (see protect.c's header on which a reader sees);
+ *	  cells (see suppress_fmgr.c's header on which a reader sees);
  *	- that cells add up to the margins and no count is negative.
  *
  * What a suppressed cell's marker says ('<5') is not used here: see
- * marker.h, and audit.c, which intersects the two.
+ * marker.h, and audit_fmgr.c, which intersects the two.
  */
 #ifndef FOISTATS_DISCLOSURE_H
 #define FOISTATS_DISCLOSURE_H

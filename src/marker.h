@@ -11,7 +11,7 @@
  * reads every cell of a published table with marker_read(), and a withheld
  * cell keeps its marker text as published (xtab_set_marker).  Whatever later
  * reads a withheld cell asks this module, from that text alone: the audits
- * and reconcile (audit.c) for the interval it allows (marker_bounds),
+ * and reconcile (audit_fmgr.c) for the interval it allows (marker_bounds),
  * render and protect for what to print (marker_shown, MARKER_DEFAULT).
  *
  * Recognised, case-insensitively, after the caller has trimmed the text and

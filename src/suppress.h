@@ -3,9 +3,10 @@
  *		Statistical disclosure control of a two-way frequency table, in plain C.
  *
  * This header and suppress.c do not include postgres.h: they are unit tested
- * and property tested outside the server (test/unit/suppress_*.c, run by
- * test/checks/protect*.sh).  protect.c wraps them for SQL (foistats.protect,
- * foistats.disclosure_audit).
+ * and property tested outside the server (test/unit/suppress_test.c, run by
+ * test/checks/suppress_unit.sh).  suppress_fmgr.c wraps them for SQL
+ * (foistats.protect, foistats.disclosure_audit), and disclosure.c builds
+ * their table from a cross-tab.
  *
  * The table model
  * ---------------
@@ -123,7 +124,7 @@
  * A table.  cell and cstate are row-major (r * nc + c).  Margins are stored
  * with their states; sdc_table_init() computes them from the cells.  The
  * memory belongs to the caller (sdc_table_alloc/sdc_table_free use malloc
- * for the unit tests; protect.c fills the struct with palloc'd arrays).
+ * for the unit tests; disclosure.c fills the struct with palloc'd arrays).
  */
 typedef struct SdcTable
 {
@@ -150,7 +151,7 @@ typedef struct SdcParams
 	int64_t		cleanup_budget; /* max primary-cell checks spent in cleanup
 								 * (0: SDC_CLEANUP_BUDGET) */
 	/* Memory and interrupts (defaults: malloc/free, none).  In the server
-	 * protect.c passes palloc/pfree and a CHECK_FOR_INTERRUPTS() callback:
+	 * disclosure.c passes palloc/pfree and a CHECK_FOR_INTERRUPTS() callback:
 	 * the core never fails on memory itself when alloc never returns NULL,
 	 * and a longjmp out of the callback leaks nothing outside the memory
 	 * context. */

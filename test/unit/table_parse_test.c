@@ -7,7 +7,7 @@
  *                                           every result either a consistent
  *                                           table or an error with a message
  *
- * Built and run by test/checks/tables_unit.sh with -Wall -Werror and, when the
+ * Built and run by test/checks/table_parse_unit.sh with -Wall -Werror and, when the
  * compiler supports them, AddressSanitizer and UBSan.
  */
 #include "../../src/table_parse.h"

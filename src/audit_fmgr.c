@@ -1,5 +1,5 @@
 /*
- * audit.c
+ * audit_fmgr.c
  *		Check the arithmetic of a cross-tab as published, what its totals give
  *		away about suppressed cells, whether a subset table stays within its
  *		superset, and reconcile a published table with a recomputed one.

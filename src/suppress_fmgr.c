@@ -1,7 +1,8 @@
 /*
- * protect.c
- *		foistats.protect(xtab, ...) and foistats.disclosure_audit(xtab, ...):
- *		SQL wrappers around the disclosure-control core in suppress.c.
+ * suppress_fmgr.c
+ *		foistats.protect(xtab, ...), foistats.disclosure_audit(xtab, ...) and
+ *		foistats.publishable(xtab): SQL wrappers around the disclosure-control
+ *		core in suppress.c (the xtab side of it: disclosure.c).
  *
  * What is "published" for a cross-tab
  * -----------------------------------
