@@ -22,7 +22,7 @@
  * (disclosure_withheld() in disclosure.c, over suppress.c: the least and
  * greatest value of each suppressed cell over every non-negative table with
  * the published cells and totals, by network flow), and interval bounds
- * propagation (audit_bounds.c), which also uses what each marker itself
+ * propagation (audit.c), which also uses what each marker itself
  * says ('<5' is at most 4, '1-4' at least 1), which the exact audit does not
  * model.  Both are sound, so the intersection is; it is exact for markers
  * without a range ('*') and for markers whose range the totals make
@@ -38,7 +38,7 @@
 
 #include "common/int.h"
 
-#include "audit_bounds.h"
+#include "audit.h"
 #include "disclosure.h"
 #include "marker.h"
 #include "xtab.h"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Unit tests of the suppressed-cell interval inference (src/audit_bounds.c).
+# Unit tests of the suppressed-cell interval inference (src/audit.c).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
@@ -9,5 +9,5 @@ san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 if echo 'int main(void){return 0;}' | gcc $san -x c - -o "$tmp/probe" 2>/dev/null && "$tmp/probe"; then
 	flags="$flags $san"
 fi
-gcc $flags -o "$tmp/t" "$root/src/audit_bounds.c" "$root/test/unit/audit_test.c"
+gcc $flags -o "$tmp/t" "$root/src/audit.c" "$root/test/unit/audit_test.c"
 "$tmp/t"

@@ -1,9 +1,9 @@
 /*
  * audit_test.c
- *		Unit tests of src/audit_bounds.c: what published totals reveal about
+ *		Unit tests of src/audit.c: what published totals reveal about
  *		suppressed cells.  Run by test/checks/audit_unit.sh.
  */
-#include "../../src/audit_bounds.h"
+#include "../../src/audit.h"
 
 #include <stdio.h>
 
@@ -136,6 +136,6 @@ main(void)
 
 		expect("saturation", &p, AB_OK, wl, wh);
 	}
-	fprintf(stderr, "audit_bounds: %d failures\n", failures);
+	fprintf(stderr, "audit: %d failures\n", failures);
 	return failures ? 1 : 0;
 }

@@ -1,11 +1,11 @@
 /*
- * audit_bounds.c
- *		Interval bounds propagation for suppressed cells (see audit_bounds.h).
+ * audit.c
+ *		Interval bounds propagation for suppressed cells (see audit.h).
  *
  * Sums saturate at AB_INF so adversarial totals near INT64_MAX cannot
  * overflow; AB_INF in a sum means "unbounded".
  */
-#include "audit_bounds.h"
+#include "audit.h"
 
 static int64_t
 sat_add(int64_t a, int64_t b)
