@@ -119,28 +119,20 @@ disclosure_check_sums(const Xtab *xt)
 
 /* ---------------------------------------------------------------- what a reader knows */
 
-static int64
-add_checked(int64 a, int64 b)
+static void
+out_of_range(void)
 {
-	int64		s;
-
-	if (pg_add_s64_overflow(a, b, &s))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("cross-tab total out of range for bigint")));
-	return s;
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("cross-tab total out of range for bigint")));
 }
 
-static int64
-sub_checked(int64 a, int64 b)
+/* *sum += v, or ERROR */
+static void
+add_to(int64 *sum, int64 v)
 {
-	int64		d;
-
-	if (pg_sub_s64_overflow(a, b, &d))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("cross-tab total out of range for bigint")));
-	return d;
+	if (pg_add_s64_overflow(*sum, v, sum))
+		out_of_range();
 }
 
 static bool
@@ -188,8 +180,11 @@ block_mark(Block *b)
 	b->sums = !b->q->pub_totals || b->q->known || b->q->whole_table;
 	b->rk = palloc_extended(Max(b->nr, 1) * sizeof(int), MCXT_ALLOC_HUGE);
 	b->ck = palloc_extended(Max(b->nc, 1) * sizeof(int), MCXT_ALLOC_HUGE);
-	b->rsum = zalloc(b->nr, sizeof(int64));
-	b->csum = zalloc(b->nc, sizeof(int64));
+	if (b->sums)
+	{
+		b->rsum = zalloc(b->nr, sizeof(int64));
+		b->csum = zalloc(b->nc, sizeof(int64));
+	}
 	memset(b->ck, -1, sizeof(int) * b->nc);
 	for (int r = 0; r < b->nr; r++)
 	{
@@ -201,8 +196,8 @@ block_mark(Block *b)
 			{
 				int64		v = xtab_get(xt, r, c);
 
-				b->rsum[r] = add_checked(b->rsum[r], v);
-				b->csum[c] = add_checked(b->csum[c], v);
+				add_to(&b->rsum[r], v);
+				add_to(&b->csum[c], v);
 			}
 			if (!withheld_cell(xt, r, c))
 				continue;
@@ -213,7 +208,7 @@ block_mark(Block *b)
 				b->ck[c] = b->knc++;
 		}
 		if (b->sums)
-			b->gsum = add_checked(b->gsum, b->rsum[r]);
+			add_to(&b->gsum, b->rsum[r]);
 	}
 }
 
@@ -276,12 +271,24 @@ block_cells(Block *b)
 			}
 			/* a known cell outside the kept block leaves its totals */
 			if (b->rk[r] >= 0)
-				b->roff[b->rk[r]] = add_checked(b->roff[b->rk[r]], v);
+				add_to(&b->roff[b->rk[r]], v);
 			if (b->ck[c] >= 0)
-				b->coff[b->ck[c]] = add_checked(b->coff[b->ck[c]], v);
-			b->goff = add_checked(b->goff, v);
+				add_to(&b->coff[b->ck[c]], v);
+			add_to(&b->goff, v);
 		}
 	}
+}
+
+/* A margin of the block: the reader's value less what cells outside add. */
+static uint8
+block_margin(const Block *b, int r, int c, int64 off, int64 *out)
+{
+	int64		v;
+	bool		pub = margin(b, r, c, &v);
+
+	if (pg_sub_s64_overflow(v, off, out))
+		out_of_range();
+	return pub ? SDC_PUBLISHED : SDC_SUPPRESSED;
 }
 
 /* The block as the core's table: cells, then margins less their offsets. */
@@ -289,7 +296,6 @@ static void
 block_build(Block *b)
 {
 	SdcTable   *t = disclosure_new_table(b->knr, b->knc);
-	int64		v;
 
 	b->t = t;
 	b->roff = zalloc(b->knr, sizeof(int64));
@@ -297,21 +303,13 @@ block_build(Block *b)
 	block_cells(b);
 	for (int r = 0; r < b->nr; r++)
 		if (b->rk[r] >= 0)
-		{
-			if (!margin(b, r, -1, &v))
-				t->rstate[b->rk[r]] = SDC_SUPPRESSED;
-			t->rtot[b->rk[r]] = sub_checked(v, b->roff[b->rk[r]]);
-		}
+			t->rstate[b->rk[r]] = block_margin(b, r, -1, b->roff[b->rk[r]],
+											   &t->rtot[b->rk[r]]);
 	for (int c = 0; c < b->nc; c++)
 		if (b->ck[c] >= 0)
-		{
-			if (!margin(b, -1, c, &v))
-				t->cstate_tot[b->ck[c]] = SDC_SUPPRESSED;
-			t->ctot[b->ck[c]] = sub_checked(v, b->coff[b->ck[c]]);
-		}
-	if (!margin(b, -1, -1, &v))
-		t->gstate = SDC_SUPPRESSED;
-	t->grand = sub_checked(v, b->goff);
+			t->cstate_tot[b->ck[c]] = block_margin(b, -1, c, b->coff[b->ck[c]],
+												   &t->ctot[b->ck[c]]);
+	t->gstate = block_margin(b, -1, -1, b->goff, &t->grand);
 }
 
 /* A published total that the known cells of its line already exceed. */
@@ -363,7 +361,7 @@ shifted(SdcInterval iv, int64 off)
 static SdcInterval
 exact(int64 v)
 {
-	SdcInterval iv = {v, v, v, false, true};
+	SdcInterval iv = {.lo = v, .hi = v, .value = v, .sensitive = false, .meets = true};
 
 	return iv;
 }

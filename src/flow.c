@@ -109,23 +109,15 @@ fn_init(FlowNet *n, FlowMem *m, int nnodes, int arcs_hint)
 void
 fn_free(FlowNet *n)
 {
-	FlowMem    *m = n->mem;
+	void	   *arrays[] = {
+		n->head, n->prev, n->seen, n->queue, n->level, n->iter, n->next,
+		n->to, n->cap, n->tag, n->logged, n->log, n->logcap
+	};
 
-	if (!m)
+	if (!n->mem)
 		return;
-	flow_release(m, n->head);
-	flow_release(m, n->prev);
-	flow_release(m, n->seen);
-	flow_release(m, n->queue);
-	flow_release(m, n->level);
-	flow_release(m, n->iter);
-	flow_release(m, n->next);
-	flow_release(m, n->to);
-	flow_release(m, n->cap);
-	flow_release(m, n->tag);
-	flow_release(m, n->logged);
-	flow_release(m, n->log);
-	flow_release(m, n->logcap);
+	for (size_t i = 0; i < sizeof(arrays) / sizeof(arrays[0]); i++)
+		flow_release(n->mem, arrays[i]);
 	memset(n, 0, sizeof(*n));
 }
 
