@@ -13,41 +13,11 @@
  * node balances, and allocation failure at every allocation.
  */
 #include "flow.h"
+#include "unit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int	failures = 0;
-
-#define CHECK(cond, ...) \
-	do { \
-		if (!(cond)) \
-		{ \
-			failures++; \
-			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-			fprintf(stderr, __VA_ARGS__); \
-			fprintf(stderr, "\n"); \
-		} \
-	} while (0)
-
-static uint64_t rng_state = 7;
-
-static uint64_t
-rng(void)
-{
-	uint64_t	z = (rng_state += 0x9E3779B97F4A7C15ULL);
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	return z ^ (z >> 31);
-}
-
-static int
-rnd(int n)
-{
-	return (int) (rng() % (uint64_t) n);
-}
 
 /* ------------------------------------------------------------ allocation */
 
@@ -323,6 +293,7 @@ main(int argc, char **argv)
 	int			count = argc > 1 ? atoi(argv[1]) : 20000;
 	Spec		s;
 
+	unit_seed(7);
 	for (int k = 0; k < count; k++)
 	{
 		random_spec(&s);
@@ -331,11 +302,7 @@ main(int argc, char **argv)
 	CHECK(interrupts > 0, "the interrupt hook was never called");
 	check_balances();
 	check_nomem();
-	if (failures)
-	{
-		fprintf(stderr, "flow_test: %d failures\n", failures);
-		return 1;
-	}
-	printf("flow_test: %d random networks, every algorithm agrees with the minimum cut\n", count);
-	return 0;
+	if (unit_failures == 0)
+		printf("flow_test: %d random networks, every algorithm agrees with the minimum cut\n", count);
+	return unit_done("flow");
 }

@@ -6,32 +6,12 @@
  *	marker_test [N]		the unit tests, then N random texts (default 200000)
  */
 #include "marker.h"
+#include "unit.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int	failures = 0;
-static int	checks = 0;
-
-#define CHECK(cond) do { checks++; if (!(cond)) { failures++; \
-	fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); } } while (0)
-#define CHECK_STR(a, b) do { const char *_a = (a), *_b = (b); checks++; \
-	if (!_a || strcmp(_a, _b) != 0) { failures++; fprintf(stderr, "%s:%d: %s = \"%s\", expected \"%s\"\n", \
-	__FILE__, __LINE__, #a, _a ? _a : "(null)", _b); } } while (0)
-
-static uint64_t rng_state = 11;
-
-static uint64_t
-rng(void)
-{
-	uint64_t	z = (rng_state += 0x9E3779B97F4A7C15ULL);
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	return z ^ (z >> 31);
-}
 
 /* ------------------------------------------------------------ marker_read */
 
@@ -232,10 +212,10 @@ fuzz(int n)
 int
 main(int argc, char **argv)
 {
+	unit_seed(11);
 	test_read();
 	test_bounds();
 	test_round_trips();
 	fuzz(argc > 1 ? atoi(argv[1]) : 200000);
-	fprintf(stderr, "marker: %d checks, %d failures\n", checks, failures);
-	return failures ? 1 : 0;
+	return unit_done("marker");
 }

@@ -7,10 +7,11 @@
  *                                           every result either a consistent
  *                                           table or an error with a message
  *
- * Built and run by test/checks/table_parse_unit.sh with -Wall -Werror and, when the
- * compiler supports them, AddressSanitizer and UBSan.
+ * Built and run by test/checks/table_parse_unit.sh with -Wall -Werror and, when
+ * the compiler supports them, AddressSanitizer and UBSan.
  */
 #include "../../src/table_parse.h"
+#include "unit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,18 +66,6 @@ arena_reset(void)
 static const tp_alloc A = {arena_alloc, arena_tick, NULL};
 
 /* ------------------------------------------------------------ asserts */
-
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond) do { checks++; if (!(cond)) { failures++; \
-	fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); } } while (0)
-#define CHECK_EQ(a, b) do { long long _a = (long long) (a), _b = (long long) (b); checks++; \
-	if (_a != _b) { failures++; fprintf(stderr, "%s:%d: %s = %lld, expected %lld\n", \
-	__FILE__, __LINE__, #a, _a, _b); } } while (0)
-#define CHECK_STR(a, b) do { const char *_a = (a), *_b = (b); checks++; \
-	if (!_a || strcmp(_a, _b) != 0) { failures++; fprintf(stderr, "%s:%d: %s = \"%s\", expected \"%s\"\n", \
-	__FILE__, __LINE__, #a, _a ? _a : "(null)", _b); } } while (0)
 
 static char *
 read_file(const char *dir, const char *name, size_t *len)
@@ -409,15 +398,15 @@ expect_error(const char *text, tp_format f, int line, int col, const char *needl
 	tp_table	t;
 	tp_error	e;
 
-	checks++;
+	unit_checks++;
 	if (parse(text, f, &t, &e))
 	{
-		failures++;
+		unit_failures++;
 		fprintf(stderr, "expected an error containing \"%s\", parse succeeded for:\n%s\n", needle, text);
 	}
 	else if (e.line != line || (col >= 0 && e.col != col) || strstr(e.message, needle) == NULL)
 	{
-		failures++;
+		unit_failures++;
 		fprintf(stderr, "expected line %d col %d \"%s\", got line %d col %d \"%s\"\n",
 				line, col, needle, e.line, e.col, e.message);
 	}
@@ -465,10 +454,10 @@ test_errors(void)
 		tp_table	t;
 		tp_error	e;
 
-		checks++;
+		unit_checks++;
 		if (tp_parse("\ta\nx\0\t1\n", 8, TP_TSV, &A, &t, &e) || e.line != 2)
 		{
-			failures++;
+			unit_failures++;
 			fprintf(stderr, "NUL byte not rejected on line 2\n");
 		}
 		arena_reset();
@@ -554,15 +543,15 @@ test_find(const char *dir)
 
 /* ------------------------------------------------------------ fuzz */
 
-static unsigned long long rng_state = 88172645463325252ULL;
+static unsigned long long fuzz_state = 88172645463325252ULL;
 
 static unsigned
-rnd(unsigned n)
+fuzz_rnd(unsigned n)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (unsigned) (rng_state % n);
+	fuzz_state ^= fuzz_state << 13;
+	fuzz_state ^= fuzz_state >> 7;
+	fuzz_state ^= fuzz_state << 17;
+	return (unsigned) (fuzz_state % n);
 }
 
 static void
@@ -572,14 +561,14 @@ check_consistent(const tp_table *t, const tp_error *e, bool ok)
 	{
 		if (e->message[0] == '\0')
 		{
-			failures++;
+			unit_failures++;
 			fprintf(stderr, "fuzz: error without a message\n");
 		}
 		return;
 	}
 	if (t->nrows < 1 || t->ncols < 1 || !t->corner)
 	{
-		failures++;
+		unit_failures++;
 		fprintf(stderr, "fuzz: accepted an empty table\n");
 		return;
 	}
@@ -587,7 +576,7 @@ check_consistent(const tp_table *t, const tp_error *e, bool ok)
 	{
 		if (!t->row_labels[r] || t->row_labels[r][0] == '\0')
 		{
-			failures++;
+			unit_failures++;
 			fprintf(stderr, "fuzz: empty row label accepted\n");
 		}
 		for (int c = 0; c < t->ncols; c++)
@@ -596,7 +585,7 @@ check_consistent(const tp_table *t, const tp_error *e, bool ok)
 
 			if (!x->text || x->value < 0 || (x->kind != MARKER_COUNT && x->value != 0))
 			{
-				failures++;
+				unit_failures++;
 				fprintf(stderr, "fuzz: inconsistent cell\n");
 			}
 		}
@@ -633,11 +622,11 @@ fuzz(int iterations, const char *dir)
 	}
 	for (int it = 0; it < iterations; it++)
 	{
-		int			k = rnd(nseeds);
+		int			k = fuzz_rnd(nseeds);
 		size_t		n = lens[k];
 		size_t		cap = n + 64;
 		char	   *buf = malloc(cap);
-		int			muts = 1 + rnd(8);
+		int			muts = 1 + fuzz_rnd(8);
 		tp_table	t;
 		tp_error	e;
 		bool		ok;
@@ -645,28 +634,28 @@ fuzz(int iterations, const char *dir)
 		if (it % 10 == 9)
 		{
 			/* purely random text from the alphabet */
-			n = rnd(60);
+			n = fuzz_rnd(60);
 			for (size_t j = 0; j < n; j++)
-				buf[j] = alphabet[rnd(sizeof(alphabet) - 1)];
+				buf[j] = alphabet[fuzz_rnd(sizeof(alphabet) - 1)];
 		}
 		else
 		{
 			memcpy(buf, seeds[k], n);
 			for (int m = 0; m < muts; m++)
 			{
-				size_t		pos = n ? rnd(n) : 0;
+				size_t		pos = n ? fuzz_rnd(n) : 0;
 
-				switch (rnd(4))
+				switch (fuzz_rnd(4))
 				{
 					case 0:		/* overwrite */
 						if (n)
-							buf[pos] = alphabet[rnd(sizeof(alphabet) - 1)];
+							buf[pos] = alphabet[fuzz_rnd(sizeof(alphabet) - 1)];
 						break;
 					case 1:		/* insert */
 						if (n + 1 < cap)
 						{
 							memmove(buf + pos + 1, buf + pos, n - pos);
-							buf[pos] = alphabet[rnd(sizeof(alphabet) - 1)];
+							buf[pos] = alphabet[fuzz_rnd(sizeof(alphabet) - 1)];
 							n++;
 						}
 						break;
@@ -688,7 +677,7 @@ fuzz(int iterations, const char *dir)
 			char	   *exact = malloc(n ? n : 1);
 
 			memcpy(exact, buf, n);
-			ok = tp_parse(exact, n, (tp_format) rnd(5), &A, &t, &e);
+			ok = tp_parse(exact, n, (tp_format) fuzz_rnd(5), &A, &t, &e);
 			check_consistent(&t, &e, ok);
 			{
 				tp_span    *sp;
@@ -702,7 +691,7 @@ fuzz(int iterations, const char *dir)
 
 					if (sp[si].start > sp[si].end || sp[si].end > n)
 					{
-						failures++;
+						unit_failures++;
 						fprintf(stderr, "fuzz: span out of range\n");
 						break;
 					}
@@ -724,7 +713,7 @@ fuzz(int iterations, const char *dir)
 		free(seeds[i]);
 	fprintf(stderr, "fuzz: %d inputs, %ld parsed, %ld rejected with an error\n",
 			iterations, accepted, rejected);
-	checks++;
+	unit_checks++;
 }
 
 int
@@ -747,6 +736,5 @@ main(int argc, char **argv)
 		return 2;
 	}
 	arena_reset();
-	fprintf(stderr, "table_parse: %d checks, %d failures\n", checks, failures);
-	return failures ? 1 : 0;
+	return unit_done("table_parse");
 }
