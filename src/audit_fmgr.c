@@ -374,6 +374,210 @@ exact_intervals(const Xtab *xt, int nu, int64 *elo, int64 *ehi)
 	return 1;
 }
 
+/* The unknowns of the disclosure audit: the suppressed cells, row-major. */
+typedef struct Unknowns
+{
+	int			nu;
+	int		   *uidx;			/* per cell: its unknown, or -1 (published) */
+	int		   *ur,
+			   *uc;				/* per unknown: row and column */
+	int64	   *mlo,
+			   *mhi;			/* what its marker allows */
+	int64	   *lo,
+			   *hi;				/* what the published figures allow */
+} Unknowns;
+
+/* Number the suppressed cells and start each at its marker's interval. */
+static void
+unknowns_init(const Xtab *xt, Unknowns *u)
+{
+	int			nr = xtab_nrows(xt),
+				nc = xtab_ncols(xt);
+
+	memset(u, 0, sizeof(*u));
+	u->uidx = palloc(sizeof(int) * Max(1, (Size) nr * nc));
+	for (int r = 0; r < nr; r++)
+		for (int c = 0; c < nc; c++)
+			u->uidx[(Size) r * nc + c] = is_suppressed(xt, r, c) ? u->nu++ : -1;
+	if (u->nu == 0)
+		return;
+	u->ur = palloc(sizeof(int) * u->nu);
+	u->uc = palloc(sizeof(int) * u->nu);
+	u->lo = palloc(sizeof(int64) * u->nu);
+	u->hi = palloc(sizeof(int64) * u->nu);
+	u->mlo = palloc(sizeof(int64) * u->nu);
+	u->mhi = palloc(sizeof(int64) * u->nu);
+	for (int r = 0; r < nr; r++)
+		for (int c = 0; c < nc; c++)
+		{
+			int			k = u->uidx[(Size) r * nc + c];
+
+			if (k < 0)
+				continue;
+			u->ur[k] = r;
+			u->uc[k] = c;
+			cell_marker_bounds(xt, r, c, &u->mlo[k], &u->mhi[k]);
+			u->lo[k] = u->mlo[k];
+			u->hi[k] = u->mhi[k];
+		}
+}
+
+/* Constraints under construction: "these unknowns sum to rhs". */
+typedef struct Cons
+{
+	int		   *start;
+	int		   *cells;
+	int64	   *rhs;
+	int			n;
+	int			ncells;
+} Cons;
+
+/* The constraint of a row (c < 0) or column (r < 0) with a published total. */
+static void
+add_line(Cons *k, const Xtab *xt, const Unknowns *u, int r, int c, int64 pub)
+{
+	int			nc = xtab_ncols(xt);
+	int			n = (r >= 0) ? nc : xtab_nrows(xt);
+	LineSum		ls;
+
+	line_sum(xt, r, c, &ls);
+	if (ls.nsupp == 0)
+		return;
+	k->start[k->n] = k->ncells;
+	k->rhs[k->n++] = sub_checked(pub, ls.visible);
+	for (int i = 0; i < n; i++)
+	{
+		int			x = u->uidx[(r >= 0) ? (Size) r * nc + i : (Size) i * nc + c];
+
+		if (x >= 0)
+			k->cells[k->ncells++] = x;
+	}
+}
+
+/* The constraint of the grand total: every unknown. */
+static void
+add_grand(Cons *k, const Xtab *xt, const Unknowns *u, int64 pub)
+{
+	int64		visible = 0;
+
+	for (int r = 0; r < xtab_nrows(xt); r++)
+		for (int c = 0; c < xtab_ncols(xt); c++)
+			if (u->uidx[(Size) r * xtab_ncols(xt) + c] < 0)
+				visible = add_checked(visible, xtab_get(xt, r, c));
+	k->start[k->n] = k->ncells;
+	k->rhs[k->n++] = sub_checked(pub, visible);
+	for (int x = 0; x < u->nu; x++)
+		k->cells[k->ncells++] = x;
+}
+
+/*
+ * The propagation problem: one constraint per published total whose line
+ * has a suppressed cell (each unknown is in at most 3).  False when there
+ * is none.
+ */
+static bool
+problem_init(const Xtab *xt, Unknowns *u, ab_problem *p)
+{
+	int			nr = xtab_nrows(xt),
+				nc = xtab_ncols(xt);
+	Cons		k;
+	int64		pub;
+
+	k.start = palloc(sizeof(int) * (nr + nc + 2));
+	k.cells = palloc(sizeof(int) * (Size) u->nu * 3);
+	k.rhs = palloc(sizeof(int64) * (nr + nc + 1));
+	k.n = k.ncells = 0;
+	for (int r = 0; r < nr; r++)
+		if (xtab_get_pub_row_total(xt, r, &pub))
+			add_line(&k, xt, u, r, -1, pub);
+	for (int c = 0; c < nc; c++)
+		if (xtab_get_pub_col_total(xt, c, &pub))
+			add_line(&k, xt, u, -1, c, pub);
+	if (xtab_get_pub_grand_total(xt, &pub))
+		add_grand(&k, xt, u, pub);
+	k.start[k.n] = k.ncells;
+	if (k.n == 0)
+		return false;
+	memset(p, 0, sizeof(*p));
+	p->ncells = u->nu;
+	p->lo = u->lo;
+	p->hi = u->hi;
+	p->ncons = k.n;
+	p->con_start = k.start;
+	p->con_cells = k.cells;
+	p->rhs = k.rhs;
+	p->tick = tick_interrupts;
+	return true;
+}
+
+/*
+ * Propagate the markers over the totals, intersect with the exact audit over
+ * the totals (which ignores the markers' ranges), then propagate the markers
+ * again: every step is sound, so the result is too, and it is exact whenever
+ * the markers add nothing to the totals (e.g. '*').
+ */
+static ab_result
+propagate_with_exact(const Xtab *xt, Unknowns *u, ab_problem *p, bool *exact_skipped)
+{
+	int			bad = -1;
+	ab_result	res = ab_propagate(p, PROPAGATION_ROUNDS, &bad);
+	int64	   *elo,
+			   *ehi;
+	int			ex;
+
+	*exact_skipped = false;
+	if (res == AB_INFEASIBLE)
+		return res;
+	elo = palloc(sizeof(int64) * u->nu);
+	ehi = palloc(sizeof(int64) * u->nu);
+	ex = exact_intervals(xt, u->nu, elo, ehi);
+	if (ex == 0)
+		return AB_INFEASIBLE;
+	if (ex < 0)
+	{
+		*exact_skipped = true;
+		return res;
+	}
+	for (int x = 0; x < u->nu; x++)
+	{
+		u->lo[x] = Max(u->lo[x], elo[x]);
+		u->hi[x] = Min(u->hi[x], ehi[x]);
+		if (u->lo[x] > u->hi[x])
+			res = AB_INFEASIBLE;
+	}
+	if (res != AB_INFEASIBLE)
+		res = ab_propagate(p, PROPAGATION_ROUNDS, &bad);
+	return res;
+}
+
+/* A finding for each suppressed cell the totals reveal or narrow. */
+static void
+emit_cell_findings(Out *o, const Xtab *xt, const Unknowns *u)
+{
+	for (int x = 0; x < u->nu; x++)
+	{
+		const char *m = marker_text(xt, u->ur[x], u->uc[x]);
+		char	   *allowed = range_text(u->mlo[x], u->mhi[x]);
+
+		CHECK_FOR_INTERRUPTS();
+		if (u->lo[x] == u->hi[x])
+			emit_finding(o, "disclosure_revealed", xt, u->ur[x], u->uc[x], NULL, &u->lo[x],
+						 psprintf("suppressed cell '%s' is revealed by the published totals: it must be " INT64_FORMAT,
+								  m, u->lo[x]));
+		/*
+		 * Narrowed: the totals prove a least value above the marker's (the
+		 * cell is not 0, or at least 3, ...), or cut a bounded marker's
+		 * range ('<5' shown to be 3 or 4).  An upper bound on an unbounded
+		 * marker ('*' at most the row total) is implied by every published
+		 * total and is not reported.
+		 */
+		else if (u->lo[x] > u->mlo[x] || (u->mhi[x] != AB_INF && u->hi[x] < u->mhi[x]))
+			emit_finding(o, "disclosure_narrowed", xt, u->ur[x], u->uc[x], NULL, NULL,
+						 psprintf("suppressed cell '%s' (%s) is narrowed by the published totals to %s",
+								  m, allowed, range_text(u->lo[x], u->hi[x])));
+	}
+}
+
 /*
  * Disclosure: interval of every suppressed cell given every published total,
  * reported when it is a single value (revealed) or narrower than the marker
@@ -382,171 +586,22 @@ exact_intervals(const Xtab *xt, int nu, int64 *elo, int64 *ehi)
 static void
 audit_disclosure(Out *o, const Xtab *xt)
 {
-	int			nr = xtab_nrows(xt),
-				nc = xtab_ncols(xt);
-	int		   *uidx;
-	int			nu = 0;
-	int		   *ur,
-			   *uc;
-	int64	   *lo,
-			   *hi,
-			   *mlo,
-			   *mhi;
-	int		   *con_start,
-			   *con_cells;
-	int64	   *rhs;
-	int			ncons = 0,
-				ncc = 0;
-	int64		pub;
+	Unknowns	u;
 	ab_problem	p;
 	ab_result	res;
-	int			bad = -1;
-	bool		exact_skipped = false;
+	bool		exact_skipped;
 
-	uidx = palloc(sizeof(int) * Max(1, (Size) nr * nc));
-	for (int r = 0; r < nr; r++)
-		for (int c = 0; c < nc; c++)
-			uidx[(Size) r * nc + c] = is_suppressed(xt, r, c) ? nu++ : -1;
-	if (nu == 0)
+	unknowns_init(xt, &u);
+	if (u.nu == 0 || !problem_init(xt, &u, &p))
 		return;
-	ur = palloc(sizeof(int) * nu);
-	uc = palloc(sizeof(int) * nu);
-	lo = palloc(sizeof(int64) * nu);
-	hi = palloc(sizeof(int64) * nu);
-	mlo = palloc(sizeof(int64) * nu);
-	mhi = palloc(sizeof(int64) * nu);
-	for (int r = 0; r < nr; r++)
-		for (int c = 0; c < nc; c++)
-		{
-			int			u = uidx[(Size) r * nc + c];
-
-			if (u < 0)
-				continue;
-			ur[u] = r;
-			uc[u] = c;
-			cell_marker_bounds(xt, r, c, &mlo[u], &mhi[u]);
-			lo[u] = mlo[u];
-			hi[u] = mhi[u];
-		}
-	/* constraints: rows, columns, grand; each unknown is in at most 3 */
-	con_start = palloc(sizeof(int) * (nr + nc + 2));
-	con_cells = palloc(sizeof(int) * (Size) nu * 3);
-	rhs = palloc(sizeof(int64) * (nr + nc + 1));
-	for (int r = 0; r < nr; r++)
-	{
-		LineSum		ls;
-
-		if (!xtab_get_pub_row_total(xt, r, &pub))
-			continue;
-		line_sum(xt, r, -1, &ls);
-		if (ls.nsupp == 0)
-			continue;
-		con_start[ncons] = ncc;
-		rhs[ncons++] = sub_checked(pub, ls.visible);
-		for (int c = 0; c < nc; c++)
-			if (uidx[(Size) r * nc + c] >= 0)
-				con_cells[ncc++] = uidx[(Size) r * nc + c];
-	}
-	for (int c = 0; c < nc; c++)
-	{
-		LineSum		ls;
-
-		if (!xtab_get_pub_col_total(xt, c, &pub))
-			continue;
-		line_sum(xt, -1, c, &ls);
-		if (ls.nsupp == 0)
-			continue;
-		con_start[ncons] = ncc;
-		rhs[ncons++] = sub_checked(pub, ls.visible);
-		for (int r = 0; r < nr; r++)
-			if (uidx[(Size) r * nc + c] >= 0)
-				con_cells[ncc++] = uidx[(Size) r * nc + c];
-	}
-	if (xtab_get_pub_grand_total(xt, &pub))
-	{
-		int64		visible = 0;
-
-		for (int r = 0; r < nr; r++)
-			for (int c = 0; c < nc; c++)
-				if (uidx[(Size) r * nc + c] < 0)
-					visible = add_checked(visible, xtab_get(xt, r, c));
-		con_start[ncons] = ncc;
-		rhs[ncons++] = sub_checked(pub, visible);
-		for (int u = 0; u < nu; u++)
-			con_cells[ncc++] = u;
-	}
-	con_start[ncons] = ncc;
-	if (ncons == 0)
-		return;
-
-	memset(&p, 0, sizeof(p));
-	p.ncells = nu;
-	p.lo = lo;
-	p.hi = hi;
-	p.ncons = ncons;
-	p.con_start = con_start;
-	p.con_cells = con_cells;
-	p.rhs = rhs;
-	p.tick = tick_interrupts;
-	res = ab_propagate(&p, PROPAGATION_ROUNDS, &bad);
-	if (res != AB_INFEASIBLE)
-	{
-		/*
-		 * Intersect with the exact audit over the totals (which ignores the
-		 * markers' ranges), then propagate the markers again: every step is
-		 * sound, so the result is too, and it is exact whenever the markers
-		 * add nothing to the totals (e.g. '*').
-		 */
-		int64	   *elo = palloc(sizeof(int64) * nu),
-				   *ehi = palloc(sizeof(int64) * nu);
-
-		int			ex = exact_intervals(xt, nu, elo, ehi);
-
-		if (ex == 0)
-			res = AB_INFEASIBLE;
-		else if (ex < 0)
-			exact_skipped = true;
-		else
-		{
-			for (int u = 0; u < nu; u++)
-			{
-				lo[u] = Max(lo[u], elo[u]);
-				hi[u] = Min(hi[u], ehi[u]);
-				if (lo[u] > hi[u])
-					res = AB_INFEASIBLE;
-			}
-			if (res != AB_INFEASIBLE)
-				res = ab_propagate(&p, PROPAGATION_ROUNDS, &bad);
-		}
-	}
+	res = propagate_with_exact(xt, &u, &p, &exact_skipped);
 	if (res == AB_INFEASIBLE)
 	{
 		emit_finding(o, "disclosure_unchecked", xt, -1, -1, NULL, NULL,
 					 "the published totals contradict the suppressed cells' markers, so what they reveal was not worked out; correct the totals first");
 		return;
 	}
-	for (int u = 0; u < nu; u++)
-	{
-		const char *m = marker_text(xt, ur[u], uc[u]);
-		char	   *allowed = range_text(mlo[u], mhi[u]);
-
-		CHECK_FOR_INTERRUPTS();
-		if (lo[u] == hi[u])
-			emit_finding(o, "disclosure_revealed", xt, ur[u], uc[u], NULL, &lo[u],
-						 psprintf("suppressed cell '%s' is revealed by the published totals: it must be " INT64_FORMAT,
-								  m, lo[u]));
-		/*
-		 * Narrowed: the totals prove a least value above the marker's (the
-		 * cell is not 0, or at least 3, ...), or cut a bounded marker's
-		 * range ('<5' shown to be 3 or 4).  An upper bound on an unbounded
-		 * marker ('*' at most the row total) is implied by every published
-		 * total and is not reported.
-		 */
-		else if (lo[u] > mlo[u] || (mhi[u] != AB_INF && hi[u] < mhi[u]))
-			emit_finding(o, "disclosure_narrowed", xt, ur[u], uc[u], NULL, NULL,
-						 psprintf("suppressed cell '%s' (%s) is narrowed by the published totals to %s",
-								  m, allowed, range_text(lo[u], hi[u])));
-	}
+	emit_cell_findings(o, xt, &u);
 	if (exact_skipped)
 		emit_finding(o, "disclosure_unchecked", xt, -1, -1, NULL, NULL,
 					 "too many suppressed cells for the exact audit; the intervals reported come from propagation alone: sound, but maybe not the narrowest");

@@ -335,159 +335,133 @@ marker_or_default(FunctionCallInfo fcinfo, int argno)
 	return MARKER_DEFAULT;
 }
 
-/*
- * foistats.protect(x xtab, threshold int, protection int, method text,
- *					zeros bool, allow_totals bool, groups jsonb, marker text)
- */
-Datum
-foistats_protect(PG_FUNCTION_ARGS)
+/* method 'round5': controlled rounding of every figure, totals published */
+static Xtab *
+protect_round5(const Xtab *xt, const SdcParams *p)
 {
-	Xtab	   *xt;
+	SdcTable   *t = disclosure_cells(xt);
+	bool	   *changed = palloc0(Max((Size) t->nr * t->nc, 1));
+	SdcStatus	st = sdc_round_controlled(t, p, 5, changed);
 	Xtab	   *out;
-	SdcParams	p;
-	SdcTable   *t;
-	SdcStats	s;
-	SdcStatus	st;
-	char	   *method;
-	bool		zeros,
-				allow_totals;
-	Jsonb	   *groups;
-	const char *marker;
-	bool	   *created = NULL;
-	int			ncollapsed = 0;
-	StringInfoData note;
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	if (PG_ARGISNULL(1))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("threshold must not be null")));
-	method = PG_ARGISNULL(3) ? "suppress" : text_to_cstring(PG_GETARG_TEXT_PP(3));
-	zeros = PG_ARGISNULL(4) ? false : PG_GETARG_BOOL(4);
-	allow_totals = PG_ARGISNULL(5) ? false : PG_GETARG_BOOL(5);
-	groups = PG_ARGISNULL(6) ? NULL : PG_GETARG_JSONB_P(6);
-	marker = marker_or_default(fcinfo, 7);
-	params_from_args(&p, PG_GETARG_INT32(1), PG_ARGISNULL(2),
-					 PG_ARGISNULL(2) ? 0 : PG_GETARG_INT32(2), zeros);
-	p.allow_totals = allow_totals;
-
-	xt = PG_GETARG_XTAB_EXPANDED(0);
-	check_protect_input(xt);
-
-	if (strcmp(method, "round5") == 0)
+	if (st != SDC_OK)
+		elog(ERROR, "controlled rounding failed: %s", sdc_status_message(st));
+	out = xtab_copy(xt, CurrentMemoryContext);
+	for (int r = 0; r < t->nr; r++)
 	{
-		bool	   *changed;
-
-		if (groups)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("groups apply only to method 'suppress'")));
-		t = disclosure_cells(xt);
-		changed = palloc0(Max((Size) t->nr * t->nc, 1));
-		st = sdc_round_controlled(t, &p, 5, changed);
-		if (st != SDC_OK)
-			elog(ERROR, "controlled rounding failed: %s", sdc_status_message(st));
-		out = xtab_copy(xt, CurrentMemoryContext);
-		for (int r = 0; r < t->nr; r++)
-		{
-			CHECK_FOR_INTERRUPTS();
-			for (int c = 0; c < t->nc; c++)
-			{
-				Size		i = (Size) r * t->nc + c;
-
-				xtab_set(out, r, c, t->cell[i]);
-				xtab_set_flags(out, r, c, changed[i] ? XTAB_CELL_ROUNDED : 0);
-			}
-			xtab_set_pub_row_total(out, r, t->rtot[r]);
-		}
+		CHECK_FOR_INTERRUPTS();
 		for (int c = 0; c < t->nc; c++)
-			xtab_set_pub_col_total(out, c, t->ctot[c]);
-		xtab_set_pub_grand_total(out, t->grand);
-		xtab_add_footnote(out,
-						  "All figures are rounded to a multiple of 5 to protect individuals "
-						  "(controlled rounding: each figure, totals included, is rounded up or "
-						  "down to an adjacent multiple of 5 so that rows and columns still add up "
-						  "to their totals; figures already a multiple of 5 are unchanged).");
-		PG_RETURN_XTAB_P(xtab_flatten(out));
-	}
-	if (strcmp(method, "suppress") != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown protection method \"%s\"", method),
-				 errhint("Use 'suppress' (cell suppression with an exact audit) or 'round5' (controlled rounding to base 5).")));
+		{
+			Size		i = (Size) r * t->nc + c;
 
-	/*
-	 * Suppress; with groups, collapse rows that would be mostly withheld (or
-	 * that cannot be protected with totals published) into their groups and
-	 * protect again, until nothing more collapses.  Each round removes at
-	 * least one original row and a created row never collapses again, so
-	 * this ends.
-	 */
+			xtab_set(out, r, c, t->cell[i]);
+			xtab_set_flags(out, r, c, changed[i] ? XTAB_CELL_ROUNDED : 0);
+		}
+		xtab_set_pub_row_total(out, r, t->rtot[r]);
+	}
+	for (int c = 0; c < t->nc; c++)
+		xtab_set_pub_col_total(out, c, t->ctot[c]);
+	xtab_set_pub_grand_total(out, t->grand);
+	xtab_add_footnote(out,
+					  "All figures are rounded to a multiple of 5 to protect individuals "
+					  "(controlled rounding: each figure, totals included, is rounded up or "
+					  "down to an adjacent multiple of 5 so that rows and columns still add up "
+					  "to their totals; figures already a multiple of 5 are unchanged).");
+	return out;
+}
+
+/*
+ * Combining a row alone only renames it; keep a row of collapse[] only where
+ * at least two rows of a group combine, or the group's label is already a
+ * row (then they add up with it).  Returns how many rows still collapse.
+ */
+static int
+real_collapses(const Xtab *xt, const int *group, char **gnames, int ngroups,
+			   bool *collapse)
+{
+	int		   *members = palloc0(Max(ngroups, 1) * sizeof(int));
+	int			k = 0;
+
+	for (int r = 0; r < xtab_nrows(xt); r++)
+		if (collapse[r])
+			members[group[r]]++;
+	for (int r = 0; r < xtab_nrows(xt); r++)
+	{
+		const char *gname;
+
+		if (!collapse[r])
+			continue;
+		gname = gnames[group[r]];
+		if (members[group[r]] < 2 &&
+			xtab_find_row(xt, gname, strlen(gname)) < 0)
+			collapse[r] = false;
+		else
+			k++;
+	}
+	return k;
+}
+
+/*
+ * method 'suppress': protect *xt; with groups, collapse rows that would be
+ * mostly withheld (or that cannot be protected with totals published) into
+ * their groups and protect again, until nothing more collapses.  Each round
+ * removes at least one original row and a created row never collapses
+ * again, so this ends.  *xt becomes the table protected (rows collapsed);
+ * returns its suppression pattern.
+ */
+static SdcTable *
+protect_suppress(Xtab **xtp, const SdcParams *p, Jsonb *groups, SdcStats *s,
+				 int *ncollapsed)
+{
+	Xtab	   *xt = *xtp;
+	bool	   *created = NULL;
+	SdcTable   *t;
+
+	*ncollapsed = 0;
 	for (;;)
 	{
 		int		   *group;
 		char	  **gnames;
 		int			ngroups;
 		bool	   *collapse;
-		int			k;
+		SdcStatus	st;
 
 		t = disclosure_cells(xt);
-		st = sdc_protect(t, &p, &s);
+		st = sdc_protect(t, p, s);
 		if (st != SDC_OK && st != SDC_ERR_UNPROTECTABLE)
 			elog(ERROR, "cell suppression failed: %s", sdc_status_message(st));
 		if (groups == NULL)
 		{
 			if (st == SDC_ERR_UNPROTECTABLE)
-				report_unprotectable(xt, t, &p, &s, false);
+				report_unprotectable(xt, t, p, s, false);
 			break;
 		}
 		group = row_groups(xt, groups, &gnames, &ngroups, created);
 		collapse = palloc0(Max(t->nr, 1) * sizeof(bool));
 		sdc_collapse_plan(t, group, collapse);
-		if (st == SDC_ERR_UNPROTECTABLE && group[s.bad_row] >= 0)
-			collapse[s.bad_row] = true;
-
-		/*
-		 * Combining a row alone only renames it; do it only where at least
-		 * two rows of a group combine, or the group's label is already a row
-		 * (then they add up with it).
-		 */
-		{
-			int		   *members = palloc0(Max(ngroups, 1) * sizeof(int));
-
-			for (int r = 0; r < t->nr; r++)
-				if (collapse[r])
-					members[group[r]]++;
-			k = 0;
-			for (int r = 0; r < t->nr; r++)
-			{
-				const char *gname;
-
-				if (!collapse[r])
-					continue;
-				gname = gnames[group[r]];
-				if (members[group[r]] < 2 &&
-					xtab_find_row(xt, gname, strlen(gname)) < 0)
-					collapse[r] = false;
-				else
-					k++;
-			}
-		}
-		if (k == 0)
+		if (st == SDC_ERR_UNPROTECTABLE && group[s->bad_row] >= 0)
+			collapse[s->bad_row] = true;
+		if (real_collapses(xt, group, gnames, ngroups, collapse) == 0)
 		{
 			if (st == SDC_ERR_UNPROTECTABLE)
-				report_unprotectable(xt, t, &p, &s, true);
+				report_unprotectable(xt, t, p, s, true);
 			break;
 		}
 		for (int r = 0; r < t->nr; r++)
 			if (collapse[r] && !(created && created[r]))
-				ncollapsed++;
+				(*ncollapsed)++;
 		xt = collapse_rows(xt, group, gnames, collapse, created, &created);
 	}
+	*xtp = xt;
+	return t;
+}
 
-	/* the protected value: true counts, flags, published totals, footnote */
-	out = xtab_copy(xt, CurrentMemoryContext);
+/* The protected value: true counts, flags, published totals. */
+static Xtab *
+protected_value(const Xtab *xt, const SdcTable *t)
+{
+	Xtab	   *out = xtab_copy(xt, CurrentMemoryContext);
+
 	xtab_clear_pub_totals(out);
 	for (int r = 0; r < t->nr; r++)
 	{
@@ -511,25 +485,86 @@ foistats_protect(PG_FUNCTION_ARGS)
 			xtab_set_pub_col_total(out, c, t->ctot[c]);
 	if (t->gstate == SDC_PUBLISHED)
 		xtab_set_pub_grand_total(out, t->grand);
+	return out;
+}
+
+/* The footnote stating the rule and the method. */
+static char *
+suppression_note(const SdcParams *p, const SdcStats *s, const char *marker)
+{
+	StringInfoData note;
 
 	initStringInfo(&note);
-	if (p.threshold > 1)
+	if (p->threshold > 1)
 		appendStringInfo(&note,
 						 "%s Withheld to protect individuals: counts from %d to %lld are not published%s, "
 						 "and further figures are withheld so that no withheld count can be worked out "
 						 "from the published figures to within %lld either way (or to above zero).",
-						 marker, zeros ? 0 : 1, (long long) (p.threshold - 1),
-						 zeros ? " (zeros included)" : "",
-						 (long long) p.protection);
+						 marker, p->zeros_sensitive ? 0 : 1, (long long) (p->threshold - 1),
+						 p->zeros_sensitive ? " (zeros included)" : "",
+						 (long long) p->protection);
 	else
 		appendStringInfo(&note, "%s Withheld to protect individuals.", marker);
 	appendStringInfo(&note,
 					 " Method: cell suppression, threshold %lld, protection %lld, "
 					 "%d primary and %d secondary cells withheld%s; exact audit passed.",
-					 (long long) p.threshold, (long long) p.protection,
-					 s.primary, s.secondary,
-					 s.totals ? psprintf(", %d totals withheld (shown blank)", s.totals) : "");
-	xtab_add_footnote(out, note.data);
+					 (long long) p->threshold, (long long) p->protection,
+					 s->primary, s->secondary,
+					 s->totals ? psprintf(", %d totals withheld (shown blank)", s->totals) : "");
+	return note.data;
+}
+
+/*
+ * foistats.protect(x xtab, threshold int, protection int, method text,
+ *					zeros bool, allow_totals bool, groups jsonb, marker text)
+ */
+Datum
+foistats_protect(PG_FUNCTION_ARGS)
+{
+	Xtab	   *xt;
+	Xtab	   *out;
+	SdcParams	p;
+	SdcTable   *t;
+	SdcStats	s;
+	char	   *method;
+	Jsonb	   *groups;
+	const char *marker;
+	int			ncollapsed;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("threshold must not be null")));
+	method = PG_ARGISNULL(3) ? "suppress" : text_to_cstring(PG_GETARG_TEXT_PP(3));
+	groups = PG_ARGISNULL(6) ? NULL : PG_GETARG_JSONB_P(6);
+	marker = marker_or_default(fcinfo, 7);
+	params_from_args(&p, PG_GETARG_INT32(1), PG_ARGISNULL(2),
+					 PG_ARGISNULL(2) ? 0 : PG_GETARG_INT32(2),
+					 PG_ARGISNULL(4) ? false : PG_GETARG_BOOL(4));
+	p.allow_totals = PG_ARGISNULL(5) ? false : PG_GETARG_BOOL(5);
+
+	xt = PG_GETARG_XTAB_EXPANDED(0);
+	check_protect_input(xt);
+
+	if (strcmp(method, "round5") == 0)
+	{
+		if (groups)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("groups apply only to method 'suppress'")));
+		PG_RETURN_XTAB_P(xtab_flatten(protect_round5(xt, &p)));
+	}
+	if (strcmp(method, "suppress") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown protection method \"%s\"", method),
+				 errhint("Use 'suppress' (cell suppression with an exact audit) or 'round5' (controlled rounding to base 5).")));
+
+	t = protect_suppress(&xt, &p, groups, &s, &ncollapsed);
+	out = protected_value(xt, t);
+	xtab_add_footnote(out, suppression_note(&p, &s, marker));
 	if (ncollapsed > 0)
 		xtab_add_footnote(out,
 						  psprintf("%d rows with few crimes are combined into their groups.",
