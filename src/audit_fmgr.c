@@ -909,6 +909,42 @@ fig_total(const Xtab *xt, int r, int c, bool is_row, bool is_col, Fig *f)
 }
 
 /*
+ * The union of the rows (or columns) of p and q: p's in their order, then
+ * those only q has.  (*ip)[i] and (*iq)[i] are the line's index in p and q,
+ * -1 where that side lacks it.  Returns the number of lines.
+ */
+static int
+union_lines(const Xtab *p, const Xtab *q, bool rows, int **ip, int **iq)
+{
+	int			np = rows ? xtab_nrows(p) : xtab_ncols(p),
+				nq = rows ? xtab_nrows(q) : xtab_ncols(q);
+	int			n = 0;
+
+	*ip = palloc(sizeof(int) * (np + nq + 1));
+	*iq = palloc(sizeof(int) * (np + nq + 1));
+	for (int i = 0; i < np; i++)
+	{
+		int			len;
+		const char *l = rows ? xtab_row_label(p, i, &len) : xtab_col_label(p, i, &len);
+
+		(*ip)[n] = i;
+		(*iq)[n++] = rows ? xtab_find_row(q, l, len) : xtab_find_col(q, l, len);
+	}
+	for (int i = 0; i < nq; i++)
+	{
+		int			len;
+		const char *l = rows ? xtab_row_label(q, i, &len) : xtab_col_label(q, i, &len);
+
+		if ((rows ? xtab_find_row(p, l, len) : xtab_find_col(p, l, len)) < 0)
+		{
+			(*ip)[n] = -1;
+			(*iq)[n++] = i;
+		}
+	}
+	return n;
+}
+
+/*
  * foistats.reconcile(published xtab, recomputed xtab) -> setof (row_label,
  * col_label, published, recomputed, difference, status)
  *
@@ -922,59 +958,17 @@ foistats_reconcile(PG_FUNCTION_ARGS)
 {
 	Xtab	   *pt = PG_GETARG_XTAB_EXPANDED(0);
 	Xtab	   *qt = PG_GETARG_XTAB_EXPANDED(1);
-	int			pr = xtab_nrows(pt),
-				pc = xtab_ncols(pt),
-				qr = xtab_nrows(qt),
-				qc = xtab_ncols(qt);
-	int			nrows = 0,
-				ncols = 0;
-	int		   *rp = palloc(sizeof(int) * (pr + qr + 1)),
-			   *rq = palloc(sizeof(int) * (pr + qr + 1));
-	int		   *cp = palloc(sizeof(int) * (pc + qc + 1)),
-			   *cq = palloc(sizeof(int) * (pc + qc + 1));
+	int		   *rp,
+			   *rq,
+			   *cp,
+			   *cq;
+	int			nrows = union_lines(pt, qt, true, &rp, &rq),
+				ncols = union_lines(pt, qt, false, &cp, &cq);
 	Out			o;
 	Fig			a,
 				b;
 
 	out_init(fcinfo, &o);
-	for (int r = 0; r < pr; r++)
-	{
-		int			len;
-		const char *l = xtab_row_label(pt, r, &len);
-
-		rp[nrows] = r;
-		rq[nrows++] = xtab_find_row(qt, l, len);
-	}
-	for (int r = 0; r < qr; r++)
-	{
-		int			len;
-		const char *l = xtab_row_label(qt, r, &len);
-
-		if (xtab_find_row(pt, l, len) < 0)
-		{
-			rp[nrows] = -1;
-			rq[nrows++] = r;
-		}
-	}
-	for (int c = 0; c < pc; c++)
-	{
-		int			len;
-		const char *l = xtab_col_label(pt, c, &len);
-
-		cp[ncols] = c;
-		cq[ncols++] = xtab_find_col(qt, l, len);
-	}
-	for (int c = 0; c < qc; c++)
-	{
-		int			len;
-		const char *l = xtab_col_label(qt, c, &len);
-
-		if (xtab_find_col(pt, l, len) < 0)
-		{
-			cp[ncols] = -1;
-			cq[ncols++] = c;
-		}
-	}
 	for (int i = 0; i < nrows; i++)
 	{
 		int			rlen;
