@@ -151,10 +151,10 @@ typedef struct SdcParams
 	int64_t		cleanup_budget; /* max primary-cell checks spent in cleanup
 								 * (0: SDC_CLEANUP_BUDGET) */
 	/* Memory and interrupts (defaults: malloc/free, none).  In the server
-	 * disclosure.c passes palloc/pfree and a CHECK_FOR_INTERRUPTS() callback:
-	 * the core never fails on memory itself when alloc never returns NULL,
-	 * and a longjmp out of the callback leaks nothing outside the memory
-	 * context. */
+	 * disclosure.c passes palloc_extended(MCXT_ALLOC_HUGE)/pfree and a
+	 * CHECK_FOR_INTERRUPTS() callback: the core never fails on memory itself
+	 * when alloc never returns NULL, and a longjmp out of the callback leaks
+	 * nothing outside the memory context. */
 	void	   *(*alloc) (size_t size);
 	void		(*free) (void *ptr);
 	void		(*interrupt) (void);

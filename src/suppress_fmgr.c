@@ -14,7 +14,9 @@
  * aggregates, which has no suppressed cells).  When a table has published
  * totals, a margin without one is WITHHELD (protect with allow_totals =>
  * true withholds margins that way; render() and the other readers then
- * show them blank / NULL, by default: see xtab.h).
+ * show them blank / NULL, by default: see xtab.h).  disclosure.c builds this
+ * view for the core, for disclosure_audit() here and for audit()'s
+ * disclosure findings alike.
  *
  * The values of suppressed cells are known when the cells add up to the
  * published totals (a table protected here keeps its true counts); else
