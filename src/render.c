@@ -66,6 +66,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 
+#include "marker.h"
 #include "xtab.h"
 
 PG_FUNCTION_INFO_V1(xtab_render);
@@ -533,7 +534,7 @@ xtab_render(PG_FUNCTION_ARGS)
 	if (row_header == NULL)
 		row_header = xtab_get_row_header(xt) ? pstrdup(xtab_get_row_header(xt)) : "";
 	zero = opt_text(fcinfo, 4) ? opt_text(fcinfo, 4) : "";
-	marker = opt_text(fcinfo, 5) ? opt_text(fcinfo, 5) : "*";
+	marker = opt_text(fcinfo, 5) ? opt_text(fcinfo, 5) : MARKER_DEFAULT;
 	nrow_order = text_array_arg(fcinfo, 6, "row_order", &row_order);
 	order = opt_text(fcinfo, 7);
 	nbold = text_array_arg(fcinfo, 8, "bold", &boldv);
@@ -624,9 +625,7 @@ xtab_render(PG_FUNCTION_ARGS)
 			cell->num = true;
 			if (xtab_get_flags(xt, r, c) & XTAB_CELL_SUPPRESSED)
 			{
-				const char *m = xtab_get_marker(xt, r, c);
-
-				cell->text = pstrdup(m ? m : marker);
+				cell->text = pstrdup(marker_shown(xtab_get_marker(xt, r, c), marker));
 			}
 			else
 				cell->text = count_text(xtab_get(xt, r, c), zero);
