@@ -24,6 +24,8 @@ SQL_ORDER    = foistats period xtab xtab_agg xtab_read render terms reference \
                classify records table_parse audit protect request
 SQL_DATA_terms     = src/terms_data.sql
 SQL_DATA_reference = src/reference_data.sql
+SQL_DATA_records   = data/ho_outcome.sql
+SQL_DATA_request   = data/request_templates.sql
 SQL_PARTS    = $(foreach p,$(SQL_ORDER),src/$(p).sql $(SQL_DATA_$(p)))
 SQL_GENERATED = src/xtab_agg.sql
 PYTHON3     ?= python3
