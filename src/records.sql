@@ -244,7 +244,7 @@ BEGIN
         ELSIF spec ? 'expr' THEN
             src_expr := format('(%s)', spec ->> 'expr');
             src_desc := format('expression %s', spec ->> 'expr');
-            PERFORM @extschema@.check_expression(spec ->> 'expr', format('binding of field "%s"', f.name));
+            PERFORM @extschema@.check_expression(spec ->> 'expr', format('the binding of field "%s"', f.name));
             BEGIN
                 PERFORM set_config('search_path', caller_path, true);
                 EXECUTE format('SELECT pg_catalog.pg_typeof(t.x) FROM (SELECT %s AS x FROM %s s WHERE false) t RIGHT JOIN (VALUES (1)) v(one) ON true',

@@ -65,7 +65,7 @@ foistats_check_expression(PG_FUNCTION_ARGS)
 		FlushErrorState();
 		ereport(ERROR,
 				(errcode(ERRCODE_SYNTAX_ERROR),
-				 errmsg("%s is not a valid SQL expression: %s", what, edata->message),
+				 errmsg("%s is not valid SQL: %s", what, edata->message),
 				 errdetail("Expression: %s", expr)));
 	}
 	PG_END_TRY();

@@ -228,13 +228,21 @@ RETURNS void
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+DECLARE
+    msg text := format('request "%s"%s%s: %s', request,
+                       CASE WHEN question IS NOT NULL THEN format(', question "%s"', question) ELSE '' END,
+                       CASE WHEN key IS NOT NULL THEN format(', key "%s"', key) ELSE '' END,
+                       message);
 BEGIN
-    RAISE EXCEPTION '%', format('request "%s"%s%s: %s', request,
-                                CASE WHEN question IS NOT NULL THEN format(', question "%s"', question) ELSE '' END,
-                                CASE WHEN key IS NOT NULL THEN format(', key "%s"', key) ELSE '' END,
-                                message)
-        USING ERRCODE = 'invalid_parameter_value',
-              DETAIL = coalesce(detail, ''), HINT = coalesce(hint, '');
+    IF detail IS NOT NULL AND hint IS NOT NULL THEN
+        RAISE EXCEPTION '%', msg USING ERRCODE = 'invalid_parameter_value', DETAIL = detail, HINT = hint;
+    ELSIF detail IS NOT NULL THEN
+        RAISE EXCEPTION '%', msg USING ERRCODE = 'invalid_parameter_value', DETAIL = detail;
+    ELSIF hint IS NOT NULL THEN
+        RAISE EXCEPTION '%', msg USING ERRCODE = 'invalid_parameter_value', HINT = hint;
+    ELSE
+        RAISE EXCEPTION '%', msg USING ERRCODE = 'invalid_parameter_value';
+    END IF;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.request_error(text, text, text, text, text, text) IS
@@ -427,7 +435,7 @@ BEGIN
         PERFORM @extschema@.request_error(request, question, key, 'must be a non-empty SQL expression');
     END IF;
     BEGIN
-        PERFORM @extschema@.check_expression(expr, 'expression');
+        PERFORM @extschema@.check_expression(expr, 'it');
         EXECUTE format('SELECT pg_catalog.pg_typeof(%s) FROM %s', expr, template) INTO t;
     EXCEPTION WHEN OTHERS THEN
         PERFORM @extschema@.request_error(request, question, key,
@@ -1269,9 +1277,16 @@ BEGIN
     DELETE FROM foistats_audit_tables;
     INSERT INTO foistats_audit_tables
     SELECT r.question, r.xtab FROM @extschema@.request_tables(request, records, period_from, period_to) r;
-    FOR t IN SELECT a.question AS qid, a.xtab, e ->> 'subset_of' AS parent
+    -- a subset is audited against its superset cell by cell when both have
+    -- the same rows and columns (labels then mean the same thing)
+    FOR t IN SELECT a.question AS qid, a.xtab,
+                    CASE WHEN p.e -> 'rows' = e -> 'rows'
+                          AND coalesce(p.e ->> 'columns', spec ->> 'columns', 'year')
+                              = coalesce(e ->> 'columns', spec ->> 'columns', 'year')
+                         THEN e ->> 'subset_of' END AS parent
                FROM foistats_audit_tables a
-               JOIN jsonb_array_elements(spec -> 'questions') e ON e ->> 'id' = a.question LOOP
+               JOIN jsonb_array_elements(spec -> 'questions') e ON e ->> 'id' = a.question
+               LEFT JOIN jsonb_array_elements(spec -> 'questions') p(e) ON p.e ->> 'id' = e ->> 'subset_of' LOOP
         question := t.qid;
         FOR "check", row_label, col_label, published, computed, detail IN
             SELECT * FROM @extschema@.audit(t.xtab) LOOP
@@ -1288,7 +1303,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.audit_request(text, regclass, date, date) IS
-  'audits every table of a request as it would be published: its arithmetic (foistats.audit) and, for a question that is a subset_of another, that it stays within it (foistats.audit_subset); no rows means every table adds up';
+  'audits every table of a request as it would be published: its arithmetic (foistats.audit) and, for a question that is a subset_of another with the same rows and columns, that it stays within it cell by cell (foistats.audit_subset); no rows means every table adds up';
 
 -- ---------------------------------------------------------------------------
 -- Views for BI tools
