@@ -99,4 +99,130 @@ INSERT INTO @extschema@.request (name, spec, shipped) VALUES
   "Section 23 is a class based absolute exemption and there is no requirement to consider the public interest in this case.",
   "Confirming or denying the existence of whether any other information is held would contravene the constrictions laid out with Section 23 of the Freedom of Information Act 2000 in that this stipulates a generic bar on disclosure of any information applied by, or concerning, certain Security Bodies."
  ]
+}'::jsonb, true),
+ ('northants_2025_scwc_age_sex',
+  '{
+ "title": "Sexual communication with a child (Home Office code 71/17)",
+ "description": "The NSPCC''s recurring request: offences of sexual communication with a child in a financial year, by victim sex and age group",
+ "source": "Northamptonshire Police FOI 10905-25, https://www.northants.police.uk/foi-ai/northamptonshire-police/disclosure-logs/2025/october/foi-10905-25-sexual-communication-with-a-child/; the request as printed by Warwickshire Police FOI 581-2025, https://www.warwickshire.police.uk/foi-ai/warwickshire-police/foi-disclosure-2025/may-2025/foi-581-2025--may-2025--sexual-communication/",
+ "period": {
+  "from": "2024/25",
+  "to": "2024/25"
+ },
+ "columns": "fy",
+ "questions": [
+  {
+   "id": "1",
+   "text": "Please tell me the number of recorded offences under s.15A of the Sexual Offences Act 2003, sexual communication with a child, (Home Office recording code 71/17) recorded from (and including) April 1st 2024 until (and including) March 31st, 2025.",
+   "population": "foistats.ho_code(coalesce(ho_code, offence)) = ''071/17''",
+   "measure": "crimes",
+   "answer": "Number of offences recorded under Home Office code 71/17 between 1st April 2024 and 31st March 2025 - Total Count {1.crimes}"
+  },
+  {
+   "id": "2",
+   "subset_of": "1",
+   "text": "Where possible I would like to know the age and gender of the victim, broken down into age groups: 11 and under, 12-15, 16 and over.",
+   "rows": {
+    "dimension": "victim_sex",
+    "unknown": "Unknown"
+   },
+   "columns": {
+    "dimension": "victim_age",
+    "bands": [
+     "11 and under",
+     "12-15",
+     "16 and over"
+    ],
+    "unknown": "Unknown Age",
+    "name": "age"
+   },
+   "sort": {
+    "order": [
+     "Female",
+     "Male",
+     "Unknown"
+    ]
+   },
+   "zeros": {
+    "rows": true,
+    "periods": true
+   }
+  }
+ ]
+}'::jsonb, true),
+ ('wmp_2023_cautions_by_outcome',
+  '{
+ "title": "Cautions given",
+ "description": "Crimes with a youth caution (outcome 2) or an adult caution (outcome 3), by year",
+ "source": "West Midlands Police FOI 1887A/23, https://foi.west-midlands.police.uk/cautions-given-1887a-23/",
+ "period": {
+  "from": "2021-01-01",
+  "to": "2023-12-12"
+ },
+ "questions": [
+  {
+   "id": "1",
+   "text": "Every offence where there has been a caution issued in 2023 (to date), 2022 and 2021 (if the information can be categorised into years, that would be helpful). If possible, I’d like to know the gender of the victim and suspect in each case",
+   "title": "OVERALL",
+   "row_header": "Year",
+   "population": "outcome IN (''2'', ''3'')",
+   "rows": {
+    "dimension": "year"
+   },
+   "columns": {
+    "expr": "''Outcome '' || outcome",
+    "name": "outcome"
+   },
+   "sort": "label",
+   "footnotes": [
+    "The 2023 data goes up to 12/12/2023."
+   ]
+  }
+ ]
+}'::jsonb, true),
+ ('cleveland_2024_restraining_orders',
+  '{
+ "title": "Restraining orders",
+ "description": "Breaches of restraining orders (Home Office codes 008/31 and 066/38) recorded each calendar year",
+ "source": "Cleveland Police FOI 242-24, https://www.cleveland.police.uk/foi-ai/cleveland-police/disclosure/2024/march/foi-242-24-restraining-orders/",
+ "period": {
+  "from": "2018",
+  "to": "2023"
+ },
+ "questions": [
+  {
+   "id": "1",
+   "title": "Restraining orders",
+   "row_header": "Crime Type",
+   "population": "foistats.ho_code(ho_code) IN (''008/31'', ''066/38'')",
+   "rows": {
+    "expr": "foistats.ho_code(ho_code) || '' - '' || offence",
+    "name": "crime_type"
+   }
+  }
+ ]
+}'::jsonb, true),
+ ('psni_2023_scwc_by_fy',
+  '{
+ "title": "Sexual communication with a child offences",
+ "description": "In a Freedom of Information request by the NSPCC, the PSNI outlined that in 2017/18 it recorded 82 sexual communication with a child offences, but that jumped to 198 in 2022/23 – the highest on record.",
+ "source": "Belfast Telegraph, 15 August 2023, reporting the PSNI''s answer to the NSPCC, https://www.belfasttelegraph.co.uk/news/northern-ireland/number-of-online-grooming-crimes-reported-to-psni-increases-by-141-in-five-years/a788250137.html",
+ "period": {
+  "from": "2017/18",
+  "to": "2022/23"
+ },
+ "columns": "fy",
+ "questions": [
+  {
+   "id": "1",
+   "title": "Sexual communication with a child offences recorded by the PSNI",
+   "population": "foistats.ho_code(coalesce(ho_code, offence)) = ''071/17''",
+   "rows": {
+    "expr": "''Sexual communication with a child offences''"
+   },
+   "render": {
+    "total_label": "Total"
+   }
+  }
+ ]
 }'::jsonb, true);

@@ -99,7 +99,7 @@ INSERT INTO @extschema@.request_key VALUES
  ('question', 'population',  'SQL boolean expression over the records view''s columns: which crimes it counts (default: every crime in the period)'),
  ('question', 'subset_of',   'id of an earlier question whose population this one narrows (ANDed; audited as a subset)'),
  ('question', 'rows',        'the rows: a dimension name or {"dimension"|"terms"|"expr", ...}; absent for a single count'),
- ('question', 'columns',     'year | fy | quarter | month | none (default: the request''s columns)'),
+ ('question', 'columns',     'year | fy | quarter | month | none (default: the request''s columns), or a single-label dimension written as rows are, e.g. {"dimension": "victim_age", "bands": [...]}'),
  ('question', 'measure',     'crimes (default) or {"count": "SQL boolean", "name": "..."}: crimes for which it holds'),
  ('question', 'sort',        'row order: total (default: Grand Total descending, ties by label) | label | {"order": [labels first]}'),
  ('question', 'zeros',       '{"periods": true} every period of the request shows (zero if empty); {"rows": true} every listed row shows'),
@@ -108,7 +108,7 @@ INSERT INTO @extschema@.request_key VALUES
  ('question', 'answer',      'the answer in words, with placeholders {id.figure} (figures: total, crimes, the measure''s name)'),
  ('question', 'row_header',  'text over the row labels (the table''s corner cell)'),
  ('question', 'render',      'how the table prints: {"bold": [...], "zero": "-", "total_label": "Total"} (see foistats.render)'),
- ('rows',     'dimension',   'offence | ho_code | ho_class | ons_group | offence_family | victim_age | offender_age | victim_sex | outcome_type | outcome_group | markers'),
+ ('rows',     'dimension',   'offence | ho_code | ho_class | ons_group | offence_family | victim_age | offender_age | victim_sex | outcome_type | outcome_group | markers | year | fy | quarter | month (the period a crime was recorded in, as rows)'),
  ('rows',     'terms',       'a term dictionary (foistats.term): one row per term the MO mentions (multi-label)'),
  ('rows',     'expr',        'SQL expression over the records view returning text (one row label) or text[] (several)'),
  ('rows',     'bands',       'age bands for victim_age / offender_age, as labels: ''0-5'', ''11 and under'', ''16 and over'', ''18+'', ''under 13'''),
@@ -446,7 +446,7 @@ BEGIN
     IF want = 'boolean' AND t <> 'boolean'::regtype THEN
         PERFORM @extschema@.request_error(request, question, key,
             format('must be a boolean expression, not %s', t), format('Expression: %s', expr));
-    ELSIF want = 'label' AND t NOT IN ('text'::regtype, 'text[]'::regtype) THEN
+    ELSIF want = 'label' AND t NOT IN ('text'::regtype, 'text[]'::regtype, 'unknown'::regtype) THEN
         PERFORM @extschema@.request_error(request, question, key,
             format('must return text or text[], not %s', t), format('Expression: %s', expr),
             'Cast it, e.g. (expression)::text.');
@@ -460,7 +460,7 @@ COMMENT ON FUNCTION @extschema@.request_check_sql(text, text, text, text, text, 
 -- The SQL of a question's row labels, over records aliased r:
 -- expr (text, or text[] when multi), the listed labels (for zeros.rows),
 -- and whether records without a label are left out (footnoted).
-CREATE FUNCTION @extschema@.request_rows_sql(request text, question text, rows jsonb, template text,
+CREATE FUNCTION @extschema@.request_rows_sql(request text, question text, rows jsonb, template text, path text DEFAULT 'rows',
     OUT expr text, OUT multi boolean, OUT listed text[], OUT leave_out boolean, OUT name text)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
@@ -481,9 +481,9 @@ BEGIN
     IF jsonb_typeof(rows) = 'string' THEN
         rows := jsonb_build_object('dimension', rows);
     END IF;
-    PERFORM @extschema@.request_check_keys(request, question, 'rows', rows, 'rows');
+    PERFORM @extschema@.request_check_keys(request, question, 'rows', rows, path);
     IF (rows ? 'dimension')::int + (rows ? 'terms')::int + (rows ? 'expr')::int <> 1 THEN
-        PERFORM @extschema@.request_error(request, question, 'rows',
+        PERFORM @extschema@.request_error(request, question, path,
             'needs exactly one of "dimension", "terms" and "expr"');
     END IF;
     unknown := CASE WHEN rows ? 'unknown' THEN rows ->> 'unknown' ELSE 'Not recorded' END;
@@ -495,7 +495,7 @@ BEGIN
 
     IF rows ? 'terms' THEN
         IF NOT EXISTS (SELECT 1 FROM @extschema@.term t WHERE t.dictionary = rows ->> 'terms') THEN
-            PERFORM @extschema@.request_error(request, question, 'rows.terms',
+            PERFORM @extschema@.request_error(request, question, path || '.terms',
                 format('names no dictionary: "%s"', rows ->> 'terms'),
                 (SELECT 'Dictionaries: ' || string_agg(DISTINCT t.dictionary, ', ') FROM @extschema@.term t) || '.');
         END IF;
@@ -503,25 +503,25 @@ BEGIN
         multi := true;
         name := coalesce(rows ->> 'name', 'term');
     ELSIF rows ? 'expr' THEN
-        ty := @extschema@.request_check_sql(request, question, 'rows.expr', rows ->> 'expr', template, 'label');
-        expr := format('(%s)', rows ->> 'expr');
+        ty := @extschema@.request_check_sql(request, question, path || '.expr', rows ->> 'expr', template, 'label');
+        expr := format(CASE WHEN ty = 'unknown'::regtype THEN '(%s)::text' ELSE '(%s)' END, rows ->> 'expr');
         multi := ty = 'text[]'::regtype;
         name := coalesce(rows ->> 'name', 'row_label');
     ELSIF dim IN ('victim_age', 'offender_age') THEN
         IF jsonb_typeof(rows -> 'bands') IS DISTINCT FROM 'array' OR jsonb_array_length(rows -> 'bands') = 0 THEN
-            PERFORM @extschema@.request_error(request, question, 'rows.bands',
+            PERFORM @extschema@.request_error(request, question, path || '.bands',
                 format('are required for dimension %s', dim), NULL,
                 'List the bands as the response prints them, e.g. ["0-5", "6-10", "11-15", "16-17"] or ["11 and under", "12-15", "16 and over"].');
         END IF;
         FOR band IN SELECT jsonb_array_elements_text(rows -> 'bands') LOOP
             rng := @extschema@.age_band_range(band);
             IF rng IS NULL OR isempty(rng) THEN
-                PERFORM @extschema@.request_error(request, question, 'rows.bands',
+                PERFORM @extschema@.request_error(request, question, path || '.bands',
                     format('"%s" is not an age band', band), NULL,
                     'Write bands as ''0-5'', ''11 and under'', ''under 13'', ''16 and over'' or ''18+''.');
             END IF;
             IF prev IS NOT NULL AND (rng && prev OR lower(rng) < lower(prev)) THEN
-                PERFORM @extschema@.request_error(request, question, 'rows.bands',
+                PERFORM @extschema@.request_error(request, question, path || '.bands',
                     format('"%s" overlaps or comes before an earlier band', band), NULL,
                     'List bands in increasing order without overlaps.');
             END IF;
@@ -542,9 +542,13 @@ BEGIN
             WHEN 'outcome_type'   THEN format('%s.outcome_label(r.outcome, r.crime_ref)', ex)
             WHEN 'outcome_group'  THEN format('%s.outcome_group(r.outcome, r.crime_ref)', ex)
             WHEN 'markers'        THEN 'r.markers'
+            WHEN 'year'           THEN format('%s.period(r.recorded_on, ''year'')', ex)
+            WHEN 'fy'             THEN format('%s.period(r.recorded_on, ''fy'')', ex)
+            WHEN 'quarter'        THEN format('%s.period(r.recorded_on, ''quarter'')', ex)
+            WHEN 'month'          THEN format('%s.period(r.recorded_on, ''month'')', ex)
         END;
         IF expr IS NULL THEN
-            PERFORM @extschema@.request_error(request, question, 'rows.dimension',
+            PERFORM @extschema@.request_error(request, question, path || '.dimension',
                 format('"%s" is not a dimension', dim),
                 (SELECT description FROM @extschema@.request_key WHERE context = 'rows' AND key = 'dimension'));
         END IF;
@@ -557,16 +561,16 @@ BEGIN
         name := coalesce(rows ->> 'name', dim);
     END IF;
     IF rows ? 'bands' AND dim IS DISTINCT FROM 'victim_age' AND dim IS DISTINCT FROM 'offender_age' THEN
-        PERFORM @extschema@.request_error(request, question, 'rows.bands', 'apply to victim_age and offender_age only');
+        PERFORM @extschema@.request_error(request, question, path || '.bands', 'apply to victim_age and offender_age only');
     END IF;
     IF rows ? 'only' THEN
         IF NOT multi THEN
-            PERFORM @extschema@.request_error(request, question, 'rows.only',
+            PERFORM @extschema@.request_error(request, question, path || '.only',
                 'applies to multi-label rows (terms, markers, text[] expressions) only', NULL,
                 'Narrow the population instead.');
         END IF;
         IF jsonb_typeof(rows -> 'only') <> 'array' THEN
-            PERFORM @extschema@.request_error(request, question, 'rows.only', 'must be an array of labels');
+            PERFORM @extschema@.request_error(request, question, path || '.only', 'must be an array of labels');
         END IF;
         expr := format('ARRAY(SELECT t FROM unnest(%s) t WHERE t = ANY (%L::text[]))', expr,
                        ARRAY(SELECT jsonb_array_elements_text(rows -> 'only')));
@@ -576,7 +580,7 @@ BEGIN
     -- relabelling, then letter case (applied to each label of a multi-label row)
     IF rows ? 'labels' THEN
         IF jsonb_typeof(rows -> 'labels') <> 'object' THEN
-            PERFORM @extschema@.request_error(request, question, 'rows.labels', 'must be an object {"from": "to"}');
+            PERFORM @extschema@.request_error(request, question, path || '.labels', 'must be an object {"from": "to"}');
         END IF;
         cases := '';
         FOR k, v IN SELECT key, value FROM jsonb_each_text(rows -> 'labels') LOOP
@@ -592,7 +596,7 @@ BEGIN
     IF rows ? 'case' THEN
         k := CASE rows ->> 'case' WHEN 'upper' THEN 'upper' WHEN 'lower' THEN 'lower' WHEN 'title' THEN 'initcap' END;
         IF k IS NULL THEN
-            PERFORM @extschema@.request_error(request, question, 'rows.case', 'must be upper, lower or title');
+            PERFORM @extschema@.request_error(request, question, path || '.case', 'must be upper, lower or title');
         END IF;
         listed := ARRAY(SELECT CASE k WHEN 'upper' THEN upper(l) WHEN 'lower' THEN lower(l) ELSE initcap(l) END FROM unnest(listed) l);
         IF multi THEN
@@ -610,10 +614,10 @@ BEGIN
         expr := format('coalesce(%s, %L)', expr, unknown);
     END IF;
     -- check the result on a sample record
-    PERFORM @extschema@.request_check_sql(request, question, 'rows', expr, template, 'label');
+    PERFORM @extschema@.request_check_sql(request, question, path, expr, template, 'label');
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.request_rows_sql(text, text, jsonb, text) IS
+COMMENT ON FUNCTION @extschema@.request_rows_sql(text, text, jsonb, text, text) IS
   'internal: the SQL of a question''s row labels (over records r), whether they are multi-label, and the labels the definition lists';
 
 -- Validate a definition; returns nothing, raises the first problem found.
@@ -755,7 +759,7 @@ DECLARE
     kind  text;
     r     record;
     figs  text[] := '{}';
-    cols  text := coalesce(q ->> 'columns', spec ->> 'columns', 'year');
+    cols  text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
 BEGIN
     kind := CASE WHEN q ? 'rows' THEN 'table'
                  WHEN q ? 'population' OR q ? 'measure' OR q ? 'subset_of' THEN 'count'
@@ -780,9 +784,14 @@ BEGIN
         PERFORM @extschema@.request_error(request, qid, 'subset_of',
             format('names question "%s", which is answered in words and has no population', q ->> 'subset_of'));
     END IF;
-    IF kind <> 'text' AND NOT cols = ANY (ARRAY['year', 'fy', 'quarter', 'month', 'none']) THEN
+    IF kind <> 'text' AND NOT cols = ANY (ARRAY['year', 'fy', 'quarter', 'month', 'none', 'dimension']) THEN
         PERFORM @extschema@.request_error(request, qid, 'columns',
-            format('must be year, fy, quarter, month or none, not %s', to_jsonb(cols)));
+            format('must be year, fy, quarter, month, none or a dimension {"dimension": ...}, not %s', to_jsonb(cols)));
+    END IF;
+    IF cols = 'dimension' AND (@extschema@.request_rows_sql(request, qid, q -> 'columns', template, 'columns')).multi THEN
+        PERFORM @extschema@.request_error(request, qid, 'columns',
+            'must be a single-label dimension (one column per crime)', NULL,
+            'Put terms, markers and text[] expressions in "rows".');
     END IF;
     IF q ? 'population' THEN
         PERFORM @extschema@.request_check_sql(request, qid, 'population', q ->> 'population', template, 'boolean');
@@ -993,7 +1002,7 @@ AS $fn$
 DECLARE
     ex     text := '@extschema@';
     q      jsonb := @extschema@.request_question(request, spec, question);
-    cols   text := coalesce(q ->> 'columns', spec ->> 'columns', 'year');
+    cols   text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
     rs     record;
     rowx   text;
     colx   text;
@@ -1016,6 +1025,8 @@ BEGIN
     END IF;
     colx := CASE cols WHEN 'year' THEN 'r.recorded_on'
                       WHEN 'none' THEN '$3::text'
+                      WHEN 'dimension' THEN (@extschema@.request_rows_sql(request, question, q -> 'columns',
+                                                                          @extschema@.request_template(spec), 'columns')).expr
                       ELSE format('r.recorded_on, %L', cols) END;
     IF q ? 'measure' AND q -> 'measure' <> '"crimes"'::jsonb THEN
         filt := filt || format(' AND (%s) IS TRUE', q -> 'measure' ->> 'count');
@@ -1038,7 +1049,7 @@ AS $fn$
 DECLARE
     ex     text := '@extschema@';
     q      jsonb := @extschema@.request_question(request, spec, question);
-    cols   text := coalesce(q ->> 'columns', spec ->> 'columns', 'year');
+    cols   text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
     sql    text;
     x      @extschema@.xtab;
     rs     record;
@@ -1056,6 +1067,9 @@ BEGIN
     -- zeros: every period, every listed row
     IF cols = 'none' THEN
         x := @extschema@.with_columns(x, ARRAY[span]);
+    ELSIF cols = 'dimension' AND coalesce((q -> 'zeros' ->> 'periods')::boolean, false) THEN
+        x := @extschema@.with_columns(x, ARRAY(SELECT DISTINCT l FROM unnest(@extschema@.col_labels(x) ||
+                 (@extschema@.request_rows_sql(request, question, q -> 'columns', @extschema@.request_template(spec), 'columns')).listed) l));
     ELSIF coalesce((q -> 'zeros' ->> 'periods')::boolean, false) THEN
         x := @extschema@.with_columns(x, @extschema@.period_labels(period_from, period_to, cols));
     END IF;
@@ -1083,7 +1097,9 @@ BEGIN
     ELSE
         x := @extschema@.with_rows(x, ARRAY[coalesce(q -> 'measure' ->> 'name', 'crimes')]);
     END IF;
-    IF cols <> 'none' THEN
+    IF cols = 'dimension' THEN
+        notes := notes || format('Crimes recorded %s.', span);
+    ELSIF cols <> 'none' THEN
         notes := notes || @extschema@.partial_periods(period_from, period_to, cols);
     END IF;
     notes := notes || ARRAY(SELECT jsonb_array_elements_text(coalesce(q -> 'footnotes', '[]')));
@@ -1144,6 +1160,37 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.request_xtab(text, text, regclass, date, date) IS
   'one question of a stored request as a cross-tab, now: over records (default: the request''s "records"), for the request''s period (or the one given), protected as the definition says';
+
+CREATE FUNCTION @extschema@.request_render(request text, question text, format text DEFAULT 'tsv',
+                                           records regclass DEFAULT NULL,
+                                           period_from date DEFAULT NULL, period_to date DEFAULT NULL)
+RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    spec jsonb := @extschema@.request_spec(request);
+    q    jsonb := @extschema@.request_question(request, spec, question);
+    r    jsonb := coalesce(q -> 'render', '{}');
+    prot jsonb := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
+    x    @extschema@.xtab := @extschema@.request_xtab(request, question, records, period_from, period_to);
+    ord  text[];
+BEGIN
+    IF jsonb_typeof(q -> 'sort') = 'object' THEN
+        ord := ARRAY(SELECT l FROM jsonb_array_elements_text(q -> 'sort' -> 'order') l
+                      WHERE l = ANY (@extschema@.row_labels(x)));
+    END IF;
+    RETURN @extschema@.render(x, format,
+        zero => coalesce(r ->> 'zero', ''),
+        marker => coalesce(CASE WHEN prot <> 'false'::jsonb THEN prot ->> 'marker' END, '*'),
+        row_order => ord,
+        sort => CASE WHEN jsonb_typeof(q -> 'sort') = 'string' THEN q ->> 'sort' END,
+        bold => ARRAY(SELECT jsonb_array_elements_text(coalesce(r -> 'bold', '[]'))),
+        total_label => coalesce(r ->> 'total_label', 'Grand Total'));
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.request_render(text, text, text, regclass, date, date) IS
+  'one question of a stored request rendered as the definition says it is published (its sort or fixed row order, bold, zero text, total label, protection marker): render(request_xtab(...), format, ...)';
 
 CREATE FUNCTION @extschema@.request_tables(request text, records regclass DEFAULT NULL,
                                            period_from date DEFAULT NULL, period_to date DEFAULT NULL)
@@ -1388,7 +1435,7 @@ BEGIN
         qid := q ->> 'id';
         v := 'q' || lower(qid);
         qtitle := coalesce(q ->> 'title', q ->> 'text', 'question ' || qid);
-        cols := coalesce(q ->> 'columns', spec ->> 'columns', 'year');
+        cols := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
 
         -- the records the question counts
         EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.%2$I AS
@@ -1415,6 +1462,11 @@ BEGIN
         IF q ? 'rows' THEN
             rs := @extschema@.request_rows_sql(request, qid, q -> 'rows', @extschema@.request_template(spec));
             labels := CASE WHEN cols = 'none' THEN ARRAY[@extschema@.date_span_text(period_from, period_to)]
+                           WHEN cols = 'dimension' THEN @extschema@.col_labels(@extschema@.with_columns(
+                               @extschema@.request_xtab(request, qid, format('%s.records', s)::regclass, period_from, period_to),
+                               (@extschema@.request_rows_sql(request, qid, q -> 'columns', @extschema@.request_template(spec), 'columns')).listed
+                               || @extschema@.col_labels(@extschema@.request_xtab(request, qid, format('%s.records', s)::regclass,
+                                                                                  period_from, period_to))))
                            ELSE @extschema@.period_labels(period_from, period_to, cols) END;
             PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.%I', s, v)),
                                                   rs.name || labels || 'Grand Total'::text);
@@ -1422,7 +1474,9 @@ BEGIN
                 format('SELECT xtab FROM %s.%I', s, v || '_xtab'), rs.name,
                 'pg_catalog, pg_temp', labels, true,
                 format('question %s of request %s: %s; %s x %s with Grand Totals', qid, request, qtitle,
-                       rs.name, CASE cols WHEN 'fy' THEN 'financial year' WHEN 'none' THEN 'the whole period' ELSE cols END)
+                       rs.name, CASE cols WHEN 'fy' THEN 'financial year' WHEN 'none' THEN 'the whole period'
+                                          WHEN 'dimension' THEN coalesce(q -> 'columns' ->> 'name', q -> 'columns' ->> 'dimension', 'column')
+                                          ELSE cols END)
                 || CASE WHEN rs.multi THEN '; a crime can be under several rows, so the columns count mentions, and the last row counts distinct crimes'
                         ELSE '; each crime is counted once' END, true);
         ELSE

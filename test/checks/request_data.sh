@@ -9,6 +9,9 @@ cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 python3 test/data/make_outcomes.py "$tmp/ho_outcome.sql"
+python3 test/data/make_template_records.py "$tmp/template_records.sql"
+diff -u test/fixtures/template_records.sql "$tmp/template_records.sql" > /dev/null ||
+	{ echo "test/fixtures/template_records.sql differs from make_template_records.py's output"; exit 1; }
 diff -u data/ho_outcome.sql "$tmp/ho_outcome.sql" ||
 	{ echo "data/ho_outcome.sql differs from make_outcomes.py's output: run python3 test/data/make_outcomes.py"; exit 1; }
 echo "data/ho_outcome.sql matches its fixture ($(grep -c '^ (' data/ho_outcome.sql) outcome types)"
