@@ -97,6 +97,7 @@ INSERT INTO @extschema@.request_key VALUES
  ('question', 'text',        'the question as asked'),
  ('question', 'title',       'the title of its table'),
  ('question', 'population',  'SQL boolean expression over the records view''s columns: which crimes it counts (default: every crime in the period)'),
+ ('question', 'population_text', 'the population in words, for the response''s footnote (e.g. ''sexual offences by an offender aged 18 or over against a victim under 18''); without it the footnote quotes the SQL'),
  ('question', 'subset_of',   'id of an earlier question whose population this one narrows (ANDed; audited as a subset)'),
  ('question', 'rows',        'the rows: a dimension name or {"dimension"|"terms"|"expr", ...}; absent for a single count'),
  ('question', 'columns',     'year | fy | quarter | month | none (default: the request''s columns), or a single-label dimension written as rows are, e.g. {"dimension": "victim_age", "bands": [...]}'),
@@ -108,6 +109,7 @@ INSERT INTO @extschema@.request_key VALUES
  ('question', 'answer',      'the answer in words, with placeholders {id.figure} (figures: total, crimes, the measure''s name)'),
  ('question', 'row_header',  'text over the row labels (the table''s corner cell)'),
  ('question', 'render',      'how the table prints: {"bold": [...], "zero": "-", "total_label": "Total"} (see foistats.render)'),
+ ('question', 'chart',       'the response document''s chart of a table by period: {"type": "line" | "bar", "rows": N (top rows drawn, default 5)}, or false for none'),
  ('rows',     'dimension',   'offence | ho_code | ho_class | ons_group | offence_family | victim_age | offender_age | victim_sex | outcome_type | outcome_group | markers | year | fy | quarter | month (the period a crime was recorded in, as rows)'),
  ('rows',     'terms',       'a term dictionary (foistats.term): one row per term the MO mentions (multi-label)'),
  ('rows',     'expr',        'SQL expression over the records view returning text (one row label) or text[] (several)'),
@@ -130,7 +132,9 @@ INSERT INTO @extschema@.request_key VALUES
  ('protect',  'marker',      'the symbol printed for a withheld cell (default ''*'')'),
  ('render',   'bold',        'any of total_row, total_column, row_labels'),
  ('render',   'zero',        'text printed for a zero cell (default empty)'),
- ('render',   'total_label', 'label of the totals (default ''Grand Total'')');
+ ('render',   'total_label', 'label of the totals (default ''Grand Total'')'),
+ ('chart',    'type',        'line (default when the table has two or more periods) | bar'),
+ ('chart',    'rows',        'how many of the table''s top rows are drawn besides the total (0 to 12, default 5)');
 
 CREATE FUNCTION @extschema@.check_expression(expr text, what text DEFAULT 'expression') RETURNS void
   AS 'MODULE_PATHNAME', 'foistats_check_expression' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -770,7 +774,7 @@ BEGIN
             'A question is a table ("rows"), a single count ("population" or "measure", no "rows") or an answer in words ("answer").');
     END IF;
     FOR r IN SELECT key, value FROM jsonb_each(q) LOOP
-        IF r.key IN ('id', 'text', 'title', 'answer', 'row_header', 'subset_of', 'population')
+        IF r.key IN ('id', 'text', 'title', 'answer', 'row_header', 'subset_of', 'population', 'population_text')
            AND jsonb_typeof(r.value) <> 'string' THEN
             PERFORM @extschema@.request_error(request, qid, r.key, format('must be a string, not %s', jsonb_typeof(r.value)));
         END IF;
@@ -797,9 +801,9 @@ BEGIN
         PERFORM @extschema@.request_check_sql(request, qid, 'population', q ->> 'population', template, 'boolean');
     END IF;
     IF kind = 'text' THEN
-        IF q ? 'columns' OR q ? 'sort' OR q ? 'zeros' OR q ? 'protect' OR q ? 'render' THEN
+        IF q ? 'columns' OR q ? 'sort' OR q ? 'zeros' OR q ? 'protect' OR q ? 'render' OR q ? 'chart' THEN
             PERFORM @extschema@.request_error(request, qid, NULL,
-                'is answered in words only, so it has no columns, sort, zeros, protect or render');
+                'is answered in words only, so it has no columns, sort, zeros, protect, render or chart');
         END IF;
         RETURN jsonb_build_object('kind', kind, 'figures', '[]'::jsonb);
     END IF;
@@ -830,6 +834,16 @@ BEGIN
     END IF;
     IF q ? 'render' THEN
         PERFORM @extschema@.request_check_keys(request, qid, 'render', q -> 'render', 'render');
+    END IF;
+    IF q ? 'chart' AND q -> 'chart' <> 'false'::jsonb THEN
+        PERFORM @extschema@.request_check_keys(request, qid, 'chart', q -> 'chart', 'chart');
+        IF q -> 'chart' ? 'type' AND NOT (q -> 'chart' ->> 'type') = ANY (ARRAY['line', 'bar']) THEN
+            PERFORM @extschema@.request_error(request, qid, 'chart.type', format('must be line or bar, not %s', q -> 'chart' -> 'type'));
+        END IF;
+        IF q -> 'chart' ? 'rows' AND (jsonb_typeof(q -> 'chart' -> 'rows') <> 'number'
+                                      OR (q -> 'chart' ->> 'rows') !~ '^[0-9]+$' OR (q -> 'chart' ->> 'rows')::int > 12) THEN
+            PERFORM @extschema@.request_error(request, qid, 'chart.rows', format('must be a whole number from 0 to 12, not %s', q -> 'chart' -> 'rows'));
+        END IF;
     END IF;
     IF q ? 'footnotes' AND (jsonb_typeof(q -> 'footnotes') <> 'array'
         OR EXISTS (SELECT 1 FROM jsonb_array_elements(q -> 'footnotes') e WHERE jsonb_typeof(e) <> 'string')) THEN
