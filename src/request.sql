@@ -1175,6 +1175,31 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.request_xtab(text, text, regclass, date, date) IS
   'one question of a stored request as a cross-tab, now: over records (default: the request''s "records"), for the request''s period (or the one given), protected as the definition says';
 
+-- How a question's table prints, from its definition: render's options.
+CREATE FUNCTION @extschema@.request_render_options(request text, spec jsonb, question text, x @extschema@.xtab,
+    OUT zero text, OUT marker text, OUT row_order text[], OUT sort text, OUT bold text[], OUT total_label text)
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    q    jsonb := @extschema@.request_question(request, spec, question);
+    r    jsonb := coalesce(q -> 'render', '{}');
+    prot jsonb := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
+BEGIN
+    IF jsonb_typeof(q -> 'sort') = 'object' THEN
+        row_order := ARRAY(SELECT l FROM jsonb_array_elements_text(q -> 'sort' -> 'order') l
+                            WHERE l = ANY (@extschema@.row_labels(x)));
+    END IF;
+    zero := coalesce(r ->> 'zero', '');
+    marker := coalesce(CASE WHEN prot <> 'false'::jsonb THEN prot ->> 'marker' END, '*');
+    sort := CASE WHEN jsonb_typeof(q -> 'sort') = 'string' THEN q ->> 'sort' END;
+    bold := ARRAY(SELECT jsonb_array_elements_text(coalesce(r -> 'bold', '[]')));
+    total_label := coalesce(r ->> 'total_label', 'Grand Total');
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.request_render_options(text, jsonb, text, @extschema@.xtab) IS
+  'internal: render''s options for a question''s table as its definition says it is published (sort or fixed row order, bold, zero text, total label, protection marker)';
+
 CREATE FUNCTION @extschema@.request_render(request text, question text, format text DEFAULT 'tsv',
                                            records regclass DEFAULT NULL,
                                            period_from date DEFAULT NULL, period_to date DEFAULT NULL)
@@ -1183,24 +1208,12 @@ LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-    spec jsonb := @extschema@.request_spec(request);
-    q    jsonb := @extschema@.request_question(request, spec, question);
-    r    jsonb := coalesce(q -> 'render', '{}');
-    prot jsonb := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
     x    @extschema@.xtab := @extschema@.request_xtab(request, question, records, period_from, period_to);
-    ord  text[];
+    o    record;
 BEGIN
-    IF jsonb_typeof(q -> 'sort') = 'object' THEN
-        ord := ARRAY(SELECT l FROM jsonb_array_elements_text(q -> 'sort' -> 'order') l
-                      WHERE l = ANY (@extschema@.row_labels(x)));
-    END IF;
-    RETURN @extschema@.render(x, format,
-        zero => coalesce(r ->> 'zero', ''),
-        marker => coalesce(CASE WHEN prot <> 'false'::jsonb THEN prot ->> 'marker' END, '*'),
-        row_order => ord,
-        sort => CASE WHEN jsonb_typeof(q -> 'sort') = 'string' THEN q ->> 'sort' END,
-        bold => ARRAY(SELECT jsonb_array_elements_text(coalesce(r -> 'bold', '[]'))),
-        total_label => coalesce(r ->> 'total_label', 'Grand Total'));
+    SELECT * INTO o FROM @extschema@.request_render_options(request, @extschema@.request_spec(request), question, x);
+    RETURN @extschema@.render(x, format, zero => o.zero, marker => o.marker, row_order => o.row_order,
+                              sort => o.sort, bold => o.bold, total_label => o.total_label);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.request_render(text, text, text, regclass, date, date) IS
