@@ -18,6 +18,7 @@ INSERT INTO @extschema@.request (name, spec, shipped) VALUES
    "text": "How many reports of crime relating to any sexual offence by an adult towards a child under 16 were recorded in your area in the years 2010, 2011, 2012, 2013 and so far this year? Please also provide a breakdown of these crimes by type.",
    "title": "Sexual offences committed by 18+ year olds on victims younger than 18 years",
    "population": "victim_age < 18 AND offender_age >= 18 AND coalesce(foistats.is_sexual_offence(ho_code), foistats.is_sexual_offence(offence))",
+   "population_text": "sexual offences (by Home Office code, or by offence title) against a victim under 18 by an offender aged 18 or over, ages as recorded",
    "rows": {
     "dimension": "offence"
    }
@@ -28,6 +29,7 @@ INSERT INTO @extschema@.request (name, spec, shipped) VALUES
    "text": "How many of these reports of crime included reference to use of internet and / or mobile messaging services?",
    "title": "Sexual offences with Internet Involved Special Interest Marker",
    "population": "''INTERNET INVOLVED'' = ANY (markers)",
+   "population_text": "those with the special-interest marker INTERNET INVOLVED",
    "rows": {
     "dimension": "offence"
    },
@@ -43,6 +45,7 @@ INSERT INTO @extschema@.request (name, spec, shipped) VALUES
    "text": "How many of these crimes have included reference to grooming via the internet?",
    "title": "Sexual offences with Grooming referenced in the MO",
    "population": "foistats.mentions_any(mo, ''grooming'')",
+   "population_text": "those whose MO text mentions grooming",
    "rows": {
     "dimension": "offence"
    },
@@ -71,6 +74,7 @@ INSERT INTO @extschema@.request (name, spec, shipped) VALUES
    "id": "3",
    "text": "How many crimes have been reported which in some way relate to the following internet / messaging sites: Facebook; Twitter; Whatsapp; Snapchat; Instagram; Whatsapp; Tumblr",
    "population": "foistats.mentions_any(mo, ''platforms'')",
+   "population_text": "crimes of any type whose MO text mentions a social media or messaging platform",
    "rows": {
     "terms": "platforms",
     "only": [
