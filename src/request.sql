@@ -1347,20 +1347,25 @@ DECLARE
     t    record;
     sup  @extschema@.xtab;
 BEGIN
-    CREATE TEMP TABLE IF NOT EXISTS foistats_audit_tables (question text, xtab @extschema@.xtab) ON COMMIT DROP;
+    IF to_regclass('pg_temp.foistats_audit_tables') IS NULL THEN    -- (no NOTICE on a second call in a transaction)
+        CREATE TEMP TABLE foistats_audit_tables (question text, xtab @extschema@.xtab) ON COMMIT DROP;
+    END IF;
     DELETE FROM foistats_audit_tables;
     INSERT INTO foistats_audit_tables
     SELECT r.question, r.xtab FROM @extschema@.request_tables(request, records, period_from, period_to) r;
     -- a subset is audited against its superset cell by cell when both have
     -- the same rows and columns (labels then mean the same thing)
+    -- (c: the question, p: its superset; both aliases name their column,
+    -- so that neither reference can resolve to the other's)
     FOR t IN SELECT a.question AS qid, a.xtab,
-                    CASE WHEN p.e -> 'rows' = e -> 'rows'
-                          AND coalesce(p.e ->> 'columns', spec ->> 'columns', 'year')
-                              = coalesce(e ->> 'columns', spec ->> 'columns', 'year')
-                         THEN e ->> 'subset_of' END AS parent
+                    CASE WHEN p.q -> 'rows' = c.q -> 'rows'
+                          AND coalesce(p.q ->> 'columns', spec ->> 'columns', 'year')
+                              = coalesce(c.q ->> 'columns', spec ->> 'columns', 'year')
+                         THEN c.q ->> 'subset_of' END AS parent
                FROM foistats_audit_tables a
-               JOIN jsonb_array_elements(spec -> 'questions') e ON e ->> 'id' = a.question
-               LEFT JOIN jsonb_array_elements(spec -> 'questions') p(e) ON p.e ->> 'id' = e ->> 'subset_of' LOOP
+               JOIN jsonb_array_elements(spec -> 'questions') c(q) ON c.q ->> 'id' = a.question
+               LEFT JOIN jsonb_array_elements(spec -> 'questions') p(q) ON p.q ->> 'id' = c.q ->> 'subset_of'
+              ORDER BY a.ctid LOOP
         question := t.qid;
         FOR "check", row_label, col_label, published, computed, detail IN
             SELECT * FROM @extschema@.audit(t.xtab) LOOP
