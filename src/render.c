@@ -353,9 +353,10 @@ emit(StringInfo b, const Grid *g, Fmt f)
 						appendStringInfoString(b, "<th scope=\"row\">");
 					else
 						appendStringInfoString(b, "<td>");
-					emit_bold_open(b, f, cell->bold);
+					/* no empty <b></b> around a blank (withheld total) cell */
+					emit_bold_open(b, f, cell->bold && cell->text[0]);
 					html_text(b, cell->text);
-					emit_bold_close(b, f, cell->bold);
+					emit_bold_close(b, f, cell->bold && cell->text[0]);
 					appendStringInfo(b, "</%s>", tag);
 				}
 				appendStringInfoString(b, "</tr>\n");
