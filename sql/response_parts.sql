@@ -72,9 +72,10 @@ SELECT p.format, t.question, count(*) FILTER (WHERE t.n IS NULL) AS withheld,
   FROM truth t
   LEFT JOIN pprinted p ON p.question = t.question AND p.row_label = t.row_label AND p.col_label = t.col_label
  GROUP BY 1, 2 ORDER BY 1, 2;
--- The charts: a withheld figure is not drawn and its text says 'withheld';
--- every point drawn (a <circle> or <rect> with its figure as <title>) is a
--- published figure.
+-- The charts draw the top rows by published total (question 1's five have
+-- all their figures published): a withheld figure is not drawn and its
+-- text says 'withheld'; every point drawn (a <circle> or <rect> with its
+-- figure as <title>) is a published figure, and the text says each.
 SELECT q, (SELECT count(*) FROM regexp_matches(d, 'withheld', 'g')) AS said_withheld,
        (SELECT count(*) FROM regexp_matches(fig, '<(circle|rect) [^>]*><title>', 'g')) AS points_drawn,
        (SELECT count(*) FROM regexp_matches(d, ' [0-9]+(,|;|\.( |$))', 'g')) AS figures_said

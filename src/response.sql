@@ -394,8 +394,7 @@ COMMENT ON FUNCTION @extschema@.response_fill(text, jsonb, text) IS
 -- contrast of at least 4.5:1 against white and the series also differ in
 -- dash pattern, so colour is not needed to tell them apart.
 CREATE FUNCTION @extschema@.response_chart(x @extschema@.xtab, qid text, heading text, granularity text,
-                                           period_from date, period_to date, chart jsonb,
-                                           sort text, row_order text[], total_label text)
+                                           period_from date, period_to date, chart jsonb, total_label text)
 RETURNS text
 LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
@@ -442,16 +441,18 @@ BEGIN
     END IF;
     kind := coalesce(chart ->> 'type', CASE WHEN nc >= 2 THEN 'line' ELSE 'bar' END);
 
-    -- the series: the top rows as render orders them, then the total row
-    -- (distinct crimes for multi-label rows), unless one row is the whole table
+    -- the series: the top rows by total (a protected table's published
+    -- totals: rows whose total is withheld come last, by label), then the
+    -- total row (distinct crimes for multi-label rows), unless one row is
+    -- the whole table
     SELECT array_agg(s.row_label ORDER BY s.k, s.position), jsonb_agg(to_jsonb(s.cells) ORDER BY s.k, s.position)
       INTO labels, vals
       FROM ((SELECT 0 AS k, t.position, t.row_label, t.cells
-               FROM @extschema@.table_rows(x, sort => sort, row_order => row_order, total_label => total_label) t
+               FROM @extschema@.table_rows(x, sort => 'total', total_label => total_label) t
               WHERE NOT t.is_total ORDER BY t.position LIMIT ntop)
             UNION ALL
             (SELECT 1, t.position, t.row_label, t.cells
-               FROM @extschema@.table_rows(x, sort => sort, row_order => row_order, total_label => total_label) t
+               FROM @extschema@.table_rows(x, total_label => total_label) t
               WHERE t.is_total AND (SELECT count(*) FROM @extschema@.table_rows(x) b WHERE NOT b.is_total) > 1
               ORDER BY t.position DESC LIMIT 1)) s;
     ns := coalesce(cardinality(labels), 0);
@@ -574,7 +575,7 @@ BEGIN
                       CASE WHEN cardinality(partial) > 0 THEN format('; %s covers part of the period only', array_to_string(partial, ', ')) ELSE '' END)));
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.response_chart(@extschema@.xtab, text, text, text, date, date, jsonb, text, text[], text) IS
+COMMENT ON FUNCTION @extschema@.response_chart(@extschema@.xtab, text, text, text, date, date, jsonb, text) IS
   'internal: a question''s table by period as an inline SVG chart (lines, or bars for a single period or "type": "bar") of its top rows and its total, with a <title> and a <desc> stating every figure drawn; withheld figures are not drawn';
 
 -- ---------------------------------------------------------------------------
@@ -629,7 +630,7 @@ BEGIN
                                       sort => o.sort, bold => o.bold, total_label => o.total_label);
             IF format = 'html' AND charts THEN
                 chart := @extschema@.response_chart(x, qid, heading, cols, period_from, period_to,
-                                                    coalesce(q -> 'chart', '{}'), o.sort, o.row_order, o.total_label);
+                                                    coalesce(q -> 'chart', '{}'), o.total_label);
             END IF;
         END IF;
     END IF;

@@ -125,3 +125,12 @@ SELECT foistats.render(foistats.request_xtab('my_scwc', '1', 'nh.records'), 'tex
 SELECT format('save_answer: %s table(s) saved; check_answer: %s figure(s) changed since',
               foistats.save_answer('my_scwc', 'published', 'nh.records'),
               (SELECT count(*) FROM foistats.check_answer('my_scwc', 'published')));
+
+\echo
+\echo '== The response document: the whole letter from the stored request, with its footnotes'
+\echo '   made from the definition (what each total counts, the search terms, the audit).'
+\echo '   SELECT foistats.response(''wmp_2014_child_sexual_offences'', ''text'', ''foi.records'');'
+\echo '   (questions 1d to 3 below; test/demo.sh writes the HTML, Markdown and text files)'
+\echo
+SELECT rtrim(substr(t, strpos(t, E'\n1d. ') + 1, strpos(t, E'\nIn addition to the data') - strpos(t, E'\n1d. ')), E'\n')
+  FROM foistats.response('wmp_2014_child_sexual_offences', 'text', 'foi.records') t;

@@ -5,6 +5,7 @@
 #   bash test/response.sh [DIR]       (default /tmp/foistats-response)
 #
 #   DIR/seed/response.html, .md, .txt, csv/*.csv    the seed, as published
+#                            (and response.xlsx if python3-xlsxwriter is there)
 #   DIR/protected/...        the same with disclosure control (threshold 5,
 #                            totals may be withheld; question 3 unprotected:
 #                            protect refuses multi-label rows), for the checks
@@ -40,7 +41,9 @@ set -euo pipefail
 out=$1
 q() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 q -f "$out/.setup.sql" > /dev/null
-bin/foistats-response -r wmp_2014_child_sexual_offences -R foi.records -o "$out/seed" > /dev/null
+# response.xlsx too where python3-xlsxwriter is installed
+x=$(/usr/bin/python3 -c 'import xlsxwriter' 2>/dev/null && echo -x || true)
+bin/foistats-response -r wmp_2014_child_sexual_offences -R foi.records -o "$out/seed" $x > /dev/null
 bin/foistats-response -r seed_protected -R foi.records -o "$out/protected" > /dev/null
 for r in wmp_2014_child_sexual_offences:seed seed_protected:protected; do
 	q -F $'\t' -c "SELECT t.question, count(*) FILTER (WHERE NOT w.is_total), count(*) FILTER (WHERE w.is_total)

@@ -14,15 +14,19 @@
 #     <desc>; every text colour has a contrast of at least 4.5:1 on every
 #     background colour of the page, every chart line and mark at least 3:1
 #     on white (WCAG 2.1, 1.4.3 and 1.4.11).
-# Installs tidy and python3-html5lib when missing.
+# The spreadsheet export: response.xlsx has one sheet per CSV file, and every
+# cell equals the CSV's (counts as numbers, labels and period headers such as
+# '2010' as text, blank cells empty).
+# Installs tidy, python3-html5lib and python3-xlsxwriter when missing.
 . "$(dirname "$0")/../lib.sh"
 cd "$FOISTATS_ROOT"
-foistats_check_setup response-html
-if ! command -v tidy >/dev/null 2>&1 || ! /usr/bin/python3 -c 'import html5lib' 2>/dev/null; then
-	say "installing tidy and python3-html5lib (apt-get)"
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends tidy python3-html5lib >/dev/null ||
+foistats_check_setup response-files
+if ! command -v tidy >/dev/null 2>&1 || ! /usr/bin/python3 -c 'import html5lib, xlsxwriter' 2>/dev/null; then
+	say "installing tidy, python3-html5lib and python3-xlsxwriter (apt-get)"
+	pkgs="tidy python3-html5lib python3-xlsxwriter"
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $pkgs >/dev/null ||
 		{ as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-		  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends tidy python3-html5lib >/dev/null; }
+		  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $pkgs >/dev/null; }
 fi
 bash test/response.sh "$work" > /dev/null
 
@@ -107,5 +111,35 @@ for path in sys.argv[1:]:
     bad += len(problems)
 sys.exit(1 if bad else 0)
 PY
-[ $rc -eq 0 ] && echo "response HTML: valid (tidy, html5lib strict), self-contained and accessible"
+/usr/bin/python3 - "$work/seed" <<'PY' || rc=1
+import csv, glob, os, re, sys, zipfile
+d = sys.argv[1]
+z = zipfile.ZipFile(os.path.join(d, 'response.xlsx'))
+strings = [re.sub(r'<[^>]+>', '', s) for s in re.findall(r'<si>(.*?)</si>', z.read('xl/sharedStrings.xml').decode(), re.S)]
+unesc = lambda s: s.replace('&lt;', '<').replace('&gt;', '>').replace('&quot;', '"').replace('&apos;', "'").replace('&amp;', '&')
+names = re.findall(r'<sheet name="([^"]+)"', z.read('xl/workbook.xml').decode())
+files = sorted(glob.glob(os.path.join(d, 'csv', '*.csv')))
+bad = 0
+if len(names) != len(files):
+    print('xlsx: %d sheets for %d CSV files' % (len(names), len(files))); bad += 1
+col = lambda ref: sum((ord(c) - 64) * 26 ** i for i, c in enumerate(reversed(re.match('[A-Z]+', ref).group())))
+for k, path in enumerate(files, 1):
+    sheet = z.read('xl/worksheets/sheet%d.xml' % k).decode()
+    cells = {}
+    for ref, attrs, v in re.findall(r'<c r="([A-Z]+[0-9]+)"([^>]*)><v>([^<]*)</v></c>', sheet):
+        row = int(re.search('[0-9]+', ref).group()) - 1
+        cells[(row, col(ref) - 1)] = unesc(strings[int(v)]) if 't="s"' in attrs else ('number', v)
+    rows = list(csv.reader(open(path, newline='', encoding='utf-8')))
+    width = max(len(r) for r in rows)
+    want = {}
+    for i, r in enumerate(rows):
+        for j, c in enumerate(r):
+            if c != '':
+                want[(i, j)] = ('number', c) if i > 0 and j > 0 and len(r) == width and re.fullmatch('[0-9]+', c) else c
+    if cells != want:
+        print('xlsx sheet %s differs from %s' % (names[k - 1], os.path.basename(path))); bad += 1
+print('xlsx: %d sheets, every cell as in its CSV' % len(names) if not bad else 'xlsx: FAILED')
+sys.exit(1 if bad else 0)
+PY
+[ $rc -eq 0 ] && echo "response files: HTML valid (tidy, html5lib strict), self-contained and accessible; XLSX as the CSVs"
 exit $rc
