@@ -1,5 +1,5 @@
--- classify: offence titles and Home Office codes -> offence attributes (src/classify.c,
--- src/offence_lexer.c).
+-- classify: offence titles and Home Office codes -> offence attributes (src/classify_fmgr.c,
+-- the classifier itself in src/classify.c).
 
 CREATE TYPE @extschema@.offence AS (
   ho_code            text,       -- Home Office code '019/07', when it can be determined

@@ -1,6 +1,6 @@
 /*
- * classify.c: SQL interface of the offence classifier (the algorithm is in
- * offence_lexer.c, which does not include postgres.h).
+ * classify_fmgr.c: SQL interface of the offence classifier (the algorithm is in
+ * classify.c, which does not include postgres.h).
  *
  * Per backend, one cache holds
  *   - the reference list foistats.ho_offence (by code, by class, by normalised title),
@@ -32,7 +32,7 @@
 #include "utils/typcache.h"
 
 #include "foistats.h"
-#include "offence_lexer.h"
+#include "classify.h"
 
 /* inputs longer than this are classified but not memoized */
 #define MEMO_MAX_KEY 1024

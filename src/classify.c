@@ -1,5 +1,5 @@
 /*
- * offence_lexer.c: offence title classifier (pure C; see offence_lexer.h).
+ * classify.c: offence title classifier (pure C; see classify.h).
  *
  * Stages:
  *   1. lex      bytes -> tokens: letter runs (upper-cased), digit runs, the symbols
@@ -27,7 +27,7 @@
  * is the offender-18-or-over offence; '13 and over' sexual assault codes are the ones
  * whose title states no age.
  */
-#include "offence_lexer.h"
+#include "classify.h"
 
 #include <ctype.h>
 #include <stdio.h>
