@@ -26,8 +26,13 @@
  * penetration true, source implied); a code whose sibling says '- offender under 18'
  * is the offender-18-or-over offence; '13 and over' sexual assault codes are the ones
  * whose title states no age.
+ *
+ * The kinds (stage 5) and the rule table (stage 6) are data, in classify_rules.c; the
+ * lexer (stages 1 and 2) with its word lists is classify_lex.c.
  */
 #include "classify.h"
+#include "classify_lex.h"
+#include "classify_rules.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -41,399 +46,7 @@ const char *const offence_family_names[OFAM__COUNT] = {
 	"exposure_voyeurism", "unnatural", "prostitution", "indecent_images", "non_sexual"
 };
 
-/* ---------------------------------------------------------------- tokens */
-
-#define MAX_TOK 160
-
-typedef struct Tok
-{
-	char		w[OFF_WORD_MAX];	/* word (upper case) or digits; "" for a symbol */
-	char		sym;			/* symbol, 0 for words and numbers */
-	int			num;			/* value of a digit run, -1 otherwise */
-	int			ndig;			/* digits in a digit run */
-	bool		glued;			/* no separator before this token */
-	bool		used;			/* consumed by a rule (not unparsed) */
-	bool		known;			/* word in the vocabulary */
-	bool		dropped;		/* statute/prefix text, ignored */
-} Tok;
-
-typedef struct Lex
-{
-	Tok			t[MAX_TOK];
-	int			n;
-	bool		overflow;
-} Lex;
-
-static void
-add_tok(Lex *L, const char *w, size_t wl, char sym, bool glued)
-{
-	Tok		   *k;
-
-	if (L->n >= MAX_TOK)
-	{
-		L->overflow = true;
-		return;
-	}
-	k = &L->t[L->n++];
-	memset(k, 0, sizeof(*k));
-	if (wl >= OFF_WORD_MAX)
-		wl = OFF_WORD_MAX - 1;
-	memcpy(k->w, w, wl);
-	k->w[wl] = '\0';
-	k->sym = sym;
-	k->num = -1;
-	k->glued = glued;
-	if (wl > 0 && isdigit((unsigned char) w[0]))
-	{
-		k->ndig = (int) wl;
-		k->num = wl <= 6 ? atoi(k->w) : 999999;
-	}
-}
-
-static void
-lex(const char *s, size_t len, Lex *L)
-{
-	size_t		i = 0;
-	bool		glued = false;
-	char		buf[OFF_WORD_MAX];
-
-	L->n = 0;
-	L->overflow = false;
-	while (i < len)
-	{
-		unsigned char c = (unsigned char) s[i];
-
-		if (isalpha(c))
-		{
-			size_t		bl = 0;
-
-			while (i < len && (isalpha((unsigned char) s[i]) || s[i] == '\''))
-			{
-				if (s[i] != '\'' && bl < OFF_WORD_MAX - 1)
-					buf[bl++] = (char) toupper((unsigned char) s[i]);
-				i++;
-			}
-			add_tok(L, buf, bl, 0, glued);
-			glued = true;
-		}
-		else if (isdigit(c))
-		{
-			size_t		bl = 0;
-
-			while (i < len && isdigit((unsigned char) s[i]))
-			{
-				if (bl < OFF_WORD_MAX - 1)
-					buf[bl++] = s[i];
-				i++;
-			}
-			add_tok(L, buf, bl, 0, glued);
-			glued = true;
-		}
-		else if (c == 0xE2 && i + 2 < len && (unsigned char) s[i + 1] == 0x80 &&
-				 ((unsigned char) s[i + 2] >= 0x90 && (unsigned char) s[i + 2] <= 0x95))
-		{
-			/* U+2010..U+2015 hyphens and dashes */
-			add_tok(L, "", 0, '-', glued);
-			i += 3;
-			glued = true;
-		}
-		else if (strchr("+-/().:&,", c) && c != '\0')
-		{
-			add_tok(L, "", 0, (char) (c == '.' ? '.' : c), glued);
-			i++;
-			glued = true;
-		}
-		else
-		{
-			i++;
-			glued = false;
-		}
-		if (L->overflow)
-			return;
-	}
-}
-
-/* ---------------------------------------------------------------- words */
-
-typedef struct Alias
-{
-	const char *from;
-	const char *to;				/* NULL: drop the word (noise) */
-} Alias;
-
-/* variants -> canonical word (binary searched: keep sorted by 'from') */
-static const Alias aliases[] = {
-	{"ABUSING", "ABUSE"}, {"ACTIV", "ACTIVITY"}, {"ACTIVITIES", "ACTIVITY"},
-	{"ACTS", "ACT"}, {"ACTVTY", "ACTIVITY"}, {"ACTY", "ACTIVITY"},
-	{"ADMINISTERING", "ADMINISTER"}, {"ADMINISTRATION", "ADMINISTER"},
-	{"ARRANGED", "ARRANGE"}, {"ARRANGING", "ARRANGE"}, {"ASLT", "ASSAULT"},
-	{"ASSAULTS", "ASSAULT"}, {"ASSLT", "ASSAULT"}, {"ATT", "ATTEMPT"},
-	{"ATTEMPTED", "ATTEMPT"}, {"ATTEMPTING", "ATTEMPT"}, {"ATTEMPTS", "ATTEMPT"},
-	{"ATTMPT", "ATTEMPT"}, {"BOY", "MALE"}, {"BOYS", "MALE"}, {"CAUSED", "CAUSE"},
-	{"CAUSES", "CAUSE"}, {"CAUSING", "CAUSE"}, {"CHILDREN", "CHILD"}, {"CHILDS", "CHILD"},
-	{"CHLD", "CHILD"}, {"COMMITTED", "COMMIT"}, {"COMMITTING", "COMMIT"},
-	{"COMMUNICATE", "COMMUNICATION"}, {"COMMUNICATING", "COMMUNICATION"},
-	{"COMMUNICATIONS", "COMMUNICATION"}, {"CONSENTING", "CONSENT"},
-	{"CONTROLLING", "CONTROL"}, {"CONTROLS", "CONTROL"}, {"DISORDERS", "DISORDER"},
-	{"DISTRIBUTING", "DISTRIBUTE"}, {"DISTRIBUTION", "DISTRIBUTE"},
-	{"ENGAGING", "ENGAGE"}, {"EXPLOIT", "EXPLOITATION"}, {"EXPLOITATIVE", "EXPLOITATION"}, {"EXPLOITED", "EXPLOITATION"},
-	{"EXPLOITING", "EXPLOITATION"}, {"EXPOSE", "EXPOSURE"}, {"EXPOSING", "EXPOSURE"},
-	{"FACILITATED", "FACILITATE"}, {"FACILITATING", "FACILITATE"},
-	{"FAMILIAL", "FAMILY"}, {"FEM", "FEMALE"}, {"FEMALES", "FEMALE"},
-	{"FLASHING", "EXPOSURE"}, {"GIRL", "FEMALE"}, {"GIRLS", "FEMALE"},
-	{"GROOM", "GROOMING"}, {"GROOMED", "GROOMING"}, {"IMAGES", "IMAGE"},
-	{"IMGS", "IMAGE"}, {"INC", "INCITE"}, {"INCITEMENT", "INCITE"}, {"INCITES", "INCITE"},
-	{"INCITING", "INCITE"}, {"INDEC", "INDECENT"}, {"INDECENTLY", "INDECENT"},
-	{"MAKING", "MAKE"}, {"MALES", "MALE"}, {"MAN", "MALE"}, {"MEET", "MEETING"}, {"MEETS", "MEETING"},
-	{"MEN", "MALE"}, {"MENTALLY", "MENTAL"}, {"OFF", "OFFENDER"}, {"OFFNDR", "OFFENDER"},
-	{"OFFR", "OFFENDER"}, {"PAID", "PAY"}, {"PAYING", "PAY"}, {"PAYMENT", "PAY"},
-	{"PEN", "PENETRATION"}, {"PENET", "PENETRATION"}, {"PENETN", "PENETRATION"},
-	{"PENETRATE", "PENETRATION"}, {"PENETRATING", "PENETRATION"},
-	{"PENETRATIVE", "PENETRATION"}, {"PENETRATN", "PENETRATION"},
-	{"PHOTO", "IMAGE"}, {"PHOTOGRAPH", "IMAGE"}, {"PHOTOGRAPHS", "IMAGE"},
-	{"PHOTOS", "IMAGE"}, {"PICS", "IMAGE"}, {"PICTURE", "IMAGE"}, {"PICTURES", "IMAGE"},
-	{"PORN", "PORNOGRAPHY"}, {"PORNOGRAPHIC", "PORNOGRAPHY"}, {"POSESSION", "POSSESSION"},
-	{"POSN", "POSSESSION"}, {"POSS", "POSSESSION"}, {"POSSESS", "POSSESSION"},
-	{"POSSESSED", "POSSESSION"}, {"POSSESSING", "POSSESSION"}, {"PRES", "PRESENCE"},
-	{"PROSTITUTE", "PROSTITUTION"}, {"PROSTITUTES", "PROSTITUTION"},
-	{"PSEUDOPHOTOGRAPHS", "IMAGE"}, {"RAPED", "RAPE"}, {"RELATIVES", "RELATIVE"},
-	{"SEX", "SEXUAL"}, {"SEXL", "SEXUAL"}, {"SEXUALLY", "SEXUAL"}, {"SHARING", "SHARE"},
-	{"SHOWING", "DISTRIBUTE"}, {"SOLICITATION", "SOLICIT"}, {"SOLICITING", "SOLICIT"},
-	{"SOLICITS", "SOLICIT"}, {"TAKING", "TAKE"}, {"THREATENING", "THREATEN"},
-	{"THREATS", "THREAT"}, {"TRAFFIC", "TRAFFICKING"}, {"TRAFFICKED", "TRAFFICKING"},
-	{"TRESPASSING", "TRESPASS"}, {"UNDERAGE", "CHILD"}, {"VOYEUR", "VOYEURISM"},
-	{"WATCHING", "WATCH"}, {"WOMAN", "FEMALE"}, {"WOMEN", "FEMALE"}, {"YR", "YEARS"},
-	{"YRS", "YEARS"},
-};
-
-/* canonical words the rules read or that are harmless filler (sorted) */
-static const char *const vocab[] = {
-	"A", "ABUSE", "ACT", "ACTIVITY", "ADMINISTER", "ADULT", "AGE", "AGED", "ALARM", "AN",
-	"AND", "ANIMAL", "ANOTHER", "ANY", "ARRANGE", "AS", "ASSAULT", "AT", "ATTEMPT",
-	"BESTIALITY", "BREASTFEEDING", "BROTHEL", "BUGGERY", "BY", "CARE", "CAUSE", "CHILD",
-	"COMMISSION", "COMMIT", "COMMUNICATION", "CONSENT", "CONTROL", "CORPSE", "DEATH",
-	"DECEPTION", "DISORDER", "DISTRESS", "DISTRIBUTE", "ENGAGE", "ETC", "EXPLOITATION",
-	"EXPOSURE", "EXTREME", "FACILITATE", "FAMILY", "FEMALE", "FILM", "FOLLOWING", "FOR",
-	"GAIN", "GENITALS", "GRATIFICATION", "GROOMING", "GROSS", "HARM", "HUMILIATION",
-	"IMAGE", "IMPEDING", "IN", "INCEST", "INCITE", "INDECENCY", "INDECENT", "INDUCEMENT",
-	"INJURY", "INTENT", "INTERCOURSE", "INTIMATE", "INTO", "INVOLVED", "INVOLVING", "IS",
-	"KEEPING", "KERB", "CRAWLING", "LEARNING", "DISABILITY", "LIFE", "MAKE", "MALE",
-	"MANUAL", "MEETING", "MEMBER", "MENTAL", "MULTIPLE", "NECROPHILIA", "NO", "NON",
-	"NOT", "OBTAIN", "OF", "OFFENCE", "OFFENCES", "OFFENDER", "OFFENDERS", "OLD", "ON",
-	"OR", "OTHER", "OTHERWISE", "OUT", "OVER", "PAEDOPHILE", "PAY", "PENETRATION",
-	"PERSON", "PLACE", "PLUS", "POSITION", "POSSESSION", "PORNOGRAPHY", "PRESENCE",
-	"PROCURE", "PROHIBITED", "PROSTITUTION", "PSEUDO", "PUBLIC", "PUBLISH", "PURPOSE",
-	"RAPE", "RELATIVE", "SERVICES", "SEXUAL", "SHARE", "SEND", "SENDING", "SINGLE",
-	"SOLICIT", "STREET", "SUBSTANCE", "TAKE", "THE", "THEIR", "THREAT", "THREATEN", "TO",
-	"TRAFFICKING", "TRESPASS", "TRUST", "UK", "UNDEFINED", "UNDER", "UNLAWFUL",
-	"UPSKIRTING", "USED", "VICTIM", "VOYEURISM", "WATCH", "WITH", "WITHIN", "WITHOUT",
-	"WORKER", "WORKERS", "YEARS", "YOUNG", "BELOW", "LESS", "THAN", "OLDER", "PHOTOGRAPH",
-	"INCLUDING", "ENGAGED", "UNKNOWN", "FOI", "HO", "CODE", "CLASS", "SEC", "SECTION",
-	"SOA", "BEING", "WHILE", "SUBJECT", "THAT", "WHO", "HAS", "HAVE", "BEEN", "THIS",
-	/* non-sexual offence words */
-	"MURDER", "MANSLAUGHTER", "THEFT", "STEAL", "STOLEN", "BURGLARY", "ROBBERY",
-	"DAMAGE", "CRIMINAL", "ARSON", "DRUG", "DRUGS", "CANNABIS", "COCAINE", "HEROIN",
-	"FRAUD", "HARASSMENT", "STALKING", "WOUNDING", "AFFRAY", "KIDNAPPING", "KIDNAP",
-	"BLACKMAIL", "FIREARM", "FIREARMS", "KNIFE", "WEAPON", "WEAPONS", "SHOPLIFTING",
-	"HANDLING", "GOODS", "FORGERY", "PERJURY", "VEHICLE", "DRIVING", "KILL", "CRUELTY",
-	"NEGLECT", "SLAVERY", "COERCIVE", "BEHAVIOUR", "CONTROLLING", "COMMON", "BODILY",
-	"GRIEVOUS", "ACTUAL", "OCCASIONING", "ABH", "GBH", "SUPPLY", "DISORDERLY",
-	"VIOLENT", "MOTOR", "BICYCLE", "CYCLE", "DWELLING", "SUICIDE", "BIGAMY", "ABDUCTION",
-	"IMPRISONMENT", "FALSE", "MALICIOUS", "COMMUNICATIONS", "DOMESTIC", "VIOLENCE",
-	"ABORTION", "INFANTICIDE", "OFFENSIVE", "BLADE", "POINT", "ARTICLE", "PROCEEDS",
-	"CRIME", "BAIL", "CUSTODY", "ABSCONDING", "JUSTICE", "PERVERTING", "COURSE",
-	"FEAR", "PROVOCATION", "DISTRACTION", "BUSINESS", "RESIDENTIAL", "HOME", "BUILDING",
-	"ENDANGERING", "SHOP", "EMPLOYEE", "MAIL", "WILDLIFE", "RACIALLY", "RELIGIOUSLY",
-	"AGGRAVATED", "CONSTABLE", "EMERGENCY", "ASSAULTING", "POLICE", "ORDER",
-	"WHAT", "INTERFERING", "HOME", "OFFICE", "SERVITUDE", "HOLD", "NATURE", "THROUGH", "MISCELLANEOUS", "UNNATURAL",
-	"OBSCENE", "PUBLICATIONS", "NOTIFICATION", "BREACH", "PREVENTION", "TOTAL", "RECORDING", "HOC", "MAKING", "PAYMENT", "WITHOUT", "FROM", "YOUTH", "PROMISING", "PROVIDE", "WHERE", "CONDUCT", "INDUCE",
-	"ENCOURAGE", "THEM", "THOSE", "CHOICE", "ORAL", "DEAD", "ALIVE", "WHETHER", "HUMAN",
-	"SERIOUS", "LIKELY", "RESULT", "RESULTS", "WHICH", "ANUS", "BREASTS", "INTERFERENCE",
-	"PERFORMING", "PORTRAYING", "RELATING", "USING", "EQUIPMENT", "OBSERVE", "ADDITIONAL",
-	"CAUSE", "STATE", "PROMISE", "VICTIMS", "HIMSELF", "HERSELF", "OUTSIDE", "INSIDE",
-};
-
-static int
-cmp_alias(const void *a, const void *b)
-{
-	return strcmp((const char *) a, ((const Alias *) b)->from);
-}
-
-static const char *
-alias_of(const char *w)
-{
-	const Alias *a = bsearch(w, aliases, sizeof(aliases) / sizeof(aliases[0]),
-							 sizeof(Alias), cmp_alias);
-
-	return a ? a->to : NULL;
-}
-
-static bool
-in_vocab(const char *w)
-{
-	size_t		i;
-
-	for (i = 0; i < sizeof(vocab) / sizeof(vocab[0]); i++)
-		if (strcmp(vocab[i], w) == 0)
-			return true;
-	return false;
-}
-
-/* the canonical form of w, or NULL when neither an alias nor in the vocabulary */
-static const char *
-canon(const char *w)
-{
-	const char *a = alias_of(w);
-
-	if (a)
-		return a;
-	return in_vocab(w) ? w : NULL;
-}
-
-/* optimal string alignment distance, capped: returns >limit when further */
-static int
-edit_distance(const char *a, const char *b, int limit)
-{
-	int			la = (int) strlen(a),
-				lb = (int) strlen(b);
-	int			d[OFF_WORD_MAX + 1][OFF_WORD_MAX + 1];
-	int			i,
-				j;
-
-	if (abs(la - lb) > limit)
-		return limit + 1;
-	for (i = 0; i <= la; i++)
-		d[i][0] = i;
-	for (j = 0; j <= lb; j++)
-		d[0][j] = j;
-	for (i = 1; i <= la; i++)
-		for (j = 1; j <= lb; j++)
-		{
-			int			c = a[i - 1] == b[j - 1] ? 0 : 1;
-			int			v = d[i - 1][j] + 1;
-
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + c < v)
-				v = d[i - 1][j - 1] + c;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-				d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	return d[la][lb];
-}
-
-/* unique vocabulary/alias word within one edit of w (words of 5+ letters), or NULL */
-static const char *
-respell(const char *w)
-{
-	const char *found = NULL;
-	size_t		i;
-	size_t		len = strlen(w);
-
-	if (len < 5)
-		return NULL;
-	for (i = 0; i < sizeof(vocab) / sizeof(vocab[0]); i++)
-	{
-		if (strlen(vocab[i]) < 5)
-			continue;
-		if (edit_distance(w, vocab[i], 1) <= 1)
-		{
-			if (found && strcmp(found, vocab[i]) != 0)
-				return NULL;	/* ambiguous */
-			found = vocab[i];
-		}
-	}
-	for (i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
-	{
-		if (strlen(aliases[i].from) < 6)
-			continue;
-		if (edit_distance(w, aliases[i].from, 1) <= 1)
-		{
-			if (found && strcmp(found, aliases[i].to) != 0)
-				return NULL;
-			found = aliases[i].to;
-		}
-	}
-	return found;
-}
-
-/* Canonicalise every word; split glued words ('SEXUALASSAULT', 'NOPENETRATION'). */
-static void
-canonicalise(Lex *L)
-{
-	int			i;
-
-	for (i = 0; i < L->n; i++)
-	{
-		Tok		   *k = &L->t[i];
-		const char *c;
-
-		if (k->sym || k->num >= 0)
-			continue;
-		c = canon(k->w);
-		if (!c)
-			c = respell(k->w);
-		if (c)
-		{
-			if (c != k->w)
-				strcpy(k->w, c);
-			k->known = true;
-			continue;
-		}
-		/* two glued words? */
-		{
-			size_t		len = strlen(k->w),
-						cut;
-
-			for (cut = 2; cut + 2 <= len && L->n < MAX_TOK; cut++)
-			{
-				char		a[OFF_WORD_MAX],
-							b[OFF_WORD_MAX];
-				const char *ca,
-						   *cb;
-
-				memcpy(a, k->w, cut);
-				a[cut] = '\0';
-				strcpy(b, k->w + cut);
-				ca = canon(a);
-				cb = canon(b);
-				if (ca && cb && strlen(a) >= 2)
-				{
-					memmove(&L->t[i + 2], &L->t[i + 1], sizeof(Tok) * (L->n - i - 1));
-					L->n++;
-					strcpy(L->t[i].w, ca);
-					L->t[i].known = true;
-					L->t[i + 1] = L->t[i];
-					strcpy(L->t[i + 1].w, cb);
-					L->t[i + 1].glued = true;
-					i++;
-					break;
-				}
-			}
-		}
-	}
-}
-
 /* ---------------------------------------------------------------- helpers */
-
-static bool
-is_word(const Tok *k, const char *w)
-{
-	return k->sym == 0 && k->num < 0 && strcmp(k->w, w) == 0;
-}
-
-static bool
-has_word(const Lex *L, const char *w)
-{
-	int			i;
-
-	for (i = 0; i < L->n; i++)
-		if (!L->t[i].dropped && is_word(&L->t[i], w))
-			return true;
-	return false;
-}
 
 static void
 set_reason(OffenceResult *r, const char *fmt, const char *a, const char *b)
@@ -837,117 +450,6 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 
 /* ---------------------------------------------------------------- kinds */
 
-enum Kind
-{
-	K_NONE = 0,
-	K_RAPE, K_ABP, K_SA, K_S4,
-	K_S8S10, K_S9S13, K_S11, K_S12,
-	K_FAM_ACT, K_FAM_INC, K_FAM_ADULT, K_FAM_ADULT_CONSENT,
-	K_TRUST_ACT, K_TRUST_CAUSE, K_TRUST_PRES, K_TRUST_WATCH,
-	K_MD_ACT, K_MD_CAUSE, K_MD_PRES, K_MD_WATCH,
-	K_MD_IND_PROCURE, K_MD_IND_CAUSE, K_MD_IND_PRES, K_MD_IND_WATCH,
-	K_MD_CARE_ACT, K_MD_CARE_CAUSE, K_MD_CARE_PRES, K_MD_CARE_WATCH,
-	K_GROOM_MEET, K_SEXCOMM,
-	K_CSE_PAY, K_CSE_CAUSE, K_CSE_CONTROL, K_CSE_ARRANGE,
-	K_S14_GENERIC, K_S14_RAPE_U13, K_S14_CAUSE_U13, K_S14_ACT_PEN, K_S14_BY_CHILD,
-	K_S14_PRES_WATCH, K_S14_ACT_NOPEN,
-	K_PROST_CAUSE, K_PROST_CONTROL, K_BROTHEL, K_SOLICIT, K_PAY_EXPLOITED,
-	K_EXPOSURE, K_VOYEUR, K_UPSKIRT, K_BREASTFEED, K_CYBERFLASH, K_SHARE_INTIMATE,
-	K_SHARE_NOCONSENT, K_ADMIN, K_TRESPASS, K_COMMIT_INTENT, K_ANIMAL, K_CORPSE,
-	K_IIOC_POSS, K_IIOC_MAKE, K_IIOC_GENERIC, K_PROHIBITED, K_EXTREME, K_EXT_LIFE, K_EXT_INJURY,
-	K_EXT_CORPSE, K_EXT_ANIMAL, K_EXT_RAPE, K_EXT_PEN, K_PAED_MANUAL,
-	K_TRAFFICK, K_HIST_INDECENT_ASSAULT, K_HIST_GROSS, K_HIST_USI, K_HIST_BUGGERY,
-	K_NONSEX,
-	K__COUNT
-};
-
-typedef struct KindInfo
-{
-	int			family;
-	const char *cls;			/* class when the kind has one whatever the facts */
-	const char *note;			/* reason given when no code */
-} KindInfo;
-
-static const KindInfo kinds[K__COUNT] = {
-	[K_NONE] = {OFAM_UNKNOWN, NULL, NULL},
-	[K_RAPE] = {OFAM_RAPE, NULL, NULL},
-	[K_ABP] = {OFAM_ASSAULT_BY_PENETRATION, NULL, NULL},
-	[K_SA] = {OFAM_SEXUAL_ASSAULT, NULL, NULL},
-	[K_S4] = {OFAM_WITHOUT_CONSENT, "22A", NULL},
-	[K_S8S10] = {OFAM_CHILD_SEXUAL_ACTIVITY, NULL, NULL},
-	[K_S9S13] = {OFAM_CHILD_SEXUAL_ACTIVITY, NULL, NULL},
-	[K_S11] = {OFAM_CHILD_SEXUAL_ACTIVITY, NULL, NULL},
-	[K_S12] = {OFAM_CHILD_SEXUAL_ACTIVITY, NULL, NULL},
-	[K_FAM_ACT] = {OFAM_FAMILIAL, "23", NULL},
-	[K_FAM_INC] = {OFAM_FAMILIAL, "23", NULL},
-	[K_FAM_ADULT] = {OFAM_FAMILIAL, "23", NULL},
-	[K_FAM_ADULT_CONSENT] = {OFAM_FAMILIAL, "23", NULL},
-	[K_TRUST_ACT] = {OFAM_ABUSE_OF_TRUST, "73", NULL},
-	[K_TRUST_CAUSE] = {OFAM_ABUSE_OF_TRUST, "73", NULL},
-	[K_TRUST_PRES] = {OFAM_ABUSE_OF_TRUST, "73", NULL},
-	[K_TRUST_WATCH] = {OFAM_ABUSE_OF_TRUST, "73", NULL},
-	[K_MD_ACT] = {OFAM_MENTAL_DISORDER, "70", NULL},
-	[K_MD_CAUSE] = {OFAM_MENTAL_DISORDER, "70", NULL},
-	[K_MD_PRES] = {OFAM_MENTAL_DISORDER, "70", NULL},
-	[K_MD_WATCH] = {OFAM_MENTAL_DISORDER, "70", NULL},
-	[K_MD_IND_PROCURE] = {OFAM_MENTAL_DISORDER, "70", NULL},
-	[K_MD_IND_CAUSE] = {OFAM_MENTAL_DISORDER, "70", NULL},
-	[K_MD_IND_PRES] = {OFAM_MENTAL_DISORDER, "70", NULL},
-	[K_MD_IND_WATCH] = {OFAM_MENTAL_DISORDER, "70", NULL},
-	[K_MD_CARE_ACT] = {OFAM_MENTAL_DISORDER, "70", NULL},
-	[K_MD_CARE_CAUSE] = {OFAM_MENTAL_DISORDER, "70", NULL},
-	[K_MD_CARE_PRES] = {OFAM_MENTAL_DISORDER, "70", NULL},
-	[K_MD_CARE_WATCH] = {OFAM_MENTAL_DISORDER, "70", NULL},
-	[K_GROOM_MEET] = {OFAM_GROOMING, "88A", NULL},
-	[K_SEXCOMM] = {OFAM_GROOMING, "88A", NULL},
-	[K_CSE_PAY] = {OFAM_SEXUAL_EXPLOITATION, "71", NULL},
-	[K_CSE_CAUSE] = {OFAM_SEXUAL_EXPLOITATION, "71", NULL},
-	[K_CSE_CONTROL] = {OFAM_SEXUAL_EXPLOITATION, "71", NULL},
-	[K_CSE_ARRANGE] = {OFAM_SEXUAL_EXPLOITATION, "71", NULL},
-	[K_S14_GENERIC] = {OFAM_SEXUAL_EXPLOITATION, "71", NULL},
-	[K_S14_RAPE_U13] = {OFAM_CHILD_SEXUAL_ACTIVITY, "21", NULL},
-	[K_S14_CAUSE_U13] = {OFAM_CHILD_SEXUAL_ACTIVITY, "21", NULL},
-	[K_S14_ACT_PEN] = {OFAM_CHILD_SEXUAL_ACTIVITY, "22B", NULL},
-	[K_S14_BY_CHILD] = {OFAM_CHILD_SEXUAL_ACTIVITY, "22B", NULL},
-	[K_S14_PRES_WATCH] = {OFAM_SEXUAL_EXPLOITATION, "71", NULL},
-	[K_S14_ACT_NOPEN] = {OFAM_SEXUAL_EXPLOITATION, "71", NULL},
-	[K_PROST_CAUSE] = {OFAM_PROSTITUTION, "24", NULL},
-	[K_PROST_CONTROL] = {OFAM_PROSTITUTION, "24", NULL},
-	[K_BROTHEL] = {OFAM_PROSTITUTION, "24", NULL},
-	[K_SOLICIT] = {OFAM_PROSTITUTION, "27", NULL},
-	[K_PAY_EXPLOITED] = {OFAM_PROSTITUTION, "27", NULL},
-	[K_EXPOSURE] = {OFAM_EXPOSURE_VOYEURISM, "88E", NULL},
-	[K_VOYEUR] = {OFAM_EXPOSURE_VOYEURISM, "88E", NULL},
-	[K_UPSKIRT] = {OFAM_EXPOSURE_VOYEURISM, "88E", NULL},
-	[K_BREASTFEED] = {OFAM_EXPOSURE_VOYEURISM, "88E", NULL},
-	[K_CYBERFLASH] = {OFAM_EXPOSURE_VOYEURISM, "88E", NULL},
-	[K_SHARE_INTIMATE] = {OFAM_OTHER_SEXUAL, "88C", NULL},
-	[K_SHARE_NOCONSENT] = {OFAM_OTHER_SEXUAL, "88C", NULL},
-	[K_ADMIN] = {OFAM_OTHER_SEXUAL, "88C", NULL},
-	[K_TRESPASS] = {OFAM_OTHER_SEXUAL, "88C", NULL},
-	[K_COMMIT_INTENT] = {OFAM_OTHER_SEXUAL, "88C", NULL},
-	[K_ANIMAL] = {OFAM_UNNATURAL, "88D", NULL},
-	[K_CORPSE] = {OFAM_UNNATURAL, "88D", NULL},
-	[K_IIOC_POSS] = {OFAM_INDECENT_IMAGES, "86", NULL},
-	[K_IIOC_MAKE] = {OFAM_INDECENT_IMAGES, "86", NULL},
-	[K_IIOC_GENERIC] = {OFAM_INDECENT_IMAGES, "86", "indecent images of children: the title does not say whether taking, making or distributing (086/02) or possessing (086/10)"},
-	[K_PROHIBITED] = {OFAM_INDECENT_IMAGES, "86", NULL},
-	[K_EXTREME] = {OFAM_INDECENT_IMAGES, "86", "extreme pornography: the title does not say which kind of image"},
-	[K_EXT_LIFE] = {OFAM_INDECENT_IMAGES, "86", NULL},
-	[K_EXT_INJURY] = {OFAM_INDECENT_IMAGES, "86", NULL},
-	[K_EXT_CORPSE] = {OFAM_INDECENT_IMAGES, "86", NULL},
-	[K_EXT_ANIMAL] = {OFAM_INDECENT_IMAGES, "86", NULL},
-	[K_EXT_RAPE] = {OFAM_INDECENT_IMAGES, "86", NULL},
-	[K_EXT_PEN] = {OFAM_INDECENT_IMAGES, "86", NULL},
-	[K_PAED_MANUAL] = {OFAM_SEXUAL_EXPLOITATION, "71", NULL},
-	[K_TRAFFICK] = {OFAM_TRAFFICKING, NULL, "trafficking for sexual exploitation: not in the April 2026 Home Office list (replaced by Modern Slavery Act 2015 offences, class 106)"},
-	[K_HIST_INDECENT_ASSAULT] = {OFAM_SEXUAL_ASSAULT, NULL, "indecent assault: Sexual Offences Act 1956 offence, not in the April 2026 Home Office list"},
-	[K_HIST_GROSS] = {OFAM_OTHER_SEXUAL, NULL, "gross indecency: historic offence, not in the April 2026 Home Office list"},
-	[K_HIST_USI] = {OFAM_CHILD_SEXUAL_ACTIVITY, NULL, "unlawful sexual intercourse: Sexual Offences Act 1956 offence, not in the April 2026 Home Office list"},
-	[K_HIST_BUGGERY] = {OFAM_UNNATURAL, NULL, "buggery: historic offence, not in the April 2026 Home Office list"},
-	[K_NONSEX] = {OFAM_NON_SEXUAL, NULL, "not a sexual offence; the code comes only from an exact Home Office title or an override"},
-};
-
 #define HAS(w) has_word(L, (w))
 
 static bool
@@ -1127,250 +629,7 @@ find_kind(Lex *L, OffenceResult *r)
 	return K_NONE;
 }
 
-/* words that only sexual offences use: an unrecognised title with one is never non-sexual */
-static const char *const sexual_markers[] = {
-	"SEXUAL", "RAPE", "INDECENT", "INDECENCY", "PENETRATION", "GROOMING", "PROSTITUTION",
-	"BROTHEL", "VOYEURISM", "EXPOSURE", "PORNOGRAPHY", "INCEST", "BUGGERY", "BESTIALITY",
-	"PAEDOPHILE", "UPSKIRTING", "GENITALS", "INTIMATE", "NECROPHILIA", "KERB", NULL
-};
-static const char *const nonsexual_markers[] = {
-	"MURDER", "MANSLAUGHTER", "THEFT", "STEAL", "STOLEN", "BURGLARY", "ROBBERY", "DAMAGE",
-	"ARSON", "DRUG", "DRUGS", "CANNABIS", "COCAINE", "HEROIN", "FRAUD", "HARASSMENT",
-	"STALKING", "WOUNDING", "AFFRAY", "KIDNAPPING", "KIDNAP", "BLACKMAIL", "FIREARM",
-	"FIREARMS", "KNIFE", "WEAPON", "WEAPONS", "SHOPLIFTING", "HANDLING", "FORGERY",
-	"PERJURY", "DRIVING", "KILL", "CRUELTY", "NEGLECT", "SLAVERY", "COERCIVE", "ABH",
-	"GBH", "ASSAULT", "VIOLENCE", "SUICIDE", "BIGAMY", "ABDUCTION", "IMPRISONMENT",
-	"ABORTION", "INFANTICIDE", "BAIL", "ABSCONDING", "PERVERTING", "DISORDERLY",
-	"ASSAULTING", "MALICIOUS", "SERVITUDE", NULL
-};
-
-/* ---------------------------------------------------------------- rule table */
-
-typedef struct Rule
-{
-	unsigned char kind;
-	char		sex;			/* 'F', 'M', '*' (victim; for animals the offender) */
-	signed char vlo,
-				vhi;			/* victim age range the code covers; vlo -1: any age */
-	char		vdef;			/* the code to use when the title states no age */
-	char		oage;			/* 'A' 18+ or not stated, 'U' stated under 18, '*' */
-	char		pen;			/* 'P' penetration or not stated (implied), 'N', '*' */
-	char		att;			/* 'Y' attempt, 'N' not, '*' either */
-	const char *code;
-	const char *cls;
-} Rule;
-
-#define ANY -1, -1
-#define U13 0, 13
-#define U16 0, 16
-#define U18 0, 18
-#define A1315 13, 16
-#define A1317 13, 18
-#define P13 13, -1
-#define P16 16, -1
-#define P18 18, -1
-
-static const Rule rules[] = {
-	/* rape, SOA 2003 s1 and s5 */
-	{K_RAPE, 'F', P16, 0, '*', 'P', 'N', "019/08", "19C"},
-	{K_RAPE, 'F', U16, 0, '*', 'P', 'N', "019/07", "19D"},
-	{K_RAPE, 'F', U13, 0, '*', 'P', 'N', "019/16", "19E"},
-	{K_RAPE, 'M', P16, 0, '*', 'P', 'N', "019/10", "19F"},
-	{K_RAPE, 'M', U16, 0, '*', 'P', 'N', "019/09", "19G"},
-	{K_RAPE, 'M', U13, 0, '*', 'P', 'N', "019/17", "19H"},
-	{K_RAPE, 'F', P16, 0, '*', '*', 'Y', "019/12", "19C"},
-	{K_RAPE, 'F', U16, 0, '*', '*', 'Y', "019/11", "19D"},
-	{K_RAPE, 'F', U13, 0, '*', '*', 'Y', "019/18", "19E"},
-	{K_RAPE, 'M', P16, 0, '*', '*', 'Y', "019/14", "19F"},
-	{K_RAPE, 'M', U16, 0, '*', '*', 'Y', "019/13", "19G"},
-	{K_RAPE, 'M', U13, 0, '*', '*', 'Y', "019/19", "19H"},
-	/* assault by penetration s2, s6 (13 and over: the titles state no age) */
-	{K_ABP, 'F', P13, 1, '*', 'P', '*', "020/03", "20A"},
-	{K_ABP, 'F', U13, 0, '*', 'P', '*', "020/04", "20B"},
-	{K_ABP, 'M', P13, 1, '*', 'P', '*', "017/13", "17A"},
-	{K_ABP, 'M', U13, 0, '*', 'P', '*', "017/14", "17B"},
-	/* sexual assault s3, s7 */
-	{K_SA, 'F', P13, 1, '*', '*', '*', "020/05", "20A"},
-	{K_SA, 'F', U13, 0, '*', '*', '*', "020/06", "20B"},
-	{K_SA, 'M', P13, 1, '*', '*', '*', "017/15", "17A"},
-	{K_SA, 'M', U13, 0, '*', '*', '*', "017/16", "17B"},
-	/* causing sexual activity without consent s4 */
-	{K_S4, 'F', ANY, 1, '*', 'P', '*', "022/02", "22A"},
-	{K_S4, 'M', ANY, 1, '*', 'P', '*', "022/03", "22A"},
-	{K_S4, 'F', ANY, 1, '*', 'N', '*', "022/04", "22A"},
-	{K_S4, 'M', ANY, 1, '*', 'N', '*', "022/05", "22A"},
-	/* causing or inciting a child: s8 (under 13), s10 (under 16), s13 (offender U18) */
-	{K_S8S10, 'F', U13, 0, 'A', 'P', '*', "021/02", "21"},
-	{K_S8S10, 'F', U13, 0, 'A', 'N', '*', "021/03", "21"},
-	{K_S8S10, 'M', U13, 0, 'A', 'P', '*', "021/04", "21"},
-	{K_S8S10, 'M', U13, 0, 'A', 'N', '*', "021/05", "21"},
-	{K_S8S10, 'F', U13, 0, 'U', 'P', '*', "021/14", "21"},
-	{K_S8S10, 'M', U13, 0, 'U', 'P', '*', "021/15", "21"},
-	{K_S8S10, 'F', U13, 0, 'U', 'N', '*', "021/24", "21"},
-	{K_S8S10, 'M', U13, 0, 'U', 'N', '*', "021/25", "21"},
-	{K_S8S10, 'F', U16, 0, 'A', 'P', '*', "022/08", "22B"},
-	{K_S8S10, 'M', U16, 0, 'A', 'P', '*', "022/09", "22B"},
-	{K_S8S10, 'F', U16, 0, 'A', 'N', '*', "022/20", "22B"},
-	{K_S8S10, 'M', U16, 0, 'A', 'N', '*', "022/21", "22B"},
-	{K_S8S10, 'F', U16, 0, 'U', 'P', '*', "022/14", "22B"},
-	{K_S8S10, 'M', U16, 0, 'U', 'P', '*', "022/15", "22B"},
-	{K_S8S10, 'F', U16, 0, 'U', 'N', '*', "022/24", "22B"},
-	{K_S8S10, 'M', U16, 0, 'U', 'N', '*', "022/25", "22B"},
-	/* sexual activity with a child: s9 (under 16, offender 18+), s13 (offender U18) */
-	{K_S9S13, 'F', U16, 0, 'A', 'P', '*', "022/06", "22B"},
-	{K_S9S13, 'M', U16, 0, 'A', 'P', '*', "022/07", "22B"},
-	{K_S9S13, 'F', U16, 0, 'A', 'N', '*', "022/18", "22B"},
-	{K_S9S13, 'M', U16, 0, 'A', 'N', '*', "022/19", "22B"},
-	{K_S9S13, 'F', U16, 0, 'U', 'P', '*', "022/12", "22B"},
-	{K_S9S13, 'M', U16, 0, 'U', 'P', '*', "022/13", "22B"},
-	{K_S9S13, 'F', U16, 0, 'U', 'N', '*', "022/22", "22B"},
-	{K_S9S13, 'M', U16, 0, 'U', 'N', '*', "022/23", "22B"},
-	{K_S9S13, 'F', U13, 0, 'U', 'P', '*', "021/12", "21"},
-	{K_S9S13, 'M', U13, 0, 'U', 'P', '*', "021/13", "21"},
-	{K_S9S13, 'F', U13, 0, 'U', 'N', '*', "021/22", "21"},
-	{K_S9S13, 'M', U13, 0, 'U', 'N', '*', "021/23", "21"},
-	/* sexual activity in the presence of a child s11; causing a child to watch s12 */
-	{K_S11, '*', U13, 0, 'A', '*', '*', "021/10", "21"},
-	{K_S11, '*', U13, 0, 'U', '*', '*', "021/16", "21"},
-	{K_S11, '*', U16, 0, 'A', '*', '*', "022/10", "22B"},
-	{K_S11, '*', U16, 0, 'U', '*', '*', "022/16", "22B"},
-	{K_S12, '*', U13, 0, 'A', '*', '*', "021/11", "21"},
-	{K_S12, '*', U13, 0, 'U', '*', '*', "021/17", "21"},
-	{K_S12, '*', U16, 0, 'A', '*', '*', "022/11", "22B"},
-	{K_S12, '*', U16, 0, 'U', '*', '*', "022/17", "22B"},
-	/* familial s25 (sexual activity) */
-	{K_FAM_ACT, 'F', A1317, 0, 'A', 'P', '*', "023/04", "23"},
-	{K_FAM_ACT, 'M', A1317, 0, 'A', 'P', '*', "023/05", "23"},
-	{K_FAM_ACT, 'F', U13, 0, 'A', 'P', '*', "023/14", "23"},
-	{K_FAM_ACT, 'M', U13, 0, 'A', 'P', '*', "023/15", "23"},
-	{K_FAM_ACT, 'F', A1317, 0, 'A', 'N', '*', "023/22", "23"},
-	{K_FAM_ACT, 'M', A1317, 0, 'A', 'N', '*', "023/23", "23"},
-	{K_FAM_ACT, 'F', U13, 0, 'A', 'N', '*', "023/24", "23"},
-	{K_FAM_ACT, 'M', U13, 0, 'A', 'N', '*', "023/25", "23"},
-	{K_FAM_ACT, 'F', A1317, 0, 'U', 'N', '*', "023/06", "23"},
-	{K_FAM_ACT, 'M', A1317, 0, 'U', 'N', '*', "023/07", "23"},
-	{K_FAM_ACT, 'F', U13, 0, 'U', 'N', '*', "023/16", "23"},
-	{K_FAM_ACT, 'M', U13, 0, 'U', 'N', '*', "023/17", "23"},
-	{K_FAM_ACT, 'F', U13, 0, 'U', 'P', '*', "023/30", "23"},
-	{K_FAM_ACT, 'M', U13, 0, 'U', 'P', '*', "023/31", "23"},
-	{K_FAM_ACT, 'F', A1317, 0, 'U', 'P', '*', "023/32", "23"},
-	{K_FAM_ACT, 'M', A1317, 0, 'U', 'P', '*', "023/33", "23"},
-	/* familial s26 (inciting) */
-	{K_FAM_INC, 'F', A1317, 0, 'A', 'P', '*', "023/08", "23"},
-	{K_FAM_INC, 'M', A1317, 0, 'A', 'P', '*', "023/09", "23"},
-	{K_FAM_INC, 'F', U13, 0, 'A', 'P', '*', "023/18", "23"},
-	{K_FAM_INC, 'M', U13, 0, 'A', 'P', '*', "023/19", "23"},
-	{K_FAM_INC, 'F', A1317, 0, 'A', 'N', '*', "023/26", "23"},
-	{K_FAM_INC, 'M', A1317, 0, 'A', 'N', '*', "023/27", "23"},
-	{K_FAM_INC, 'F', U13, 0, 'A', 'N', '*', "023/28", "23"},
-	{K_FAM_INC, 'M', U13, 0, 'A', 'N', '*', "023/29", "23"},
-	{K_FAM_INC, 'F', A1317, 0, 'U', 'N', '*', "023/10", "23"},
-	{K_FAM_INC, 'M', A1317, 0, 'U', 'N', '*', "023/11", "23"},
-	{K_FAM_INC, 'F', U13, 0, 'U', 'N', '*', "023/20", "23"},
-	{K_FAM_INC, 'M', U13, 0, 'U', 'N', '*', "023/21", "23"},
-	{K_FAM_INC, 'F', U13, 0, 'U', 'P', '*', "023/34", "23"},
-	{K_FAM_INC, 'M', U13, 0, 'U', 'P', '*', "023/35", "23"},
-	{K_FAM_INC, 'F', A1317, 0, 'U', 'P', '*', "023/36", "23"},
-	{K_FAM_INC, 'M', A1317, 0, 'U', 'P', '*', "023/37", "23"},
-	/* sex with an adult relative s64, s65 */
-	{K_FAM_ADULT, '*', ANY, 1, '*', '*', '*', "023/12", "23"},
-	{K_FAM_ADULT_CONSENT, '*', ANY, 1, '*', '*', '*', "023/13", "23"},
-	/* abuse of position of trust s16-s19 */
-	{K_TRUST_ACT, 'F', A1317, 0, 'A', '*', '*', "073/07", "73"},
-	{K_TRUST_ACT, 'M', A1317, 0, 'A', '*', '*', "073/08", "73"},
-	{K_TRUST_ACT, 'F', U13, 0, 'A', '*', '*', "073/13", "73"},
-	{K_TRUST_ACT, 'M', U13, 0, 'A', '*', '*', "073/14", "73"},
-	{K_TRUST_CAUSE, 'F', A1317, 0, 'A', '*', '*', "073/09", "73"},
-	{K_TRUST_CAUSE, 'M', A1317, 0, 'A', '*', '*', "073/10", "73"},
-	{K_TRUST_CAUSE, 'F', U13, 0, 'A', '*', '*', "073/15", "73"},
-	{K_TRUST_CAUSE, 'M', U13, 0, 'A', '*', '*', "073/16", "73"},
-	{K_TRUST_PRES, '*', A1317, 0, 'A', '*', '*', "073/11", "73"},
-	{K_TRUST_PRES, '*', U13, 0, 'A', '*', '*', "073/17", "73"},
-	{K_TRUST_WATCH, '*', A1317, 0, 'A', '*', '*', "073/12", "73"},
-	{K_TRUST_WATCH, '*', U13, 0, 'A', '*', '*', "073/18", "73"},
-	/* mental disorder s30-s41 */
-	{K_MD_ACT, 'M', ANY, 1, '*', 'P', '*', "070/01", "70"},
-	{K_MD_ACT, 'F', ANY, 1, '*', 'P', '*', "070/02", "70"},
-	{K_MD_ACT, 'M', ANY, 1, '*', 'N', '*', "070/03", "70"},
-	{K_MD_ACT, 'F', ANY, 1, '*', 'N', '*', "070/04", "70"},
-	{K_MD_CAUSE, 'M', ANY, 1, '*', 'P', '*', "070/05", "70"},
-	{K_MD_CAUSE, 'F', ANY, 1, '*', 'P', '*', "070/06", "70"},
-	{K_MD_CAUSE, 'M', ANY, 1, '*', 'N', '*', "070/07", "70"},
-	{K_MD_CAUSE, 'F', ANY, 1, '*', 'N', '*', "070/08", "70"},
-	{K_MD_PRES, '*', ANY, 1, '*', '*', '*', "070/09", "70"},
-	{K_MD_WATCH, '*', ANY, 1, '*', '*', '*', "070/10", "70"},
-	{K_MD_IND_PROCURE, '*', ANY, 1, '*', 'P', '*', "070/11", "70"},
-	{K_MD_IND_PROCURE, '*', ANY, 1, '*', 'N', '*', "070/12", "70"},
-	{K_MD_IND_CAUSE, '*', ANY, 1, '*', 'P', '*', "070/13", "70"},
-	{K_MD_IND_CAUSE, '*', ANY, 1, '*', 'N', '*', "070/14", "70"},
-	{K_MD_IND_PRES, '*', ANY, 1, '*', '*', '*', "070/15", "70"},
-	{K_MD_IND_WATCH, '*', ANY, 1, '*', '*', '*', "070/16", "70"},
-	{K_MD_CARE_ACT, 'M', ANY, 1, '*', 'P', '*', "070/17", "70"},
-	{K_MD_CARE_ACT, 'F', ANY, 1, '*', 'P', '*', "070/18", "70"},
-	{K_MD_CARE_ACT, 'M', ANY, 1, '*', 'N', '*', "070/19", "70"},
-	{K_MD_CARE_ACT, 'F', ANY, 1, '*', 'N', '*', "070/20", "70"},
-	{K_MD_CARE_CAUSE, '*', ANY, 1, '*', 'P', '*', "070/21", "70"},
-	{K_MD_CARE_CAUSE, '*', ANY, 1, '*', 'N', '*', "070/22", "70"},
-	{K_MD_CARE_PRES, '*', ANY, 1, '*', '*', '*', "070/23", "70"},
-	{K_MD_CARE_WATCH, '*', ANY, 1, '*', '*', '*', "070/24", "70"},
-	/* grooming s15, sexual communication s15A */
-	{K_GROOM_MEET, 'F', U16, 1, 'A', '*', '*', "088/01", "88A"},
-	{K_GROOM_MEET, 'M', U16, 1, 'A', '*', '*', "088/02", "88A"},
-	{K_SEXCOMM, '*', ANY, 1, '*', '*', '*', "071/17", "88A"},
-	/* sexual exploitation of children s47-s50 */
-	{K_CSE_PAY, 'F', U13, 0, '*', '*', '*', "071/02", "71"},
-	{K_CSE_PAY, 'M', U13, 0, '*', '*', '*', "071/03", "71"},
-	{K_CSE_PAY, 'F', U16, 0, '*', 'N', '*', "071/04", "71"},
-	{K_CSE_PAY, 'M', U16, 0, '*', 'N', '*', "071/05", "71"},
-	{K_CSE_PAY, 'F', U16, 0, '*', 'P', '*', "071/14", "71"},
-	{K_CSE_PAY, 'M', U16, 0, '*', 'P', '*', "071/15", "71"},
-	{K_CSE_PAY, 'F', U18, 0, '*', '*', '*', "071/06", "71"},
-	{K_CSE_PAY, 'M', U18, 0, '*', '*', '*', "071/07", "71"},
-	{K_CSE_CAUSE, '*', A1317, 0, '*', '*', '*', "071/08", "71"},
-	{K_CSE_CAUSE, '*', U13, 0, '*', '*', '*', "071/11", "71"},
-	{K_CSE_CONTROL, '*', A1317, 0, '*', '*', '*', "071/09", "71"},
-	{K_CSE_CONTROL, '*', U13, 0, '*', '*', '*', "071/12", "71"},
-	{K_CSE_ARRANGE, '*', A1317, 0, '*', '*', '*', "071/10", "71"},
-	{K_CSE_ARRANGE, '*', U13, 0, '*', '*', '*', "071/13", "71"},
-	/* arranging or facilitating a child sex offence s14 */
-	{K_S14_GENERIC, '*', ANY, 1, '*', '*', '*', "071/01", "71"},
-	{K_S14_PRES_WATCH, '*', ANY, 1, '*', '*', '*', "071/01", "71"},
-	{K_S14_ACT_NOPEN, '*', ANY, 1, '*', 'N', '*', "071/01", "71"},
-	{K_S14_RAPE_U13, '*', U13, 1, '*', '*', '*', "021/26", "21"},
-	{K_S14_CAUSE_U13, '*', U13, 0, '*', 'P', '*', "021/27", "21"},
-	{K_S14_ACT_PEN, '*', U16, 1, '*', 'P', '*', "022/26", "22B"},
-	{K_S14_BY_CHILD, '*', ANY, 1, '*', '*', '*', "022/30", "22B"},
-	/* prostitution */
-	{K_PROST_CAUSE, '*', ANY, 1, '*', '*', '*', "024/17", "24"},
-	{K_PROST_CONTROL, '*', ANY, 1, '*', '*', '*', "024/18", "24"},
-	{K_BROTHEL, '*', ANY, 1, '*', '*', '*', "024/19", "24"},
-	{K_SOLICIT, '*', ANY, 1, '*', '*', '*', "167/01", "27"},
-	{K_PAY_EXPLOITED, '*', ANY, 1, '*', '*', '*', "167/02", "27"},
-	/* exposure, voyeurism, images */
-	{K_EXPOSURE, '*', ANY, 1, '*', '*', '*', "088/09", "88E"},
-	{K_VOYEUR, '*', ANY, 1, '*', '*', '*', "088/10", "88E"},
-	{K_UPSKIRT, '*', ANY, 1, '*', '*', '*', "088/12", "88E"},
-	{K_BREASTFEED, '*', ANY, 1, '*', '*', '*', "088/13", "88E"},
-	{K_CYBERFLASH, '*', ANY, 1, '*', '*', '*', "088/14", "88E"},
-	{K_SHARE_INTIMATE, '*', ANY, 1, '*', '*', '*', "088/15", "88C"},
-	{K_SHARE_NOCONSENT, '*', ANY, 1, '*', '*', '*', "175/08", "88C"},
-	{K_ADMIN, '*', ANY, 1, '*', '*', '*', "088/05", "88C"},
-	{K_COMMIT_INTENT, '*', ANY, 1, '*', '*', '*', "088/06", "88C"},
-	{K_TRESPASS, '*', ANY, 1, '*', '*', '*', "088/07", "88C"},
-	{K_ANIMAL, 'M', ANY, 1, '*', '*', '*', "088/03", "88D"},
-	{K_ANIMAL, 'F', ANY, 1, '*', '*', '*', "088/04", "88D"},
-	{K_CORPSE, '*', ANY, 1, '*', '*', '*', "088/11", "88D"},
-	{K_IIOC_MAKE, '*', ANY, 1, '*', '*', '*', "086/02", "86"},
-	{K_IIOC_POSS, '*', ANY, 1, '*', '*', '*', "086/10", "86"},
-	{K_PROHIBITED, '*', ANY, 1, '*', '*', '*', "086/15", "86"},
-	{K_EXT_LIFE, '*', ANY, 1, '*', '*', '*', "086/11", "86"},
-	{K_EXT_INJURY, '*', ANY, 1, '*', '*', '*', "086/12", "86"},
-	{K_EXT_CORPSE, '*', ANY, 1, '*', '*', '*', "086/13", "86"},
-	{K_EXT_ANIMAL, '*', ANY, 1, '*', '*', '*', "086/14", "86"},
-	{K_EXT_RAPE, '*', ANY, 1, '*', '*', '*', "086/16", "86"},
-	{K_EXT_PEN, '*', ANY, 1, '*', '*', '*', "086/17", "86"},
-	{K_PAED_MANUAL, '*', ANY, 1, '*', '*', '*', "071/16", "71"},
-};
+/* ---------------------------------------------------------------- codes of a kind */
 
 static bool
 range_contains(int elo, int ehi, int tlo, int thi)
@@ -1419,9 +678,9 @@ pick_code(int kind, char offender_sex, bool child_no_age, OffenceResult *r)
 		set_reason(r, "%s", "child under 13 and offender age not stated: class 21 (offender under 18, s13) or 22B (offender 18 or over, s9)", NULL);
 		return;
 	}
-	for (i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
+	for (i = 0; i < classify_nrules; i++)
 	{
-		const Rule *u = &rules[i];
+		const Rule *u = &classify_rules[i];
 
 		if (u->kind != kind)
 			continue;
@@ -1457,8 +716,8 @@ pick_code(int kind, char offender_sex, bool child_no_age, OffenceResult *r)
 				 a[0] ? " (victim " : "", a, a[0] ? ")" : "",
 				 b[0] ? " and offender age" : "");
 		set_reason(r, "%s%s", why, NULL);
-		if (kinds[kind].cls)
-			strcpy(r->cls, kinds[kind].cls);
+		if (classify_kinds[kind].cls)
+			strcpy(r->cls, classify_kinds[kind].cls);
 		return;
 	}
 	/*
@@ -1514,8 +773,8 @@ pick_code(int kind, char offender_sex, bool child_no_age, OffenceResult *r)
 				same_class = false;
 		if (same_class)
 			strcpy(r->cls, cand[0]->cls);
-		else if (kinds[kind].cls)
-			strcpy(r->cls, kinds[kind].cls);
+		else if (classify_kinds[kind].cls)
+			strcpy(r->cls, classify_kinds[kind].cls);
 		snprintf(why, sizeof(why), "%s%s%s: %s or %s",
 				 sex_split ? "victim sex not stated" : "",
 				 sex_split && age_split ? ", " : "",
@@ -1635,14 +894,13 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 				 len, OFF_MAX_TITLE);
 		return;
 	}
-	lex(s, len, L);
+	classify_lex(s, len, L);
 	if (L->overflow)
 	{
 		snprintf(r->reason, sizeof(r->reason), "title has too many words (more than %d)",
 				 MAX_TOK);
 		return;
 	}
-	canonicalise(L);
 	read_code(L, r);
 	drop_noise(L, r);
 	read_facts(L, r, &offender_sex);
@@ -1658,8 +916,8 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 		return;
 	}
 
-	for (i = 0; sexual_markers[i]; i++)
-		if (has_word(L, sexual_markers[i]))
+	for (i = 0; classify_sexual_markers[i]; i++)
+		if (has_word(L, classify_sexual_markers[i]))
 			r->sexual_words = true;
 
 	kind = find_kind(L, r);
@@ -1667,22 +925,22 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 	{
 		bool		nonsex = false;
 
-		for (i = 0; nonsexual_markers[i]; i++)
-			if (has_word(L, nonsexual_markers[i]))
+		for (i = 0; classify_nonsexual_markers[i]; i++)
+			if (has_word(L, classify_nonsexual_markers[i]))
 				nonsex = true;
 		if (!r->sexual_words && nonsex)
 			kind = K_NONSEX;
 	}
-	r->family = kinds[kind].family;
+	r->family = classify_kinds[kind].family;
 	if (kind == K_NONE)
 		set_reason(r, r->sexual_words ? "sexual offence not recognised" :
 				   "offence not recognised", NULL, NULL);
-	else if (kinds[kind].note && kind != K_EXTREME && kind != K_IIOC_GENERIC)
-		set_reason(r, "%s", kinds[kind].note, NULL);
+	else if (classify_kinds[kind].note && kind != K_EXTREME && kind != K_IIOC_GENERIC)
+		set_reason(r, "%s", classify_kinds[kind].note, NULL);
 	else if (kind == K_EXTREME || kind == K_IIOC_GENERIC)
 	{
 		strcpy(r->cls, "86");
-		set_reason(r, "%s", kinds[kind].note, NULL);
+		set_reason(r, "%s", classify_kinds[kind].note, NULL);
 	}
 	else
 		pick_code(kind, offender_sex, !r->has_vage && has_word(L, "CHILD"), r);

@@ -9,7 +9,7 @@
  * suffixes and prefixes, reads the stated facts (victim sex and age, offender age,
  * penetration, attempt), recognises the kind of offence from its key words and picks
  * the Home Office code whose definition the stated facts fit (see the rule table in
- * classify.c).  When the facts fit more than one code it gives no code and says
+ * classify_rules.c).  When the facts fit more than one code it gives no code and says
  * why in 'reason'; it never guesses.
  */
 #ifndef FOISTATS_CLASSIFY_H

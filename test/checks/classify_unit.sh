@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Out-of-server checks of the pure-C offence classifier (src/classify.c):
+# Out-of-server checks of the pure-C offence classifier (src/classify.c, classify_lex.c and
+# classify_rules.c):
 #  1. builds it warning-free with a small driver (test/unit/classify_test.c), with the
 #     address and undefined-behaviour sanitizers when the compiler has them;
 #  2. every sexual-offence title of the Home Office list (src/reference_data.sql) reads back,
@@ -16,7 +17,7 @@ if echo 'int main(void){return 0;}' | gcc -x c -fsanitize=address,undefined -o "
 	san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 fi
 gcc -std=gnu99 -Wall -Wextra -Wno-unused-parameter -Werror -O1 -g $san \
-	-o "$tmp/classify_test" test/unit/classify_test.c src/classify.c
+	-o "$tmp/classify_test" test/unit/classify_test.c src/classify.c src/classify_lex.c src/classify_rules.c
 
 # 2. Home Office titles -> own code
 python3 test/unit/ho_titles.py src/reference_data.sql > "$tmp/ho.tsv"
