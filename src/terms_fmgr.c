@@ -1,5 +1,5 @@
 /*
- * terms.c
+ * terms_fmgr.c
  *		Free-text term dictionaries: find canonical terms (platforms, grooming,
  *		user dictionaries) in MO text.  Thin fmgr wrappers around the pure-C
  *		automaton in aho_corasick.c, plus the per-backend cache of compiled
