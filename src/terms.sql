@@ -1,6 +1,6 @@
 -- terms: free-text term dictionaries (platforms, grooming, users' own) and the
--- functions that find their canonical terms in MO text.  C in src/terms.c and
--- src/aho_corasick.c; shipped dictionaries in src/terms_data.sql.
+-- functions that find their canonical terms in MO text.  C in src/terms_fmgr.c and
+-- src/terms.c (the Aho-Corasick matcher); shipped dictionaries in src/terms_data.sql.
 --
 -- Matching rules (the same in every function):
 --   * case-insensitive (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic);
@@ -111,7 +111,7 @@ CREATE FUNCTION @extschema@.mentions_regex(dictionary text) RETURNS text
   SET search_path = pg_catalog, pg_temp
   RETURN (
     WITH w(cls) AS (VALUES (
-      -- word characters, as in aho_corasick.c's ac_is_word_cp
+      -- word characters, as in terms.c's ac_is_word_cp
       '[0-9A-Za-z_\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u1fff'
       '\u2070-\u209f\u20d0-\u218f\u2c00-\u2dff\u2e80-\u2fff\u3040-\ufdff'
       '\ufe20-\ufe2f\ufe70-\ufefe\uff10-\uff19\uff21-\uff3a\uff41-\uff5a'

@@ -2,7 +2,7 @@
  * terms_fmgr.c
  *		Free-text term dictionaries: find canonical terms (platforms, grooming,
  *		user dictionaries) in MO text.  Thin fmgr wrappers around the pure-C
- *		automaton in aho_corasick.c, plus the per-backend cache of compiled
+ *		Aho-Corasick automaton in terms.c, plus the per-backend cache of compiled
  *		dictionaries.
  *
  * Functions (see src/terms.sql for the SQL side and the matching rules):
@@ -65,7 +65,7 @@
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 
-#include "aho_corasick.h"
+#include "terms.h"
 #include "foistats.h"
 
 PG_FUNCTION_INFO_V1(foistats_mentions);

@@ -1,8 +1,8 @@
 /*
- * aho_corasick.c
- *		Multi-pattern word matching over UTF-8 text: an Aho-Corasick automaton
- *		compiled to a dense DFA over byte classes.  Pure C (no postgres.h);
- *		see aho_corasick.h for the matching rules.
+ * terms.c
+ *		The term matcher: multi-pattern word matching over UTF-8 text with an
+ *		Aho-Corasick automaton compiled to a dense DFA over byte classes.  Pure
+ *		C (no postgres.h); see terms.h for the matching rules.
  *
  * How it works, for a newcomer:
  *
@@ -39,7 +39,7 @@
  * otherwise each non-ASCII character is decoded, folded and re-encoded
  * (folds in the table keep the UTF-8 length, so byte offsets stay valid).
  */
-#include "aho_corasick.h"
+#include "terms.h"
 
 #include <stdlib.h>
 #include <string.h>
