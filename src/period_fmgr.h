@@ -1,15 +1,15 @@
 /*
- * period.h
+ * period_fmgr.h
  *		Calendar days of dates and timestamps, and granularity names, shared
- *		by foistats.period() (period.c) and the xtab aggregates (xtab_agg.c),
+ *		by foistats.period() (period_fmgr.c) and the xtab aggregates (xtab_agg.c),
  *		so that a column label and period() always agree.
  *
  * Days count from the PostgreSQL epoch (2000-01-01 = day 0), as DateADT does.
  * Each function ereports on input that has no period (an infinite value, an
  * unknown granularity name); none returns an error code.
  */
-#ifndef FOISTATS_PERIOD_H
-#define FOISTATS_PERIOD_H
+#ifndef FOISTATS_PERIOD_FMGR_H
+#define FOISTATS_PERIOD_FMGR_H
 
 #include "postgres.h"
 
@@ -50,4 +50,4 @@ period_day_of_timestamp(Timestamp ts)
 
 extern int32 period_day_of_timestamptz(TimestampTz ts);
 
-#endif							/* FOISTATS_PERIOD_H */
+#endif							/* FOISTATS_PERIOD_FMGR_H */

@@ -1,5 +1,5 @@
 /*
- * period.c
+ * period_fmgr.c
  *		foistats.period(date | timestamp | timestamptz, granularity) -> text
  *
  * The label of the period a day falls in, exactly as the xtab aggregates
@@ -18,7 +18,7 @@
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
 
-#include "period.h"
+#include "period_fmgr.h"
 
 PG_FUNCTION_INFO_V1(period_date);
 PG_FUNCTION_INFO_V1(period_timestamp);
