@@ -3,7 +3,7 @@
  *		foistats.period(date | timestamp | timestamptz, granularity) -> text
  *
  * The label of the period a day falls in, exactly as the xtab aggregates
- * label their columns (the arithmetic is in xtab_label.c):
+ * label their columns (the arithmetic is in period.c):
  *
  *	'year'		'2013'
  *	'fy'		'2013/14'	UK financial year, 1 April 2013 to 31 March 2014

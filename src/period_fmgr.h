@@ -1,8 +1,10 @@
 /*
  * period_fmgr.h
- *		Calendar days of dates and timestamps, and granularity names, shared
- *		by foistats.period() (period_fmgr.c) and the xtab aggregates (xtab_agg.c),
- *		so that a column label and period() always agree.
+ *		Calendar days of dates and timestamps, and granularity names, as the
+ *		server sees them (errors are ereports), shared by foistats.period()
+ *		(period_fmgr.c) and the xtab aggregates (xtab_agg.c), so that a column
+ *		label and period() always agree.  The period arithmetic itself is the
+ *		pure C of period.h.
  *
  * Days count from the PostgreSQL epoch (2000-01-01 = day 0), as DateADT does.
  * Each function ereports on input that has no period (an infinite value, an
@@ -16,7 +18,7 @@
 #include "utils/date.h"
 #include "utils/timestamp.h"
 
-#include "xtab_label.h"
+#include "period.h"
 
 /* The granularity named by name[0..len), or an error listing the names. */
 extern XtabGranularity period_granularity(const char *name, int len);
