@@ -5,7 +5,9 @@
 #   bash test/check.sh            everything CI runs, on a throwaway cluster
 #
 # The extension script is assembled from the per-concept SQL files in src/, in
-# the order of SQL_PARTS (later parts may use objects defined by earlier ones).
+# the order of SQL_PARTS (later parts may use objects defined by earlier ones);
+# a part's hand-written rows (src/<part>_data.sql) and generated rows (data/,
+# see SQL_DATA_<part>) follow the part.
 
 EXTENSION    = foistats
 EXTVERSION   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" foistats.control)
@@ -15,7 +17,8 @@ OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
 SQL_ORDER    = foistats period xtab render terms reference classify records \
                table_parse audit protect request
-SQL_PARTS    = $(wildcard $(foreach p,$(SQL_ORDER),src/$(p).sql src/$(p)_data.sql))
+SQL_DATA_reference = data/ho_offence.sql
+SQL_PARTS    = $(wildcard $(foreach p,$(SQL_ORDER),src/$(p).sql src/$(p)_data.sql $(SQL_DATA_$(p))))
 
 DATA_built   = $(EXTENSION)--$(EXTVERSION).sql
 DATA         = $(wildcard sample/*.control sample/*--*.sql)

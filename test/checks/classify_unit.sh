@@ -3,7 +3,7 @@
 # classify_rules.c):
 #  1. builds it warning-free with a small driver (test/unit/classify_test.c), with the
 #     address and undefined-behaviour sanitizers when the compiler has them;
-#  2. every sexual-offence title of the Home Office list (src/reference_data.sql) reads back,
+#  2. every sexual-offence title of the Home Office list (data/ho_offence.sql) reads back,
 #     by the rules alone, as its own code and family (class too, except the 19J/19K copies);
 #  3. fuzz smoke: random bytes, long lines, punctuation, digits never crash it.
 set -euo pipefail
@@ -20,9 +20,9 @@ gcc -std=gnu99 -Wall -Wextra -Wno-unused-parameter -Werror -O1 -g $san \
 	-o "$tmp/classify_test" test/unit/classify_test.c src/classify.c src/classify_lex.c src/classify_rules.c
 
 # 2. Home Office titles -> own code
-python3 test/unit/ho_titles.py src/reference_data.sql > "$tmp/ho.tsv"
+python3 test/unit/ho_titles.py data/ho_offence.sql > "$tmp/ho.tsv"
 n=$(wc -l < "$tmp/ho.tsv")
-[ "$n" -ge 190 ] || { echo "only $n sexual-offence titles found in src/reference_data.sql"; exit 1; }
+[ "$n" -ge 190 ] || { echo "only $n sexual-offence titles found in data/ho_offence.sql"; exit 1; }
 cut -f4 "$tmp/ho.tsv" | "$tmp/classify_test" | grep -v $'^\t\treason' > "$tmp/ho.out"
 [ "$(wc -l < "$tmp/ho.out")" -eq "$n" ] || { echo "driver output misaligned"; exit 1; }
 bad=$(paste "$tmp/ho.tsv" "$tmp/ho.out" | awk -F'\t' '
