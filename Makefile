@@ -15,7 +15,7 @@ EXTVERSION   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" foistats.co
 MODULE_big   = foistats
 OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
-SQL_ORDER    = foistats period xtab render terms reference classify records \
+SQL_ORDER    = foistats cache period xtab render terms reference classify records \
                table_parse audit protect request
 SQL_DATA_reference = data/ho_offence.sql
 SQL_PARTS    = $(wildcard $(foreach p,$(SQL_ORDER),src/$(p).sql src/$(p)_data.sql $(SQL_DATA_$(p))))

@@ -13,41 +13,18 @@
  *	foistats.term_key(text) -> text			(alias normalisation)
  *	foistats.term_changed()					(statement trigger on foistats.term)
  *
- * The cache, and why it is always current:
- *
- *	Each backend keeps one compiled automaton per dictionary name, tagged with
- *	the OID of foistats.term and the value of foistats.term_version.version it
- *	was built from.  Every statement that changes foistats.term fires the
- *	statement trigger term_changed(), which sets that version to a fresh
- *	nextval() of a sequence (never reused, even after a rollback) and queues a
- *	relcache invalidation of foistats.term.
- *
- *	A call site (FmgrInfo) remembers the entry it used, the entry's compile
- *	serial, the local transaction, the count of term invalidations seen by
- *	this backend and which committed transactions the active snapshot sees
- *	(its xmin, xmax and in-progress count: a snapshot taken after another
- *	session's commit differs).  While
- *	all of these are unchanged it reuses the automaton with no lookup at all
- *	(the per-row cost is a few compares); the same holds for a dictionary
- *	entry already checked under the same transaction, invalidation count and
- *	snapshot (another call site, or a call site whose dictionary
- *	argument changes from row to row).  Otherwise it
- *	re-reads the version with the query's snapshot (one tiny SPI query) and
- *	recompiles only when the version (or the table's OID) differs.  So:
- *	  - a new transaction always re-reads the version: a committed change is
- *		seen by every session's next transaction;
- *	  - within a transaction, a change made by this session bumps the
- *		invalidation count (the trigger's invalidation is processed locally at
- *		the end of the command), and a READ COMMITTED statement that starts
- *		after another session's commit has a different snapshot: either way
- *		the next call re-reads the version;
- *	  - the version is read with the caller's snapshot, so a REPEATABLE READ
- *		transaction keeps using the dictionary as of its snapshot, and what it
- *		compiles is tagged with the version it actually saw.
+ * The cache: each backend keeps one compiled automaton per dictionary name,
+ * tagged with the version of foistats.term it was compiled from, and each
+ * call site (FmgrInfo) remembers the entry it used.  Why it is always
+ * current, and what a row costs, is the one cache design of cache.h: while
+ * the call site's stamp is current it reuses its automaton with no lookup at
+ * all; a dictionary entry already confirmed under the current stamp (by
+ * another call site, or this one when its dictionary argument changes from
+ * row to row) is reused after a lookup by name; otherwise the version is read
+ * again and the dictionary recompiled only when it changed.
  */
 #include "postgres.h"
 
-#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
@@ -56,17 +33,15 @@
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
-#include "storage/proc.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
-#include "utils/snapmgr.h"
 
-#include "terms.h"
+#include "cache.h"
 #include "foistats.h"
+#include "terms.h"
 
 PG_FUNCTION_INFO_V1(foistats_mentions);
 PG_FUNCTION_INFO_V1(foistats_mentions_any);
@@ -75,26 +50,14 @@ PG_FUNCTION_INFO_V1(foistats_term_key);
 PG_FUNCTION_INFO_V1(foistats_term_changed);
 
 /* one compiled dictionary; the struct itself lives for the backend's life */
-/* Which committed transactions a snapshot sees (see terms_snapshot_key). */
-typedef struct TermsSnapKey
-{
-	TransactionId xmin;
-	TransactionId xmax;
-	uint32		xcnt;
-	bool		valid;
-} TermsSnapKey;
-
 typedef struct TermsDict
 {
 	struct TermsDict *next;
 	char	   *name;			/* dictionary name (CacheMemoryContext) */
 	int			namelen;
-	Oid			relid;			/* foistats.term it was compiled from */
-	int64		version;		/* foistats.term_version.version it saw */
+	FoistatsCacheTag tag;		/* the version of foistats.term it was built from */
+	FoistatsCacheStamp checked; /* when the tag was last confirmed */
 	uint64		serial;			/* bumped at each (re)compile */
-	LocalTransactionId checked_lxid;	/* version last checked in this ... */
-	uint64		checked_inval;	/* ... transaction, invalidation epoch ... */
-	TermsSnapKey checked_snap;	/* ... and snapshot */
 	MemoryContext cxt;			/* everything below lives here */
 	ac_automaton *ac;
 	int			nterms;
@@ -110,60 +73,14 @@ typedef struct TermsDict
 typedef struct TermsCall
 {
 	TermsDict  *dict;
-	uint64		serial;
-	uint64		inval;
-	TermsSnapKey snap;
-	LocalTransactionId lxid;
+	uint64		serial;			/* dict->serial when remembered */
+	FoistatsCacheStamp stamp;	/* dict->checked when remembered */
 	int			namelen;
 	char		name[FLEXIBLE_ARRAY_MEMBER];
 } TermsCall;
 
 static TermsDict *terms_dicts = NULL;
 static uint64 terms_serial = 0;
-static uint64 terms_inval_count = 0;
-static Oid	terms_relid_seen = InvalidOid;
-static bool terms_callback_registered = false;
-
-/*
- * Which rows the active snapshot sees, as a key: two MVCC snapshots with the
- * same xmin, xmax and count of in-progress transactions see the same
- * committed transactions (an xid below xmax that was not in progress has
- * completed and cannot be in progress again, so a commit in between moves
- * xmax or shrinks xcnt).  snapXactCompletionCount would say the same more
- * directly, but CopySnapshot() zeroes it, and active snapshots are copies.
- * valid is false when there is no usable snapshot (then never equal).
- */
-static TermsSnapKey
-terms_snapshot_key(void)
-{
-	TermsSnapKey k = {InvalidTransactionId, InvalidTransactionId, 0, false};
-	Snapshot	snap;
-
-	if (!ActiveSnapshotSet())
-		return k;
-	snap = GetActiveSnapshot();
-	if (snap->snapshot_type != SNAPSHOT_MVCC)
-		return k;
-	k.xmin = snap->xmin;
-	k.xmax = snap->xmax;
-	k.xcnt = snap->xcnt;
-	k.valid = true;
-	return k;
-}
-
-static inline bool
-terms_snapshot_key_equal(const TermsSnapKey *a, const TermsSnapKey *b)
-{
-	return a->valid && b->valid && a->xmin == b->xmin && a->xmax == b->xmax &&
-		a->xcnt == b->xcnt;
-}
-
-static void
-terms_relcache_callback(Datum arg, Oid relid)
-{
-	if (relid == InvalidOid || relid == terms_relid_seen)
-		terms_inval_count++;
-}
 
 static void *
 terms_alloc(void *arg, size_t size)
@@ -355,45 +272,26 @@ bad:
 }
 
 /*
- * The compiled dictionary for this call, validated as described at the top
- * of the file.
+ * The compiled dictionary for this call, kept current as described at the
+ * top of the file.
  */
 static TermsDict *
 terms_get(FunctionCallInfo fcinfo, text *dictname)
 {
-	int			spi_nest;
 	bool		is_new = false;
 	TermsCall  *call = (TermsCall *) fcinfo->flinfo->fn_extra;
-	TermsSnapKey snap = terms_snapshot_key();
 	const char *name = VARDATA_ANY(dictname);
 	int			namelen = VARSIZE_ANY_EXHDR(dictname);
-	Oid			nspid,
-				relid;
-	int64		version;
-	bool		isnull;
+	Oid			nspid;
+	FoistatsCacheTag tag;
 	TermsDict  *d;
-	StringInfoData q;
 
 	if (call != NULL &&
-		call->lxid == MyProc->lxid &&
-		call->inval == terms_inval_count &&
-		terms_snapshot_key_equal(&call->snap, &snap) &&
+		foistats_cache_current(&call->stamp) &&
 		call->serial == call->dict->serial &&
 		call->namelen == namelen &&
 		memcmp(call->name, name, namelen) == 0)
 		return call->dict;
-
-	if (!terms_callback_registered)
-	{
-		CacheRegisterRelcacheCallback(terms_relcache_callback, (Datum) 0);
-		terms_callback_registered = true;
-	}
-
-	nspid = get_func_namespace(fcinfo->flinfo->fn_oid);
-	relid = get_relname_relid("term", nspid);
-	if (!OidIsValid(relid))
-		elog(ERROR, "table \"term\" of the foistats extension is missing");
-	terms_relid_seen = relid;
 
 	for (d = terms_dicts; d != NULL; d = d->next)
 		if (d->namelen == namelen && memcmp(d->name, name, namelen) == 0)
@@ -411,29 +309,20 @@ terms_get(FunctionCallInfo fcinfo, text *dictname)
 		is_new = true;
 	}
 
-	/*
-	 * Checked already in this transaction and invalidation epoch (another
-	 * call site, or this one switching between dictionaries row by row)?
-	 */
-	if (d->ac != NULL && d->relid == relid &&
-		d->checked_lxid == MyProc->lxid && d->checked_inval == terms_inval_count &&
-		terms_snapshot_key_equal(&d->checked_snap, &snap))
+	/* confirmed already under this stamp, by another call site or this one? */
+	if (d->ac != NULL && foistats_cache_current(&d->checked))
 		goto remember;
 
-	spi_nest = foistats_spi_connect();
-	initStringInfo(&q);
-	appendStringInfo(&q, "SELECT version FROM %s", terms_qualified(nspid, "term_version"));
-	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "could not read foistats.term_version");
-	version = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
-										  SPI_tuptable->tupdesc, 1, &isnull));
-	if (d->ac == NULL || d->relid != relid || d->version != version)
+	nspid = get_func_namespace(fcinfo->flinfo->fn_oid);
+	foistats_cache_read(nspid, "terms", &tag);
+	if (d->ac == NULL || !foistats_cache_tag_equal(&d->tag, &tag))
 	{
+		int			spi_nest = foistats_spi_connect();
+
 		terms_compile(d, nspid, name, namelen);
-		d->relid = relid;
-		d->version = version;
+		foistats_spi_finish(spi_nest);
+		d->tag = tag;
 	}
-	foistats_spi_finish(spi_nest);
 	if (is_new)
 	{
 		TermsDict  *keep = MemoryContextAlloc(CacheMemoryContext, sizeof(TermsDict));
@@ -444,9 +333,7 @@ terms_get(FunctionCallInfo fcinfo, text *dictname)
 		terms_dicts = keep;
 		d = keep;
 	}
-	d->checked_lxid = MyProc->lxid;
-	d->checked_inval = terms_inval_count;	/* after SPI: invalidations it took in */
-	d->checked_snap = snap;
+	foistats_cache_stamp(&d->checked);
 
 remember:
 	if (call == NULL || call->namelen < namelen)
@@ -457,9 +344,7 @@ remember:
 	}
 	call->dict = d;
 	call->serial = d->serial;
-	call->inval = terms_inval_count;	/* after SPI: invalidations it took in */
-	call->snap = snap;
-	call->lxid = MyProc->lxid;
+	call->stamp = d->checked;
 	call->namelen = namelen;
 	memcpy(call->name, name, namelen);
 	return d;
@@ -589,8 +474,8 @@ foistats_term_key(PG_FUNCTION_ARGS)
 }
 
 /*
- * Statement trigger on foistats.term: refuse two terms sharing an alias,
- * bump foistats.term_version and tell every backend (relcache invalidation).
+ * Statement trigger on foistats.term: refuse two terms sharing an alias and
+ * bump the version of the terms cache (cache.h).
  */
 Datum
 foistats_term_changed(PG_FUNCTION_ARGS)
@@ -600,8 +485,6 @@ foistats_term_changed(PG_FUNCTION_ARGS)
 	Relation	rel;
 	Oid			nspid;
 	char	   *term,
-			   *term_version,
-			   *seq,
 			   *key_fn;
 	StringInfoData q;
 
@@ -614,15 +497,12 @@ foistats_term_changed(PG_FUNCTION_ARGS)
 	rel = trigdata->tg_relation;
 	nspid = RelationGetNamespace(rel);
 	term = terms_qualified(nspid, RelationGetRelationName(rel));
-	term_version = terms_qualified(nspid, "term_version");
-	seq = quote_literal_cstr(terms_qualified(nspid, "term_version_seq"));
 	key_fn = terms_qualified(nspid, "term_key");
-
-	spi_nest = foistats_spi_connect();
 
 	if (!TRIGGER_FIRED_BY_DELETE(trigdata->tg_event) &&
 		!TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
 	{
+		spi_nest = foistats_spi_connect();
 		initStringInfo(&q);
 		appendStringInfo(&q,
 						 "WITH k AS ("
@@ -653,14 +533,9 @@ foistats_term_changed(PG_FUNCTION_ARGS)
 					 errhint("An alias may name one term only, and may not be both "
 							 "an alias and an exclusion.")));
 		}
+		foistats_spi_finish(spi_nest);
 	}
 
-	initStringInfo(&q);
-	appendStringInfo(&q, "UPDATE %s SET version = nextval(%s::regclass)", term_version, seq);
-	if (SPI_execute(q.data, false, 0) != SPI_OK_UPDATE)
-		elog(ERROR, "could not bump foistats.term_version");
-	foistats_spi_finish(spi_nest);
-
-	CacheInvalidateRelcacheByRelid(RelationGetRelid(rel));
+	foistats_cache_bump(nspid, "terms");
 	return PointerGetDatum(NULL);
 }
