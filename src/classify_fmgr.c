@@ -6,12 +6,12 @@
  *   - the reference list foistats.ho_offence (by code, by class, by normalised title),
  *   - the user's overrides foistats.offence_override (by normalised match key),
  *   - a memo of every distinct input string seen so far and its classification,
- * so a row costs one hash lookup.  Both tables carry a statement trigger that sends a
- * relcache invalidation for the table; the relcache callback below drops the whole
- * cache, so a change is seen by this backend at its next statement and by every other
- * backend at its next transaction.  The cache lives in a child of CacheMemoryContext
- * and is rebuilt lazily on the first call after an invalidation; the replaced cache is
- * freed with the transaction that replaced it.
+ * so a row costs one hash lookup.  It is kept current by the one cache design of
+ * cache.h: it is tagged with the "classify" version, which the statement trigger on both
+ * tables bumps, and a row pays only the stamp check (ensure_cache).  The cache lives in
+ * a child of CacheMemoryContext and is rebuilt when the version it was built from is no
+ * longer the one the query sees; the replaced cache is freed with the transaction that
+ * replaced it.
  */
 #include "postgres.h"
 
@@ -25,14 +25,14 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 
-#include "foistats.h"
+#include "cache.h"
 #include "classify.h"
+#include "foistats.h"
 
 /* inputs longer than this are classified but not memoized */
 #define MEMO_MAX_KEY 1024
@@ -86,11 +86,8 @@ typedef struct Memo
 } Memo;
 
 static MemoryContext cache_cxt = NULL;
-static bool cache_valid = false;
-static uint64 inval_generation = 0;
-static bool callback_registered = false;
-static Oid	ref_relid = InvalidOid;
-static Oid	ovr_relid = InvalidOid;
+static FoistatsCacheTag cache_tag;	/* the version it was built from; relid 0: none */
+static FoistatsCacheStamp cache_stamp;	/* when cache_tag was last confirmed */
 
 static RefCode *codes;
 static int	ncodes;
@@ -113,16 +110,6 @@ static uint32 nmemo;
 static int64 stat_lookups,
 			stat_misses,
 			stat_loads;
-
-static void
-classify_relcache_cb(Datum arg, Oid relid)
-{
-	if (relid == InvalidOid || relid == ref_relid || relid == ovr_relid)
-	{
-		cache_valid = false;
-		inval_generation++;
-	}
-}
 
 static int
 cmp_code(const void *a, const void *b)
@@ -191,24 +178,20 @@ spi_str(HeapTuple tup, TupleDesc desc, int col)
 	return v ? MemoryContextStrdup(cache_cxt, v) : NULL;
 }
 
-/* Load the reference list and the overrides into a fresh cache. */
+/* Load the reference list and the overrides of version *tag into a fresh cache. */
 static void
-load_cache(Oid fn_oid)
+load_cache(Oid nsp, const FoistatsCacheTag *tag)
 {
 	int			spi_nest;
-	Oid			nsp = get_func_namespace(fn_oid);
 	char	   *nspname = get_namespace_name(nsp);
 	const char *qn;
-	uint64		gen = inval_generation;
 	StringInfoData q;
 	int			i,
 				j;
 
-	if (!callback_registered)
-	{
-		CacheRegisterRelcacheCallback(classify_relcache_cb, (Datum) 0);
-		callback_registered = true;
-	}
+	/* until it is complete, the cache is no version's */
+	cache_tag.relid = InvalidOid;
+	cache_stamp.lxid = InvalidLocalTransactionId;
 	/*
 	 * The accessors return pointers into the cache (no copy per row), so an old cache
 	 * is not freed here: it is handed to the current transaction, which frees it at its
@@ -232,9 +215,8 @@ load_cache(Oid fn_oid)
 		ereport(ERROR, (errcode(ERRCODE_UNDEFINED_SCHEMA),
 						errmsg("schema of the foistats classifier not found")));
 	qn = quote_identifier(nspname);
-	ref_relid = get_relname_relid("ho_offence", nsp);
-	ovr_relid = get_relname_relid("offence_override", nsp);
-	if (!OidIsValid(ref_relid) || !OidIsValid(ovr_relid))
+	if (!OidIsValid(get_relname_relid("ho_offence", nsp)) ||
+		!OidIsValid(get_relname_relid("offence_override", nsp)))
 		ereport(ERROR, (errcode(ERRCODE_UNDEFINED_TABLE),
 						errmsg("foistats reference tables ho_offence and offence_override not found in schema %s",
 							   nspname)));
@@ -406,15 +388,27 @@ load_cache(Oid fn_oid)
 	nbuckets = 256;
 	buckets = MemoryContextAllocZero(cache_cxt, sizeof(Memo *) * nbuckets);
 	stat_loads++;
-	/* an invalidation that arrived while loading leaves the cache invalid */
-	cache_valid = (gen == inval_generation);
+	cache_tag = *tag;
+}
+
+/* The version the query sees; a new cache when it is not the cache's. */
+static void
+check_cache(Oid fn_oid)
+{
+	Oid			nsp = get_func_namespace(fn_oid);
+	FoistatsCacheTag tag;
+
+	foistats_cache_read(nsp, "classify", &tag);
+	if (!foistats_cache_tag_equal(&tag, &cache_tag))
+		load_cache(nsp, &tag);
+	foistats_cache_stamp(&cache_stamp);
 }
 
 static inline void
 ensure_cache(FunctionCallInfo fcinfo)
 {
-	if (unlikely(!cache_valid))
-		load_cache(fcinfo->flinfo->fn_oid);
+	if (unlikely(!foistats_cache_current(&cache_stamp)))
+		check_cache(fcinfo->flinfo->fn_oid);
 }
 
 static text *
@@ -719,8 +713,9 @@ lookup(FunctionCallInfo fcinfo, const char *s, int len)
 	if (nmemo >= MEMO_MAX_ENTRIES)
 	{
 		/* start afresh (the old cache lives until the end of the transaction) */
-		cache_valid = false;
-		ensure_cache(fcinfo);
+		FoistatsCacheTag tag = cache_tag;
+
+		load_cache(get_func_namespace(fcinfo->flinfo->fn_oid), &tag);
 	}
 	if (nmemo >= nbuckets)
 	{
@@ -946,7 +941,7 @@ foistats_classify_cache(PG_FUNCTION_ARGS)
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
 	desc = BlessTupleDesc(desc);
-	v[0] = Int64GetDatum(cache_valid ? (int64) nmemo : 0);
+	v[0] = Int64GetDatum(OidIsValid(cache_tag.relid) ? (int64) nmemo : 0);
 	v[1] = Int64GetDatum(stat_lookups);
 	v[2] = Int64GetDatum(stat_misses);
 	v[3] = Int64GetDatum(stat_loads);
@@ -956,8 +951,7 @@ foistats_classify_cache(PG_FUNCTION_ARGS)
 /*
  * Trigger on offence_override and ho_offence.  FOR EACH ROW BEFORE INSERT/UPDATE:
  * checks that ho_code names a code of the reference list.  FOR EACH STATEMENT AFTER:
- * sends a relcache invalidation for the table, which every backend's classify
- * cache listens for.
+ * bumps the version of the classify cache (cache.h).
  */
 PG_FUNCTION_INFO_V1(foistats_offence_override_trigger);
 Datum
@@ -989,6 +983,6 @@ foistats_offence_override_trigger(PG_FUNCTION_ARGS)
 		}
 		return PointerGetDatum(tup);
 	}
-	CacheInvalidateRelcacheByRelid(RelationGetRelid(td->tg_relation));
+	foistats_cache_bump(RelationGetNamespace(td->tg_relation), "classify");
 	return PointerGetDatum(NULL);
 }
