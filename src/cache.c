@@ -48,17 +48,6 @@ cache_version_relid(Oid nspid)
 	return relid;
 }
 
-/* schema-qualified, quoted name of a relation in schema nspid */
-static char *
-qualified(Oid nspid, const char *relname)
-{
-	char	   *nspname = get_namespace_name(nspid);
-
-	if (nspname == NULL)
-		elog(ERROR, "cache lookup failed for namespace %u", nspid);
-	return quote_qualified_identifier(nspname, relname);
-}
-
 static void
 no_version_row(const char *cache)
 {
@@ -87,7 +76,7 @@ foistats_cache_read(Oid nspid, const char *cache, FoistatsCacheTag *tag)
 	{
 		Oid			argtype = TEXTOID;
 		char	   *q = psprintf("SELECT version FROM %s WHERE cache = $1",
-								 qualified(nspid, "cache_version"));
+								 foistats_qualified_name(nspid, "cache_version"));
 		SPIPlanPtr	plan = SPI_prepare(q, 1, &argtype);
 
 		if (plan == NULL || SPI_keepplan(plan) != 0)
@@ -144,8 +133,8 @@ foistats_cache_bump(Oid nspid, const char *cache)
 	ReleaseSysCache(tup);
 
 	q = psprintf("UPDATE %s SET version = nextval(%s::regclass) WHERE cache = $1",
-				 qualified(nspid, "cache_version"),
-				 quote_literal_cstr(qualified(nspid, "cache_version_seq")));
+				 foistats_qualified_name(nspid, "cache_version"),
+				 quote_literal_cstr(foistats_qualified_name(nspid, "cache_version_seq")));
 	spi_nest = foistats_spi_connect();
 	GetUserIdAndSecContext(&save_userid, &save_sec_context);
 	SetUserIdAndSecContext(owner, save_sec_context | SECURITY_LOCAL_USERID_CHANGE |

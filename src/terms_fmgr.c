@@ -101,17 +101,6 @@ terms_tick(void *arg)
 	CHECK_FOR_INTERRUPTS();
 }
 
-/* schema-qualified, quoted name of a relation in the function's schema */
-static char *
-terms_qualified(Oid nspid, const char *relname)
-{
-	char	   *nspname = get_namespace_name(nspid);
-
-	if (nspname == NULL)
-		elog(ERROR, "cache lookup failed for namespace %u", nspid);
-	return quote_qualified_identifier(nspname, relname);
-}
-
 /*
  * Compile dictionary "name" from foistats.term (SPI connected).  Returns a
  * memory context (child of CurrentMemoryContext until the caller adopts it)
@@ -152,7 +141,7 @@ terms_compile(TermsDict *d, Oid nspid, const char *name, int namelen)
 	appendStringInfo(&q,
 					 "SELECT term, alias, exclude FROM %s WHERE dictionary = $1 "
 					 "ORDER BY term COLLATE \"C\", alias COLLATE \"C\" NULLS FIRST, exclude",
-					 terms_qualified(nspid, "term"));
+					 foistats_qualified_name(nspid, "term"));
 	args[0] = PointerGetDatum(cstring_to_text_with_len(name, namelen));
 	if (SPI_execute_with_args(q.data, 1, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read dictionary \"%s\"", dictname);
@@ -163,7 +152,7 @@ terms_compile(TermsDict *d, Oid nspid, const char *name, int namelen)
 				 errmsg("term dictionary \"%s\" does not exist", dictname),
 				 errhint("SELECT DISTINCT dictionary FROM %s lists the dictionaries; "
 						 "add one by inserting rows into that table.",
-						 terms_qualified(nspid, "term"))));
+						 foistats_qualified_name(nspid, "term"))));
 
 	cxt = AllocSetContextCreate(CurrentMemoryContext, "foistats term dictionary",
 								ALLOCSET_DEFAULT_SIZES);
@@ -496,8 +485,8 @@ foistats_term_changed(PG_FUNCTION_ARGS)
 				 errmsg("foistats.term_changed() must be an AFTER ... FOR EACH STATEMENT trigger")));
 	rel = trigdata->tg_relation;
 	nspid = RelationGetNamespace(rel);
-	term = terms_qualified(nspid, RelationGetRelationName(rel));
-	key_fn = terms_qualified(nspid, "term_key");
+	term = foistats_qualified_name(nspid, RelationGetRelationName(rel));
+	key_fn = foistats_qualified_name(nspid, "term_key");
 
 	if (!TRIGGER_FIRED_BY_DELETE(trigdata->tg_event) &&
 		!TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
