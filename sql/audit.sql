@@ -4,16 +4,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS foistats;
 RESET client_min_messages;
 
-\set q1 `cat test/fixtures/seed_tables/q1.txt`
-\set q1b `cat test/fixtures/seed_tables/q1b.txt`
-\set q1c `cat test/fixtures/seed_tables/q1c.txt`
-\set q3 `cat test/fixtures/seed_tables/q3.txt`
-CREATE TEMP TABLE seed (q text PRIMARY KEY, x foistats.xtab);
-INSERT INTO seed VALUES
-  ('1',  foistats.parse_table(:'q1')),
-  ('1b', foistats.parse_table(:'q1b')),
-  ('1c', foistats.parse_table(:'q1c')),
-  ('3',  foistats.parse_table(:'q3'));
+\i sql/include/seed_parsed.sql
 
 -- Tables 1, 1b and 1c add up: no findings at all.
 SELECT q, count(a."check") AS findings

@@ -1,6 +1,8 @@
--- The 79 offence titles of the seed response's question-1 table (a West Midlands Police FOI
--- response, offences 2010-2014), each with its full classification and, in the comment beside
--- it, why that answer is right (SOA 2003 section and Home Office code of the April 2026 list).
+-- foistats.classify() and its fast accessors (ho_class, ho_code, offence_family,
+-- is_sexual_offence) on real titles: the 79 offence titles of the seed response's question-1
+-- table (a West Midlands Police FOI response, offences 2010-2014), each with its full
+-- classification and, in the comment beside it, why that answer is right (SOA 2003 section
+-- and Home Office code of the April 2026 list).
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS foistats;
 RESET client_min_messages;

@@ -1,4 +1,5 @@
--- Local overrides, the memo cache and age conflicts.
+-- The classifier's local overrides (foistats.offence_override), its memo cache
+-- (foistats.classify_cache()) and foistats.age_conflicts().
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS foistats;
 RESET client_min_messages;

@@ -1,5 +1,5 @@
--- Offence titles and codes from sources other than the seed response, each with where it
--- came from, then code spellings and bad input.
+-- foistats.classify() on offence titles and codes from sources other than the seed
+-- response, each with where it came from, then code spellings and bad input.
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS foistats;
 RESET client_min_messages;

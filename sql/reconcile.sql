@@ -5,7 +5,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS foistats;
 RESET client_min_messages;
 
-\set q3 `cat test/fixtures/seed_tables/q3.txt`
+\i sql/include/seed_tables.sql
 -- "recomputed": counts per platform and year as the records would give them
 -- (here the seed table's own cells, aggregated with foistats.xtab), so the
 -- only differences are the printed totals that do not add up.

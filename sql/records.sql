@@ -1,4 +1,4 @@
--- The record interface: bind a table with the force's own column names.
+-- foistats.bind_records: the record interface over a force's table with its own column names.
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS foistats;
 RESET client_min_messages;

@@ -8,10 +8,7 @@ RESET client_min_messages;
 -- seed text by test/fixtures/seed_tables/slice.sh and checked against it by
 -- test/checks/tables_seed_fixtures.sh); blank lines inside a table (page
 -- breaks in the source) are skipped.
-\set q1 `cat test/fixtures/seed_tables/q1.txt`
-\set q1b `cat test/fixtures/seed_tables/q1b.txt`
-\set q1c `cat test/fixtures/seed_tables/q1c.txt`
-\set q3 `cat test/fixtures/seed_tables/q3.txt`
+\i sql/include/seed_tables.sql
 CREATE TEMP TABLE seed_line AS
 SELECT t.question, (row_number() OVER (PARTITION BY t.question ORDER BY s.k))::int AS n, s.line
   FROM (VALUES ('1', :'q1'), ('1b', :'q1b'), ('1c', :'q1c'), ('3', :'q3')) t(question, txt),

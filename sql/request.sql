@@ -1,6 +1,6 @@
--- The seed request, reproduced from the shipped sample records through the
--- request views, and compared cell by cell with the published figures
--- (test/fixtures/seed_cells.tsv, extracted from the seed by
+-- foistats.create_request_views(): the seed request, reproduced from the shipped
+-- sample records through the request views, and compared cell by cell with the
+-- published figures (test/fixtures/seed_cells.tsv, extracted from the seed by
 -- test/data/extract_seed.py and checked against it by test/checks/seed_fixtures.sh).
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS foistats;

@@ -4,19 +4,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS foistats;
 RESET client_min_messages;
 
--- The seed response's four tables, sliced verbatim from the response by
--- test/fixtures/seed_tables/slice.sh (tab-separated, <b> tags, blank cells,
--- blank lines inside table 1, 'Grand Total' row and column).
-\set q1 `cat test/fixtures/seed_tables/q1.txt`
-\set q1b `cat test/fixtures/seed_tables/q1b.txt`
-\set q1c `cat test/fixtures/seed_tables/q1c.txt`
-\set q3 `cat test/fixtures/seed_tables/q3.txt`
-CREATE TEMP TABLE seed (q text PRIMARY KEY, x foistats.xtab);
-INSERT INTO seed VALUES
-  ('1',  foistats.parse_table(:'q1')),
-  ('1b', foistats.parse_table(:'q1b')),
-  ('1c', foistats.parse_table(:'q1c')),
-  ('3',  foistats.parse_table(:'q3'));
+\i sql/include/seed_parsed.sql
 
 -- shape: rows (the total row is not a row), columns in year order, totals
 -- (grand_total() of a parsed table is its published grand total, NULL if it

@@ -6,7 +6,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS foistats;
 RESET client_min_messages;
 
-\set q3 `cat test/fixtures/seed_tables/q3.txt`
+\i sql/include/seed_tables.sql
 CREATE TEMP TABLE fuzz_seed (t text);
 INSERT INTO fuzz_seed VALUES
   (:'q3'),

@@ -125,7 +125,7 @@
 #define XTAB_MAX_LABEL		10000	/* bytes in one row or column label */
 
 /*
- * Cell flags.  Letters are those of the text format (see xtab.c).
+ * Cell flags.  Letters are those of the text format (see xtab_text.c).
  */
 #define XTAB_CELL_SUPPRESSED	0x01	/* 's': withheld; the count is the true
 										 * value when known, 0 if parsed */
@@ -374,7 +374,7 @@ extern struct varlena *xtab_flatten_perm(const Xtab *xt, const int *rowperm);
 /* The binary format (send/recv; also the body of the flat form). */
 extern void xtab_send_to(const Xtab *xt, StringInfo buf);
 extern Xtab *xtab_recv_from(StringInfo buf, MemoryContext mcxt);
-/* Text format (type input/output); see xtab.c for the grammar. */
+/* Text format (type input/output); see xtab_text.c for the grammar. */
 extern char *xtab_to_cstring(const Xtab *xt);
 extern Xtab *xtab_from_cstring(const char *str, MemoryContext mcxt);
 
@@ -542,6 +542,9 @@ extern void xtab_sort_rows(Xtab *xt, XtabRowOrder order);
 extern void xtab_permute_rows(Xtab *xt, const int *perm);
 /* Natural column comparison, usable with qsort_arg-style callers. */
 extern int	xtab_col_cmp(const Xtab *xt, int a, int b);
+/* Column indexes in natural order (perm[i] = index of the column at position
+ * i), palloc'd in CurrentMemoryContext; xt is not reordered. */
+extern int *xtab_col_sort_perm(const Xtab *xt);
 
 /* ---- combining ---- */
 /*
