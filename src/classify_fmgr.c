@@ -681,8 +681,36 @@ memo_hash(const char *p, int len)
 		p += 8;
 		len -= 8;
 	}
-	v = 0;
-	memcpy(&v, p, len);
+	{
+		/* the last 0-7 bytes, zero-padded, as memcpy(&v, p, len) would leave them in a
+		 * zeroed v, without a call to memcpy of a variable length */
+		unsigned char tail[8] = {0};
+
+		switch (len)
+		{
+			case 7:
+				tail[6] = p[6];
+				/* FALLTHROUGH */
+			case 6:
+				tail[5] = p[5];
+				/* FALLTHROUGH */
+			case 5:
+				tail[4] = p[4];
+				/* FALLTHROUGH */
+			case 4:
+				tail[3] = p[3];
+				/* FALLTHROUGH */
+			case 3:
+				tail[2] = p[2];
+				/* FALLTHROUGH */
+			case 2:
+				tail[1] = p[1];
+				/* FALLTHROUGH */
+			case 1:
+				tail[0] = p[0];
+		}
+		memcpy(&v, tail, 8);
+	}
 	h = (h ^ v) * UINT64CONST(0x94d049bb133111eb);
 	h ^= h >> 29;
 	return (uint32) (h ^ (h >> 32));
