@@ -24,6 +24,8 @@ SQL_ORDER    = foistats cache period xtab xtab_agg xtab_read render terms refere
                classify records table_parse audit protect request
 SQL_DATA_terms     = src/terms_data.sql
 SQL_DATA_reference = data/ho_offence.sql
+SQL_DATA_records   = data/ho_outcome.sql
+SQL_DATA_request   = data/request_templates.sql
 SQL_PARTS    = $(foreach p,$(SQL_ORDER),src/$(p).sql $(SQL_DATA_$(p)))
 SQL_GENERATED = src/xtab_agg.sql
 PYTHON3     ?= python3

@@ -1,6 +1,7 @@
 -- protect: disclosure control of cross-tabs (cell suppression with an exact
 -- audit, controlled rounding, collapsing rows into groups).
--- (C: src/suppress.c pure algorithms, src/protect.c wrappers.)
+-- (C: src/suppress.c and src/flow.c pure algorithms, src/suppress_fmgr.c
+-- wrappers, src/disclosure.c the cross-tab as the algorithms see it.)
 --
 -- PUBLISHING A PROTECTED VALUE: the value protect() returns keeps the TRUE
 -- counts of withheld cells (so that disclosure_audit() can check the rule

@@ -60,15 +60,20 @@
 
 #include "catalog/pg_type.h"
 #include "fmgr.h"
+#include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/tuplestore.h"
 
+#include "marker.h"
 #include "xtab.h"
+#include "xtab_edit.h"
 
 PG_FUNCTION_INFO_V1(xtab_render);
+PG_FUNCTION_INFO_V1(xtab_table_rows);
 
 typedef enum RowKind
 {
@@ -494,73 +499,23 @@ text_array_arg(FunctionCallInfo fcinfo, int n, const char *what, char ***out)
 }
 
 /*
- * render(x, format, title, row_header, zero, marker, row_order text[], sort,
- *		  bold text[], published_totals bool, total_label text)
+ * The order rows are shown in (render and table_rows): the rows listed in
+ * row_order first, in that order, then the others by order: 'total' (by
+ * total descending, ties by label: the published totals of a published
+ * value), 'label' or 'stored'.  NULL order: 'total', or 'label' for a
+ * published value some row of which has no published total (an order by
+ * true totals would hint at the withheld ones).  Sorts xt's rows; returns
+ * perm[i] = the index of the i-th row shown.
  */
-Datum
-xtab_render(PG_FUNCTION_ARGS)
+static int *
+row_permutation(Xtab *xt, const char *order, bool published, char **row_order, int nrow_order)
 {
-	Xtab	   *xt;
-	Fmt			fmt;
-	char	   *title;
-	char	   *row_header;
-	char	   *zero;
-	char	   *marker;
-	char	   *order;
-	char	  **row_order;
-	int			nrow_order;
-	char	  **boldv;
-	int			nbold;
-	int			bold = 0;
-	bool		published;
-	char	   *total_label;
 	int		   *perm;
 	bool	   *placed;
 	int			nperm = 0;
-	Grid		g;
-	int			gr;
-	bool		multi;
-	StringInfoData out;
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	xt = PG_GETARG_XTAB_EXPANDED(0);
-	fmt = parse_format(opt_text(fcinfo, 1) ? opt_text(fcinfo, 1) : "tsv");
-	title = opt_text(fcinfo, 2);
-	if (title == NULL && xtab_get_title(xt))
-		title = pstrdup(xtab_get_title(xt));
-	row_header = opt_text(fcinfo, 3);
-	if (row_header == NULL)
-		row_header = xtab_get_row_header(xt) ? pstrdup(xtab_get_row_header(xt)) : "";
-	zero = opt_text(fcinfo, 4) ? opt_text(fcinfo, 4) : "";
-	marker = opt_text(fcinfo, 5) ? opt_text(fcinfo, 5) : "*";
-	nrow_order = text_array_arg(fcinfo, 6, "row_order", &row_order);
-	order = opt_text(fcinfo, 7);
-	nbold = text_array_arg(fcinfo, 8, "bold", &boldv);
-	/* NULL: published totals for a protected or published value */
-	published = (PG_NARGS() > 9 && !PG_ARGISNULL(9)) ? PG_GETARG_BOOL(9) :
-		xtab_is_published(xt);
 	if (order == NULL)
 		order = (published && !xtab_all_pub_row_totals(xt)) ? "label" : "total";
-	total_label = opt_text(fcinfo, 10) ? opt_text(fcinfo, 10) : "Grand Total";
-	multi = xtab_has_units(xt);
-
-	for (int i = 0; i < nbold; i++)
-	{
-		if (strcmp(boldv[i], "total_row") == 0)
-			bold |= BOLD_TOTAL_ROW;
-		else if (strcmp(boldv[i], "total_column") == 0)
-			bold |= BOLD_TOTAL_COL;
-		else if (strcmp(boldv[i], "row_labels") == 0)
-			bold |= BOLD_ROW_LABELS;
-		else
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("unknown bold option \"%s\"", boldv[i]),
-					 errhint("Use any of 'total_row', 'total_column' and 'row_labels'.")));
-	}
-
-	/* row order: listed rows first, then the rest in the chosen order */
 	if (strcmp(order, "total") == 0)
 		xtab_sort_rows(xt, published ? XTAB_ORDER_PUB_TOTAL_DESC : XTAB_ORDER_TOTAL_DESC);
 	else if (strcmp(order, "label") == 0)
@@ -591,6 +546,73 @@ xtab_render(PG_FUNCTION_ARGS)
 	for (int r = 0; r < xt->nrows; r++)
 		if (!placed[r])
 			perm[nperm++] = r;
+	return perm;
+}
+
+/*
+ * render(x, format, title, row_header, zero, marker, row_order text[], sort,
+ *		  bold text[], published_totals bool, total_label text)
+ */
+Datum
+xtab_render(PG_FUNCTION_ARGS)
+{
+	Xtab	   *xt;
+	Fmt			fmt;
+	char	   *title;
+	char	   *row_header;
+	char	   *zero;
+	char	   *marker;
+	char	   *order;
+	char	  **row_order;
+	int			nrow_order;
+	char	  **boldv;
+	int			nbold;
+	int			bold = 0;
+	bool		published;
+	char	   *total_label;
+	int		   *perm;
+	Grid		g;
+	int			gr;
+	bool		multi;
+	StringInfoData out;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	xt = PG_GETARG_XTAB_EXPANDED(0);
+	fmt = parse_format(opt_text(fcinfo, 1) ? opt_text(fcinfo, 1) : "tsv");
+	title = opt_text(fcinfo, 2);
+	if (title == NULL && xtab_get_title(xt))
+		title = pstrdup(xtab_get_title(xt));
+	row_header = opt_text(fcinfo, 3);
+	if (row_header == NULL)
+		row_header = xtab_get_row_header(xt) ? pstrdup(xtab_get_row_header(xt)) : "";
+	zero = opt_text(fcinfo, 4) ? opt_text(fcinfo, 4) : "";
+	marker = opt_text(fcinfo, 5) ? opt_text(fcinfo, 5) : MARKER_DEFAULT;
+	nrow_order = text_array_arg(fcinfo, 6, "row_order", &row_order);
+	order = opt_text(fcinfo, 7);
+	nbold = text_array_arg(fcinfo, 8, "bold", &boldv);
+	/* NULL: published totals for a protected or published value */
+	published = (PG_NARGS() > 9 && !PG_ARGISNULL(9)) ? PG_GETARG_BOOL(9) :
+		xtab_is_published(xt);
+	total_label = opt_text(fcinfo, 10) ? opt_text(fcinfo, 10) : "Grand Total";
+	multi = xtab_has_units(xt);
+
+	for (int i = 0; i < nbold; i++)
+	{
+		if (strcmp(boldv[i], "total_row") == 0)
+			bold |= BOLD_TOTAL_ROW;
+		else if (strcmp(boldv[i], "total_column") == 0)
+			bold |= BOLD_TOTAL_COL;
+		else if (strcmp(boldv[i], "row_labels") == 0)
+			bold |= BOLD_ROW_LABELS;
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown bold option \"%s\"", boldv[i]),
+					 errhint("Use any of 'total_row', 'total_column' and 'row_labels'.")));
+	}
+
+	perm = row_permutation(xt, order, published, row_order, nrow_order);
 
 	/* build the grid */
 	g.ncols = xt->ncols + 2;
@@ -624,9 +646,7 @@ xtab_render(PG_FUNCTION_ARGS)
 			cell->num = true;
 			if (xtab_get_flags(xt, r, c) & XTAB_CELL_SUPPRESSED)
 			{
-				const char *m = xtab_get_marker(xt, r, c);
-
-				cell->text = pstrdup(m ? m : marker);
+				cell->text = pstrdup(marker_shown(xtab_get_marker(xt, r, c), marker));
 			}
 			else
 				cell->text = count_text(xtab_get(xt, r, c), zero);
@@ -696,4 +716,105 @@ xtab_render(PG_FUNCTION_ARGS)
 	initStringInfo(&out);
 	emit(&out, &g, fmt);
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(out.data, out.len));
+}
+
+/*
+ * table_rows(x, columns text[], totals bool, sort, row_order text[],
+ *			  total_label) -> setof (position, row_label, cells bigint[],
+ *									total bigint, is_total)
+ *
+ * The rows of the table render prints, as numbers: the body rows in render's
+ * order, then (totals => true) the Grand Total row and, for a multi-label
+ * value, the distinct-crimes row.  A withheld figure is NULL.  With columns
+ * (not NULL) the table has exactly those columns (xtab_with_columns: missing
+ * ones zero, others dropped with the published totals that counted them),
+ * so every total counts exactly the cells shown.  The one builder of wide
+ * views (create_wide_view_in_path) reads this.
+ */
+Datum
+xtab_table_rows(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Xtab	   *xt;
+	bool		totals = PG_ARGISNULL(2) ? true : PG_GETARG_BOOL(2);
+	char	  **row_order;
+	int			nrow_order;
+	char	   *total_label;
+	bool		published;
+	bool		multi;
+	int		   *perm;
+	Datum	   *cells;
+	bool	   *cnulls;
+	int			dims[1];
+	int			lbs[1] = {1};
+	int			pos = 0;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	xt = PG_GETARG_XTAB_EXPANDED(0);
+	if (!PG_ARGISNULL(1))
+	{
+		char	  **labels;
+		int			n = text_array_arg(fcinfo, 1, "columns", &labels);
+
+		xt = xtab_with_columns(xt, labels, n, CurrentMemoryContext);
+	}
+	nrow_order = text_array_arg(fcinfo, 4, "row_order", &row_order);
+	total_label = opt_text(fcinfo, 5) ? opt_text(fcinfo, 5) : "Grand Total";
+	published = xtab_is_published(xt);
+	multi = xtab_has_units(xt);
+	perm = row_permutation(xt, opt_text(fcinfo, 3), published, row_order, nrow_order);
+	cells = palloc(Max(xt->ncols, 1) * sizeof(Datum));
+	cnulls = palloc(Max(xt->ncols, 1) * sizeof(bool));
+	dims[0] = xt->ncols;
+
+	for (int i = 0; i < xt->nrows + (totals ? (multi ? 2 : 1) : 0); i++)
+	{
+		Datum		values[5];
+		bool		nulls[5] = {false, false, false, false, false};
+		int64		t = 0;
+		int			kind = i < xt->nrows ? 0 : i - xt->nrows + 1;	/* 0 body, 1 totals, 2 units */
+		int			r = kind == 0 ? perm[i] : -1;
+		int			len;
+
+		CHECK_FOR_INTERRUPTS();
+		for (int c = 0; c < xt->ncols; c++)
+		{
+			if (kind == 0)
+			{
+				cnulls[c] = (xtab_get_flags(xt, r, c) & XTAB_CELL_SUPPRESSED) != 0;
+				t = xtab_get(xt, r, c);
+			}
+			else if (kind == 1)
+				cnulls[c] = !xtab_shown_col_total(xt, c, published, &t);
+			else
+				cnulls[c] = !xtab_shown_col_units(xt, c, published, &t);
+			cells[c] = Int64GetDatum(cnulls[c] ? 0 : t);
+		}
+		values[0] = Int32GetDatum(++pos);
+		if (kind == 0)
+		{
+			const char *l = xtab_row_label(xt, r, &len);
+
+			values[1] = PointerGetDatum(cstring_to_text_with_len(l, len));
+			nulls[3] = !xtab_shown_row_total(xt, r, published, &t);
+		}
+		else if (kind == 1)
+		{
+			values[1] = CStringGetTextDatum(multi ? psprintf("%s (mentions)", total_label) : total_label);
+			nulls[3] = !xtab_shown_grand_total(xt, published, &t);
+		}
+		else
+		{
+			values[1] = CStringGetTextDatum(psprintf("%s (distinct crimes)", total_label));
+			nulls[3] = !xtab_shown_total_units(xt, published, &t);
+		}
+		values[2] = PointerGetDatum(construct_md_array(cells, cnulls, 1, dims, lbs,
+													   INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		values[3] = Int64GetDatum(nulls[3] ? 0 : t);
+		values[4] = BoolGetDatum(kind != 0);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
 }

@@ -18,16 +18,70 @@ CREATE FUNCTION @extschema@.render(
 COMMENT ON FUNCTION @extschema@.render(@extschema@.xtab, text, text, text, text, text, text[], text, text[], boolean, text) IS
   'cross-tab as a published table: format tsv|csv|markdown|html|text; header of periods, Grand Total column and row; rows by total descending, ties by label (sort => total|label|stored, row_order => labels first); zero cells blank (zero => ''0'' or ''-''); suppressed cells show marker; bold => {total_row,total_column,row_labels}; multi-label tables add a Grand Total (distinct crimes) row. Totals: published_totals => NULL (default) prints a protected or parsed value''s PUBLISHED totals only (any suppressed cell or published total; a withheld total prints blank) and other values'' totals computed from the cells; true/false force published/computed (false reveals withheld counts: for checking only). Default sort: total (published totals for a protected value), or label when some row total is withheld';
 
+-- Reshaping a cross-tab for publication (C: src/xtab_edit.c).
+CREATE FUNCTION @extschema@.with_columns(x @extschema@.xtab, labels text[]) RETURNS @extschema@.xtab
+  AS 'MODULE_PATHNAME', 'xtab_sql_with_columns' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.with_columns(@extschema@.xtab, text[]) IS
+  'the cross-tab with exactly these columns: a missing one (a period with no crime) added as zeros, one not listed dropped together with the published totals that counted it';
+CREATE FUNCTION @extschema@.with_rows(x @extschema@.xtab, labels text[]) RETURNS @extschema@.xtab
+  AS 'MODULE_PATHNAME', 'xtab_sql_with_rows' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.with_rows(@extschema@.xtab, text[]) IS
+  'the cross-tab with these rows too: a missing one added as zeros (e.g. every age band, every listed platform)';
+CREATE FUNCTION @extschema@.annotate(x @extschema@.xtab, title text DEFAULT NULL, row_header text DEFAULT NULL,
+                                     footnotes text[] DEFAULT NULL) RETURNS @extschema@.xtab
+  AS 'MODULE_PATHNAME', 'xtab_sql_annotate' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.annotate(@extschema@.xtab, text, text, text[]) IS
+  'the cross-tab with this title and row header (NULL keeps the current one) and these footnotes appended (one already there is not repeated); render prints them';
+
+CREATE FUNCTION @extschema@.table_rows(x @extschema@.xtab,
+    columns text[] DEFAULT NULL,
+    totals boolean DEFAULT true,
+    sort text DEFAULT NULL,
+    row_order text[] DEFAULT NULL,
+    total_label text DEFAULT 'Grand Total',
+    OUT "position" integer, OUT row_label text, OUT cells bigint[], OUT total bigint, OUT is_total boolean)
+  RETURNS SETOF record
+  AS 'MODULE_PATHNAME', 'xtab_table_rows' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.table_rows(@extschema@.xtab, text[], boolean, text, text[], text) IS
+  'the rows of the table render prints, as numbers: body rows in render''s order (sort, row_order as render), then with totals => true the Grand Total row (Grand Total (mentions) and Grand Total (distinct crimes) for a multi-label value); cells in column order, a withheld figure NULL; columns => exactly these columns (see with_columns), so every total counts exactly the cells shown';
+
+CREATE FUNCTION @extschema@.figures(x @extschema@.xtab,
+    OUT row_label text, OUT period text, OUT n bigint, OUT is_total boolean)
+  RETURNS SETOF record
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  SET search_path = pg_catalog, pg_temp
+AS $fn$
+  SELECT t.row_label, c.label, c.n, t.is_total OR c.label = 'Grand Total'
+    FROM @extschema@.table_rows(x) t,
+         LATERAL unnest(@extschema@.col_labels(x) || 'Grand Total'::text, t.cells || t.total) WITH ORDINALITY AS c(label, n, ord)
+   ORDER BY t.position, c.ord
+$fn$;
+COMMENT ON FUNCTION @extschema@.figures(@extschema@.xtab) IS
+  'every figure of the table render prints, in long form: cells, the Grand Total column and row(s), n NULL where withheld';
+
+-- One builder for every wide view: create_wide_view and the request views.
+-- The view has one bigint column per period (the labels given, or the
+-- cross-tab's columns when the view is made) and a "Grand Total" column, its
+-- rows in render's order, and with totals => true the Grand Total row(s) as
+-- render prints them.  The columns are fixed when the view is made; the
+-- totals are always those of exactly these columns (foistats.table_rows), so
+-- a period that appears later is in no column and in no total: columns and
+-- totals always agree.
+--
 -- The work is done with search_path = pg_catalog, pg_temp; only the user's
--- query and the unqualified view name are resolved with the caller's
--- search_path (as CREATE VIEW would), which the public wrapper below passes
--- in.  The view text that this function writes around the query qualifies
--- every function it calls, so the caller's path cannot redirect it.
+-- query and the unqualified view name are resolved in caller_path (as
+-- CREATE VIEW would).  The view text that this function writes around the
+-- query qualifies every function it calls, so the caller's path cannot
+-- redirect it.
 CREATE FUNCTION @extschema@.create_wide_view_in_path(
     view_name text,
     query text,
     row_label_name text,
-    caller_path text)
+    caller_path text,
+    columns text[] DEFAULT NULL,
+    totals boolean DEFAULT false,
+    description text DEFAULT NULL,
+    replace boolean DEFAULT false)
   RETURNS regclass
   LANGUAGE plpgsql VOLATILE
   SET search_path = pg_catalog, pg_temp
@@ -42,9 +96,10 @@ DECLARE
   sel text;
   v regclass;
   lab text;
+  i int := 0;
 BEGIN
-  IF view_name IS NULL OR query IS NULL OR row_label_name IS NULL THEN
-    RAISE EXCEPTION 'view_name, query and row_label_name must not be null'
+  IF view_name IS NULL OR query IS NULL OR row_label_name IS NULL OR totals IS NULL THEN
+    RAISE EXCEPTION 'view_name, query, row_label_name and totals must not be null'
       USING ERRCODE = 'null_value_not_allowed';
   END IF;
   BEGIN
@@ -89,13 +144,17 @@ BEGIN
       USING ERRCODE = 'null_value_not_allowed';
   END IF;
   x := (j->>'x')::@extschema@.xtab;
-  labels := @extschema@.col_labels(x);
+  labels := coalesce(columns, @extschema@.col_labels(x));
+  IF row_label_name = 'Grand Total' THEN
+    RAISE EXCEPTION 'row_label_name must not be "Grand Total"'
+      USING ERRCODE = 'duplicate_column';
+  END IF;
 
-  -- one bigint column per period, looked up by label each time the view is
-  -- read (a period missing from a later run reads as NULL)
-  sel := format('SELECT w.row_label AS %I', row_label_name);
+  -- one bigint column per period, in the order of labels
+  sel := format('SELECT t.row_label AS %I', row_label_name);
   FOREACH lab IN ARRAY labels LOOP
-    IF lab = row_label_name OR lab = 'Grand Total' THEN
+    i := i + 1;
+    IF lab IS NULL OR lab = row_label_name OR lab = 'Grand Total' OR lab = ANY (labels[1:i - 1]) THEN
       RAISE EXCEPTION 'column label "%" clashes with another view column', lab
         USING ERRCODE = 'duplicate_column',
               HINT = 'Choose another row_label_name.';
@@ -104,38 +163,40 @@ BEGIN
       RAISE EXCEPTION 'column label "%" is too long for a column name', lab
         USING ERRCODE = 'name_too_long';
     END IF;
-    sel := sel || format(', w.cells[pg_catalog.array_position(s.labels, %L)] AS %I', lab, lab);
+    sel := sel || format(', t.cells[%s] AS %I', i, lab);
   END LOOP;
-  IF row_label_name = 'Grand Total' THEN
-    RAISE EXCEPTION 'row_label_name must not be "Grand Total"'
-      USING ERRCODE = 'duplicate_column';
-  END IF;
-  sel := sel || format(', w.total AS %I FROM (SELECT q.x, @extschema@.col_labels(q.x) AS labels FROM (%s) AS q(x)) AS s, LATERAL @extschema@.wide(s.x) AS w ORDER BY w.total DESC NULLS LAST, w.row_label COLLATE "C"',
-                       'Grand Total', query);
+  sel := sel || format(', t.total AS %I FROM (%s) AS q(x), LATERAL @extschema@.table_rows(q.x, %L::text[], totals => %L) AS t ORDER BY t.position',
+                       'Grand Total', query, labels, totals);
   PERFORM set_config('search_path', caller_path, true);
-  EXECUTE format('CREATE VIEW %s AS %s', qname, sel);
+  EXECUTE format('CREATE %sVIEW %s AS %s', CASE WHEN replace THEN 'OR REPLACE ' ELSE '' END, qname, sel);
   v := qname::regclass;
   PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
   EXECUTE format('COMMENT ON VIEW %s IS %L', v,
-                 'cross-tab made by foistats.create_wide_view: one row per row label, one bigint column per period, rows by total descending (withheld totals last); no totals row (sum the columns). Query: ' || query);
+                 coalesce(description || '. ', 'cross-tab made by foistats.create_wide_view. ') ||
+                 format('One row per row label%s, one bigint column per period (%s, fixed when the view was made), rows in render''s order; the Grand Total column and row count exactly these columns. Query: %s',
+                        CASE WHEN totals THEN ', then the Grand Total row(s)' ELSE '' END,
+                        array_to_string(labels, ', '), query));
   EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', v, row_label_name, 'row label of the cross-tab');
   FOREACH lab IN ARRAY labels LOOP
     EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', v, lab,
-                   format('count for %s (NULL if the period is absent or the cell suppressed)', lab));
+                   format('count for %s (0 if none; NULL if the cell is withheld)', lab));
   END LOOP;
-  EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', v, 'Grand Total', 'total of the row across all periods (for a protected cross-tab its published total, NULL if withheld)');
+  EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', v, 'Grand Total',
+                 'total of the row over the view''s periods (for a protected cross-tab its published total, NULL if withheld)');
   RETURN v;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.create_wide_view_in_path(text, text, text, text) IS
-  'the work of foistats.create_wide_view, resolving the query and view name in caller_path';
+COMMENT ON FUNCTION @extschema@.create_wide_view_in_path(text, text, text, text, text[], boolean, text, boolean) IS
+  'the one wide-view builder (create_wide_view and the request views): resolves the query and view name in caller_path';
 
 CREATE FUNCTION @extschema@.create_wide_view(
     view_name text,
     query text,
-    row_label_name text DEFAULT 'row_label')
+    row_label_name text DEFAULT 'row_label',
+    columns text[] DEFAULT NULL,
+    totals boolean DEFAULT false)
   RETURNS regclass
   LANGUAGE sql VOLATILE
-AS $$ SELECT @extschema@.create_wide_view_in_path($1, $2, $3, pg_catalog.current_setting('search_path')) $$;
-COMMENT ON FUNCTION @extschema@.create_wide_view(text, text, text) IS
-  'create a plain view with one bigint column per period ("2010" ... "Grand Total") from a query returning one xtab, for BI tools; the view re-runs the query';
+AS $$ SELECT @extschema@.create_wide_view_in_path($1, $2, $3, pg_catalog.current_setting('search_path'), $4, $5) $$;
+COMMENT ON FUNCTION @extschema@.create_wide_view(text, text, text, text[], boolean) IS
+  'create a plain view with one bigint column per period ("2010" ... "Grand Total") from a query returning one xtab, for BI tools; columns => the periods to show (default: the cross-tab''s when the view is made), totals => true adds the Grand Total row(s); the view re-runs the query, and its totals always count exactly its columns';

@@ -4,11 +4,14 @@
  *		flow, primary and secondary cell suppression, controlled rounding.
  *
  * Plain C (no postgres.h); see suppress.h for the table model, the rule and
- * why the audit is a network flow.  Outline of this file:
+ * why the audit is a network flow.  The flow network itself (maximum flows
+ * with a capacity cap, arc exclusion and an undo log, so one network answers
+ * many "how far can this entry move" questions) is flow.c.  Outline of this
+ * file:
  *
- *	1. a small residual flow network (FlowNet) with shortest-augmenting-path
- *	   maximum flow, a capacity cap, arc exclusion and an undo log, so one
- *	   network answers many "how far can this entry move" questions;
+ *	1. the table as a flow network: one arc pair per suppressed entry, and
+ *	   how far one entry can move (the 4-cycles through a cell first, then
+ *	   the general flow);
  *	2. the exact audit (sdc_audit): complete the table if needed, then two
  *	   maximum flows per suppressed entry;
  *	3. secondary suppression (sdc_secondary): for each primary cell that
@@ -25,6 +28,8 @@
  */
 #include "suppress.h"
 
+#include "flow.h"
+
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,70 +44,20 @@ typedef __int128 sdc_cost __attribute__((aligned(8)));
 
 #define COST_INF	(((sdc_cost) 1) << 120)
 
-/* ------------------------------------------------------------------------
- * Memory
- * ------------------------------------------------------------------------ */
+/* An unbounded entry is an unbounded arc: one "infinity" for both. */
+_Static_assert(SDC_INF == FLOW_INF, "SDC_INF and FLOW_INF must agree");
 
-static void *
-default_alloc(size_t n)
-{
-	return malloc(n ? n : 1);
-}
-
+/*
+ * Memory: the flow core's hooks (flow.h), set from SdcParams; this file's own
+ * arrays come from the same allocator.
+ */
 static void
-default_free(void *p)
-{
-	free(p);
-}
-
-typedef struct Mem
-{
-	void	   *(*alloc) (size_t);
-	void		(*free) (void *);
-	void		(*interrupt) (void);
-	bool		failed;
-} Mem;
-
-static void
-mem_init(Mem *m, const SdcParams *p)
-{
-	m->alloc = (p && p->alloc) ? p->alloc : default_alloc;
-	m->free = (p && p->free) ? p->free : default_free;
-	m->interrupt = p ? p->interrupt : NULL;
-	m->failed = false;
-}
-
-/* Zeroed array of n elements of size sz; NULL (and m->failed) on failure. */
-static void *
-mem_zalloc(Mem *m, size_t n, size_t sz)
-{
-	void	   *p;
-
-	if (n != 0 && sz > SIZE_MAX / n)
-	{
-		m->failed = true;
-		return NULL;
-	}
-	p = m->alloc(n * sz);
-	if (p == NULL)
-		m->failed = true;
-	else
-		memset(p, 0, n * sz);
-	return p;
-}
-
-static void
-mem_free(Mem *m, void *p)
+mem_init(FlowMem *m, const SdcParams *p)
 {
 	if (p)
-		m->free(p);
-}
-
-static inline void
-mem_tick(Mem *m)
-{
-	if (m->interrupt)
-		m->interrupt();
+		flow_mem_init(m, p->alloc, p->free, p->interrupt);
+	else
+		flow_mem_init(m, NULL, NULL, NULL);
 }
 
 /* ------------------------------------------------------------------------
@@ -158,9 +113,6 @@ sdc_table_free(SdcTable *t)
 	free(t->cstate_tot);
 	free(t);
 }
-
-/* Sums stay below this so that residual capacities never overflow. */
-#define SDC_MAX_SUM		(INT64_MAX / 4)
 
 SdcStatus
 sdc_table_init(SdcTable *t)
@@ -328,447 +280,20 @@ entry_ends(const SdcTable *t, size_t e, int *u, int *v)
 }
 
 /* ------------------------------------------------------------------------
- * 1. Residual flow network
- *
- * Arcs come in pairs (2k forward, 2k+1 backward; a ^ 1 is the partner).
- * cap[] is the residual capacity; SDC_INF means unbounded.  Adjacency is a
- * linked list per node (arcs can be added at any time, never removed: a
- * removed entry has both capacities set to 0).
+ * 1. The table as a flow network (flow.h)
  * ------------------------------------------------------------------------ */
 
-typedef struct FlowNet
+/*
+ * The residual network of a table's suppressed entries, with the table's
+ * layout so that fast_paths can find the 4-cycles through a cell.
+ */
+typedef struct TableNet
 {
-	Mem		   *mem;
-	int			nnodes;
-	int			narcs;
-	int			arccap;
-	int		   *head;			/* per node: first arc or -1 */
-	int		   *next;			/* per arc */
-	int		   *to;
-	int64_t    *cap;
-	int		   *tag;			/* per arc: entry it belongs to, or -1 */
-	/* BFS scratch */
-	int		   *prev;			/* per node: arc used to reach it */
-	uint32_t   *seen;			/* per node: stamp when reached */
-	uint32_t	stamp;
-	int		   *queue;
-	/* undo log: arcs whose capacity changed since fn_mark() */
-	int		   *log;
-	int64_t    *logcap;
-	int			nlog;
-	int			logcap_n;
-	uint32_t   *logged;			/* per arc: log stamp */
-	uint32_t	logstamp;
-	/* Dinic scratch */
-	int		   *level;
-	int		   *iter;
-	/* table layout, for fast_paths (NULL arc_of: none) */
+	FlowNet		fn;
 	const int  *arc_of;			/* per entry: forward arc or -1 */
 	int			nr;
 	int			nc;
-} FlowNet;
-
-static bool
-fn_init(FlowNet *n, Mem *m, int nnodes, int arcs_hint)
-{
-	memset(n, 0, sizeof(*n));
-	n->mem = m;
-	n->nnodes = nnodes;
-	n->arccap = arcs_hint < 16 ? 16 : arcs_hint;
-	n->head = mem_zalloc(m, nnodes, sizeof(int));
-	n->prev = mem_zalloc(m, nnodes, sizeof(int));
-	n->seen = mem_zalloc(m, nnodes, sizeof(uint32_t));
-	n->queue = mem_zalloc(m, nnodes, sizeof(int));
-	n->level = mem_zalloc(m, nnodes, sizeof(int));
-	n->iter = mem_zalloc(m, nnodes, sizeof(int));
-	n->next = mem_zalloc(m, n->arccap, sizeof(int));
-	n->to = mem_zalloc(m, n->arccap, sizeof(int));
-	n->cap = mem_zalloc(m, n->arccap, sizeof(int64_t));
-	n->tag = mem_zalloc(m, n->arccap, sizeof(int));
-	n->logged = mem_zalloc(m, n->arccap, sizeof(uint32_t));
-	n->logcap_n = 64;
-	n->log = mem_zalloc(m, n->logcap_n, sizeof(int));
-	n->logcap = mem_zalloc(m, n->logcap_n, sizeof(int64_t));
-	if (m->failed)
-		return false;
-	for (int i = 0; i < nnodes; i++)
-		n->head[i] = -1;
-	n->logstamp = 1;
-	return true;
-}
-
-static void
-fn_free(FlowNet *n)
-{
-	Mem		   *m = n->mem;
-
-	if (!m)
-		return;
-	mem_free(m, n->head);
-	mem_free(m, n->prev);
-	mem_free(m, n->seen);
-	mem_free(m, n->queue);
-	mem_free(m, n->level);
-	mem_free(m, n->iter);
-	mem_free(m, n->next);
-	mem_free(m, n->to);
-	mem_free(m, n->cap);
-	mem_free(m, n->tag);
-	mem_free(m, n->logged);
-	mem_free(m, n->log);
-	mem_free(m, n->logcap);
-	memset(n, 0, sizeof(*n));
-}
-
-/* Grow an array of 'old' elements to 'new' elements (zero-filled). */
-static void *
-grow(Mem *m, void *p, size_t old, size_t new, size_t sz)
-{
-	void	   *q = mem_zalloc(m, new, sz);
-
-	if (!q)
-		return NULL;
-	if (p)
-	{
-		memcpy(q, p, old * sz);
-		mem_free(m, p);
-	}
-	return q;
-}
-
-/* Add the arc pair u->v (capacity fwd) and v->u (capacity bwd); returns the
- * forward arc, or -1 on memory failure. */
-static int
-fn_add(FlowNet *n, int u, int v, int64_t fwd, int64_t bwd)
-{
-	int			a;
-
-	if (n->narcs + 2 > n->arccap)
-	{
-		int			nc = n->arccap * 2;
-		Mem		   *m = n->mem;
-
-		n->next = grow(m, n->next, n->arccap, nc, sizeof(int));
-		n->to = grow(m, n->to, n->arccap, nc, sizeof(int));
-		n->cap = grow(m, n->cap, n->arccap, nc, sizeof(int64_t));
-		n->tag = grow(m, n->tag, n->arccap, nc, sizeof(int));
-		n->logged = grow(m, n->logged, n->arccap, nc, sizeof(uint32_t));
-		if (m->failed)
-			return -1;
-		n->arccap = nc;
-	}
-	a = n->narcs;
-	n->tag[a] = n->tag[a + 1] = -1;
-	n->to[a] = v;
-	n->cap[a] = fwd;
-	n->next[a] = n->head[u];
-	n->head[u] = a;
-	n->to[a + 1] = u;
-	n->cap[a + 1] = bwd;
-	n->next[a + 1] = n->head[v];
-	n->head[v] = a + 1;
-	n->narcs += 2;
-	return a;
-}
-
-/*
- * Connect each node's imbalance to the super source SS (excess) or super sink
- * TT (deficit), adding the total excess to *need; -1 when out of memory.
- */
-static int
-fn_add_balances(FlowNet *n, const int64_t *bal, int nn, int SS, int TT, int64_t *need)
-{
-	for (int x = 0; x < nn; x++)
-	{
-		if (bal[x] > 0)
-		{
-			if (fn_add(n, SS, x, bal[x], 0) < 0)
-				return -1;
-			*need += bal[x];
-		}
-		else if (bal[x] < 0 && fn_add(n, x, TT, -bal[x], 0) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* Start a new undo scope. */
-static void
-fn_mark(FlowNet *n)
-{
-	n->nlog = 0;
-	if (++n->logstamp == 0)
-	{
-		memset(n->logged, 0, sizeof(uint32_t) * n->arccap);
-		n->logstamp = 1;
-	}
-}
-
-/* Set an arc's capacity, remembering the old one for fn_undo(). */
-static bool
-fn_setcap(FlowNet *n, int a, int64_t c)
-{
-	if (n->logged[a] != n->logstamp)
-	{
-		if (n->nlog == n->logcap_n)
-		{
-			int			nc = n->logcap_n * 2;
-
-			n->log = grow(n->mem, n->log, n->logcap_n, nc, sizeof(int));
-			n->logcap = grow(n->mem, n->logcap, n->logcap_n, nc, sizeof(int64_t));
-			if (n->mem->failed)
-				return false;
-			n->logcap_n = nc;
-		}
-		n->log[n->nlog] = a;
-		n->logcap[n->nlog] = n->cap[a];
-		n->nlog++;
-		n->logged[a] = n->logstamp;
-	}
-	n->cap[a] = c;
-	return true;
-}
-
-/* Restore every capacity changed since fn_mark(). */
-static void
-fn_undo(FlowNet *n)
-{
-	for (int i = n->nlog - 1; i >= 0; i--)
-		n->cap[n->log[i]] = n->logcap[i];
-	fn_mark(n);
-}
-
-static inline int64_t
-cap_sub(int64_t c, int64_t d)
-{
-	return c == SDC_INF ? SDC_INF : c - d;
-}
-
-static inline int64_t
-cap_add(int64_t c, int64_t d)
-{
-	if (c == SDC_INF || d == SDC_INF || c > SDC_INF - d)
-		return SDC_INF;
-	return c + d;
-}
-
-/*
- * Maximum flow from s to t, stopping once it reaches 'limit' (SDC_INF: no
- * limit).  Returns the flow (SDC_INF if unbounded and no limit), or -1 on
- * memory failure.  Capacity changes go to the undo log: the caller calls
- * fn_mark() before and fn_undo() after.  Shortest augmenting paths
- * (Edmonds-Karp): each BFS stops as soon as it reaches t.
- */
-static int64_t __attribute__((unused))
-fn_maxflow(FlowNet *n, int s, int t, int64_t limit)
-{
-	int64_t		flow = 0;
-
-	if (s == t)
-		return SDC_INF;
-	while (flow < limit)
-	{
-		int			qh = 0,
-					qt = 0;
-		bool		found = false;
-		int64_t		b;
-
-		if (++n->stamp == 0)
-		{
-			memset(n->seen, 0, sizeof(uint32_t) * n->nnodes);
-			n->stamp = 1;
-		}
-		n->seen[s] = n->stamp;
-		n->queue[qt++] = s;
-		while (qh < qt && !found)
-		{
-			int			x = n->queue[qh++];
-
-			for (int a = n->head[x]; a >= 0; a = n->next[a])
-			{
-				int			y = n->to[a];
-
-				if (n->cap[a] <= 0 || n->seen[y] == n->stamp)
-					continue;
-				n->seen[y] = n->stamp;
-				n->prev[y] = a;
-				if (y == t)
-				{
-					found = true;
-					break;
-				}
-				n->queue[qt++] = y;
-			}
-		}
-		if (!found)
-			break;
-		/* bottleneck */
-		b = limit == SDC_INF ? SDC_INF : limit - flow;
-		for (int y = t; y != s; y = n->to[n->prev[y] ^ 1])
-		{
-			int64_t		c = n->cap[n->prev[y]];
-
-			if (c < b)
-				b = c;
-		}
-		if (b == SDC_INF)
-			return SDC_INF;		/* an all-unbounded path: unbounded */
-		for (int y = t; y != s; y = n->to[n->prev[y] ^ 1])
-		{
-			int			a = n->prev[y];
-
-			if (!fn_setcap(n, a, cap_sub(n->cap[a], b)) ||
-				!fn_setcap(n, a ^ 1, cap_add(n->cap[a ^ 1], b)))
-				return -1;
-		}
-		flow += b;
-	}
-	return flow;
-}
-
-/*
- * Dinic's maximum flow from s to t, for the bigger one-off flows (completing
- * a table, rounding).  Modifies capacities permanently (no undo log).  All
- * capacities on s's arcs must be finite.
- */
-static bool
-dinic_bfs(FlowNet *n, int s, int t)
-{
-	int			qh = 0,
-				qt = 0;
-
-	for (int i = 0; i < n->nnodes; i++)
-		n->level[i] = -1;
-	n->level[s] = 0;
-	n->queue[qt++] = s;
-	while (qh < qt)
-	{
-		int			x = n->queue[qh++];
-
-		/* nodes at t's level or beyond cannot be on a shortest path */
-		if (n->level[t] >= 0 && n->level[x] >= n->level[t])
-			break;
-		for (int a = n->head[x]; a >= 0; a = n->next[a])
-			if (n->cap[a] > 0 && n->level[n->to[a]] < 0)
-			{
-				n->level[n->to[a]] = n->level[x] + 1;
-				n->queue[qt++] = n->to[a];
-			}
-	}
-	return n->level[t] >= 0;
-}
-
-/*
- * One augmenting path of the level graph (iterative DFS: paths can be
- * long), carrying at most 'want'.  With 'logged', capacity changes go
- * through the undo log.  Returns the flow pushed (0: blocked; SDC_INF: an
- * unbounded path with want = SDC_INF; -1: out of memory).
- */
-static int64_t
-dinic_push(FlowNet *n, int s, int t, int64_t want, bool logged)
-{
-	int			depth = 0;
-	int		   *stack_arc = n->prev;	/* reuse: arc at each depth */
-	int			x = s;
-
-	for (;;)
-	{
-		if (x == t)
-		{
-			int64_t		b = want;
-
-			for (int d = 0; d < depth; d++)
-				if (n->cap[stack_arc[d]] < b)
-					b = n->cap[stack_arc[d]];
-			if (b == SDC_INF)
-				return SDC_INF;
-			for (int d = 0; d < depth; d++)
-			{
-				int			a = stack_arc[d];
-
-				if (logged)
-				{
-					if (!fn_setcap(n, a, cap_sub(n->cap[a], b)) ||
-						!fn_setcap(n, a ^ 1, cap_add(n->cap[a ^ 1], b)))
-						return -1;
-				}
-				else
-				{
-					n->cap[a] = cap_sub(n->cap[a], b);
-					n->cap[a ^ 1] = cap_add(n->cap[a ^ 1], b);
-				}
-			}
-			return b;
-		}
-		{
-			bool		advanced = false;
-
-			for (; n->iter[x] >= 0; n->iter[x] = n->next[n->iter[x]])
-			{
-				int			a = n->iter[x];
-				int			y = n->to[a];
-
-				if (n->cap[a] > 0 && n->level[y] == n->level[x] + 1)
-				{
-					stack_arc[depth++] = a;
-					x = y;
-					advanced = true;
-					break;
-				}
-			}
-			if (advanced)
-				continue;
-			/* dead end: retreat */
-			n->level[x] = -1;
-			if (depth == 0)
-				return 0;
-			depth--;
-			x = n->to[stack_arc[depth] ^ 1];
-			n->iter[x] = n->next[n->iter[x]];
-		}
-	}
-}
-
-/*
- * Maximum flow from s to t by Dinic's algorithm, stopping once it reaches
- * 'limit' (SDC_INF: none).  Returns the flow (SDC_INF if unbounded and no
- * limit), or -1 on memory failure.  With 'logged' the caller brackets it
- * with fn_mark()/fn_undo().  Few phases even when many small-capacity paths
- * are needed (one breadth-first search per phase, stopped at t's level).
- */
-static int64_t
-fn_flow(FlowNet *n, int s, int t, int64_t limit, bool logged)
-{
-	int64_t		flow = 0;
-
-	if (s == t)
-		return SDC_INF;
-	while (flow < limit && dinic_bfs(n, s, t))
-	{
-		int64_t		f;
-
-		for (int i = 0; i < n->nnodes; i++)
-			n->iter[i] = n->head[i];
-		while (flow < limit &&
-			   (f = dinic_push(n, s, t, limit == SDC_INF ? SDC_INF : limit - flow,
-							   logged)) != 0)
-		{
-			if (f < 0)
-				return -1;
-			if (f == SDC_INF)
-				return SDC_INF;
-			flow += f;
-		}
-		mem_tick(n->mem);
-	}
-	return flow;
-}
-
-static int64_t
-fn_dinic(FlowNet *n, int s, int t)
-{
-	return fn_flow(n, s, t, SDC_INF, false);
-}
+} TableNet;
 
 /*
  * Build the residual network of a table's suppressed entries (one arc pair
@@ -776,8 +301,9 @@ fn_dinic(FlowNet *n, int s, int t)
  * forward arc of entry e, or -1.
  */
 static bool
-build_residual(const SdcTable *t, FlowNet *n, Mem *m, int *arc_of)
+build_residual(const SdcTable *t, TableNet *tn, FlowMem *m, int *arc_of)
 {
+	FlowNet    *n = &tn->fn;
 	size_t		ne = sdc_nentries(t);
 	size_t		nsup = 0;
 
@@ -800,17 +326,12 @@ build_residual(const SdcTable *t, FlowNet *n, Mem *m, int *arc_of)
 			return false;
 		n->tag[arc_of[e]] = n->tag[arc_of[e] + 1] = (int) e;
 	}
-	n->arc_of = arc_of;
-	n->nr = t->nr;
-	n->nc = t->nc;
+	tn->arc_of = arc_of;
+	tn->nr = t->nr;
+	tn->nc = t->nc;
 	return true;
 }
 
-/*
- * How far entry e (forward arc a, value f) can move: *up = how much it can
- * increase (capped at up_limit; SDC_INF if unbounded and uncapped), *down =
- * how much it can decrease (capped at min(f, down_limit)).
- */
 /*
  * Before the general flow: push what the 4-cycles through cell (r, c) can
  * carry.  Up (flow col c -> row r): c -(decrease (r1,c))-> r1 -(increase
@@ -822,14 +343,15 @@ build_residual(const SdcTable *t, FlowNet *n, Mem *m, int *arc_of)
  * what was pushed, so the result is the same, only found faster.
  */
 static int64_t
-fast_paths(FlowNet *n, int r, int c, bool up, int64_t limit)
+fast_paths(TableNet *tn, int r, int c, bool up, int64_t limit)
 {
+	FlowNet    *n = &tn->fn;
 	int64_t		flow = 0;
-	int			nr = n->nr,
-				nc = n->nc;
+	int			nr = tn->nr,
+				nc = tn->nc;
 	int			colnode = nr + c;
 
-	if (n->arc_of == NULL)
+	if (tn->arc_of == NULL)
 		return 0;
 	for (int a = n->head[r]; a >= 0 && flow < limit; a = n->next[a])
 	{
@@ -854,7 +376,7 @@ fast_paths(FlowNet *n, int r, int c, bool up, int64_t limit)
 			/* backward arcs (odd) of cells (r1, c), r1 != r */
 			if (!(b & 1) || r1 == r || r1 >= nr)
 				continue;
-			f1 = n->arc_of[(size_t) r1 * nc + c2];
+			f1 = tn->arc_of[(size_t) r1 * nc + c2];
 			if (f1 < 0)
 				continue;
 			if (up)
@@ -879,12 +401,12 @@ fast_paths(FlowNet *n, int r, int c, bool up, int64_t limit)
 			if (bn <= 0)
 				continue;
 			/* one of the three is a decrease, so bn is finite */
-			if (!fn_setcap(n, p1, cap_sub(n->cap[p1], bn)) ||
-				!fn_setcap(n, p1 ^ 1, cap_add(n->cap[p1 ^ 1], bn)) ||
-				!fn_setcap(n, p2, cap_sub(n->cap[p2], bn)) ||
-				!fn_setcap(n, p2 ^ 1, cap_add(n->cap[p2 ^ 1], bn)) ||
-				!fn_setcap(n, p3, cap_sub(n->cap[p3], bn)) ||
-				!fn_setcap(n, p3 ^ 1, cap_add(n->cap[p3 ^ 1], bn)))
+			if (!fn_setcap(n, p1, fn_cap_sub(n->cap[p1], bn)) ||
+				!fn_setcap(n, p1 ^ 1, fn_cap_add(n->cap[p1 ^ 1], bn)) ||
+				!fn_setcap(n, p2, fn_cap_sub(n->cap[p2], bn)) ||
+				!fn_setcap(n, p2 ^ 1, fn_cap_add(n->cap[p2 ^ 1], bn)) ||
+				!fn_setcap(n, p3, fn_cap_sub(n->cap[p3], bn)) ||
+				!fn_setcap(n, p3 ^ 1, fn_cap_add(n->cap[p3 ^ 1], bn)))
 				return -1;
 			flow += bn;
 			if (n->cap[up ? a ^ 1 : a] <= 0)
@@ -896,16 +418,17 @@ fast_paths(FlowNet *n, int r, int c, bool up, int64_t limit)
 
 /* Flow from s to t (cell arc a excluded by the caller), fast paths first. */
 static int64_t
-range_flow(FlowNet *n, int a, bool up, int s, int t, int64_t limit)
+range_flow(TableNet *tn, int a, bool up, int s, int t, int64_t limit)
 {
+	FlowNet    *n = &tn->fn;
 	int64_t		pushed = 0,
 				more;
 	int			u = n->to[a ^ 1],
 				v = n->to[a];
 
-	if (n->arc_of && u < n->nr && v >= n->nr && v < n->nr + n->nc)
+	if (tn->arc_of && u < tn->nr && v >= tn->nr && v < tn->nr + tn->nc)
 	{
-		pushed = fast_paths(n, u, v - n->nr, up, limit);
+		pushed = fast_paths(tn, u, v - tn->nr, up, limit);
 		if (pushed < 0)
 			return -1;
 		if (pushed >= limit)
@@ -940,7 +463,7 @@ collect_witness(FlowNet *n, int self, Witness *w)
 		{
 			int			nc = w->cap ? w->cap * 2 : 32;
 
-			w->ent = grow(n->mem, w->ent, w->cap, nc, sizeof(int));
+			w->ent = flow_grow(n->mem, w->ent, w->cap, nc, sizeof(int));
 			if (n->mem->failed)
 				return false;
 			w->cap = nc;
@@ -950,10 +473,16 @@ collect_witness(FlowNet *n, int self, Witness *w)
 	return true;
 }
 
+/*
+ * How far entry e (forward arc a, value f) can move: *up = how much it can
+ * increase (capped at up_limit; SDC_INF if unbounded and uncapped), *down =
+ * how much it can decrease (capped at min(f, down_limit)).
+ */
 static bool
-entry_range(FlowNet *n, int a, int64_t f, int64_t up_limit, int64_t down_limit,
+entry_range(TableNet *tn, int a, int64_t f, int64_t up_limit, int64_t down_limit,
 			int64_t *up, int64_t *down, Witness *w)
 {
+	FlowNet    *n = &tn->fn;
 	int			u = n->to[a ^ 1],
 				v = n->to[a];
 	int64_t		r;
@@ -962,7 +491,7 @@ entry_range(FlowNet *n, int a, int64_t f, int64_t up_limit, int64_t down_limit,
 	fn_mark(n);
 	if (!fn_setcap(n, a, 0) || !fn_setcap(n, a ^ 1, 0))
 		return false;
-	r = range_flow(n, a, true, v, u, up_limit);
+	r = range_flow(tn, a, true, v, u, up_limit);
 	if (w && !collect_witness(n, n->tag[a], w))
 		return false;
 	fn_undo(n);
@@ -978,7 +507,7 @@ entry_range(FlowNet *n, int a, int64_t f, int64_t up_limit, int64_t down_limit,
 	{
 		if (!fn_setcap(n, a, 0) || !fn_setcap(n, a ^ 1, 0))
 			return false;
-		r = range_flow(n, a, false, u, v, down_limit);
+		r = range_flow(tn, a, false, u, v, down_limit);
 		if (w && !collect_witness(n, n->tag[a], w))
 			return false;
 		fn_undo(n);
@@ -989,24 +518,6 @@ entry_range(FlowNet *n, int a, int64_t f, int64_t up_limit, int64_t down_limit,
 	return true;
 }
 
-/*
- * An upper bound on the flow from s to t that avoids arc pair a: the total
- * residual capacity leaving s, and entering t (SDC_INF if both unbounded).
- */
-static int64_t
-cut_bound(const FlowNet *n, int s, int t, int a)
-{
-	int64_t		out = 0,
-				in = 0;
-
-	for (int b = n->head[s]; b >= 0; b = n->next[b])
-		if ((b | 1) != (a | 1))
-			out = cap_add(out, n->cap[b]);
-	for (int b = n->head[t]; b >= 0; b = n->next[b])
-		if ((b | 1) != (a | 1))
-			in = cap_add(in, n->cap[b ^ 1]);
-	return out < in ? out : in;
-}
 
 /* ------------------------------------------------------------------------
  * 2. The exact audit
@@ -1020,14 +531,14 @@ cut_bound(const FlowNet *n, int s, int t, int a)
  * saturates them.
  */
 static SdcStatus
-complete_table(SdcTable *t, Mem *m)
+complete_table(SdcTable *t, FlowMem *m)
 {
 	size_t		ne = sdc_nentries(t);
 	int			nn = t->nr + t->nc + 2;
 	int			SS = nn,
 				TT = nn + 1;
-	int64_t    *bal = mem_zalloc(m, nn, sizeof(int64_t));
-	int		   *arc_of = mem_zalloc(m, ne, sizeof(int));
+	int64_t    *bal = flow_zalloc(m, nn, sizeof(int64_t));
+	int		   *arc_of = flow_zalloc(m, ne, sizeof(int));
 	FlowNet		n;
 	int64_t		need = 0,
 				got;
@@ -1091,8 +602,8 @@ nomem:
 	st = SDC_ERR_NOMEM;
 done:
 	fn_free(&n);
-	mem_free(m, bal);
-	mem_free(m, arc_of);
+	flow_release(m, bal);
+	flow_release(m, arc_of);
 	return st;
 }
 
@@ -1141,10 +652,10 @@ table_consistent(const SdcTable *t)
 SdcStatus
 sdc_audit(SdcTable *t, const SdcParams *p, bool known, SdcInterval *out)
 {
-	Mem			m;
+	FlowMem		m;
 	size_t		ne = sdc_nentries(t);
 	int		   *arc_of;
-	FlowNet		n;
+	TableNet	n;
 	SdcStatus	st = SDC_OK;
 
 	mem_init(&m, p);
@@ -1156,7 +667,7 @@ sdc_audit(SdcTable *t, const SdcParams *p, bool known, SdcInterval *out)
 	else if ((st = complete_table(t, &m)) != SDC_OK)
 		return st;
 
-	arc_of = mem_zalloc(&m, ne, sizeof(int));
+	arc_of = flow_zalloc(&m, ne, sizeof(int));
 	memset(&n, 0, sizeof(n));
 	if (!arc_of || !build_residual(t, &n, &m, arc_of))
 	{
@@ -1179,7 +690,7 @@ sdc_audit(SdcTable *t, const SdcParams *p, bool known, SdcInterval *out)
 			o->lo = o->hi = f;
 			continue;
 		}
-		mem_tick(&m);
+		flow_tick(&m);
 
 		/*
 		 * Uncapped flows, but stopped at a trivial upper bound (what can
@@ -1189,20 +700,15 @@ sdc_audit(SdcTable *t, const SdcParams *p, bool known, SdcInterval *out)
 		 */
 		{
 			int			a = arc_of[e];
-			int			u = n.to[a ^ 1],
-						v = n.to[a];
+			int			u = n.fn.to[a ^ 1],
+						v = n.fn.to[a];
 
-			if (!entry_range(&n, a, f, cut_bound(&n, v, u, a),
-							 cut_bound(&n, u, v, a), &up, &down, NULL))
+			if (!entry_range(&n, a, f, fn_cut_bound(&n.fn, v, u, a),
+							 fn_cut_bound(&n.fn, u, v, a), &up, &down, NULL))
 			{
 				st = SDC_ERR_NOMEM;
 				goto done;
 			}
-		}
-		if (false)
-		{
-			st = SDC_ERR_NOMEM;
-			goto done;
 		}
 		o->hi = up == SDC_INF ? SDC_INF : f + up;
 		o->lo = f - down;
@@ -1230,8 +736,8 @@ sdc_audit(SdcTable *t, const SdcParams *p, bool known, SdcInterval *out)
 		}
 	}
 done:
-	fn_free(&n);
-	mem_free(&m, arc_of);
+	fn_free(&n.fn);
+	flow_release(&m, arc_of);
 	return st;
 }
 
@@ -1258,8 +764,8 @@ typedef struct Prot
 {
 	SdcTable   *t;
 	const SdcParams *p;
-	Mem		   *m;
-	FlowNet		n;
+	FlowMem    *m;
+	TableNet	n;
 	int		   *arc_of;			/* per entry: forward arc or -1 */
 	size_t		ne;
 	int			nnodes;
@@ -1325,10 +831,10 @@ suppress_entry(Prot *P, size_t e, uint8_t state)
 
 	*entry_state(P->t, e) = state;
 	entry_ends(P->t, e, &u, &v);
-	P->arc_of[e] = fn_add(&P->n, u, v, SDC_INF, entry_value(P->t, e));
+	P->arc_of[e] = fn_add(&P->n.fn, u, v, SDC_INF, entry_value(P->t, e));
 	if (P->arc_of[e] < 0)
 		return false;
-	P->n.tag[P->arc_of[e]] = P->n.tag[P->arc_of[e] + 1] = (int) e;
+	P->n.fn.tag[P->arc_of[e]] = P->n.fn.tag[P->arc_of[e] + 1] = (int) e;
 	return true;
 }
 
@@ -1350,8 +856,8 @@ heap_push(Prot *P, sdc_cost k, int node)
 	{
 		int			nc = P->hcap * 2;
 
-		P->hkey = grow(P->m, P->hkey, P->hcap, nc, sizeof(sdc_cost));
-		P->hnode = grow(P->m, P->hnode, P->hcap, nc, sizeof(int));
+		P->hkey = flow_grow(P->m, P->hkey, P->hcap, nc, sizeof(sdc_cost));
+		P->hnode = flow_grow(P->m, P->hnode, P->hcap, nc, sizeof(int));
 		if (P->m->failed)
 			return false;
 		P->hcap = nc;
@@ -1645,7 +1151,7 @@ protect_cell(Prot *P, size_t e, size_t *path, SdcStats *stats)
 			return SDC_ERR_NOMEM;
 		if (up_ok && down_ok)
 			return SDC_OK;
-		mem_tick(P->m);
+		flow_tick(P->m);
 		if (step == 1 || step == 4)
 		{
 			bool		margins = step == 4;
@@ -1742,7 +1248,7 @@ witness_has(const Witness *w, int e)
 
 /* users[x]: primaries (indexes into prim[]) whose witness may use entry x */
 static bool
-add_users(Mem *m, Witness *users, const Witness *w, int j)
+add_users(FlowMem *m, Witness *users, const Witness *w, int j)
 {
 	for (int i = 0; i < w->n; i++)
 	{
@@ -1754,7 +1260,7 @@ add_users(Mem *m, Witness *users, const Witness *w, int j)
 		{
 			int			nc = u->cap ? u->cap * 2 : 4;
 
-			u->ent = grow(m, u->ent, u->cap, nc, sizeof(int));
+			u->ent = flow_grow(m, u->ent, u->cap, nc, sizeof(int));
 			if (m->failed)
 				return false;
 			u->cap = nc;
@@ -1778,15 +1284,15 @@ static SdcStatus
 cleanup(Prot *P, SdcStats *stats)
 {
 	SdcTable   *t = P->t;
-	Mem		   *m = P->m;
+	FlowMem    *m = P->m;
 	size_t		ncell = (size_t) t->nr * t->nc;
-	CandOrder  *cand = mem_zalloc(m, P->ne, sizeof(CandOrder));
-	size_t	   *prim = mem_zalloc(m, ncell + 1, sizeof(size_t));
-	Witness    *wit = mem_zalloc(m, ncell + 1, sizeof(Witness));
-	Witness    *neww = mem_zalloc(m, ncell + 1, sizeof(Witness));
-	int		   *recheck = mem_zalloc(m, ncell + 1, sizeof(int));
-	uint32_t   *seen = mem_zalloc(m, ncell + 1, sizeof(uint32_t));
-	Witness    *users = mem_zalloc(m, P->ne, sizeof(Witness));
+	CandOrder  *cand = flow_zalloc(m, P->ne, sizeof(CandOrder));
+	size_t	   *prim = flow_zalloc(m, ncell + 1, sizeof(size_t));
+	Witness    *wit = flow_zalloc(m, ncell + 1, sizeof(Witness));
+	Witness    *neww = flow_zalloc(m, ncell + 1, sizeof(Witness));
+	int		   *recheck = flow_zalloc(m, ncell + 1, sizeof(int));
+	uint32_t   *seen = flow_zalloc(m, ncell + 1, sizeof(uint32_t));
+	Witness    *users = flow_zalloc(m, P->ne, sizeof(Witness));
 	size_t		ncand = 0,
 				nprim = 0;
 	int64_t		budget = P->p->cleanup_budget > 0 ? P->p->cleanup_budget : SDC_CLEANUP_BUDGET;
@@ -1829,10 +1335,10 @@ cleanup(Prot *P, SdcStats *stats)
 
 		if (P->checks - start >= budget)
 			break;
-		mem_tick(m);
+		flow_tick(m);
 		/* tentatively publish e: close its arcs */
-		P->n.cap[a] = 0;
-		P->n.cap[a ^ 1] = 0;
+		P->n.fn.cap[a] = 0;
+		P->n.fn.cap[a ^ 1] = 0;
 		for (int k = 0; k < us->n && ok; k++)
 		{
 			int			j = us->ent[k];
@@ -1852,7 +1358,7 @@ cleanup(Prot *P, SdcStats *stats)
 		{
 			*entry_state(t, e) = SDC_PUBLISHED;
 			P->arc_of[e] = -1;
-			P->n.tag[a] = P->n.tag[a ^ 1] = -1;
+			P->n.fn.tag[a] = P->n.fn.tag[a ^ 1] = -1;
 			stats->removed++;
 			for (int k = 0; k < nre; k++)
 			{
@@ -1866,8 +1372,8 @@ cleanup(Prot *P, SdcStats *stats)
 		}
 		else
 		{
-			P->n.cap[a] = SDC_INF;
-			P->n.cap[a ^ 1] = entry_value(t, e);
+			P->n.fn.cap[a] = SDC_INF;
+			P->n.fn.cap[a ^ 1] = entry_value(t, e);
 		}
 	}
 	goto done;
@@ -1877,27 +1383,27 @@ done:
 	if (wit)
 		for (size_t j = 0; j <= ncell; j++)
 		{
-			mem_free(m, wit[j].ent);
+			flow_release(m, wit[j].ent);
 			if (neww)
-				mem_free(m, neww[j].ent);
+				flow_release(m, neww[j].ent);
 		}
 	if (users)
 		for (size_t e = 0; e < P->ne; e++)
-			mem_free(m, users[e].ent);
-	mem_free(m, cand);
-	mem_free(m, prim);
-	mem_free(m, wit);
-	mem_free(m, neww);
-	mem_free(m, recheck);
-	mem_free(m, seen);
-	mem_free(m, users);
+			flow_release(m, users[e].ent);
+	flow_release(m, cand);
+	flow_release(m, prim);
+	flow_release(m, wit);
+	flow_release(m, neww);
+	flow_release(m, recheck);
+	flow_release(m, seen);
+	flow_release(m, users);
 	return st;
 }
 
 SdcStatus
 sdc_secondary(SdcTable *t, const SdcParams *p, SdcStats *stats)
 {
-	Mem			m;
+	FlowMem		m;
 	Prot		P;
 	size_t	   *path = NULL;
 	SdcStatus	st = SDC_OK;
@@ -1914,14 +1420,14 @@ sdc_secondary(SdcTable *t, const SdcParams *p, SdcStats *stats)
 	P.m = &m;
 	P.ne = sdc_nentries(t);
 	P.nnodes = t->nr + t->nc + 2;
-	P.arc_of = mem_zalloc(&m, P.ne, sizeof(int));
-	P.dist = mem_zalloc(&m, P.nnodes, sizeof(sdc_cost));
-	P.via = mem_zalloc(&m, P.nnodes, sizeof(int));
-	P.done = mem_zalloc(&m, P.nnodes, 1);
+	P.arc_of = flow_zalloc(&m, P.ne, sizeof(int));
+	P.dist = flow_zalloc(&m, P.nnodes, sizeof(sdc_cost));
+	P.via = flow_zalloc(&m, P.nnodes, sizeof(int));
+	P.done = flow_zalloc(&m, P.nnodes, 1);
 	P.hcap = 64;
-	P.hkey = mem_zalloc(&m, P.hcap, sizeof(sdc_cost));
-	P.hnode = mem_zalloc(&m, P.hcap, sizeof(int));
-	path = mem_zalloc(&m, P.nnodes + 1, sizeof(size_t));
+	P.hkey = flow_zalloc(&m, P.hcap, sizeof(sdc_cost));
+	P.hnode = flow_zalloc(&m, P.hcap, sizeof(int));
+	path = flow_zalloc(&m, P.nnodes + 1, sizeof(size_t));
 	if (m.failed || !build_residual(t, &P.n, &m, P.arc_of))
 	{
 		st = SDC_ERR_NOMEM;
@@ -1976,14 +1482,14 @@ done:
 		else if (s == SDC_SECONDARY)
 			stats->totals++;
 	}
-	fn_free(&P.n);
-	mem_free(&m, P.arc_of);
-	mem_free(&m, P.dist);
-	mem_free(&m, P.via);
-	mem_free(&m, P.done);
-	mem_free(&m, P.hkey);
-	mem_free(&m, P.hnode);
-	mem_free(&m, path);
+	fn_free(&P.n.fn);
+	flow_release(&m, P.arc_of);
+	flow_release(&m, P.dist);
+	flow_release(&m, P.via);
+	flow_release(&m, P.done);
+	flow_release(&m, P.hkey);
+	flow_release(&m, P.hnode);
+	flow_release(&m, path);
 	if (st == SDC_OK && m.failed)
 		st = SDC_ERR_NOMEM;
 	return st;
@@ -2011,7 +1517,7 @@ sdc_protect(SdcTable *t, const SdcParams *p, SdcStats *stats)
 SdcStatus
 sdc_round_controlled(SdcTable *t, const SdcParams *p, int64_t b, bool *changed)
 {
-	Mem			m;
+	FlowMem		m;
 	size_t		ne = sdc_nentries(t);
 	int			nn = t->nr + t->nc + 2;
 	int			SS = nn,
@@ -2029,9 +1535,9 @@ sdc_round_controlled(SdcTable *t, const SdcParams *p, int64_t b, bool *changed)
 		return SDC_ERR_INFEASIBLE;
 	if (!table_consistent(t))
 		return SDC_ERR_INFEASIBLE;
-	y = mem_zalloc(&m, ne, sizeof(int64_t));
-	bal = mem_zalloc(&m, nn, sizeof(int64_t));
-	arc_of = mem_zalloc(&m, ne, sizeof(int));
+	y = flow_zalloc(&m, ne, sizeof(int64_t));
+	bal = flow_zalloc(&m, nn, sizeof(int64_t));
+	arc_of = flow_zalloc(&m, ne, sizeof(int));
 	if (m.failed || !fn_init(&n, &m, nn + 2, (int) (2 * ne + 2 * nn + 16)))
 		goto nomem;
 	for (size_t e = 0; e < ne; e++)
@@ -2084,9 +1590,9 @@ nomem:
 	st = SDC_ERR_NOMEM;
 done:
 	fn_free(&n);
-	mem_free(&m, y);
-	mem_free(&m, bal);
-	mem_free(&m, arc_of);
+	flow_release(&m, y);
+	flow_release(&m, bal);
+	flow_release(&m, arc_of);
 	return st;
 }
 

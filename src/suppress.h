@@ -3,9 +3,10 @@
  *		Statistical disclosure control of a two-way frequency table, in plain C.
  *
  * This header and suppress.c do not include postgres.h: they are unit tested
- * and property tested outside the server (test/unit/suppress_*.c, run by
- * test/checks/protect*.sh).  protect.c wraps them for SQL (foistats.protect,
- * foistats.disclosure_audit).
+ * and property tested outside the server (test/unit/suppress_test.c, run by
+ * test/checks/suppress_unit.sh).  suppress_fmgr.c wraps them for SQL
+ * (foistats.protect, foistats.disclosure_audit), and disclosure.c builds
+ * their table from a cross-tab.
  *
  * The table model
  * ---------------
@@ -38,12 +39,12 @@
  * the rest of the cycle, that keeps every equation.  An infinite-capacity
  * path means the entry is unbounded above (possible only when margins are
  * suppressed).  We compute these maximum flows exactly in int64 (Dinic's
- * algorithm, after first pushing what the 4-cycles through the cell can
- * carry, which is where nearly all of it comes from in a table with its
- * margins published), which is simpler and much faster here than a general
- * simplex: the networks have nr + nc + 2 nodes and one arc per suppressed
- * entry.  test/unit/suppress_test.c checks the intervals against brute-force
- * enumeration of every completion of small tables.
+ * algorithm, in flow.c, after first pushing what the 4-cycles through the
+ * cell can carry, which is where nearly all of it comes from in a table with
+ * its margins published), which is simpler and much faster here than a
+ * general simplex: the networks have nr + nc + 2 nodes and one arc per
+ * suppressed entry.  test/unit/suppress_test.c checks the intervals against
+ * brute-force enumeration of every completion of small tables.
  *
  * Secondary suppression (sdc_secondary)
  * -------------------------------------
@@ -115,11 +116,15 @@
 /* "No upper bound" in an audited interval. */
 #define SDC_INF			INT64_MAX
 
+/* Every sum (a margin, the grand total) stays below this, so that residual
+ * capacities never overflow; sdc_table_init() says SDC_ERR_OVERFLOW beyond. */
+#define SDC_MAX_SUM		(INT64_MAX / 4)
+
 /*
  * A table.  cell and cstate are row-major (r * nc + c).  Margins are stored
  * with their states; sdc_table_init() computes them from the cells.  The
  * memory belongs to the caller (sdc_table_alloc/sdc_table_free use malloc
- * for the unit tests; protect.c fills the struct with palloc'd arrays).
+ * for the unit tests; disclosure.c fills the struct with palloc'd arrays).
  */
 typedef struct SdcTable
 {
@@ -146,10 +151,10 @@ typedef struct SdcParams
 	int64_t		cleanup_budget; /* max primary-cell checks spent in cleanup
 								 * (0: SDC_CLEANUP_BUDGET) */
 	/* Memory and interrupts (defaults: malloc/free, none).  In the server
-	 * protect.c passes palloc/pfree and a CHECK_FOR_INTERRUPTS() callback:
-	 * the core never fails on memory itself when alloc never returns NULL,
-	 * and a longjmp out of the callback leaks nothing outside the memory
-	 * context. */
+	 * disclosure.c passes palloc_extended(MCXT_ALLOC_HUGE)/pfree and a
+	 * CHECK_FOR_INTERRUPTS() callback: the core never fails on memory itself
+	 * when alloc never returns NULL, and a longjmp out of the callback leaks
+	 * nothing outside the memory context. */
 	void	   *(*alloc) (size_t size);
 	void		(*free) (void *ptr);
 	void		(*interrupt) (void);

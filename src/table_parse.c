@@ -9,7 +9,8 @@
  *	2. one interpreter, shared by all formats, cleans each cell (inline tags,
  *	   entities, Markdown emphasis, whitespace), takes the first row as the
  *	   header, finds the total row and column by their labels, and classifies
- *	   every cell as a count, a blank (zero) or a suppression marker.
+ *	   every cell as a count, a blank (zero) or a suppression marker (what
+ *	   a cell's text means is marker.c's).
  *
  * Anything that cannot be read unambiguously is an error naming the line and
  * cell: ragged rows, a missing header, duplicate labels, junk in a number
@@ -884,44 +885,18 @@ clean_cell(tp_ctx *c, const char *raw, bool strip_tags)
 
 /* ---------------------------------------------------------------- cells */
 
+/* What a cell's text means: a count, a blank or a marker (marker.c). */
 static bool
-parse_count(const char *s, int64_t *out)
+read_cell(const char *txt, tp_cell *cell, char *why, size_t whylen)
 {
-	int64_t		v = 0;
-	int			digits = 0;
-	int			group = -1;		/* digits since the last comma, -1 before any */
-	const char *p = s;
+	marker_meaning m;
 
-	if (!isdigit((unsigned char) *p))
+	if (!marker_read(txt, &m, why, whylen))
 		return false;
-	for (; *p; p++)
-	{
-		if (isdigit((unsigned char) *p))
-		{
-			if (v > (INT64_MAX - 9) / 10)
-				return false;
-			v = v * 10 + (*p - '0');
-			digits++;
-			if (group >= 0)
-				group++;
-		}
-		else if (*p == ',')
-		{
-			if (group == -1)
-			{
-				if (digits < 1 || digits > 3)
-					return false;
-			}
-			else if (group != 3)
-				return false;
-			group = 0;
-		}
-		else
-			return false;
-	}
-	if (group != -1 && group != 3)
-		return false;
-	*out = v;
+	cell->kind = m.kind;
+	cell->value = m.value;
+	cell->lo = m.lo;
+	cell->hi = m.hi;
 	return true;
 }
 
@@ -934,122 +909,6 @@ lower_copy(const char *s, char *buf, size_t cap)
 	for (i = 0; s[i] && i + 1 < cap; i++)
 		buf[i] = (char) tolower((unsigned char) s[i]);
 	buf[i] = '\0';
-}
-
-static const char *
-skip_prefix(const char *s, const char *prefix)
-{
-	size_t		n = strlen(prefix);
-
-	return strncmp(s, prefix, n) == 0 ? s + n : NULL;
-}
-
-bool
-tp_parse_cell(const char *s, tp_cell *cell, char *why, size_t whylen)
-{
-	static const char *const markers[] = {
-		"*", "**", "***", "x", "[x]", "c", "[c]", "..", "~", "s", "[s]",
-		"suppressed", "redacted", "withheld", "not disclosed", "[low]"
-	};
-	static const char *const not_applicable[] = {"n/a", "[z]", "na"};
-	static const char *const lt_words[] = {
-		"<=", "\xe2\x89\xa4", "<", "less than or equal to ", "less than ",
-		"fewer than ", "under ", "below "
-	};
-	char		low[64];
-	int64_t		v;
-
-	cell->value = 0;
-	cell->lo = 0;
-	cell->hi = -1;
-	if (*s == '\0' || strcmp(s, "-") == 0 || strcmp(s, "\xe2\x80\x93") == 0 ||
-		strcmp(s, "\xe2\x80\x94") == 0)
-	{
-		cell->kind = TP_BLANK;
-		return true;
-	}
-	if (parse_count(s, &v))
-	{
-		cell->kind = TP_VALUE;
-		cell->value = v;
-		return true;
-	}
-	if (strlen(s) >= sizeof(low))
-	{
-		snprintf(why, whylen, "not a count, blank, '-' or suppression marker");
-		return false;
-	}
-	lower_copy(s, low, sizeof(low));
-	for (size_t i = 0; i < sizeof(not_applicable) / sizeof(not_applicable[0]); i++)
-		if (strcmp(low, not_applicable[i]) == 0)
-		{
-			cell->kind = TP_BLANK;
-			return true;
-		}
-	for (size_t i = 0; i < sizeof(markers) / sizeof(markers[0]); i++)
-		if (strcmp(low, markers[i]) == 0)
-		{
-			cell->kind = TP_SUPPRESSED;
-			return true;
-		}
-	/* "<5", "< 5", "<=5", "≤5", "less than 5", "fewer than 5", "under 5" */
-	for (size_t i = 0; i < sizeof(lt_words) / sizeof(lt_words[0]); i++)
-	{
-		const char *rest = skip_prefix(low, lt_words[i]);
-
-		if (rest)
-		{
-			bool		inclusive = (i <= 1 || i == 3);
-
-			while (*rest == ' ')
-				rest++;
-			if (parse_count(rest, &v))
-			{
-				if (!inclusive && v == 0)
-					break;
-				cell->kind = TP_SUPPRESSED;
-				cell->lo = 0;
-				cell->hi = inclusive ? v : v - 1;
-				return true;
-			}
-			break;
-		}
-	}
-	/* "1-4", "1 - 4", "1–4", "1 to 4" */
-	{
-		const char *p = low;
-		int64_t		a = 0,
-					bnd;
-		const char *sep[] = {" to ", "-", " - ", "\xe2\x80\x93", " \xe2\x80\x93 "};
-		char		first[24];
-		size_t		k = 0;
-
-		while (isdigit((unsigned char) *p) && k + 1 < sizeof(first))
-			first[k++] = *p++;
-		first[k] = '\0';
-		if (k > 0 && parse_count(first, &a))
-		{
-			for (size_t i = 0; i < sizeof(sep) / sizeof(sep[0]); i++)
-			{
-				const char *rest = skip_prefix(p, sep[i]);
-
-				if (rest && parse_count(rest, &bnd) && a <= bnd)
-				{
-					cell->kind = TP_SUPPRESSED;
-					cell->lo = a;
-					cell->hi = bnd;
-					return true;
-				}
-			}
-		}
-	}
-	if (strchr(s, '.') && isdigit((unsigned char) s[0]))
-		snprintf(why, whylen, "not a whole number");
-	else if (s[0] == '-' && isdigit((unsigned char) s[1]))
-		snprintf(why, whylen, "a count cannot be negative");
-	else
-		snprintf(why, whylen, "not a count, blank, '-' or suppression marker");
-	return false;
 }
 
 bool
@@ -1192,7 +1051,7 @@ looks_like_data_row(tp_ctx *c, tp_rawrow *r, char **clean)
 
 		if (clean[i][0] == '\0')
 			continue;
-		if (!parse_count(clean[i], &v))
+		if (!marker_read_count(clean[i], &v))
 			return false;
 		if (v >= 1900 && v <= 2100 && strchr(clean[i], ',') == NULL)
 			return false;
@@ -1461,7 +1320,7 @@ interpret(tp_ctx *c, tp_table *t)
 				cell = is_total ? &t->grand : &t->row_totals[k];
 			else
 				cell = is_total ? &t->col_totals[j++] : &t->cells[(size_t) k * t->ncols + j++];
-			if (!tp_parse_cell(txt, cell, why, sizeof(why)))
+			if (!read_cell(txt, cell, why, sizeof(why)))
 			{
 				char		detail[300];
 

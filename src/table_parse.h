@@ -5,6 +5,9 @@
  *		neutral struct: header labels, row labels, cells, and the published
  *		totals kept apart from the cells.
  *
+ * What each cell's text means (a count, a blank, a suppression marker and
+ * the counts it allows) is marker.h's.
+ *
  * Pure C: no postgres.h, so it is unit tested and fuzzed outside the server
  * (test/unit/table_parse_test.c).  Memory comes from a caller-supplied
  * allocator (palloc in the server, an arena in the tests); nothing is freed
@@ -18,6 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "marker.h"
+
 typedef enum tp_format
 {
 	TP_AUTO = 0,
@@ -27,19 +32,12 @@ typedef enum tp_format
 	TP_HTML
 } tp_format;
 
-typedef enum tp_cell_kind
-{
-	TP_VALUE,					/* a number: value holds it */
-	TP_BLANK,					/* empty, '-', en/em dash: zero as published */
-	TP_SUPPRESSED				/* '*', '<5', 'less than 5', '1-4', '[c]', ... */
-} tp_cell_kind;
-
 typedef struct tp_cell
 {
-	tp_cell_kind kind;
-	int64_t		value;			/* TP_VALUE: the number; otherwise 0 */
-	int64_t		lo;				/* TP_SUPPRESSED: least value the marker allows */
-	int64_t		hi;				/* TP_SUPPRESSED: greatest, or -1 if unbounded */
+	marker_kind kind;			/* MARKER_COUNT, MARKER_BLANK, MARKER_WITHHELD */
+	int64_t		value;			/* MARKER_COUNT: the number; otherwise 0 */
+	int64_t		lo;				/* MARKER_WITHHELD: least value the marker allows */
+	int64_t		hi;				/* MARKER_WITHHELD: greatest, or MARKER_UNBOUNDED */
 	const char *text;			/* cell text after tag stripping and trimming */
 	int			line;			/* 1-based source line */
 	int			col;			/* 1-based cell position in its row */
@@ -135,12 +133,6 @@ typedef struct tp_span
 /* Returns the number of tables (spans in *out), or -1 with *err filled. */
 extern int	tp_find_tables(const char *text, size_t len, const tp_alloc *a,
 						   tp_span **out, tp_error *err);
-
-/*
- * Classify one cell's text (already trimmed and stripped).  Returns true and
- * fills kind/value/lo/hi, or false with a reason in why.
- */
-extern bool tp_parse_cell(const char *s, tp_cell *cell, char *why, size_t whylen);
 
 /* Is this label a total ("Total", "Grand Total", "Totals", "All", ...)? */
 extern bool tp_is_total_label(const char *s);

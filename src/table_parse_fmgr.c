@@ -84,15 +84,15 @@ set_cell(Xtab *xt, int r, int c, const tp_cell *cell)
 {
 	switch (cell->kind)
 	{
-		case TP_VALUE:
+		case MARKER_COUNT:
 			xtab_set(xt, r, c, (int64) cell->value);
 			break;
-		case TP_BLANK:
+		case MARKER_BLANK:
 			xtab_set_flags(xt, r, c, XTAB_CELL_BLANK);
 			if (cell->text && cell->text[0])
 				xtab_set_marker(xt, r, c, cell->text);
 			break;
-		case TP_SUPPRESSED:
+		case MARKER_WITHHELD:
 			xtab_set_flags(xt, r, c, XTAB_CELL_SUPPRESSED);
 			xtab_set_marker(xt, r, c, cell->text);
 			break;
@@ -103,9 +103,9 @@ set_cell(Xtab *xt, int r, int c, const tp_cell *cell)
 static bool
 total_value(const tp_cell *cell, int64 *v)
 {
-	if (cell->kind == TP_SUPPRESSED)
+	if (cell->kind == MARKER_WITHHELD)
 		return false;
-	*v = cell->kind == TP_VALUE ? (int64) cell->value : 0;
+	*v = cell->kind == MARKER_COUNT ? (int64) cell->value : 0;
 	return true;
 }
 
@@ -251,13 +251,15 @@ put_cell(ReturnSetInfo *rsinfo, const char *role, const char *rl, const char *cl
 {
 	Datum		v[8];
 	bool		n[8] = {false, false, false, false, false, false, false, false};
-	static const char *const kinds[] = {"count", "blank", "suppressed"};
+	static const char *const kinds[] = {
+		[MARKER_COUNT] = "count", [MARKER_BLANK] = "blank", [MARKER_WITHHELD] = "suppressed"
+	};
 
 	v[0] = CStringGetTextDatum(role);
 	v[1] = CStringGetTextDatum(rl);
 	v[2] = CStringGetTextDatum(cl);
 	v[3] = CStringGetTextDatum(kinds[cell->kind]);
-	if (cell->kind == TP_SUPPRESSED)
+	if (cell->kind == MARKER_WITHHELD)
 		n[4] = true;
 	else
 		v[4] = Int64GetDatum((int64) cell->value);

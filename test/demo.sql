@@ -95,3 +95,33 @@ SELECT "check", row_label, col_label, published, computed
 SELECT row_label, col_label, published, recomputed, difference, status
   FROM foistats.reconcile(foistats.parse_table(:'q3'), (SELECT xtab FROM foi.q3_xtab))
  WHERE status <> 'match';
+
+\echo
+\echo '== A request is data: a shipped template of a real request, answered from its definition'
+\echo '   (Northamptonshire Police FOI 10905-25, sexual communication with a child, 2024/25;'
+\echo '   sample records made from the published table: test/fixtures/template_records.sql)'
+SET client_min_messages = warning;
+\i test/fixtures/template_records.sql
+RESET client_min_messages;
+SELECT foistats.bind_records('nh', 'template_records.northants') \g /dev/null
+\echo '   SELECT foistats.request_spec(''northants_2025_scwc_age_sex'') -> ''questions'' -> 1;'
+\pset tuples_only on
+\pset format unaligned
+SELECT jsonb_pretty(foistats.request_spec('northants_2025_scwc_age_sex') -> 'questions' -> 1);
+\echo
+\echo '   SELECT foistats.request_render(''northants_2025_scwc_age_sex'', ''2'', ''text'', ''nh.records'');'
+SELECT foistats.request_render('northants_2025_scwc_age_sex', '2', 'text', 'nh.records');
+\echo
+\echo '== Your own request, defined once as JSON, protected as it says, saved as a regression test'
+SELECT foistats.define_request('my_scwc', '{
+  "title": "Sexual communication with a child by quarter",
+  "period": {"from": "2024/25", "to": "2024/25"}, "columns": "quarter",
+  "protect": {"threshold": 5, "allow_totals": true},
+  "questions": [{"id": "1", "title": "Crimes by victim age",
+                 "population": "foistats.ho_code(coalesce(ho_code, offence)) = ''071/17''",
+                 "rows": {"dimension": "victim_age", "bands": ["11 and under", "12-15", "16 and over"]},
+                 "zeros": {"rows": true}}]}') \g /dev/null
+SELECT foistats.render(foistats.request_xtab('my_scwc', '1', 'nh.records'), 'text');
+SELECT format('save_answer: %s table(s) saved; check_answer: %s figure(s) changed since',
+              foistats.save_answer('my_scwc', 'published', 'nh.records'),
+              (SELECT count(*) FROM foistats.check_answer('my_scwc', 'published')));

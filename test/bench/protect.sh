@@ -11,7 +11,7 @@ exec 9>/tmp/foistats-bench.lock
 flock 9
 say "pure C core (no server): protect, then audit"
 tmp=$(mktemp -d)
-gcc -std=gnu99 -O2 -Wall -Werror -Isrc src/suppress.c test/bench/protect_core.c -o "$tmp/protect_core"
+gcc -std=gnu99 -O2 -Wall -Werror -Isrc src/suppress.c src/flow.c test/bench/protect_core.c -o "$tmp/protect_core"
 "$tmp/protect_core" 80x6 100x6 200x10 500x20 1000x20 2000x20
 rm -rf "$tmp"
 say "in SQL: protect + audit, against render() and naive primary-only suppression"

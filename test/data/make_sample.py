@@ -613,9 +613,9 @@ class Builder:
                 if r["convicted"] is True:
                     r["outcome"] = 1
                 elif r["convicted"] is False:
-                    r["outcome"] = rng.choice([1, 1, 14, 15, 16, 16, 18, 21, 10, 3])
+                    r["outcome"] = rng.choice([1, 1, 9, 15, 16, 16, 22, 21, 10, 3])
                 else:   # unknown: open (NULL) or awaiting court, or another outcome
-                    r["outcome"] = rng.choice([None, None, None, 1, 15, 16, 18, 20, 22, 8])
+                    r["outcome"] = rng.choice([None, None, None, 1, 15, 16, 2, 5, 22, 8])
             r["mo"] = make_mo(rng, r)
 
     def number(self):

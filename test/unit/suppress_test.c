@@ -21,44 +21,11 @@
  * Deterministic (splitmix64 with fixed seeds).  Exit status 0 = all passed.
  */
 #include "suppress.h"
+#include "unit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int failures = 0;
-static long checks = 0;
-
-#define CHECK(cond, ...) do { \
-	checks++; \
-	if (!(cond)) { \
-		failures++; \
-		if (failures <= 30) { \
-			fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond); \
-			fprintf(stderr, __VA_ARGS__); \
-			fprintf(stderr, "\n"); \
-		} \
-	} \
-} while (0)
-
-/* ---- PRNG ---- */
-static uint64_t rng_state;
-
-static uint64_t
-rng(void)
-{
-	uint64_t	z = (rng_state += 0x9E3779B97F4A7C15ULL);
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	return z ^ (z >> 31);
-}
-
-static int64_t
-rnd(int64_t n)					/* 0 .. n-1 */
-{
-	return (int64_t) (rng() % (uint64_t) n);
-}
 
 /* ---- helpers ---- */
 static SdcTable *
@@ -375,7 +342,7 @@ test_brute(int ntables)
 	int			done = 0;
 
 	sdc_params_default(&p, 3);
-	rng_state = 12345;
+	unit_seed(12345);
 	while (done < ntables)
 	{
 		int			nr = 1 + (int) rnd(3),
@@ -502,7 +469,7 @@ test_property(int ntables)
 				prim = 0,
 				sec = 0;
 
-	rng_state = 2026;
+	unit_seed(2026);
 	for (int k = 0; k < ntables; k++)
 	{
 		int			nr,
@@ -612,7 +579,7 @@ test_property(int ntables)
 static void
 test_rounding(int ntables)
 {
-	rng_state = 77;
+	unit_seed(77);
 	for (int k = 0; k < ntables; k++)
 	{
 		int			nr = 1 + (int) rnd(30),
@@ -699,6 +666,5 @@ main(int argc, char **argv)
 	test_property(n);
 	test_rounding(n / 6);
 	test_collapse();
-	printf("%ld checks, %d failures\n", checks, failures);
-	return failures ? 1 : 0;
+	return unit_done("suppress");
 }

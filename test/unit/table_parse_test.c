@@ -7,10 +7,11 @@
  *                                           every result either a consistent
  *                                           table or an error with a message
  *
- * Built and run by test/checks/tables_unit.sh with -Wall -Werror and, when the
- * compiler supports them, AddressSanitizer and UBSan.
+ * Built and run by test/checks/table_parse_unit.sh with -Wall -Werror and, when
+ * the compiler supports them, AddressSanitizer and UBSan.
  */
 #include "../../src/table_parse.h"
+#include "unit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,18 +66,6 @@ arena_reset(void)
 static const tp_alloc A = {arena_alloc, arena_tick, NULL};
 
 /* ------------------------------------------------------------ asserts */
-
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond) do { checks++; if (!(cond)) { failures++; \
-	fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); } } while (0)
-#define CHECK_EQ(a, b) do { long long _a = (long long) (a), _b = (long long) (b); checks++; \
-	if (_a != _b) { failures++; fprintf(stderr, "%s:%d: %s = %lld, expected %lld\n", \
-	__FILE__, __LINE__, #a, _a, _b); } } while (0)
-#define CHECK_STR(a, b) do { const char *_a = (a), *_b = (b); checks++; \
-	if (!_a || strcmp(_a, _b) != 0) { failures++; fprintf(stderr, "%s:%d: %s = \"%s\", expected \"%s\"\n", \
-	__FILE__, __LINE__, #a, _a ? _a : "(null)", _b); } } while (0)
 
 static char *
 read_file(const char *dir, const char *name, size_t *len)
@@ -197,9 +186,9 @@ test_seed(const char *dir)
 		int			r = row_of(&t, "CAUSE/INCITE CHILD PROSTITUTION OR PORNOGRAPHY 13-17");
 
 		CHECK(r >= 0);
-		CHECK_EQ(cell(&t, r, 0)->kind, TP_BLANK);
+		CHECK_EQ(cell(&t, r, 0)->kind, MARKER_BLANK);
 		CHECK_EQ(cell(&t, r, 1)->value, 20);
-		CHECK_EQ(cell(&t, r, 4)->kind, TP_BLANK);
+		CHECK_EQ(cell(&t, r, 4)->kind, MARKER_BLANK);
 		CHECK_EQ(t.row_totals[r].value, 30);
 	}
 	sum_mismatches(&t, &br, &bc, &bg);
@@ -252,45 +241,12 @@ test_seed(const char *dir)
 	arena_reset();
 }
 
-/* ------------------------------------------------------------ cells */
+/* ------------------------------------------------------------ labels */
 
+/* (What a cell's text means is tested in marker_test.c.) */
 static void
-test_cells(void)
+test_total_labels(void)
 {
-	tp_cell		c;
-	char		why[128];
-
-	CHECK(tp_parse_cell("1,234", &c, why, sizeof why) && c.kind == TP_VALUE && c.value == 1234);
-	CHECK(tp_parse_cell("1,234,567", &c, why, sizeof why) && c.value == 1234567);
-	CHECK(tp_parse_cell("0", &c, why, sizeof why) && c.kind == TP_VALUE && c.value == 0);
-	CHECK(!tp_parse_cell("1,23", &c, why, sizeof why));
-	CHECK(!tp_parse_cell("1234,567", &c, why, sizeof why));
-	CHECK(!tp_parse_cell(",123", &c, why, sizeof why));
-	CHECK(!tp_parse_cell("12a", &c, why, sizeof why));
-	CHECK(!tp_parse_cell("1.5", &c, why, sizeof why));
-	CHECK_STR(why, "not a whole number");
-	CHECK(!tp_parse_cell("-5", &c, why, sizeof why));
-	CHECK_STR(why, "a count cannot be negative");
-	CHECK(!tp_parse_cell("99999999999999999999", &c, why, sizeof why));
-	CHECK(tp_parse_cell("", &c, why, sizeof why) && c.kind == TP_BLANK);
-	CHECK(tp_parse_cell("-", &c, why, sizeof why) && c.kind == TP_BLANK);
-	CHECK(tp_parse_cell("\xe2\x80\x93", &c, why, sizeof why) && c.kind == TP_BLANK);
-	CHECK(tp_parse_cell("N/A", &c, why, sizeof why) && c.kind == TP_BLANK);
-	CHECK(tp_parse_cell("*", &c, why, sizeof why) && c.kind == TP_SUPPRESSED && c.hi == -1);
-	CHECK(tp_parse_cell("[c]", &c, why, sizeof why) && c.kind == TP_SUPPRESSED);
-	CHECK(tp_parse_cell("<5", &c, why, sizeof why) && c.kind == TP_SUPPRESSED && c.lo == 0 && c.hi == 4);
-	CHECK(tp_parse_cell("< 10", &c, why, sizeof why) && c.hi == 9);
-	CHECK(tp_parse_cell("<=5", &c, why, sizeof why) && c.hi == 5);
-	CHECK(tp_parse_cell("\xe2\x89\xa4" "3", &c, why, sizeof why) && c.hi == 3);
-	CHECK(tp_parse_cell("Less than 5", &c, why, sizeof why) && c.kind == TP_SUPPRESSED && c.hi == 4);
-	CHECK(tp_parse_cell("fewer than 3", &c, why, sizeof why) && c.hi == 2);
-	CHECK(tp_parse_cell("1-4", &c, why, sizeof why) && c.kind == TP_SUPPRESSED && c.lo == 1 && c.hi == 4);
-	CHECK(tp_parse_cell("1 to 4", &c, why, sizeof why) && c.lo == 1 && c.hi == 4);
-	CHECK(tp_parse_cell("1\xe2\x80\x93" "4", &c, why, sizeof why) && c.lo == 1 && c.hi == 4);
-	CHECK(!tp_parse_cell("4-1", &c, why, sizeof why));
-	CHECK(!tp_parse_cell("<0", &c, why, sizeof why));
-	CHECK(!tp_parse_cell("<", &c, why, sizeof why));
-
 	CHECK(tp_is_total_label("Grand Total"));
 	CHECK(tp_is_total_label("TOTAL:"));
 	CHECK(tp_is_total_label("Totals"));
@@ -320,11 +276,11 @@ test_formats(void)
 	CHECK_STR(t.row_labels[1], "He said \"hi\"");
 	CHECK_EQ(t.row_lines[1], 4);
 	CHECK_EQ(cell(&t, 0, 0)->value, 1234);
-	CHECK_EQ(cell(&t, 1, 0)->kind, TP_BLANK);
-	CHECK_EQ(cell(&t, 1, 1)->kind, TP_SUPPRESSED);
+	CHECK_EQ(cell(&t, 1, 0)->kind, MARKER_BLANK);
+	CHECK_EQ(cell(&t, 1, 1)->kind, MARKER_WITHHELD);
 	CHECK_STR(cell(&t, 1, 1)->text, "<5");
-	CHECK_EQ(t.row_totals[1].kind, TP_SUPPRESSED);
-	CHECK_EQ(t.col_totals[1].kind, TP_SUPPRESSED);
+	CHECK_EQ(t.row_totals[1].kind, MARKER_WITHHELD);
+	CHECK_EQ(t.col_totals[1].kind, MARKER_WITHHELD);
 	CHECK_EQ(t.grand.value, 1243);
 	arena_reset();
 
@@ -397,9 +353,9 @@ test_formats(void)
 	CHECK_STR(t.row_labels[1], "Fraud online");
 	CHECK_EQ(t.row_lines[1], 8);
 	CHECK_EQ(cell(&t, 0, 0)->value, 1200);
-	CHECK_EQ(cell(&t, 0, 1)->kind, TP_SUPPRESSED);
+	CHECK_EQ(cell(&t, 0, 1)->kind, MARKER_WITHHELD);
 	CHECK_EQ(cell(&t, 0, 1)->hi, 4);
-	CHECK_EQ(cell(&t, 1, 1)->kind, TP_BLANK);
+	CHECK_EQ(cell(&t, 1, 1)->kind, MARKER_BLANK);
 	CHECK_EQ(t.header_line, 4);
 	CHECK_EQ(t.grand.value, 1210);
 	arena_reset();
@@ -442,15 +398,15 @@ expect_error(const char *text, tp_format f, int line, int col, const char *needl
 	tp_table	t;
 	tp_error	e;
 
-	checks++;
+	unit_checks++;
 	if (parse(text, f, &t, &e))
 	{
-		failures++;
+		unit_failures++;
 		fprintf(stderr, "expected an error containing \"%s\", parse succeeded for:\n%s\n", needle, text);
 	}
 	else if (e.line != line || (col >= 0 && e.col != col) || strstr(e.message, needle) == NULL)
 	{
-		failures++;
+		unit_failures++;
 		fprintf(stderr, "expected line %d col %d \"%s\", got line %d col %d \"%s\"\n",
 				line, col, needle, e.line, e.col, e.message);
 	}
@@ -498,10 +454,10 @@ test_errors(void)
 		tp_table	t;
 		tp_error	e;
 
-		checks++;
+		unit_checks++;
 		if (tp_parse("\ta\nx\0\t1\n", 8, TP_TSV, &A, &t, &e) || e.line != 2)
 		{
-			failures++;
+			unit_failures++;
 			fprintf(stderr, "NUL byte not rejected on line 2\n");
 		}
 		arena_reset();
@@ -587,15 +543,15 @@ test_find(const char *dir)
 
 /* ------------------------------------------------------------ fuzz */
 
-static unsigned long long rng_state = 88172645463325252ULL;
+static unsigned long long fuzz_state = 88172645463325252ULL;
 
 static unsigned
-rnd(unsigned n)
+fuzz_rnd(unsigned n)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (unsigned) (rng_state % n);
+	fuzz_state ^= fuzz_state << 13;
+	fuzz_state ^= fuzz_state >> 7;
+	fuzz_state ^= fuzz_state << 17;
+	return (unsigned) (fuzz_state % n);
 }
 
 static void
@@ -605,14 +561,14 @@ check_consistent(const tp_table *t, const tp_error *e, bool ok)
 	{
 		if (e->message[0] == '\0')
 		{
-			failures++;
+			unit_failures++;
 			fprintf(stderr, "fuzz: error without a message\n");
 		}
 		return;
 	}
 	if (t->nrows < 1 || t->ncols < 1 || !t->corner)
 	{
-		failures++;
+		unit_failures++;
 		fprintf(stderr, "fuzz: accepted an empty table\n");
 		return;
 	}
@@ -620,16 +576,16 @@ check_consistent(const tp_table *t, const tp_error *e, bool ok)
 	{
 		if (!t->row_labels[r] || t->row_labels[r][0] == '\0')
 		{
-			failures++;
+			unit_failures++;
 			fprintf(stderr, "fuzz: empty row label accepted\n");
 		}
 		for (int c = 0; c < t->ncols; c++)
 		{
 			const tp_cell *x = &t->cells[(size_t) r * t->ncols + c];
 
-			if (!x->text || x->value < 0 || (x->kind != TP_VALUE && x->value != 0))
+			if (!x->text || x->value < 0 || (x->kind != MARKER_COUNT && x->value != 0))
 			{
-				failures++;
+				unit_failures++;
 				fprintf(stderr, "fuzz: inconsistent cell\n");
 			}
 		}
@@ -666,11 +622,11 @@ fuzz(int iterations, const char *dir)
 	}
 	for (int it = 0; it < iterations; it++)
 	{
-		int			k = rnd(nseeds);
+		int			k = fuzz_rnd(nseeds);
 		size_t		n = lens[k];
 		size_t		cap = n + 64;
 		char	   *buf = malloc(cap);
-		int			muts = 1 + rnd(8);
+		int			muts = 1 + fuzz_rnd(8);
 		tp_table	t;
 		tp_error	e;
 		bool		ok;
@@ -678,28 +634,28 @@ fuzz(int iterations, const char *dir)
 		if (it % 10 == 9)
 		{
 			/* purely random text from the alphabet */
-			n = rnd(60);
+			n = fuzz_rnd(60);
 			for (size_t j = 0; j < n; j++)
-				buf[j] = alphabet[rnd(sizeof(alphabet) - 1)];
+				buf[j] = alphabet[fuzz_rnd(sizeof(alphabet) - 1)];
 		}
 		else
 		{
 			memcpy(buf, seeds[k], n);
 			for (int m = 0; m < muts; m++)
 			{
-				size_t		pos = n ? rnd(n) : 0;
+				size_t		pos = n ? fuzz_rnd(n) : 0;
 
-				switch (rnd(4))
+				switch (fuzz_rnd(4))
 				{
 					case 0:		/* overwrite */
 						if (n)
-							buf[pos] = alphabet[rnd(sizeof(alphabet) - 1)];
+							buf[pos] = alphabet[fuzz_rnd(sizeof(alphabet) - 1)];
 						break;
 					case 1:		/* insert */
 						if (n + 1 < cap)
 						{
 							memmove(buf + pos + 1, buf + pos, n - pos);
-							buf[pos] = alphabet[rnd(sizeof(alphabet) - 1)];
+							buf[pos] = alphabet[fuzz_rnd(sizeof(alphabet) - 1)];
 							n++;
 						}
 						break;
@@ -721,7 +677,7 @@ fuzz(int iterations, const char *dir)
 			char	   *exact = malloc(n ? n : 1);
 
 			memcpy(exact, buf, n);
-			ok = tp_parse(exact, n, (tp_format) rnd(5), &A, &t, &e);
+			ok = tp_parse(exact, n, (tp_format) fuzz_rnd(5), &A, &t, &e);
 			check_consistent(&t, &e, ok);
 			{
 				tp_span    *sp;
@@ -735,7 +691,7 @@ fuzz(int iterations, const char *dir)
 
 					if (sp[si].start > sp[si].end || sp[si].end > n)
 					{
-						failures++;
+						unit_failures++;
 						fprintf(stderr, "fuzz: span out of range\n");
 						break;
 					}
@@ -757,7 +713,7 @@ fuzz(int iterations, const char *dir)
 		free(seeds[i]);
 	fprintf(stderr, "fuzz: %d inputs, %ld parsed, %ld rejected with an error\n",
 			iterations, accepted, rejected);
-	checks++;
+	unit_checks++;
 }
 
 int
@@ -768,7 +724,7 @@ main(int argc, char **argv)
 	else if (argc == 2)
 	{
 		test_seed(argv[1]);
-		test_cells();
+		test_total_labels();
 		test_formats();
 		test_errors();
 		test_find(argv[1]);
@@ -780,6 +736,5 @@ main(int argc, char **argv)
 		return 2;
 	}
 	arena_reset();
-	fprintf(stderr, "table_parse: %d checks, %d failures\n", checks, failures);
-	return failures ? 1 : 0;
+	return unit_done("table_parse");
 }

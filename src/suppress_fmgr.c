@@ -1,7 +1,8 @@
 /*
- * protect.c
- *		foistats.protect(xtab, ...) and foistats.disclosure_audit(xtab, ...):
- *		SQL wrappers around the disclosure-control core in suppress.c.
+ * suppress_fmgr.c
+ *		foistats.protect(xtab, ...), foistats.disclosure_audit(xtab, ...) and
+ *		foistats.publishable(xtab): SQL wrappers around the disclosure-control
+ *		core in suppress.c (the xtab side of it: disclosure.c).
  *
  * What is "published" for a cross-tab
  * -----------------------------------
@@ -13,7 +14,9 @@
  * aggregates, which has no suppressed cells).  When a table has published
  * totals, a margin without one is WITHHELD (protect with allow_totals =>
  * true withholds margins that way; render() and the other readers then
- * show them blank / NULL, by default: see xtab.h).
+ * show them blank / NULL, by default: see xtab.h).  disclosure.c builds this
+ * view for the core, for disclosure_audit() here and for audit()'s
+ * disclosure findings alike.
  *
  * The values of suppressed cells are known when the cells add up to the
  * published totals (a table protected here keeps its true counts); else
@@ -47,49 +50,14 @@
 #include "utils/jsonb.h"
 #include "utils/tuplestore.h"
 
+#include "disclosure.h"
+#include "marker.h"
 #include "suppress.h"
 #include "xtab.h"
 
 PG_FUNCTION_INFO_V1(foistats_protect);
 PG_FUNCTION_INFO_V1(foistats_disclosure_audit);
 PG_FUNCTION_INFO_V1(foistats_publishable);
-
-/* ---- glue for the core ---- */
-
-static void *
-sdc_palloc(size_t n)
-{
-	return palloc_extended(n ? n : 1, MCXT_ALLOC_HUGE);
-}
-
-static void
-sdc_pfree(void *p)
-{
-	pfree(p);
-}
-
-static void
-sdc_interrupt(void)
-{
-	CHECK_FOR_INTERRUPTS();
-}
-
-static SdcTable *
-sdc_new(int nr, int nc)
-{
-	SdcTable   *t = palloc0(sizeof(SdcTable));
-	Size		n = (Size) nr * nc;
-
-	t->nr = nr;
-	t->nc = nc;
-	t->cell = palloc_extended(Max(n, 1) * sizeof(int64_t), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
-	t->cstate = palloc_extended(Max(n, 1), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
-	t->rtot = palloc0(Max(nr, 1) * sizeof(int64_t));
-	t->rstate = palloc0(Max(nr, 1));
-	t->ctot = palloc0(Max(nc, 1) * sizeof(int64_t));
-	t->cstate_tot = palloc0(Max(nc, 1));
-	return t;
-}
 
 static char *
 row_name(const Xtab *xt, int r)
@@ -124,12 +92,9 @@ params_from_args(SdcParams *p, int32 threshold, bool protection_null,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("protection must not be negative, not %d", protection),
 				 errhint("Leave it NULL to use the threshold.")));
-	sdc_params_default(p, threshold);
+	disclosure_params(p, threshold);
 	p->protection = protection_null ? threshold : protection;
 	p->zeros_sensitive = zeros;
-	p->alloc = sdc_palloc;
-	p->free = sdc_pfree;
-	p->interrupt = sdc_interrupt;
 }
 
 /* Errors shared by protect and audit: empty, multi-label, negative. */
@@ -195,23 +160,6 @@ totals_agree(const Xtab *xt, char **detail)
 		return false;
 	}
 	return true;
-}
-
-/* Cells of xt into a fresh table (all published, margins computed). */
-static SdcTable *
-table_of(const Xtab *xt)
-{
-	SdcTable   *t = sdc_new(xtab_nrows(xt), xtab_ncols(xt));
-
-	for (int r = 0; r < t->nr; r++)
-		for (int c = 0; c < t->nc; c++)
-			t->cell[(Size) r * t->nc + c] = xtab_get(xt, r, c);
-	if (sdc_table_init(t) != SDC_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("cross-tab totals are too large to protect"),
-				 errdetail("Totals must stay below 2^61.")));
-	return t;
 }
 
 /* ---- protect ---- */
@@ -386,162 +334,136 @@ marker_or_default(FunctionCallInfo fcinfo, int argno)
 {
 	if (PG_NARGS() > argno && !PG_ARGISNULL(argno))
 		return text_to_cstring(PG_GETARG_TEXT_PP(argno));
-	return "*";
+	return MARKER_DEFAULT;
+}
+
+/* method 'round5': controlled rounding of every figure, totals published */
+static Xtab *
+protect_round5(const Xtab *xt, const SdcParams *p)
+{
+	SdcTable   *t = disclosure_cells(xt);
+	bool	   *changed = palloc0(Max((Size) t->nr * t->nc, 1));
+	SdcStatus	st = sdc_round_controlled(t, p, 5, changed);
+	Xtab	   *out;
+
+	if (st != SDC_OK)
+		elog(ERROR, "controlled rounding failed: %s", sdc_status_message(st));
+	out = xtab_copy(xt, CurrentMemoryContext);
+	for (int r = 0; r < t->nr; r++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		for (int c = 0; c < t->nc; c++)
+		{
+			Size		i = (Size) r * t->nc + c;
+
+			xtab_set(out, r, c, t->cell[i]);
+			xtab_set_flags(out, r, c, changed[i] ? XTAB_CELL_ROUNDED : 0);
+		}
+		xtab_set_pub_row_total(out, r, t->rtot[r]);
+	}
+	for (int c = 0; c < t->nc; c++)
+		xtab_set_pub_col_total(out, c, t->ctot[c]);
+	xtab_set_pub_grand_total(out, t->grand);
+	xtab_add_footnote(out,
+					  "All figures are rounded to a multiple of 5 to protect individuals "
+					  "(controlled rounding: each figure, totals included, is rounded up or "
+					  "down to an adjacent multiple of 5 so that rows and columns still add up "
+					  "to their totals; figures already a multiple of 5 are unchanged).");
+	return out;
 }
 
 /*
- * foistats.protect(x xtab, threshold int, protection int, method text,
- *					zeros bool, allow_totals bool, groups jsonb, marker text)
+ * Combining a row alone only renames it; keep a row of collapse[] only where
+ * at least two rows of a group combine, or the group's label is already a
+ * row (then they add up with it).  Returns how many rows still collapse.
  */
-Datum
-foistats_protect(PG_FUNCTION_ARGS)
+static int
+real_collapses(const Xtab *xt, const int *group, char **gnames, int ngroups,
+			   bool *collapse)
 {
-	Xtab	   *xt;
-	Xtab	   *out;
-	SdcParams	p;
-	SdcTable   *t;
-	SdcStats	s;
-	SdcStatus	st;
-	char	   *method;
-	bool		zeros,
-				allow_totals;
-	Jsonb	   *groups;
-	const char *marker;
-	bool	   *created = NULL;
-	int			ncollapsed = 0;
-	StringInfoData note;
+	int		   *members = palloc0(Max(ngroups, 1) * sizeof(int));
+	int			k = 0;
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	if (PG_ARGISNULL(1))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("threshold must not be null")));
-	method = PG_ARGISNULL(3) ? "suppress" : text_to_cstring(PG_GETARG_TEXT_PP(3));
-	zeros = PG_ARGISNULL(4) ? false : PG_GETARG_BOOL(4);
-	allow_totals = PG_ARGISNULL(5) ? false : PG_GETARG_BOOL(5);
-	groups = PG_ARGISNULL(6) ? NULL : PG_GETARG_JSONB_P(6);
-	marker = marker_or_default(fcinfo, 7);
-	params_from_args(&p, PG_GETARG_INT32(1), PG_ARGISNULL(2),
-					 PG_ARGISNULL(2) ? 0 : PG_GETARG_INT32(2), zeros);
-	p.allow_totals = allow_totals;
-
-	xt = PG_GETARG_XTAB_EXPANDED(0);
-	check_protect_input(xt);
-
-	if (strcmp(method, "round5") == 0)
+	for (int r = 0; r < xtab_nrows(xt); r++)
+		if (collapse[r])
+			members[group[r]]++;
+	for (int r = 0; r < xtab_nrows(xt); r++)
 	{
-		bool	   *changed;
+		const char *gname;
 
-		if (groups)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("groups apply only to method 'suppress'")));
-		t = table_of(xt);
-		changed = palloc0(Max((Size) t->nr * t->nc, 1));
-		st = sdc_round_controlled(t, &p, 5, changed);
-		if (st != SDC_OK)
-			elog(ERROR, "controlled rounding failed: %s", sdc_status_message(st));
-		out = xtab_copy(xt, CurrentMemoryContext);
-		for (int r = 0; r < t->nr; r++)
-		{
-			CHECK_FOR_INTERRUPTS();
-			for (int c = 0; c < t->nc; c++)
-			{
-				Size		i = (Size) r * t->nc + c;
-
-				xtab_set(out, r, c, t->cell[i]);
-				xtab_set_flags(out, r, c, changed[i] ? XTAB_CELL_ROUNDED : 0);
-			}
-			xtab_set_pub_row_total(out, r, t->rtot[r]);
-		}
-		for (int c = 0; c < t->nc; c++)
-			xtab_set_pub_col_total(out, c, t->ctot[c]);
-		xtab_set_pub_grand_total(out, t->grand);
-		xtab_add_footnote(out,
-						  "All figures are rounded to a multiple of 5 to protect individuals "
-						  "(controlled rounding: each figure, totals included, is rounded up or "
-						  "down to an adjacent multiple of 5 so that rows and columns still add up "
-						  "to their totals; figures already a multiple of 5 are unchanged).");
-		PG_RETURN_XTAB_P(xtab_flatten(out));
+		if (!collapse[r])
+			continue;
+		gname = gnames[group[r]];
+		if (members[group[r]] < 2 &&
+			xtab_find_row(xt, gname, strlen(gname)) < 0)
+			collapse[r] = false;
+		else
+			k++;
 	}
-	if (strcmp(method, "suppress") != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown protection method \"%s\"", method),
-				 errhint("Use 'suppress' (cell suppression with an exact audit) or 'round5' (controlled rounding to base 5).")));
+	return k;
+}
 
-	/*
-	 * Suppress; with groups, collapse rows that would be mostly withheld (or
-	 * that cannot be protected with totals published) into their groups and
-	 * protect again, until nothing more collapses.  Each round removes at
-	 * least one original row and a created row never collapses again, so
-	 * this ends.
-	 */
+/*
+ * method 'suppress': protect *xt; with groups, collapse rows that would be
+ * mostly withheld (or that cannot be protected with totals published) into
+ * their groups and protect again, until nothing more collapses.  Each round
+ * removes at least one original row and a created row never collapses
+ * again, so this ends.  *xt becomes the table protected (rows collapsed);
+ * returns its suppression pattern.
+ */
+static SdcTable *
+protect_suppress(Xtab **xtp, const SdcParams *p, Jsonb *groups, SdcStats *s,
+				 int *ncollapsed)
+{
+	Xtab	   *xt = *xtp;
+	bool	   *created = NULL;
+	SdcTable   *t;
+
+	*ncollapsed = 0;
 	for (;;)
 	{
 		int		   *group;
 		char	  **gnames;
 		int			ngroups;
 		bool	   *collapse;
-		int			k;
+		SdcStatus	st;
 
-		t = table_of(xt);
-		st = sdc_protect(t, &p, &s);
+		t = disclosure_cells(xt);
+		st = sdc_protect(t, p, s);
 		if (st != SDC_OK && st != SDC_ERR_UNPROTECTABLE)
 			elog(ERROR, "cell suppression failed: %s", sdc_status_message(st));
 		if (groups == NULL)
 		{
 			if (st == SDC_ERR_UNPROTECTABLE)
-				report_unprotectable(xt, t, &p, &s, false);
+				report_unprotectable(xt, t, p, s, false);
 			break;
 		}
 		group = row_groups(xt, groups, &gnames, &ngroups, created);
 		collapse = palloc0(Max(t->nr, 1) * sizeof(bool));
 		sdc_collapse_plan(t, group, collapse);
-		if (st == SDC_ERR_UNPROTECTABLE && group[s.bad_row] >= 0)
-			collapse[s.bad_row] = true;
-
-		/*
-		 * Combining a row alone only renames it; do it only where at least
-		 * two rows of a group combine, or the group's label is already a row
-		 * (then they add up with it).
-		 */
-		{
-			int		   *members = palloc0(Max(ngroups, 1) * sizeof(int));
-
-			for (int r = 0; r < t->nr; r++)
-				if (collapse[r])
-					members[group[r]]++;
-			k = 0;
-			for (int r = 0; r < t->nr; r++)
-			{
-				const char *gname;
-
-				if (!collapse[r])
-					continue;
-				gname = gnames[group[r]];
-				if (members[group[r]] < 2 &&
-					xtab_find_row(xt, gname, strlen(gname)) < 0)
-					collapse[r] = false;
-				else
-					k++;
-			}
-		}
-		if (k == 0)
+		if (st == SDC_ERR_UNPROTECTABLE && group[s->bad_row] >= 0)
+			collapse[s->bad_row] = true;
+		if (real_collapses(xt, group, gnames, ngroups, collapse) == 0)
 		{
 			if (st == SDC_ERR_UNPROTECTABLE)
-				report_unprotectable(xt, t, &p, &s, true);
+				report_unprotectable(xt, t, p, s, true);
 			break;
 		}
 		for (int r = 0; r < t->nr; r++)
 			if (collapse[r] && !(created && created[r]))
-				ncollapsed++;
+				(*ncollapsed)++;
 		xt = collapse_rows(xt, group, gnames, collapse, created, &created);
 	}
+	*xtp = xt;
+	return t;
+}
 
-	/* the protected value: true counts, flags, published totals, footnote */
-	out = xtab_copy(xt, CurrentMemoryContext);
+/* The protected value: true counts, flags, published totals. */
+static Xtab *
+protected_value(const Xtab *xt, const SdcTable *t)
+{
+	Xtab	   *out = xtab_copy(xt, CurrentMemoryContext);
+
 	xtab_clear_pub_totals(out);
 	for (int r = 0; r < t->nr; r++)
 	{
@@ -565,25 +487,86 @@ foistats_protect(PG_FUNCTION_ARGS)
 			xtab_set_pub_col_total(out, c, t->ctot[c]);
 	if (t->gstate == SDC_PUBLISHED)
 		xtab_set_pub_grand_total(out, t->grand);
+	return out;
+}
+
+/* The footnote stating the rule and the method. */
+static char *
+suppression_note(const SdcParams *p, const SdcStats *s, const char *marker)
+{
+	StringInfoData note;
 
 	initStringInfo(&note);
-	if (p.threshold > 1)
+	if (p->threshold > 1)
 		appendStringInfo(&note,
 						 "%s Withheld to protect individuals: counts from %d to %lld are not published%s, "
 						 "and further figures are withheld so that no withheld count can be worked out "
 						 "from the published figures to within %lld either way (or to above zero).",
-						 marker, zeros ? 0 : 1, (long long) (p.threshold - 1),
-						 zeros ? " (zeros included)" : "",
-						 (long long) p.protection);
+						 marker, p->zeros_sensitive ? 0 : 1, (long long) (p->threshold - 1),
+						 p->zeros_sensitive ? " (zeros included)" : "",
+						 (long long) p->protection);
 	else
 		appendStringInfo(&note, "%s Withheld to protect individuals.", marker);
 	appendStringInfo(&note,
 					 " Method: cell suppression, threshold %lld, protection %lld, "
 					 "%d primary and %d secondary cells withheld%s; exact audit passed.",
-					 (long long) p.threshold, (long long) p.protection,
-					 s.primary, s.secondary,
-					 s.totals ? psprintf(", %d totals withheld (shown blank)", s.totals) : "");
-	xtab_add_footnote(out, note.data);
+					 (long long) p->threshold, (long long) p->protection,
+					 s->primary, s->secondary,
+					 s->totals ? psprintf(", %d totals withheld (shown blank)", s->totals) : "");
+	return note.data;
+}
+
+/*
+ * foistats.protect(x xtab, threshold int, protection int, method text,
+ *					zeros bool, allow_totals bool, groups jsonb, marker text)
+ */
+Datum
+foistats_protect(PG_FUNCTION_ARGS)
+{
+	Xtab	   *xt;
+	Xtab	   *out;
+	SdcParams	p;
+	SdcTable   *t;
+	SdcStats	s;
+	char	   *method;
+	Jsonb	   *groups;
+	const char *marker;
+	int			ncollapsed;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("threshold must not be null")));
+	method = PG_ARGISNULL(3) ? "suppress" : text_to_cstring(PG_GETARG_TEXT_PP(3));
+	groups = PG_ARGISNULL(6) ? NULL : PG_GETARG_JSONB_P(6);
+	marker = marker_or_default(fcinfo, 7);
+	params_from_args(&p, PG_GETARG_INT32(1), PG_ARGISNULL(2),
+					 PG_ARGISNULL(2) ? 0 : PG_GETARG_INT32(2),
+					 PG_ARGISNULL(4) ? false : PG_GETARG_BOOL(4));
+	p.allow_totals = PG_ARGISNULL(5) ? false : PG_GETARG_BOOL(5);
+
+	xt = PG_GETARG_XTAB_EXPANDED(0);
+	check_protect_input(xt);
+
+	if (strcmp(method, "round5") == 0)
+	{
+		if (groups)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("groups apply only to method 'suppress'")));
+		PG_RETURN_XTAB_P(xtab_flatten(protect_round5(xt, &p)));
+	}
+	if (strcmp(method, "suppress") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown protection method \"%s\"", method),
+				 errhint("Use 'suppress' (cell suppression with an exact audit) or 'round5' (controlled rounding to base 5).")));
+
+	t = protect_suppress(&xt, &p, groups, &s, &ncollapsed);
+	out = protected_value(xt, t);
+	xtab_add_footnote(out, suppression_note(&p, &s, marker));
 	if (ncollapsed > 0)
 		xtab_add_footnote(out,
 						  psprintf("%d rows with few crimes are combined into their groups.",
@@ -592,6 +575,113 @@ foistats_protect(PG_FUNCTION_ARGS)
 }
 
 /* ---- audit ---- */
+
+static const char *
+bound_text(int64 hi)
+{
+	return hi == SDC_INF ? "any number" : psprintf("%lld", (long long) hi);
+}
+
+/* The detail column of one withheld entry. */
+static char *
+audit_detail(const DisclosureWithheld *w, const SdcParams *p, bool known)
+{
+	const SdcInterval *o = &w->iv;
+	bool		total = w->row < 0 || w->col < 0;
+
+	if (known && o->sensitive)
+		return psprintf("%s: count %lld could be anything from %lld to %s; the rule needs at least %lld to %lld",
+						o->meets ? "protected" : "NOT PROTECTED",
+						(long long) o->value, (long long) o->lo, bound_text(o->hi),
+						(long long) Max(0, o->value - p->protection),
+						(long long) (o->value + p->protection));
+	if (known && total)
+		return psprintf("withheld total %lld: could be anything from %lld to %s",
+						(long long) o->value, (long long) o->lo, bound_text(o->hi));
+	if (known)
+		return psprintf("not sensitive (count %lld); withheld to protect others",
+						(long long) o->value);
+	if (o->sensitive)
+		return psprintf("%s: true count unknown; the published figures allow %lld to %s, "
+						"and a count from %d to %lld needs 0 to %lld",
+						o->meets ? "protected" : "NOT PROTECTED",
+						(long long) o->lo, bound_text(o->hi),
+						p->zeros_sensitive ? 0 : 1, (long long) (p->threshold - 1),
+						(long long) (p->threshold - 1 + p->protection));
+	if (total)
+		return psprintf("withheld total: the published figures allow %lld to %s",
+						(long long) o->lo, bound_text(o->hi));
+	return psprintf("not sensitive: the published figures put it at %lld or more",
+					(long long) o->lo);
+}
+
+/* One result row of disclosure_audit. */
+static void
+put_audit_row(ReturnSetInfo *rsinfo, const Xtab *xt, const DisclosureWithheld *w,
+			  const SdcParams *p, bool known)
+{
+	Datum		values[7];
+	bool		nulls[7] = {0};
+	const char *pstate;
+
+	if (w->row >= 0)
+		values[0] = CStringGetTextDatum(row_name(xt, w->row));
+	else
+		nulls[0] = true;
+	if (w->col >= 0)
+		values[1] = CStringGetTextDatum(col_name(xt, w->col));
+	else
+		nulls[1] = true;
+	if (w->row < 0 || w->col < 0)
+		pstate = "total";
+	else if (w->state == SDC_SECONDARY)
+		pstate = "secondary";
+	else if (known && w->iv.sensitive)
+		pstate = "primary";
+	else
+		pstate = "suppressed";
+	values[2] = CStringGetTextDatum(pstate);
+	values[3] = Int64GetDatum(w->iv.lo);
+	if (w->iv.hi == SDC_INF)
+		nulls[4] = true;
+	else
+		values[4] = Int64GetDatum(w->iv.hi);
+	if (w->iv.sensitive)
+		values[5] = BoolGetDatum(w->iv.meets);
+	else
+		nulls[5] = true;
+	values[6] = CStringGetTextDatum(audit_detail(w, p, known));
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+}
+
+/*
+ * Which totals are published: 'auto' = the value's published totals if it
+ * has any, else (no cell withheld) the totals computed from the cells;
+ * 'published' = exactly the value's published totals (a total it lacks is
+ * withheld; with none, every total is withheld); 'computed' = every total,
+ * computed from the cells (as render prints them with published_totals =>
+ * false; its default prints the published ones).
+ */
+static bool
+audit_pub_totals(const Xtab *xt, const char *totals_mode)
+{
+	if (strcmp(totals_mode, "published") == 0)
+		return true;
+	if (strcmp(totals_mode, "computed") == 0)
+		return false;
+	if (strcmp(totals_mode, "auto") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown totals mode \"%s\"", totals_mode),
+				 errhint("Use 'auto', 'published' or 'computed'.")));
+	if (!has_pub_totals(xt) && has_suppressed(xt))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot audit a cross-tab with withheld cells but no totals"),
+				 errdetail("The audit works out withheld cells from the published totals; this cross-tab has none, so it cannot tell whether every total is withheld or the totals are printed from the cells."),
+				 errhint("Pass totals => 'published' if every total is withheld, or totals => 'computed' if the totals are printed from the cells.")));
+	return has_pub_totals(xt);
+}
 
 /*
  * foistats.disclosure_audit(x xtab, threshold int, protection int, zeros bool,
@@ -608,15 +698,11 @@ foistats_disclosure_audit(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Xtab	   *xt;
 	SdcParams	p;
-	SdcTable   *t;
-	SdcInterval *out;
-	SdcStatus	st;
-	bool		anypub,
-				known;
+	DisclosureQuery q;
+	DisclosureWithheld *w;
+	int			nw;
+	DisclosureStatus st;
 	char	   *detail = NULL;
-	char	   *totals_mode;
-	int			nr,
-				nc;
 
 	if (PG_ARGISNULL(1))
 		ereport(ERROR,
@@ -630,179 +716,28 @@ foistats_disclosure_audit(PG_FUNCTION_ARGS)
 		return (Datum) 0;		/* no table, no rows */
 	xt = PG_GETARG_XTAB_EXPANDED(0);
 	check_shape(xt, "audit");
-	nr = xtab_nrows(xt);
-	nc = xtab_ncols(xt);
 
-	/*
-	 * Which totals are published: 'auto' = the value's published totals if
-	 * it has any, else (no cell withheld) the totals computed from the
-	 * cells; 'published' = exactly the value's published totals (a total it
-	 * lacks is withheld; with none, every total is withheld); 'computed' =
-	 * every total, computed from the cells (as render prints them with
-	 * published_totals => false; its default prints the published ones).
-	 */
-	totals_mode = PG_ARGISNULL(4) ? "auto" : text_to_cstring(PG_GETARG_TEXT_PP(4));
-	if (strcmp(totals_mode, "auto") != 0 && strcmp(totals_mode, "published") != 0 &&
-		strcmp(totals_mode, "computed") != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown totals mode \"%s\"", totals_mode),
-				 errhint("Use 'auto', 'published' or 'computed'.")));
-	anypub = has_pub_totals(xt);
-	if (strcmp(totals_mode, "published") == 0)
-		anypub = true;
-	else if (strcmp(totals_mode, "computed") == 0)
-		anypub = false;
-	else if (!anypub && has_suppressed(xt))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot audit a cross-tab with withheld cells but no totals"),
-				 errdetail("The audit works out withheld cells from the published totals; this cross-tab has none, so it cannot tell whether every total is withheld or the totals are printed from the cells."),
-				 errhint("Pass totals => 'published' if every total is withheld, or totals => 'computed' if the totals are printed from the cells.")));
-	known = anypub ? totals_agree(xt, &detail) : true;
-
-	t = table_of(xt);			/* margins computed from the cells */
-	for (int r = 0; r < nr; r++)
-		for (int c = 0; c < nc; c++)
-		{
-			uint8		f = xtab_get_flags(xt, r, c);
-
-			if (f & XTAB_CELL_SUPPRESSED)
-				t->cstate[(Size) r * nc + c] =
-					(f & XTAB_CELL_SECONDARY) ? SDC_SECONDARY : SDC_SUPPRESSED;
-		}
-	if (anypub)
-	{
-		int64		v;
-
-		for (int r = 0; r < nr; r++)
-		{
-			if (xtab_get_pub_row_total(xt, r, &v))
-				t->rtot[r] = v;
-			else
-				t->rstate[r] = SDC_SUPPRESSED;
-		}
-		for (int c = 0; c < nc; c++)
-		{
-			if (xtab_get_pub_col_total(xt, c, &v))
-				t->ctot[c] = v;
-			else
-				t->cstate_tot[c] = SDC_SUPPRESSED;
-		}
-		if (xtab_get_pub_grand_total(xt, &v))
-			t->grand = v;
-		else
-			t->gstate = SDC_SUPPRESSED;
-	}
-	out = palloc_extended(sdc_nentries(t) * sizeof(SdcInterval), MCXT_ALLOC_HUGE);
-	st = sdc_audit(t, &p, known, out);
-	if (st == SDC_ERR_INFEASIBLE)
+	memset(&q, 0, sizeof(q));
+	q.xt = xt;
+	q.params = &p;
+	q.whole_table = true;
+	q.pub_totals = audit_pub_totals(xt, PG_ARGISNULL(4) ? "auto" :
+									text_to_cstring(PG_GETARG_TEXT_PP(4)));
+	q.known = q.pub_totals ? totals_agree(xt, &detail) : true;
+	disclosure_check_sums(xt);
+	st = disclosure_withheld(&q, &w, &nw);
+	if (st == DISCLOSURE_INFEASIBLE)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_EXCEPTION),
 				 errmsg("the published figures of this cross-tab contradict each other"),
 				 errdetail("No nonnegative counts in the withheld cells add up to the published totals.%s%s",
 						   detail ? " " : "", detail ? detail : "")));
-	if (st != SDC_OK)
-		elog(ERROR, "disclosure audit failed: %s", sdc_status_message(st));
-
-	for (Size e = 0; e < sdc_nentries(t); e++)
+	if (st != DISCLOSURE_OK)
+		elog(ERROR, "disclosure audit gave up with no work limit");
+	for (int i = 0; i < nw; i++)
 	{
-		Datum		values[7];
-		bool		nulls[7] = {0};
-		SdcInterval *o = &out[e];
-		Size		ncell = (Size) nr * nc;
-		uint8_t		state;
-		const char *pstate;
-		StringInfoData d;
-
 		CHECK_FOR_INTERRUPTS();
-		if (e < ncell)
-			state = t->cstate[e];
-		else if (e < ncell + nr)
-			state = t->rstate[e - ncell];
-		else if (e < ncell + nr + nc)
-			state = t->cstate_tot[e - ncell - nr];
-		else
-			state = t->gstate;
-		if (!SDC_IS_SUPPRESSED(state))
-			continue;
-
-		initStringInfo(&d);
-		if (e < ncell)
-		{
-			values[0] = CStringGetTextDatum(row_name(xt, e / nc));
-			values[1] = CStringGetTextDatum(col_name(xt, e % nc));
-			if (state == SDC_SECONDARY)
-				pstate = "secondary";
-			else if (known && o->sensitive)
-				pstate = "primary";
-			else
-				pstate = "suppressed";
-		}
-		else
-		{
-			if (e < ncell + nr)
-			{
-				values[0] = CStringGetTextDatum(row_name(xt, e - ncell));
-				nulls[1] = true;
-			}
-			else if (e < ncell + nr + nc)
-			{
-				nulls[0] = true;
-				values[1] = CStringGetTextDatum(col_name(xt, e - ncell - nr));
-			}
-			else
-				nulls[0] = nulls[1] = true;
-			pstate = "total";
-		}
-		values[2] = CStringGetTextDatum(pstate);
-		values[3] = Int64GetDatum(o->lo);
-		if (o->hi == SDC_INF)
-			nulls[4] = true;
-		else
-			values[4] = Int64GetDatum(o->hi);
-		if (o->sensitive)
-			values[5] = BoolGetDatum(o->meets);
-		else
-			nulls[5] = true;
-
-		if (known && o->sensitive)
-		{
-			appendStringInfo(&d, "%s: count %lld could be anything from %lld to ",
-							 o->meets ? "protected" : "NOT PROTECTED",
-							 (long long) o->value, (long long) o->lo);
-			if (o->hi == SDC_INF)
-				appendStringInfoString(&d, "any number");
-			else
-				appendStringInfo(&d, "%lld", (long long) o->hi);
-			appendStringInfo(&d, "; the rule needs at least %lld to %lld",
-							 (long long) Max(0, o->value - p.protection),
-							 (long long) (o->value + p.protection));
-		}
-		else if (known && e >= ncell)
-			appendStringInfo(&d, "withheld total %lld: could be anything from %lld to %s",
-							 (long long) o->value, (long long) o->lo,
-							 o->hi == SDC_INF ? "any number" : psprintf("%lld", (long long) o->hi));
-		else if (known)
-			appendStringInfo(&d, "not sensitive (count %lld); withheld to protect others",
-							 (long long) o->value);
-		else if (o->sensitive)
-			appendStringInfo(&d, "%s: true count unknown; the published figures allow %lld to %s, "
-							 "and a count from %d to %lld needs 0 to %lld",
-							 o->meets ? "protected" : "NOT PROTECTED",
-							 (long long) o->lo,
-							 o->hi == SDC_INF ? "any number" : psprintf("%lld", (long long) o->hi),
-							 p.zeros_sensitive ? 0 : 1, (long long) (p.threshold - 1),
-							 (long long) (p.threshold - 1 + p.protection));
-		else if (e >= ncell)
-			appendStringInfo(&d, "withheld total: the published figures allow %lld to %s",
-							 (long long) o->lo,
-							 o->hi == SDC_INF ? "any number" : psprintf("%lld", (long long) o->hi));
-		else
-			appendStringInfo(&d, "not sensitive: the published figures put it at %lld or more",
-							 (long long) o->lo);
-		values[6] = CStringGetTextDatum(d.data);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		put_audit_row(rsinfo, xt, &w[i], &p, q.known);
 	}
 	return (Datum) 0;
 }

@@ -1,9 +1,13 @@
 /*
- * audit_bounds.h
- *		What published totals tell about suppressed cells: interval bounds
- *		propagation over "these unknown cells sum to R" constraints.
+ * audit.h
+ *		The pure core of foistats.audit(): what published totals tell about
+ *		suppressed cells, by interval bounds propagation over "these unknown
+ *		cells sum to R" constraints.
  *
- * Pure C (no postgres.h), unit tested in test/unit/table_parse_bounds_test.c.
+ * Pure C (no postgres.h), unit tested in test/unit/audit_test.c
+ * (test/checks/audit_unit.sh).  audit_fmgr.c holds the SQL functions
+ * (audit, audit_subset, reconcile) and intersects these intervals with the
+ * exact ones of the suppression core (disclosure.c).
  *
  * Each unknown (suppressed) cell i starts in [lo[i], hi[i]] (what its marker
  * says: '<5' is [0, 4], '*' is [0, AB_INF]).  Each constraint k says the
@@ -17,8 +21,8 @@
  * It is not always TIGHT: linear programming over the whole table can prove
  * narrower intervals than local propagation in some multi-cell patterns.
  */
-#ifndef FOISTATS_AUDIT_BOUNDS_H
-#define FOISTATS_AUDIT_BOUNDS_H
+#ifndef FOISTATS_AUDIT_H
+#define FOISTATS_AUDIT_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -48,4 +52,4 @@ typedef enum ab_result
 /* *bad_con receives the constraint found infeasible (AB_INFEASIBLE only). */
 extern ab_result ab_propagate(ab_problem *p, int max_rounds, int *bad_con);
 
-#endif							/* FOISTATS_AUDIT_BOUNDS_H */
+#endif							/* FOISTATS_AUDIT_H */

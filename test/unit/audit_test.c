@@ -1,9 +1,9 @@
 /*
- * table_parse_bounds_test.c
- *		Unit tests of src/audit_bounds.c: what published totals reveal about
- *		suppressed cells.  Run by test/checks/tables_bounds.sh.
+ * audit_test.c
+ *		Unit tests of src/audit.c: what published totals reveal about
+ *		suppressed cells.  Run by test/checks/audit_unit.sh.
  */
-#include "../../src/audit_bounds.h"
+#include "../../src/audit.h"
 
 #include <stdio.h>
 
@@ -89,7 +89,7 @@ main(void)
 	 * Propagation is sound but not always tight.  A 4x4 table (cells
 	 * a b 1 c / d 2 0 e / f g h 0 / 2 i j 0, row totals 4 4 5 4, column
 	 * totals 8 4 4 1): propagation leaves f in [1, 4] although every table
-	 * with these totals has f >= 2 (audit.c intersects with the exact
+	 * with these totals has f >= 2 (audit_fmgr.c intersects with the exact
 	 * network-flow audit of suppress.c, which finds [2, 4]).  Pinned here so
 	 * a change in tightness is noticed.
 	 */
@@ -136,6 +136,6 @@ main(void)
 
 		expect("saturation", &p, AB_OK, wl, wh);
 	}
-	fprintf(stderr, "audit_bounds: %d failures\n", failures);
+	fprintf(stderr, "audit: %d failures\n", failures);
 	return failures ? 1 : 0;
 }
