@@ -30,13 +30,15 @@ WITH f AS (
          CASE WHEN prokind = 'a' THEN 'aggregate' ELSE res END AS res,
          CASE WHEN prokind = 'a' AND proname = 'xtab'
               THEN 'the cross-tab aggregate: counts input rows by row label (text, or text[] for a multi-label table whose units count each row once) and column (a date bucketed into year, fy, quarter or month, or an integer or text column), optionally weighted by n; parallel and mergeable'
-              ELSE min(c) END AS c
-    FROM f GROUP BY 1, 2
+              ELSE c END AS c
+    FROM f
+), grouped AS (
+  SELECT sig, res, min(c) AS c FROM one GROUP BY sig, res
 )
 SELECT format('- `foistats.%s` → %s: %s',
               regexp_replace(sig, '(DEFAULT (NULL|''[^'']*''|[0-9]+))::[a-z_. ]+?(\[\])?(,|\)$)', '\1\4', 'g'),
               res, pg_temp.first_clause(c))
-  FROM one ORDER BY split_part(sig, '(', 1), sig;
+  FROM grouped ORDER BY split_part(sig, '(', 1), sig;
 SELECT format('- table `foistats.%s`: %s', c.relname, pg_temp.first_clause(obj_description(c.oid, 'pg_class')))
   FROM pg_class c
  WHERE c.relnamespace = 'foistats'::regnamespace AND c.relkind IN ('r', 'v')
