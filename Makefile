@@ -31,7 +31,10 @@ SQL_GENERATED = src/xtab_agg.sql
 PYTHON3     ?= python3
 
 DATA_built   = $(EXTENSION)--$(EXTVERSION).sql
-DATA         = $(wildcard sample/*.control sample/*--*.sql)
+# Frozen scripts of earlier versions and the upgrade scripts between them
+# (update/): ALTER EXTENSION foistats UPDATE follows them; test/checks/upgrade.sh
+# checks that an upgraded install equals a fresh one.
+DATA         = $(wildcard sample/*.control sample/*--*.sql) $(wildcard update/foistats--*.sql)
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --outputdir=. --load-extension=plpgsql
