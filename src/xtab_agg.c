@@ -44,7 +44,7 @@
 #include "utils/lsyscache.h"
 #include "utils/timestamp.h"
 
-#include "period.h"
+#include "period_fmgr.h"
 #include "xtab.h"
 
 typedef enum ColType
