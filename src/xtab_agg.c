@@ -551,6 +551,8 @@ memo_row(XtabAggState *st, const char *label, int len)
 		return xtab_add_row(xt, label, len);
 	slot = rowmemo_slot(label, len);
 	r = st->rowmemo[slot] - 1;
+	/* rows are never removed, so a memo entry always names a row */
+	Assert(r < xt->nrows);
 	if (r >= 0 && xt->rlabel[r].len == len && xtab_label_eq(xt->rlabel[r].data, label, len))
 		return r;
 	r = xtab_add_row(xt, label, len);
@@ -601,6 +603,7 @@ xtab_agg_trans(PG_FUNCTION_ARGS)
 					int			r = st->rowmemo[rowmemo_slot(label, len)] - 1;
 					const Xtab *xt = st->xt;
 
+					Assert(r < xt->nrows);
 					if (likely(c >= 0 && r >= 0 && xt->rlabel[r].len == len &&
 							   xtab_label_eq(xt->rlabel[r].data, label, len)))
 					{
