@@ -52,5 +52,5 @@ for n in worker1 worker2; do
 done
 say "Citus $(q coordinator -At -c "SELECT extversion FROM pg_extension WHERE extname = 'citus'"), foistats on all three nodes; $(($(date +%s) - started)) s so far"
 
-cat test/scale/records.sql test/scale/citus.sql | q coordinator -v rows="$rows" -v reps="$reps"
+cat test/scale/records.sql test/scale/common.sql test/scale/citus.sql | q coordinator -v rows="$rows" -v reps="$reps"
 say "test/scale/citus.sh passed in $(($(date +%s) - started)) s"

@@ -1,15 +1,9 @@
 -- Run by test/scale/citus.sh on the coordinator of a Citus cluster with two
 -- workers and foistats on every node, after test/scale/records.sql (which
--- made records_local, the single-node table).  Distributes a copy by crime
--- reference over 32 shards, then checks that the xtab aggregates are pushed
--- down and give exactly the single-node answers, and times both.
-\set ON_ERROR_STOP on
-\if :{?reps}
-\else
-\set reps 5
-\endif
-SET client_min_messages = warning;
-\pset footer off
+-- made records_local, the single-node table) and common.sql.  Distributes a
+-- copy by crime reference over 32 shards, then checks that the xtab
+-- aggregates are pushed down and give exactly the single-node answers, and
+-- times both.
 
 -- The distributed copy: 32 shards by crime reference.
 CREATE TABLE records (LIKE records_local);
@@ -23,18 +17,6 @@ SELECT (SELECT count(*) FROM records) AS rows,
           JOIN pg_dist_shard s USING (shardid) WHERE s.logicalrelid = 'records'::regclass)
          AS workers,
        pg_size_pretty(citus_table_size('records')) AS size;
-
--- EXPLAIN (VERBOSE) of a query, as text.
-CREATE FUNCTION plan_of(query text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-  line text;
-  plan text := '';
-BEGIN
-  FOR line IN EXECUTE 'EXPLAIN (VERBOSE, COSTS OFF) ' || query LOOP
-    plan := plan || line || E'\n';
-  END LOOP;
-  RETURN plan;
-END $$;
 
 -- Pushed down: the workers run worker_partial_agg (the transition function
 -- on each shard, the partial state sent back as an xtab value) and the
@@ -180,31 +162,7 @@ INSERT INTO contender VALUES
    $q$SELECT foistats.xtab_merge(result::foistats.xtab) FROM run_command_on_shards('records', 'SELECT foistats.xtab(offence, recorded_on) FROM %s')$q$),
   ('citus: xtab_merge of monthly xtabs', 'SET max_parallel_workers_per_gather = 0',
    'SELECT foistats.xtab_merge(x) FROM monthly');
-SELECT set_config('scale.reps', :'reps', false) \gset
-CREATE TEMP TABLE timing (name text PRIMARY KEY, best float8, worst float8);
-DO $$
-DECLARE
-  c record;
-  t0 timestamptz;
-  ms float8;
-BEGIN
-  FOR round IN 0 .. current_setting('scale.reps')::int LOOP
-    FOR c IN SELECT * FROM contender ORDER BY name LOOP
-      EXECUTE c.setup;
-      t0 := clock_timestamp();
-      EXECUTE c.sql;
-      ms := extract(epoch FROM clock_timestamp() - t0) * 1000;
-      RESET max_parallel_workers_per_gather;
-      RESET parallel_setup_cost;
-      RESET parallel_tuple_cost;
-      IF round > 0 THEN
-        INSERT INTO timing VALUES (c.name, ms, ms)
-          ON CONFLICT (name) DO UPDATE SET best = least(timing.best, excluded.best),
-                                           worst = greatest(timing.worst, excluded.worst);
-      END IF;
-    END LOOP;
-  END LOOP;
-END $$;
+CALL time_contenders(:reps);
 \echo
 \echo '== timings (ms, best and worst of' :reps 'runs;' :rows 'rows)'
 SELECT name, round(best::numeric, 1) AS best_ms, round(worst::numeric, 1) AS worst_ms,

@@ -50,5 +50,5 @@ for n in shard1 shard2; do
 	} | q "$n" -v rows="$rows"
 	part=$((part + 1))
 done
-cat test/scale/records.sql test/scale/fdw.sql | q coordinator -v rows="$rows" -v reps="$reps"
+cat test/scale/records.sql test/scale/common.sql test/scale/fdw.sql | q coordinator -v rows="$rows" -v reps="$reps"
 say "test/scale/fdw.sh passed in $(($(date +%s) - started)) s"

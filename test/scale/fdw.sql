@@ -1,15 +1,8 @@
 -- Run by test/scale/fdw.sh on the coordinator, after test/scale/records.sql
--- (records_local: all the rows, the one-server answer).  Servers shard1 and
+-- (records_local: all the rows, the one-server answer) and common.sql.  Servers shard1 and
 -- shard2 (postgres_fdw, extensions 'foistats') each hold the rows of one
 -- half of the crime references in their table records; the coordinator sees
 -- them as foreign tables records_1 and records_2.
-\set ON_ERROR_STOP on
-\if :{?reps}
-\else
-\set reps 5
-\endif
-SET client_min_messages = warning;
-\pset footer off
 
 CREATE FOREIGN TABLE records_1 (crime_ref text, offence text, recorded_on date, platforms text[])
   SERVER shard1 OPTIONS (table_name 'records');
@@ -36,17 +29,6 @@ SELECT foistats.xtab_merge(x) FROM (
   SELECT foistats.xtab(offence, recorded_on) AS x FROM records_1
   UNION ALL
   SELECT foistats.xtab(offence, recorded_on) FROM records_2) s;
-
-CREATE FUNCTION plan_of(query text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-  line text;
-  plan text := '';
-BEGIN
-  FOR line IN EXECUTE 'EXPLAIN (VERBOSE, COSTS OFF) ' || query LOOP
-    plan := plan || line || E'\n';
-  END LOOP;
-  RETURN plan;
-END $$;
 
 CREATE TEMP TABLE query (name text PRIMARY KEY, merged text, single text);
 INSERT INTO query VALUES
@@ -98,35 +80,15 @@ SELECT bool_and(aggregated_on_shards) AS all_remote, bool_and(merged = single) A
 \endif
 
 -- Timings, best and worst of :reps after a warm-up.
-CREATE TEMP TABLE contender (name text PRIMARY KEY, sql text);
-INSERT INTO contender VALUES
+CREATE TEMP TABLE contender (name text PRIMARY KEY, setup text DEFAULT '', sql text);
+INSERT INTO contender (name, sql) VALUES
   ('one server: xtab', 'SELECT foistats.xtab(offence, recorded_on) FROM records_local'),
   ('two shards: xtab each, merged', (SELECT merged FROM query WHERE name = 'xtab(text, date)')),
   ('two shards: rows fetched, xtab on the coordinator',
    $q$SELECT foistats.xtab(offence, recorded_on) FROM (
         SELECT offence, recorded_on FROM records_1 UNION ALL
         SELECT offence, recorded_on FROM records_2) s$q$);
-SELECT set_config('scale.reps', :'reps', false) \gset
-CREATE TEMP TABLE timing (name text PRIMARY KEY, best float8, worst float8);
-DO $$
-DECLARE
-  c record;
-  t0 timestamptz;
-  ms float8;
-BEGIN
-  FOR round IN 0 .. current_setting('scale.reps')::int LOOP
-    FOR c IN SELECT * FROM contender ORDER BY name LOOP
-      t0 := clock_timestamp();
-      EXECUTE c.sql;
-      ms := extract(epoch FROM clock_timestamp() - t0) * 1000;
-      IF round > 0 THEN
-        INSERT INTO timing VALUES (c.name, ms, ms)
-          ON CONFLICT (name) DO UPDATE SET best = least(timing.best, excluded.best),
-                                           worst = greatest(timing.worst, excluded.worst);
-      END IF;
-    END LOOP;
-  END LOOP;
-END $$;
+CALL time_contenders(:reps);
 \echo
 \echo '== timings (ms, best and worst of' :reps 'runs)'
 SELECT name, round(best::numeric, 1) AS best_ms, round(worst::numeric, 1) AS worst_ms,
