@@ -21,7 +21,7 @@ OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 # data file if SQL_DATA_<p> names one.  Every file named here must exist: the
 # build fails on a missing one.  src/xtab_agg.sql is generated (see below).
 SQL_ORDER    = foistats period xtab xtab_agg xtab_read render terms reference \
-               classify records table_parse audit protect request
+               classify records table_parse audit protect request rollup
 SQL_DATA_terms     = src/terms_data.sql
 SQL_DATA_reference = src/reference_data.sql
 SQL_DATA_records   = data/ho_outcome.sql
