@@ -51,11 +51,14 @@
 #include "utils/rel.h"
 #include "utils/syscache.h"
 
+#include "cache.h"
+#include "foistats.h"
 #include "xtab.h"
 #include "xtab_edit.h"
 
 PG_FUNCTION_INFO_V1(foistats_rollup_trigger);
 PG_FUNCTION_INFO_V1(foistats_rollup_invalidate);
+PG_FUNCTION_INFO_V1(foistats_outcome_changed);
 
 typedef struct RollupPlanKey
 {
@@ -175,12 +178,12 @@ keep(const char *sql, int nargs, Oid *argtypes)
 static void
 init_statements(Oid nsp)
 {
-	const char *ns;
+	const char *rollup = foistats_qualified_name(nsp, "rollup");
+	const char *month = foistats_qualified_name(nsp, "rollup_month");
 	Oid			xt;
 
 	if (stmts.nsp == nsp && stmts.delete != NULL)
 		return;
-	ns = quote_identifier(get_namespace_name(nsp));
 	xt = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum("xtab"), ObjectIdGetDatum(nsp));
 	if (!OidIsValid(xt))
 		elog(ERROR, "foistats.rollup_trigger: type xtab not found");
@@ -193,22 +196,22 @@ init_statements(Oid nsp)
 
 		Oid			sql_args[2] = {INT4OID, CHAROID};
 
-		stmts.list = keep(psprintf("SELECT r.id, r.version FROM %s.rollup r "
-								   "WHERE $1 = ANY (r.relations) AND r.stale IS NULL ORDER BY r.id", ns),
+		stmts.list = keep(psprintf("SELECT r.id, r.version FROM %s r "
+								   "WHERE $1 = ANY (r.relations) AND r.stale IS NULL ORDER BY r.id", rollup),
 						  1, list_args);
 		stmts.sql = keep(psprintf("SELECT CASE $2 WHEN 'i' THEN r.insert_sql WHEN 'u' THEN r.update_sql "
-								  "ELSE r.delete_sql END FROM %s.rollup r WHERE r.id = $1", ns),
+								  "ELSE r.delete_sql END FROM %s r WHERE r.id = $1", rollup),
 						 2, sql_args);
-		stmts.held = keep(psprintf("SELECT m.ctid, m.added, m.removed, m.left_out FROM %s.rollup_month m "
-								   "WHERE m.rollup = $1 AND m.month = $2 FOR UPDATE SKIP LOCKED", ns),
+		stmts.held = keep(psprintf("SELECT m.ctid, m.added, m.removed, m.left_out FROM %s m "
+								   "WHERE m.rollup = $1 AND m.month = $2 FOR UPDATE SKIP LOCKED", month),
 						  2, held_args);
-		stmts.insert = keep(psprintf("INSERT INTO %s.rollup_month (rollup, month, added, removed, left_out) "
-									 "VALUES ($1, $2, $3, $4, $5)", ns),
+		stmts.insert = keep(psprintf("INSERT INTO %s (rollup, month, added, removed, left_out) "
+									 "VALUES ($1, $2, $3, $4, $5)", month),
 							5, ins_args);
-		stmts.update = keep(psprintf("UPDATE %s.rollup_month SET added = $2, removed = $3, left_out = $4 "
-									 "WHERE ctid = $1", ns),
+		stmts.update = keep(psprintf("UPDATE %s SET added = $2, removed = $3, left_out = $4 "
+									 "WHERE ctid = $1", month),
 							4, upd_args);
-		stmts.delete = keep(psprintf("DELETE FROM %s.rollup_month WHERE ctid = $1", ns), 1, del_args);
+		stmts.delete = keep(psprintf("DELETE FROM %s WHERE ctid = $1", month), 1, del_args);
 	}
 	stmts.nsp = nsp;
 	stmts.xtab_type = xt;
@@ -478,8 +481,7 @@ foistats_rollup_trigger(PG_FUNCTION_ARGS)
 	{
 		Oid			argtypes[1] = {REGCLASSOID};
 		Datum		args[1] = {ObjectIdGetDatum(relid)};
-		char	   *sql = psprintf("SELECT %s.rollup_truncated($1)",
-								   quote_identifier(get_namespace_name(nsp)));
+		char	   *sql = psprintf("SELECT %s($1)", foistats_qualified_name(nsp, "rollup_truncated"));
 
 		ret = SPI_execute_with_args(sql, 1, argtypes, args, NULL, false, 0);
 		if (ret < 0)
@@ -554,4 +556,22 @@ foistats_rollup_invalidate(PG_FUNCTION_ARGS)
 		if (!nulls[i] && SearchSysCacheExists1(RELOID, elems[i]))
 			CacheInvalidateRelcacheByRelid(DatumGetObjectId(elems[i]));
 	PG_RETURN_VOID();
+}
+
+/*
+ * Statement trigger on foistats.ho_outcome: a new "outcomes" version in
+ * foistats.cache_version (src/cache.h).  Outcome labels and groups come from
+ * that table, so a roll-up built with another version no longer answers.
+ */
+Datum
+foistats_outcome_changed(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("foistats.outcome_changed() must be called as a trigger")));
+	foistats_cache_bump(RelationGetNamespace(td->tg_relation), "outcomes");
+	return PointerGetDatum(NULL);
 }

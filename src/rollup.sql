@@ -44,12 +44,15 @@
 --   * a change of the question's definition (define_request), of the
 --     binding (bind_records, or the records view replaced by hand), or of
 --     the source's partitions (attached, detached, dropped), or a roll-up
---     trigger dropped or disabled: found at every read;
+--     trigger dropped or disabled;
 --   * an edit of a table the counts depend on: term dictionaries
 --     (foistats.term), offence overrides and the Home Office list
 --     (foistats.offence_override, foistats.ho_offence), outcome types
---     (foistats.ho_outcome): statement triggers mark every roll-up stale;
+--     (foistats.ho_outcome).  A roll-up keeps the versions of
+--     foistats.cache_version (src/cache.h: the per-backend caches' design;
+--     outcome types get an "outcomes" row here) it was built with;
 --   * TRUNCATE of one partition (no rows to subtract): marks it stale.
+-- All are checked at every read.
 -- Not detected (check_rollup finds them): writes made with triggers off
 -- (session_replication_role = replica, ALTER TABLE ... DISABLE TRIGGER
 -- while writing), and changes to anything else a population or row
@@ -82,6 +85,7 @@ CREATE TABLE @extschema@.rollup (
     update_sql   text NOT NULL,
     delete_sql   text NOT NULL,
     stale        text,
+    cache_versions jsonb NOT NULL DEFAULT '{}',
     version      bigint NOT NULL DEFAULT pg_catalog.nextval('@extschema@.rollup_version_seq'::pg_catalog.regclass),
     built_at     timestamptz NOT NULL DEFAULT pg_catalog.now(),
     built_by     name NOT NULL DEFAULT CURRENT_USER,
@@ -93,8 +97,10 @@ COMMENT ON COLUMN @extschema@.rollup.count_sql IS
   'request_sql''s count_sql of the question when the roll-up was built: a question is answered from the roll-up only while its SQL is this';
 COMMENT ON COLUMN @extschema@.rollup.binding IS
   'the select list of the records view over its source, schema-qualified: the triggers evaluate it over the rows a statement wrote';
+COMMENT ON COLUMN @extschema@.rollup.cache_versions IS
+  'the versions of foistats.cache_version (term dictionaries, offence classification, outcome types) the roll-up was built with: it answers only while they are current';
 COMMENT ON COLUMN @extschema@.rollup.stale IS
-  'why the roll-up no longer answers requests (a dictionary, override or outcome type edited; a partition truncated): refresh_rollup rebuilds it; NULL while it is in step';
+  'why the roll-up no longer answers requests when no check at read time can tell (a partition truncated alone): refresh_rollup rebuilds it; NULL otherwise';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.rollup', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.rollup_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.rollup_version_seq', '');
@@ -110,6 +116,20 @@ CREATE INDEX rollup_month_idx ON @extschema@.rollup_month (rollup, month);
 COMMENT ON TABLE @extschema@.rollup_month IS
   'the counts of each roll-up by month (exact, unprotected): a month''s cross-tab is the sum of its rows'' added less the sum of their removed; left_out counts the population''s records the table leaves out (no row label). Several rows for a month are writes of concurrent transactions, folded by the next writer';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.rollup_month', '');
+
+-- The version of foistats.ho_outcome (outcome labels and groups), kept in
+-- foistats.cache_version like those of the per-backend caches' sources
+-- (src/cache.h): a roll-up answers only while the versions it was built
+-- with are current.
+INSERT INTO @extschema@.cache_version (cache, version)
+  VALUES ('outcomes', pg_catalog.nextval('@extschema@.cache_version_seq'::pg_catalog.regclass));
+CREATE FUNCTION @extschema@.outcome_changed() RETURNS trigger
+  AS 'MODULE_PATHNAME', 'foistats_outcome_changed'
+  LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.outcome_changed() IS
+  'statement trigger on foistats.ho_outcome: bumps the outcomes version in foistats.cache_version, so roll-ups built before the change are set aside';
+CREATE TRIGGER ho_outcome_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.ho_outcome
+  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.outcome_changed();
 
 -- ---------------------------------------------------------------------------
 -- Building blocks
@@ -285,8 +305,8 @@ SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
     u       record;
-    rel     regclass;
     missing text[];
+    changed text[];
 BEGIN
     SELECT * INTO u FROM @extschema@.rollup r WHERE r.id = rollup_problem.id;
     IF NOT FOUND THEN
@@ -294,6 +314,16 @@ BEGIN
     END IF;
     IF u.stale IS NOT NULL THEN
         RETURN u.stale;
+    END IF;
+    changed := ARRAY(SELECT CASE c.cache WHEN 'terms' THEN 'the term dictionaries (foistats.term)'
+                                         WHEN 'classify' THEN 'the offence classification (foistats.offence_override, foistats.ho_offence)'
+                                         WHEN 'outcomes' THEN 'the outcome types (foistats.ho_outcome)'
+                                         ELSE c.cache END
+                       FROM @extschema@.cache_version c
+                      WHERE u.cache_versions -> c.cache IS DISTINCT FROM to_jsonb(c.version)
+                      ORDER BY c.cache);
+    IF cardinality(changed) > 0 THEN
+        RETURN format('%s changed since it was built', array_to_string(changed, ' and '));
     END IF;
     IF @extschema@.rollup_relations(u.source) IS DISTINCT FROM u.relations THEN
         RETURN format('the partitions of %s changed', u.source);
@@ -314,7 +344,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.rollup_problem(integer) IS
-  'internal: why a roll-up cannot answer requests now (stale, partitions changed, a trigger missing or disabled, the binding changed), or NULL';
+  'internal: why a roll-up cannot answer requests now (a partition truncated; dictionaries, classification or outcome types edited since it was built; partitions changed; a trigger missing or disabled; the binding changed), or NULL';
 
 -- ---------------------------------------------------------------------------
 -- Answering from a roll-up (called by request_answer)
@@ -445,6 +475,7 @@ DECLARE
     del    text;
     upd    text;
     months integer;
+    versions jsonb;
 BEGIN
     SELECT * INTO u FROM @extschema@.rollup r WHERE r.id = rollup_build.id FOR UPDATE;
     SELECT * INTO b FROM @extschema@.records_binding rb WHERE rb.records = u.records;
@@ -454,6 +485,9 @@ BEGIN
                   HINT = 'Roll-ups evaluate the binding''s expressions over the rows each statement writes: bind the records with foistats.bind_records.';
     END IF;
     EXECUTE format('LOCK TABLE %s IN SHARE MODE', b.source);
+    -- the versions the counts depend on, read before the scan: a change
+    -- committed meanwhile leaves the roll-up set aside, never wrong
+    versions := (SELECT jsonb_object_agg(c.cache, c.version) FROM @extschema@.cache_version c);
     spec := @extschema@.request_spec(u.request);
     q := @extschema@.request_question(u.request, spec, u.question);
     cols := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
@@ -480,7 +514,7 @@ BEGIN
        SET source = b.source, relations = rels, columns = cols, count_sql = p.count_sql,
            left_out_sql = p.left_out_sql, binding = bind,
            month_sql = @extschema@.rollup_month_sql(p, cols, u.records::text),
-           insert_sql = ins, update_sql = upd, delete_sql = del, stale = NULL,
+           insert_sql = ins, update_sql = upd, delete_sql = del, stale = NULL, cache_versions = versions,
            version = nextval('@extschema@.rollup_version_seq'),
            built_at = now(), built_by = CURRENT_USER
      WHERE r.id = rollup_build.id;
@@ -675,32 +709,3 @@ SELECT r.request, r.question, r.records, r.source,
   FROM @extschema@.rollup r;
 COMMENT ON VIEW @extschema@.rollups IS
   'the roll-ups (foistats.create_rollup): question, records view and source, tables with triggers, months and rows stored, size, and why it cannot answer now (problem NULL: requests use it)';
-
--- ---------------------------------------------------------------------------
--- Tables the counts depend on: an edit makes every roll-up stale
--- ---------------------------------------------------------------------------
-
-CREATE FUNCTION @extschema@.rollup_inputs_changed() RETURNS trigger
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-BEGIN
-    UPDATE @extschema@.rollup r
-       SET stale = format('%s.%s was changed (%s at %s)', TG_TABLE_SCHEMA, TG_TABLE_NAME, lower(TG_OP),
-                          to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS UTC'))
-     WHERE r.stale IS NULL;
-    PERFORM @extschema@.rollup_invalidate(r.relations) FROM @extschema@.rollup r;
-    RETURN NULL;
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@.rollup_inputs_changed() IS
-  'statement trigger on the tables roll-up counts depend on (term dictionaries, offence overrides, the Home Office offence list, outcome types): marks every roll-up stale, so requests are scanned until refresh_rollups()';
-
-CREATE TRIGGER rollup_stale AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.term
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.rollup_inputs_changed();
-CREATE TRIGGER rollup_stale AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.offence_override
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.rollup_inputs_changed();
-CREATE TRIGGER rollup_stale AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.ho_offence
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.rollup_inputs_changed();
-CREATE TRIGGER rollup_stale AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.ho_outcome
-  FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.rollup_inputs_changed();
