@@ -482,7 +482,7 @@ BEGIN
     IF NOT FOUND THEN
         RAISE EXCEPTION 'records view % was not made by foistats.bind_records', u.records
             USING ERRCODE = 'wrong_object_type',
-                  HINT = 'Roll-ups evaluate the binding''s expressions over the rows each statement writes: bind the records with foistats.bind_records.';
+                  HINT = 'Roll-ups evaluate the binding''s expressions over the rows each statement writes: bind the records with foistats.bind_records (views bound before version 0.2.0: bind them again).';
     END IF;
     EXECUTE format('LOCK TABLE %s IN SHARE MODE', b.source);
     -- the versions the counts depend on, read before the scan: a change
@@ -561,7 +561,7 @@ BEGIN
     IF NOT FOUND THEN
         RAISE EXCEPTION 'records view % was not made by foistats.bind_records', records
             USING ERRCODE = 'wrong_object_type',
-                  HINT = 'Roll-ups evaluate the binding''s expressions over the rows each statement writes: bind the records with foistats.bind_records.';
+                  HINT = 'Roll-ups evaluate the binding''s expressions over the rows each statement writes: bind the records with foistats.bind_records (views bound before version 0.2.0: bind them again).';
     END IF;
     INSERT INTO @extschema@.rollup AS r (request, question, records, source, relations, columns, count_sql,
                                          binding, month_sql, insert_sql, update_sql, delete_sql)
