@@ -102,6 +102,8 @@ static HTAB *rollup_lists = NULL;
 typedef struct RollupStatements
 {
 	Oid			nsp;
+	Oid			rollup_relid;	/* foistats.rollup: new when the extension is
+								 * created again (ids and versions restart) */
 	Oid			xtab_type;
 	SPIPlanPtr	list;			/* the roll-ups of a table */
 	SPIPlanPtr	sql;			/* a roll-up's SQL for an event */
@@ -146,6 +148,7 @@ rollup_relcache_cb(Datum arg, Oid relid)
 static void
 init_plans(void)
 {
+	static bool registered = false;
 	HASHCTL		ctl;
 
 	if (rollup_plans != NULL)
@@ -158,7 +161,9 @@ init_plans(void)
 	ctl.keysize = sizeof(Oid);
 	ctl.entrysize = sizeof(RollupList);
 	rollup_lists = hash_create("foistats roll-up lists", 64, &ctl, HASH_ELEM | HASH_BLOBS);
-	CacheRegisterRelcacheCallback(rollup_relcache_cb, (Datum) 0);
+	if (!registered)
+		CacheRegisterRelcacheCallback(rollup_relcache_cb, (Datum) 0);
+	registered = true;
 }
 
 static SPIPlanPtr
@@ -174,16 +179,53 @@ keep(const char *sql, int nargs, Oid *argtypes)
 	return plan;
 }
 
-/* The statements on the roll-up tables of schema nsp, planned once. */
+/*
+ * The statements on the roll-up tables of schema nsp, planned once.  When
+ * foistats.rollup is not the table they were made for (the extension was
+ * created again: roll-up ids and versions start again), everything kept is
+ * dropped first.
+ */
 static void
 init_statements(Oid nsp)
 {
-	const char *rollup = foistats_qualified_name(nsp, "rollup");
-	const char *month = foistats_qualified_name(nsp, "rollup_month");
+	const char *rollup;
+	const char *month;
 	Oid			xt;
+	Oid			relid = get_relname_relid("rollup", nsp);
 
-	if (stmts.nsp == nsp && stmts.delete != NULL)
+	if (stmts.nsp == nsp && stmts.rollup_relid == relid && stmts.delete != NULL)
 		return;
+	if (stmts.delete != NULL)
+	{
+		HASH_SEQ_STATUS seq;
+		RollupPlan *p;
+		SPIPlanPtr	old[6] = {stmts.list, stmts.sql, stmts.held, stmts.insert, stmts.update, stmts.delete};
+
+		RollupList *l;
+
+		hash_seq_init(&seq, rollup_plans);
+		while ((p = hash_seq_search(&seq)) != NULL)
+			if (p->plan)
+				SPI_freeplan(p->plan);
+		hash_seq_init(&seq, rollup_lists);
+		while ((l = hash_seq_search(&seq)) != NULL)
+		{
+			if (l->ids)
+				pfree(l->ids);
+			if (l->versions)
+				pfree(l->versions);
+		}
+		hash_destroy(rollup_plans);
+		hash_destroy(rollup_lists);
+		rollup_plans = rollup_lists = NULL;
+		init_plans();
+		for (int i = 0; i < 6; i++)
+			if (old[i])
+				SPI_freeplan(old[i]);
+		memset(&stmts, 0, sizeof(stmts));
+	}
+	rollup = foistats_qualified_name(nsp, "rollup");
+	month = foistats_qualified_name(nsp, "rollup_month");
 	xt = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum("xtab"), ObjectIdGetDatum(nsp));
 	if (!OidIsValid(xt))
 		elog(ERROR, "foistats.rollup_trigger: type xtab not found");
@@ -214,6 +256,7 @@ init_statements(Oid nsp)
 		stmts.delete = keep(psprintf("DELETE FROM %s WHERE ctid = $1", month), 1, del_args);
 	}
 	stmts.nsp = nsp;
+	stmts.rollup_relid = relid;
 	stmts.xtab_type = xt;
 }
 
