@@ -235,7 +235,6 @@ init_statements(Oid nsp)
 		Oid			ins_args[5] = {INT4OID, DATEOID, xt, xt, INT8OID};
 		Oid			upd_args[4] = {TIDOID, xt, xt, INT8OID};
 		Oid			del_args[1] = {TIDOID};
-
 		Oid			sql_args[2] = {INT4OID, CHAROID};
 
 		stmts.list = keep(psprintf("SELECT r.id, r.version FROM %s r "
@@ -294,12 +293,7 @@ plan_for(int32 id, int64 version, Oid relid, char event)
 		elog(ERROR, "foistats.rollup_trigger: roll-up %d not found", id);
 	sql = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	SPI_freetuptable(SPI_tuptable);
-	plan = SPI_prepare(sql, 1, argtypes);
-	if (plan == NULL)
-		elog(ERROR, "foistats.rollup_trigger: SPI_prepare failed for roll-up %d: %s",
-			 id, SPI_result_code_string(SPI_result));
-	if (SPI_keepplan(plan) != 0)
-		elog(ERROR, "foistats.rollup_trigger: SPI_keepplan failed");
+	plan = keep(sql, 1, argtypes);
 	p->plan = plan;
 	p->version = version;
 	p->valid = true;

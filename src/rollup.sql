@@ -92,7 +92,7 @@ CREATE TABLE @extschema@.rollup (
     UNIQUE (request, question, records)
 );
 COMMENT ON TABLE @extschema@.rollup IS
-  'roll-ups of request questions (foistats.create_rollup): the question, its records view and source table (and the tables carrying its triggers), the SQL it was built from and that its triggers run, and why it is stale (NULL: it answers requests)';
+  'roll-ups of request questions (foistats.create_rollup): the question, its records view and source table (and the tables carrying its triggers), the SQL it was built from and that its triggers run, the versions of the tables its counts depend on, and whether a partition was truncated under it (foistats.rollups says whether it answers requests now)';
 COMMENT ON COLUMN @extschema@.rollup.count_sql IS
   'request_sql''s count_sql of the question when the roll-up was built: a question is answered from the roll-up only while its SQL is this';
 COMMENT ON COLUMN @extschema@.rollup.binding IS
@@ -455,6 +455,26 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.rollup_find(text, text, regclass) IS
   'internal: the id of the roll-up of a question over a records view (any view when NULL and only one)';
 
+-- The source table of a records view made by bind_records.
+CREATE FUNCTION @extschema@.rollup_source(records regclass) RETURNS regclass
+LANGUAGE plpgsql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    src regclass;
+BEGIN
+    SELECT b.source INTO src FROM @extschema@.records_binding b WHERE b.records = rollup_source.records;
+    IF src IS NULL THEN
+        RAISE EXCEPTION 'records view % was not made by foistats.bind_records', records
+            USING ERRCODE = 'wrong_object_type',
+                  HINT = 'Roll-ups evaluate the binding''s expressions over the rows each statement writes: bind the records with foistats.bind_records (views bound before version 0.2.0: bind them again).';
+    END IF;
+    RETURN src;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.rollup_source(regclass) IS
+  'internal: the source table of a records view bound by bind_records (an error for any other view)';
+
 -- (Re)build roll-up id from a scan, with the question's definition and the
 -- binding as they are now.  The source (and its partitions) is locked in
 -- SHARE mode meanwhile: writers wait, so no write is counted twice or lost.
@@ -464,7 +484,7 @@ SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
 DECLARE
     u      record;
-    b      record;
+    src    regclass;
     spec   jsonb;
     p      record;
     cols   text;
@@ -478,13 +498,8 @@ DECLARE
     versions jsonb;
 BEGIN
     SELECT * INTO u FROM @extschema@.rollup r WHERE r.id = rollup_build.id FOR UPDATE;
-    SELECT * INTO b FROM @extschema@.records_binding rb WHERE rb.records = u.records;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'records view % was not made by foistats.bind_records', u.records
-            USING ERRCODE = 'wrong_object_type',
-                  HINT = 'Roll-ups evaluate the binding''s expressions over the rows each statement writes: bind the records with foistats.bind_records (views bound before version 0.2.0: bind them again).';
-    END IF;
-    EXECUTE format('LOCK TABLE %s IN SHARE MODE', b.source);
+    src := @extschema@.rollup_source(u.records);
+    EXECUTE format('LOCK TABLE %s IN SHARE MODE', src);
     -- the versions the counts depend on, read before the scan: a change
     -- committed meanwhile leaves the roll-up set aside, never wrong
     versions := (SELECT jsonb_object_agg(c.cache, c.version) FROM @extschema@.cache_version c);
@@ -493,10 +508,10 @@ BEGIN
     cols := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
     PERFORM @extschema@.request_records(u.request, spec, u.records);
     SELECT * INTO p FROM @extschema@.request_sql(u.request, spec, u.question, u.records);
-    rels := @extschema@.rollup_relations(b.source);
-    bind := @extschema@.rollup_binding(u.records, b.source);
+    rels := @extschema@.rollup_relations(src);
+    bind := @extschema@.rollup_binding(u.records, src);
     IF bind IS NULL THEN
-        RAISE EXCEPTION 'records view % is no longer the binding of %', u.records, b.source
+        RAISE EXCEPTION 'records view % is no longer the binding of %', u.records, src
             USING ERRCODE = 'wrong_object_type',
                   DETAIL = 'It was replaced by something other than SELECT ... FROM the source.',
                   HINT = 'Bind the records again with foistats.bind_records.';
@@ -511,7 +526,7 @@ BEGIN
                   @extschema@.rollup_month_sql(p, cols, format('(SELECT %s FROM foistats_new s)', bind)),
                   @extschema@.rollup_month_sql(p, cols, format('(SELECT %s FROM foistats_old s)', bind)));
     UPDATE @extschema@.rollup r
-       SET source = b.source, relations = rels, columns = cols, count_sql = p.count_sql,
+       SET source = src, relations = rels, columns = cols, count_sql = p.count_sql,
            left_out_sql = p.left_out_sql, binding = bind,
            month_sql = @extschema@.rollup_month_sql(p, cols, u.records::text),
            insert_sql = ins, update_sql = upd, delete_sql = del, stale = NULL, cache_versions = versions,
@@ -540,8 +555,7 @@ LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-    spec jsonb;
-    b    record;
+    spec   jsonb;
     new_id integer;
 BEGIN
     IF request IS NULL OR question IS NULL THEN
@@ -557,15 +571,9 @@ BEGIN
             USING ERRCODE = 'duplicate_object',
                   HINT = 'Rebuild it with foistats.refresh_rollup, or drop it with foistats.drop_rollup.';
     END IF;
-    SELECT * INTO b FROM @extschema@.records_binding rb WHERE rb.records = create_rollup.records;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'records view % was not made by foistats.bind_records', records
-            USING ERRCODE = 'wrong_object_type',
-                  HINT = 'Roll-ups evaluate the binding''s expressions over the rows each statement writes: bind the records with foistats.bind_records (views bound before version 0.2.0: bind them again).';
-    END IF;
     INSERT INTO @extschema@.rollup AS r (request, question, records, source, relations, columns, count_sql,
                                          binding, month_sql, insert_sql, update_sql, delete_sql)
-    VALUES (request, question, records, b.source, '{}', '', '', '', '', '', '', '')
+    VALUES (request, question, records, @extschema@.rollup_source(records), '{}', '', '', '', '', '', '', '')
     RETURNING r.id INTO new_id;
     RETURN @extschema@.rollup_build(new_id);
 END
@@ -605,7 +613,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.refresh_rollups(boolean) IS
-  'rebuilds every roll-up that cannot answer now (stale, partitions or binding changed, a trigger missing), or every roll-up with only_out_of_step => false; returns what it rebuilt and why';
+  'rebuilds every roll-up that cannot answer now (dictionaries, classification or outcome types edited, definition, binding or partitions changed, a trigger missing, a partition truncated), or every roll-up with only_out_of_step => false; returns what it rebuilt and why';
 
 CREATE FUNCTION @extschema@.drop_rollup(request text, question text, records regclass DEFAULT NULL)
 RETURNS void
