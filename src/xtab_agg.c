@@ -123,6 +123,8 @@ PG_FUNCTION_INFO_V1(xtab_agg_final);
 PG_FUNCTION_INFO_V1(xtab_agg_combine);
 PG_FUNCTION_INFO_V1(xtab_merge_trans);
 PG_FUNCTION_INFO_V1(xtab_plus);
+PG_FUNCTION_INFO_V1(xtab_agg_serialize);
+PG_FUNCTION_INFO_V1(xtab_agg_deserialize);
 
 /* ---- the state as an expanded object ---- */
 
@@ -805,4 +807,37 @@ xtab_plus(PG_FUNCTION_ARGS)
 
 	xtab_merge_into(a, b);
 	PG_RETURN_XTAB_P(xtab_flatten(a));
+}
+
+/*
+ * Version 0.1.0's aggregates (update/foistats--0.1.0.sql) declare the state
+ * internal and pass it between parallel workers through these two, so a
+ * database still at 0.1.0 keeps working with this library until ALTER
+ * EXTENSION foistats UPDATE (which re-points its aggregates at the functions
+ * above and drops these declarations).  The internal state is the same
+ * expanded object; its serialized form is the flat xtab.
+ */
+Datum
+xtab_agg_serialize(PG_FUNCTION_ARGS)
+{
+	XtabAggState *st;
+
+	(void) agg_context(fcinfo, "foistats.xtab_agg_serialize");
+	st = state_of_datum(PG_GETARG_DATUM(0));
+	if (st == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("foistats.xtab_agg_serialize was given no cross-tab aggregate state")));
+	PG_RETURN_BYTEA_P((bytea *) xtab_flatten(st->xt));
+}
+
+Datum
+xtab_agg_deserialize(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = agg_context(fcinfo, "foistats.xtab_agg_deserialize");
+	XtabAggState *st = state_create(aggcontext);
+
+	st->xt = xtab_expand(PG_GETARG_XTAB_P(0), st->hdr.eoh_context);
+	st->configured = true;
+	PG_RETURN_STATE(st);
 }

@@ -21,7 +21,7 @@ WITH f AS (
     FROM pg_proc p
    WHERE p.pronamespace = 'foistats'::regnamespace
      AND p.prorettype NOT IN ('trigger'::regtype, 'internal'::regtype, 'cstring'::regtype)
-     AND NOT (p.proname IN ('xtab_recv', 'xtab_send'))
+     AND NOT (p.proname IN ('xtab_recv', 'xtab_send', 'xtab_merge_trans') OR p.proname LIKE 'xtab\_agg\_%')
      AND coalesce(obj_description(p.oid, 'pg_proc'), '') !~ '^internal'
 ), one AS (
   SELECT CASE WHEN prokind = 'a' AND proname = 'xtab'

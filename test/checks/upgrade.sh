@@ -36,6 +36,8 @@ SELECT foistats.define_request('mine', '{"title": "Offences", "records": "foi.re
   "questions": [{"id": "1", "rows": "offence"}, {"id": "2", "rows": "outcome_type", "protect": {"threshold": 3}},
                 {"id": "3", "rows": {"terms": "apps"}, "population": "foistats.mentions_any(mo, ''apps'')"}]}');
 SELECT foistats.save_answer('mine', 'first');
+-- a view of the user's that calls the aggregate (an update must not need it dropped)
+CREATE VIEW app.by_year AS SELECT foistats.xtab(offence, recorded) AS x FROM app.crime;
 SQL
 cat > "$work/show.sql" <<'SQL'
 SELECT id, x::text, md5(foistats.render(x)) FROM app.answer ORDER BY id;
@@ -46,6 +48,11 @@ SELECT name, md5(spec::text) FROM foistats.request WHERE NOT shipped;
 SELECT question, md5(published::text), md5(computed::text) FROM foistats.answer_table ORDER BY question;
 SELECT count(*) AS changed FROM foistats.check_answer('mine', 'first');
 SELECT md5(foistats.render(foistats.request_xtab('mine', '3')));
+SELECT md5(x::text) FROM app.by_year;
+-- the aggregate in a parallel plan (partial states between processes)
+SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2; SET force_parallel_mode = on;
+SELECT md5(foistats.xtab(offence, recorded, 'quarter')::text), md5(foistats.xtab(foistats.mentions(mo, 'platforms'), recorded)::text) FROM app.crime;
 SQL
 cat > "$work/run.sh" <<'SH'
 set -euo pipefail

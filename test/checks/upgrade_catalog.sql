@@ -59,6 +59,16 @@ SELECT 'trigger: ' || tgrelid::regclass || ' ' || tgname, pg_get_triggerdef(oid)
    AND tgrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'foistats'::regnamespace) ORDER BY 1;
 SELECT 'schema: ' || nspname, obj_description(oid, 'pg_namespace'), nspacl FROM pg_namespace WHERE nspname = 'foistats';
 SELECT 'extension: ' || extname, extversion, extrelocatable, extconfig::regclass[], extcondition FROM pg_extension WHERE extname = 'foistats';
+-- what the extension's functions and aggregates depend on (an aggregate on its
+-- support functions and state type): the catalog an update must leave as a
+-- fresh install makes it
+SELECT 'depend: ' || pg_describe_object(d.classid, d.objid, d.objsubid) || ' -> ' ||
+       pg_describe_object(d.refclassid, d.refobjid, d.refobjsubid), d.deptype
+  FROM pg_depend d
+ WHERE d.classid = 'pg_proc'::regclass
+   AND d.objid IN (SELECT oid FROM pg_proc WHERE pronamespace = 'foistats'::regnamespace)
+   AND d.deptype <> 'e'
+ ORDER BY 1, 2;
 -- the rows of every table (reference data, dictionaries, templates, ...),
 -- without the columns that record when a row was written
 DO $$
