@@ -114,6 +114,20 @@ COMMENT ON FUNCTION @extschema@.check_outcomes(regclass) IS
 -- bind_records
 -- ---------------------------------------------------------------------------
 
+-- What each records view was bound to: roll-ups (rollup.sql) evaluate the
+-- same binding over the rows a statement writes to the source table.
+CREATE TABLE @extschema@.records_binding (
+    records   regclass PRIMARY KEY,
+    source    regclass NOT NULL,
+    columns   jsonb NOT NULL,
+    time_zone text NOT NULL,
+    bound_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    bound_by  name NOT NULL DEFAULT CURRENT_USER
+);
+COMMENT ON TABLE @extschema@.records_binding IS
+  'the records views made by foistats.bind_records: the source table each reads, the column mapping and the time zone it was bound with';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.records_binding', '');
+
 -- Can a value of type t be bound to a field of interface type ftype?
 CREATE FUNCTION @extschema@.record_type_fits(ftype text, t regtype) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -348,6 +362,13 @@ BEGIN
     PERFORM set_config('search_path', caller_path, true);
     EXECUTE 'CREATE OR REPLACE ' || view_sql;
     PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
+    DELETE FROM @extschema@.records_binding b
+     WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = b.records);
+    INSERT INTO @extschema@.records_binding AS b (records, source, columns, time_zone)
+    VALUES (format('%I.records', target)::regclass, source, columns, time_zone)
+    ON CONFLICT ON CONSTRAINT records_binding_pkey
+    DO UPDATE SET source = excluded.source, columns = excluded.columns, time_zone = excluded.time_zone,
+                  bound_at = pg_catalog.now(), bound_by = CURRENT_USER;
     EXECUTE format('COMMENT ON VIEW %I.records IS %L', target,
                    format('crime records of %s bound to the foistats record interface (foistats.record_field); recorded_on in time zone %s; binding %s',
                           source, time_zone, columns));

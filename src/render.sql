@@ -32,6 +32,25 @@ CREATE FUNCTION @extschema@.annotate(x @extschema@.xtab, title text DEFAULT NULL
   AS 'MODULE_PATHNAME', 'xtab_sql_annotate' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.annotate(@extschema@.xtab, text, text, text[]) IS
   'the cross-tab with this title and row header (NULL keeps the current one) and these footnotes appended (one already there is not repeated); render prints them';
+CREATE FUNCTION @extschema@.relabel_columns(x @extschema@.xtab, old_labels text[], new_labels text[])
+  RETURNS @extschema@.xtab
+  AS 'MODULE_PATHNAME', 'xtab_sql_relabel_columns' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.relabel_columns(@extschema@.xtab, text[], text[]) IS
+  'the cross-tab with column old_labels[i] called new_labels[i] (a label it lacks is ignored); columns that end up with the same label are added together';
+CREATE FUNCTION @extschema@.xtab_minus(a @extschema@.xtab, b @extschema@.xtab)
+  RETURNS @extschema@.xtab
+  AS 'MODULE_PATHNAME', 'xtab_sql_minus' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_minus(@extschema@.xtab, @extschema@.xtab) IS
+  'the counts of a less those of b, by row and column label (cells and units): rows and columns left with nothing are dropped, so a cross-tab less that of some of its records equals the cross-tab of the others; a count of b greater than a''s is an error; protected or parsed cross-tabs are refused';
+CREATE FUNCTION @extschema@.xtab_minus(a @extschema@.xtab, b @extschema@.xtab, clip boolean)
+  RETURNS @extschema@.xtab
+  AS 'MODULE_PATHNAME', 'xtab_sql_minus' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.xtab_minus(@extschema@.xtab, @extschema@.xtab, boolean) IS
+  'xtab_minus(a, b), with clip => true a count of b greater than a''s giving zero instead of an error';
+CREATE OPERATOR @extschema@.- (
+  LEFTARG = @extschema@.xtab, RIGHTARG = @extschema@.xtab,
+  FUNCTION = @extschema@.xtab_minus);
+COMMENT ON OPERATOR @extschema@.- (@extschema@.xtab, @extschema@.xtab) IS 'difference of two cross-tabs (see xtab_minus)';
 
 CREATE FUNCTION @extschema@.table_rows(x @extschema@.xtab,
     columns text[] DEFAULT NULL,

@@ -200,7 +200,10 @@ COMMENT ON FUNCTION @extschema@.date_span_text(date, date) IS
   'a span of days in words, e.g. ''1 April – 30 November 2024'' (English month names whatever lc_time says)';
 
 -- The periods a request period covers only in part, as footnote text:
--- '2024/25: 1 April – 30 November 2024 only'.
+-- '2024/25: 1 April – 30 November 2024 only'.  Only the first and the last
+-- period can be partial, so only they are looked at (looking at every
+-- period of a ten-year request took milliseconds, more than answering it
+-- from a roll-up).
 CREATE FUNCTION @extschema@.partial_periods(period_from date, period_to date, granularity text) RETURNS text[]
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -209,7 +212,9 @@ AS $fn$
                                    @extschema@.date_span_text(greatest(s, period_from), least(e, period_to)))
                             ORDER BY s), '{}')
     FROM (SELECT l, @extschema@.period_start(l, granularity) s, @extschema@.period_end(l, granularity) e
-            FROM unnest(@extschema@.period_labels(period_from, period_to, granularity)) l) p
+            FROM (SELECT DISTINCT unnest(ARRAY[@extschema@.period(period_from, granularity),
+                                               @extschema@.period(period_to, granularity)]) AS l
+                   WHERE period_from <= period_to) x) p
    WHERE s < period_from OR e > period_to
 $fn$;
 COMMENT ON FUNCTION @extschema@.partial_periods(date, date, text) IS
@@ -1007,20 +1012,25 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.request_records(text, jsonb, regclass) IS
   'internal: the records view a request reads, checked to have the columns it needs';
 
--- The query that counts one question (parameters $1, $2: the period).
-CREATE FUNCTION @extschema@.request_sql(request text, spec jsonb, question text, records regclass)
-RETURNS text
+-- The query that counts one question over records r, and its pieces: the
+-- row and column expressions of its xtab, the FILTER of the xtab (NULL if
+-- none), the WHERE clause (the period is $1..$2, the column label of
+-- columns none $3) and, when the table leaves out records without a row
+-- label, the condition that picks those and the query that counts them (the
+-- footnote gives the number).  Roll-ups (rollup.sql) count the same pieces
+-- month by month, and are used for a question only while its count_sql is
+-- the one they were built with.
+CREATE FUNCTION @extschema@.request_sql(request text, spec jsonb, question text, records regclass,
+    OUT count_sql text, OUT left_out_sql text,
+    OUT rowx text, OUT colx text, OUT filt text, OUT population text, OUT left_out text)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-    ex     text := '@extschema@';
     q      jsonb := @extschema@.request_question(request, spec, question);
     cols   text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
     rs     record;
-    rowx   text;
-    colx   text;
-    filt   text := '';
+    f      text := '';
 BEGIN
     IF NOT q ? 'rows' AND NOT (q ? 'population' OR q ? 'measure' OR q ? 'subset_of') THEN
         RAISE EXCEPTION 'question "%" of request "%" is answered in words and has no table', question, request
@@ -1030,9 +1040,11 @@ BEGIN
         rs := @extschema@.request_rows_sql(request, question, q -> 'rows', @extschema@.request_template(spec));
         rowx := rs.expr;
         IF rs.multi THEN
-            filt := format(' AND cardinality(%s) > 0', rowx);
+            f := format(' AND cardinality(%s) > 0', rowx);
+            left_out := format('cardinality(%s) = 0', rowx);
         ELSIF rs.leave_out THEN
-            filt := format(' AND %s IS NOT NULL', rowx);
+            f := format(' AND %s IS NOT NULL', rowx);
+            left_out := format('%s IS NULL', rowx);
         END IF;
     ELSE
         rowx := quote_literal(coalesce(q -> 'measure' ->> 'name', 'crimes'));
@@ -1043,15 +1055,20 @@ BEGIN
                                                                           @extschema@.request_template(spec), 'columns')).expr
                       ELSE format('r.recorded_on, %L', cols) END;
     IF q ? 'measure' AND q -> 'measure' <> '"crimes"'::jsonb THEN
-        filt := filt || format(' AND (%s) IS TRUE', q -> 'measure' ->> 'count');
+        f := f || format(' AND (%s) IS TRUE', q -> 'measure' ->> 'count');
     END IF;
-    RETURN format('SELECT %s.xtab(%s, %s)%s FROM %s r WHERE %s', ex, rowx, colx,
-                  CASE WHEN filt <> '' THEN format(' FILTER (WHERE %s)', substr(filt, 6)) ELSE '' END,
-                  records, @extschema@.request_population_sql(request, spec, question));
+    filt := CASE WHEN f <> '' THEN substr(f, 6) END;
+    population := @extschema@.request_population_sql(request, spec, question);
+    count_sql := format('SELECT %s.xtab(%s, %s)%s FROM %s r WHERE %s', '@extschema@', rowx, colx,
+                        CASE WHEN filt IS NOT NULL THEN format(' FILTER (WHERE %s)', filt) ELSE '' END,
+                        records, population);
+    IF left_out IS NOT NULL THEN
+        left_out_sql := format('SELECT count(*) FROM %s r WHERE %s AND %s', records, population, left_out);
+    END IF;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.request_sql(text, jsonb, text, regclass) IS
-  'internal: the SQL that counts a question ($1, $2 the period, $3 the column label of columns none)';
+  'internal: the SQL that counts a question over records (count_sql: $1, $2 the period, $3 the column label of columns none), the SQL that counts the records its table leaves out (left_out_sql, NULL if none), and their pieces over records r (xtab row and column expressions, its FILTER, the WHERE clause, the left-out condition)';
 
 -- Answer one question of a definition (the stored one, or a saved one).
 CREATE FUNCTION @extschema@.request_answer(request text, spec jsonb, question text, records regclass,
@@ -1065,6 +1082,7 @@ DECLARE
     q      jsonb := @extschema@.request_question(request, spec, question);
     cols   text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
     sql    text;
+    left_sql text;
     x      @extschema@.xtab;
     rs     record;
     notes  text[] := '{}';
@@ -1074,8 +1092,17 @@ DECLARE
     labels text[];
 BEGIN
     records := @extschema@.request_records(request, spec, records);
-    sql := @extschema@.request_sql(request, spec, question, records);
-    EXECUTE sql INTO x USING period_from, period_to, span;
+    SELECT p.count_sql, p.left_out_sql INTO sql, left_sql
+      FROM @extschema@.request_sql(request, spec, question, records) p;
+    -- a roll-up of the question (foistats.create_rollup) answers it without a scan
+    SELECT a.xtab, a.left_out INTO x, n
+      FROM @extschema@.rollup_answer(records, sql, left_sql, period_from, period_to, span) a;
+    IF NOT FOUND THEN
+        EXECUTE sql INTO x USING period_from, period_to, span;
+        IF left_sql IS NOT NULL THEN
+            EXECUTE left_sql INTO n USING period_from, period_to;
+        END IF;
+    END IF;
     x := coalesce(x, '{}'::@extschema@.xtab);
 
     -- zeros: every period, every listed row
@@ -1093,11 +1120,6 @@ BEGIN
             x := @extschema@.with_rows(x, rs.listed);
         END IF;
         IF rs.leave_out THEN
-            EXECUTE format('SELECT count(*) FROM %s r WHERE %s AND %s', records,
-                           @extschema@.request_population_sql(request, spec, question),
-                           CASE WHEN rs.multi THEN format('cardinality(%s) = 0', rs.expr)
-                                ELSE format('%s IS NULL', rs.expr) END)
-              INTO n USING period_from, period_to;
             IF n > 0 THEN
                 notes := notes || format('%s %s of the question''s population %s no %s and %s not counted in the table.',
                                          n, CASE WHEN n = 1 THEN 'crime' ELSE 'crimes' END,

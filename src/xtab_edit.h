@@ -1,7 +1,7 @@
 /*
  * xtab_edit.h
  *		Reshaping a cross-tab: exactly these columns, these rows too, a title
- *		and footnotes (see xtab_edit.c).
+ *		and footnotes, relabelled columns, a difference (see xtab_edit.c).
  */
 #ifndef XTAB_EDIT_H
 #define XTAB_EDIT_H
@@ -18,5 +18,21 @@
  * published totals, so a protected table does not gain "withheld" totals.
  */
 extern Xtab *xtab_with_columns(const Xtab *xt, char **labels, int n, MemoryContext mcxt);
+
+/*
+ * A copy of xt in mcxt whose columns old_labels[i] are called new_labels[i]
+ * (labels not among xt's columns are ignored); columns that end up with the
+ * same label are added together, cells, flags and units, and keep a
+ * published column total only if every part had one.
+ */
+extern Xtab *xtab_relabel_columns(const Xtab *xt, char **old_labels, char **new_labels,
+								  int n, MemoryContext mcxt);
+
+/*
+ * a - b in mcxt (see xtab_edit.c): cells and units subtracted by label, rows
+ * and columns left with nothing dropped.  A count of b greater than a's is
+ * an error, or with clip gives zero.  Protected or parsed values are refused.
+ */
+extern Xtab *xtab_subtract(const Xtab *a, const Xtab *b, bool clip, MemoryContext mcxt);
 
 #endif							/* XTAB_EDIT_H */

@@ -78,7 +78,7 @@ BEGIN
                   coalesce(array_agg(a.attname::text) FILTER (WHERE a.atttypid = 'timestamptz'::regtype), '{}') AS skip
              FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
             WHERE c.relnamespace = 'foistats'::regnamespace AND c.relkind = 'r'
-            GROUP BY c.oid ORDER BY 1 LOOP
+            GROUP BY c.oid ORDER BY c.oid::regclass::text LOOP
     EXECUTE format('SELECT count(*) || '' rows, md5 '' || coalesce(md5(string_agg((to_jsonb(x) - %L::text[])::text, E''\n'' ORDER BY (to_jsonb(x) - %L::text[])::text)), ''-'') FROM %s x',
                    r.skip, r.skip, r.t) INTO h;
     RAISE NOTICE 'table data: % %', r.t, h;
