@@ -91,6 +91,12 @@ BEGIN
   END IF;
 END $$;
 
+-- A printed total as a reader reads it: the marker is withheld, a blank is 0
+-- (zeros print as '0' here, so a blank would be a withheld total misread).
+CREATE FUNCTION shown(f text) RETURNS bigint LANGUAGE sql AS $$
+  SELECT CASE f WHEN '*' THEN NULL WHEN '' THEN 0 ELSE f::bigint END
+$$;
+
 -- Every total a reader shows: kind row (label = row), col (label = column)
 -- or grand; printed NULL when withheld.
 CREATE FUNCTION printed(v foistats.xtab, reader text)
@@ -111,13 +117,13 @@ BEGIN
       out_text := foistats.render(v, fmt, zero => '0', total_label => 'TOTAL');
     END IF;
     RETURN QUERY
-      SELECT 'row', f[1], nullif(f[n + 2], '')::bigint
+      SELECT 'row', f[1], shown(f[n + 2])
         FROM fields(fmt, out_text, cols) f WHERE f[1] ~ '^R[0-9]'
       UNION ALL
-      SELECT 'col', cols[i], nullif(f[i + 1], '')::bigint
+      SELECT 'col', cols[i], shown(f[i + 1])
         FROM fields(fmt, out_text, cols) f, generate_series(1, n) i WHERE f[1] = 'TOTAL'
       UNION ALL
-      SELECT 'grand', NULL, nullif(f[n + 2], '')::bigint
+      SELECT 'grand', NULL, shown(f[n + 2])
         FROM fields(fmt, out_text, cols) f WHERE f[1] = 'TOTAL';
   ELSIF reader = 'wide' THEN
     RETURN QUERY SELECT 'row', w.row_label, w.total FROM foistats.wide(v) w;
@@ -210,7 +216,7 @@ SELECT reader = 'render tsv computed' AS forced_computed,
   FROM result GROUP BY 1 ORDER BY 1;
 
 -- What the default render of the value with withheld totals looks like:
--- blank totals for R03, R13, R14; rows by label (some row totals are
+-- withheld totals (R03, R13, R14) print the marker, never blank (which reads as 0); rows by label (some row totals are
 -- withheld, so an order by total would place them by their true totals).
 \pset format unaligned
 \pset tuples_only on
@@ -219,7 +225,7 @@ SELECT foistats.render(v, 'text') FROM cases WHERE name = 'protect, totals withh
 \pset tuples_only off
 -- A multi-label value (units: distinct crimes) with a withheld cell: its
 -- units are withheld too (protect() refuses such values and the audit does
--- not model units), so the distinct-crimes row is blank; the mentions row
+-- not model units), so the distinct-crimes row shows the marker; the mentions row
 -- shows the published column totals only.
 \pset format unaligned
 \pset tuples_only on

@@ -329,12 +329,26 @@ report_unprotectable(const Xtab *xt, const SdcTable *t, const SdcParams *p,
 			 errhint("Combine small rows into groups (groups => '{\"row label\": \"group\", ...}'), allow withholding totals (allow_totals => true), or round instead (method => 'round5').")));
 }
 
+/*
+ * The marker every withheld cell shows.  It must read as "withheld, any
+ * count": a count, a blank or '-' would be read as the cell's value, and a
+ * range such as '<5' would say that complements (withheld to protect
+ * another cell, often large) are small.
+ */
 static const char *
 marker_or_default(FunctionCallInfo fcinfo, int argno)
 {
+	const char *m = MARKER_DEFAULT;
+
 	if (PG_NARGS() > argno && !PG_ARGISNULL(argno))
-		return text_to_cstring(PG_GETARG_TEXT_PP(argno));
-	return MARKER_DEFAULT;
+		m = text_to_cstring(PG_GETARG_TEXT_PP(argno));
+	if (!marker_is_plain_withheld(m))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("marker \"%s\" does not mean \"withheld, any count\"", m),
+				 errdetail("Every withheld cell shows the marker, complements included, so it must not read as a count, a blank or a range such as '<5'."),
+				 errhint("Use '*', '[c]', 'x', '..', 'c' or 'suppressed'.")));
+	return m;
 }
 
 /* method 'round5': controlled rounding of every figure, totals published */
@@ -458,9 +472,39 @@ protect_suppress(Xtab **xtp, const SdcParams *p, Jsonb *groups, SdcStats *s,
 	return t;
 }
 
-/* The protected value: true counts, flags, published totals. */
+/*
+ * Every withheld cell of out shows marker and nothing else: markers of
+ * withheld cells are dropped (one pass, no search per cell), then, unless
+ * marker is the readers' default, marker is set on each withheld cell.
+ */
+static void
+withheld_markers(Xtab *out, const char *marker)
+{
+	int			k = 0;
+
+	for (int i = 0; i < out->nmarkers; i++)
+		if (!(xtab_get_flags(out, out->markers[i].row, out->markers[i].col) &
+			  XTAB_CELL_SUPPRESSED))
+			out->markers[k++] = out->markers[i];
+	out->nmarkers = k;
+	if (strcmp(marker, MARKER_DEFAULT) == 0)
+		return;
+	for (int r = 0; r < xtab_nrows(out); r++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		for (int c = 0; c < xtab_ncols(out); c++)
+			if (xtab_get_flags(out, r, c) & XTAB_CELL_SUPPRESSED)
+				xtab_set_marker(out, r, c, marker);
+	}
+}
+
+/*
+ * The protected value: true counts, flags, published totals.  Every withheld
+ * cell shows the withholding marker and nothing else: whatever marker the
+ * input cell carried ('-' for a zero as parsed, a count) is replaced.
+ */
 static Xtab *
-protected_value(const Xtab *xt, const SdcTable *t)
+protected_value(const Xtab *xt, const SdcTable *t, const char *marker)
 {
 	Xtab	   *out = xtab_copy(xt, CurrentMemoryContext);
 
@@ -487,6 +531,7 @@ protected_value(const Xtab *xt, const SdcTable *t)
 			xtab_set_pub_col_total(out, c, t->ctot[c]);
 	if (t->gstate == SDC_PUBLISHED)
 		xtab_set_pub_grand_total(out, t->grand);
+	withheld_markers(out, marker);
 	return out;
 }
 
@@ -512,7 +557,7 @@ suppression_note(const SdcParams *p, const SdcStats *s, const char *marker)
 					 "%d primary and %d secondary cells withheld%s; exact audit passed.",
 					 (long long) p->threshold, (long long) p->protection,
 					 s->primary, s->secondary,
-					 s->totals ? psprintf(", %d totals withheld (shown blank)", s->totals) : "");
+					 s->totals ? psprintf(", %d totals withheld (shown as %s)", s->totals, marker) : "");
 	return note.data;
 }
 
@@ -565,7 +610,7 @@ foistats_protect(PG_FUNCTION_ARGS)
 				 errhint("Use 'suppress' (cell suppression with an exact audit) or 'round5' (controlled rounding to base 5).")));
 
 	t = protect_suppress(&xt, &p, groups, &s, &ncollapsed);
-	out = protected_value(xt, t);
+	out = protected_value(xt, t, marker);
 	xtab_add_footnote(out, suppression_note(&p, &s, marker));
 	if (ncollapsed > 0)
 		xtab_add_footnote(out,
@@ -776,8 +821,13 @@ foistats_publishable(PG_FUNCTION_ARGS)
 
 			if (f & XTAB_CELL_SUPPRESSED)
 			{
+				const char *m = xtab_get_marker(xt, r, c);
+
 				xtab_set(xt, r, c, 0);
 				f &= ~XTAB_CELL_SECONDARY;
+				/* a withheld cell shows only a withheld marker */
+				if (m && marker_shown(m, NULL) == NULL)
+					xtab_set_marker(xt, r, c, NULL);
 			}
 			f &= ~XTAB_CELL_ROUNDED;
 			if (f != xtab_get_flags(xt, r, c))
