@@ -223,10 +223,12 @@ SELECT reader = 'render tsv computed' AS forced_computed,
 SELECT foistats.render(v, 'text') FROM cases WHERE name = 'protect, totals withheld';
 \pset format aligned
 \pset tuples_only off
--- A multi-label value (units: distinct crimes) with a withheld cell: its
--- units are withheld too (protect() refuses such values and the audit does
--- not model units), so the distinct-crimes row shows the marker; the mentions row
--- shows the published column totals only.
+-- A multi-label value (units: distinct crimes) with a withheld cell: a
+-- column's units are shown with its published total only (protect() and the
+-- audit model them: no cell exceeds its column's distinct crimes), so 2013
+-- shows its 12 distinct crimes, 2014 (total withheld) and the overall
+-- distinct crimes (their sum) show the marker; the mentions row shows the
+-- published column totals only.
 \pset format unaligned
 \pset tuples_only on
 SELECT foistats.render('{cols: "2013", "2014"; rows: "A" 3s 10, "B" 2s 7, "C" 9 9;

@@ -111,6 +111,7 @@ sdc_table_free(SdcTable *t)
 	free(t->rstate);
 	free(t->ctot);
 	free(t->cstate_tot);
+	free(t->ccap);
 	free(t);
 }
 
@@ -279,6 +280,28 @@ entry_ends(const SdcTable *t, size_t e, int *u, int *v)
 	*v = S;
 }
 
+/*
+ * The most entry e may hold: a cell of a column with a cap (the units of a
+ * multi-label table: no label counts more crimes than the column has), else
+ * unbounded.
+ */
+static inline int64_t
+entry_cap(const SdcTable *t, size_t e)
+{
+	if (t->ccap == NULL || e >= (size_t) t->nr * t->nc)
+		return SDC_INF;
+	return t->ccap[e % t->nc];
+}
+
+/* How far entry e can increase: its cap less its value (SDC_INF: no cap). */
+static inline int64_t
+entry_room(const SdcTable *t, size_t e)
+{
+	int64_t		cap = entry_cap(t, e);
+
+	return cap == SDC_INF ? SDC_INF : cap - entry_value(t, e);
+}
+
 /* ------------------------------------------------------------------------
  * 1. The table as a flow network (flow.h)
  * ------------------------------------------------------------------------ */
@@ -321,7 +344,7 @@ build_residual(const SdcTable *t, TableNet *tn, FlowMem *m, int *arc_of)
 		if (!SDC_IS_SUPPRESSED(*entry_state((SdcTable *) t, e)))
 			continue;
 		entry_ends(t, e, &u, &v);
-		arc_of[e] = fn_add(n, u, v, SDC_INF, entry_value(t, e));
+		arc_of[e] = fn_add(n, u, v, entry_room(t, e), entry_value(t, e));
 		if (arc_of[e] < 0)
 			return false;
 		n->tag[arc_of[e]] = n->tag[arc_of[e] + 1] = (int) e;
@@ -487,6 +510,9 @@ entry_range(TableNet *tn, int a, int64_t f, int64_t up_limit, int64_t down_limit
 				v = n->to[a];
 	int64_t		r;
 
+	/* e itself can rise at most by its own room (a multi-label cap) */
+	if (n->cap[a] < up_limit)
+		up_limit = n->cap[a];
 	/* exclude e itself */
 	fn_mark(n);
 	if (!fn_setcap(n, a, 0) || !fn_setcap(n, a ^ 1, 0))
@@ -581,7 +607,7 @@ complete_table(SdcTable *t, FlowMem *m)
 		if (!SDC_IS_SUPPRESSED(*entry_state(t, e)))
 			continue;
 		entry_ends(t, e, &u, &v);
-		arc_of[e] = fn_add(&n, u, v, SDC_INF, 0);
+		arc_of[e] = fn_add(&n, u, v, entry_cap(t, e), 0);
 		if (arc_of[e] < 0)
 			goto nomem;
 	}
@@ -621,7 +647,7 @@ table_consistent(const SdcTable *t)
 		{
 			int64_t		v = t->cell[(size_t) r * t->nc + c];
 
-			if (v < 0 || v > SDC_MAX_SUM - s)
+			if (v < 0 || v > SDC_MAX_SUM - s || v > entry_cap(t, (size_t) r * t->nc + c))
 				return false;
 			s += v;
 		}
@@ -830,8 +856,26 @@ suppress_entry(Prot *P, size_t e, uint8_t state)
 				v;
 
 	*entry_state(P->t, e) = state;
+	if (P->t->ccap && e >= sdc_ctot_index(P->t, 0) && e < sdc_grand_index(P->t))
+	{
+		/*
+		 * A column total withheld: its units are withheld with it (the
+		 * readers show a column's units with its total only), so its cells
+		 * lose their cap.  Cleanup never publishes such a total again.
+		 */
+		int			c = (int) (e - sdc_ctot_index(P->t, 0));
+
+		P->t->ccap[c] = SDC_INF;
+		for (int r = 0; r < P->t->nr; r++)
+		{
+			int			a = P->arc_of[sdc_cell_index(P->t, r, c)];
+
+			if (a >= 0)
+				P->n.fn.cap[a] = SDC_INF;
+		}
+	}
 	entry_ends(P->t, e, &u, &v);
-	P->arc_of[e] = fn_add(&P->n.fn, u, v, SDC_INF, entry_value(P->t, e));
+	P->arc_of[e] = fn_add(&P->n.fn, u, v, entry_room(P->t, e), entry_value(P->t, e));
 	if (P->arc_of[e] < 0)
 		return false;
 	P->n.fn.tag[P->arc_of[e]] = P->n.fn.tag[P->arc_of[e] + 1] = (int) e;
@@ -1010,7 +1054,7 @@ pick_cycle(Prot *P, size_t skip, int src, int dst, int64_t need,
 			size_t		base = (size_t) x * nc;
 
 			for (int c = 0; c < nc; c++)
-				if (base + c != skip &&
+				if (base + c != skip && entry_room(t, base + c) >= need &&
 					!relax(P, nr + c, dx, entry_cost(P, base + c, margins_ok), base + c))
 					return -1;
 			if (t->rtot[x] >= need &&
@@ -1158,6 +1202,21 @@ protect_cell(Prot *P, size_t e, size_t *path, SdcStats *stats)
 
 			if (margins && !P->p->allow_totals)
 				break;
+			if (margins && !up_ok && entry_room(t, e) < need_up(P->p))
+			{
+				/*
+				 * The cell's own cap (its column's units) stops it rising:
+				 * only withholding the column total, and its units with it,
+				 * lifts the cap.
+				 */
+				size_t		ct = sdc_ctot_index(t, (int) (e % t->nc));
+
+				if (!SDC_IS_SUPPRESSED(t->cstate_tot[e % t->nc]) &&
+					!suppress_entry(P, ct, SDC_SECONDARY))
+					return SDC_ERR_NOMEM;
+				if (!check_cell(P, e, &up_ok, &down_ok))
+					return SDC_ERR_NOMEM;
+			}
 			for (int side = 0; side < 2; side++)
 			{
 				int			k;
@@ -1197,6 +1256,9 @@ protect_cell(Prot *P, size_t e, size_t *path, SdcStats *stats)
 							c = (int) (e % t->nc);
 				int64_t		hi = t->rtot[r] < t->ctot[c] ? t->rtot[r] : t->ctot[c];
 				int64_t		lo = t->rtot[r] + t->ctot[c] - t->grand;
+
+				if (entry_cap(t, e) < hi)
+					hi = entry_cap(t, e);
 
 				if (lo < 0)
 					lo = 0;
@@ -1305,7 +1367,8 @@ cleanup(Prot *P, SdcStats *stats)
 	{
 		uint8_t		s = *entry_state(t, e);
 
-		if (s == SDC_SECONDARY)
+		if (s == SDC_SECONDARY &&
+			!(t->ccap && e >= sdc_ctot_index(t, 0) && e < sdc_grand_index(t)))
 		{
 			cand[ncand].e = e;
 			cand[ncand].v = entry_value(t, e);
@@ -1372,7 +1435,7 @@ cleanup(Prot *P, SdcStats *stats)
 		}
 		else
 		{
-			P->n.fn.cap[a] = SDC_INF;
+			P->n.fn.cap[a] = entry_room(t, e);
 			P->n.fn.cap[a ^ 1] = entry_value(t, e);
 		}
 	}

@@ -18,7 +18,27 @@
  *		sum_c x[r][c] = R[r] for every row, sum_r x[r][c] = C[c] for every
  *		column, sum_r R[r] = sum_c C[c] = G, and every entry >= 0.
  *
- * Cells are not bounded above except through these equations.
+ * Cells are not bounded above except through these equations, and, in a
+ * table with column caps (ccap), by the cap of their column.
+ *
+ * Multi-label tables (a crime under several labels: platforms, terms)
+ * -------------------------------------------------------------------
+ * A cell counts the crimes of column c that carry label r; the column
+ * total counts MENTIONS (a crime under two labels twice) and a further
+ * published figure, the column's UNITS U[c], counts its distinct crimes.
+ * What a reader can work out from both: the cells of column c are the
+ * column sums of a 0/1 matrix with U[c] rows (crimes), every row with at
+ * least one 1.  Such a matrix exists for nonnegative x[.][c] iff
+ *		sum_r x[r][c] = M[c] (the mentions),  x[r][c] <= U[c] for every r,
+ *		and U[c] <= M[c]
+ * (fill the labels' ones cyclically down the U[c] rows: no row gets a label
+ * twice because x[r][c] <= U[c], none stays empty because M[c] >= U[c]).
+ * So the exact knowledge is the single-label model plus the cap U[c] on
+ * every cell of column c: still a network (the cap is the forward capacity
+ * of the cell's arc), still exact by flow.  A crime counted under two labels
+ * links those cells only through these equations: lowering one label's
+ * count while raising another's keeps M[c] and U[c] when no cell passes
+ * U[c].  The caps are ccap[]; disclosure.c sets them from the units shown.
  *
  * The exact audit (why network flow and not a general LP)
  * --------------------------------------------------------
@@ -138,6 +158,8 @@ typedef struct SdcTable
 	uint8_t    *cstate_tot;
 	int64_t		grand;
 	uint8_t		gstate;
+	int64_t    *ccap;			/* NULL, or nc caps: no cell of column c
+								 * exceeds ccap[c] (SDC_INF: no cap) */
 } SdcTable;
 
 /* Parameters of the rule and of the search. */

@@ -107,12 +107,6 @@ check_shape(const Xtab *xt, const char *what)
 				 errmsg("cannot %s an empty cross-tab", what),
 				 errdetail("The cross-tab has %d rows and %d columns.",
 						   xtab_nrows(xt), xtab_ncols(xt))));
-	if (xtab_has_units(xt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("cannot %s a multi-label cross-tab", what),
-				 errdetail("Its rows count mentions and its distinct-crime totals are further published figures that the audit does not model."),
-				 errhint("Protect a cross-tab with one row label per crime.")));
 	for (int r = 0; r < xtab_nrows(xt); r++)
 		for (int c = 0; c < xtab_ncols(xt); c++)
 			if (xtab_get(xt, r, c) < 0)
@@ -312,7 +306,7 @@ report_unprotectable(const Xtab *xt, const SdcTable *t, const SdcParams *p,
 	int			r = s->bad_row,
 				c = s->bad_col;
 	int64		v = t->cell[(Size) r * t->nc + c];
-	int64		hi = Min(t->rtot[r], t->ctot[c]);
+	int64		hi = Min(Min(t->rtot[r], t->ctot[c]), t->ccap ? t->ccap[c] : SDC_INF);
 	int64		lo = Max(0, t->rtot[r] + t->ctot[c] - t->grand);
 
 	ereport(ERROR,
@@ -597,6 +591,12 @@ foistats_protect(PG_FUNCTION_ARGS)
 
 	if (strcmp(method, "round5") == 0)
 	{
+		if (xtab_has_units(xt))
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("cannot round a multi-label cross-tab"),
+					 errdetail("Rounding its cells and mentions would leave its distinct-crime totals exact beside them."),
+					 errhint("Use method 'suppress' (which models the distinct-crime totals) or 'cellkey'.")));
 		if (groups)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -835,6 +835,12 @@ foistats_publishable(PG_FUNCTION_ARGS)
 		}
 	}
 	if (any_suppressed && xtab_has_units(xt))
-		xt->has_units = false;
+	{
+		/* units shown only with their column's published total: keep them
+		 * only when every column has one (else one would be handed out) */
+		for (int c = 0; c < xtab_ncols(xt); c++)
+			if (!xtab_get_pub_col_total(xt, c, &(int64){0}))
+				xt->has_units = false;
+	}
 	PG_RETURN_XTAB_P(xtab_flatten(xt));
 }
