@@ -192,6 +192,9 @@ typedef struct SdcInterval
 	int64_t		value;			/* the value used (true, or a completion) */
 	bool		sensitive;		/* the rule applies to this entry */
 	bool		meets;			/* protected (true when not sensitive) */
+	int64_t		inner_lo;		/* sdc_family_audit: values the family's */
+	int64_t		inner_hi;		/* moves reach (the reader cannot rule them
+								 * out); lo..hi: what he can at most prove */
 } SdcInterval;
 
 /* Result codes. */
@@ -217,6 +220,9 @@ typedef struct SdcStats
 	int			removed;		/* complements removed by cleanup */
 	int			bad_row;		/* SDC_ERR_UNPROTECTABLE: the cell */
 	int			bad_col;
+	int			bad_table;		/* sdc_family_protect: its table, and */
+	int			bad_kind;		/* 1 the cell, 2 its difference with the
+								 * table's superset */
 } SdcStats;
 
 /* Default parameters for threshold t (p = t, zeros not sensitive, no totals,
@@ -314,6 +320,66 @@ extern SdcStatus sdc_round_controlled(SdcTable *t, const SdcParams *p,
  * >= 0); returns their number.
  */
 extern int	sdc_collapse_plan(const SdcTable *t, const int *group, bool *collapse);
+
+/*
+ * Linked tables (suppress_linked.c)
+ * ---------------------------------
+ * A FAMILY: up to SDC_FAMILY_MAX tables with the same rows and columns, of
+ * true counts, each with at most one superset (parent[i], or -1): table i
+ * counts a subset of parent[i]'s records (table 1's crimes that involved the
+ * internet).  A reader knows each table's published figures and that every
+ * cell of a subset is at most the superset's same cell; so he also knows
+ * every DIFFERENCE superset - subset where both are published (table 1's
+ * crimes that did NOT involve the internet), and a small difference is as
+ * sensitive as a small cell.
+ *
+ * Exact bounds over such a family are no longer a network flow (two
+ * subsets of one table that overlap in unknown ways, and the coupling of a
+ * subset cell with its superset cell, are not arcs of one network), so the
+ * audit gives two intervals per withheld entry:
+ *	- INNER [inner_lo, inner_hi]: values reached by MOVES, i.e. tables the
+ *	  reader cannot rule out: a set M of the family's tables changes by the
+ *	  same circulation (each a cycle of +d/-d over entries every table of M
+ *	  withholds), every other table fixed, within the bounds that keep each
+ *	  moved table nonnegative, at least each of its subsets outside M and at
+ *	  most its superset if that is outside M (and within a multi-label cap).
+ *	  Every move keeps every published figure and every subset relation, so
+ *	  the reader cannot exclude any value in the inner interval.  The rule is
+ *	  judged on it: protection is certified by witnesses, never assumed.
+ *	  The moves tried for an entry of table i: i alone; i with its superset,
+ *	  and so on up its chain (a rise the superset would otherwise cap); i
+ *	  with every table below it holding more than 0 there (a fall its
+ *	  subsets would otherwise floor).
+ *	- OUTER [lo, hi]: each table's own exact audit with the links dropped
+ *	  (a relaxation: sound), narrowed by subset <= superset.  The reader can
+ *	  prove no more than that.
+ * When the two agree the interval is exact.
+ *
+ * sdc_family_protect() makes every sensitive cell of every table, and every
+ * sensitive difference, pass the inner check: see suppress_linked.c.
+ */
+#define SDC_FAMILY_MAX	16
+
+typedef struct SdcFamily
+{
+	int			ntab;
+	SdcTable  **t;				/* same nr, nc; true counts */
+	const int  *parent;			/* per table: its superset, or -1 */
+} SdcFamily;
+
+/* Protect every table of the family (stats: one per table; the failing
+ * table, cell and kind in stats[0] on SDC_ERR_UNPROTECTABLE). */
+extern SdcStatus sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats);
+
+/* The inner check of every sensitive cell and difference; the first
+ * failure in *bad_* (kind 1 cell, 2 difference). */
+extern SdcStatus sdc_family_check(const SdcFamily *f, const SdcParams *p, int *bad_tab,
+								  int *bad_row, int *bad_col, int *bad_kind);
+
+/* Inner and outer intervals of every entry of every table (out[i]: one
+ * array of sdc_nentries per table); meets is judged on the inner one. */
+extern SdcStatus sdc_family_audit(const SdcFamily *f, const SdcParams *p,
+								  SdcInterval *const *out);
 
 /* Human-readable status. */
 extern const char *sdc_status_message(SdcStatus s);

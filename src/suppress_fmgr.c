@@ -53,6 +53,7 @@
 #include "disclosure.h"
 #include "marker.h"
 #include "suppress.h"
+#include "suppress_fmgr.h"
 #include "xtab.h"
 
 PG_FUNCTION_INFO_V1(foistats_protect);
@@ -77,7 +78,7 @@ col_name(const Xtab *xt, int c)
 	return pnstrdup(s, len);
 }
 
-static void
+void
 params_from_args(SdcParams *p, int32 threshold, bool protection_null,
 				 int32 protection, bool zeros)
 {
@@ -159,7 +160,7 @@ totals_agree(const Xtab *xt, char **detail)
 /* ---- protect ---- */
 
 /* The input must be a table of true counts. */
-static void
+void
 check_protect_input(const Xtab *xt)
 {
 	char	   *detail = NULL;
@@ -329,7 +330,7 @@ report_unprotectable(const Xtab *xt, const SdcTable *t, const SdcParams *p,
  * range such as '<5' would say that complements (withheld to protect
  * another cell, often large) are small.
  */
-static const char *
+const char *
 marker_or_default(FunctionCallInfo fcinfo, int argno)
 {
 	const char *m = MARKER_DEFAULT;
@@ -471,7 +472,7 @@ protect_suppress(Xtab **xtp, const SdcParams *p, Jsonb *groups, SdcStats *s,
  * withheld cells are dropped (one pass, no search per cell), then, unless
  * marker is the readers' default, marker is set on each withheld cell.
  */
-static void
+void
 withheld_markers(Xtab *out, const char *marker)
 {
 	int			k = 0;
@@ -530,7 +531,7 @@ protected_value(const Xtab *xt, const SdcTable *t, const char *marker)
 }
 
 /* The footnote stating the rule and the method. */
-static char *
+char *
 suppression_note(const SdcParams *p, const SdcStats *s, const char *marker)
 {
 	StringInfoData note;
