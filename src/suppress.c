@@ -983,6 +983,8 @@ entry_cost(Prot *P, size_t e, bool margins_ok)
 		return 0;
 	if (e >= (size_t) P->t->nr * P->t->nc)
 		return margins_ok ? P->margin_cost : -1;
+	if (P->t->fixed && P->t->fixed[e])
+		return -1;
 	return (sdc_cost) entry_value(P->t, e) * P->unit + 1;
 }
 
@@ -1155,7 +1157,7 @@ suppress_cross(Prot *P, size_t e, bool all)
 
 			if (!all && r != r0 && c != c0)
 				continue;
-			if (SDC_IS_SUPPRESSED(t->cstate[i]))
+			if (SDC_IS_SUPPRESSED(t->cstate[i]) || (t->fixed && t->fixed[i]))
 				continue;
 			if (!suppress_entry(P, i, SDC_SECONDARY))
 				return -1;

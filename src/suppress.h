@@ -160,6 +160,10 @@ typedef struct SdcTable
 	uint8_t		gstate;
 	int64_t    *ccap;			/* NULL, or nc caps: no cell of column c
 								 * exceeds ccap[c] (SDC_INF: no cap) */
+	const uint8_t *fixed;		/* NULL, or nr * nc flags: cells never
+								 * withheld as complements (a zero the
+								 * reader knows: a row a linked table does
+								 * not list) */
 } SdcTable;
 
 /* Parameters of the rule and of the search. */

@@ -159,13 +159,32 @@ move_down_cap(const SdcFamily *f, uint64_t M, size_t x)
 	return cap < 0 ? 0 : cap;
 }
 
+/* Add d to entry e of table t (a move applied to a scratch family). */
+static void
+ent_add(SdcTable *t, size_t e, int64_t d)
+{
+	size_t		nc = (size_t) t->nr * t->nc;
+
+	if (e < nc)
+		t->cell[e] += d;
+	else if ((e -= nc) < (size_t) t->nr)
+		t->rtot[e] += d;
+	else if ((e -= t->nr) < (size_t) t->nc)
+		t->ctot[e] += d;
+	else
+		t->grand += d;
+}
+
 /*
  * How far entry e can rise (up) or fall when M moves, capped at limit:
  * a maximum flow around the network of the entries every table of M
- * withholds, e itself excluded, capped by e's own room.
+ * withholds, e itself excluded, capped by e's own room.  With apply, the
+ * move found is made in f (a scratch copy), so that a further move can
+ * start from there: moves one after another are a witness too.
  */
 static int64_t
-move_range(const SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, FlowMem *m)
+move_range(SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, FlowMem *m,
+		   bool apply)
 {
 	const SdcTable *t0 = f->t[0];
 	size_t		ne = sdc_nentries(t0);
@@ -174,6 +193,8 @@ move_range(const SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, Flo
 				v;
 	int64_t		own,
 				r;
+	int		   *arc;
+	int64_t    *bwd0;
 
 	own = up ? move_up_cap(f, M, e) : move_down_cap(f, M, e);
 	if (own < limit)
@@ -183,14 +204,21 @@ move_range(const SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, Flo
 	for (int i = 0; i < f->ntab; i++)
 		if (in_set(M, i) && !ent_withheld(f->t[i], e))
 			return 0;
-	if (!fn_init(&n, m, t0->nr + t0->nc + 2, 64))
+	arc = flow_zalloc(m, ne, sizeof(int));
+	bwd0 = flow_zalloc(m, ne, sizeof(int64_t));
+	if (!arc || !bwd0 || !fn_init(&n, m, t0->nr + t0->nc + 2, 64))
+	{
+		flow_release(m, arc);
+		flow_release(m, bwd0);
 		return -1;
+	}
 	for (size_t x = 0; x < ne; x++)
 	{
 		bool		all = true;
 		int			a,
 					b;
 
+		arc[x] = -1;
 		if (x == e)
 			continue;
 		for (int i = 0; i < f->ntab && all; i++)
@@ -199,17 +227,35 @@ move_range(const SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, Flo
 		if (!all)
 			continue;
 		ent_ends(t0, x, &a, &b);
-		if (fn_add(&n, a, b, move_up_cap(f, M, x), move_down_cap(f, M, x)) < 0)
+		bwd0[x] = move_down_cap(f, M, x);
+		arc[x] = fn_add(&n, a, b, move_up_cap(f, M, x), bwd0[x]);
+		if (arc[x] < 0)
 		{
 			fn_free(&n);
+			flow_release(m, arc);
+			flow_release(m, bwd0);
 			return -1;
 		}
 	}
 	ent_ends(t0, e, &u, &v);
 	/* rise: flow from v back to u closes a cycle through e forwards */
 	r = up ? fn_flow(&n, v, u, limit, false) : fn_flow(&n, u, v, limit, false);
+	if (r == SDC_INF)
+		r = limit;
+	if (apply && r > 0 && r != SDC_INF)
+		for (int i = 0; i < f->ntab; i++)
+		{
+			if (!in_set(M, i))
+				continue;
+			ent_add(f->t[i], e, up ? r : -r);
+			for (size_t x = 0; x < ne; x++)
+				if (arc[x] >= 0)
+					ent_add(f->t[i], x, n.cap[arc[x] ^ 1] - bwd0[x]);
+		}
 	fn_free(&n);
-	return r == SDC_INF ? limit : r;
+	flow_release(m, arc);
+	flow_release(m, bwd0);
+	return r;
 }
 
 /* The tables above i (its superset, that one's superset, ...), as masks:
@@ -251,39 +297,166 @@ below_positive(const SdcFamily *f, int i, size_t e)
 	return M;
 }
 
-/* Best rise of entry e of table i over its witnesses (capped at limit). */
+/* A scratch copy of the family's values (states shared, never changed). */
+typedef struct Scratch
+{
+	SdcFamily	f;
+	SdcTable   *tabs[SDC_FAMILY_MAX];
+	SdcTable	store[SDC_FAMILY_MAX];
+} Scratch;
+
+static bool
+scratch_init(Scratch *s, const SdcFamily *f, FlowMem *m)
+{
+	s->f = *f;
+	s->f.t = s->tabs;
+	for (int i = 0; i < f->ntab; i++)
+	{
+		const SdcTable *t = f->t[i];
+		SdcTable   *c = &s->store[i];
+
+		*c = *t;
+		c->cell = flow_zalloc(m, (size_t) t->nr * t->nc + 1, sizeof(int64_t));
+		c->rtot = flow_zalloc(m, t->nr + 1, sizeof(int64_t));
+		c->ctot = flow_zalloc(m, t->nc + 1, sizeof(int64_t));
+		if (m->failed)
+			return false;
+		memcpy(c->cell, t->cell, sizeof(int64_t) * t->nr * t->nc);
+		memcpy(c->rtot, t->rtot, sizeof(int64_t) * t->nr);
+		memcpy(c->ctot, t->ctot, sizeof(int64_t) * t->nc);
+		s->tabs[i] = c;
+	}
+	return true;
+}
+
+static void
+scratch_free(Scratch *s, FlowMem *m)
+{
+	for (int i = 0; i < s->f.ntab; i++)
+	{
+		flow_release(m, s->store[i].cell);
+		flow_release(m, s->store[i].rtot);
+		flow_release(m, s->store[i].ctot);
+	}
+}
+
+/*
+ * Best rise (up) or fall of entry e of table i, capped at limit: moves one
+ * after another on a scratch copy, each from where the last left off -- i
+ * alone, then with the tables that cap (up: its supersets) or floor (down:
+ * its subsets holding more than 0 there) it -- until limit or no progress.
+ */
+static int64_t
+best_move(const SdcFamily *f, int i, size_t e, bool up, int64_t limit, FlowMem *m)
+{
+	Scratch		s;
+	uint64_t	masks[SDC_FAMILY_MAX + 1];
+	int			k;
+	int64_t		got = 0;
+	bool		progress = true;
+
+	if (!scratch_init(&s, f, m))
+	{
+		scratch_free(&s, m);
+		return -1;
+	}
+	if (up)
+		k = chain_up(f, i, masks);
+	else
+	{
+		masks[0] = (uint64_t) 1 << i;
+		k = 1;
+	}
+	for (int round = 0; round < 4 && progress && got < limit; round++)
+	{
+		progress = false;
+		for (int j = 0; j < k + (up ? 0 : 1) && got < limit; j++)
+		{
+			uint64_t	M = j < k ? masks[j] : below_positive(&s.f, i, e);
+			int64_t		r = move_range(&s.f, M, e, up, limit == SDC_INF ? SDC_INF : limit - got,
+									   m, true);
+
+			if (r < 0)
+			{
+				scratch_free(&s, m);
+				return -1;
+			}
+			if (r == SDC_INF)
+			{
+				got = SDC_INF;
+				break;
+			}
+			if (r > 0)
+			{
+				got += r;
+				progress = true;
+			}
+		}
+	}
+	scratch_free(&s, m);
+	return got;
+}
+
+/*
+ * How far the difference parent - child at e can fall: the child rising
+ * alone, then the parent falling alone (floored by the risen child), one
+ * after the other on a scratch copy; neither move touches the other table.
+ */
+static int64_t
+diff_down(const SdcFamily *f, int par, int child, size_t e, int64_t limit, FlowMem *m)
+{
+	Scratch		s;
+	int64_t		a,
+				b = 0;
+
+	if (!scratch_init(&s, f, m))
+	{
+		scratch_free(&s, m);
+		return -1;
+	}
+	a = move_range(&s.f, (uint64_t) 1 << child, e, true, limit, m, true);
+	for (int round = 0; round < 4 && a >= 0 && b >= 0 && a + b < limit; round++)
+	{
+		/* the superset falls alone, or with its other subsets that hold
+		 * more than 0 there (never with the child: that keeps the
+		 * difference) */
+		uint64_t	below = below_positive(&s.f, par, e);
+		uint64_t	sets[2] = {(uint64_t) 1 << par, below};
+		int64_t		got = 0;
+
+		for (int j = 0; j < f->ntab; j++)
+			for (int q = j; q >= 0; q = f->parent[q])
+				if (q == child)
+					sets[1] &= ~((uint64_t) 1 << j);
+		for (int k = 0; k < 2 && a + b + got < limit; k++)
+		{
+			int64_t		r = move_range(&s.f, sets[k], e, false, limit - a - b - got, m, true);
+
+			if (r < 0)
+			{
+				b = -1;
+				break;
+			}
+			got += r;
+		}
+		if (b < 0 || got == 0)
+			break;
+		b += got;
+	}
+	scratch_free(&s, m);
+	return a < 0 || b < 0 ? -1 : a + b;
+}
+
 static int64_t
 best_up(const SdcFamily *f, int i, size_t e, int64_t limit, FlowMem *m)
 {
-	uint64_t	masks[SDC_FAMILY_MAX];
-	int			k = chain_up(f, i, masks);
-	int64_t		best = 0;
-
-	for (int j = 0; j < k && best < limit; j++)
-	{
-		int64_t		r = move_range(f, masks[j], e, true, limit, m);
-
-		if (r < 0)
-			return -1;
-		if (r > best)
-			best = r;
-	}
-	return best;
+	return best_move(f, i, e, true, limit, m);
 }
 
-/* Best fall of entry e of table i (capped at limit). */
 static int64_t
 best_down(const SdcFamily *f, int i, size_t e, int64_t limit, FlowMem *m)
 {
-	int64_t		a = move_range(f, (uint64_t) 1 << i, e, false, limit, m);
-	int64_t		b;
-
-	if (a < 0 || a >= limit)
-		return a;
-	b = move_range(f, below_positive(f, i, e), e, false, limit, m);
-	if (b < 0)
-		return -1;
-	return a > b ? a : b;
+	return best_move(f, i, e, false, limit, m);
 }
 
 /* ------------------------------------------------------------------------
@@ -341,10 +514,13 @@ check_entry(const SdcFamily *f, const SdcParams *p, int i, size_t e, int *bad, F
 				*bad = 2;
 				return false;
 			}
+			/* rises: the superset rising (with its own supersets), or i
+			 * falling (with its own subsets); falls: i rising alone, then
+			 * the superset falling alone */
 			up1 = best_up(f, par, e, p->protection, m);
-			up2 = move_range(f, (uint64_t) 1 << i, e, false, p->protection, m);
-			dn1 = move_range(f, (uint64_t) 1 << i, e, true, need_down_of(p, d), m);
-			dn2 = move_range(f, (uint64_t) 1 << par, e, false, need_down_of(p, d), m);
+			up2 = best_down(f, i, e, p->protection, m);
+			dn1 = diff_down(f, par, i, e, need_down_of(p, d), m);
+			dn2 = 0;
 			if (up1 < 0 || up2 < 0 || dn1 < 0 || dn2 < 0)
 				return !(*nomem = true);
 			if ((up1 > up2 ? up1 : up2) < p->protection ||
@@ -575,12 +751,20 @@ sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 				for (int i = 0; i < f->ntab; i++)
 					for (size_t x = 0; x < ne; x++)
 					{
-						bool		line = x < ncell && ((int) (x / t0->nc) == br ||
-														 (int) (x % t0->nc) == bc);
+						bool		margin = x >= ncell;
+						bool		line = (!margin && ((int) (x / t0->nc) == br ||
+														(int) (x % t0->nc) == bc)) ||
+							x == sdc_rtot_index(t0, br) || x == sdc_ctot_index(t0, bc) ||
+							x == sdc_grand_index(t0);
 						bool		any = false;
 
 						for (int j = 0; j < f->ntab && !any; j++)
 							any = ent_withheld(f->t[j], x);
+						/* margins are withheld only where totals may be */
+						if (margin && !p->allow_totals)
+							continue;
+						if (!margin && f->t[i]->fixed && f->t[i]->fixed[x])
+							continue;
 						if ((*lv == 1 && line && any) || (*lv == 2 && any) || (*lv == 3 && line))
 							changed |= force(forced[i], x);
 					}

@@ -188,6 +188,19 @@ grid_table(const Grid *g, int i, bool protected)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("cross-tab totals are too large to protect")));
+	{
+		/* a row or column the table does not list: zeros it publishes */
+		uint8_t    *fixed = palloc0(Max((Size) nr * nc, 1));
+
+		for (int r = 0; r < nr; r++)
+		{
+			bool		absent = own_row(g, i, r) < 0;
+
+			for (int c = 0; c < nc; c++)
+				fixed[(Size) r * nc + c] = absent || cr[c] < 0;
+		}
+		t->fixed = fixed;
+	}
 	if (xtab_has_units(xt))
 	{
 		t->ccap = palloc(sizeof(int64) * Max(nc, 1));
