@@ -1539,12 +1539,13 @@ done:
 
 		if (s == SDC_PRIMARY)
 			stats->primary++;
-		else if (s == SDC_SECONDARY && e < ncell)
+		else if ((s == SDC_SECONDARY || s == SDC_SUPPRESSED) && e < ncell)
 		{
+			/* SDC_SUPPRESSED: withheld beforehand (linked tables) */
 			stats->secondary++;
 			stats->secondary_sum += entry_value(t, e);
 		}
-		else if (s == SDC_SECONDARY)
+		else if (s == SDC_SECONDARY || s == SDC_SUPPRESSED)
 			stats->totals++;
 	}
 	fn_free(&P.n.fn);

@@ -667,6 +667,29 @@ reset_table(SdcTable *t, const uint8_t *forced)
 		*ent_state(t, e) = forced[e] ? SDC_SUPPRESSED : SDC_PUBLISHED;
 }
 
+/* A margin of a row or column the table does not list (every cell fixed). */
+static bool
+line_fixed(const SdcTable *t, size_t x)
+{
+	size_t		ncell = (size_t) t->nr * t->nc;
+
+	if (!t->fixed || x >= sdc_grand_index(t))
+		return false;
+	if (x < ncell + t->nr)
+	{
+		int			r = (int) (x - ncell);
+
+		for (int c = 0; c < t->nc; c++)
+			if (!t->fixed[(size_t) r * t->nc + c])
+				return false;
+		return true;
+	}
+	for (int r = 0; r < t->nr; r++)
+		if (!t->fixed[(size_t) r * t->nc + (x - ncell - t->nr)])
+			return false;
+	return true;
+}
+
 static bool
 force(uint8_t *forced, size_t e)
 {
@@ -764,6 +787,8 @@ sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 						if (margin && !p->allow_totals)
 							continue;
 						if (!margin && f->t[i]->fixed && f->t[i]->fixed[x])
+							continue;
+						if (margin && line_fixed(f->t[i], x))
 							continue;
 						if ((*lv == 1 && line && any) || (*lv == 2 && any) || (*lv == 3 && line))
 							changed |= force(forced[i], x);

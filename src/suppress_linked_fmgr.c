@@ -341,9 +341,15 @@ grid_output(const Grid *g, int i, const SdcParams *p, const SdcStats *s, const c
 		xtab_set_pub_grand_total(out, t->grand);
 	withheld_markers(out, marker);
 	xtab_add_footnote(out, suppression_note(p, s, marker));
-	if (g->parent[i] >= 0)
-		xtab_add_footnote(out, psprintf("Protected together with the table it is a subset of, so that no "
-										"difference of the two tables' figures gives a small count away."));
+	{
+		bool		linked = g->parent[i] >= 0;
+
+		for (int j = 0; j < g->n; j++)
+			linked |= g->parent[j] == i;
+		if (linked)
+			xtab_add_footnote(out, "Protected together with the tables it is linked to (a table and its "
+							  "subsets), so that no difference of their figures gives a small count away.");
+	}
 	return out;
 }
 
