@@ -261,9 +261,9 @@ SELECT array_agg(f[1] ORDER BY i) AS rows_by_published_total
 -- interval as in the exact audit of the protected value (the intervals
 -- depend on published figures only), but with the true counts unknown the
 -- rule is judged for the worst small count each cell could hold: three
--- complements whose true counts are not small (13, 5 and 0: R01/2015 is
--- known to be 1 to 15, R02/2012 and R02/2015 0 to 5) fail that judgement,
--- as a small count there would be pinned too closely.  The exact audit
+-- complements whose true counts are not small fail that judgement (the
+-- printed figures confine them to a short range such as 0 to 5, within
+-- which a small count would be pinned too closely).  The exact audit
 -- needs the protected value; hand out the publishable one.
 SELECT (SELECT v::text FROM cases WHERE name = 'protect, totals withheld') ~ '[1-9][0-9]*s' AS protected_text_shows_counts,
        v::text ~ '[1-9][0-9]*s' AS publishable_text_shows_counts,

@@ -76,6 +76,9 @@ sdc_params_default(SdcParams *p, int64_t threshold)
 	p->cleanup_budget = 0;
 }
 
+/* Above this many cells protect makes one pass (cost by value) only. */
+#define SDC_TWO_PASS_CELLS	20000
+
 SdcTable *
 sdc_table_alloc(int nr, int nc)
 {
@@ -985,6 +988,8 @@ entry_cost(Prot *P, size_t e, bool margins_ok)
 		return margins_ok ? P->margin_cost : -1;
 	if (P->t->fixed && P->t->fixed[e])
 		return -1;
+	if (P->p->count_cost)
+		return 1;
 	return (sdc_cost) entry_value(P->t, e) * P->unit + 1;
 }
 
@@ -1564,8 +1569,87 @@ done:
 SdcStatus
 sdc_protect(SdcTable *t, const SdcParams *p, SdcStats *stats)
 {
+	SdcStatus	st;
+	SdcParams	q = *p;
+	FlowMem		m;
+	size_t		ne = sdc_nentries(t);
+	uint8_t    *first;
+	int64_t    *cap0,
+			   *cap1;
+	SdcStats	s1;
+
 	sdc_primary(t, p);
-	return sdc_secondary(t, p, stats);
+	if (p->count_cost || (size_t) t->nr * t->nc > SDC_TWO_PASS_CELLS)
+		return sdc_secondary(t, p, stats);
+
+	/*
+	 * Two passes: cycles costed by the values they withhold (tau-ARGUS's
+	 * default), then by the number of cells; the pattern with fewer withheld
+	 * entries wins (ties: the first).  Each pass starts from the primaries
+	 * (and entries withheld beforehand) alone.
+	 */
+	flow_mem_init(&m, p->alloc, p->free, p->interrupt);
+	first = flow_zalloc(&m, ne, 1);
+	if (!first)
+		return SDC_ERR_NOMEM;
+	cap0 = t->ccap ? flow_zalloc(&m, t->nc, sizeof(int64_t)) : NULL;
+	cap1 = t->ccap ? flow_zalloc(&m, t->nc, sizeof(int64_t)) : NULL;
+
+	if (m.failed)
+	{
+		flow_release(&m, first);
+		flow_release(&m, cap0);
+		flow_release(&m, cap1);
+		return SDC_ERR_NOMEM;
+	}
+	for (size_t e = 0; e < ne; e++)
+		first[e] = *entry_state(t, e);
+	/* the caps a withheld column total lifts (suppress_entry) start afresh */
+	if (cap0)
+		memcpy(cap0, t->ccap, sizeof(int64_t) * t->nc);
+	st = sdc_secondary(t, p, &s1);
+	if (st == SDC_OK)
+	{
+		uint8_t    *best = flow_zalloc(&m, ne, 1);
+		SdcStats	s2;
+		SdcStatus	st2;
+
+		if (!best)
+		{
+			flow_release(&m, first);
+			flow_release(&m, cap0);
+			flow_release(&m, cap1);
+			return SDC_ERR_NOMEM;
+		}
+		for (size_t e = 0; e < ne; e++)
+		{
+			best[e] = *entry_state(t, e);
+			*entry_state(t, e) = first[e];
+		}
+		if (cap0)
+		{
+			memcpy(cap1, t->ccap, sizeof(int64_t) * t->nc);
+			memcpy(t->ccap, cap0, sizeof(int64_t) * t->nc);
+		}
+		q.count_cost = true;
+		st2 = sdc_secondary(t, &q, &s2);
+		if (st2 == SDC_OK &&
+			s2.secondary + s2.totals < s1.secondary + s1.totals)
+			s1 = s2;
+		else
+		{
+			for (size_t e = 0; e < ne; e++)
+				*entry_state(t, e) = best[e];
+			if (cap1)
+				memcpy(t->ccap, cap1, sizeof(int64_t) * t->nc);
+		}
+		flow_release(&m, best);
+	}
+	flow_release(&m, first);
+	flow_release(&m, cap0);
+	flow_release(&m, cap1);
+	*stats = s1;
+	return st;
 }
 
 /* ------------------------------------------------------------------------
@@ -1695,4 +1779,38 @@ sdc_collapse_plan(const SdcTable *t, const int *group, bool *collapse)
 		}
 	}
 	return k;
+}
+
+/* ------------------------------------------------------------------------
+ * 6. The cell-key method's perturbation table (see suppress.h)
+ * ------------------------------------------------------------------------ */
+
+/* One row of the table: noise values and their cumulative probabilities
+ * in thousandths. */
+typedef struct PtRow
+{
+	int			n;
+	int			noise[5];
+	int			cum[5];
+} PtRow;
+
+static const PtRow pt_one = {2, {-1, 2}, {500, 1000}};
+static const PtRow pt_two = {3, {-2, 1, 2}, {250, 750, 1000}};
+static const PtRow pt_three = {3, {0, 1, 2}, {600, 800, 1000}};
+static const PtRow pt_four = {4, {-1, 0, 1, 2}, {200, 600, 800, 1000}};
+static const PtRow pt_many = {5, {-2, -1, 0, 1, 2}, {100, 300, 700, 900, 1000}};
+
+int64_t
+sdc_cellkey_value(int64_t v, uint64_t key)
+{
+	const PtRow *row;
+	int			u = (int) ((key >> 11) % 1000);	/* the key's position, 0..999 */
+
+	if (v <= 0)
+		return v;
+	row = v == 1 ? &pt_one : v == 2 ? &pt_two : v == 3 ? &pt_three : v == 4 ? &pt_four : &pt_many;
+	for (int i = 0; i < row->n; i++)
+		if (u < row->cum[i])
+			return v + row->noise[i];
+	return v;
 }

@@ -176,6 +176,8 @@ typedef struct SdcParams
 	bool		cleanup;		/* drop unneeded complements afterwards */
 	int64_t		cleanup_budget; /* max primary-cell checks spent in cleanup
 								 * (0: SDC_CLEANUP_BUDGET) */
+	bool		count_cost;		/* cycles cost their number of new cells
+								 * (else their values: see entry_cost) */
 	/* Memory and interrupts (defaults: malloc/free, none).  In the server
 	 * disclosure.c passes palloc_extended(MCXT_ALLOC_HUGE)/pfree and a
 	 * CHECK_FOR_INTERRUPTS() callback: the core never fails on memory itself
@@ -384,6 +386,19 @@ extern SdcStatus sdc_family_check(const SdcFamily *f, const SdcParams *p, int *b
  * array of sdc_nentries per table); meets is judged on the inner one. */
 extern SdcStatus sdc_family_audit(const SdcFamily *f, const SdcParams *p,
 								  SdcInterval *const *out);
+
+/*
+ * The cell-key method (perturbation in the style of ONS's 2021 Census and
+ * Eurostat's perturbation tables): a figure v with a key (a uniform 64-bit
+ * value fixed for that figure) is published as v + noise, the noise read
+ * from a perturbation table row for v at the key's position, so the same
+ * figure with the same key always gets the same noise.  This table: noise at
+ * most SDC_CELLKEY_D either way; 0 stays 0; no 1 or 2 is ever published
+ * (1 -> 0 or 3, 2 -> 0, 3 or 4); 3 and more stay 3 or more; for v >= 5 the
+ * noise is -2, -1, 0, 1, 2 with probabilities .1 .2 .4 .2 .1 (mean 0).
+ */
+#define SDC_CELLKEY_D	2
+extern int64_t sdc_cellkey_value(int64_t v, uint64_t key);
 
 /* Human-readable status. */
 extern const char *sdc_status_message(SdcStatus s);

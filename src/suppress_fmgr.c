@@ -46,6 +46,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "common/hashfn.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 #include "utils/tuplestore.h"
@@ -382,6 +383,76 @@ protect_round5(const Xtab *xt, const SdcParams *p)
 }
 
 /*
+ * The key of a figure for the cell-key method: a hash of its row label,
+ * its column label (empty for a total) and its true count.  The aggregate
+ * path carries no per-record keys (xtab counts crimes, it does not keep
+ * them), so the key is the cell's identity: the same cell with the same
+ * count gets the same key, hence the same noise, in every table and run.
+ */
+static uint64
+figure_key(const char *row, int rlen, const char *col, int clen, int64 v)
+{
+	uint64		h = hash_bytes_extended((const unsigned char *) row, rlen, UINT64CONST(0x666f6973746174));
+
+	h = hash_bytes_extended((const unsigned char *) col, clen, h);
+	return hash_bytes_extended((const unsigned char *) &v, sizeof(v), h);
+}
+
+/* method 'cellkey': every figure perturbed from its key (suppress.h) */
+static Xtab *
+protect_cellkey(const Xtab *xt)
+{
+	Xtab	   *out = xtab_copy(xt, CurrentMemoryContext);
+	int			nr = xtab_nrows(xt),
+				nc = xtab_ncols(xt);
+	int			rl,
+				cl;
+	const char *r,
+			   *c;
+
+	xtab_clear_pub_totals(out);
+	for (int i = 0; i < nr; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		r = xtab_row_label(xt, i, &rl);
+		for (int j = 0; j < nc; j++)
+		{
+			int64		v = xtab_get(xt, i, j);
+			int64		w;
+
+			c = xtab_col_label(xt, j, &cl);
+			w = sdc_cellkey_value(v, figure_key(r, rl, c, cl, v));
+			xtab_set(out, i, j, w);
+			xtab_set_flags(out, i, j, 0);	/* no mark: it would say which moved */
+		}
+		xtab_set_pub_row_total(out, i, sdc_cellkey_value(xtab_row_total(xt, i),
+														 figure_key(r, rl, "", 0, xtab_row_total(xt, i))));
+	}
+	for (int j = 0; j < nc; j++)
+	{
+		c = xtab_col_label(xt, j, &cl);
+		xtab_set_pub_col_total(out, j, sdc_cellkey_value(xtab_col_total(xt, j),
+														 figure_key("", 0, c, cl, xtab_col_total(xt, j))));
+	}
+	xtab_set_pub_grand_total(out, sdc_cellkey_value(xtab_grand_total(xt),
+													figure_key("", 0, "", 0, xtab_grand_total(xt))));
+	if (xtab_has_units(xt))
+		for (int j = 0; j < nc; j++)
+		{
+			c = xtab_col_label(xt, j, &cl);
+			xtab_set_units(out, j, sdc_cellkey_value(xtab_col_units(xt, j),
+													 figure_key("units", 5, c, cl, xtab_col_units(xt, j))));
+		}
+	xtab_add_footnote(out,
+					  psprintf("Figures are perturbed to protect individuals (cell-key method): each figure, "
+							   "totals included, has a small noise of at most %d either way, the same every "
+							   "time the same figure is published; 1s and 2s are never shown and zeros stay "
+							   "zero, so rows and columns may not add up exactly to their totals.",
+							   SDC_CELLKEY_D));
+	return out;
+}
+
+/*
  * Combining a row alone only renames it; keep a row of collapse[] only where
  * at least two rows of a group combine, or the group's label is already a
  * row (then they add up with it).  Returns how many rows still collapse.
@@ -604,11 +675,19 @@ foistats_protect(PG_FUNCTION_ARGS)
 					 errmsg("groups apply only to method 'suppress'")));
 		PG_RETURN_XTAB_P(xtab_flatten(protect_round5(xt, &p)));
 	}
+	if (strcmp(method, "cellkey") == 0)
+	{
+		if (groups)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("groups apply only to method 'suppress'")));
+		PG_RETURN_XTAB_P(xtab_flatten(protect_cellkey(xt)));
+	}
 	if (strcmp(method, "suppress") != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown protection method \"%s\"", method),
-				 errhint("Use 'suppress' (cell suppression with an exact audit) or 'round5' (controlled rounding to base 5).")));
+				 errhint("Use 'suppress' (cell suppression with an exact audit), 'round5' (controlled rounding to base 5) or 'cellkey' (perturbation).")));
 
 	t = protect_suppress(&xt, &p, groups, &s, &ncollapsed);
 	out = protected_value(xt, t, marker);
