@@ -39,6 +39,12 @@ UNION ALL
 SELECT 'protected + protected', foistats.protect(x, allow_totals => true) OPERATOR(foistats.+)
        foistats.protect(x, allow_totals => true), x OPERATOR(foistats.+) x FROM src
 UNION ALL
+SELECT 'protect_linked, the superset', (foistats.protect_linked(ARRAY[x, x12], '{NULL,1}', allow_totals => true))[1], x FROM src
+UNION ALL
+SELECT 'protect_linked, the subset', (foistats.protect_linked(ARRAY[x, x12], '{NULL,1}', allow_totals => true))[2], x12 FROM src
+UNION ALL
+SELECT 'cellkey', foistats.protect(x, method => 'cellkey'), x FROM src
+UNION ALL
 -- made by hand: withheld cells and no published totals at all
 SELECT 'withheld cells, no totals',
        '{cols: "2013", "2014", "2015"; rows: "R1" 3s 10 12, "R2" 12 2s 30, "R3" 7 8 9}',
