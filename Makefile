@@ -20,10 +20,10 @@ OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 # The script is src/<p>.sql for each part p of SQL_ORDER, each followed by its
 # data file if SQL_DATA_<p> names one.  Every file named here must exist: the
 # build fails on a missing one.  src/xtab_agg.sql is generated (see below).
-SQL_ORDER    = foistats period xtab xtab_agg xtab_read render terms reference \
+SQL_ORDER    = foistats cache period xtab xtab_agg xtab_read render terms reference \
                classify records table_parse audit protect request
 SQL_DATA_terms     = src/terms_data.sql
-SQL_DATA_reference = src/reference_data.sql
+SQL_DATA_reference = data/ho_offence.sql
 SQL_DATA_records   = data/ho_outcome.sql
 SQL_DATA_request   = data/request_templates.sql
 SQL_PARTS    = $(foreach p,$(SQL_ORDER),src/$(p).sql $(SQL_DATA_$(p)))
@@ -31,7 +31,10 @@ SQL_GENERATED = src/xtab_agg.sql
 PYTHON3     ?= python3
 
 DATA_built   = $(EXTENSION)--$(EXTVERSION).sql
-DATA         = $(wildcard sample/*.control sample/*--*.sql)
+# Frozen scripts of earlier versions and the upgrade scripts between them
+# (update/): ALTER EXTENSION foistats UPDATE follows them; test/checks/upgrade.sh
+# checks that an upgraded install equals a fresh one.
+DATA         = $(wildcard sample/*.control sample/*--*.sql) $(wildcard update/foistats--*.sql)
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --outputdir=. --load-extension=plpgsql

@@ -42,6 +42,23 @@ SELECT foistats.bind_records('bound_a', 'records_test.force_crimes',
       "victim_age": {"expr": "\"VictimAge\"::integer"}, "offender_age": "SuspectAge", "markers": "SIM",
       "mo": "mo_text", "is_crime": "Crime?"}');
 SELECT crime_ref, mo FROM bound_a.records ORDER BY crime_ref;
+-- A new column of the table passes through once re-bound (the view is
+-- re-created); while another view depends on the records view, that is an
+-- error saying what to do.
+ALTER TABLE records_test.force_crimes ADD COLUMN location_type text DEFAULT 'STREET';
+CREATE VIEW records_test.dependent AS SELECT crime_ref FROM bound_a.records;
+\set VERBOSITY default
+SELECT foistats.bind_records('bound_a', 'records_test.force_crimes',
+    '{"crime_ref": "CrimeNo", "recorded_on": "DateRecorded", "offence": "OffenceDesc",
+      "victim_age": {"expr": "\"VictimAge\"::integer"}, "offender_age": "SuspectAge", "markers": "SIM",
+      "mo": "mo_text", "is_crime": "Crime?"}');
+\set VERBOSITY terse
+DROP VIEW records_test.dependent;
+SELECT foistats.bind_records('bound_a', 'records_test.force_crimes',
+    '{"crime_ref": "CrimeNo", "recorded_on": "DateRecorded", "offence": "OffenceDesc",
+      "victim_age": {"expr": "\"VictimAge\"::integer"}, "offender_age": "SuspectAge", "markers": "SIM",
+      "mo": "mo_text", "is_crime": "Crime?"}');
+SELECT crime_ref, location_type FROM bound_a.records ORDER BY crime_ref;
 
 -- Bad bindings are refused with the reason.
 \set VERBOSITY default

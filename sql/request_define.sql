@@ -15,12 +15,9 @@ SELECT foistats.define_request('rape_outcomes', $${
   "period": {"from": "2019/20", "to": "2023/24"},
   "columns": "fy",
   "questions": [
-    {"id": "1", "text": "How many rapes were recorded in each financial year, by outcome?",
-     "title": "Rapes (HO classes 19C-19K) by outcome type",
-     "population": "foistats.ho_class(coalesce(ho_code, offence)) BETWEEN '19C' AND '19K'",
-     "rows": "outcome_type", "zeros": {"periods": true}},
-    {"id": "1a", "subset_of": "1", "text": "How many resulted in a charge?",
-     "measure": {"count": "outcome IN ('1', '1A')", "name": "charged"},
+    {"id": "1", "title": "Rapes by outcome type", "rows": "outcome_type", "zeros": {"periods": true},
+     "population": "foistats.ho_class(coalesce(ho_code, offence)) BETWEEN '19C' AND '19K'"},
+    {"id": "1a", "subset_of": "1", "measure": {"count": "outcome IN ('1', '1A')", "name": "charged"},
      "answer": "{1a.charged:Words} of the {1a.crimes} rapes were charged."}
   ]}$$);
 SELECT foistats.define_request('scwc_platforms', $${

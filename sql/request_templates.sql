@@ -19,6 +19,20 @@ SELECT name, spec ->> 'title' AS title, jsonb_array_length(spec -> 'questions') 
 SELECT foistats.bind_records('tr_' || t, format('template_records.%I', t)::regclass)
   FROM unnest(ARRAY['northants', 'wmp', 'cleveland', 'psni']) t;
 
+-- One comparison of a template's answer with its published table: whether
+-- the table foistats prints holds the published one line for line, every
+-- figure's reconcile status, and the published table's own audit findings.
+CREATE FUNCTION pg_temp.compare(request text, records regclass, published text,
+    OUT printed_as_published boolean, OUT statuses text, OUT published_findings bigint)
+LANGUAGE sql AS $$
+  SELECT strpos(foistats.request_render(request, '1', 'tsv', records), published) > 0,
+         (SELECT string_agg(format('%s %s', status, n), ', ' ORDER BY status)
+            FROM (SELECT status, count(*) AS n
+                    FROM foistats.reconcile(foistats.parse_table(published), foistats.request_xtab(request, '1', records))
+                   GROUP BY status) s),
+         (SELECT count(*) FROM foistats.audit(foistats.parse_table(published)))
+$$;
+
 -- 1. Northamptonshire 10905-25: sexual communication with a child, 2024/25.
 \set published `cat test/fixtures/requests/northants_2025_scwc_age_sex/northants_2025_scwc_age_sex.tsv`
 SELECT foistats.request_render('northants_2025_scwc_age_sex', '1', 'text', 'tr_northants.records');
@@ -39,31 +53,18 @@ SELECT * FROM foistats.audit(foistats.parse_table(:'published', total_labels => 
 
 -- 2. West Midlands 1887A/23: cautions (outcome 2 and 3) by year, 2023 to 12 December.
 \set published `cat test/fixtures/requests/wmp_2023_cautions_outcome/wmp_2023_cautions_outcome.tsv`
--- The table foistats prints holds the published table line for line.
-SELECT strpos(foistats.request_render('wmp_2023_cautions_by_outcome', '1', 'tsv', 'tr_wmp.records'), :'published') > 0 AS printed_as_published;
 SELECT foistats.request_render('wmp_2023_cautions_by_outcome', '1', 'text', 'tr_wmp.records');
-SELECT status, count(*) FROM foistats.reconcile(foistats.parse_table(:'published'),
-                                                foistats.request_xtab('wmp_2023_cautions_by_outcome', '1', 'tr_wmp.records'))
- GROUP BY status ORDER BY status;
-SELECT count(*) AS published_findings FROM foistats.audit(foistats.parse_table(:'published'));
+SELECT * FROM pg_temp.compare('wmp_2023_cautions_by_outcome', 'tr_wmp.records', :'published');
 
 -- 3. Cleveland 242-24: breaches of restraining orders by year, 2018-2023.
 \set published `cat test/fixtures/requests/cleveland_2024_restraining_orders/cleveland_2024_restraining_orders.tsv`
-SELECT strpos(foistats.request_render('cleveland_2024_restraining_orders', '1', 'tsv', 'tr_cleveland.records'), :'published') > 0 AS printed_as_published;
 SELECT foistats.request_render('cleveland_2024_restraining_orders', '1', 'text', 'tr_cleveland.records');
-SELECT status, count(*) FROM foistats.reconcile(foistats.parse_table(:'published'),
-                                                foistats.request_xtab('cleveland_2024_restraining_orders', '1', 'tr_cleveland.records'))
- GROUP BY status ORDER BY status;
-SELECT count(*) AS published_findings FROM foistats.audit(foistats.parse_table(:'published'));
+SELECT * FROM pg_temp.compare('cleveland_2024_restraining_orders', 'tr_cleveland.records', :'published');
 
 -- 4. PSNI (Belfast Telegraph): sexual communication with a child by financial year.
 \set published `cat test/fixtures/requests/belfasttelegraph_2023_psni_scwc_by_fy/belfasttelegraph_2023_psni_scwc_by_fy.tsv`
 SELECT foistats.request_render('psni_2023_scwc_by_fy', '1', 'text', 'tr_psni.records');
-SELECT strpos(foistats.request_render('psni_2023_scwc_by_fy', '1', 'tsv', 'tr_psni.records'), :'published') > 0 AS printed_as_published;
-SELECT status, count(*) FROM foistats.reconcile(foistats.parse_table(:'published'),
-                                                foistats.request_xtab('psni_2023_scwc_by_fy', '1', 'tr_psni.records'))
- GROUP BY status ORDER BY status;
-SELECT count(*) AS published_findings FROM foistats.audit(foistats.parse_table(:'published'));
+SELECT * FROM pg_temp.compare('psni_2023_scwc_by_fy', 'tr_psni.records', :'published');
 
 -- 5. The seed (West Midlands 2014): its subsets stay within question 1, and
 -- every table adds up as foistats prints it.

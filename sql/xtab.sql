@@ -125,8 +125,11 @@ SELECT p.oid::regprocedure AS missing_comment
                      'grand_total', 'total_units', 'is_multi_label', 'to_jsonb', 'period',
                      'render', 'create_wide_view')
    AND obj_description(p.oid, 'pg_proc') IS NULL;
-SELECT count(*) AS xtab_aggregates, bool_and(a.aggcombinefn <> 0 AND a.aggserialfn <> 0
-                                              AND a.aggdeserialfn <> 0
+-- (the state is the xtab type itself, so partial states travel as xtab
+-- values: no serialize functions; a real state type is what Citus needs to
+-- push the aggregate down to the shards)
+SELECT count(*) AS xtab_aggregates, bool_and(a.aggcombinefn <> 0
+                                              AND a.aggtranstype = 'foistats.xtab'::regtype
                                               AND p.proparallel = 's') AS all_parallel_safe
   FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
  WHERE p.pronamespace = 'foistats'::regnamespace AND p.proname IN ('xtab', 'xtab_merge');

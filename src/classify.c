@@ -1,994 +1,967 @@
 /*
- * classify.c: SQL interface of the offence classifier (the algorithm is in
- * offence_lexer.c, which does not include postgres.h).
+ * classify.c: offence title classifier (pure C; see classify.h).
  *
- * Per backend, one cache holds
- *   - the reference list foistats.ho_offence (by code, by class, by normalised title),
- *   - the user's overrides foistats.offence_override (by normalised match key),
- *   - a memo of every distinct input string seen so far and its classification,
- * so a row costs one hash lookup.  Both tables carry a statement trigger that sends a
- * relcache invalidation for the table; the relcache callback below drops the whole
- * cache, so a change is seen by this backend at its next statement and by every other
- * backend at its next transaction.  The cache lives in a child of CacheMemoryContext
- * and is rebuilt lazily on the first call after an invalidation; the replaced cache is
- * freed with the transaction that replaced it.
+ * Stages:
+ *   1. lex      bytes -> tokens: letter runs (upper-cased), digit runs, the symbols
+ *               + - / ( ) . : & ,  (en/em dashes become '-'); every token remembers
+ *               whether it was glued to the previous one ('U13', '13+', '19D').
+ *   2. words    abbreviations and variants -> one canonical word (OFF -> OFFENDER,
+ *               PENETN -> PENETRATION, W/O -> WITHOUT ...); unknown words are tried
+ *               as two glued known words, then against the vocabulary with one edit
+ *               (ASSUALT -> ASSAULT).  Words still unknown are reported as unparsed.
+ *   3. code     a leading Home Office code ('019/07', '19/07', '01907', '19.07',
+ *               '86/15 ...') or class label ('19D', '(20A) ...').
+ *   4. facts    statute suffixes ('SOA 2003 S9', 'Sexual Offences Act 2003 Sec 9')
+ *               and prefixes ('Single offender:') are dropped; victim sex, victim and
+ *               offender age ranges, penetration, attempt, multiple offenders read.
+ *   5. kind     the kind of offence from its key words (rape, assault by penetration,
+ *               cause/incite a child, abuse of trust ...), most specific first.
+ *   6. code     the rule table lists every code of the kind with the facts its Home
+ *               Office title implies; the stated facts must fit, and when several
+ *               codes still fit the answer is no code (and the class only if they
+ *               share it), with the reason.
+ *
+ * Home Office convention used for facts a title leaves out (documented per rule):
+ * a code whose sibling says '- no penetration' means penetration (reported as
+ * penetration true, source implied); a code whose sibling says '- offender under 18'
+ * is the offender-18-or-over offence; '13 and over' sexual assault codes are the ones
+ * whose title states no age.
+ *
+ * The kinds (stage 5) and the rule table (stage 6) are data, in classify_rules.c; the
+ * lexer (stages 1 and 2) with its word lists is classify_lex.c.
  */
-#include "postgres.h"
+#include "classify.h"
+#include "classify_lex.h"
+#include "classify_rules.h"
 
-#include "access/htup_details.h"
-#include "catalog/namespace.h"
-#include "catalog/pg_type.h"
-#include "commands/trigger.h"
-#include "executor/spi.h"
-#include "fmgr.h"
-#include "funcapi.h"
-#include "miscadmin.h"
-#include "utils/array.h"
-#include "utils/builtins.h"
-#include "utils/inval.h"
-#include "utils/lsyscache.h"
-#include "utils/memutils.h"
-#include "utils/rangetypes.h"
-#include "utils/typcache.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-#include "foistats.h"
-#include "offence_lexer.h"
+const char *const offence_family_names[OFAM__COUNT] = {
+	"rape", "assault_by_penetration", "sexual_assault", "child_sexual_activity",
+	"sexual_activity_without_consent", "familial", "mental_disorder",
+	"sexual_exploitation", "trafficking", "abuse_of_trust", "grooming", "other_sexual",
+	"exposure_voyeurism", "unnatural", "prostitution", "indecent_images", "non_sexual"
+};
 
-/* inputs longer than this are classified but not memoized */
-#define MEMO_MAX_KEY 1024
-/* a column of free text must not grow the memo without bound */
-#define MEMO_MAX_ENTRIES 200000
-
-typedef struct RefCode
-{
-	char		code[8];
-	char		cls[8];			/* the class for a single offender */
-	char		cls_multi[8];	/* 19J/19K when the list also files it there */
-	char	   *ons_group;
-	int			family;
-	char	   *title;
-} RefCode;
-
-typedef struct RefKey
-{
-	char	   *key;			/* normalised title or class label */
-	int			idx;			/* index into codes[], -1 when ambiguous */
-	char	   *ons_group;		/* classes only */
-	int			family;			/* classes only: OFAM_UNKNOWN when mixed */
-	int			sexual;			/* classes only: 1 all codes sexual, 0 none, -1 mixed */
-	int			ncodes;			/* classes only: distinct codes */
-} RefKey;
-
-typedef struct Override
-{
-	char	   *key;
-	char		code[8];		/* "" when only a family is given */
-	int			family;
-} Override;
-
-typedef struct Memo
-{
-	struct Memo *next;
-	uint32		hash;
-	int			len;
-	char	   *key;
-	/* result */
-	char		code[8];
-	char		cls[8];
-	const char *ons_group;
-	int			family;
-	const char *matched_by;
-	int			sexual;			/* 1, 0, -1 unknown */
-	OffenceResult facts;		/* sex, ages, penetration, attempt, unparsed, reason */
-	text	   *code_t;
-	text	   *cls_t;
-	text	   *family_t;
-} Memo;
-
-static MemoryContext cache_cxt = NULL;
-static bool cache_valid = false;
-static uint64 inval_generation = 0;
-static bool callback_registered = false;
-static Oid	ref_relid = InvalidOid;
-static Oid	ovr_relid = InvalidOid;
-
-static RefCode *codes;
-static int	ncodes;
-static RefKey *titles;
-static int	ntitles;
-static RefKey *classes;
-static int	nclasses;
-static RefKey *class_titles;	/* normalised class title -> class (idx unused) */
-static int	nclass_titles;
-static Override *overrides;
-static int	noverrides;
-/* the ONS group of every code of a family, when they share one (else NULL) */
-static const char *family_ons[OFAM__COUNT];
-static bool family_ons_mixed[OFAM__COUNT];
-
-static Memo **buckets;
-static uint32 nbuckets;
-static uint32 nmemo;
-
-static int64 stat_lookups,
-			stat_misses,
-			stat_loads;
+/* ---------------------------------------------------------------- helpers */
 
 static void
-classify_relcache_cb(Datum arg, Oid relid)
+set_reason(OffenceResult *r, const char *fmt, const char *a, const char *b)
 {
-	if (relid == InvalidOid || relid == ref_relid || relid == ovr_relid)
+	if (r->reason[0])
+		return;
+	snprintf(r->reason, sizeof(r->reason), fmt, a ? a : "", b ? b : "");
+}
+
+/* ---------------------------------------------------------------- codes */
+
+/* A leading code or class label; marks its tokens dropped. */
+static void
+read_code(Lex *L, OffenceResult *r)
+{
+	int			i = 0,
+				start;
+	bool		paren = false;
+
+	/* optional words: HO, CODE, CLASS */
+	while (i < L->n && (is_word(&L->t[i], "HO") || is_word(&L->t[i], "CODE") ||
+						is_word(&L->t[i], "CLASS") || is_word(&L->t[i], "OFFENCE") ||
+						is_word(&L->t[i], "HOME") || is_word(&L->t[i], "OFFICE") ||
+						is_word(&L->t[i], "RECORDING") || is_word(&L->t[i], "HOC")) &&
+		   i + 1 < L->n && (L->t[i + 1].num >= 0 || L->t[i + 1].sym == '(' ||
+							L->t[i + 1].sym == ':' ||
+							is_word(&L->t[i + 1], "CODE") || is_word(&L->t[i + 1], "CLASS") ||
+							is_word(&L->t[i + 1], "OFFICE") ||
+							is_word(&L->t[i + 1], "RECORDING")))
+		i++;
+	if (i > 0 && i < L->n && L->t[i].sym == ':')
+		i++;
+	if (i < L->n && (L->t[i].sym == '(' || L->t[i].sym == '['))
 	{
-		cache_valid = false;
-		inval_generation++;
+		paren = true;
+		i++;
+	}
+	start = i;
+	if (i >= L->n || L->t[i].num < 0)
+		return;
+
+	if (L->t[i].ndig == 5 && (i + 1 >= L->n || !L->t[i + 1].glued))
+	{
+		/* 01907 */
+		snprintf(r->given_code, sizeof(r->given_code), "%.3s/%.2s", L->t[i].w,
+				 L->t[i].w + 3);
+		i++;
+	}
+	else if (L->t[i].ndig <= 3 && i + 2 < L->n &&
+			 (L->t[i + 1].sym == '/' || L->t[i + 1].sym == '.') &&
+			 L->t[i + 1].glued && L->t[i + 2].glued &&
+			 L->t[i + 2].num >= 0 && L->t[i + 2].ndig <= 2)
+	{
+		/* 019/07, 19/07, 19.07, 19/7 */
+		snprintf(r->given_code, sizeof(r->given_code), "%03d/%02d", L->t[i].num % 1000,
+				 L->t[i + 2].num % 100);
+		i += 3;
+	}
+	else if (L->t[i].ndig <= 3 && i + 1 < L->n && L->t[i + 1].glued &&
+			 L->t[i + 1].sym == 0 && L->t[i + 1].num < 0 && strlen(L->t[i + 1].w) == 1 &&
+			 (i + 2 >= L->n || !L->t[i + 2].glued || L->t[i + 2].sym))
+	{
+		/* 19D, (20A) */
+		snprintf(r->given_class, sizeof(r->given_class), "%d%.1s", L->t[i].num % 1000,
+				 L->t[i + 1].w);
+		i += 2;
+	}
+	else if (paren && L->t[i].ndig <= 3 && i + 1 < L->n && L->t[i + 1].sym == ')')
+	{
+		/* (21) */
+		snprintf(r->given_class, sizeof(r->given_class), "%d", L->t[i].num % 1000);
+		i += 1;
+	}
+	else if (start == 0 && L->n == 1 && L->t[0].ndig <= 3)
+	{
+		/* a bare class number: '21' */
+		snprintf(r->given_class, sizeof(r->given_class), "%d", L->t[0].num % 1000);
+		i = 1;
+	}
+	else
+		return;
+	if (paren && i < L->n && (L->t[i].sym == ')' || L->t[i].sym == ']'))
+		i++;
+	{
+		int			j;
+
+		for (j = 0; j < i; j++)
+			L->t[j].dropped = true;
 	}
 }
 
-static int
-cmp_code(const void *a, const void *b)
-{
-	return strcmp(((const RefCode *) a)->code, ((const RefCode *) b)->code);
-}
+/* ---------------------------------------------------------------- statute, prefixes */
 
-static int
-cmp_key(const void *a, const void *b)
-{
-	return strcmp(((const RefKey *) a)->key, ((const RefKey *) b)->key);
-}
-
-static int
-cmp_key_idx(const void *a, const void *b)
-{
-	int			c = cmp_key(a, b);
-
-	if (c != 0)
-		return c;
-	return ((const RefKey *) a)->idx - ((const RefKey *) b)->idx;
-}
-
-static int
-cmp_override(const void *a, const void *b)
-{
-	return strcmp(((const Override *) a)->key, ((const Override *) b)->key);
-}
-
-static RefCode *
-find_code(const char *code)
-{
-	RefCode		k;
-
-	if (!code || !code[0] || strlen(code) >= sizeof(k.code))
-		return NULL;
-	strcpy(k.code, code);
-	return bsearch(&k, codes, ncodes, sizeof(RefCode), cmp_code);
-}
-
-static RefKey *
-find_key(RefKey *arr, int n, const char *key)
-{
-	RefKey		k;
-
-	k.key = (char *) key;
-	return bsearch(&k, arr, n, sizeof(RefKey), cmp_key);
-}
-
-static int
-family_by_name(const char *s)
+static void
+drop_noise(Lex *L, OffenceResult *r)
 {
 	int			i;
 
-	for (i = 0; i < OFAM__COUNT; i++)
-		if (strcmp(s, offence_family_names[i]) == 0)
-			return i;
+	for (i = 0; i < L->n; i++)
+	{
+		Tok		   *k = &L->t[i];
+
+		if (k->dropped)
+			continue;
+		/* SEXUAL OFFENCES ACT [yyyy]; any '... ACT yyyy' */
+		if (is_word(k, "SEXUAL") && i + 2 < L->n && is_word(&L->t[i + 1], "OFFENCES") &&
+			is_word(&L->t[i + 2], "ACT"))
+		{
+			k->dropped = L->t[i + 1].dropped = L->t[i + 2].dropped = true;
+			continue;
+		}
+		if (is_word(k, "ACT") && i + 1 < L->n && L->t[i + 1].num >= 1900 &&
+			L->t[i + 1].num <= 2099)
+		{
+			k->dropped = L->t[i + 1].dropped = true;
+			continue;
+		}
+		if (is_word(k, "SOA"))
+		{
+			k->dropped = true;
+			if (i + 1 < L->n && L->t[i + 1].num >= 1900 && L->t[i + 1].num <= 2099)
+				L->t[i + 1].dropped = true;
+			continue;
+		}
+		/* SEC 9, SECTION 9, S9, S.9, S 66A, (S66, ...) */
+		if ((is_word(k, "SEC") || is_word(k, "SECTION") || is_word(k, "S") ||
+			 is_word(k, "SS")) && i + 1 < L->n)
+		{
+			int			j = i + 1;
+
+			if (L->t[j].sym == '.' && j + 1 < L->n)
+				j++;
+			if (L->t[j].num >= 0)
+			{
+				int			m;
+
+				for (m = i; m <= j; m++)
+					L->t[m].dropped = true;
+				/* section letter suffix: 66A */
+				if (j + 1 < L->n && L->t[j + 1].glued && strlen(L->t[j + 1].w) == 1 &&
+					L->t[j + 1].num < 0 && L->t[j + 1].sym == 0)
+					L->t[j + 1].dropped = true;
+				continue;
+			}
+		}
+		/* a year on its own (statute) */
+		if (k->num >= 1900 && k->num <= 2099 && k->ndig == 4)
+		{
+			k->dropped = true;
+			continue;
+		}
+		/* '(S)' summary-offence marker some forces print after a code */
+		if (k->sym == '(' && i + 2 < L->n && is_word(&L->t[i + 1], "S") && L->t[i + 2].sym == ')')
+		{
+			k->dropped = L->t[i + 1].dropped = L->t[i + 2].dropped = true;
+			continue;
+		}
+		/* SINGLE OFFENDER prefix */
+		if (is_word(k, "SINGLE") && i + 1 < L->n && is_word(&L->t[i + 1], "OFFENDER"))
+		{
+			k->dropped = L->t[i + 1].dropped = true;
+			continue;
+		}
+		/* MULTIPLE [UNDEFINED] OFFENDERS */
+		if (is_word(k, "MULTIPLE"))
+		{
+			int			j = i + 1;
+
+			if (j < L->n && is_word(&L->t[j], "UNDEFINED"))
+				j++;
+			if (j < L->n && (is_word(&L->t[j], "OFFENDERS") || is_word(&L->t[j], "OFFENDER")))
+			{
+				int			m;
+
+				for (m = i; m <= j; m++)
+					L->t[m].dropped = true;
+				r->multiple = true;
+				continue;
+			}
+		}
+	}
+}
+
+/* ---------------------------------------------------------------- facts */
+
+static bool
+is_filler(const Tok *k)
+{
+	return is_word(k, "AGED") || is_word(k, "AGE") || is_word(k, "IS") ||
+		is_word(k, "AN") || is_word(k, "A") || is_word(k, "OF") || is_word(k, "BEING") ||
+		k->sym == ':' || k->sym == '(';
+}
+
+/*
+ * Read an age phrase at token i; on success set [lo,hi) (hi -1 unbounded), mark the
+ * tokens used and return the index after it, else return -1.
+ */
+static int
+age_phrase(Lex *L, int i, int *lo, int *hi)
+{
+	Tok		   *t = L->t;
+	int			n = L->n;
+	int			j;
+
+	if (i >= n)
+		return -1;
+	/* U13, UNDER 13, U/13, BELOW 13, LESS THAN 13 */
+	if (is_word(&t[i], "U") || is_word(&t[i], "UNDER") || is_word(&t[i], "BELOW") ||
+		(is_word(&t[i], "LESS") && i + 1 < n && is_word(&t[i + 1], "THAN")))
+	{
+		j = i + (is_word(&t[i], "LESS") ? 2 : 1);
+		if (j < n && t[j].sym == '/')
+			j++;
+		if (j < n && t[j].num >= 0 && t[j].num < 120)
+		{
+			*lo = 0;
+			*hi = t[j].num;
+			for (int m = i; m <= j; m++)
+				t[m].used = true;
+			j++;
+			while (j < n && (is_word(&t[j], "YEARS") || is_word(&t[j], "OLD") ||
+							 is_word(&t[j], "OF") || is_word(&t[j], "AGE")))
+				t[j++].used = true;
+			return j;
+		}
+		return -1;
+	}
+	/* OVER 18 */
+	if (is_word(&t[i], "OVER") && i + 1 < n && t[i + 1].num >= 0 && t[i + 1].num < 120)
+	{
+		*lo = t[i + 1].num;
+		*hi = -1;
+		t[i].used = t[i + 1].used = true;
+		j = i + 2;
+		while (j < n && (is_word(&t[j], "YEARS") || is_word(&t[j], "OLD")))
+			t[j++].used = true;
+		return j;
+	}
+	if (t[i].num < 0 || t[i].num >= 120 || t[i].dropped)
+		return -1;
+	j = i + 1;
+	/* 13-15, 13 - 15, 13 TO 15, 13/15 */
+	if (j + 1 < n && (t[j].sym == '-' || is_word(&t[j], "TO") ||
+					  (t[j].sym == '/' && t[j].glued)) &&
+		t[j + 1].num >= 0 && t[j + 1].num < 120 && t[j + 1].num >= t[i].num)
+	{
+		*lo = t[i].num;
+		*hi = t[j + 1].num + 1;
+		t[i].used = t[j].used = t[j + 1].used = true;
+		j += 2;
+		while (j < n && (is_word(&t[j], "YEARS") || is_word(&t[j], "OLD")))
+			t[j++].used = true;
+		return j;
+	}
+	while (j < n && is_word(&t[j], "YEARS"))
+		t[j++].used = true;
+	/* AGED 14: one year of age */
+	if (i > 0 && (is_word(&t[i - 1], "AGED") || is_word(&t[i - 1], "AGE")) &&
+		!(j < n && (t[j].sym == '+' || is_word(&t[j], "PLUS") || is_word(&t[j], "OR") ||
+					is_word(&t[j], "AND"))))
+	{
+		*lo = t[i].num;
+		*hi = t[i].num + 1;
+		t[i].used = true;
+		while (j < n && is_word(&t[j], "OLD"))
+			t[j++].used = true;
+		return j;
+	}
+	/* 13+, 13 PLUS, 13 OR OVER, 13 AND OVER, 13 OR OLDER */
+	if (j < n && (t[j].sym == '+' || is_word(&t[j], "PLUS")))
+	{
+		*lo = t[i].num;
+		*hi = -1;
+		t[i].used = t[j].used = true;
+		return j + 1;
+	}
+	if (j + 1 < n && (is_word(&t[j], "OR") || is_word(&t[j], "AND")) &&
+		(is_word(&t[j + 1], "OVER") || is_word(&t[j + 1], "OLDER")))
+	{
+		*lo = t[i].num;
+		*hi = -1;
+		for (int m = i; m <= j + 1; m++)
+			t[m].used = true;
+		j += 2;
+		while (j < n && (is_word(&t[j], "YEARS") || is_word(&t[j], "OLD")))
+			t[j++].used = true;
+		return j;
+	}
+	return -1;
+}
+
+static void
+read_facts(Lex *L, OffenceResult *r, char *offender_sex)
+{
+	int			i;
+	int			subject = 0;	/* 0 victim, 1 offender */
+	int			since_subject = 0;
+
+	for (i = 0; i < L->n; i++)
+	{
+		Tok		   *k = &L->t[i];
+		int			lo,
+					hi,
+					e;
+
+		if (k->dropped)
+			continue;
+		if (is_word(k, "OFFENDER") || is_word(k, "OFFENDERS"))
+		{
+			subject = 1;
+			since_subject = 0;
+			k->used = true;
+			continue;
+		}
+		if (is_word(k, "VICTIM") || is_word(k, "RELATIVE") || is_word(k, "CHILD") ||
+			is_word(k, "PERSON"))
+		{
+			subject = 0;
+			since_subject = 0;
+			continue;
+		}
+		e = age_phrase(L, i, &lo, &hi);
+		if (e > 0)
+		{
+			if (subject == 1 && since_subject <= 3)
+			{
+				if (!r->has_oage)
+				{
+					r->has_oage = true;
+					r->oage_lo = lo;
+					r->oage_hi = hi;
+				}
+			}
+			else if (!r->has_vage)
+			{
+				r->has_vage = true;
+				r->vage_lo = lo;
+				r->vage_hi = hi;
+			}
+			subject = 0;
+			i = e - 1;
+			continue;
+		}
+		if (is_filler(k))
+		{
+			k->used = true;
+			continue;
+		}
+		since_subject++;
+
+		/* sex: the first FEMALE/MALE not after 'BY' is the victim's */
+		if (is_word(k, "FEMALE") || is_word(k, "MALE"))
+		{
+			int			p = i - 1;
+
+			while (p >= 0 && (is_word(&L->t[p], "A") || is_word(&L->t[p], "AN")))
+				p--;
+			k->used = true;
+			if (p >= 0 && is_word(&L->t[p], "BY"))
+				*offender_sex = k->w[0];
+			else if (!r->victim_sex)
+				r->victim_sex = k->w[0];
+			continue;
+		}
+		if (is_word(k, "ATTEMPT"))
+		{
+			r->attempt = true;
+			k->used = true;
+			continue;
+		}
+		if (is_word(k, "PENETRATION"))
+		{
+			int			p = i - 1;
+
+			while (p >= 0 && L->t[p].sym == '-')
+				p--;
+			k->used = true;
+			if (p >= 0 && (is_word(&L->t[p], "NO") || is_word(&L->t[p], "NON") ||
+						   is_word(&L->t[p], "WITHOUT") || is_word(&L->t[p], "NOT")))
+			{
+				L->t[p].used = true;
+				if (r->penetration != 1)
+					r->penetration = 0;
+			}
+			else if (r->penetration == -1)
+				r->penetration = 1;
+			continue;
+		}
+		/* W/O -> WITHOUT */
+		if (is_word(k, "W") && i + 2 < L->n && L->t[i + 1].sym == '/' &&
+			is_word(&L->t[i + 2], "O"))
+		{
+			strcpy(k->w, "WITHOUT");
+			k->known = true;
+			L->t[i + 1].used = true;
+			L->t[i + 2].dropped = true;
+			continue;
+		}
+	}
+}
+
+/* ---------------------------------------------------------------- kinds */
+
+#define HAS(w) has_word(L, (w))
+
+static bool
+child_stated(const Lex *L, const OffenceResult *r)
+{
+	return has_word(L, "CHILD") || has_word(L, "YOUNG") ||
+		(r->has_vage && r->vage_hi > 0 && r->vage_hi <= 18);
+}
+
+static int
+find_kind(Lex *L, OffenceResult *r)
+{
+	bool		sexual = HAS("SEXUAL");
+	bool		activity = HAS("ACTIVITY") || HAS("ACT");
+	bool		cause = HAS("CAUSE") || HAS("INCITE");
+	bool		child = child_stated(L, r);
+	bool		images = HAS("IMAGE") || HAS("PSEUDO") || HAS("FILM") || HAS("PORNOGRAPHY");
+
+	if (HAS("TRAFFICKING") && (sexual || HAS("EXPLOITATION") || HAS("PROSTITUTION")))
+		return K_TRAFFICK;
+	if (HAS("EXTREME") && (images || HAS("PORNOGRAPHY")))
+	{
+		if (HAS("RAPE"))
+			return K_EXT_RAPE;
+		if (HAS("PENETRATION"))
+			return K_EXT_PEN;
+		if (HAS("ANIMAL") || HAS("BESTIALITY"))
+			return K_EXT_ANIMAL;
+		if (HAS("CORPSE") || HAS("NECROPHILIA"))
+			return K_EXT_CORPSE;
+		if (HAS("LIFE"))
+			return K_EXT_LIFE;
+		if (HAS("INJURY"))
+			return K_EXT_INJURY;
+		return K_EXTREME;
+	}
+	if (HAS("PROHIBITED") && images)
+		return K_PROHIBITED;
+	if (HAS("PAEDOPHILE") && HAS("MANUAL"))
+		return K_PAED_MANUAL;
+	if (images && (HAS("INDECENT") || HAS("INDECENCY")) && child)
+	{
+		if (HAS("TAKE") || HAS("MAKE") || HAS("DISTRIBUTE") || HAS("PUBLISH"))
+			return K_IIOC_MAKE;
+		if (HAS("POSSESSION"))
+			return K_IIOC_POSS;
+		return K_IIOC_GENERIC;	/* take/make or possess? cannot tell */
+	}
+	if (HAS("MENTAL") || (HAS("LEARNING") && HAS("DISABILITY")))
+	{
+		bool		watch = HAS("WATCH"),
+					pres = HAS("PRESENCE");
+
+		if (HAS("CARE"))
+			return watch ? K_MD_CARE_WATCH : pres ? K_MD_CARE_PRES :
+				cause ? K_MD_CARE_CAUSE : K_MD_CARE_ACT;
+		if (HAS("INDUCEMENT") || HAS("THREAT") || HAS("DECEPTION"))
+			return watch ? K_MD_IND_WATCH : pres ? K_MD_IND_PRES :
+				cause ? K_MD_IND_CAUSE : K_MD_IND_PROCURE;
+		return watch ? K_MD_WATCH : pres ? K_MD_PRES : cause ? K_MD_CAUSE : K_MD_ACT;
+	}
+	if (HAS("TRUST"))
+	{
+		if (HAS("WATCH"))
+			return K_TRUST_WATCH;
+		if (HAS("PRESENCE"))
+			return K_TRUST_PRES;
+		return cause ? K_TRUST_CAUSE : K_TRUST_ACT;
+	}
+	if (HAS("FAMILY") || HAS("RELATIVE") || HAS("INCEST"))
+	{
+		if (HAS("ADULT") || (r->has_vage && r->vage_lo >= 18))
+			return HAS("CONSENT") ? K_FAM_ADULT_CONSENT : K_FAM_ADULT;
+		return cause ? K_FAM_INC : K_FAM_ACT;
+	}
+	if (HAS("GROOMING") || (HAS("MEETING") && HAS("FOLLOWING")))
+		return K_GROOM_MEET;
+	if (sexual && HAS("COMMUNICATION") && child)
+		return K_SEXCOMM;
+	if ((HAS("PROSTITUTION") || HAS("PORNOGRAPHY") || HAS("EXPLOITATION") ||
+		 (HAS("SERVICES") && sexual)) && child)
+	{
+		if (HAS("PAY"))
+			return K_CSE_PAY;
+		if (HAS("CONTROL"))
+			return K_CSE_CONTROL;
+		if (HAS("ARRANGE") || HAS("FACILITATE"))
+			return K_CSE_ARRANGE;
+		if (cause)
+			return K_CSE_CAUSE;
+	}
+	if (HAS("BROTHEL"))
+		return K_BROTHEL;
+	if (HAS("PROSTITUTION") && HAS("CONTROL"))
+		return K_PROST_CONTROL;
+	if (HAS("PROSTITUTION") && cause)
+		return K_PROST_CAUSE;
+	if ((HAS("SOLICIT") && (HAS("PROSTITUTION") || sexual)) || (HAS("KERB") && HAS("CRAWLING")))
+		return K_SOLICIT;
+	if (HAS("PAY") && (HAS("PROSTITUTION") || HAS("SERVICES")) && HAS("EXPLOITATION"))
+		return K_PAY_EXPLOITED;
+	if ((HAS("ARRANGE") || HAS("FACILITATE")) && (sexual || HAS("RAPE")))
+	{
+		/* Sexual Offences Act 2003 s14, split by the list in 2022 */
+		if (HAS("RAPE") || (HAS("ASSAULT") && r->penetration == 1))
+			return K_S14_RAPE_U13;
+		if (HAS("PRESENCE") || HAS("WATCH"))
+			return K_S14_PRES_WATCH;
+		if (HAS("YOUNG") || (HAS("COMMIT") && HAS("BY")))
+			return K_S14_BY_CHILD;
+		if (cause && r->has_vage && r->vage_hi == 13 && r->penetration == 1)
+			return K_S14_CAUSE_U13;
+		if (activity && r->penetration == 1)
+			return K_S14_ACT_PEN;
+		if (activity && r->penetration == 0)
+			return K_S14_ACT_NOPEN;
+		if (HAS("COMMISSION") || HAS("OFFENCE"))
+			return K_S14_GENERIC;
+	}
+	if (HAS("RAPE"))
+		return K_RAPE;
+	if (HAS("ASSAULT") && r->penetration == 1)
+		return K_ABP;
+	if (HAS("ASSAULT") && sexual)
+		return K_SA;
+	if (HAS("ASSAULT") && (HAS("INDECENT") || HAS("INDECENCY")))
+		return K_HIST_INDECENT_ASSAULT;
+	if (HAS("GROSS") && HAS("INDECENCY"))
+		return K_HIST_GROSS;
+	if (HAS("BUGGERY"))
+		return K_HIST_BUGGERY;
+	if (HAS("UNLAWFUL") && sexual && HAS("INTERCOURSE"))
+		return K_HIST_USI;
+	if (cause && sexual && activity && HAS("WITHOUT") && HAS("CONSENT"))
+		return K_S4;
+	if (HAS("WATCH") && sexual)
+		return K_S12;
+	if (HAS("PRESENCE") && sexual)
+		return K_S11;
+	if (cause && sexual && activity)
+	{
+		if (child)
+			return K_S8S10;
+		/* causing a person aged 16+ to engage: only an offence without consent (s4) */
+		if (r->has_vage && r->vage_lo >= 16)
+		{
+			set_reason(r, "%s", "consent not stated: read as causing sexual activity without consent (s4), the only offence of causing a person aged 16 or over to engage in sexual activity", NULL);
+			return K_S4;
+		}
+		return K_NONE;
+	}
+	if (sexual && activity && child)
+		return K_S9S13;
+	if (HAS("EXPOSURE") && !images)
+		return K_EXPOSURE;
+	if (HAS("UPSKIRTING"))
+		return K_UPSKIRT;
+	if (HAS("BREASTFEEDING"))
+		return K_BREASTFEED;
+	if (HAS("VOYEURISM"))
+		return K_VOYEUR;
+	if ((HAS("SEND") || HAS("SENDING")) && HAS("GENITALS"))
+		return K_CYBERFLASH;
+	if (HAS("INTIMATE") && (HAS("SHARE") || HAS("THREATEN")))
+		return (HAS("WITHOUT") && HAS("CONSENT") && !HAS("THREATEN") && !HAS("DISTRESS"))
+			? K_SHARE_NOCONSENT : K_SHARE_INTIMATE;
+	if (HAS("ADMINISTER") && HAS("SUBSTANCE"))
+		return K_ADMIN;
+	if (HAS("TRESPASS") && HAS("INTENT"))
+		return K_TRESPASS;
+	if (HAS("COMMIT") && HAS("INTENT") && sexual)
+		return K_COMMIT_INTENT;
+	if ((HAS("ANIMAL") || HAS("BESTIALITY")) && !images)
+		return K_ANIMAL;
+	if ((HAS("CORPSE") || HAS("NECROPHILIA")) && !images)
+		return K_CORPSE;
+	return K_NONE;
+}
+
+/* ---------------------------------------------------------------- codes of a kind */
+
+static bool
+range_contains(int elo, int ehi, int tlo, int thi)
+{
+	if (elo < 0)
+		return true;
+	return elo <= tlo && (ehi < 0 || (thi >= 0 && thi <= ehi));
+}
+
+static void
+range_words_inner(int lo, int hi, char *out, size_t sz)
+{
+	if (lo <= 0 && hi >= 0)
+		snprintf(out, sz, "under %d", hi);
+	else if (hi < 0)
+		snprintf(out, sz, "%d and over", lo);
+	else
+		snprintf(out, sz, "%d-%d", lo, hi - 1);
+}
+
+void
+offence_range_words(int lo, int hi, char *out, size_t outsz)
+{
+	range_words_inner(lo, hi, out, outsz);
+}
+
+static void
+pick_code(int kind, char offender_sex, bool child_no_age, OffenceResult *r)
+{
+	const Rule *cand[64];
+	int			nc = 0;
+	size_t		i;
+	char		sex = kind == K_ANIMAL ? offender_sex : r->victim_sex;
+	bool		oage_u = r->has_oage && r->oage_hi >= 0 && r->oage_hi <= 18;
+	bool		oage_a = r->has_oage && r->oage_lo >= 18;
+	bool		sex_split = false,
+				age_split = false;
+	int			best_width = 1 << 30;
+	int			nbest = 0;
+	char		why[120];
+
+	if (kind == K_S9S13 && r->has_vage && r->vage_hi >= 0 && r->vage_hi <= 13 && !r->has_oage)
+	{
+		/* under 13: class 21 only has the offender-under-18 codes (s13); an adult's
+		 * sexual activity with a child under 13 is s9 (22B): the offender's age decides */
+		set_reason(r, "%s", "child under 13 and offender age not stated: class 21 (offender under 18, s13) or 22B (offender 18 or over, s9)", NULL);
+		return;
+	}
+	for (i = 0; i < classify_nrules; i++)
+	{
+		const Rule *u = &classify_rules[i];
+
+		if (u->kind != kind)
+			continue;
+		if (u->sex != '*' && sex && u->sex != sex)
+			continue;
+		if (r->has_vage && !range_contains(u->vlo, u->vhi, r->vage_lo, r->vage_hi))
+			continue;
+		if (u->oage == 'U' && !oage_u)
+			continue;
+		if (u->oage == 'A' && (oage_u || (r->has_oage && !oage_a)))
+			continue;
+		if (u->pen == 'P' && r->penetration == 0)
+			continue;
+		if (u->pen == 'N' && r->penetration != 0)
+			continue;
+		if (u->att == 'Y' && !r->attempt)
+			continue;
+		if (u->att == 'N' && r->attempt)
+			continue;
+		if (nc < 64)
+			cand[nc++] = u;
+	}
+	if (nc == 0)
+	{
+		char		a[40] = "",
+					b[40] = "";
+
+		if (r->has_vage)
+			range_words_inner(r->vage_lo, r->vage_hi, a, sizeof(a));
+		if (r->has_oage)
+			range_words_inner(r->oage_lo, r->oage_hi, b, sizeof(b));
+		snprintf(why, sizeof(why), "no Home Office code fits the stated facts%s%s%s%s",
+				 a[0] ? " (victim " : "", a, a[0] ? ")" : "",
+				 b[0] ? " and offender age" : "");
+		set_reason(r, "%s%s", why, NULL);
+		if (classify_kinds[kind].cls)
+			strcpy(r->cls, classify_kinds[kind].cls);
+		return;
+	}
+	/*
+	 * No age stated: the code whose Home Office title states none, if there is one;
+	 * not when the title says 'child' (a child may be under 13 or 13 and over).
+	 */
+	if (!r->has_vage && !child_no_age)
+	{
+		int			nd = 0;
+
+		for (i = 0; i < (size_t) nc; i++)
+			if (cand[i]->vdef || cand[i]->vlo < 0)
+				cand[nd++] = cand[i];
+		if (nd > 0)
+			nc = nd;
+	}
+	/* the tightest age range that holds the stated one */
+	for (i = 0; i < (size_t) nc; i++)
+	{
+		int			w = cand[i]->vlo < 0 ? 1000 : (cand[i]->vhi < 0 ? 500 : cand[i]->vhi) - cand[i]->vlo;
+
+		if (w < best_width)
+			best_width = w;
+	}
+	for (i = 0; i < (size_t) nc; i++)
+	{
+		int			w = cand[i]->vlo < 0 ? 1000 : (cand[i]->vhi < 0 ? 500 : cand[i]->vhi) - cand[i]->vlo;
+
+		if (w == best_width || !r->has_vage)
+			cand[nbest++] = cand[i];
+	}
+	nc = nbest;
+	for (i = 1; i < (size_t) nc; i++)
+	{
+		if (strcmp(cand[i]->code, cand[0]->code) == 0)
+			continue;
+		if (cand[i]->sex != cand[0]->sex)
+			sex_split = true;
+		if (cand[i]->vlo != cand[0]->vlo || cand[i]->vhi != cand[0]->vhi)
+			age_split = true;
+	}
+	for (i = 1; i < (size_t) nc; i++)
+		if (strcmp(cand[i]->code, cand[0]->code) != 0)
+			break;
+	if (i < (size_t) nc)
+	{
+		/* several codes fit: say what is missing; keep the class if they share one */
+		bool		same_class = true;
+		size_t		j;
+
+		for (j = 1; j < (size_t) nc; j++)
+			if (strcmp(cand[j]->cls, cand[0]->cls) != 0)
+				same_class = false;
+		if (same_class)
+			strcpy(r->cls, cand[0]->cls);
+		else if (classify_kinds[kind].cls)
+			strcpy(r->cls, classify_kinds[kind].cls);
+		snprintf(why, sizeof(why), "%s%s%s: %s or %s",
+				 sex_split ? "victim sex not stated" : "",
+				 sex_split && age_split ? ", " : "",
+				 age_split ? "victim age not stated" : (sex_split ? "" : "ambiguous"),
+				 cand[0]->code, cand[i]->code);
+		set_reason(r, "%s%s", why, NULL);
+		return;
+	}
+	strcpy(r->code, cand[0]->code);
+	strcpy(r->cls, cand[0]->cls);
+	if (r->penetration == -1 && cand[0]->pen == 'P' && !r->attempt)
+	{
+		r->penetration = 1;
+		r->pen_source = 'i';
+	}
+}
+
+/* ---------------------------------------------------------------- public */
+
+int
+offence_family_of(const char *code, const char *cls)
+{
+	static const struct
+	{
+		const char *k;
+		int			f;
+	}			bycode[] = {
+		{"017/13", OFAM_ASSAULT_BY_PENETRATION}, {"017/14", OFAM_ASSAULT_BY_PENETRATION},
+		{"020/03", OFAM_ASSAULT_BY_PENETRATION}, {"020/04", OFAM_ASSAULT_BY_PENETRATION},
+		{"086/02", OFAM_INDECENT_IMAGES}, {"086/10", OFAM_INDECENT_IMAGES},
+		{"086/11", OFAM_INDECENT_IMAGES}, {"086/12", OFAM_INDECENT_IMAGES},
+		{"086/13", OFAM_INDECENT_IMAGES}, {"086/14", OFAM_INDECENT_IMAGES},
+		{"086/15", OFAM_INDECENT_IMAGES}, {"086/16", OFAM_INDECENT_IMAGES},
+		{"086/17", OFAM_INDECENT_IMAGES},
+	}, byclass[] = {
+		{"19C", OFAM_RAPE}, {"19D", OFAM_RAPE}, {"19E", OFAM_RAPE}, {"19F", OFAM_RAPE},
+		{"19G", OFAM_RAPE}, {"19H", OFAM_RAPE}, {"19J", OFAM_RAPE}, {"19K", OFAM_RAPE},
+		{"17A", OFAM_SEXUAL_ASSAULT}, {"17B", OFAM_SEXUAL_ASSAULT},
+		{"20A", OFAM_SEXUAL_ASSAULT}, {"20B", OFAM_SEXUAL_ASSAULT},
+		{"21", OFAM_CHILD_SEXUAL_ACTIVITY}, {"22B", OFAM_CHILD_SEXUAL_ACTIVITY},
+		{"22A", OFAM_WITHOUT_CONSENT}, {"23", OFAM_FAMILIAL}, {"70", OFAM_MENTAL_DISORDER},
+		{"71", OFAM_SEXUAL_EXPLOITATION}, {"73", OFAM_ABUSE_OF_TRUST},
+		{"88A", OFAM_GROOMING}, {"88C", OFAM_OTHER_SEXUAL}, {"88D", OFAM_UNNATURAL},
+		{"88E", OFAM_EXPOSURE_VOYEURISM}, {"24", OFAM_PROSTITUTION},
+		{"27", OFAM_PROSTITUTION},
+	};
+	size_t		i;
+
+	if (code && code[0])
+		for (i = 0; i < sizeof(bycode) / sizeof(bycode[0]); i++)
+			if (strcmp(code, bycode[i].k) == 0)
+				return bycode[i].f;
+	if (cls && cls[0])
+	{
+		for (i = 0; i < sizeof(byclass) / sizeof(byclass[0]); i++)
+			if (strcmp(cls, byclass[i].k) == 0)
+				return byclass[i].f;
+		/* class 86 without a code: images or obscene publications, cannot tell */
+		if (strcmp(cls, "86") == 0 && !(code && code[0]))
+			return OFAM_UNKNOWN;
+		return OFAM_NON_SEXUAL;
+	}
 	return OFAM_UNKNOWN;
 }
 
-static char *
-spi_str(HeapTuple tup, TupleDesc desc, int col)
+size_t
+offence_normalise(const char *s, size_t len, char *out, size_t outsz)
 {
-	char	   *v = SPI_getvalue(tup, desc, col);
+	size_t		i,
+				o = 0;
+	bool		space = false;
 
-	return v ? MemoryContextStrdup(cache_cxt, v) : NULL;
+	for (i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (isalnum(c))
+		{
+			if (space && o > 0)
+			{
+				if (o + 1 < outsz)
+					out[o] = ' ';
+				o++;
+			}
+			space = false;
+			if (o + 1 < outsz)
+				out[o] = (char) toupper(c);
+			o++;
+		}
+		else if (c != '\'')
+			space = true;
+	}
+	if (outsz > 0)
+		out[o < outsz ? o : outsz - 1] = '\0';
+	return o;
 }
 
-/* Load the reference list and the overrides into a fresh cache. */
-static void
-load_cache(Oid fn_oid)
+void
+offence_parse(const char *s, size_t len, OffenceResult *r)
 {
-	int			spi_nest;
-	Oid			nsp = get_func_namespace(fn_oid);
-	char	   *nspname = get_namespace_name(nsp);
-	const char *qn;
-	uint64		gen = inval_generation;
-	StringInfoData q;
-	int			i,
-				j;
+	Lex			Lbuf;			/* about 8 kB of stack */
+	Lex		   *L = &Lbuf;
+	char		offender_sex = 0;
+	int			kind,
+				i;
+	bool		any_title = false;
 
-	if (!callback_registered)
+	memset(r, 0, sizeof(*r));
+	r->family = OFAM_UNKNOWN;
+	r->penetration = -1;
+	r->vage_hi = r->oage_hi = -1;
+
+	if (len > OFF_MAX_TITLE)
 	{
-		CacheRegisterRelcacheCallback(classify_relcache_cb, (Datum) 0);
-		callback_registered = true;
+		snprintf(r->reason, sizeof(r->reason),
+				 "title too long to be an offence title (%zu bytes, at most %d)",
+				 len, OFF_MAX_TITLE);
+		return;
 	}
-	/*
-	 * The accessors return pointers into the cache (no copy per row), so an old cache
-	 * is not freed here: it is handed to the current transaction, which frees it at its
-	 * end, after every value returned from it has been copied or sent.
-	 */
-	if (cache_cxt != NULL)
-		MemoryContextSetParent(cache_cxt, TopTransactionContext);
-	cache_cxt = AllocSetContextCreate(CacheMemoryContext, "foistats classify cache",
-									  ALLOCSET_DEFAULT_SIZES);
-	codes = NULL;
-	titles = classes = class_titles = NULL;
-	nclass_titles = 0;
-	overrides = NULL;
-	buckets = NULL;
-	ncodes = ntitles = nclasses = noverrides = 0;
-	nbuckets = nmemo = 0;
-	memset(family_ons, 0, sizeof(family_ons));
-	memset(family_ons_mixed, 0, sizeof(family_ons_mixed));
-
-	if (nspname == NULL)
-		ereport(ERROR, (errcode(ERRCODE_UNDEFINED_SCHEMA),
-						errmsg("schema of the foistats classifier not found")));
-	qn = quote_identifier(nspname);
-	ref_relid = get_relname_relid("ho_offence", nsp);
-	ovr_relid = get_relname_relid("offence_override", nsp);
-	if (!OidIsValid(ref_relid) || !OidIsValid(ovr_relid))
-		ereport(ERROR, (errcode(ERRCODE_UNDEFINED_TABLE),
-						errmsg("foistats reference tables ho_offence and offence_override not found in schema %s",
-							   nspname)));
-
-	spi_nest = foistats_spi_connect();
-	initStringInfo(&q);
-	appendStringInfo(&q,
-					 "SELECT ho_code, ho_class, ons_group, family, title, %s.offence_key(title), "
-					 "%s.offence_key(class_title) "
-					 "FROM %s.ho_offence ORDER BY ho_code, (ho_class IN ('19J','19K')), id",
-					 qn, qn, qn);
-	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "cannot read ho_offence");
+	classify_lex(s, len, L);
+	if (L->overflow)
 	{
-		uint64		n = SPI_processed;
-		TupleDesc	d = SPI_tuptable->tupdesc;
-		RefKey	   *tk = MemoryContextAllocZero(cache_cxt, sizeof(RefKey) * (n + 1));
-		RefKey	   *ck = MemoryContextAllocZero(cache_cxt, sizeof(RefKey) * (n + 1));
-		RefKey	   *ctk = MemoryContextAllocZero(cache_cxt, sizeof(RefKey) * (n + 1));
-		int			ntk = 0,
-					nck = 0,
-					nctk = 0;
+		snprintf(r->reason, sizeof(r->reason), "title has too many words (more than %d)",
+				 MAX_TOK);
+		return;
+	}
+	read_code(L, r);
+	drop_noise(L, r);
+	read_facts(L, r, &offender_sex);
 
-		codes = MemoryContextAllocZero(cache_cxt, sizeof(RefCode) * (n + 1));
-		for (i = 0; i < (int) n; i++)
-		{
-			HeapTuple	t = SPI_tuptable->vals[i];
-			char	   *code = SPI_getvalue(t, d, 1);
-			char	   *cls = SPI_getvalue(t, d, 2);
-			RefCode    *rc;
-
-			if (ncodes > 0 && strcmp(codes[ncodes - 1].code, code) == 0)
-			{
-				rc = &codes[ncodes - 1];
-				if (cls && (strcmp(cls, "19J") == 0 || strcmp(cls, "19K") == 0))
-					strlcpy(rc->cls_multi, cls, sizeof(rc->cls_multi));
-				else if (!cls || strcmp(cls, rc->cls) != 0)
-					rc->cls[0] = '\0';	/* the list files the code in several classes */
-			}
-			else
-			{
-				rc = &codes[ncodes++];
-				strlcpy(rc->code, code, sizeof(rc->code));
-				strlcpy(rc->cls, cls ? cls : "", sizeof(rc->cls));
-				rc->ons_group = spi_str(t, d, 3);
-				rc->family = family_by_name(SPI_getvalue(t, d, 4));
-				rc->title = spi_str(t, d, 5);
-			}
-			if (cls && SPI_getvalue(t, d, 7) != NULL)
-			{
-				ctk[nctk].key = spi_str(t, d, 7);
-				ctk[nctk].ons_group = MemoryContextStrdup(cache_cxt, cls);	/* the class */
-				nctk++;
-			}
-			if (rc->family >= 0 && rc->ons_group && !family_ons_mixed[rc->family])
-			{
-				if (family_ons[rc->family] == NULL)
-					family_ons[rc->family] = rc->ons_group;
-				else if (strcmp(family_ons[rc->family], rc->ons_group) != 0)
-				{
-					family_ons[rc->family] = NULL;
-					family_ons_mixed[rc->family] = true;
-				}
-			}
-			tk[ntk].key = spi_str(t, d, 6);
-			tk[ntk].idx = ncodes - 1;
-			ntk++;
-			if (cls && !(strcmp(cls, "19J") == 0 || strcmp(cls, "19K") == 0))
-			{
-				ck[nck].key = MemoryContextStrdup(cache_cxt, cls);
-				ck[nck].idx = ncodes - 1;
-				ck[nck].ons_group = rc->ons_group;
-				ck[nck].family = rc->family;
-				ck[nck].sexual = rc->family != OFAM_NON_SEXUAL;
-				ck[nck].ncodes = 1;
-				nck++;
-			}
-			else if (cls)
-			{
-				ck[nck].key = MemoryContextStrdup(cache_cxt, cls);
-				ck[nck].idx = ncodes - 1;
-				ck[nck].ons_group = rc->ons_group;
-				ck[nck].family = rc->family;
-				ck[nck].sexual = rc->family != OFAM_NON_SEXUAL;
-				ck[nck].ncodes = 1;
-				nck++;
-			}
-		}
-		/* titles: one entry per key, -1 when two codes share a title */
-		qsort(tk, ntk, sizeof(RefKey), cmp_key);
-		for (i = 0, j = 0; i < ntk; i++)
-		{
-			if (j > 0 && strcmp(tk[j - 1].key, tk[i].key) == 0)
-			{
-				if (tk[j - 1].idx != tk[i].idx)
-					tk[j - 1].idx = -1;
-				continue;
-			}
-			tk[j++] = tk[i];
-		}
-		titles = tk;
-		ntitles = j;
-		/* classes: family kept only when every code of the class has the same one */
-		qsort(ck, nck, sizeof(RefKey), cmp_key_idx);
-		for (i = 0, j = 0; i < nck; i++)
-		{
-			if (j > 0 && strcmp(ck[j - 1].key, ck[i].key) == 0)
-			{
-				if (ck[j - 1].family != ck[i].family)
-					ck[j - 1].family = OFAM_UNKNOWN;
-				if (ck[j - 1].sexual != ck[i].sexual)
-					ck[j - 1].sexual = -1;
-				if (ck[j - 1].idx != ck[i].idx)
-				{
-					ck[j - 1].ncodes++;
-					ck[j - 1].idx = ck[i].idx;
-				}
-				continue;
-			}
-			ck[j++] = ck[i];
-		}
-		classes = ck;
-		nclasses = j;
-		/* class titles: one class per title, else dropped (ons_group holds the class) */
-		qsort(ctk, nctk, sizeof(RefKey), cmp_key);
-		for (i = 0, j = 0; i < nctk; i++)
-		{
-			if (j > 0 && strcmp(ctk[j - 1].key, ctk[i].key) == 0)
-			{
-				if (strcmp(ctk[j - 1].ons_group, ctk[i].ons_group) != 0)
-					ctk[j - 1].idx = -1;
-				continue;
-			}
-			ctk[j] = ctk[i];
-			ctk[j].idx = 0;
-			j++;
-		}
-		class_titles = ctk;
-		nclass_titles = j;
+	for (i = 0; i < L->n; i++)
+		if (!L->t[i].dropped && (L->t[i].num >= 0 || (L->t[i].sym == 0 && L->t[i].w[0])))
+			any_title = true;
+	r->only_code = !any_title && (r->given_code[0] || r->given_class[0]);
+	if (!any_title)
+	{
+		if (!r->only_code)
+			set_reason(r, "no words to classify", NULL, NULL);
+		return;
 	}
 
-	resetStringInfo(&q);
-	appendStringInfo(&q, "SELECT %s.offence_key(match), ho_code, family FROM %s.offence_override",
-					 qn, qn);
-	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "cannot read offence_override");
+	for (i = 0; classify_sexual_markers[i]; i++)
+		if (has_word(L, classify_sexual_markers[i]))
+			r->sexual_words = true;
+
+	kind = find_kind(L, r);
+	if (kind == K_NONE)
 	{
-		uint64		n = SPI_processed;
-		TupleDesc	d = SPI_tuptable->tupdesc;
+		bool		nonsex = false;
 
-		overrides = MemoryContextAllocZero(cache_cxt, sizeof(Override) * (n + 1));
-		for (i = 0; i < (int) n; i++)
-		{
-			HeapTuple	t = SPI_tuptable->vals[i];
-			char	   *code = SPI_getvalue(t, d, 2);
-			char	   *fam = SPI_getvalue(t, d, 3);
-			Override   *o = &overrides[noverrides++];
-
-			o->key = spi_str(t, d, 1);
-			if (o->key == NULL)
-				o->key = MemoryContextStrdup(cache_cxt, "");
-			strlcpy(o->code, code ? code : "", sizeof(o->code));
-			o->family = fam ? family_by_name(fam) : OFAM_UNKNOWN;
-		}
-		qsort(overrides, noverrides, sizeof(Override), cmp_override);
+		for (i = 0; classify_nonsexual_markers[i]; i++)
+			if (has_word(L, classify_nonsexual_markers[i]))
+				nonsex = true;
+		if (!r->sexual_words && nonsex)
+			kind = K_NONSEX;
 	}
-	foistats_spi_finish(spi_nest);
-
-	nbuckets = 256;
-	buckets = MemoryContextAllocZero(cache_cxt, sizeof(Memo *) * nbuckets);
-	stat_loads++;
-	/* an invalidation that arrived while loading leaves the cache invalid */
-	cache_valid = (gen == inval_generation);
-}
-
-static inline void
-ensure_cache(FunctionCallInfo fcinfo)
-{
-	if (unlikely(!cache_valid))
-		load_cache(fcinfo->flinfo->fn_oid);
-}
-
-static text *
-cache_text(MemoryContext cxt, const char *s)
-{
-	MemoryContext old;
-	text	   *t;
-
-	if (s == NULL || s[0] == '\0')
-		return NULL;
-	old = MemoryContextSwitchTo(cxt);
-	t = cstring_to_text(s);
-	MemoryContextSwitchTo(old);
-	return t;
-}
-
-/* Classify s[0..len) into m (strings allocated in cxt). */
-static void
-compute(const char *s, int len, Memo *m, MemoryContext cxt)
-{
-	OffenceResult *r = &m->facts;
-	char		nk[OFF_MAX_TITLE + 1];
-	RefCode    *rc = NULL;
-	Override   *ov = NULL;
-
-	offence_parse(s, len, r);
-	m->family = r->family;
-	m->matched_by = NULL;
-	m->sexual = -1;
-	m->ons_group = NULL;
-	m->code[0] = m->cls[0] = '\0';
-
-	if (len <= OFF_MAX_TITLE)
+	r->family = classify_kinds[kind].family;
+	if (kind == K_NONE)
+		set_reason(r, r->sexual_words ? "sexual offence not recognised" :
+				   "offence not recognised", NULL, NULL);
+	else if (classify_kinds[kind].note && kind != K_EXTREME && kind != K_IIOC_GENERIC)
+		set_reason(r, "%s", classify_kinds[kind].note, NULL);
+	else if (kind == K_EXTREME || kind == K_IIOC_GENERIC)
 	{
-		Override	k;
-
-		offence_normalise(s, len, nk, sizeof(nk));
-		k.key = nk;
-		if (noverrides > 0)
-			ov = bsearch(&k, overrides, noverrides, sizeof(Override), cmp_override);
+		strcpy(r->cls, "86");
+		set_reason(r, "%s", classify_kinds[kind].note, NULL);
 	}
 	else
-		nk[0] = '\0';
+		pick_code(kind, offender_sex, !r->has_vage && has_word(L, "CHILD"), r);
+	if (r->code[0])
+		r->family = offence_family_of(r->code, r->cls);
+	if (r->multiple && r->family == OFAM_RAPE && (r->victim_sex || r->cls[0]))
+		strcpy(r->cls, r->victim_sex == 'M' ? "19K" : "19J");
 
-	if (ov)
+	/* unparsed: words neither known nor used, numbers not read as ages or codes */
+	for (i = 0; i < L->n; i++)
 	{
-		m->matched_by = "override";
-		rc = find_code(ov->code);
-		if (rc)
-		{
-			strlcpy(m->code, rc->code, sizeof(m->code));
-			strlcpy(m->cls, r->multiple && rc->cls_multi[0] ? rc->cls_multi : rc->cls,
-					sizeof(m->cls));
-			m->ons_group = rc->ons_group;
-			m->family = rc->family;
-		}
-		if (ov->family != OFAM_UNKNOWN)
-			m->family = ov->family;
-		if (rc && strcmp(r->code, rc->code) != 0)
-		{
-			/* the words do not say this offence: take the facts of the code's title */
-			bool		multi = r->multiple;
+		Tok		   *k = &L->t[i];
 
-			offence_parse(rc->title, strlen(rc->title), r);
-			r->multiple = multi;
-			if (strcmp(r->code, rc->code) != 0 && r->pen_source == 'i')
-			{
-				r->penetration = -1;
-				r->pen_source = 0;
-			}
-		}
-		r->reason[0] = '\0';
-		r->n_unparsed = 0;
-	}
-	else if (r->given_code[0])
-	{
-		rc = find_code(r->given_code);
-		if (rc == NULL)
+		if (k->dropped || k->used || k->sym)
+			continue;
+		if (k->num < 0 && k->known)
+			continue;
+		if (r->n_unparsed < OFF_MAX_UNPARSED)
 		{
-			OffenceResult keep = *r;
-
-			memset(r, 0, sizeof(*r));
-			r->penetration = -1;
-			r->n_unparsed = 0;
-			snprintf(r->reason, sizeof(r->reason),
-					 "unknown Home Office code %s (not in the April 2026 list)",
-					 keep.given_code);
-			m->family = OFAM_UNKNOWN;
-		}
-		else
-		{
-			m->matched_by = "code";
-			if (r->only_code)
-			{
-				/* the facts are those of the code's own title */
-				bool		multi = r->multiple;
-
-				offence_parse(rc->title, strlen(rc->title), r);
-				r->multiple = multi;
-				if (strcmp(r->code, rc->code) != 0 && r->pen_source == 'i')
-				{
-					r->penetration = -1;
-					r->pen_source = 0;
-				}
-				r->reason[0] = '\0';
-				r->n_unparsed = 0;
-			}
-			else if (r->code[0] && strcmp(r->code, rc->code) != 0)
-			{
-				char		buf[OFF_REASON_MAX];
-
-				snprintf(buf, sizeof(buf), "code %s given; the words read as %s",
-						 rc->code, r->code);
-				strlcpy(r->reason, buf, sizeof(r->reason));
-				if (r->pen_source == 'i')
-				{
-					r->penetration = -1;
-					r->pen_source = 0;
-				}
-			}
-			strlcpy(m->code, rc->code, sizeof(m->code));
-			strlcpy(m->cls, r->multiple && rc->cls_multi[0] ? rc->cls_multi : rc->cls,
-					sizeof(m->cls));
-			m->ons_group = rc->ons_group;
-			m->family = rc->family;
+			snprintf(r->unparsed[r->n_unparsed], OFF_WORD_MAX, "%s", k->w);
+			r->n_unparsed++;
 		}
 	}
-	else if (r->given_class[0])
-	{
-		RefKey	   *ck = find_key(classes, nclasses, r->given_class);
-
-		if (ck == NULL)
-		{
-			char		given[16];
-
-			strlcpy(given, r->given_class, sizeof(given));
-			memset(r, 0, sizeof(*r));
-			r->penetration = -1;
-			snprintf(r->reason, sizeof(r->reason),
-					 "unknown Home Office class %s (not in the April 2026 list)", given);
-			m->family = OFAM_UNKNOWN;
-		}
-		else
-		{
-			m->matched_by = "class";
-			strlcpy(m->cls, ck->key, sizeof(m->cls));
-			m->ons_group = ck->ons_group;
-			m->sexual = ck->sexual;
-			if (r->code[0] && (strcmp(r->cls, ck->key) == 0 ||
-							   ((strcmp(ck->key, "19J") == 0 || strcmp(ck->key, "19K") == 0) &&
-								strncmp(r->cls, "19", 2) == 0)))
-			{
-				rc = find_code(r->code);
-				strlcpy(m->code, r->code, sizeof(m->code));
-				m->family = rc ? rc->family : r->family;
-			}
-			else
-			{
-				if (r->code[0])
-				{
-					snprintf(r->reason, sizeof(r->reason),
-							 "class %s given; the words read as %s (%s)", ck->key,
-							 r->code, r->cls);
-					if (r->pen_source == 'i')
-					{
-						r->penetration = -1;
-						r->pen_source = 0;
-					}
-				}
-				m->family = ck->family != OFAM_UNKNOWN ? ck->family :
-					(r->only_code ? OFAM_UNKNOWN : r->family);
-			}
-			if (r->only_code)
-				r->reason[0] = '\0';
-		}
-	}
-	else
-	{
-		RefKey	   *tk = nk[0] ? find_key(titles, ntitles, nk) : NULL;
-		RefKey	   *ct = nk[0] ? find_key(class_titles, nclass_titles, nk) : NULL;
-		RefKey	   *ck = (ct && ct->idx >= 0) ? find_key(classes, nclasses, ct->ons_group) : NULL;
-
-		if (!(tk && tk->idx >= 0) && ck)
-		{
-			/* the title of a Home Office class ('Sexual Activity involving a Child under 13') */
-			m->matched_by = "class";
-			strlcpy(m->cls, ck->key, sizeof(m->cls));
-			m->ons_group = ck->ons_group;
-			m->family = ck->family;
-			m->sexual = ck->sexual;
-			r->n_unparsed = 0;
-			if (ck->ncodes == 1)
-			{
-				strlcpy(m->code, codes[ck->idx].code, sizeof(m->code));
-				r->reason[0] = '\0';
-			}
-			else
-			{
-				if (r->pen_source == 'i')
-				{
-					r->penetration = -1;
-					r->pen_source = 0;
-				}
-				snprintf(r->reason, sizeof(r->reason),
-						 "title of Home Office class %s, which has %d codes", ck->key,
-						 ck->ncodes);
-			}
-		}
-		else if (tk && tk->idx >= 0)
-		{
-			rc = &codes[tk->idx];
-			m->matched_by = "title";
-			r->n_unparsed = 0;
-			if (r->code[0] && strcmp(r->code, rc->code) != 0 && r->pen_source == 'i')
-			{
-				r->penetration = -1;
-				r->pen_source = 0;
-			}
-			r->reason[0] = '\0';
-		}
-		else if (r->code[0])
-		{
-			rc = find_code(r->code);
-			m->matched_by = "rules";
-		}
-		if (rc)
-		{
-			strlcpy(m->code, rc->code, sizeof(m->code));
-			strlcpy(m->cls, r->multiple && rc->cls_multi[0] ? rc->cls_multi :
-					(r->cls[0] && strcmp(r->code, rc->code) == 0 ? r->cls : rc->cls),
-					sizeof(m->cls));
-			m->ons_group = rc->ons_group;
-			m->family = rc->family;
-		}
-		else if (r->cls[0] && m->matched_by == NULL)
-		{
-			RefKey	   *ck = find_key(classes, nclasses, r->cls);
-
-			strlcpy(m->cls, r->cls, sizeof(m->cls));
-			if (ck)
-				m->ons_group = ck->ons_group;
-		}
-	}
-	if (m->family != OFAM_UNKNOWN)
-		m->sexual = m->family != OFAM_NON_SEXUAL;
-	/* no code or class: the family's ONS group when all its codes share one */
-	if (m->ons_group == NULL && m->family >= 0 && m->family != OFAM_NON_SEXUAL)
-		m->ons_group = family_ons[m->family];
-	m->code_t = cache_text(cxt, m->code);
-	m->cls_t = cache_text(cxt, m->cls);
-	m->family_t = m->family >= 0 ? cache_text(cxt, offence_family_names[m->family]) : NULL;
-}
-
-/*
- * Hash of an input string for the memo: 8 bytes at a time with a multiply-xorshift mix,
- * several times faster than hash_bytes() on 40-80 byte titles (this is the per-row cost
- * of the accessors).  Chains compare the whole key, so a collision costs only time.
- */
-static inline uint32
-memo_hash(const char *p, int len)
-{
-	uint64		h = UINT64CONST(0x9E3779B97F4A7C15) ^ (uint64) len;
-	uint64		v;
-
-	while (len >= 8)
-	{
-		memcpy(&v, p, 8);
-		h = (h ^ v) * UINT64CONST(0xbf58476d1ce4e5b9);
-		h ^= h >> 31;
-		p += 8;
-		len -= 8;
-	}
-	v = 0;
-	memcpy(&v, p, len);
-	h = (h ^ v) * UINT64CONST(0x94d049bb133111eb);
-	h ^= h >> 29;
-	return (uint32) (h ^ (h >> 32));
-}
-
-/* The memo entry for a string: one hash lookup, computed on the first sight. */
-static Memo *
-lookup(FunctionCallInfo fcinfo, const char *s, int len)
-{
-	uint32		h;
-	Memo	   *m;
-
-	ensure_cache(fcinfo);
-	stat_lookups++;
-	if (len > MEMO_MAX_KEY)
-	{
-		m = palloc0(sizeof(Memo));
-		stat_misses++;
-		compute(s, len, m, CurrentMemoryContext);
-		return m;
-	}
-	h = memo_hash(s, len);
-	for (m = buckets[h & (nbuckets - 1)]; m; m = m->next)
-		if (m->hash == h && m->len == len && memcmp(m->key, s, len) == 0)
-			return m;
-
-	stat_misses++;
-	if (nmemo >= MEMO_MAX_ENTRIES)
-	{
-		/* start afresh (the old cache lives until the end of the transaction) */
-		cache_valid = false;
-		ensure_cache(fcinfo);
-	}
-	if (nmemo >= nbuckets)
-	{
-		uint32		nb = nbuckets * 2,
-					i;
-		Memo	  **b = MemoryContextAllocZero(cache_cxt, sizeof(Memo *) * nb);
-
-		for (i = 0; i < nbuckets; i++)
-		{
-			Memo	   *e = buckets[i];
-
-			while (e)
-			{
-				Memo	   *nx = e->next;
-
-				e->next = b[e->hash & (nb - 1)];
-				b[e->hash & (nb - 1)] = e;
-				e = nx;
-			}
-		}
-		pfree(buckets);
-		buckets = b;
-		nbuckets = nb;
-	}
-	m = MemoryContextAllocZero(cache_cxt, sizeof(Memo));
-	m->hash = h;
-	m->len = len;
-	m->key = MemoryContextAlloc(cache_cxt, len + 1);
-	memcpy(m->key, s, len);
-	m->key[len] = '\0';
-	compute(s, len, m, cache_cxt);
-	m->next = buckets[h & (nbuckets - 1)];
-	buckets[h & (nbuckets - 1)] = m;
-	nmemo++;
-	return m;
-}
-
-#define ARG_MEMO(n) \
-	text	   *arg_ = PG_GETARG_TEXT_PP(n); \
-	Memo	   *m = lookup(fcinfo, VARDATA_ANY(arg_), VARSIZE_ANY_EXHDR(arg_))
-
-/*
- * The accessors return the cached text itself: it is never modified and lives at least
- * until the end of the transaction (see load_cache), longer than any use of a result.
- */
-static inline Datum
-cached_text(text *t)
-{
-	return PointerGetDatum(t);
-}
-
-PG_FUNCTION_INFO_V1(foistats_ho_class);
-Datum
-foistats_ho_class(PG_FUNCTION_ARGS)
-{
-	ARG_MEMO(0);
-	if (m->cls_t == NULL)
-		PG_RETURN_NULL();
-	return cached_text(m->cls_t);
-}
-
-PG_FUNCTION_INFO_V1(foistats_ho_code);
-Datum
-foistats_ho_code(PG_FUNCTION_ARGS)
-{
-	ARG_MEMO(0);
-	if (m->code_t == NULL)
-		PG_RETURN_NULL();
-	return cached_text(m->code_t);
-}
-
-PG_FUNCTION_INFO_V1(foistats_offence_family);
-Datum
-foistats_offence_family(PG_FUNCTION_ARGS)
-{
-	ARG_MEMO(0);
-	if (m->family_t == NULL)
-		PG_RETURN_NULL();
-	return cached_text(m->family_t);
-}
-
-PG_FUNCTION_INFO_V1(foistats_is_sexual_offence);
-Datum
-foistats_is_sexual_offence(PG_FUNCTION_ARGS)
-{
-	ARG_MEMO(0);
-	if (m->sexual < 0)
-		PG_RETURN_NULL();
-	PG_RETURN_BOOL(m->sexual == 1);
-}
-
-static Datum
-int4range_datum(int lo, int hi)
-{
-	TypeCacheEntry *tc = lookup_type_cache(INT4RANGEOID, TYPECACHE_RANGE_INFO);
-	RangeBound	l,
-				u;
-
-	l.val = Int32GetDatum(lo);
-	l.infinite = false;
-	l.inclusive = true;
-	l.lower = true;
-	u.val = Int32GetDatum(hi < 0 ? 0 : hi);
-	u.infinite = hi < 0;
-	u.inclusive = false;
-	u.lower = false;
-	return RangeTypePGetDatum(make_range(tc, &l, &u, false));
-}
-
-static Datum
-nullable_text(const char *s, bool *isnull)
-{
-	*isnull = (s == NULL || s[0] == '\0');
-	return *isnull ? (Datum) 0 : CStringGetTextDatum(s);
-}
-
-PG_FUNCTION_INFO_V1(foistats_classify);
-Datum
-foistats_classify(PG_FUNCTION_ARGS)
-{
-	TupleDesc	desc;
-	Datum		v[14];
-	bool		n[14];
-	const OffenceResult *r;
-	Datum	   *words;
-	int			i;
-
-	ARG_MEMO(0);
-	r = &m->facts;
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-						errmsg("foistats.classify must return a composite")));
-	desc = BlessTupleDesc(desc);
-	if (desc->natts != 14)
-		ereport(ERROR, (errcode(ERRCODE_DATATYPE_MISMATCH),
-						errmsg("foistats.offence has %d attributes, expected 14", desc->natts)));
-	memset(n, 0, sizeof(n));
-	v[0] = nullable_text(m->code, &n[0]);
-	v[1] = nullable_text(m->cls, &n[1]);
-	v[2] = nullable_text(m->ons_group, &n[2]);
-	v[3] = nullable_text(m->family >= 0 ? offence_family_names[m->family] : NULL, &n[3]);
-	v[4] = nullable_text(r->victim_sex == 'F' ? "female" : r->victim_sex == 'M' ? "male" : NULL,
-						 &n[4]);
-	n[5] = !r->has_vage;
-	v[5] = n[5] ? (Datum) 0 : int4range_datum(r->vage_lo, r->vage_hi);
-	n[6] = !r->has_oage;
-	v[6] = n[6] ? (Datum) 0 : int4range_datum(r->oage_lo, r->oage_hi);
-	n[7] = r->penetration < 0;
-	v[7] = BoolGetDatum(r->penetration == 1);
-	v[8] = nullable_text(r->penetration < 0 ? NULL : r->pen_source == 'i' ? "implied" : "stated",
-						 &n[8]);
-	v[9] = BoolGetDatum(r->attempt);
-	v[10] = BoolGetDatum(r->multiple);
-	v[11] = nullable_text(m->matched_by, &n[11]);
-	words = palloc(sizeof(Datum) * (r->n_unparsed + 1));
-	for (i = 0; i < r->n_unparsed; i++)
-		words[i] = CStringGetTextDatum(r->unparsed[i]);
-	v[12] = PointerGetDatum(construct_array(words, r->n_unparsed, TEXTOID, -1, false,
-											TYPALIGN_INT));
-	v[13] = nullable_text(r->reason, &n[13]);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, v, n)));
-}
-
-PG_FUNCTION_INFO_V1(foistats_age_conflicts);
-Datum
-foistats_age_conflicts(PG_FUNCTION_ARGS)
-{
-	Datum		out[2];
-	int			nout = 0;
-	char		words[40];
-
-	if (!PG_ARGISNULL(0))
-	{
-		ARG_MEMO(0);
-		const OffenceResult *r = &m->facts;
-
-		if (!PG_ARGISNULL(1) && r->has_vage)
-		{
-			int32		a = PG_GETARG_INT32(1);
-
-			if (a < r->vage_lo || (r->vage_hi >= 0 && a >= r->vage_hi))
-			{
-				offence_range_words(r->vage_lo, r->vage_hi, words, sizeof(words));
-				out[nout++] = CStringGetTextDatum(psprintf("victim_age: title says %s, recorded %d",
-														   words, a));
-			}
-		}
-		if (!PG_ARGISNULL(2) && r->has_oage)
-		{
-			int32		a = PG_GETARG_INT32(2);
-
-			if (a < r->oage_lo || (r->oage_hi >= 0 && a >= r->oage_hi))
-			{
-				offence_range_words(r->oage_lo, r->oage_hi, words, sizeof(words));
-				out[nout++] = CStringGetTextDatum(psprintf("offender_age: title says %s, recorded %d",
-														   words, a));
-			}
-		}
-	}
-	PG_RETURN_ARRAYTYPE_P(construct_array(out, nout, TEXTOID, -1, false, TYPALIGN_INT));
-}
-
-PG_FUNCTION_INFO_V1(foistats_offence_key);
-Datum
-foistats_offence_key(PG_FUNCTION_ARGS)
-{
-	text	   *t = PG_GETARG_TEXT_PP(0);
-	size_t		len = VARSIZE_ANY_EXHDR(t);
-	char	   *buf = palloc(len + 1);
-
-	offence_normalise(VARDATA_ANY(t), len, buf, len + 1);
-	PG_RETURN_TEXT_P(cstring_to_text(buf));
-}
-
-PG_FUNCTION_INFO_V1(foistats_classify_cache);
-Datum
-foistats_classify_cache(PG_FUNCTION_ARGS)
-{
-	TupleDesc	desc;
-	Datum		v[4];
-	bool		n[4] = {false, false, false, false};
-
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	desc = BlessTupleDesc(desc);
-	v[0] = Int64GetDatum(cache_valid ? (int64) nmemo : 0);
-	v[1] = Int64GetDatum(stat_lookups);
-	v[2] = Int64GetDatum(stat_misses);
-	v[3] = Int64GetDatum(stat_loads);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, v, n)));
-}
-
-/*
- * Trigger on offence_override and ho_offence.  FOR EACH ROW BEFORE INSERT/UPDATE:
- * checks that ho_code names a code of the reference list.  FOR EACH STATEMENT AFTER:
- * sends a relcache invalidation for the table, which every backend's classify
- * cache listens for.
- */
-PG_FUNCTION_INFO_V1(foistats_offence_override_trigger);
-Datum
-foistats_offence_override_trigger(PG_FUNCTION_ARGS)
-{
-	TriggerData *td = (TriggerData *) fcinfo->context;
-
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR, (errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-						errmsg("foistats.offence_override_trigger() must be called as a trigger")));
-	if (TRIGGER_FIRED_FOR_ROW(td->tg_event))
-	{
-		HeapTuple	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
-		TupleDesc	d = td->tg_relation->rd_att;
-		int			col = SPI_fnumber(d, "ho_code");
-		char	   *code;
-
-		if (col <= 0)
-			elog(ERROR, "table has no ho_code column");
-		code = SPI_getvalue(tup, d, col);
-		if (code != NULL)
-		{
-			ensure_cache(fcinfo);
-			if (find_code(code) == NULL)
-				ereport(ERROR, (errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
-								errmsg("unknown Home Office code \"%s\"", code),
-								errdetail("An override must name a code of foistats.ho_offence."),
-								errhint("Codes are written CCC/SS, e.g. 019/07.")));
-		}
-		return PointerGetDatum(tup);
-	}
-	CacheInvalidateRelcacheByRelid(RelationGetRelid(td->tg_relation));
-	return PointerGetDatum(NULL);
 }

@@ -1,5 +1,5 @@
--- classify: offence titles and Home Office codes -> offence attributes (src/classify.c,
--- src/offence_lexer.c).
+-- classify: offence titles and Home Office codes -> offence attributes (src/classify_fmgr.c,
+-- the classifier itself in src/classify.c).
 
 CREATE TYPE @extschema@.offence AS (
   ho_code            text,       -- Home Office code '019/07', when it can be determined
@@ -39,14 +39,19 @@ CREATE TABLE @extschema@.offence_override (
 );
 CREATE UNIQUE INDEX offence_override_key_idx ON @extschema@.offence_override (@extschema@.offence_key(match));
 COMMENT ON TABLE @extschema@.offence_override IS
-  'local overrides consulted before anything else: a force code or offence description (matched ignoring case, punctuation and spacing) mapped to a Home Office code and/or a family; changes are seen by every session at its next transaction';
+  'local overrides consulted before anything else: a force code or offence description (matched ignoring case, punctuation and spacing) mapped to a Home Office code and/or a family; changes are seen by every session at its next statement';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.offence_override', '');
+
+-- the version of foistats.ho_offence and offence_override, which each backend's
+-- classification cache is tagged with
+INSERT INTO @extschema@.cache_version (cache, version)
+  VALUES ('classify', pg_catalog.nextval('@extschema@.cache_version_seq'::pg_catalog.regclass));
 
 CREATE FUNCTION @extschema@.offence_override_trigger() RETURNS trigger
   AS 'MODULE_PATHNAME', 'foistats_offence_override_trigger'
   LANGUAGE C;
 COMMENT ON FUNCTION @extschema@.offence_override_trigger() IS
-  'validates override codes (row trigger) and invalidates every session''s classification cache (statement trigger)';
+  'validates override codes (row trigger) and bumps the classify version in foistats.cache_version, which invalidates every session''s classification cache (statement trigger)';
 CREATE TRIGGER offence_override_check BEFORE INSERT OR UPDATE ON @extschema@.offence_override
   FOR EACH ROW EXECUTE FUNCTION @extschema@.offence_override_trigger();
 CREATE TRIGGER offence_override_invalidate AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE

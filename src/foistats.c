@@ -11,6 +11,7 @@
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
+#include "utils/lsyscache.h"
 
 #include "foistats.h"
 
@@ -28,6 +29,16 @@ Datum
 foistats_version(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TEXT_P(cstring_to_text(FOISTATS_VERSION));
+}
+
+char *
+foistats_qualified_name(Oid nspid, const char *name)
+{
+	char	   *nspname = get_namespace_name(nspid);
+
+	if (nspname == NULL)
+		elog(ERROR, "cache lookup failed for namespace %u", nspid);
+	return quote_qualified_identifier(nspname, name);
 }
 
 int

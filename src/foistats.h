@@ -5,6 +5,9 @@
 #ifndef FOISTATS_H
 #define FOISTATS_H
 
+/* The schema-qualified, quoted name of object "name" in schema nspid. */
+extern char *foistats_qualified_name(Oid nspid, const char *name);
+
 /*
  * SPI with a safe search_path.  Queries that the extension runs through SPI
  * (reading its dictionaries and reference tables) must not resolve an

@@ -1,104 +1,114 @@
 /*
  * period.c
- *		foistats.period(date | timestamp | timestamptz, granularity) -> text
- *
- * The label of the period a day falls in, exactly as the xtab aggregates
- * label their columns (the arithmetic is in xtab_label.c):
- *
- *	'year'		'2013'
- *	'fy'		'2013/14'	UK financial year, 1 April 2013 to 31 March 2014
- *	'quarter'	'2013 Q1'	calendar quarter (Q1 = January to March)
- *	'month'		'2013-01'
+ *		Calendar periods of a day: year, UK financial year, quarter, month (see
+ *		period.h).  Plain C, no postgres.h.
  */
-#include "postgres.h"
-
-#include "fmgr.h"
-#include "utils/builtins.h"
-#include "utils/date.h"
-#include "utils/datetime.h"
-#include "utils/timestamp.h"
+#include <stdio.h>
+#include <string.h>
 
 #include "period.h"
 
-PG_FUNCTION_INFO_V1(period_date);
-PG_FUNCTION_INFO_V1(period_timestamp);
-PG_FUNCTION_INFO_V1(period_timestamptz);
-
-XtabGranularity
-period_granularity(const char *name, int len)
+/* floor(a / b) for b > 0 */
+static inline int64_t
+floordiv(int64_t a, int64_t b)
 {
-	int			gran = xtab_granularity_from_name(name, len);
+	int64_t		q = a / b;
 
-	if (gran == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown granularity \"%.*s\"", len, name),
-				 errhint("Use 'year', 'fy' (UK financial year, April to March), "
-						 "'quarter' or 'month'.")));
-	return (XtabGranularity) gran;
+	if ((a % b) != 0 && a < 0)
+		q--;
+	return q;
 }
 
+static const char *const granularity_names[] = {
+	NULL, "year", "fy", "quarter", "month"
+};
+
+int
+xtab_granularity_from_name(const char *name, int len)
+{
+	for (int g = XTAB_GRAN_YEAR; g <= XTAB_GRAN_MONTH; g++)
+	{
+		if ((int) strlen(granularity_names[g]) == len &&
+			memcmp(granularity_names[g], name, len) == 0)
+			return g;
+	}
+	return 0;
+}
+
+const char *
+xtab_granularity_name(XtabGranularity gran)
+{
+	if (gran < XTAB_GRAN_YEAR || gran > XTAB_GRAN_MONTH)
+		return NULL;
+	return granularity_names[gran];
+}
+
+/*
+ * Days since 2000-01-01 to a proleptic Gregorian date, after Howard Hinnant's
+ * civil_from_days (public domain), with eras of 400 years.
+ */
 void
-period_infinite_error(void)
+xtab_days_to_ymd(int32_t days2000, int *year, int *month, int *day)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-			 errmsg("an infinite date or timestamp has no period"),
-			 errhint("Filter out 'infinity' and '-infinity' first.")));
+	int64_t		z = (int64_t) days2000 + 10957 + 719468;	/* days since
+															 * 0000-03-01 */
+	int64_t		era = floordiv(z, 146097);
+	int64_t		doe = z - era * 146097;
+	int64_t		yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t		doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t		mp = (5 * doy + 2) / 153;
+	int64_t		d = doy - (153 * mp + 2) / 5 + 1;
+	int64_t		m = mp < 10 ? mp + 3 : mp - 9;
+	int64_t		y = yoe + era * 400 + (m <= 2);
+
+	*year = (int) y;
+	*month = (int) m;
+	*day = (int) d;
 }
 
-int32
-period_day_of_timestamptz(TimestampTz ts)
+int64_t
+xtab_period_key(XtabGranularity gran, int32_t days)
 {
-	struct pg_tm tm;
-	fsec_t		fsec;
-	int			tz;
+	int			y,
+				m,
+				d;
 
-	if (TIMESTAMP_NOT_FINITE(ts))
-		period_infinite_error();
-	/* the local (TimeZone) calendar date */
-	if (timestamp2tm(ts, &tz, &tm, &fsec, NULL, NULL) != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("timestamp out of range")));
-	return date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) - POSTGRES_EPOCH_JDATE;
+	xtab_days_to_ymd(days, &y, &m, &d);
+	switch (gran)
+	{
+		case XTAB_GRAN_YEAR:
+			return y;
+		case XTAB_GRAN_FY:
+			return m >= 4 ? y : y - 1;
+		case XTAB_GRAN_QUARTER:
+			return (int64_t) y * 4 + (m - 1) / 3;
+		case XTAB_GRAN_MONTH:
+			return (int64_t) y * 12 + (m - 1);
+	}
+	return 0;
 }
 
-static XtabGranularity
-get_granularity(text *g)
+int
+xtab_period_label(XtabGranularity gran, int64_t key, char *buf)
 {
-	return period_granularity(VARDATA_ANY(g), VARSIZE_ANY_EXHDR(g));
-}
+	int64_t		y;
 
-static Datum
-period_label(int32 days, XtabGranularity gran)
-{
-	char		buf[XTAB_PERIOD_LABEL_MAX];
-	int			len = xtab_period_label(gran, xtab_period_key(gran, days), buf);
-
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, len));
-}
-
-Datum
-period_date(PG_FUNCTION_ARGS)
-{
-	XtabGranularity gran = get_granularity(PG_GETARG_TEXT_PP(1));
-
-	return period_label(period_day_of_date(PG_GETARG_DATEADT(0)), gran);
-}
-
-Datum
-period_timestamp(PG_FUNCTION_ARGS)
-{
-	XtabGranularity gran = get_granularity(PG_GETARG_TEXT_PP(1));
-
-	return period_label(period_day_of_timestamp(PG_GETARG_TIMESTAMP(0)), gran);
-}
-
-Datum
-period_timestamptz(PG_FUNCTION_ARGS)
-{
-	XtabGranularity gran = get_granularity(PG_GETARG_TEXT_PP(1));
-
-	return period_label(period_day_of_timestamptz(PG_GETARG_TIMESTAMPTZ(0)), gran);
+	switch (gran)
+	{
+		case XTAB_GRAN_YEAR:
+			return snprintf(buf, XTAB_PERIOD_LABEL_MAX, "%04lld", (long long) key);
+		case XTAB_GRAN_FY:
+			return snprintf(buf, XTAB_PERIOD_LABEL_MAX, "%04lld/%02d",
+							(long long) key, (int) (((key + 1) % 100 + 100) % 100));
+		case XTAB_GRAN_QUARTER:
+			y = floordiv(key, 4);
+			return snprintf(buf, XTAB_PERIOD_LABEL_MAX, "%04lld Q%d",
+							(long long) y, (int) (key - y * 4) + 1);
+		case XTAB_GRAN_MONTH:
+			y = floordiv(key, 12);
+			return snprintf(buf, XTAB_PERIOD_LABEL_MAX, "%04lld-%02d",
+							(long long) y, (int) (key - y * 12) + 1);
+	}
+	buf[0] = '\0';
+	return 0;
 }

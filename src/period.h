@@ -1,53 +1,58 @@
 /*
  * period.h
- *		Calendar days of dates and timestamps, and granularity names, shared
- *		by foistats.period() (period.c) and the xtab aggregates (xtab_agg.c),
- *		so that a column label and period() always agree.
+ *		Calendar periods of a day, in plain C (no postgres.h): the year, UK
+ *		financial year, quarter or month a day falls in, its sort key and its
+ *		label.  Unit tested outside the server (test/unit/period_test.c, run by
+ *		test/checks/period_unit.sh).  foistats.period() (period_fmgr.c) and the
+ *		date-bucketing xtab aggregates (xtab_agg.c) both label periods here, so
+ *		a column label and period() always agree.
  *
- * Days count from the PostgreSQL epoch (2000-01-01 = day 0), as DateADT does.
- * Each function ereports on input that has no period (an infinite value, an
- * unknown granularity name); none returns an error code.
+ *	granularity			label		key					example
+ *	XTAB_GRAN_YEAR		YYYY		year				'2013'
+ *	XTAB_GRAN_FY		YYYY/YY		first year			'2013/14'  (1 April 2013 to
+ *																	31 March 2014)
+ *	XTAB_GRAN_QUARTER	YYYY Qn		year*4 + n-1		'2013 Q1'  (January to March)
+ *	XTAB_GRAN_MONTH		YYYY-MM		year*12 + month-1	'2013-01'
+ *
+ * Days are PostgreSQL's day numbers (days since 2000-01-01, the value inside
+ * a date Datum); all arithmetic is on integers, so an aggregate can bucket a
+ * date per row without calling any SQL function.  The granularities are also
+ * the chronological column kinds of a cross-tab (xtab_label.h), whose sort
+ * keys are these keys.
  */
 #ifndef FOISTATS_PERIOD_H
 #define FOISTATS_PERIOD_H
 
-#include "postgres.h"
+#include <stdint.h>
 
-#include "utils/date.h"
-#include "utils/timestamp.h"
-
-#include "xtab_label.h"
-
-/* The granularity named by name[0..len), or an error listing the names. */
-extern XtabGranularity period_granularity(const char *name, int len);
-
-/* Error for a value with no period (an infinite date or timestamp). */
-pg_attribute_noreturn() extern void period_infinite_error(void);
-
-/* The day of a date, of a timestamp (inline: the aggregates call these once a
- * row), and, in the session's TimeZone (hence STABLE callers), of a
- * timestamptz. */
-static inline int32
-period_day_of_date(DateADT d)
+/* Granularities of foistats.period() and of the date-bucketing aggregates. */
+typedef enum XtabGranularity
 {
-	if (DATE_NOT_FINITE(d))
-		period_infinite_error();
-	return d;
-}
+	XTAB_GRAN_YEAR = 1,
+	XTAB_GRAN_FY = 2,
+	XTAB_GRAN_QUARTER = 3,
+	XTAB_GRAN_MONTH = 4
+} XtabGranularity;
 
-static inline int32
-period_day_of_timestamp(Timestamp ts)
-{
-	int64		days;
+/* Longest label xtab_period_label() writes, including the terminating NUL. */
+#define XTAB_PERIOD_LABEL_MAX 16
 
-	if (TIMESTAMP_NOT_FINITE(ts))
-		period_infinite_error();
-	days = ts / USECS_PER_DAY;
-	if (ts % USECS_PER_DAY < 0)
-		days--;
-	return (int32) days;
-}
+/* Granularity for 'year' | 'fy' | 'quarter' | 'month', or 0 if unknown. */
+extern int	xtab_granularity_from_name(const char *name, int len);
 
-extern int32 period_day_of_timestamptz(TimestampTz ts);
+/* Name of a granularity ("year", "fy", "quarter", "month"). */
+extern const char *xtab_granularity_name(XtabGranularity gran);
+
+/* The proleptic Gregorian date of a day number. */
+extern void xtab_days_to_ymd(int32_t days, int *year, int *month, int *day);
+
+/* The period key of a day for a granularity (see the table above). */
+extern int64_t xtab_period_key(XtabGranularity gran, int32_t days);
+
+/*
+ * Write the label of a period key into buf (at least XTAB_PERIOD_LABEL_MAX
+ * bytes); returns its length.
+ */
+extern int	xtab_period_label(XtabGranularity gran, int64_t key, char *buf);
 
 #endif							/* FOISTATS_PERIOD_H */

@@ -1,5 +1,5 @@
 -- period: calendar periods of dates ('2013', '2013/14', '2013 Q1', '2013-01').
--- (C: src/period.c, arithmetic in src/xtab_label.c.)
+-- (C: src/period_fmgr.c, arithmetic in src/period.c.)
 
 CREATE FUNCTION @extschema@.period(d date, granularity text) RETURNS text
   AS 'MODULE_PATHNAME', 'period_date' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

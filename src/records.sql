@@ -66,7 +66,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.unknown_outcome(text, text) IS
-  'raises the error for an outcome code that is not in foistats.ho_outcome (used by request queries)';
+  'internal: raises the error for an outcome code that is not in foistats.ho_outcome (used by request queries)';
 
 CREATE FUNCTION @extschema@.outcome_label(outcome text, crime_ref text DEFAULT NULL) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -145,6 +145,32 @@ AS $fn$
 $fn$;
 COMMENT ON FUNCTION @extschema@.record_type_hint(text) IS 'internal: what to bind to a field of this interface type';
 
+-- Drop a view whose columns change; a user's object depending on it makes
+-- this an error that says what to do.
+CREATE FUNCTION @extschema@.drop_changed_view(v regclass, columns text[],
+    hint text DEFAULT 'Point dashboards at the long-form view "answers" of the same schema (question, row_label, period, n: its columns never change), or drop the dependent objects and call create_request_views again.')
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    IF v IS NULL OR (SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a
+                      WHERE a.attrelid = v AND a.attnum > 0 AND NOT a.attisdropped) IS NOT DISTINCT FROM columns THEN
+        RETURN;
+    END IF;
+    BEGIN
+        EXECUTE format('DROP VIEW %s', v);
+    EXCEPTION WHEN dependent_objects_still_exist THEN
+        RAISE EXCEPTION 'cannot change the columns of view %: other objects depend on it', v
+            USING ERRCODE = 'dependent_objects_still_exist',
+                  DETAIL = SQLERRM,
+                  HINT = hint;
+    END;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.drop_changed_view(regclass, text[], text) IS
+  'internal: drops a view whose column list is about to change; names its dependents otherwise';
+
 CREATE FUNCTION @extschema@.bind_records(target name, source regclass,
                                          columns jsonb DEFAULT '{}',
                                          time_zone text DEFAULT 'Europe/London',
@@ -160,6 +186,7 @@ DECLARE
     src_desc   text;
     src_type   regtype;
     items      text[] := '{}';
+    names      text[] := '{}';    -- the view's column names, in order
     key        text;
     avail      text;
     ex_schema  text := '@extschema@';
@@ -226,6 +253,7 @@ BEGIN
                                         f.name, f.name);
             END IF;
             items := items || format('NULL::%s AS %I', f.type, f.name);
+            names := names || f.name;
             CONTINUE;
         END IF;
         IF spec IS NULL OR jsonb_typeof(spec) = 'string' THEN
@@ -291,18 +319,20 @@ BEGIN
             src_expr := format('%s::%s', src_expr, f.type);
         END IF;
         items := items || format('%s AS %I', src_expr, f.name);
+        names := names || f.name;
     END LOOP;
 
     -- the table's other columns pass through under their own names
     -- (columns bound to a field, and names of fields, are left out)
-    items := items || ARRAY(
-        SELECT format('s.%I', a.attname)
+    SELECT items || array_agg(format('s.%I', p.attname) ORDER BY p.attnum), names || array_agg(p.attname::text ORDER BY p.attnum)
+      INTO items, names
+      FROM (SELECT a.attname, a.attnum
           FROM pg_attribute a
          WHERE a.attrelid = source AND a.attnum > 0 AND NOT a.attisdropped
            AND a.attname NOT IN (SELECT rf.name FROM @extschema@.record_field rf)
            AND NOT EXISTS (SELECT 1 FROM jsonb_each(columns) m
                             WHERE jsonb_typeof(m.value) = 'string' AND m.value #>> '{}' = a.attname)
-         ORDER BY a.attnum);
+         ) p;
 
     IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = target) THEN
         EXECUTE format('CREATE SCHEMA %I', target);
@@ -310,22 +340,13 @@ BEGIN
     view_sql := format('VIEW %I.records AS SELECT %s FROM %s s', target, array_to_string(items, ', '), source);
     -- expressions are the user's: resolve them in the caller's search_path,
     -- as CREATE VIEW would; the view stores what they resolved to
+    -- the columns change when a pass-through column is added or renamed:
+    -- re-create the view then; a dependent object makes that an error
+    PERFORM @extschema@.drop_changed_view(to_regclass(format('%I.records', target)),
+        names,
+        'Drop the dependent views first (request views are re-created by foistats.create_request_views).');
     PERFORM set_config('search_path', caller_path, true);
-    BEGIN
-        EXECUTE 'CREATE OR REPLACE ' || view_sql;
-    EXCEPTION WHEN invalid_table_definition THEN
-        -- the columns changed (a pass-through column added or renamed):
-        -- re-create; a dependent object makes this an error naming it
-        BEGIN
-            EXECUTE format('DROP VIEW %I.records', target);
-        EXCEPTION WHEN dependent_objects_still_exist THEN
-            RAISE EXCEPTION 'cannot re-bind %.records: its columns change and other objects depend on it', target
-                USING ERRCODE = 'dependent_objects_still_exist',
-                      DETAIL = SQLERRM,
-                      HINT = 'Drop the dependent views first (request views are re-created by foistats.create_request_views).';
-        END;
-        EXECUTE 'CREATE ' || view_sql;
-    END;
+    EXECUTE 'CREATE OR REPLACE ' || view_sql;
     PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
     EXECUTE format('COMMENT ON VIEW %I.records IS %L', target,
                    format('crime records of %s bound to the foistats record interface (foistats.record_field); recorded_on in time zone %s; binding %s',

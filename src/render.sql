@@ -187,7 +187,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.create_wide_view_in_path(text, text, text, text, text[], boolean, text, boolean) IS
-  'the one wide-view builder (create_wide_view and the request views): resolves the query and view name in caller_path';
+  'internal: the one wide-view builder (create_wide_view and the request views): resolves the query and view name in caller_path';
 
 CREATE FUNCTION @extschema@.create_wide_view(
     view_name text,

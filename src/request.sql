@@ -338,7 +338,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.resolve_period(text, jsonb) IS
-  'the first and last day of a request''s period definition ({"from", "to"} or {"last", "unit"})';
+  'internal: the first and last day of a request''s period definition ({"from", "to"} or {"last", "unit"})';
 
 -- A day given as a date, a period label or 'today'; for the end of a
 -- period (is_end), a label means its last day.
@@ -1422,31 +1422,6 @@ COMMENT ON FUNCTION @extschema@.audit_request(text, regclass, date, date) IS
 -- ---------------------------------------------------------------------------
 -- Views for BI tools
 -- ---------------------------------------------------------------------------
-
--- Drop a view whose columns change; a user's object depending on it makes
--- this an error that says what to do.
-CREATE FUNCTION @extschema@.drop_changed_view(v regclass, columns text[])
-RETURNS void
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-BEGIN
-    IF v IS NULL OR (SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a
-                      WHERE a.attrelid = v AND a.attnum > 0 AND NOT a.attisdropped) IS NOT DISTINCT FROM columns THEN
-        RETURN;
-    END IF;
-    BEGIN
-        EXECUTE format('DROP VIEW %s', v);
-    EXCEPTION WHEN dependent_objects_still_exist THEN
-        RAISE EXCEPTION 'cannot change the columns of view %: other objects depend on it', v
-            USING ERRCODE = 'dependent_objects_still_exist',
-                  DETAIL = SQLERRM,
-                  HINT = 'Point dashboards at the long-form view "answers" of the same schema (question, row_label, period, n: its columns never change), or drop the dependent objects and call create_request_views again.';
-    END;
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@.drop_changed_view(regclass, text[]) IS
-  'internal: drops a view whose column list is about to change; names its dependents otherwise';
 
 CREATE FUNCTION @extschema@.create_request_views(target name, request text,
                                                  period_from date, period_to date)

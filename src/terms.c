@@ -1,666 +1,1078 @@
 /*
  * terms.c
- *		Free-text term dictionaries: find canonical terms (platforms, grooming,
- *		user dictionaries) in MO text.  Thin fmgr wrappers around the pure-C
- *		automaton in aho_corasick.c, plus the per-backend cache of compiled
- *		dictionaries.
+ *		The term matcher: multi-pattern word matching over UTF-8 text with an
+ *		Aho-Corasick automaton compiled to a dense DFA over byte classes.  Pure
+ *		C (no postgres.h); see terms.h for the matching rules.
  *
- * Functions (see src/terms.sql for the SQL side and the matching rules):
- *	foistats.mentions(text, dictionary text) -> text[]
- *	foistats.mentions_any(text, dictionary text) -> boolean
- *	foistats.explain_mentions(text, dictionary text)
- *		-> setof (term text, alias text, start_pos int, matched text)
- *	foistats.term_key(text) -> text			(alias normalisation)
- *	foistats.term_changed()					(statement trigger on foistats.term)
+ * How it works, for a newcomer:
  *
- * The cache, and why it is always current:
+ *	1. Each alias is normalised (case folded, whitespace collapsed) and
+ *	   expanded into its apostrophe spellings.  Every spelling is a byte
+ *	   string ("pattern").  Plural and possessive endings are not patterns:
+ *	   they are checked where a pattern ends (step 5), which keeps the
+ *	   automaton small.
+ *	2. The bytes used by the patterns are numbered into "byte classes"; all
+ *	   other bytes share class 0.  Upper-case ASCII letters get the class of
+ *	   their lower-case letter and every ASCII whitespace byte the class of
+ *	   the space, so case folding and whitespace need no work while scanning.
+ *	3. The patterns go into a trie; a breadth-first pass computes the failure
+ *	   links and fills in every missing transition, so that the result is a
+ *	   DFA: next = delta[state + class[byte]] (states are premultiplied by the
+ *	   number of classes).  A state from which some pattern ends is stored
+ *	   bit-inverted (negative), so the hot loop pays one sign test per byte.
+ *	4. Whitespace runs: a state whose label ends in a space loops to itself on
+ *	   more whitespace, which is exactly the automaton for the text with each
+ *	   whitespace run collapsed to one space.
+ *	5. When a pattern ends, the start is found by walking the pattern back
+ *	   over the text (a space in the pattern eats a whole whitespace run), the
+ *	   word-boundary rule is checked on the characters around the match (the
+ *	   match alone, and extended by s, 's or \u2019s when the alias ends in a
+ *	   word character), and each valid match is recorded.  After the scan the matches are sorted and
+ *	   the leftmost-longest non-overlapping ones kept.
  *
- *	Each backend keeps one compiled automaton per dictionary name, tagged with
- *	the OID of foistats.term and the value of foistats.term_version.version it
- *	was built from.  Every statement that changes foistats.term fires the
- *	statement trigger term_changed(), which sets that version to a fresh
- *	nextval() of a sequence (never reused, even after a rollback) and queues a
- *	relcache invalidation of foistats.term.
+ * Scanning is linear in the text (plus the number of pattern ends reported,
+ * each bounded by the longest alias), independent of the number of aliases.
  *
- *	A call site (FmgrInfo) remembers the entry it used, the entry's compile
- *	serial, the local transaction, the count of term invalidations seen by
- *	this backend and which committed transactions the active snapshot sees
- *	(its xmin, xmax and in-progress count: a snapshot taken after another
- *	session's commit differs).  While
- *	all of these are unchanged it reuses the automaton with no lookup at all
- *	(the per-row cost is a few compares); the same holds for a dictionary
- *	entry already checked under the same transaction, invalidation count and
- *	snapshot (another call site, or a call site whose dictionary
- *	argument changes from row to row).  Otherwise it
- *	re-reads the version with the query's snapshot (one tiny SPI query) and
- *	recompiles only when the version (or the table's OID) differs.  So:
- *	  - a new transaction always re-reads the version: a committed change is
- *		seen by every session's next transaction;
- *	  - within a transaction, a change made by this session bumps the
- *		invalidation count (the trigger's invalidation is processed locally at
- *		the end of the command), and a READ COMMITTED statement that starts
- *		after another session's commit has a different snapshot: either way
- *		the next call re-reads the version;
- *	  - the version is read with the caller's snapshot, so a REPEATABLE READ
- *		transaction keeps using the dictionary as of its snapshot, and what it
- *		compiles is tagged with the version it actually saw.
+ * Case folding of non-ASCII text needs decoding.  When no pattern contains a
+ * non-ASCII character that another character folds to (the shipped
+ * dictionaries: only U+2019 appears), bytes are fed raw ("fast path");
+ * otherwise each non-ASCII character is decoded, folded and re-encoded
+ * (folds in the table keep the UTF-8 length, so byte offsets stay valid).
  */
-#include "postgres.h"
+#include "terms.h"
 
-#include "access/xact.h"
-#include "catalog/namespace.h"
-#include "catalog/pg_type.h"
-#include "commands/trigger.h"
-#include "executor/spi.h"
-#include "fmgr.h"
-#include "funcapi.h"
-#include "mb/pg_wchar.h"
-#include "miscadmin.h"
-#include "storage/proc.h"
-#include "utils/array.h"
-#include "utils/builtins.h"
-#include "utils/inval.h"
-#include "utils/lsyscache.h"
-#include "utils/memutils.h"
-#include "utils/rel.h"
-#include "utils/snapmgr.h"
+#include <stdlib.h>
+#include <string.h>
 
-#include "aho_corasick.h"
-#include "foistats.h"
+/* ------------------------------------------------------------------------
+ * Characters
+ * ------------------------------------------------------------------------ */
 
-PG_FUNCTION_INFO_V1(foistats_mentions);
-PG_FUNCTION_INFO_V1(foistats_mentions_any);
-PG_FUNCTION_INFO_V1(foistats_explain_mentions);
-PG_FUNCTION_INFO_V1(foistats_term_key);
-PG_FUNCTION_INFO_V1(foistats_term_changed);
-
-/* one compiled dictionary; the struct itself lives for the backend's life */
-/* Which committed transactions a snapshot sees (see terms_snapshot_key). */
-typedef struct TermsSnapKey
+bool
+ac_is_space(unsigned char c)
 {
-	TransactionId xmin;
-	TransactionId xmax;
-	uint32		xcnt;
-	bool		valid;
-} TermsSnapKey;
-
-typedef struct TermsDict
-{
-	struct TermsDict *next;
-	char	   *name;			/* dictionary name (CacheMemoryContext) */
-	int			namelen;
-	Oid			relid;			/* foistats.term it was compiled from */
-	int64		version;		/* foistats.term_version.version it saw */
-	uint64		serial;			/* bumped at each (re)compile */
-	LocalTransactionId checked_lxid;	/* version last checked in this ... */
-	uint64		checked_inval;	/* ... transaction, invalidation epoch ... */
-	TermsSnapKey checked_snap;	/* ... and snapshot */
-	MemoryContext cxt;			/* everything below lives here */
-	ac_automaton *ac;
-	int			nterms;
-	Datum	   *terms;			/* canonical terms, text datums, by label */
-	int			naliases;
-	char	  **aliases;		/* alias as written, by alias id */
-	ac_hits		hits;			/* scan scratch */
-	uint64	   *seen;			/* per label: stamp of the last call that saw it */
-	uint64		stamp;
-} TermsDict;
-
-/* what a call site remembers (fn_extra) */
-typedef struct TermsCall
-{
-	TermsDict  *dict;
-	uint64		serial;
-	uint64		inval;
-	TermsSnapKey snap;
-	LocalTransactionId lxid;
-	int			namelen;
-	char		name[FLEXIBLE_ARRAY_MEMBER];
-} TermsCall;
-
-static TermsDict *terms_dicts = NULL;
-static uint64 terms_serial = 0;
-static uint64 terms_inval_count = 0;
-static Oid	terms_relid_seen = InvalidOid;
-static bool terms_callback_registered = false;
-
-/*
- * Which rows the active snapshot sees, as a key: two MVCC snapshots with the
- * same xmin, xmax and count of in-progress transactions see the same
- * committed transactions (an xid below xmax that was not in progress has
- * completed and cannot be in progress again, so a commit in between moves
- * xmax or shrinks xcnt).  snapXactCompletionCount would say the same more
- * directly, but CopySnapshot() zeroes it, and active snapshots are copies.
- * valid is false when there is no usable snapshot (then never equal).
- */
-static TermsSnapKey
-terms_snapshot_key(void)
-{
-	TermsSnapKey k = {InvalidTransactionId, InvalidTransactionId, 0, false};
-	Snapshot	snap;
-
-	if (!ActiveSnapshotSet())
-		return k;
-	snap = GetActiveSnapshot();
-	if (snap->snapshot_type != SNAPSHOT_MVCC)
-		return k;
-	k.xmin = snap->xmin;
-	k.xmax = snap->xmax;
-	k.xcnt = snap->xcnt;
-	k.valid = true;
-	return k;
-}
-
-static inline bool
-terms_snapshot_key_equal(const TermsSnapKey *a, const TermsSnapKey *b)
-{
-	return a->valid && b->valid && a->xmin == b->xmin && a->xmax == b->xmax &&
-		a->xcnt == b->xcnt;
-}
-
-static void
-terms_relcache_callback(Datum arg, Oid relid)
-{
-	if (relid == InvalidOid || relid == terms_relid_seen)
-		terms_inval_count++;
-}
-
-static void *
-terms_alloc(void *arg, size_t size)
-{
-	return MemoryContextAllocExtended((MemoryContext) arg, size,
-									  MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
-}
-
-static void
-terms_release(void *arg, void *ptr)
-{
-	pfree(ptr);
-}
-
-static void
-terms_tick(void *arg)
-{
-	CHECK_FOR_INTERRUPTS();
-}
-
-/* schema-qualified, quoted name of a relation in the function's schema */
-static char *
-terms_qualified(Oid nspid, const char *relname)
-{
-	char	   *nspname = get_namespace_name(nspid);
-
-	if (nspname == NULL)
-		elog(ERROR, "cache lookup failed for namespace %u", nspid);
-	return quote_qualified_identifier(nspname, relname);
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 /*
- * Compile dictionary "name" from foistats.term (SPI connected).  Returns a
- * memory context (child of CurrentMemoryContext until the caller adopts it)
- * holding the result, filled into *d's compiled fields.
+ * Decode one UTF-8 character at s (len > 0 bytes available).  Returns the
+ * number of bytes consumed (1..4).  An invalid or truncated sequence decodes
+ * as one byte with cp 0xFFFD (which is not a word character).
  */
-static void
-terms_compile(TermsDict *d, Oid nspid, const char *name, int namelen)
+int
+ac_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
-	MemoryContext cxt;
-	MemoryContext old;
-	ac_mem		mem;
-	ac_builder *b;
-	ac_automaton *ac;
-	Oid			argtypes[1] = {TEXTOID};
-	Datum		args[1];
-	StringInfoData q;
-	uint64		nrows,
+	unsigned char c = s[0];
+	uint32_t	v;
+	int			n,
 				i;
-	int			nterms = 0;
-	int			err;
-	int32		ca,
-				cb;
-	Datum	   *terms;
-	char	  **aliases;
-	int32	   *alias_label;
-	int			naliases = 0;
-	text	   *prev_term = NULL;
-	char	   *dictname = pnstrdup(name, namelen);
 
-	if (GetDatabaseEncoding() != PG_UTF8)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("foistats term matching requires a UTF8 database"),
-				 errdetail("The database encoding is %s.",
-						   GetDatabaseEncodingName())));
-
-	initStringInfo(&q);
-	appendStringInfo(&q,
-					 "SELECT term, alias, exclude FROM %s WHERE dictionary = $1 "
-					 "ORDER BY term COLLATE \"C\", alias COLLATE \"C\" NULLS FIRST, exclude",
-					 terms_qualified(nspid, "term"));
-	args[0] = PointerGetDatum(cstring_to_text_with_len(name, namelen));
-	if (SPI_execute_with_args(q.data, 1, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read dictionary \"%s\"", dictname);
-	nrows = SPI_processed;
-	if (nrows == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("term dictionary \"%s\" does not exist", dictname),
-				 errhint("SELECT DISTINCT dictionary FROM %s lists the dictionaries; "
-						 "add one by inserting rows into that table.",
-						 terms_qualified(nspid, "term"))));
-
-	cxt = AllocSetContextCreate(CurrentMemoryContext, "foistats term dictionary",
-								ALLOCSET_DEFAULT_SIZES);
-	old = MemoryContextSwitchTo(cxt);
-	mem.alloc = terms_alloc;
-	mem.release = terms_release;
-	mem.arg = cxt;
-
-	terms = palloc(sizeof(Datum) * (nrows + 1));
-	aliases = palloc(sizeof(char *) * (2 * nrows + 1));
-	alias_label = palloc(sizeof(int32) * (2 * nrows + 1));
-	b = ac_builder_new(&mem);
-	if (!b)
-		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
-
-	for (i = 0; i < nrows; i++)
+	if (c < 0x80)
 	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-		bool		isnull,
-					alias_null;
-		text	   *term = DatumGetTextPP(SPI_getbinval(tup, desc, 1, &isnull));
-		Datum		aliasd = SPI_getbinval(tup, desc, 2, &alias_null);
-		bool		exclude = DatumGetBool(SPI_getbinval(tup, desc, 3, &isnull));
-		text	   *alias = alias_null ? NULL : DatumGetTextPP(aliasd);
-		int			rc;
-		const char *what;
-
-		if (prev_term == NULL ||
-			VARSIZE_ANY_EXHDR(prev_term) != VARSIZE_ANY_EXHDR(term) ||
-			memcmp(VARDATA_ANY(prev_term), VARDATA_ANY(term), VARSIZE_ANY_EXHDR(term)) != 0)
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF)
+	{
+		n = 2;
+		v = c & 0x1F;
+	}
+	else if (c >= 0xE0 && c <= 0xEF)
+	{
+		n = 3;
+		v = c & 0x0F;
+	}
+	else if (c >= 0xF0 && c <= 0xF4)
+	{
+		n = 4;
+		v = c & 0x07;
+	}
+	else
+	{
+		*cp = 0xFFFD;
+		return 1;
+	}
+	if ((size_t) n > len)
+	{
+		*cp = 0xFFFD;
+		return 1;
+	}
+	for (i = 1; i < n; i++)
+	{
+		if ((s[i] & 0xC0) != 0x80)
 		{
-			/* a new canonical term: it always matches itself */
-			prev_term = term;
-			terms[nterms] = PointerGetDatum(cstring_to_text_with_len(VARDATA_ANY(term),
-																	 VARSIZE_ANY_EXHDR(term)));
-			aliases[naliases] = text_to_cstring(term);
-			alias_label[naliases] = nterms;
-			rc = ac_builder_add(b, VARDATA_ANY(term), VARSIZE_ANY_EXHDR(term),
-								nterms, naliases, false);
-			naliases++;
-			nterms++;
-			what = "term";
-			if (rc != AC_OK)
-				goto bad;
+			*cp = 0xFFFD;
+			return 1;
 		}
-		if (alias == NULL)
-			continue;
-		aliases[naliases] = text_to_cstring(alias);
-		alias_label[naliases] = nterms - 1;
-		rc = ac_builder_add(b, VARDATA_ANY(alias), VARSIZE_ANY_EXHDR(alias),
-							nterms - 1, naliases, exclude);
-		naliases++;
-		what = "alias";
-		if (rc == AC_OK)
-			continue;
-bad:
-		if (rc == AC_ERR_NOMEM)
-			ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid %s \"%s\" in term dictionary \"%s\"",
-						what, aliases[naliases - 1], dictname),
-				 rc == AC_ERR_TOOLONG ?
-				 errdetail("An alias may be at most %d bytes long.", AC_MAX_ALIAS_BYTES) :
-				 errdetail("It is empty once whitespace is removed.")));
+		v = (v << 6) | (s[i] & 0x3F);
 	}
-
-	ac = ac_builder_compile(b, &err, &ca, &cb);
-	if (!ac)
-	{
-		if (err == AC_ERR_CONFLICT && ca >= 0 && cb >= 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_UNIQUE_VIOLATION),
-					 errmsg("aliases \"%s\" and \"%s\" of term dictionary \"%s\" are the same words",
-							aliases[ca], aliases[cb], dictname),
-					 errdetail("They belong to terms \"%s\" and \"%s\" (or one of them is an exclusion); "
-							   "case, whitespace and apostrophe style are ignored when matching.",
-							   TextDatumGetCString(terms[alias_label[ca]]),
-							   TextDatumGetCString(terms[alias_label[cb]])),
-					 errhint("Delete or change one of the two rows.")));
-		if (err == AC_ERR_TOOBIG)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("term dictionary \"%s\" is too large to compile", dictname)));
-		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
-	}
-	ac_builder_free(b);
-
-	d->seen = palloc0(sizeof(uint64) * (nterms + 1));
-	MemoryContextSwitchTo(old);
-
-	/* adopt: replace the previous compilation */
-	if (d->cxt)
-		MemoryContextDelete(d->cxt);
-	MemoryContextSetParent(cxt, CacheMemoryContext);
-	d->cxt = cxt;
-	d->ac = ac;
-	d->nterms = nterms;
-	d->terms = terms;
-	d->naliases = naliases;
-	d->aliases = aliases;
-	memset(&d->hits, 0, sizeof(d->hits));
-	d->stamp = 0;
-	d->serial = ++terms_serial;
-}
-
-/*
- * The compiled dictionary for this call, validated as described at the top
- * of the file.
- */
-static TermsDict *
-terms_get(FunctionCallInfo fcinfo, text *dictname)
-{
-	int			spi_nest;
-	bool		is_new = false;
-	TermsCall  *call = (TermsCall *) fcinfo->flinfo->fn_extra;
-	TermsSnapKey snap = terms_snapshot_key();
-	const char *name = VARDATA_ANY(dictname);
-	int			namelen = VARSIZE_ANY_EXHDR(dictname);
-	Oid			nspid,
-				relid;
-	int64		version;
-	bool		isnull;
-	TermsDict  *d;
-	StringInfoData q;
-
-	if (call != NULL &&
-		call->lxid == MyProc->lxid &&
-		call->inval == terms_inval_count &&
-		terms_snapshot_key_equal(&call->snap, &snap) &&
-		call->serial == call->dict->serial &&
-		call->namelen == namelen &&
-		memcmp(call->name, name, namelen) == 0)
-		return call->dict;
-
-	if (!terms_callback_registered)
-	{
-		CacheRegisterRelcacheCallback(terms_relcache_callback, (Datum) 0);
-		terms_callback_registered = true;
-	}
-
-	nspid = get_func_namespace(fcinfo->flinfo->fn_oid);
-	relid = get_relname_relid("term", nspid);
-	if (!OidIsValid(relid))
-		elog(ERROR, "table \"term\" of the foistats extension is missing");
-	terms_relid_seen = relid;
-
-	for (d = terms_dicts; d != NULL; d = d->next)
-		if (d->namelen == namelen && memcmp(d->name, name, namelen) == 0)
-			break;
-	if (d == NULL)
-	{
-		/*
-		 * A name not seen before: build its entry in this call's context and
-		 * keep it (below) only once it compiled, so calls naming dictionaries
-		 * that do not exist leave nothing behind in CacheMemoryContext.
-		 */
-		d = palloc0(sizeof(TermsDict));
-		d->name = pnstrdup(name, namelen);
-		d->namelen = namelen;
-		is_new = true;
-	}
-
-	/*
-	 * Checked already in this transaction and invalidation epoch (another
-	 * call site, or this one switching between dictionaries row by row)?
-	 */
-	if (d->ac != NULL && d->relid == relid &&
-		d->checked_lxid == MyProc->lxid && d->checked_inval == terms_inval_count &&
-		terms_snapshot_key_equal(&d->checked_snap, &snap))
-		goto remember;
-
-	spi_nest = foistats_spi_connect();
-	initStringInfo(&q);
-	appendStringInfo(&q, "SELECT version FROM %s", terms_qualified(nspid, "term_version"));
-	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "could not read foistats.term_version");
-	version = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0],
-										  SPI_tuptable->tupdesc, 1, &isnull));
-	if (d->ac == NULL || d->relid != relid || d->version != version)
-	{
-		terms_compile(d, nspid, name, namelen);
-		d->relid = relid;
-		d->version = version;
-	}
-	foistats_spi_finish(spi_nest);
-	if (is_new)
-	{
-		TermsDict  *keep = MemoryContextAlloc(CacheMemoryContext, sizeof(TermsDict));
-
-		*keep = *d;
-		keep->name = MemoryContextStrdup(CacheMemoryContext, d->name);
-		keep->next = terms_dicts;
-		terms_dicts = keep;
-		d = keep;
-	}
-	d->checked_lxid = MyProc->lxid;
-	d->checked_inval = terms_inval_count;	/* after SPI: invalidations it took in */
-	d->checked_snap = snap;
-
-remember:
-	if (call == NULL || call->namelen < namelen)
-	{
-		call = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
-								  offsetof(TermsCall, name) + namelen + 1);
-		fcinfo->flinfo->fn_extra = call;
-	}
-	call->dict = d;
-	call->serial = d->serial;
-	call->inval = terms_inval_count;	/* after SPI: invalidations it took in */
-	call->snap = snap;
-	call->lxid = MyProc->lxid;
-	call->namelen = namelen;
-	memcpy(call->name, name, namelen);
-	return d;
-}
-
-static long
-terms_scan(TermsDict *d, text *t, int flags)
-{
-	long		n = ac_scan(d->ac, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &d->hits,
-						   flags, terms_tick, NULL);
-
-	if (n < 0)
-		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+	*cp = v;
 	return n;
 }
 
-/*
- * foistats.mentions(text, dictionary text) -> text[]
- * Distinct canonical terms in order of first occurrence.
- */
-Datum
-foistats_mentions(PG_FUNCTION_ARGS)
+int
+ac_utf8_encode(uint32_t cp, unsigned char *out)
 {
-	text	   *t = PG_GETARG_TEXT_PP(0);
-	TermsDict  *d = terms_get(fcinfo, PG_GETARG_TEXT_PP(1));
-	long		n = terms_scan(d, t, 0);
-	Datum	   *out;
-	int			k = 0;
-	long		i;
-	uint64		stamp;
-
-	if (n == 0)
-		PG_RETURN_ARRAYTYPE_P(construct_empty_array(TEXTOID));
-	stamp = ++d->stamp;
-	out = palloc(sizeof(Datum) * n);
-	for (i = 0; i < n; i++)
+	if (cp < 0x80)
 	{
-		const ac_hit *h = &d->hits.v[i];
-
-		if (h->exclude || d->seen[h->label] == stamp)
-			continue;
-		d->seen[h->label] = stamp;
-		out[k++] = d->terms[h->label];
+		out[0] = (unsigned char) cp;
+		return 1;
 	}
-	if (k == 0)
-		PG_RETURN_ARRAYTYPE_P(construct_empty_array(TEXTOID));
-	PG_RETURN_ARRAYTYPE_P(construct_array(out, k, TEXTOID, -1, false, TYPALIGN_INT));
-}
-
-/* foistats.mentions_any(text, dictionary text) -> boolean */
-Datum
-foistats_mentions_any(PG_FUNCTION_ARGS)
-{
-	text	   *t = PG_GETARG_TEXT_PP(0);
-	TermsDict  *d = terms_get(fcinfo, PG_GETARG_TEXT_PP(1));
-	long		n = terms_scan(d, t, AC_SCAN_ANY);
-	long		i;
-
-	for (i = 0; i < n; i++)
-		if (!d->hits.v[i].exclude)
-			PG_RETURN_BOOL(true);
-	PG_RETURN_BOOL(false);
-}
-
-/*
- * foistats.explain_mentions(text, dictionary text)
- *	 -> setof (term text, alias text, start_pos int, matched text)
- * Every selected match in text order; start_pos counts characters from 1.
- * An exclusion phrase is listed with term NULL.
- */
-Datum
-foistats_explain_mentions(PG_FUNCTION_ARGS)
-{
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	text	   *t;
-	TermsDict  *d;
-	long		n,
-				i;
-	const char *s;
-	size_t		pos = 0;
-	int			chars = 0;
-
-	InitMaterializedSRF(fcinfo, 0);
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
-		PG_RETURN_NULL();
-	t = PG_GETARG_TEXT_PP(0);
-	d = terms_get(fcinfo, PG_GETARG_TEXT_PP(1));
-	n = terms_scan(d, t, 0);
-	s = VARDATA_ANY(t);
-	for (i = 0; i < n; i++)
+	if (cp < 0x800)
 	{
-		/* copy: the scratch buffer is reused by the next scan */
-		ac_hit		h = d->hits.v[i];
-		Datum		values[4];
-		bool		nulls[4] = {false, false, false, false};
-
-		CHECK_FOR_INTERRUPTS();
-		chars += pg_mbstrlen_with_len(s + pos, (int) (h.start - pos));
-		pos = h.start;
-		if (h.exclude)
-			nulls[0] = true;
-		else
-			values[0] = d->terms[h.label];
-		values[1] = CStringGetTextDatum(d->aliases[h.alias_id]);
-		values[2] = Int32GetDatum(chars + 1);
-		values[3] = PointerGetDatum(cstring_to_text_with_len(s + h.start,
-															 (int) (h.end - h.start)));
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		out[0] = (unsigned char) (0xC0 | (cp >> 6));
+		out[1] = (unsigned char) (0x80 | (cp & 0x3F));
+		return 2;
 	}
-	return (Datum) 0;
-}
-
-/*
- * foistats.term_key(text) -> text
- * An alias as the matcher sees it: case folded, U+2019 as ', whitespace
- * collapsed and trimmed.  Two aliases with the same key are the same words.
- */
-Datum
-foistats_term_key(PG_FUNCTION_ARGS)
-{
-	text	   *t = PG_GETARG_TEXT_PP(0);
-	int			len = VARSIZE_ANY_EXHDR(t);
-	char	   *buf = palloc(len + 1);
-	size_t		n = ac_normalize(VARDATA_ANY(t), len, buf);
-
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, (int) n));
-}
-
-/*
- * Statement trigger on foistats.term: refuse two terms sharing an alias,
- * bump foistats.term_version and tell every backend (relcache invalidation).
- */
-Datum
-foistats_term_changed(PG_FUNCTION_ARGS)
-{
-	int			spi_nest;
-	TriggerData *trigdata = (TriggerData *) fcinfo->context;
-	Relation	rel;
-	Oid			nspid;
-	char	   *term,
-			   *term_version,
-			   *seq,
-			   *key_fn;
-	StringInfoData q;
-
-	if (!CALLED_AS_TRIGGER(fcinfo) ||
-		!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
-		!TRIGGER_FIRED_FOR_STATEMENT(trigdata->tg_event))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("foistats.term_changed() must be an AFTER ... FOR EACH STATEMENT trigger")));
-	rel = trigdata->tg_relation;
-	nspid = RelationGetNamespace(rel);
-	term = terms_qualified(nspid, RelationGetRelationName(rel));
-	term_version = terms_qualified(nspid, "term_version");
-	seq = quote_literal_cstr(terms_qualified(nspid, "term_version_seq"));
-	key_fn = terms_qualified(nspid, "term_key");
-
-	spi_nest = foistats_spi_connect();
-
-	if (!TRIGGER_FIRED_BY_DELETE(trigdata->tg_event) &&
-		!TRIGGER_FIRED_BY_TRUNCATE(trigdata->tg_event))
+	if (cp < 0x10000)
 	{
-		initStringInfo(&q);
-		appendStringInfo(&q,
-						 "WITH k AS ("
-						 " SELECT dictionary, term, exclude, %s(coalesce(alias, term)) AS key FROM %s"
-						 " UNION"
-						 " SELECT dictionary, term, false, %s(term) FROM %s)"
-						 " SELECT dictionary, key,"
-						 "  string_agg(CASE WHEN exclude THEN 'an exclusion of ' ELSE '' END"
-						 "             || quote_literal(term), ' and ' ORDER BY term COLLATE \"C\", exclude)"
-						 " FROM k GROUP BY dictionary, key HAVING count(*) > 1"
-						 " ORDER BY 1, 2 LIMIT 1",
-						 key_fn, term, key_fn, term);
-		/* read_only = false: see the rows this statement just wrote */
-		if (SPI_execute(q.data, false, 0) != SPI_OK_SELECT)
-			elog(ERROR, "could not check foistats.term for shared aliases");
-		if (SPI_processed > 0)
+		out[0] = (unsigned char) (0xE0 | (cp >> 12));
+		out[1] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (unsigned char) (0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (unsigned char) (0xF0 | (cp >> 18));
+	out[1] = (unsigned char) (0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (unsigned char) (0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/*
+ * Simple case folding to lower case for ASCII, Latin-1, Latin Extended-A,
+ * Greek and Cyrillic.  Every fold keeps the UTF-8 length of the character.
+ * (U+0130 and U+0131, the Turkish dotted/dotless i, are left alone: their
+ * folds change length or are locale-dependent.)
+ */
+uint32_t
+ac_fold_cp(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+	if (c < 0xC0)
+		return c;
+	if (c <= 0xDE)
+		return c == 0xD7 ? c : c + 32;
+	if (c < 0x100)
+		return c;
+	if (c < 0x180)
+	{
+		if (c == 0x130 || c == 0x131 || c == 0x138 || c == 0x149 || c == 0x17F)
+			return c;
+		if (c == 0x178)
+			return 0xFF;
+		if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177))
+			return (c & 1) ? c : c + 1;
+		if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+			return (c & 1) ? c + 1 : c;
+		return c;
+	}
+	if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2)
+		return c + 32;
+	if (c == 0x3C2)				/* final sigma */
+		return 0x3C3;
+	if (c == 0x386)
+		return 0x3AC;
+	if (c >= 0x388 && c <= 0x38A)
+		return c + 37;
+	if (c == 0x38C)
+		return 0x3CC;
+	if (c == 0x38E || c == 0x38F)
+		return c + 63;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 80;
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 32;
+	return c;
+}
+
+/* does some other character fold to c?  (then raw bytes cannot be matched) */
+static bool
+is_fold_target(uint32_t c)
+{
+	if (c < 0x80)
+		return false;			/* ASCII is handled by the byte classes */
+	if (c >= 0xE0 && c <= 0xFF)
+		return c != 0xF7;		/* incl. 0xFF <- 0x178 */
+	if (c >= 0x100 && c < 0x180)
+		return ac_fold_cp(c) == c && c != 0x130 && c != 0x131 &&
+			c != 0x138 && c != 0x149 && c != 0x17F;
+	if (c >= 0x3AC && c <= 0x3CE)
+		return true;
+	if (c >= 0x430 && c <= 0x45F)
+		return true;
+	return false;
+}
+
+/*
+ * Word characters: ASCII letters, digits and '_', and every non-ASCII
+ * character except these (punctuation, symbols, spaces, emoji):
+ *	U+0080-U+00BF (but ª µ º are letters), U+00D7 ×, U+00F7 ÷,
+ *	U+2000-U+206F general punctuation (dashes, quotes, spaces, ellipsis),
+ *	U+20A0-U+20CF currency, U+2190-U+2BFF arrows, mathematical operators,
+ *	technical symbols, box drawing, shapes, dingbats, U+2E00-U+2E7F
+ *	supplemental punctuation, U+3000-U+303F CJK punctuation, U+FE00-U+FE0F
+ *	variation selectors, U+FE10-U+FE1F and U+FE30-U+FE6F vertical and small
+ *	forms, U+FEFF byte order mark, fullwidth ASCII punctuation, U+FFF0-U+FFFF
+ *	specials (incl. U+FFFD), U+1F000-U+1FAFF emoji and symbols, U+E0000-U+E007F
+ *	tags.
+ */
+bool
+ac_is_word_cp(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			(c >= '0' && c <= '9') || c == '_';
+	if (c < 0xC0)
+		return c == 0xAA || c == 0xB5 || c == 0xBA;
+	if (c == 0xD7 || c == 0xF7)
+		return false;
+	if (c < 0x2000)
+		return true;
+	if (c <= 0x206F)
+		return false;
+	if (c >= 0x20A0 && c <= 0x20CF)
+		return false;
+	if (c >= 0x2190 && c <= 0x2BFF)
+		return false;
+	if (c >= 0x2E00 && c <= 0x2E7F)
+		return false;
+	if (c >= 0x3000 && c <= 0x303F)
+		return false;
+	if (c >= 0xFE00 && c <= 0xFE1F)
+		return false;
+	if (c >= 0xFE30 && c <= 0xFE6F)
+		return false;
+	if (c == 0xFEFF)
+		return false;
+	if ((c >= 0xFF00 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
+		(c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65))
+		return false;
+	if (c >= 0xFFF0 && c <= 0xFFFF)
+		return false;
+	if (c >= 0x1F000 && c <= 0x1FAFF)
+		return false;
+	if (c >= 0xE0000 && c <= 0xE007F)
+		return false;
+	return true;
+}
+
+size_t
+ac_normalize(const char *in, size_t len, char *out)
+{
+	const unsigned char *s = (const unsigned char *) in;
+	size_t		i = 0,
+				o = 0;
+	bool		pending_space = false;
+
+	while (i < len)
+	{
+		uint32_t	cp;
+		int			n;
+
+		if (ac_is_space(s[i]))
 		{
-			HeapTuple	tup = SPI_tuptable->vals[0];
-			TupleDesc	desc = SPI_tuptable->tupdesc;
+			pending_space = (o > 0);
+			i++;
+			continue;
+		}
+		if (pending_space)
+		{
+			out[o++] = ' ';
+			pending_space = false;
+		}
+		n = ac_utf8_decode(s + i, len - i, &cp);
+		if (cp == 0x2019)
+		{
+			out[o++] = '\'';
+			i += n;
+			continue;
+		}
+		if (cp == 0xFFFD && n == 1 && s[i] >= 0x80)
+		{
+			/* invalid byte: keep it as it is */
+			out[o++] = (char) s[i];
+			i++;
+			continue;
+		}
+		o += ac_utf8_encode(ac_fold_cp(cp), (unsigned char *) out + o);
+		i += n;
+	}
+	return o;
+}
 
-			ereport(ERROR,
-					(errcode(ERRCODE_UNIQUE_VIOLATION),
-					 errmsg("alias \"%s\" of term dictionary \"%s\" would belong to %s",
-							SPI_getvalue(tup, desc, 2), SPI_getvalue(tup, desc, 1),
-							SPI_getvalue(tup, desc, 3)),
-					 errdetail("A canonical term always matches itself; case, whitespace "
-							   "and apostrophe style are ignored when matching."),
-					 errhint("An alias may name one term only, and may not be both "
-							 "an alias and an exclusion.")));
+/* ------------------------------------------------------------------------
+ * Building
+ * ------------------------------------------------------------------------ */
+
+typedef struct pattern
+{
+	unsigned char *bytes;
+	uint32_t	len;
+	int32_t		label;
+	int32_t		alias_id;
+	uint8_t		exclude;
+	uint8_t		priority;		/* 3: the alias as written; 2: an apostrophe variant */
+	uint8_t		plural;			/* ends in a word character: s, 's, \u2019s may follow */
+} pattern;
+
+struct ac_builder
+{
+	ac_mem		mem;
+	pattern    *pats;
+	size_t		npats;
+	size_t		cap;
+	size_t		total_bytes;
+	int			err;
+};
+
+struct ac_automaton
+{
+	ac_mem		mem;
+	int32_t    *delta;			/* nstates * ncls, premultiplied, ~ if output */
+	int32_t    *state_pat;		/* pattern ending exactly at the state, or -1 */
+	int32_t    *out_link;		/* next state (premultiplied) with a pattern, or -1 */
+	pattern    *pats;
+	unsigned char *pat_bytes;
+	size_t		npats;
+	size_t		nstates;
+	int32_t		ncls;
+	bool		needs_fold;		/* some pattern holds a fold-target character */
+	bool		has_exclusions;
+	size_t		bytes;
+	uint8_t		cls[256];
+};
+
+static void *
+mem_alloc(const ac_mem *m, size_t size)
+{
+	return m->alloc(m->arg, size ? size : 1);
+}
+
+static void
+mem_free(const ac_mem *m, void *p)
+{
+	if (p)
+		m->release(m->arg, p);
+}
+
+ac_builder *
+ac_builder_new(const ac_mem *mem)
+{
+	ac_builder *b = mem_alloc(mem, sizeof(ac_builder));
+
+	if (!b)
+		return NULL;
+	memset(b, 0, sizeof(*b));
+	b->mem = *mem;
+	return b;
+}
+
+void
+ac_builder_free(ac_builder *b)
+{
+	size_t		i;
+
+	if (!b)
+		return;
+	for (i = 0; i < b->npats; i++)
+		mem_free(&b->mem, b->pats[i].bytes);
+	mem_free(&b->mem, b->pats);
+	mem_free(&b->mem, b);
+}
+
+static int
+add_pattern(ac_builder *b, const unsigned char *bytes, size_t len,
+			int32_t label, int32_t alias_id, bool exclude, int priority, bool plural)
+{
+	pattern    *p;
+
+	if (b->npats == b->cap)
+	{
+		size_t		ncap = b->cap ? b->cap * 2 : 64;
+		pattern    *np = mem_alloc(&b->mem, ncap * sizeof(pattern));
+
+		if (!np)
+			return AC_ERR_NOMEM;
+		if (b->npats)
+			memcpy(np, b->pats, b->npats * sizeof(pattern));
+		mem_free(&b->mem, b->pats);
+		b->pats = np;
+		b->cap = ncap;
+	}
+	p = &b->pats[b->npats];
+	p->bytes = mem_alloc(&b->mem, len);
+	if (!p->bytes)
+		return AC_ERR_NOMEM;
+	memcpy(p->bytes, bytes, len);
+	p->len = (uint32_t) len;
+	p->label = label;
+	p->alias_id = alias_id;
+	p->exclude = exclude ? 1 : 0;
+	p->priority = (uint8_t) priority;
+	p->plural = plural ? 1 : 0;
+	b->npats++;
+	b->total_bytes += len;
+	return AC_OK;
+}
+
+/* last character of a normalised alias is a word character? */
+static bool
+ends_in_word(const unsigned char *s, size_t len)
+{
+	size_t		i = len - 1;
+	uint32_t	cp;
+
+	while (i > 0 && (s[i] & 0xC0) == 0x80 && len - i < 4)
+		i--;
+	ac_utf8_decode(s + i, len - i, &cp);
+	return ac_is_word_cp(cp);
+}
+
+#define MAX_APOSTROPHE_VARIANTS 3	/* 2^3 spellings at most */
+
+int
+ac_builder_add(ac_builder *b, const char *alias, size_t len,
+			   int32_t label, int32_t alias_id, bool exclude)
+{
+	unsigned char norm[AC_MAX_ALIAS_BYTES + 1];
+	unsigned char var[3 * AC_MAX_ALIAS_BYTES + 8];
+	size_t		apos[AC_MAX_ALIAS_BYTES];
+	size_t		nlen,
+				napos = 0,
+				i;
+	unsigned	mask,
+				nmask;
+	bool		plural;
+	int			rc;
+
+	if (len > AC_MAX_ALIAS_BYTES)
+		return AC_ERR_TOOLONG;
+	nlen = ac_normalize(alias, len, (char *) norm);
+	if (nlen == 0)
+		return AC_ERR_EMPTY;
+	for (i = 0; i < nlen; i++)
+		if (norm[i] == '\'')
+			apos[napos++] = i;
+	plural = ends_in_word(norm, nlen);
+
+	/*
+	 * Apostrophe spellings: each ' may also be U+2019.  With more than
+	 * MAX_APOSTROPHE_VARIANTS apostrophes only the all-' and all-U+2019
+	 * spellings are generated.
+	 */
+	nmask = napos <= MAX_APOSTROPHE_VARIANTS ? (1u << napos) : 2;
+	for (mask = 0; mask < nmask; mask++)
+	{
+		size_t		vlen = 0,
+					k = 0;
+		bool		all = (napos > MAX_APOSTROPHE_VARIANTS && mask == 1);
+
+		for (i = 0; i < nlen; i++)
+		{
+			if (k < napos && apos[k] == i)
+			{
+				if (all || (mask & (1u << k)))
+				{
+					var[vlen++] = 0xE2;
+					var[vlen++] = 0x80;
+					var[vlen++] = 0x99;
+				}
+				else
+					var[vlen++] = '\'';
+				k++;
+			}
+			else
+				var[vlen++] = norm[i];
+		}
+		rc = add_pattern(b, var, vlen, label, alias_id, exclude, mask == 0 ? 3 : 2, plural);
+		if (rc != AC_OK)
+			return rc;
+	}
+	return AC_OK;
+}
+
+ac_automaton *
+ac_builder_compile(ac_builder *b, int *err, int32_t *conflict_a, int32_t *conflict_b)
+{
+	const ac_mem *m = &b->mem;
+	ac_automaton *a = NULL;
+	int32_t    *go = NULL,
+			   *fail = NULL,
+			   *queue = NULL;
+	uint8_t    *ends_space = NULL;
+	size_t		i,
+				nst,
+				maxst;
+	int32_t		ncls = 1,
+				c;
+	int			space_cls;
+	unsigned char *pb;
+
+	*err = AC_OK;
+	if (conflict_a)
+		*conflict_a = -1;
+	if (conflict_b)
+		*conflict_b = -1;
+
+	a = mem_alloc(m, sizeof(ac_automaton));
+	if (!a)
+		goto nomem;
+	memset(a, 0, sizeof(*a));
+	a->mem = *m;
+
+	/* byte classes */
+	for (i = 0; i < b->npats; i++)
+	{
+		uint32_t	j;
+
+		for (j = 0; j < b->pats[i].len; j++)
+		{
+			unsigned char ch = b->pats[i].bytes[j];
+
+			if (a->cls[ch] == 0)
+				a->cls[ch] = (uint8_t) ncls++;
+		}
+		if (b->pats[i].exclude)
+			a->has_exclusions = true;
+	}
+	for (c = 'A'; c <= 'Z'; c++)
+		a->cls[c] = a->cls[c + 32];
+	space_cls = a->cls[' '];
+	a->cls['\t'] = a->cls['\n'] = a->cls['\r'] = a->cls['\f'] = a->cls['\v'] =
+		(uint8_t) space_cls;
+	a->ncls = ncls;
+
+	/* which non-ASCII characters occur in patterns: fold targets need decoding */
+	for (i = 0; i < b->npats && !a->needs_fold; i++)
+	{
+		const unsigned char *s = b->pats[i].bytes;
+		size_t		len = b->pats[i].len,
+					j = 0;
+
+		while (j < len)
+		{
+			uint32_t	cp;
+			int			n = ac_utf8_decode(s + j, len - j, &cp);
+
+			if (is_fold_target(cp))
+			{
+				a->needs_fold = true;
+				break;
+			}
+			j += n;
 		}
 	}
 
-	initStringInfo(&q);
-	appendStringInfo(&q, "UPDATE %s SET version = nextval(%s::regclass)", term_version, seq);
-	if (SPI_execute(q.data, false, 0) != SPI_OK_UPDATE)
-		elog(ERROR, "could not bump foistats.term_version");
-	foistats_spi_finish(spi_nest);
+	/* the trie */
+	maxst = b->total_bytes + 1;
+	if (maxst > (size_t) INT32_MAX / (size_t) ncls - 1)
+	{
+		*err = AC_ERR_TOOBIG;
+		goto fail;
+	}
+	go = mem_alloc(m, maxst * ncls * sizeof(int32_t));
+	a->state_pat = mem_alloc(m, maxst * sizeof(int32_t));
+	ends_space = mem_alloc(m, maxst);
+	if (!go || !a->state_pat || !ends_space)
+		goto nomem;
+	memset(go, 0, maxst * ncls * sizeof(int32_t));
+	for (i = 0; i < maxst; i++)
+		a->state_pat[i] = -1;
+	memset(ends_space, 0, maxst);
+	nst = 1;
+	for (i = 0; i < b->npats; i++)
+	{
+		pattern    *p = &b->pats[i];
+		int32_t		s = 0;
+		uint32_t	j;
+		int32_t		prev;
 
-	CacheInvalidateRelcacheByRelid(RelationGetRelid(rel));
-	return PointerGetDatum(NULL);
+		for (j = 0; j < p->len; j++)
+		{
+			int			k = a->cls[p->bytes[j]];
+			int32_t    *slot = &go[(size_t) s * ncls + k];
+
+			if (*slot == 0)
+			{
+				*slot = (int32_t) nst;
+				ends_space[nst] = (p->bytes[j] == ' ');
+				nst++;
+			}
+			s = *slot;
+		}
+		prev = a->state_pat[s];
+		if (prev < 0)
+			a->state_pat[s] = (int32_t) i;
+		else
+		{
+			pattern    *q = &b->pats[prev];
+
+			if (q->label == p->label && q->exclude == p->exclude)
+			{
+				if (p->priority > q->priority)
+					a->state_pat[s] = (int32_t) i;
+			}
+			else if (p->priority > q->priority)
+				a->state_pat[s] = (int32_t) i;
+			else if (p->priority == q->priority && p->priority == 3)
+			{
+				*err = AC_ERR_CONFLICT;
+				if (conflict_a)
+					*conflict_a = q->alias_id;
+				if (conflict_b)
+					*conflict_b = p->alias_id;
+				goto fail;
+			}
+			/* else: the earlier (or the explicit) pattern keeps the state */
+		}
+	}
+	a->nstates = nst;
+
+	/* give back the rows the shared prefixes did not need */
+	if (nst < maxst)
+	{
+		int32_t    *small = mem_alloc(m, nst * ncls * sizeof(int32_t));
+
+		if (!small)
+			goto nomem;
+		memcpy(small, go, nst * ncls * sizeof(int32_t));
+		mem_free(m, go);
+		go = small;
+	}
+
+	/* breadth-first: failure links, DFA transitions, output links */
+	fail = mem_alloc(m, nst * sizeof(int32_t));
+	queue = mem_alloc(m, nst * sizeof(int32_t));
+	a->out_link = mem_alloc(m, nst * sizeof(int32_t));
+	if (!fail || !queue || !a->out_link)
+		goto nomem;
+	{
+		size_t		qh = 0,
+					qt = 0;
+
+		fail[0] = 0;
+		a->out_link[0] = -1;
+		for (c = 0; c < ncls; c++)
+		{
+			int32_t		t = go[c];
+
+			if (t)
+			{
+				fail[t] = 0;
+				a->out_link[t] = -1;
+				queue[qt++] = t;
+			}
+		}
+		while (qh < qt)
+		{
+			int32_t		s = queue[qh++];
+
+			for (c = 0; c < ncls; c++)
+			{
+				int32_t    *slot = &go[(size_t) s * ncls + c];
+				int32_t		t = *slot;
+
+				if (t)
+				{
+					int32_t		f = go[(size_t) fail[s] * ncls + c];
+
+					fail[t] = f;
+					a->out_link[t] = a->state_pat[f] >= 0 ? f : a->out_link[f];
+					queue[qt++] = t;
+				}
+				else
+					*slot = go[(size_t) fail[s] * ncls + c];
+			}
+		}
+	}
+
+	/* whitespace runs: states ending in a space stay on more whitespace */
+	if (space_cls != 0)
+	{
+		for (i = 1; i < nst; i++)
+			if (ends_space[i])
+				go[i * ncls + space_cls] = (int32_t) i;
+	}
+
+	/* premultiply, mark output states, premultiply the output links */
+	for (i = 0; i < nst * (size_t) ncls; i++)
+	{
+		int32_t		t = go[i];
+		bool		out = a->state_pat[t] >= 0 || a->out_link[t] >= 0;
+		int32_t		v = t * ncls;
+
+		go[i] = out ? ~v : v;
+	}
+	a->delta = go;
+	go = NULL;
+
+	/* keep the patterns, with their bytes in one block */
+	a->pats = mem_alloc(m, (b->npats ? b->npats : 1) * sizeof(pattern));
+	a->pat_bytes = mem_alloc(m, b->total_bytes ? b->total_bytes : 1);
+	if (!a->pats || !a->pat_bytes)
+		goto nomem;
+	pb = a->pat_bytes;
+	for (i = 0; i < b->npats; i++)
+	{
+		a->pats[i] = b->pats[i];
+		memcpy(pb, b->pats[i].bytes, b->pats[i].len);
+		a->pats[i].bytes = pb;
+		pb += b->pats[i].len;
+	}
+	a->npats = b->npats;
+	a->bytes = sizeof(ac_automaton) + nst * ncls * sizeof(int32_t) +
+		2 * nst * sizeof(int32_t) + a->npats * sizeof(pattern) + b->total_bytes;
+
+	mem_free(m, fail);
+	mem_free(m, queue);
+	mem_free(m, ends_space);
+	return a;
+
+nomem:
+	*err = AC_ERR_NOMEM;
+fail:
+	mem_free(m, go);
+	mem_free(m, fail);
+	mem_free(m, queue);
+	mem_free(m, ends_space);
+	ac_free(a);
+	return NULL;
+}
+
+void
+ac_free(ac_automaton *a)
+{
+	ac_mem		m;
+
+	if (!a)
+		return;
+	m = a->mem;
+	mem_free(&m, a->delta);
+	mem_free(&m, a->state_pat);
+	mem_free(&m, a->out_link);
+	mem_free(&m, a->pats);
+	mem_free(&m, a->pat_bytes);
+	mem_free(&m, a);
+}
+
+size_t
+ac_state_count(const ac_automaton *a)
+{
+	return a->nstates;
+}
+
+size_t
+ac_pattern_count(const ac_automaton *a)
+{
+	return a->npats;
+}
+
+size_t
+ac_memory_bytes(const ac_automaton *a)
+{
+	return a->bytes;
+}
+
+bool
+ac_has_exclusions(const ac_automaton *a)
+{
+	return a->has_exclusions;
+}
+
+/* ------------------------------------------------------------------------
+ * Scanning
+ * ------------------------------------------------------------------------ */
+
+void
+ac_hits_free(const ac_automaton *a, ac_hits *hits)
+{
+	mem_free(&a->mem, hits->v);
+	hits->v = NULL;
+	hits->n = hits->cap = 0;
+}
+
+static bool
+hits_push(const ac_automaton *a, ac_hits *h, size_t start, size_t end,
+		  const pattern *p, int priority)
+{
+	ac_hit	   *x;
+
+	if (h->n == h->cap)
+	{
+		size_t		ncap = h->cap ? h->cap * 2 : 16;
+		ac_hit	   *nv = mem_alloc(&a->mem, ncap * sizeof(ac_hit));
+
+		if (!nv)
+			return false;
+		if (h->n)
+			memcpy(nv, h->v, h->n * sizeof(ac_hit));
+		mem_free(&a->mem, h->v);
+		h->v = nv;
+		h->cap = ncap;
+	}
+	x = &h->v[h->n++];
+	x->start = start;
+	x->end = end;
+	x->label = p->label;
+	x->alias_id = p->alias_id;
+	x->exclude = p->exclude != 0;
+	x->priority = (uint8_t) priority;
+	return true;
+}
+
+/* the character that ends just before byte offset pos is a word character? */
+static bool
+word_before(const unsigned char *t, size_t pos)
+{
+	size_t		i = pos;
+	uint32_t	cp;
+
+	if (pos == 0)
+		return false;
+	i = pos - 1;
+	if (t[i] < 0x80)
+		return ac_is_word_cp(t[i]);
+	while (i > 0 && (t[i] & 0xC0) == 0x80 && pos - i < 4)
+		i--;
+	if (ac_utf8_decode(t + i, pos - i, &cp) != (int) (pos - i))
+		return false;			/* invalid: not a word character */
+	return ac_is_word_cp(cp);
+}
+
+static bool
+word_at(const unsigned char *t, size_t len, size_t pos)
+{
+	uint32_t	cp;
+
+	if (pos >= len)
+		return false;
+	if (t[pos] < 0x80)
+		return ac_is_word_cp(t[pos]);
+	ac_utf8_decode(t + pos, len - pos, &cp);
+	return ac_is_word_cp(cp);
+}
+
+/*
+ * Report the patterns ending at byte index i (inclusive) from state s
+ * (premultiplied, non-negative).  Returns 1 when AC_SCAN_ANY can stop, -1 on
+ * out of memory, 0 otherwise.
+ */
+static int
+report(const ac_automaton *a, const unsigned char *t, size_t len, size_t i,
+	   int32_t s, ac_hits *hits, int flags)
+{
+	int32_t		st = s / a->ncls;
+	int32_t		pid = a->state_pat[st];
+	int32_t		link = a->out_link[st];
+
+	for (;;)
+	{
+		if (pid >= 0)
+		{
+			const pattern *p = &a->pats[pid];
+			long		j = (long) i;
+			long		k;
+
+			for (k = (long) p->len - 1; k >= 0; k--)
+			{
+				if (p->bytes[k] == ' ')
+					while (j >= 0 && ac_is_space(t[j]))
+						j--;
+				else
+					j--;
+			}
+			if (!word_before(t, (size_t) (j + 1)))
+			{
+				size_t		start = (size_t) (j + 1);
+				size_t		e = i + 1;
+				size_t		ends[4];
+				int			prio[4];
+				int			ne = 0,
+							k2;
+
+				/* the alias itself, then its plural / possessive forms */
+				ends[ne] = e;
+				prio[ne++] = p->priority;
+				if (p->plural && e < len)
+				{
+					if (t[e] == 's' || t[e] == 'S')
+					{
+						ends[ne] = e + 1;
+						prio[ne++] = 1;
+					}
+					else if (t[e] == '\'' && e + 1 < len && (t[e + 1] == 's' || t[e + 1] == 'S'))
+					{
+						ends[ne] = e + 2;
+						prio[ne++] = 1;
+					}
+					else if (t[e] == 0xE2 && e + 3 < len && t[e + 1] == 0x80 &&
+							 t[e + 2] == 0x99 && (t[e + 3] == 's' || t[e + 3] == 'S'))
+					{
+						ends[ne] = e + 4;
+						prio[ne++] = 1;
+					}
+				}
+				for (k2 = 0; k2 < ne; k2++)
+				{
+					if (word_at(t, len, ends[k2]))
+						continue;
+					if (!hits_push(a, hits, start, ends[k2], p, prio[k2]))
+						return -1;
+					if ((flags & AC_SCAN_ANY) && !a->has_exclusions)
+						return 1;
+				}
+			}
+		}
+		if (link < 0)
+			break;
+		pid = a->state_pat[link];
+		link = a->out_link[link];
+	}
+	return 0;
+}
+
+static int
+hit_cmp(const void *x, const void *y)
+{
+	const ac_hit *a = x,
+			   *b = y;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end > b->end ? -1 : 1;
+	/* same extent: the alias as written beats a plural form of another */
+	if (a->priority != b->priority)
+		return a->priority > b->priority ? -1 : 1;
+	return 0;
+}
+
+long
+ac_scan(const ac_automaton *a, const char *text, size_t len, ac_hits *hits,
+		int flags, ac_tick_fn tick, void *tick_arg)
+{
+	const unsigned char *t = (const unsigned char *) text;
+	const int32_t *delta = a->delta;
+	const uint8_t *cls = a->cls;
+	int32_t		s = 0;
+	size_t		i = 0;
+	int			r;
+
+	hits->n = 0;
+	if (a->npats == 0)
+		return 0;
+
+	if (!a->needs_fold)
+	{
+		/* fast path: raw bytes, one lookup each */
+		while (i < len)
+		{
+			size_t		stop = len - i > AC_TICK_BYTES ? i + AC_TICK_BYTES : len;
+
+			for (; i < stop; i++)
+			{
+				s = delta[s + cls[t[i]]];
+				if (s < 0)
+				{
+					s = ~s;
+					r = report(a, t, len, i, s, hits, flags);
+					if (r < 0)
+						return -1;
+					if (r > 0)
+						return (long) hits->n;
+				}
+			}
+			if (tick && i < len)
+				tick(tick_arg);
+		}
+	}
+	else
+	{
+		/* fold path: decode non-ASCII characters and feed their folded bytes */
+		size_t		next_tick = AC_TICK_BYTES;
+
+		while (i < len)
+		{
+			unsigned char c = t[i];
+
+			if (c < 0x80)
+			{
+				s = delta[s + cls[c]];
+				if (s < 0)
+				{
+					s = ~s;
+					r = report(a, t, len, i, s, hits, flags);
+					if (r < 0)
+						return -1;
+					if (r > 0)
+						return (long) hits->n;
+				}
+				i++;
+			}
+			else
+			{
+				uint32_t	cp,
+							f;
+				unsigned char buf[4];
+				const unsigned char *src = t + i;
+				int			n = ac_utf8_decode(t + i, len - i, &cp),
+							k;
+
+				f = (cp == 0xFFFD) ? cp : ac_fold_cp(cp);
+				if (f != cp)
+				{
+					ac_utf8_encode(f, buf);
+					src = buf;
+				}
+				for (k = 0; k < n; k++)
+				{
+					s = delta[s + cls[src[k]]];
+					if (s < 0)
+					{
+						s = ~s;
+						r = report(a, t, len, i + k, s, hits, flags);
+						if (r < 0)
+							return -1;
+						if (r > 0)
+							return (long) hits->n;
+					}
+				}
+				i += n;
+			}
+			if (i >= next_tick)
+			{
+				if (tick)
+					tick(tick_arg);
+				next_tick += AC_TICK_BYTES;
+			}
+		}
+	}
+
+	/* leftmost-longest, non-overlapping */
+	if (hits->n > 1)
+	{
+		size_t		k,
+					o = 0;
+		size_t		last_end = 0;
+		bool		sorted = true;
+
+		for (k = 1; k < hits->n; k++)
+			if (hit_cmp(&hits->v[k - 1], &hits->v[k]) > 0)
+			{
+				sorted = false;
+				break;
+			}
+		if (!sorted)
+			qsort(hits->v, hits->n, sizeof(ac_hit), hit_cmp);
+		for (k = 0; k < hits->n; k++)
+		{
+			if (o > 0 && hits->v[k].start < last_end)
+				continue;
+			last_end = hits->v[k].end;
+			hits->v[o++] = hits->v[k];
+		}
+		hits->n = o;
+	}
+	return (long) hits->n;
 }

@@ -1,6 +1,6 @@
 -- terms: free-text term dictionaries (platforms, grooming, users' own) and the
--- functions that find their canonical terms in MO text.  C in src/terms.c and
--- src/aho_corasick.c; shipped dictionaries in src/terms_data.sql.
+-- functions that find their canonical terms in MO text.  C in src/terms_fmgr.c and
+-- src/terms.c (the Aho-Corasick matcher); shipped dictionaries in src/terms_data.sql.
 --
 -- Matching rules (the same in every function):
 --   * case-insensitive (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic);
@@ -21,18 +21,9 @@
 --   * an exclusion row (exclude = true) is a phrase that vetoes the words it
 --     covers when it wins the leftmost-longest choice ('dog grooming').
 
-CREATE SEQUENCE @extschema@.term_version_seq;
-COMMENT ON SEQUENCE @extschema@.term_version_seq IS
-  'source of foistats.term_version.version values (never reused, even after a rollback)';
-
-CREATE TABLE @extschema@.term_version (
-  one     boolean PRIMARY KEY DEFAULT true CHECK (one),
-  version bigint NOT NULL
-);
-INSERT INTO @extschema@.term_version (version)
-  VALUES (pg_catalog.nextval('@extschema@.term_version_seq'::pg_catalog.regclass));
-COMMENT ON TABLE @extschema@.term_version IS
-  'one row: the version of foistats.term, set by its statement trigger; each backend''s compiled dictionaries are tagged with it';
+-- the version of foistats.term, which each backend's compiled dictionaries are tagged with
+INSERT INTO @extschema@.cache_version (cache, version)
+  VALUES ('terms', pg_catalog.nextval('@extschema@.cache_version_seq'::pg_catalog.regclass));
 
 CREATE FUNCTION @extschema@.term_key(text) RETURNS text
   AS 'MODULE_PATHNAME', 'foistats_term_key'
@@ -68,7 +59,7 @@ CREATE FUNCTION @extschema@.term_changed() RETURNS trigger
   AS 'MODULE_PATHNAME', 'foistats_term_changed'
   LANGUAGE C;
 COMMENT ON FUNCTION @extschema@.term_changed() IS
-  'statement trigger on foistats.term: refuses an alias shared by two terms, bumps foistats.term_version and invalidates every backend''s compiled dictionaries';
+  'statement trigger on foistats.term: refuses an alias shared by two terms, bumps the terms version in foistats.cache_version and invalidates every backend''s compiled dictionaries';
 
 CREATE TRIGGER term_changed
   AFTER INSERT OR UPDATE OR DELETE ON @extschema@.term
@@ -78,13 +69,13 @@ CREATE TRIGGER term_truncated
   FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.term_changed();
 
 COMMENT ON TRIGGER term_changed ON @extschema@.term IS
-  'after each statement that writes foistats.term: check aliases, bump foistats.term_version, invalidate compiled dictionaries';
+  'after each statement that writes foistats.term: check aliases, bump the terms version in foistats.cache_version, invalidate compiled dictionaries';
 COMMENT ON TRIGGER term_truncated ON @extschema@.term IS
-  'after TRUNCATE of foistats.term: bump foistats.term_version, invalidate compiled dictionaries';
+  'after TRUNCATE of foistats.term: bump the terms version in foistats.cache_version, invalidate compiled dictionaries';
 COMMENT ON INDEX @extschema@.term_alias_key IS
   'one row per alias (as the matcher sees it, see foistats.term_key) per dictionary';
 
-GRANT SELECT ON @extschema@.term, @extschema@.term_version TO PUBLIC;
+GRANT SELECT ON @extschema@.term TO PUBLIC;
 
 CREATE FUNCTION @extschema@.mentions(text, dictionary text) RETURNS text[]
   AS 'MODULE_PATHNAME', 'foistats_mentions'
@@ -111,7 +102,7 @@ CREATE FUNCTION @extschema@.mentions_regex(dictionary text) RETURNS text
   SET search_path = pg_catalog, pg_temp
   RETURN (
     WITH w(cls) AS (VALUES (
-      -- word characters, as in aho_corasick.c's ac_is_word_cp
+      -- word characters, as in terms.c's ac_is_word_cp
       '[0-9A-Za-z_\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u1fff'
       '\u2070-\u209f\u20d0-\u218f\u2c00-\u2dff\u2e80-\u2fff\u3040-\ufdff'
       '\ufe20-\ufe2f\ufe70-\ufefe\uff10-\uff19\uff21-\uff3a\uff41-\uff5a'

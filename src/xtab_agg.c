@@ -27,9 +27,20 @@
  * the count goes into a dense matrix.  There is no per-row allocation on the
  * common path.
  *
- * The state is internal (an XtabAggState in the aggregate memory context),
- * with combine, serialize and deserialize functions so PostgreSQL can run the
- * aggregate in parallel; the serialized state is the xtab binary format.
+ * The state is a foistats.xtab, not internal: an aggregate whose state has
+ * a real type can be split by Citus (partial aggregates on the shards,
+ * combined on the coordinator; Citus refuses pseudo-type states) and by
+ * PostgreSQL's parallel query without serialize functions (which a
+ * non-internal state may not have).  To keep the transition as cheap as an
+ * internal state's, the state is an EXPANDED object (utils/expandeddatum.h):
+ * an XtabAggState whose header is an ExpandedObjectHeader, in its own memory
+ * context under the aggregate context.  The transition function returns the
+ * read-write pointer it was given, so nodeAgg keeps the object in place and
+ * never copies or flattens it per row (ExecAggTransReparent, nodeAgg.c).  It
+ * is flattened (to the ordinary xtab binary format) only when it leaves the
+ * aggregate: a parallel worker's partial state sent to the leader, Citus's
+ * worker_partial_agg sending it to the coordinator as text.  The combine and
+ * final functions accept any xtab: this state, a flat value or NULL.
  */
 #include "postgres.h"
 
@@ -41,10 +52,12 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
+#include "utils/expandeddatum.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/timestamp.h"
 
-#include "period.h"
+#include "period_fmgr.h"
 #include "xtab.h"
 
 typedef enum ColType
@@ -79,9 +92,12 @@ typedef struct ColMemo
 
 typedef struct XtabAggState
 {
+	ExpandedObjectHeader hdr;	/* first: the state is an expanded xtab */
 	Xtab	   *xt;
+	struct varlena *flat;		/* image made by state_get_flat_size, or NULL */
 	bool		configured;
 	bool		fast;			/* (text, date) by year: see xtab_agg_trans */
+	bool		fast_now;		/* fast, and no flat image to forget */
 	bool		multi;			/* row label is text[] */
 	ColType		coltype;
 	int			gran_arg;		/* argument number of granularity, or -1 */
@@ -98,30 +114,146 @@ typedef struct XtabAggState
 	uint8		daygran;		/* granularity the cache was filled for */
 	int		   *scratch;		/* multi-label: rows seen in this input row */
 	int			scratchcap;
-	/* label -> row memo for the fast path (see fast_row); row + 1, 0 = empty */
+	/* label -> row memo for the fast path (see memo_row); row + 1, 0 = empty */
 	int32		rowmemo[ROWMEMO_SIZE];
 } XtabAggState;
 
 PG_FUNCTION_INFO_V1(xtab_agg_trans);
 PG_FUNCTION_INFO_V1(xtab_agg_final);
 PG_FUNCTION_INFO_V1(xtab_agg_combine);
-PG_FUNCTION_INFO_V1(xtab_agg_serialize);
-PG_FUNCTION_INFO_V1(xtab_agg_deserialize);
 PG_FUNCTION_INFO_V1(xtab_merge_trans);
 PG_FUNCTION_INFO_V1(xtab_plus);
+PG_FUNCTION_INFO_V1(xtab_agg_serialize);
+PG_FUNCTION_INFO_V1(xtab_agg_deserialize);
 
+/* ---- the state as an expanded object ---- */
+
+static Size state_get_flat_size(ExpandedObjectHeader *eohptr);
+static void state_flatten_into(ExpandedObjectHeader *eohptr, void *result,
+							   Size allocated_size);
+
+static const ExpandedObjectMethods state_methods = {
+	state_get_flat_size,
+	state_flatten_into
+};
+
+/*
+ * The flat form is the xtab binary format of the cross-tab so far (rows as
+ * built, columns in natural order): a valid foistats.xtab.  Building a tuple
+ * asks for the size twice before flattening, so the image is made once and
+ * kept until the state changes (state_changed).
+ */
+static Size
+state_get_flat_size(ExpandedObjectHeader *eohptr)
+{
+	XtabAggState *st = (XtabAggState *) eohptr;
+
+	if (st->flat == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(st->hdr.eoh_context);
+
+		st->flat = xtab_flatten(st->xt);
+		MemoryContextSwitchTo(old);
+		st->fast_now = false;	/* the next change must forget the image */
+	}
+	return VARSIZE(st->flat);
+}
+
+static void
+state_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+{
+	XtabAggState *st = (XtabAggState *) eohptr;
+
+	Assert(st->flat != NULL && allocated_size == VARSIZE(st->flat));
+	memcpy(result, st->flat, allocated_size);
+}
+
+/* The cross-tab is about to change: forget its flat image. */
+static inline void
+state_changed(XtabAggState *st)
+{
+	if (unlikely(st->flat != NULL))
+	{
+		pfree(st->flat);
+		st->flat = NULL;
+	}
+	st->fast_now = st->fast;
+}
+
+/*
+ * A new, empty state: an expanded object in its own context under the
+ * aggregate context (nodeAgg keeps a returned read-write pointer without
+ * copying only when the object's context is a child of the aggregate's).
+ */
 static XtabAggState *
 state_create(MemoryContext aggcontext)
 {
-	XtabAggState *st = MemoryContextAllocZero(aggcontext, sizeof(XtabAggState));
+	MemoryContext cxt = AllocSetContextCreate(aggcontext, "foistats.xtab aggregate state",
+											  ALLOCSET_DEFAULT_SIZES);
+	XtabAggState *st = MemoryContextAllocZero(cxt, sizeof(XtabAggState));
 
-	st->xt = xtab_create(aggcontext);
+	EOH_init_header(&st->hdr, &state_methods, cxt);
+	st->xt = xtab_create(cxt);
 	st->gran_arg = -1;
 	st->weight_arg = -1;
 	st->null_col = -1;
 	for (int i = 0; i < MEMO_SIZE; i++)
 		st->memo[i].col = -1;
 	return st;
+}
+
+/* The state behind an expanded-object datum of ours (R/W or R/O), or NULL. */
+static inline XtabAggState *
+state_of_datum(Datum d)
+{
+	struct varlena *p = (struct varlena *) DatumGetPointer(d);
+	varatt_expanded ptr;
+
+	if (!VARATT_IS_EXTERNAL_EXPANDED(p))
+		return NULL;
+	/* DatumGetEOHP, inline: the transition function calls this per row */
+	memcpy(&ptr, VARDATA_EXTERNAL(p), sizeof(ptr));
+	if (ptr.eohptr->eoh_methods != &state_methods)
+		return NULL;
+	return (XtabAggState *) ptr.eohptr;
+}
+
+/*
+ * The state argument (arg 0) of a transition or combine function, to be
+ * modified in place: the state itself when it is ours and read-write (the
+ * aggregate hands its state over that way), else a new state in the
+ * aggregate context holding a copy of the given cross-tab (a flat xtab: an
+ * initial value, or a state some caller flattened), or NULL for NULL.
+ */
+static XtabAggState *
+state_arg(FunctionCallInfo fcinfo, MemoryContext aggcontext)
+{
+	XtabAggState *st;
+	Datum		d;
+
+	if (PG_ARGISNULL(0))
+		return NULL;
+	d = PG_GETARG_DATUM(0);
+	if (VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)) &&
+		(st = state_of_datum(d)) != NULL)
+		return st;
+	st = state_create(aggcontext);
+	st->xt = xtab_expand(PG_GETARG_XTAB_P(0), st->hdr.eoh_context);
+	return st;
+}
+
+/*
+ * A read-only view of xtab argument n: the cross-tab of our expanded state,
+ * or the flat value expanded into the current (per-call) context.
+ */
+static const Xtab *
+xtab_arg(FunctionCallInfo fcinfo, int n)
+{
+	XtabAggState *st = state_of_datum(PG_GETARG_DATUM(n));
+
+	if (st != NULL)
+		return st->xt;
+	return PG_GETARG_XTAB_EXPANDED(n);
 }
 
 static MemoryContext
@@ -136,13 +268,39 @@ agg_context(FunctionCallInfo fcinfo, const char *fname)
 	return aggcontext;
 }
 
+/*
+ * The argument types of this call.  From the expression when there is one;
+ * a caller that calls the transition function by itself, without one
+ * (Citus's worker_partial_agg), gets the declared types, which are exact:
+ * every signature is declared with its own types.
+ */
+static Oid *
+arg_types(FunctionCallInfo fcinfo)
+{
+	int			nargs = PG_NARGS();
+	Oid		   *types = palloc(nargs * sizeof(Oid));
+	int			ndeclared;
+
+	for (int i = 0; i < nargs; i++)
+		types[i] = get_fn_expr_argtype(fcinfo->flinfo, i);
+	if (OidIsValid(types[1]))
+		return types;
+	pfree(types);
+	(void) get_func_signature(fcinfo->flinfo->fn_oid, &types, &ndeclared);
+	if (ndeclared != nargs)
+		elog(ERROR, "foistats.xtab: called with %d arguments, declared with %d",
+			 nargs, ndeclared);
+	return types;
+}
+
 /* Work out, once per state, what the arguments are. */
 static void
 configure(XtabAggState *st, FunctionCallInfo fcinfo)
 {
 	int			nargs = PG_NARGS();
-	Oid			rowtype = get_fn_expr_argtype(fcinfo->flinfo, 1);
-	Oid			coltype = get_fn_expr_argtype(fcinfo->flinfo, 2);
+	Oid		   *types = arg_types(fcinfo);
+	Oid			rowtype = types[1];
+	Oid			coltype = types[2];
 
 	st->multi = (rowtype == TEXTARRAYOID);
 	if (!st->multi && rowtype != TEXTOID)
@@ -172,7 +330,7 @@ configure(XtabAggState *st, FunctionCallInfo fcinfo)
 	}
 	for (int i = 3; i < nargs; i++)
 	{
-		Oid			t = get_fn_expr_argtype(fcinfo->flinfo, i);
+		Oid			t = types[i];
 
 		if (t == TEXTOID)
 			st->gran_arg = i;
@@ -184,9 +342,11 @@ configure(XtabAggState *st, FunctionCallInfo fcinfo)
 	st->gran = XTAB_GRAN_YEAR;
 	st->fast = (!st->multi && st->coltype == COLT_DATE &&
 				st->gran_arg < 0 && st->weight_arg < 0);
+	st->fast_now = st->fast && st->flat == NULL;
 	if (st->multi)
 		st->xt->has_units = true;
 	st->configured = true;
+	pfree(types);
 }
 
 /* The granularity of this row (the argument is normally a constant). */
@@ -351,80 +511,131 @@ row_col(XtabAggState *st, FunctionCallInfo fcinfo)
 	return -1;					/* keep compiler quiet */
 }
 
+static void
+count_out_of_range(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("cross-tab count out of range")));
+}
+
 static inline void
 add_count(Xtab *xt, int r, int c, int64 w)
 {
 	int64	   *p = &xt->cells[(Size) r * xt->colcap + c];
 
 	if (unlikely(pg_add_s64_overflow(*p, w, p)))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("cross-tab count out of range")));
+		count_out_of_range();
 }
 
-/* Row of a label already in the table, or -1 (see ROWMEMO_BITS). */
-static inline int
-fast_row(XtabAggState *st, const char *label, int len)
+/* The row memo's slot for a label of 8 or more bytes (see ROWMEMO_BITS). */
+static inline uint32
+rowmemo_slot(const char *label, int len)
 {
-	const Xtab *xt = st->xt;
 	uint64		a,
 				b;
+
+	memcpy(&a, label, 8);
+	memcpy(&b, label + len - 8, 8);
+	return (uint32) (((a ^ (b + (uint64) len)) * UINT64CONST(0x9E3779B97F4A7C15)) >>
+					 (64 - ROWMEMO_BITS));
+}
+
+/* Row of a label, added if new; through the row memo (see ROWMEMO_BITS). */
+static inline int
+memo_row(XtabAggState *st, const char *label, int len)
+{
+	Xtab	   *xt = st->xt;
 	uint32		slot;
 	int			r;
 
 	if (len < 8)
-		return xtab_lookup_row(xt, label, len);
-	memcpy(&a, label, 8);
-	memcpy(&b, label + len - 8, 8);
-	slot = (uint32) (((a ^ (b + (uint64) len)) * UINT64CONST(0x9E3779B97F4A7C15)) >>
-					 (64 - ROWMEMO_BITS));
+		return xtab_add_row(xt, label, len);
+	slot = rowmemo_slot(label, len);
 	r = st->rowmemo[slot] - 1;
-	if (r >= 0 && r < xt->nrows && xt->rlabel[r].len == len &&
-		xtab_label_eq(xt->rlabel[r].data, label, len))
+	/* rows are never removed, so a memo entry always names a row */
+	Assert(r < xt->nrows);
+	if (r >= 0 && xt->rlabel[r].len == len && xtab_label_eq(xt->rlabel[r].data, label, len))
 		return r;
-	r = xtab_lookup_row(xt, label, len);
-	if (r >= 0)
-		st->rowmemo[slot] = r + 1;
+	r = xtab_add_row(xt, label, len);
+	st->rowmemo[slot] = r + 1;
 	return r;
 }
 
+/* Return the state: its read-write pointer, so nodeAgg keeps it in place. */
+#define PG_RETURN_STATE(st) PG_RETURN_DATUM(EOHPGetRWDatum(&(st)->hdr))
+
+pg_noinline static Datum trans_general(FunctionCallInfo fcinfo);
+
 /*
- * xtab_agg_trans(internal, row, col [, granularity] [, weight]) -> internal
+ * xtab_agg_trans(xtab, row, col [, granularity] [, weight]) -> xtab
+ *
+ * The fast path serves the commonest call, xtab(text, date) by year, on a
+ * row whose day and label have been seen before: the state is our own
+ * expanded object (a read-write pointer to it), the day's column is in the
+ * day cache and the label's row in the row memo.  It calls nothing and
+ * returns the state pointer it was given; everything else (the first row, a
+ * new label or day, other signatures, NULLs) is trans_general's.
  */
 Datum
 xtab_agg_trans(PG_FUNCTION_ARGS)
 {
-	XtabAggState *st = PG_ARGISNULL(0) ? NULL : (XtabAggState *) PG_GETARG_POINTER(0);
+	if (likely(!PG_ARGISNULL(0) && !PG_ARGISNULL(1) && !PG_ARGISNULL(2)))
+	{
+		struct varlena *sp = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(0));
+		struct varlena *tp = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(1));
+		XtabAggState *st;
+
+		/* a read-write pointer to an expanded object ... */
+		if (likely(VARATT_IS_EXTERNAL_EXPANDED_RW(sp)))
+		{
+			/* (DatumGetEOHP, inline) */
+			memcpy(&st, VARDATA_EXTERNAL(sp), sizeof(st));
+			/* ... that is our state, set up for this path; a short inline label */
+			if (likely(st->hdr.eoh_methods == &state_methods && st->fast_now &&
+					   VARATT_IS_SHORT(tp) && !VARATT_IS_EXTERNAL(tp)))
+			{
+				uint32		idx = (uint32) PG_GETARG_DATEADT(2) - (uint32) st->daybase;
+				int			len = VARSIZE_SHORT(tp) - VARHDRSZ_SHORT;
+				const char *label = VARDATA_SHORT(tp);
+
+				if (likely(idx < (uint32) st->ndays && len >= 8))
+				{
+					int			c = st->daycol[idx];
+					int			r = st->rowmemo[rowmemo_slot(label, len)] - 1;
+					const Xtab *xt = st->xt;
+
+					Assert(r < xt->nrows);
+					if (likely(c >= 0 && r >= 0 && xt->rlabel[r].len == len &&
+							   xtab_label_eq(xt->rlabel[r].data, label, len)))
+					{
+						add_count(st->xt, r, c, 1);
+						return PG_GETARG_DATUM(0);
+					}
+				}
+			}
+		}
+	}
+	return trans_general(fcinfo);
+}
+
+/* Every call the fast path does not serve. */
+static Datum
+trans_general(FunctionCallInfo fcinfo)
+{
+	XtabAggState *st = PG_ARGISNULL(0) ? NULL : state_of_datum(PG_GETARG_DATUM(0));
 	Xtab	   *xt;
 	int64		w = 1;
 	int			c;
 
-	/*
-	 * Fast path for the commonest call, xtab(text, date) by year, when the
-	 * day and the label have been seen before: no function calls.
-	 */
-	if (likely(st != NULL && st->fast && !PG_ARGISNULL(1) && !PG_ARGISNULL(2)))
+	/* the first row, or a state that is not our own read-write object */
+	if (st == NULL || !VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(0))))
 	{
-		uint32		idx = (uint32) PG_GETARG_DATEADT(2) - (uint32) st->daybase;
-		struct varlena *t = (struct varlena *) PG_GETARG_POINTER(1);
+		MemoryContext aggcontext = agg_context(fcinfo, "foistats.xtab");
 
-		if (idx < (uint32) st->ndays && st->daygran == (uint8) st->gran &&
-			st->daycol[idx] >= 0 && VARATT_IS_SHORT(t) && !VARATT_IS_EXTERNAL(t))
-		{
-			int			r = fast_row(st, VARDATA_SHORT(t),
-									 VARSIZE_SHORT(t) - VARHDRSZ_SHORT);
-
-			if (r >= 0)
-			{
-				add_count(st->xt, r, st->daycol[idx], 1);
-				PG_RETURN_POINTER(st);
-			}
-		}
+		st = PG_ARGISNULL(0) ? state_create(aggcontext) : state_arg(fcinfo, aggcontext);
 	}
-
-	/* a non-NULL internal state can only have come from our first call */
-	if (st == NULL)
-		st = state_create(agg_context(fcinfo, "foistats.xtab"));
+	state_changed(st);
 	if (!st->configured)
 		configure(st, fcinfo);
 	xt = st->xt;
@@ -432,7 +643,7 @@ xtab_agg_trans(PG_FUNCTION_ARGS)
 	if (st->weight_arg >= 0)
 	{
 		if (PG_ARGISNULL(st->weight_arg))
-			PG_RETURN_POINTER(st);
+			PG_RETURN_STATE(st);
 		w = PG_GETARG_INT64(st->weight_arg);
 		if (w < 0)
 			ereport(ERROR,
@@ -458,7 +669,7 @@ xtab_agg_trans(PG_FUNCTION_ARGS)
 			 */
 			if (!VARATT_IS_SHORT(t) || VARATT_IS_EXTERNAL(t))
 				t = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
-			r = xtab_add_row(xt, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+			r = memo_row(st, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 		}
 		add_count(xt, r, c, w);
 	}
@@ -482,7 +693,7 @@ xtab_agg_trans(PG_FUNCTION_ARGS)
 			deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT,
 							  &elems, &nulls, &nelems);
 			if (nelems == 0)
-				PG_RETURN_POINTER(st);	/* no label: counted nowhere */
+				PG_RETURN_STATE(st);	/* no label: counted nowhere */
 		}
 		c = row_col(st, fcinfo);
 		if (st->scratchcap < nelems)
@@ -513,101 +724,78 @@ xtab_agg_trans(PG_FUNCTION_ARGS)
 			add_count(xt, r, c, w);
 		}
 		if (pg_add_s64_overflow(xt->cunits[c], w, &xt->cunits[c]))
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("cross-tab count out of range")));
+			count_out_of_range();
 	}
-	PG_RETURN_POINTER(st);
+	PG_RETURN_STATE(st);
 }
 
 /*
- * xtab_agg_final(internal) -> xtab: rows sorted by label, columns in
- * natural order.  No input rows gives an empty cross-tab ('{}'), as count()
- * gives 0.  The state is not modified.
+ * xtab_agg_final(xtab) -> xtab: rows sorted by label, columns in natural
+ * order.  No input rows gives an empty cross-tab ('{}'), as count() gives
+ * 0.  The state is not modified.
  */
 Datum
 xtab_agg_final(PG_FUNCTION_ARGS)
 {
-	XtabAggState *st = PG_ARGISNULL(0) ? NULL : (XtabAggState *) PG_GETARG_POINTER(0);
-	Xtab	   *xt;
+	const Xtab *xt;
 
 	(void) agg_context(fcinfo, "foistats.xtab_agg_final");
-	xt = st ? st->xt : xtab_create(CurrentMemoryContext);
+	xt = PG_ARGISNULL(0) ? xtab_create(CurrentMemoryContext) : xtab_arg(fcinfo, 0);
 	PG_RETURN_XTAB_P(xtab_flatten_sorted(xt));
 }
 
+/*
+ * xtab_agg_combine(xtab, xtab) -> xtab: add a partial state (a parallel
+ * worker's, flattened on its way to the leader; or a Citus shard's, sent as
+ * text) into the state.
+ */
 Datum
 xtab_agg_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext = agg_context(fcinfo, "foistats.xtab_agg_combine");
-	XtabAggState *s1 = PG_ARGISNULL(0) ? NULL : (XtabAggState *) PG_GETARG_POINTER(0);
-	XtabAggState *s2 = PG_ARGISNULL(1) ? NULL : (XtabAggState *) PG_GETARG_POINTER(1);
-
-	if (s2 == NULL)
-	{
-		if (s1 == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(s1);
-	}
-	if (s1 == NULL)
-	{
-		s1 = state_create(aggcontext);
-		s1->xt = xtab_copy(s2->xt, aggcontext);
-		PG_RETURN_POINTER(s1);
-	}
-	xtab_merge_into(s1->xt, s2->xt);
-	PG_RETURN_POINTER(s1);
-}
-
-Datum
-xtab_agg_serialize(PG_FUNCTION_ARGS)
-{
-	XtabAggState *st = (XtabAggState *) PG_GETARG_POINTER(0);
-	StringInfoData buf;
-
-	(void) agg_context(fcinfo, "foistats.xtab_agg_serialize");
-	initStringInfo(&buf);
-	appendStringInfoSpaces(&buf, VARHDRSZ);
-	xtab_send_to(st->xt, &buf);
-	SET_VARSIZE(buf.data, buf.len);
-	PG_RETURN_BYTEA_P((bytea *) buf.data);
-}
-
-Datum
-xtab_agg_deserialize(PG_FUNCTION_ARGS)
-{
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
 	XtabAggState *st;
 
-	(void) agg_context(fcinfo, "foistats.xtab_agg_deserialize");
-	/* in the current (per-call) context; combine copies what it keeps */
-	st = palloc0(sizeof(XtabAggState));
-	st->xt = xtab_expand((struct varlena *) b, CurrentMemoryContext);
-	st->null_col = -1;
-	PG_RETURN_POINTER(st);
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	if (PG_ARGISNULL(0))
+	{
+		XtabAggState *in = state_of_datum(PG_GETARG_DATUM(1));
+
+		/* the first partial state: take a copy of it */
+		st = state_create(aggcontext);
+		st->xt = in ? xtab_copy(in->xt, st->hdr.eoh_context) :
+			xtab_expand(PG_GETARG_XTAB_P(1), st->hdr.eoh_context);
+		st->configured = true;
+		PG_RETURN_STATE(st);
+	}
+	st = state_arg(fcinfo, aggcontext);
+	state_changed(st);
+	st->configured = true;
+	xtab_merge_into(st->xt, xtab_arg(fcinfo, 1));
+	PG_RETURN_STATE(st);
 }
 
 /*
- * xtab_merge_trans(internal, xtab) -> internal: add a stored cross-tab.
+ * xtab_merge_trans(xtab, xtab) -> xtab: add a stored cross-tab.
  * NULL inputs are skipped.
  */
 Datum
 xtab_merge_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext = agg_context(fcinfo, "foistats.xtab_merge");
-	XtabAggState *st = PG_ARGISNULL(0) ? NULL : (XtabAggState *) PG_GETARG_POINTER(0);
-	Xtab	   *in;
+	XtabAggState *st = state_arg(fcinfo, aggcontext);
 
 	if (st == NULL)
-	{
 		st = state_create(aggcontext);
-		st->configured = true;
-	}
-	if (PG_ARGISNULL(1))
-		PG_RETURN_POINTER(st);
-	in = PG_GETARG_XTAB_EXPANDED(1);
-	xtab_merge_into(st->xt, in);
-	PG_RETURN_POINTER(st);
+	state_changed(st);
+	st->configured = true;
+	if (!PG_ARGISNULL(1))
+		xtab_merge_into(st->xt, xtab_arg(fcinfo, 1));
+	PG_RETURN_STATE(st);
 }
 
 /* xtab + xtab: rows of a in their order, then new rows of b. */
@@ -619,4 +807,37 @@ xtab_plus(PG_FUNCTION_ARGS)
 
 	xtab_merge_into(a, b);
 	PG_RETURN_XTAB_P(xtab_flatten(a));
+}
+
+/*
+ * Version 0.1.0's aggregates (update/foistats--0.1.0.sql) declare the state
+ * internal and pass it between parallel workers through these two, so a
+ * database still at 0.1.0 keeps working with this library until ALTER
+ * EXTENSION foistats UPDATE (which re-points its aggregates at the functions
+ * above and drops these declarations).  The internal state is the same
+ * expanded object; its serialized form is the flat xtab.
+ */
+Datum
+xtab_agg_serialize(PG_FUNCTION_ARGS)
+{
+	XtabAggState *st;
+
+	(void) agg_context(fcinfo, "foistats.xtab_agg_serialize");
+	st = state_of_datum(PG_GETARG_DATUM(0));
+	if (st == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("foistats.xtab_agg_serialize was given no cross-tab aggregate state")));
+	PG_RETURN_BYTEA_P((bytea *) xtab_flatten(st->xt));
+}
+
+Datum
+xtab_agg_deserialize(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = agg_context(fcinfo, "foistats.xtab_agg_deserialize");
+	XtabAggState *st = state_create(aggcontext);
+
+	st->xt = xtab_expand(PG_GETARG_XTAB_P(0), st->hdr.eoh_context);
+	st->configured = true;
+	PG_RETURN_STATE(st);
 }

@@ -18,8 +18,14 @@ import sys
 S = "@extschema@"
 
 # The aggregate state, shared by every aggregate here (xtab(...) and
-# xtab_merge): its SQL type and the support functions' declarations.
-STATE = "internal"
+# xtab_merge): its SQL type and the support functions' declarations.  It is
+# the xtab type itself, not internal: Citus pushes down (partial aggregates
+# on the shards, combined on the coordinator) only aggregates whose state has
+# a real type, and PostgreSQL's parallel query then moves partial states as
+# xtab values, so there are no serialize functions (PostgreSQL allows them
+# only for internal states).  In memory the state is an expanded object that
+# the transition function updates in place (see src/xtab_agg.c).
+STATE = f"{S}.xtab"
 
 SUPPORT = f"""\
 -- Aggregate support functions (shared by every foistats.xtab(...) signature).
@@ -27,22 +33,14 @@ CREATE FUNCTION {S}.xtab_agg_final({STATE}) RETURNS {S}.xtab
   AS 'MODULE_PATHNAME', 'xtab_agg_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION {S}.xtab_agg_combine({STATE}, {STATE}) RETURNS {STATE}
   AS 'MODULE_PATHNAME', 'xtab_agg_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION {S}.xtab_agg_serialize({STATE}) RETURNS bytea
-  AS 'MODULE_PATHNAME', 'xtab_agg_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION {S}.xtab_agg_deserialize(bytea, {STATE}) RETURNS {STATE}
-  AS 'MODULE_PATHNAME', 'xtab_agg_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION {S}.xtab_agg_final({STATE}) IS 'final function of the xtab aggregates (rows sorted by label)';
-COMMENT ON FUNCTION {S}.xtab_agg_combine({STATE}, {STATE}) IS 'combine function of the xtab aggregates (parallel aggregation)';
-COMMENT ON FUNCTION {S}.xtab_agg_serialize({STATE}) IS 'serialize function of the xtab aggregates';
-COMMENT ON FUNCTION {S}.xtab_agg_deserialize(bytea, {STATE}) IS 'deserialize function of the xtab aggregates';
+COMMENT ON FUNCTION {S}.xtab_agg_combine({STATE}, {STATE}) IS 'combine function of the xtab aggregates (parallel and distributed aggregation)';
 """
 
 # Options of every aggregate after SFUNC and STYPE.
 AGGREGATE_OPTIONS = [
     f"FINALFUNC = {S}.xtab_agg_final",
     f"COMBINEFUNC = {S}.xtab_agg_combine",
-    f"SERIALFUNC = {S}.xtab_agg_serialize",
-    f"DESERIALFUNC = {S}.xtab_agg_deserialize",
     "PARALLEL = SAFE",
 ]
 

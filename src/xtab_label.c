@@ -1,59 +1,43 @@
 /*
  * xtab_label.c
- *		Column-label kinds and calendar periods, in plain C (no postgres.h).
+ *		Column-label kinds of a cross-tab, in plain C (no postgres.h).
  *
- * See xtab_label.h for the label formats and sort keys.  Everything here is
- * integer arithmetic on PostgreSQL's day numbers (days since 2000-01-01), so
- * the aggregates can bucket a date per row without calling any SQL function.
+ * See xtab_label.h for the label formats and sort keys.  The chronological
+ * kinds are the calendar periods of period.c.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "xtab_label.h"
 
-/* floor(a / b) for b > 0 */
-static inline int64_t
-floordiv(int64_t a, int64_t b)
-{
-	int64_t		q = a / b;
-
-	if ((a % b) != 0 && a < 0)
-		q--;
-	return q;
-}
-
-static const char *const kind_names[] = {
-	NULL, "year", "fy", "quarter", "month", "int", "text"
-};
+/* names of the kinds that are not periods (the periods' are period.c's) */
+static const char *const other_kind_names[] = {"int", "text"};
 
 const char *
 xtab_kind_name(XtabColKind kind)
 {
-	if (kind < XTAB_COL_YEAR || kind > XTAB_COL_KIND_MAX)
+	if (kind >= XTAB_COL_YEAR && kind <= XTAB_COL_MONTH)
+		return xtab_granularity_name((XtabGranularity) kind);
+	if (kind < XTAB_COL_INT || kind > XTAB_COL_KIND_MAX)
 		return NULL;
-	return kind_names[kind];
+	return other_kind_names[kind - XTAB_COL_INT];
 }
 
 XtabColKind
 xtab_kind_from_name(const char *name, int len)
 {
-	for (int k = XTAB_COL_YEAR; k <= XTAB_COL_KIND_MAX; k++)
+	int			g = xtab_granularity_from_name(name, len);
+
+	if (g != 0)
+		return (XtabColKind) g;
+	for (int k = XTAB_COL_INT; k <= XTAB_COL_KIND_MAX; k++)
 	{
-		if ((int) strlen(kind_names[k]) == len &&
-			memcmp(kind_names[k], name, len) == 0)
+		const char *kn = other_kind_names[k - XTAB_COL_INT];
+
+		if ((int) strlen(kn) == len && memcmp(kn, name, len) == 0)
 			return (XtabColKind) k;
 	}
 	return XTAB_COL_INFER;
-}
-
-int
-xtab_granularity_from_name(const char *name, int len)
-{
-	XtabColKind k = xtab_kind_from_name(name, len);
-
-	if (k >= XTAB_COL_YEAR && k <= XTAB_COL_MONTH)
-		return (int) k;
-	return 0;
 }
 
 /*
@@ -169,74 +153,4 @@ xtab_label_infer(const char *s, int len, int64_t *key)
 		return XTAB_COL_INT;
 	*key = 0;
 	return XTAB_COL_TEXT;
-}
-
-/*
- * Days since 2000-01-01 to a proleptic Gregorian date, after Howard Hinnant's
- * civil_from_days (public domain), with eras of 400 years.
- */
-void
-xtab_days_to_ymd(int32_t days2000, int *year, int *month, int *day)
-{
-	int64_t		z = (int64_t) days2000 + 10957 + 719468;	/* days since
-															 * 0000-03-01 */
-	int64_t		era = floordiv(z, 146097);
-	int64_t		doe = z - era * 146097;
-	int64_t		yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t		doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t		mp = (5 * doy + 2) / 153;
-	int64_t		d = doy - (153 * mp + 2) / 5 + 1;
-	int64_t		m = mp < 10 ? mp + 3 : mp - 9;
-	int64_t		y = yoe + era * 400 + (m <= 2);
-
-	*year = (int) y;
-	*month = (int) m;
-	*day = (int) d;
-}
-
-int64_t
-xtab_period_key(XtabGranularity gran, int32_t days)
-{
-	int			y,
-				m,
-				d;
-
-	xtab_days_to_ymd(days, &y, &m, &d);
-	switch (gran)
-	{
-		case XTAB_GRAN_YEAR:
-			return y;
-		case XTAB_GRAN_FY:
-			return m >= 4 ? y : y - 1;
-		case XTAB_GRAN_QUARTER:
-			return (int64_t) y * 4 + (m - 1) / 3;
-		case XTAB_GRAN_MONTH:
-			return (int64_t) y * 12 + (m - 1);
-	}
-	return 0;
-}
-
-int
-xtab_period_label(XtabGranularity gran, int64_t key, char *buf)
-{
-	int64_t		y;
-
-	switch (gran)
-	{
-		case XTAB_GRAN_YEAR:
-			return snprintf(buf, XTAB_PERIOD_LABEL_MAX, "%04lld", (long long) key);
-		case XTAB_GRAN_FY:
-			return snprintf(buf, XTAB_PERIOD_LABEL_MAX, "%04lld/%02d",
-							(long long) key, (int) (((key + 1) % 100 + 100) % 100));
-		case XTAB_GRAN_QUARTER:
-			y = floordiv(key, 4);
-			return snprintf(buf, XTAB_PERIOD_LABEL_MAX, "%04lld Q%d",
-							(long long) y, (int) (key - y * 4) + 1);
-		case XTAB_GRAN_MONTH:
-			y = floordiv(key, 12);
-			return snprintf(buf, XTAB_PERIOD_LABEL_MAX, "%04lld-%02d",
-							(long long) y, (int) (key - y * 12) + 1);
-	}
-	buf[0] = '\0';
-	return 0;
 }

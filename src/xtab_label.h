@@ -1,10 +1,10 @@
 /*
  * xtab_label.h
- *		Column-label kinds and calendar periods, in plain C.
+ *		Column-label kinds of a cross-tab, in plain C.
  *
  * This header and xtab_label.c do not include postgres.h, so they are unit
  * tested outside the server (test/unit/xtab_label_test.c, run by
- * test/checks/xtab_label.sh).  xtab.h includes this header; other code
+ * test/checks/xtab_label_unit.sh).  xtab.h includes this header; other code
  * should normally go through xtab.h.
  *
  * Column labels of a cross-tab have a KIND that decides how columns sort:
@@ -31,30 +31,21 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "period.h"
+
+/* The chronological kinds are the granularities of calendar periods (period.h). */
 typedef enum XtabColKind
 {
 	XTAB_COL_INFER = 0,			/* only as an argument: "work it out" */
-	XTAB_COL_YEAR = 1,
-	XTAB_COL_FY = 2,
-	XTAB_COL_QUARTER = 3,
-	XTAB_COL_MONTH = 4,
+	XTAB_COL_YEAR = XTAB_GRAN_YEAR,
+	XTAB_COL_FY = XTAB_GRAN_FY,
+	XTAB_COL_QUARTER = XTAB_GRAN_QUARTER,
+	XTAB_COL_MONTH = XTAB_GRAN_MONTH,
 	XTAB_COL_INT = 5,
 	XTAB_COL_TEXT = 6
 } XtabColKind;
 
 #define XTAB_COL_KIND_MAX	XTAB_COL_TEXT
-
-/* Granularities of foistats.period() and of the date-bucketing aggregates. */
-typedef enum XtabGranularity
-{
-	XTAB_GRAN_YEAR = XTAB_COL_YEAR,
-	XTAB_GRAN_FY = XTAB_COL_FY,
-	XTAB_GRAN_QUARTER = XTAB_COL_QUARTER,
-	XTAB_GRAN_MONTH = XTAB_COL_MONTH
-} XtabGranularity;
-
-/* Longest label xtab_period_label() writes, including the terminating NUL. */
-#define XTAB_PERIOD_LABEL_MAX 16
 
 /* Name of a kind as used in the text format ("year", "fy", ...), or NULL. */
 extern const char *xtab_kind_name(XtabColKind kind);
@@ -75,26 +66,5 @@ extern XtabColKind xtab_label_infer(const char *label, int len, int64_t *key);
  */
 extern bool xtab_label_parse(XtabColKind kind, const char *label, int len,
 							 int64_t *key);
-
-/*
- * Calendar arithmetic on PostgreSQL's day numbers (days since 2000-01-01,
- * the value inside a date Datum), with integers only.
- */
-extern void xtab_days_to_ymd(int32_t days, int *year, int *month, int *day);
-
-/*
- * The period key of a day for a granularity: year, fy start year, year*4 +
- * quarter-1, or year*12 + month-1 (the same keys as the column sort keys).
- */
-extern int64_t xtab_period_key(XtabGranularity gran, int32_t days);
-
-/*
- * Write the label of a period key into buf (at least XTAB_PERIOD_LABEL_MAX
- * bytes); returns its length.
- */
-extern int	xtab_period_label(XtabGranularity gran, int64_t key, char *buf);
-
-/* Granularity for 'year' | 'fy' | 'quarter' | 'month', or 0 if unknown. */
-extern int	xtab_granularity_from_name(const char *name, int len);
 
 #endif							/* XTAB_LABEL_H */

@@ -1,28 +1,21 @@
 #!/usr/bin/env bash
-# Out-of-server checks of the pure-C offence classifier (src/offence_lexer.c):
-#  1. builds it warning-free with a small driver (test/unit/offence_print.c), with the
-#     address and undefined-behaviour sanitizers when the compiler has them;
-#  2. every sexual-offence title of the Home Office list (src/reference_data.sql) reads back,
+# Out-of-server checks of the pure-C offence classifier (src/classify.c, classify_lex.c and
+# classify_rules.c):
+#  1. builds it warning-free with a small driver (test/unit/classify_test.c), by
+#     test/unit/build.sh (sanitizers when the toolchain has them);
+#  2. every sexual-offence title of the Home Office list (data/ho_offence.sql) reads back,
 #     by the rules alone, as its own code and family (class too, except the 19J/19K copies);
 #  3. fuzz smoke: random bytes, long lines, punctuation, digits never crash it.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-san=""
-if echo 'int main(void){return 0;}' | gcc -x c -fsanitize=address,undefined -o "$tmp/t" - 2>/dev/null \
-   && "$tmp/t" 2>/dev/null; then
-	san="-fsanitize=address,undefined -fno-sanitize-recover=all"
-fi
-gcc -std=gnu99 -Wall -Wextra -Wno-unused-parameter -Werror -O1 -g $san \
-	-o "$tmp/offence_print" test/unit/offence_print.c src/offence_lexer.c
+. "$(dirname "$0")/../unit/build.sh"
+cd "$root"
+unit_build "$tmp/classify_test" test/unit/classify_test.c src/classify.c src/classify_lex.c \
+	src/classify_rules.c
 
 # 2. Home Office titles -> own code
-python3 test/unit/ho_titles.py src/reference_data.sql > "$tmp/ho.tsv"
+python3 test/unit/ho_titles.py data/ho_offence.sql > "$tmp/ho.tsv"
 n=$(wc -l < "$tmp/ho.tsv")
-[ "$n" -ge 190 ] || { echo "only $n sexual-offence titles found in src/reference_data.sql"; exit 1; }
-cut -f4 "$tmp/ho.tsv" | "$tmp/offence_print" | grep -v $'^\t\treason' > "$tmp/ho.out"
+[ "$n" -ge 190 ] || { echo "only $n sexual-offence titles found in data/ho_offence.sql"; exit 1; }
+cut -f4 "$tmp/ho.tsv" | "$tmp/classify_test" | grep -v $'^\t\treason' > "$tmp/ho.out"
 [ "$(wc -l < "$tmp/ho.out")" -eq "$n" ] || { echo "driver output misaligned"; exit 1; }
 bad=$(paste "$tmp/ho.tsv" "$tmp/ho.out" | awk -F'\t' '
 	{ code=$1; cls=$2; fam=$3; got_code=$6; got_cls=$7; got_fam=$8 }
@@ -53,5 +46,5 @@ print('(' * 3000)
 print('U' * 100 + '13' * 100)
 print(' '.join(['RAPE'] * 400))
 PY
-"$tmp/offence_print" < "$tmp/fuzz.txt" > /dev/null
-echo "fuzz smoke: $(wc -l < "$tmp/fuzz.txt") inputs, no crash${san:+ (sanitizers on)}"
+"$tmp/classify_test" < "$tmp/fuzz.txt" > /dev/null
+echo "fuzz smoke: $(wc -l < "$tmp/fuzz.txt") inputs, no crash$([ "$unit_sanitized" = 1 ] && echo " (sanitizers on)")"

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Generate src/reference_data.sql from the Home Office list of notifiable offences.
+"""Generate data/ho_offence.sql, the rows of foistats.ho_offence, from the Home Office list of
+notifiable offences.
 
-    python3 test/data/make_reference.py [CSV] > src/reference_data.sql
+    python3 test/data/make_reference.py [CSV] > data/ho_offence.sql
 
 CSV defaults to $FOISTATS_REFERENCE_DIR/ho-notifiable-offences-2026-04.csv, else
 ../shared/reference/ relative to the repository root.  The output is deterministic

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Print 'code<TAB>class<TAB>family<TAB>title' for every offence of src/reference_data.sql
+"""Print 'code<TAB>class<TAB>family<TAB>title' for every offence of data/ho_offence.sql
 whose family is not non_sexual (the titles the rule table must read back to their code)."""
 import re
 import sys

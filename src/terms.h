@@ -1,12 +1,15 @@
 /*
- * aho_corasick.h
- *		Multi-pattern word matching over UTF-8 text (pure C, no postgres.h).
+ * terms.h
+ *		The term matcher: an Aho-Corasick automaton for multi-pattern word
+ *		matching over UTF-8 text (pure C, no postgres.h).  Unit tested outside
+ *		the server by test/unit/terms_test.c (test/checks/terms_unit.sh); the
+ *		SQL functions and the per-backend dictionary cache are terms_fmgr.c.
  *
  * A dictionary of aliases (each with an integer label: the canonical term it
  * stands for) is compiled once into a deterministic Aho-Corasick automaton
  * over byte classes; scanning a text is then one table lookup per byte,
  * whatever the number of aliases.  The matching rules (the contract that the
- * SQL functions in terms.c document) are:
+ * SQL functions in terms_fmgr.c document) are:
  *
  *	- case-insensitive: ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic
  *	  letters are folded to lower case (ac_fold_cp); other scripts match
@@ -32,8 +35,8 @@
  * the server, malloc in unit tests); nothing here longjmps or keeps global
  * state, so the caller owns every lifetime.
  */
-#ifndef FOISTATS_AHO_CORASICK_H
-#define FOISTATS_AHO_CORASICK_H
+#ifndef FOISTATS_TERMS_H
+#define FOISTATS_TERMS_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -126,4 +129,4 @@ extern long ac_scan(const ac_automaton *a, const char *text, size_t len,
 					ac_hits *hits, int flags, ac_tick_fn tick, void *tick_arg);
 extern void ac_hits_free(const ac_automaton *a, ac_hits *hits);
 
-#endif							/* FOISTATS_AHO_CORASICK_H */
+#endif							/* FOISTATS_TERMS_H */

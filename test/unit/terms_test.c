@@ -1,18 +1,19 @@
 /*
- * test_aho_corasick.c
- *		Unit tests of src/aho_corasick.c outside the server.
+ * terms_test.c
+ *		Unit tests of the term matcher (src/terms.c, an Aho-Corasick automaton)
+ *		outside the server.
  *
  * 1. Fixed cases (boundaries, plurals, apostrophes, whitespace, overlaps,
  *	  case folding of multibyte letters, conflicts, empty aliases).
  * 2. A randomised comparison against a brute-force matcher written from the
- *	  rules in aho_corasick.h (try every alias at every character position,
+ *	  rules in terms.h (try every alias at every character position,
  *	  keep the valid matches, choose leftmost-longest): the automaton must
  *	  agree on every (start, end, label) of every text.
  * 3. A 4 MB text scanned in one call (no quadratic behaviour, tick called).
  *
- * Build: gcc -Wall -Werror -O2 -Isrc test/unit/test_aho_corasick.c src/aho_corasick.c
+ * Build: gcc -Wall -Werror -O2 -Isrc test/unit/terms_test.c src/terms.c
  */
-#include "aho_corasick.h"
+#include "terms.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,9 +1,10 @@
-/* offence_print: classify each line of stdin and print the result, tab separated:
- * title, code, class, family, victim_sex, victim_age, offender_age, penetration,
- * attempt, unparsed, reason.  Used by test/checks/classify_unit.sh. */
+/* classify_test: test driver of the pure classifier (src/classify.c).  Classifies each
+ * line of stdin and prints the result, tab separated: title, code, class, family,
+ * victim_sex, victim_age, offender_age, penetration, attempt, unparsed, reason.  Run by
+ * test/checks/classify_unit.sh, which checks the output. */
 #include <stdio.h>
 #include <string.h>
-#include "../../src/offence_lexer.h"
+#include "../../src/classify.h"
 
 static void
 rng(int has, int lo, int hi)

@@ -1,17 +1,19 @@
 /*
- * offence_lexer.h: read a police force's offence title (or a Home Office code) and
- * say which offence it is.  Pure C, no postgres.h: unit tested in test/unit/.
+ * classify.h: the offence classifier.  Reads a police force's offence title (or a Home
+ * Office code) and says which offence it is.  Pure C, no postgres.h: unit tested outside
+ * the server (test/unit/classify_test.c, run by test/checks/classify_unit.sh); the SQL
+ * functions and their per-backend cache are in classify_fmgr.c.
  *
  * offence_parse() tokenises the title (case, punctuation, dashes, glued tokens such as
  * U13 / UNDER18 / 13+, abbreviations, one-letter misspellings), strips statute
  * suffixes and prefixes, reads the stated facts (victim sex and age, offender age,
  * penetration, attempt), recognises the kind of offence from its key words and picks
  * the Home Office code whose definition the stated facts fit (see the rule table in
- * offence_lexer.c).  When the facts fit more than one code it gives no code and says
+ * classify_rules.c).  When the facts fit more than one code it gives no code and says
  * why in 'reason'; it never guesses.
  */
-#ifndef FOISTATS_OFFENCE_LEXER_H
-#define FOISTATS_OFFENCE_LEXER_H
+#ifndef FOISTATS_CLASSIFY_H
+#define FOISTATS_CLASSIFY_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,0 +1,1016 @@
+/*
+ * classify_fmgr.c: SQL interface of the offence classifier (the algorithm is in
+ * classify.c, which does not include postgres.h).
+ *
+ * Per backend, one cache holds
+ *   - the reference list foistats.ho_offence (by code, by class, by normalised title),
+ *   - the user's overrides foistats.offence_override (by normalised match key),
+ *   - a memo of every distinct input string seen so far and its classification,
+ * so a row costs one hash lookup.  It is kept current by the one cache design of
+ * cache.h: it is tagged with the "classify" version, which the statement trigger on both
+ * tables bumps, and a row pays only the stamp check (ensure_cache).  The cache lives in
+ * a child of CacheMemoryContext and is rebuilt when the version it was built from is no
+ * longer the one the query sees; the replaced cache is freed with the transaction that
+ * replaced it.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rangetypes.h"
+#include "utils/typcache.h"
+
+#include "cache.h"
+#include "classify.h"
+#include "foistats.h"
+
+/* inputs longer than this are classified but not memoized */
+#define MEMO_MAX_KEY 1024
+/* a column of free text must not grow the memo without bound */
+#define MEMO_MAX_ENTRIES 200000
+
+typedef struct RefCode
+{
+	char		code[8];
+	char		cls[8];			/* the class for a single offender */
+	char		cls_multi[8];	/* 19J/19K when the list also files it there */
+	char	   *ons_group;
+	int			family;
+	char	   *title;
+} RefCode;
+
+typedef struct RefKey
+{
+	char	   *key;			/* normalised title or class label */
+	int			idx;			/* index into codes[], -1 when ambiguous */
+	char	   *ons_group;		/* classes only */
+	int			family;			/* classes only: OFAM_UNKNOWN when mixed */
+	int			sexual;			/* classes only: 1 all codes sexual, 0 none, -1 mixed */
+	int			ncodes;			/* classes only: distinct codes */
+} RefKey;
+
+typedef struct Override
+{
+	char	   *key;
+	char		code[8];		/* "" when only a family is given */
+	int			family;
+} Override;
+
+typedef struct Memo
+{
+	struct Memo *next;
+	uint32		hash;
+	int			len;
+	char	   *key;
+	/* result */
+	char		code[8];
+	char		cls[8];
+	const char *ons_group;
+	int			family;
+	const char *matched_by;
+	int			sexual;			/* 1, 0, -1 unknown */
+	OffenceResult facts;		/* sex, ages, penetration, attempt, unparsed, reason */
+	text	   *code_t;
+	text	   *cls_t;
+	text	   *family_t;
+} Memo;
+
+static MemoryContext cache_cxt = NULL;
+static FoistatsCacheTag cache_tag;	/* the version it was built from; relid 0: none */
+static FoistatsCacheStamp cache_stamp;	/* when cache_tag was last confirmed */
+
+static RefCode *codes;
+static int	ncodes;
+static RefKey *titles;
+static int	ntitles;
+static RefKey *classes;
+static int	nclasses;
+static RefKey *class_titles;	/* normalised class title -> class (idx unused) */
+static int	nclass_titles;
+static Override *overrides;
+static int	noverrides;
+/* the ONS group of every code of a family, when they share one (else NULL) */
+static const char *family_ons[OFAM__COUNT];
+static bool family_ons_mixed[OFAM__COUNT];
+
+static Memo **buckets;
+static uint32 nbuckets;
+static uint32 nmemo;
+
+static int64 stat_lookups,
+			stat_misses,
+			stat_loads;
+
+static int
+cmp_code(const void *a, const void *b)
+{
+	return strcmp(((const RefCode *) a)->code, ((const RefCode *) b)->code);
+}
+
+static int
+cmp_key(const void *a, const void *b)
+{
+	return strcmp(((const RefKey *) a)->key, ((const RefKey *) b)->key);
+}
+
+static int
+cmp_key_idx(const void *a, const void *b)
+{
+	int			c = cmp_key(a, b);
+
+	if (c != 0)
+		return c;
+	return ((const RefKey *) a)->idx - ((const RefKey *) b)->idx;
+}
+
+static int
+cmp_override(const void *a, const void *b)
+{
+	return strcmp(((const Override *) a)->key, ((const Override *) b)->key);
+}
+
+static RefCode *
+find_code(const char *code)
+{
+	RefCode		k;
+
+	if (!code || !code[0] || strlen(code) >= sizeof(k.code))
+		return NULL;
+	strcpy(k.code, code);
+	return bsearch(&k, codes, ncodes, sizeof(RefCode), cmp_code);
+}
+
+static RefKey *
+find_key(RefKey *arr, int n, const char *key)
+{
+	RefKey		k;
+
+	k.key = (char *) key;
+	return bsearch(&k, arr, n, sizeof(RefKey), cmp_key);
+}
+
+static int
+family_by_name(const char *s)
+{
+	int			i;
+
+	for (i = 0; i < OFAM__COUNT; i++)
+		if (strcmp(s, offence_family_names[i]) == 0)
+			return i;
+	return OFAM_UNKNOWN;
+}
+
+static char *
+spi_str(HeapTuple tup, TupleDesc desc, int col)
+{
+	char	   *v = SPI_getvalue(tup, desc, col);
+
+	return v ? MemoryContextStrdup(cache_cxt, v) : NULL;
+}
+
+/* Load the reference list and the overrides of version *tag into a fresh cache. */
+static void
+load_cache(Oid nsp, const FoistatsCacheTag *tag)
+{
+	int			spi_nest;
+	char	   *nspname = get_namespace_name(nsp);
+	const char *qn;
+	StringInfoData q;
+	int			i,
+				j;
+
+	/* until it is complete, the cache is no version's */
+	cache_tag.relid = InvalidOid;
+	cache_stamp.lxid = InvalidLocalTransactionId;
+	/*
+	 * The accessors return pointers into the cache (no copy per row), so an old cache
+	 * is not freed here: it is handed to the current transaction, which frees it at its
+	 * end, after every value returned from it has been copied or sent.
+	 */
+	if (cache_cxt != NULL)
+		MemoryContextSetParent(cache_cxt, TopTransactionContext);
+	cache_cxt = AllocSetContextCreate(CacheMemoryContext, "foistats classify cache",
+									  ALLOCSET_DEFAULT_SIZES);
+	codes = NULL;
+	titles = classes = class_titles = NULL;
+	nclass_titles = 0;
+	overrides = NULL;
+	buckets = NULL;
+	ncodes = ntitles = nclasses = noverrides = 0;
+	nbuckets = nmemo = 0;
+	memset(family_ons, 0, sizeof(family_ons));
+	memset(family_ons_mixed, 0, sizeof(family_ons_mixed));
+
+	if (nspname == NULL)
+		ereport(ERROR, (errcode(ERRCODE_UNDEFINED_SCHEMA),
+						errmsg("schema of the foistats classifier not found")));
+	qn = quote_identifier(nspname);
+	if (!OidIsValid(get_relname_relid("ho_offence", nsp)) ||
+		!OidIsValid(get_relname_relid("offence_override", nsp)))
+		ereport(ERROR, (errcode(ERRCODE_UNDEFINED_TABLE),
+						errmsg("foistats reference tables ho_offence and offence_override not found in schema %s",
+							   nspname)));
+
+	spi_nest = foistats_spi_connect();
+	initStringInfo(&q);
+	appendStringInfo(&q,
+					 "SELECT ho_code, ho_class, ons_group, family, title, %s.offence_key(title), "
+					 "%s.offence_key(class_title) "
+					 "FROM %s.ho_offence ORDER BY ho_code, (ho_class IN ('19J','19K')), id",
+					 qn, qn, qn);
+	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "cannot read ho_offence");
+	{
+		uint64		n = SPI_processed;
+		TupleDesc	d = SPI_tuptable->tupdesc;
+		RefKey	   *tk = MemoryContextAllocZero(cache_cxt, sizeof(RefKey) * (n + 1));
+		RefKey	   *ck = MemoryContextAllocZero(cache_cxt, sizeof(RefKey) * (n + 1));
+		RefKey	   *ctk = MemoryContextAllocZero(cache_cxt, sizeof(RefKey) * (n + 1));
+		int			ntk = 0,
+					nck = 0,
+					nctk = 0;
+
+		codes = MemoryContextAllocZero(cache_cxt, sizeof(RefCode) * (n + 1));
+		for (i = 0; i < (int) n; i++)
+		{
+			HeapTuple	t = SPI_tuptable->vals[i];
+			char	   *code = SPI_getvalue(t, d, 1);
+			char	   *cls = SPI_getvalue(t, d, 2);
+			RefCode    *rc;
+
+			if (ncodes > 0 && strcmp(codes[ncodes - 1].code, code) == 0)
+			{
+				rc = &codes[ncodes - 1];
+				if (cls && (strcmp(cls, "19J") == 0 || strcmp(cls, "19K") == 0))
+					strlcpy(rc->cls_multi, cls, sizeof(rc->cls_multi));
+				else if (!cls || strcmp(cls, rc->cls) != 0)
+					rc->cls[0] = '\0';	/* the list files the code in several classes */
+			}
+			else
+			{
+				rc = &codes[ncodes++];
+				strlcpy(rc->code, code, sizeof(rc->code));
+				strlcpy(rc->cls, cls ? cls : "", sizeof(rc->cls));
+				rc->ons_group = spi_str(t, d, 3);
+				rc->family = family_by_name(SPI_getvalue(t, d, 4));
+				rc->title = spi_str(t, d, 5);
+			}
+			if (cls && SPI_getvalue(t, d, 7) != NULL)
+			{
+				ctk[nctk].key = spi_str(t, d, 7);
+				ctk[nctk].ons_group = MemoryContextStrdup(cache_cxt, cls);	/* the class */
+				nctk++;
+			}
+			if (rc->family >= 0 && rc->ons_group && !family_ons_mixed[rc->family])
+			{
+				if (family_ons[rc->family] == NULL)
+					family_ons[rc->family] = rc->ons_group;
+				else if (strcmp(family_ons[rc->family], rc->ons_group) != 0)
+				{
+					family_ons[rc->family] = NULL;
+					family_ons_mixed[rc->family] = true;
+				}
+			}
+			tk[ntk].key = spi_str(t, d, 6);
+			tk[ntk].idx = ncodes - 1;
+			ntk++;
+			if (cls && !(strcmp(cls, "19J") == 0 || strcmp(cls, "19K") == 0))
+			{
+				ck[nck].key = MemoryContextStrdup(cache_cxt, cls);
+				ck[nck].idx = ncodes - 1;
+				ck[nck].ons_group = rc->ons_group;
+				ck[nck].family = rc->family;
+				ck[nck].sexual = rc->family != OFAM_NON_SEXUAL;
+				ck[nck].ncodes = 1;
+				nck++;
+			}
+			else if (cls)
+			{
+				ck[nck].key = MemoryContextStrdup(cache_cxt, cls);
+				ck[nck].idx = ncodes - 1;
+				ck[nck].ons_group = rc->ons_group;
+				ck[nck].family = rc->family;
+				ck[nck].sexual = rc->family != OFAM_NON_SEXUAL;
+				ck[nck].ncodes = 1;
+				nck++;
+			}
+		}
+		/* titles: one entry per key, -1 when two codes share a title */
+		qsort(tk, ntk, sizeof(RefKey), cmp_key);
+		for (i = 0, j = 0; i < ntk; i++)
+		{
+			if (j > 0 && strcmp(tk[j - 1].key, tk[i].key) == 0)
+			{
+				if (tk[j - 1].idx != tk[i].idx)
+					tk[j - 1].idx = -1;
+				continue;
+			}
+			tk[j++] = tk[i];
+		}
+		titles = tk;
+		ntitles = j;
+		/* classes: family kept only when every code of the class has the same one */
+		qsort(ck, nck, sizeof(RefKey), cmp_key_idx);
+		for (i = 0, j = 0; i < nck; i++)
+		{
+			if (j > 0 && strcmp(ck[j - 1].key, ck[i].key) == 0)
+			{
+				if (ck[j - 1].family != ck[i].family)
+					ck[j - 1].family = OFAM_UNKNOWN;
+				if (ck[j - 1].sexual != ck[i].sexual)
+					ck[j - 1].sexual = -1;
+				if (ck[j - 1].idx != ck[i].idx)
+				{
+					ck[j - 1].ncodes++;
+					ck[j - 1].idx = ck[i].idx;
+				}
+				continue;
+			}
+			ck[j++] = ck[i];
+		}
+		classes = ck;
+		nclasses = j;
+		/* class titles: one class per title, else dropped (ons_group holds the class) */
+		qsort(ctk, nctk, sizeof(RefKey), cmp_key);
+		for (i = 0, j = 0; i < nctk; i++)
+		{
+			if (j > 0 && strcmp(ctk[j - 1].key, ctk[i].key) == 0)
+			{
+				if (strcmp(ctk[j - 1].ons_group, ctk[i].ons_group) != 0)
+					ctk[j - 1].idx = -1;
+				continue;
+			}
+			ctk[j] = ctk[i];
+			ctk[j].idx = 0;
+			j++;
+		}
+		class_titles = ctk;
+		nclass_titles = j;
+	}
+
+	resetStringInfo(&q);
+	appendStringInfo(&q, "SELECT %s.offence_key(match), ho_code, family FROM %s.offence_override",
+					 qn, qn);
+	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "cannot read offence_override");
+	{
+		uint64		n = SPI_processed;
+		TupleDesc	d = SPI_tuptable->tupdesc;
+
+		overrides = MemoryContextAllocZero(cache_cxt, sizeof(Override) * (n + 1));
+		for (i = 0; i < (int) n; i++)
+		{
+			HeapTuple	t = SPI_tuptable->vals[i];
+			char	   *code = SPI_getvalue(t, d, 2);
+			char	   *fam = SPI_getvalue(t, d, 3);
+			Override   *o = &overrides[noverrides++];
+
+			o->key = spi_str(t, d, 1);
+			if (o->key == NULL)
+				o->key = MemoryContextStrdup(cache_cxt, "");
+			strlcpy(o->code, code ? code : "", sizeof(o->code));
+			o->family = fam ? family_by_name(fam) : OFAM_UNKNOWN;
+		}
+		qsort(overrides, noverrides, sizeof(Override), cmp_override);
+	}
+	foistats_spi_finish(spi_nest);
+
+	nbuckets = 256;
+	buckets = MemoryContextAllocZero(cache_cxt, sizeof(Memo *) * nbuckets);
+	stat_loads++;
+	cache_tag = *tag;
+}
+
+/* The version the query sees; a new cache when it is not the cache's. */
+static void
+check_cache(Oid fn_oid)
+{
+	Oid			nsp = get_func_namespace(fn_oid);
+	FoistatsCacheTag tag;
+
+	foistats_cache_read(nsp, "classify", &tag);
+	if (!foistats_cache_tag_equal(&tag, &cache_tag))
+		load_cache(nsp, &tag);
+	foistats_cache_stamp(&cache_stamp);
+}
+
+static inline void
+ensure_cache(FunctionCallInfo fcinfo)
+{
+	if (unlikely(!foistats_cache_current(&cache_stamp)))
+		check_cache(fcinfo->flinfo->fn_oid);
+}
+
+static text *
+cache_text(MemoryContext cxt, const char *s)
+{
+	MemoryContext old;
+	text	   *t;
+
+	if (s == NULL || s[0] == '\0')
+		return NULL;
+	old = MemoryContextSwitchTo(cxt);
+	t = cstring_to_text(s);
+	MemoryContextSwitchTo(old);
+	return t;
+}
+
+/* Classify s[0..len) into m (strings allocated in cxt). */
+static void
+compute(const char *s, int len, Memo *m, MemoryContext cxt)
+{
+	OffenceResult *r = &m->facts;
+	char		nk[OFF_MAX_TITLE + 1];
+	RefCode    *rc = NULL;
+	Override   *ov = NULL;
+
+	offence_parse(s, len, r);
+	m->family = r->family;
+	m->matched_by = NULL;
+	m->sexual = -1;
+	m->ons_group = NULL;
+	m->code[0] = m->cls[0] = '\0';
+
+	if (len <= OFF_MAX_TITLE)
+	{
+		Override	k;
+
+		offence_normalise(s, len, nk, sizeof(nk));
+		k.key = nk;
+		if (noverrides > 0)
+			ov = bsearch(&k, overrides, noverrides, sizeof(Override), cmp_override);
+	}
+	else
+		nk[0] = '\0';
+
+	if (ov)
+	{
+		m->matched_by = "override";
+		rc = find_code(ov->code);
+		if (rc)
+		{
+			strlcpy(m->code, rc->code, sizeof(m->code));
+			strlcpy(m->cls, r->multiple && rc->cls_multi[0] ? rc->cls_multi : rc->cls,
+					sizeof(m->cls));
+			m->ons_group = rc->ons_group;
+			m->family = rc->family;
+		}
+		if (ov->family != OFAM_UNKNOWN)
+			m->family = ov->family;
+		if (rc && strcmp(r->code, rc->code) != 0)
+		{
+			/* the words do not say this offence: take the facts of the code's title */
+			bool		multi = r->multiple;
+
+			offence_parse(rc->title, strlen(rc->title), r);
+			r->multiple = multi;
+			if (strcmp(r->code, rc->code) != 0 && r->pen_source == 'i')
+			{
+				r->penetration = -1;
+				r->pen_source = 0;
+			}
+		}
+		r->reason[0] = '\0';
+		r->n_unparsed = 0;
+	}
+	else if (r->given_code[0])
+	{
+		rc = find_code(r->given_code);
+		if (rc == NULL)
+		{
+			OffenceResult keep = *r;
+
+			memset(r, 0, sizeof(*r));
+			r->penetration = -1;
+			r->n_unparsed = 0;
+			snprintf(r->reason, sizeof(r->reason),
+					 "unknown Home Office code %s (not in the April 2026 list)",
+					 keep.given_code);
+			m->family = OFAM_UNKNOWN;
+		}
+		else
+		{
+			m->matched_by = "code";
+			if (r->only_code)
+			{
+				/* the facts are those of the code's own title */
+				bool		multi = r->multiple;
+
+				offence_parse(rc->title, strlen(rc->title), r);
+				r->multiple = multi;
+				if (strcmp(r->code, rc->code) != 0 && r->pen_source == 'i')
+				{
+					r->penetration = -1;
+					r->pen_source = 0;
+				}
+				r->reason[0] = '\0';
+				r->n_unparsed = 0;
+			}
+			else if (r->code[0] && strcmp(r->code, rc->code) != 0)
+			{
+				char		buf[OFF_REASON_MAX];
+
+				snprintf(buf, sizeof(buf), "code %s given; the words read as %s",
+						 rc->code, r->code);
+				strlcpy(r->reason, buf, sizeof(r->reason));
+				if (r->pen_source == 'i')
+				{
+					r->penetration = -1;
+					r->pen_source = 0;
+				}
+			}
+			strlcpy(m->code, rc->code, sizeof(m->code));
+			strlcpy(m->cls, r->multiple && rc->cls_multi[0] ? rc->cls_multi : rc->cls,
+					sizeof(m->cls));
+			m->ons_group = rc->ons_group;
+			m->family = rc->family;
+		}
+	}
+	else if (r->given_class[0])
+	{
+		RefKey	   *ck = find_key(classes, nclasses, r->given_class);
+
+		if (ck == NULL)
+		{
+			char		given[16];
+
+			strlcpy(given, r->given_class, sizeof(given));
+			memset(r, 0, sizeof(*r));
+			r->penetration = -1;
+			snprintf(r->reason, sizeof(r->reason),
+					 "unknown Home Office class %s (not in the April 2026 list)", given);
+			m->family = OFAM_UNKNOWN;
+		}
+		else
+		{
+			m->matched_by = "class";
+			strlcpy(m->cls, ck->key, sizeof(m->cls));
+			m->ons_group = ck->ons_group;
+			m->sexual = ck->sexual;
+			if (r->code[0] && (strcmp(r->cls, ck->key) == 0 ||
+							   ((strcmp(ck->key, "19J") == 0 || strcmp(ck->key, "19K") == 0) &&
+								strncmp(r->cls, "19", 2) == 0)))
+			{
+				rc = find_code(r->code);
+				strlcpy(m->code, r->code, sizeof(m->code));
+				m->family = rc ? rc->family : r->family;
+			}
+			else
+			{
+				if (r->code[0])
+				{
+					snprintf(r->reason, sizeof(r->reason),
+							 "class %s given; the words read as %s (%s)", ck->key,
+							 r->code, r->cls);
+					if (r->pen_source == 'i')
+					{
+						r->penetration = -1;
+						r->pen_source = 0;
+					}
+				}
+				m->family = ck->family != OFAM_UNKNOWN ? ck->family :
+					(r->only_code ? OFAM_UNKNOWN : r->family);
+			}
+			if (r->only_code)
+				r->reason[0] = '\0';
+		}
+	}
+	else
+	{
+		RefKey	   *tk = nk[0] ? find_key(titles, ntitles, nk) : NULL;
+		RefKey	   *ct = nk[0] ? find_key(class_titles, nclass_titles, nk) : NULL;
+		RefKey	   *ck = (ct && ct->idx >= 0) ? find_key(classes, nclasses, ct->ons_group) : NULL;
+
+		if (!(tk && tk->idx >= 0) && ck)
+		{
+			/* the title of a Home Office class ('Sexual Activity involving a Child under 13') */
+			m->matched_by = "class";
+			strlcpy(m->cls, ck->key, sizeof(m->cls));
+			m->ons_group = ck->ons_group;
+			m->family = ck->family;
+			m->sexual = ck->sexual;
+			r->n_unparsed = 0;
+			if (ck->ncodes == 1)
+			{
+				strlcpy(m->code, codes[ck->idx].code, sizeof(m->code));
+				r->reason[0] = '\0';
+			}
+			else
+			{
+				if (r->pen_source == 'i')
+				{
+					r->penetration = -1;
+					r->pen_source = 0;
+				}
+				snprintf(r->reason, sizeof(r->reason),
+						 "title of Home Office class %s, which has %d codes", ck->key,
+						 ck->ncodes);
+			}
+		}
+		else if (tk && tk->idx >= 0)
+		{
+			rc = &codes[tk->idx];
+			m->matched_by = "title";
+			r->n_unparsed = 0;
+			if (r->code[0] && strcmp(r->code, rc->code) != 0 && r->pen_source == 'i')
+			{
+				r->penetration = -1;
+				r->pen_source = 0;
+			}
+			r->reason[0] = '\0';
+		}
+		else if (r->code[0])
+		{
+			rc = find_code(r->code);
+			m->matched_by = "rules";
+		}
+		if (rc)
+		{
+			strlcpy(m->code, rc->code, sizeof(m->code));
+			strlcpy(m->cls, r->multiple && rc->cls_multi[0] ? rc->cls_multi :
+					(r->cls[0] && strcmp(r->code, rc->code) == 0 ? r->cls : rc->cls),
+					sizeof(m->cls));
+			m->ons_group = rc->ons_group;
+			m->family = rc->family;
+		}
+		else if (r->cls[0] && m->matched_by == NULL)
+		{
+			RefKey	   *ck = find_key(classes, nclasses, r->cls);
+
+			strlcpy(m->cls, r->cls, sizeof(m->cls));
+			if (ck)
+				m->ons_group = ck->ons_group;
+		}
+	}
+	if (m->family != OFAM_UNKNOWN)
+		m->sexual = m->family != OFAM_NON_SEXUAL;
+	/* no code or class: the family's ONS group when all its codes share one */
+	if (m->ons_group == NULL && m->family >= 0 && m->family != OFAM_NON_SEXUAL)
+		m->ons_group = family_ons[m->family];
+	m->code_t = cache_text(cxt, m->code);
+	m->cls_t = cache_text(cxt, m->cls);
+	m->family_t = m->family >= 0 ? cache_text(cxt, offence_family_names[m->family]) : NULL;
+}
+
+/*
+ * Hash of an input string for the memo: 8 bytes at a time with a multiply-xorshift mix,
+ * several times faster than hash_bytes() on 40-80 byte titles (this is the per-row cost
+ * of the accessors).  Chains compare the whole key, so a collision costs only time.
+ */
+static inline uint32
+memo_hash(const char *p, int len)
+{
+	uint64		h = UINT64CONST(0x9E3779B97F4A7C15) ^ (uint64) len;
+	uint64		v;
+
+	while (len >= 8)
+	{
+		memcpy(&v, p, 8);
+		h = (h ^ v) * UINT64CONST(0xbf58476d1ce4e5b9);
+		h ^= h >> 31;
+		p += 8;
+		len -= 8;
+	}
+	{
+		/* the last 0-7 bytes, zero-padded, as memcpy(&v, p, len) would leave them in a
+		 * zeroed v, without a call to memcpy of a variable length */
+		unsigned char tail[8] = {0};
+
+		switch (len)
+		{
+			case 7:
+				tail[6] = p[6];
+				/* FALLTHROUGH */
+			case 6:
+				tail[5] = p[5];
+				/* FALLTHROUGH */
+			case 5:
+				tail[4] = p[4];
+				/* FALLTHROUGH */
+			case 4:
+				tail[3] = p[3];
+				/* FALLTHROUGH */
+			case 3:
+				tail[2] = p[2];
+				/* FALLTHROUGH */
+			case 2:
+				tail[1] = p[1];
+				/* FALLTHROUGH */
+			case 1:
+				tail[0] = p[0];
+		}
+		memcpy(&v, tail, 8);
+	}
+	h = (h ^ v) * UINT64CONST(0x94d049bb133111eb);
+	h ^= h >> 29;
+	return (uint32) (h ^ (h >> 32));
+}
+
+/* The memo entry for a string: one hash lookup, computed on the first sight. */
+static Memo *
+lookup(FunctionCallInfo fcinfo, const char *s, int len)
+{
+	uint32		h;
+	Memo	   *m;
+
+	ensure_cache(fcinfo);
+	stat_lookups++;
+	if (len > MEMO_MAX_KEY)
+	{
+		m = palloc0(sizeof(Memo));
+		stat_misses++;
+		compute(s, len, m, CurrentMemoryContext);
+		return m;
+	}
+	h = memo_hash(s, len);
+	for (m = buckets[h & (nbuckets - 1)]; m; m = m->next)
+		if (m->hash == h && m->len == len && memcmp(m->key, s, len) == 0)
+			return m;
+
+	stat_misses++;
+	if (nmemo >= MEMO_MAX_ENTRIES)
+	{
+		/* start afresh (the old cache lives until the end of the transaction) */
+		FoistatsCacheTag tag = cache_tag;
+
+		load_cache(get_func_namespace(fcinfo->flinfo->fn_oid), &tag);
+	}
+	if (nmemo >= nbuckets)
+	{
+		uint32		nb = nbuckets * 2,
+					i;
+		Memo	  **b = MemoryContextAllocZero(cache_cxt, sizeof(Memo *) * nb);
+
+		for (i = 0; i < nbuckets; i++)
+		{
+			Memo	   *e = buckets[i];
+
+			while (e)
+			{
+				Memo	   *nx = e->next;
+
+				e->next = b[e->hash & (nb - 1)];
+				b[e->hash & (nb - 1)] = e;
+				e = nx;
+			}
+		}
+		pfree(buckets);
+		buckets = b;
+		nbuckets = nb;
+	}
+	m = MemoryContextAllocZero(cache_cxt, sizeof(Memo));
+	m->hash = h;
+	m->len = len;
+	m->key = MemoryContextAlloc(cache_cxt, len + 1);
+	memcpy(m->key, s, len);
+	m->key[len] = '\0';
+	compute(s, len, m, cache_cxt);
+	m->next = buckets[h & (nbuckets - 1)];
+	buckets[h & (nbuckets - 1)] = m;
+	nmemo++;
+	return m;
+}
+
+#define ARG_MEMO(n) \
+	text	   *arg_ = PG_GETARG_TEXT_PP(n); \
+	Memo	   *m = lookup(fcinfo, VARDATA_ANY(arg_), VARSIZE_ANY_EXHDR(arg_))
+
+/*
+ * The accessors return the cached text itself: it is never modified and lives at least
+ * until the end of the transaction (see load_cache), longer than any use of a result.
+ */
+static inline Datum
+cached_text(text *t)
+{
+	return PointerGetDatum(t);
+}
+
+PG_FUNCTION_INFO_V1(foistats_ho_class);
+Datum
+foistats_ho_class(PG_FUNCTION_ARGS)
+{
+	ARG_MEMO(0);
+	if (m->cls_t == NULL)
+		PG_RETURN_NULL();
+	return cached_text(m->cls_t);
+}
+
+PG_FUNCTION_INFO_V1(foistats_ho_code);
+Datum
+foistats_ho_code(PG_FUNCTION_ARGS)
+{
+	ARG_MEMO(0);
+	if (m->code_t == NULL)
+		PG_RETURN_NULL();
+	return cached_text(m->code_t);
+}
+
+PG_FUNCTION_INFO_V1(foistats_offence_family);
+Datum
+foistats_offence_family(PG_FUNCTION_ARGS)
+{
+	ARG_MEMO(0);
+	if (m->family_t == NULL)
+		PG_RETURN_NULL();
+	return cached_text(m->family_t);
+}
+
+PG_FUNCTION_INFO_V1(foistats_is_sexual_offence);
+Datum
+foistats_is_sexual_offence(PG_FUNCTION_ARGS)
+{
+	ARG_MEMO(0);
+	if (m->sexual < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(m->sexual == 1);
+}
+
+static Datum
+int4range_datum(int lo, int hi)
+{
+	TypeCacheEntry *tc = lookup_type_cache(INT4RANGEOID, TYPECACHE_RANGE_INFO);
+	RangeBound	l,
+				u;
+
+	l.val = Int32GetDatum(lo);
+	l.infinite = false;
+	l.inclusive = true;
+	l.lower = true;
+	u.val = Int32GetDatum(hi < 0 ? 0 : hi);
+	u.infinite = hi < 0;
+	u.inclusive = false;
+	u.lower = false;
+	return RangeTypePGetDatum(make_range(tc, &l, &u, false));
+}
+
+static Datum
+nullable_text(const char *s, bool *isnull)
+{
+	*isnull = (s == NULL || s[0] == '\0');
+	return *isnull ? (Datum) 0 : CStringGetTextDatum(s);
+}
+
+PG_FUNCTION_INFO_V1(foistats_classify);
+Datum
+foistats_classify(PG_FUNCTION_ARGS)
+{
+	TupleDesc	desc;
+	Datum		v[14];
+	bool		n[14];
+	const OffenceResult *r;
+	Datum	   *words;
+	int			i;
+
+	ARG_MEMO(0);
+	r = &m->facts;
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						errmsg("foistats.classify must return a composite")));
+	desc = BlessTupleDesc(desc);
+	if (desc->natts != 14)
+		ereport(ERROR, (errcode(ERRCODE_DATATYPE_MISMATCH),
+						errmsg("foistats.offence has %d attributes, expected 14", desc->natts)));
+	memset(n, 0, sizeof(n));
+	v[0] = nullable_text(m->code, &n[0]);
+	v[1] = nullable_text(m->cls, &n[1]);
+	v[2] = nullable_text(m->ons_group, &n[2]);
+	v[3] = nullable_text(m->family >= 0 ? offence_family_names[m->family] : NULL, &n[3]);
+	v[4] = nullable_text(r->victim_sex == 'F' ? "female" : r->victim_sex == 'M' ? "male" : NULL,
+						 &n[4]);
+	n[5] = !r->has_vage;
+	v[5] = n[5] ? (Datum) 0 : int4range_datum(r->vage_lo, r->vage_hi);
+	n[6] = !r->has_oage;
+	v[6] = n[6] ? (Datum) 0 : int4range_datum(r->oage_lo, r->oage_hi);
+	n[7] = r->penetration < 0;
+	v[7] = BoolGetDatum(r->penetration == 1);
+	v[8] = nullable_text(r->penetration < 0 ? NULL : r->pen_source == 'i' ? "implied" : "stated",
+						 &n[8]);
+	v[9] = BoolGetDatum(r->attempt);
+	v[10] = BoolGetDatum(r->multiple);
+	v[11] = nullable_text(m->matched_by, &n[11]);
+	words = palloc(sizeof(Datum) * (r->n_unparsed + 1));
+	for (i = 0; i < r->n_unparsed; i++)
+		words[i] = CStringGetTextDatum(r->unparsed[i]);
+	v[12] = PointerGetDatum(construct_array(words, r->n_unparsed, TEXTOID, -1, false,
+											TYPALIGN_INT));
+	v[13] = nullable_text(r->reason, &n[13]);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, v, n)));
+}
+
+PG_FUNCTION_INFO_V1(foistats_age_conflicts);
+Datum
+foistats_age_conflicts(PG_FUNCTION_ARGS)
+{
+	Datum		out[2];
+	int			nout = 0;
+	char		words[40];
+
+	if (!PG_ARGISNULL(0))
+	{
+		ARG_MEMO(0);
+		const OffenceResult *r = &m->facts;
+
+		if (!PG_ARGISNULL(1) && r->has_vage)
+		{
+			int32		a = PG_GETARG_INT32(1);
+
+			if (a < r->vage_lo || (r->vage_hi >= 0 && a >= r->vage_hi))
+			{
+				offence_range_words(r->vage_lo, r->vage_hi, words, sizeof(words));
+				out[nout++] = CStringGetTextDatum(psprintf("victim_age: title says %s, recorded %d",
+														   words, a));
+			}
+		}
+		if (!PG_ARGISNULL(2) && r->has_oage)
+		{
+			int32		a = PG_GETARG_INT32(2);
+
+			if (a < r->oage_lo || (r->oage_hi >= 0 && a >= r->oage_hi))
+			{
+				offence_range_words(r->oage_lo, r->oage_hi, words, sizeof(words));
+				out[nout++] = CStringGetTextDatum(psprintf("offender_age: title says %s, recorded %d",
+														   words, a));
+			}
+		}
+	}
+	PG_RETURN_ARRAYTYPE_P(construct_array(out, nout, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+PG_FUNCTION_INFO_V1(foistats_offence_key);
+Datum
+foistats_offence_key(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	size_t		len = VARSIZE_ANY_EXHDR(t);
+	char	   *buf = palloc(len + 1);
+
+	offence_normalise(VARDATA_ANY(t), len, buf, len + 1);
+	PG_RETURN_TEXT_P(cstring_to_text(buf));
+}
+
+PG_FUNCTION_INFO_V1(foistats_classify_cache);
+Datum
+foistats_classify_cache(PG_FUNCTION_ARGS)
+{
+	TupleDesc	desc;
+	Datum		v[4];
+	bool		n[4] = {false, false, false, false};
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	desc = BlessTupleDesc(desc);
+	v[0] = Int64GetDatum(OidIsValid(cache_tag.relid) ? (int64) nmemo : 0);
+	v[1] = Int64GetDatum(stat_lookups);
+	v[2] = Int64GetDatum(stat_misses);
+	v[3] = Int64GetDatum(stat_loads);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, v, n)));
+}
+
+/*
+ * Trigger on offence_override and ho_offence.  FOR EACH ROW BEFORE INSERT/UPDATE:
+ * checks that ho_code names a code of the reference list.  FOR EACH STATEMENT AFTER:
+ * bumps the version of the classify cache (cache.h).
+ */
+PG_FUNCTION_INFO_V1(foistats_offence_override_trigger);
+Datum
+foistats_offence_override_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR, (errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+						errmsg("foistats.offence_override_trigger() must be called as a trigger")));
+	if (TRIGGER_FIRED_FOR_ROW(td->tg_event))
+	{
+		HeapTuple	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
+		TupleDesc	d = td->tg_relation->rd_att;
+		int			col = SPI_fnumber(d, "ho_code");
+		char	   *code;
+
+		if (col <= 0)
+			elog(ERROR, "table has no ho_code column");
+		code = SPI_getvalue(tup, d, col);
+		if (code != NULL)
+		{
+			ensure_cache(fcinfo);
+			if (find_code(code) == NULL)
+				ereport(ERROR, (errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+								errmsg("unknown Home Office code \"%s\"", code),
+								errdetail("An override must name a code of foistats.ho_offence."),
+								errhint("Codes are written CCC/SS, e.g. 019/07.")));
+		}
+		return PointerGetDatum(tup);
+	}
+	foistats_cache_bump(RelationGetNamespace(td->tg_relation), "classify");
+	return PointerGetDatum(NULL);
+}
