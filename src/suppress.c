@@ -194,23 +194,6 @@ sdc_status_message(SdcStatus s)
 	return "unknown status";
 }
 
-/* Entries: index, value, state, arc ends. */
-static inline int64_t
-entry_value(const SdcTable *t, size_t e)
-{
-	size_t		ncell = (size_t) t->nr * t->nc;
-
-	if (e < ncell)
-		return t->cell[e];
-	e -= ncell;
-	if (e < (size_t) t->nr)
-		return t->rtot[e];
-	e -= t->nr;
-	if (e < (size_t) t->nc)
-		return t->ctot[e];
-	return t->grand;
-}
-
 static inline void
 entry_set_value(SdcTable *t, size_t e, int64_t v)
 {
@@ -236,53 +219,6 @@ entry_set_value(SdcTable *t, size_t e, int64_t v)
 	t->grand = v;
 }
 
-static inline uint8_t *
-entry_state(SdcTable *t, size_t e)
-{
-	size_t		ncell = (size_t) t->nr * t->nc;
-
-	if (e < ncell)
-		return &t->cstate[e];
-	e -= ncell;
-	if (e < (size_t) t->nr)
-		return &t->rstate[e];
-	e -= t->nr;
-	if (e < (size_t) t->nc)
-		return &t->cstate_tot[e];
-	return &t->gstate;
-}
-
-static inline void
-entry_ends(const SdcTable *t, size_t e, int *u, int *v)
-{
-	size_t		ncell = (size_t) t->nr * t->nc;
-	int			S = t->nr + t->nc,
-				T = S + 1;
-
-	if (e < ncell)
-	{
-		*u = (int) (e / t->nc);
-		*v = t->nr + (int) (e % t->nc);
-		return;
-	}
-	e -= ncell;
-	if (e < (size_t) t->nr)
-	{
-		*u = S;
-		*v = (int) e;
-		return;
-	}
-	e -= t->nr;
-	if (e < (size_t) t->nc)
-	{
-		*u = t->nr + (int) e;
-		*v = T;
-		return;
-	}
-	*u = T;
-	*v = S;
-}
-
 /*
  * The most entry e may hold: a cell of a column with a cap (the units of a
  * multi-label table: no label counts more crimes than the column has), else
@@ -302,7 +238,7 @@ entry_room(const SdcTable *t, size_t e)
 {
 	int64_t		cap = entry_cap(t, e);
 
-	return cap == SDC_INF ? SDC_INF : cap - entry_value(t, e);
+	return cap == SDC_INF ? SDC_INF : cap - sdc_entry_value(t, e);
 }
 
 /* ------------------------------------------------------------------------
@@ -334,7 +270,7 @@ build_residual(const SdcTable *t, TableNet *tn, FlowMem *m, int *arc_of)
 	size_t		nsup = 0;
 
 	for (size_t e = 0; e < ne; e++)
-		if (SDC_IS_SUPPRESSED(*entry_state((SdcTable *) t, e)))
+		if (SDC_IS_SUPPRESSED(*sdc_entry_state((SdcTable *) t, e)))
 			nsup++;
 	if (!fn_init(n, m, t->nr + t->nc + 2, (int) (2 * nsup + 16)))
 		return false;
@@ -344,10 +280,10 @@ build_residual(const SdcTable *t, TableNet *tn, FlowMem *m, int *arc_of)
 					v;
 
 		arc_of[e] = -1;
-		if (!SDC_IS_SUPPRESSED(*entry_state((SdcTable *) t, e)))
+		if (!SDC_IS_SUPPRESSED(*sdc_entry_state((SdcTable *) t, e)))
 			continue;
-		entry_ends(t, e, &u, &v);
-		arc_of[e] = fn_add(n, u, v, entry_room(t, e), entry_value(t, e));
+		sdc_entry_ends(t, e, &u, &v);
+		arc_of[e] = fn_add(n, u, v, entry_room(t, e), sdc_entry_value(t, e));
 		if (arc_of[e] < 0)
 			return false;
 		n->tag[arc_of[e]] = n->tag[arc_of[e] + 1] = (int) e;
@@ -580,16 +516,16 @@ complete_table(SdcTable *t, FlowMem *m)
 	{
 		int			u,
 					v;
-		int64_t		x = entry_value(t, e);
+		int64_t		x = sdc_entry_value(t, e);
 
-		if (SDC_IS_SUPPRESSED(*entry_state(t, e)))
+		if (SDC_IS_SUPPRESSED(*sdc_entry_state(t, e)))
 			continue;
 		if (x < 0)
 		{
 			st = SDC_ERR_INFEASIBLE;
 			goto done;
 		}
-		entry_ends(t, e, &u, &v);
+		sdc_entry_ends(t, e, &u, &v);
 		/* flow x leaves u and enters v */
 		if (bal[v] > SDC_MAX_SUM - x || bal[u] < -SDC_MAX_SUM + x)
 		{
@@ -607,9 +543,9 @@ complete_table(SdcTable *t, FlowMem *m)
 					v;
 
 		arc_of[e] = -1;
-		if (!SDC_IS_SUPPRESSED(*entry_state(t, e)))
+		if (!SDC_IS_SUPPRESSED(*sdc_entry_state(t, e)))
 			continue;
-		entry_ends(t, e, &u, &v);
+		sdc_entry_ends(t, e, &u, &v);
 		arc_of[e] = fn_add(&n, u, v, entry_cap(t, e), 0);
 		if (arc_of[e] < 0)
 			goto nomem;
@@ -706,7 +642,7 @@ sdc_audit(SdcTable *t, const SdcParams *p, bool known, SdcInterval *out)
 	for (size_t e = 0; e < ne; e++)
 	{
 		SdcInterval *o = &out[e];
-		int64_t		f = entry_value(t, e);
+		int64_t		f = sdc_entry_value(t, e);
 		int64_t		up,
 					down;
 		bool		is_cell = e < (size_t) t->nr * t->nc;
@@ -858,7 +794,7 @@ suppress_entry(Prot *P, size_t e, uint8_t state)
 	int			u,
 				v;
 
-	*entry_state(P->t, e) = state;
+	*sdc_entry_state(P->t, e) = state;
 	if (P->t->ccap && e >= sdc_ctot_index(P->t, 0) && e < sdc_grand_index(P->t))
 	{
 		/*
@@ -877,8 +813,8 @@ suppress_entry(Prot *P, size_t e, uint8_t state)
 				P->n.fn.cap[a] = SDC_INF;
 		}
 	}
-	entry_ends(P->t, e, &u, &v);
-	P->arc_of[e] = fn_add(&P->n.fn, u, v, entry_room(P->t, e), entry_value(P->t, e));
+	sdc_entry_ends(P->t, e, &u, &v);
+	P->arc_of[e] = fn_add(&P->n.fn, u, v, entry_room(P->t, e), sdc_entry_value(P->t, e));
 	if (P->arc_of[e] < 0)
 		return false;
 	P->n.fn.tag[P->arc_of[e]] = P->n.fn.tag[P->arc_of[e] + 1] = (int) e;
@@ -980,7 +916,7 @@ heap_pop(Prot *P, sdc_cost *k, int *node)
 static inline sdc_cost
 entry_cost(Prot *P, size_t e, bool margins_ok)
 {
-	uint8_t		s = *entry_state(P->t, e);
+	uint8_t		s = *sdc_entry_state(P->t, e);
 
 	if (SDC_IS_SUPPRESSED(s))
 		return 0;
@@ -990,7 +926,7 @@ entry_cost(Prot *P, size_t e, bool margins_ok)
 		return -1;
 	if (P->p->count_cost)
 		return 1;
-	return (sdc_cost) entry_value(P->t, e) * P->unit + 1;
+	return (sdc_cost) sdc_entry_value(P->t, e) * P->unit + 1;
 }
 
 /* Relax: reach node y from x through entry e at cost w. */
@@ -1118,7 +1054,7 @@ pick_cycle(Prot *P, size_t skip, int src, int dst, int64_t need,
 					v;
 
 		path[k++] = e;
-		entry_ends(t, e, &u, &v);
+		sdc_entry_ends(t, e, &u, &v);
 		y = (u == y) ? v : u;
 	}
 	return k;
@@ -1134,7 +1070,7 @@ apply_path(Prot *P, const size_t *path, int k, SdcStats *stats)
 	{
 		size_t		e = path[i];
 
-		if (SDC_IS_SUPPRESSED(*entry_state(P->t, e)))
+		if (SDC_IS_SUPPRESSED(*sdc_entry_state(P->t, e)))
 			continue;
 		if (!suppress_entry(P, e, SDC_SECONDARY))
 			return -1;
@@ -1195,7 +1131,7 @@ protect_cell(Prot *P, size_t e, size_t *path, SdcStats *stats)
 	bool		up_ok,
 				down_ok;
 
-	entry_ends(t, e, &u, &v);
+	sdc_entry_ends(t, e, &u, &v);
 	for (int step = 1; step <= 4; step++)
 	{
 		if (!check_cell(P, e, &up_ok, &down_ok))
@@ -1372,13 +1308,13 @@ cleanup(Prot *P, SdcStats *stats)
 		goto nomem;
 	for (size_t e = 0; e < P->ne; e++)
 	{
-		uint8_t		s = *entry_state(t, e);
+		uint8_t		s = *sdc_entry_state(t, e);
 
 		if (s == SDC_SECONDARY &&
 			!(t->ccap && e >= sdc_ctot_index(t, 0) && e < sdc_grand_index(t)))
 		{
 			cand[ncand].e = e;
-			cand[ncand].v = entry_value(t, e);
+			cand[ncand].v = sdc_entry_value(t, e);
 			ncand++;
 		}
 		else if (s == SDC_PRIMARY)
@@ -1426,7 +1362,7 @@ cleanup(Prot *P, SdcStats *stats)
 		}
 		if (ok)
 		{
-			*entry_state(t, e) = SDC_PUBLISHED;
+			*sdc_entry_state(t, e) = SDC_PUBLISHED;
 			P->arc_of[e] = -1;
 			P->n.fn.tag[a] = P->n.fn.tag[a ^ 1] = -1;
 			stats->removed++;
@@ -1443,7 +1379,7 @@ cleanup(Prot *P, SdcStats *stats)
 		else
 		{
 			P->n.fn.cap[a] = entry_room(t, e);
-			P->n.fn.cap[a ^ 1] = entry_value(t, e);
+			P->n.fn.cap[a ^ 1] = sdc_entry_value(t, e);
 		}
 	}
 	goto done;
@@ -1540,7 +1476,7 @@ sdc_secondary(SdcTable *t, const SdcParams *p, SdcStats *stats)
 done:
 	for (size_t e = 0; e < P.ne; e++)
 	{
-		uint8_t		s = *entry_state(t, e);
+		uint8_t		s = *sdc_entry_state(t, e);
 
 		if (s == SDC_PRIMARY)
 			stats->primary++;
@@ -1548,7 +1484,7 @@ done:
 		{
 			/* SDC_SUPPRESSED: withheld beforehand (linked tables) */
 			stats->secondary++;
-			stats->secondary_sum += entry_value(t, e);
+			stats->secondary_sum += sdc_entry_value(t, e);
 		}
 		else if (s == SDC_SECONDARY || s == SDC_SUPPRESSED)
 			stats->totals++;
@@ -1603,7 +1539,7 @@ sdc_protect(SdcTable *t, const SdcParams *p, SdcStats *stats)
 		return SDC_ERR_NOMEM;
 	}
 	for (size_t e = 0; e < ne; e++)
-		first[e] = *entry_state(t, e);
+		first[e] = *sdc_entry_state(t, e);
 	/* the caps a withheld column total lifts (suppress_entry) start afresh */
 	if (cap0)
 		memcpy(cap0, t->ccap, sizeof(int64_t) * t->nc);
@@ -1623,8 +1559,8 @@ sdc_protect(SdcTable *t, const SdcParams *p, SdcStats *stats)
 		}
 		for (size_t e = 0; e < ne; e++)
 		{
-			best[e] = *entry_state(t, e);
-			*entry_state(t, e) = first[e];
+			best[e] = *sdc_entry_state(t, e);
+			*sdc_entry_state(t, e) = first[e];
 		}
 		if (cap0)
 		{
@@ -1639,7 +1575,7 @@ sdc_protect(SdcTable *t, const SdcParams *p, SdcStats *stats)
 		else
 		{
 			for (size_t e = 0; e < ne; e++)
-				*entry_state(t, e) = best[e];
+				*sdc_entry_state(t, e) = best[e];
 			if (cap1)
 				memcpy(t->ccap, cap1, sizeof(int64_t) * t->nc);
 		}
@@ -1692,14 +1628,14 @@ sdc_round_controlled(SdcTable *t, const SdcParams *p, int64_t b, bool *changed)
 		goto nomem;
 	for (size_t e = 0; e < ne; e++)
 	{
-		int64_t		x = entry_value(t, e);
+		int64_t		x = sdc_entry_value(t, e);
 		int64_t		q = x / b,
 					r = x % b;
 		int			u,
 					v;
 
 		y[e] = (r * 2 >= b && r != 0) ? q + 1 : q;
-		entry_ends(t, e, &u, &v);
+		sdc_entry_ends(t, e, &u, &v);
 		bal[u] -= y[e];
 		bal[v] += y[e];
 		arc_of[e] = -1;
@@ -1724,7 +1660,7 @@ sdc_round_controlled(SdcTable *t, const SdcParams *p, int64_t b, bool *changed)
 	for (size_t e = 0; e < ne; e++)
 	{
 		int			a = arc_of[e];
-		int64_t		x = entry_value(t, e);
+		int64_t		x = sdc_entry_value(t, e);
 		int64_t		q = x / b;
 		int64_t		nv = y[e];
 

@@ -300,6 +300,75 @@ sdc_grand_index(const SdcTable *t)
 	return (size_t) t->nr * t->nc + t->nr + t->nc;
 }
 
+/*
+ * Entries: value, state and the ends of its arc in the table's network
+ * (nodes: rows 0..nr-1, columns nr..nr+nc-1, S = nr+nc, T = nr+nc+1; cell
+ * r -> nr+c, row total S -> r, column total nr+c -> T, grand total T -> S).
+ * Shared by suppress.c and suppress_linked.c.
+ */
+static inline int64_t
+sdc_entry_value(const SdcTable *t, size_t e)
+{
+	size_t		ncell = (size_t) t->nr * t->nc;
+
+	if (e < ncell)
+		return t->cell[e];
+	e -= ncell;
+	if (e < (size_t) t->nr)
+		return t->rtot[e];
+	e -= t->nr;
+	if (e < (size_t) t->nc)
+		return t->ctot[e];
+	return t->grand;
+}
+
+static inline uint8_t *
+sdc_entry_state(SdcTable *t, size_t e)
+{
+	size_t		ncell = (size_t) t->nr * t->nc;
+
+	if (e < ncell)
+		return &t->cstate[e];
+	e -= ncell;
+	if (e < (size_t) t->nr)
+		return &t->rstate[e];
+	e -= t->nr;
+	if (e < (size_t) t->nc)
+		return &t->cstate_tot[e];
+	return &t->gstate;
+}
+
+static inline void
+sdc_entry_ends(const SdcTable *t, size_t e, int *u, int *v)
+{
+	size_t		ncell = (size_t) t->nr * t->nc;
+	int			S = t->nr + t->nc,
+				T = S + 1;
+
+	if (e < ncell)
+	{
+		*u = (int) (e / t->nc);
+		*v = t->nr + (int) (e % t->nc);
+		return;
+	}
+	e -= ncell;
+	if (e < (size_t) t->nr)
+	{
+		*u = S;
+		*v = (int) e;
+		return;
+	}
+	e -= t->nr;
+	if (e < (size_t) t->nc)
+	{
+		*u = t->nr + (int) e;
+		*v = T;
+		return;
+	}
+	*u = T;
+	*v = S;
+}
+
 /* Does the interval meet the rule for value v (true value known)? */
 extern bool sdc_meets_rule(const SdcParams *p, int64_t v, int64_t lo, int64_t hi);
 

@@ -24,71 +24,10 @@
  * Entries of a table (cells row-major, row totals, column totals, grand)
  * ------------------------------------------------------------------------ */
 
-static int64_t
-ent_value(const SdcTable *t, size_t e)
-{
-	size_t		nc = (size_t) t->nr * t->nc;
-
-	if (e < nc)
-		return t->cell[e];
-	e -= nc;
-	if (e < (size_t) t->nr)
-		return t->rtot[e];
-	e -= t->nr;
-	if (e < (size_t) t->nc)
-		return t->ctot[e];
-	return t->grand;
-}
-
-static uint8_t *
-ent_state(SdcTable *t, size_t e)
-{
-	size_t		nc = (size_t) t->nr * t->nc;
-
-	if (e < nc)
-		return &t->cstate[e];
-	e -= nc;
-	if (e < (size_t) t->nr)
-		return &t->rstate[e];
-	e -= t->nr;
-	if (e < (size_t) t->nc)
-		return &t->cstate_tot[e];
-	return &t->gstate;
-}
-
-static void
-ent_ends(const SdcTable *t, size_t e, int *u, int *v)
-{
-	size_t		nc = (size_t) t->nr * t->nc;
-	int			S = t->nr + t->nc,
-				T = S + 1;
-
-	if (e < nc)
-	{
-		*u = (int) (e / t->nc);
-		*v = t->nr + (int) (e % t->nc);
-	}
-	else if ((e -= nc) < (size_t) t->nr)
-	{
-		*u = S;
-		*v = (int) e;
-	}
-	else if ((e -= t->nr) < (size_t) t->nc)
-	{
-		*u = t->nr + (int) e;
-		*v = T;
-	}
-	else
-	{
-		*u = T;
-		*v = S;
-	}
-}
-
 static bool
 ent_withheld(const SdcTable *t, size_t e)
 {
-	return SDC_IS_SUPPRESSED(*ent_state((SdcTable *) t, e));
+	return SDC_IS_SUPPRESSED(*sdc_entry_state((SdcTable *) t, e));
 }
 
 static int64_t
@@ -131,9 +70,9 @@ move_up_cap(const SdcFamily *f, uint64_t M, size_t x)
 		if (!in_set(M, i))
 			continue;
 		if (t->ccap && x < (size_t) t->nr * t->nc && t->ccap[x % t->nc] != SDC_INF)
-			cap = min64(cap, t->ccap[x % t->nc] - ent_value(t, x));
+			cap = min64(cap, t->ccap[x % t->nc] - sdc_entry_value(t, x));
 		if (p >= 0 && !in_set(M, p))
-			cap = min64(cap, ent_value(f->t[p], x) - ent_value(t, x));
+			cap = min64(cap, sdc_entry_value(f->t[p], x) - sdc_entry_value(t, x));
 	}
 	return cap < 0 ? 0 : cap;
 }
@@ -152,9 +91,9 @@ move_down_cap(const SdcFamily *f, uint64_t M, size_t x)
 		if (!in_set(M, i))
 			continue;
 		for (int j = 0; j < f->ntab; j++)
-			if (f->parent[j] == i && !in_set(M, j) && ent_value(f->t[j], x) > floor)
-				floor = ent_value(f->t[j], x);
-		cap = min64(cap, ent_value(t, x) - floor);
+			if (f->parent[j] == i && !in_set(M, j) && sdc_entry_value(f->t[j], x) > floor)
+				floor = sdc_entry_value(f->t[j], x);
+		cap = min64(cap, sdc_entry_value(t, x) - floor);
 	}
 	return cap < 0 ? 0 : cap;
 }
@@ -226,7 +165,7 @@ move_range(SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, FlowMem *
 				all = false;
 		if (!all)
 			continue;
-		ent_ends(t0, x, &a, &b);
+		sdc_entry_ends(t0, x, &a, &b);
 		bwd0[x] = move_down_cap(f, M, x);
 		arc[x] = fn_add(&n, a, b, move_up_cap(f, M, x), bwd0[x]);
 		if (arc[x] < 0)
@@ -237,7 +176,7 @@ move_range(SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, FlowMem *
 			return -1;
 		}
 	}
-	ent_ends(t0, e, &u, &v);
+	sdc_entry_ends(t0, e, &u, &v);
 	/* rise: flow from v back to u closes a cycle through e forwards */
 	r = up ? fn_flow(&n, v, u, limit, false) : fn_flow(&n, u, v, limit, false);
 	if (r == SDC_INF)
@@ -288,7 +227,7 @@ below_positive(const SdcFamily *f, int i, size_t e)
 		grew = false;
 		for (int j = 0; j < f->ntab; j++)
 			if (!in_set(M, j) && f->parent[j] >= 0 && in_set(M, f->parent[j]) &&
-				ent_value(f->t[j], e) > 0)
+				sdc_entry_value(f->t[j], e) > 0)
 			{
 				M |= (uint64_t) 1 << j;
 				grew = true;
@@ -479,7 +418,7 @@ check_entry(const SdcFamily *f, const SdcParams *p, int i, size_t e, int *bad, F
 			bool *nomem)
 {
 	const SdcTable *t = f->t[i];
-	int64_t		v = ent_value(t, e);
+	int64_t		v = sdc_entry_value(t, e);
 	int			par = f->parent[i];
 
 	*bad = 0;
@@ -498,7 +437,7 @@ check_entry(const SdcFamily *f, const SdcParams *p, int i, size_t e, int *bad, F
 	}
 	if (par >= 0)
 	{
-		int64_t		d = ent_value(f->t[par], e) - v;
+		int64_t		d = sdc_entry_value(f->t[par], e) - v;
 
 		if (sdc_is_sensitive(p, d) && d > 0)
 		{
@@ -573,7 +512,7 @@ outer(const SdcFamily *f, SdcInterval *const *out, int i, size_t e, int64_t *lo,
 		*hi = out[i][e].hi;
 	}
 	else
-		*lo = *hi = ent_value(f->t[i], e);
+		*lo = *hi = sdc_entry_value(f->t[i], e);
 }
 
 SdcStatus
@@ -622,7 +561,7 @@ sdc_family_audit(const SdcFamily *f, const SdcParams *p, SdcInterval *const *out
 		for (size_t e = 0; e < ne; e++)
 		{
 			SdcInterval *o = &out[i][e];
-			int64_t		v = ent_value(t, e);
+			int64_t		v = sdc_entry_value(t, e);
 			int64_t		up,
 						down;
 
@@ -664,7 +603,7 @@ reset_table(SdcTable *t, const uint8_t *forced)
 	size_t		ne = sdc_nentries(t);
 
 	for (size_t e = 0; e < ne; e++)
-		*ent_state(t, e) = forced[e] ? SDC_SUPPRESSED : SDC_PUBLISHED;
+		*sdc_entry_state(t, e) = forced[e] ? SDC_SUPPRESSED : SDC_PUBLISHED;
 }
 
 /* A margin of a row or column the table does not list (every cell fixed). */
@@ -749,7 +688,7 @@ sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 				continue;
 			for (size_t e = 0; e < ncell; e++)
 			{
-				int64_t		d = ent_value(f->t[par], e) - ent_value(f->t[i], e);
+				int64_t		d = sdc_entry_value(f->t[par], e) - sdc_entry_value(f->t[i], e);
 
 				if ((ent_withheld(f->t[i], e) || (d > 0 && sdc_is_sensitive(p, d))) &&
 					!ent_withheld(f->t[par], e))
