@@ -39,6 +39,12 @@ UNION ALL
 SELECT 'protected + protected', foistats.protect(x, allow_totals => true) OPERATOR(foistats.+)
        foistats.protect(x, allow_totals => true), x OPERATOR(foistats.+) x FROM src
 UNION ALL
+SELECT 'protect_linked, the superset', (foistats.protect_linked(ARRAY[x, x12], '{NULL,1}', allow_totals => true))[1], x FROM src
+UNION ALL
+SELECT 'protect_linked, the subset', (foistats.protect_linked(ARRAY[x, x12], '{NULL,1}', allow_totals => true))[2], x12 FROM src
+UNION ALL
+SELECT 'cellkey', foistats.protect(x, method => 'cellkey'), x FROM src
+UNION ALL
 -- made by hand: withheld cells and no published totals at all
 SELECT 'withheld cells, no totals',
        '{cols: "2013", "2014", "2015"; rows: "R1" 3s 10 12, "R2" 12 2s 30, "R3" 7 8 9}',
@@ -91,6 +97,12 @@ BEGIN
   END IF;
 END $$;
 
+-- A printed total as a reader reads it: the marker is withheld, a blank is 0
+-- (zeros print as '0' here, so a blank would be a withheld total misread).
+CREATE FUNCTION shown(f text) RETURNS bigint LANGUAGE sql AS $$
+  SELECT CASE f WHEN '*' THEN NULL WHEN '' THEN 0 ELSE f::bigint END
+$$;
+
 -- Every total a reader shows: kind row (label = row), col (label = column)
 -- or grand; printed NULL when withheld.
 CREATE FUNCTION printed(v foistats.xtab, reader text)
@@ -111,13 +123,13 @@ BEGIN
       out_text := foistats.render(v, fmt, zero => '0', total_label => 'TOTAL');
     END IF;
     RETURN QUERY
-      SELECT 'row', f[1], nullif(f[n + 2], '')::bigint
+      SELECT 'row', f[1], shown(f[n + 2])
         FROM fields(fmt, out_text, cols) f WHERE f[1] ~ '^R[0-9]'
       UNION ALL
-      SELECT 'col', cols[i], nullif(f[i + 1], '')::bigint
+      SELECT 'col', cols[i], shown(f[i + 1])
         FROM fields(fmt, out_text, cols) f, generate_series(1, n) i WHERE f[1] = 'TOTAL'
       UNION ALL
-      SELECT 'grand', NULL, nullif(f[n + 2], '')::bigint
+      SELECT 'grand', NULL, shown(f[n + 2])
         FROM fields(fmt, out_text, cols) f WHERE f[1] = 'TOTAL';
   ELSIF reader = 'wide' THEN
     RETURN QUERY SELECT 'row', w.row_label, w.total FROM foistats.wide(v) w;
@@ -210,17 +222,19 @@ SELECT reader = 'render tsv computed' AS forced_computed,
   FROM result GROUP BY 1 ORDER BY 1;
 
 -- What the default render of the value with withheld totals looks like:
--- blank totals for R03, R13, R14; rows by label (some row totals are
+-- withheld totals (R03, R13, R14) print the marker, never blank (which reads as 0); rows by label (some row totals are
 -- withheld, so an order by total would place them by their true totals).
 \pset format unaligned
 \pset tuples_only on
 SELECT foistats.render(v, 'text') FROM cases WHERE name = 'protect, totals withheld';
 \pset format aligned
 \pset tuples_only off
--- A multi-label value (units: distinct crimes) with a withheld cell: its
--- units are withheld too (protect() refuses such values and the audit does
--- not model units), so the distinct-crimes row is blank; the mentions row
--- shows the published column totals only.
+-- A multi-label value (units: distinct crimes) with a withheld cell: a
+-- column's units are shown with its published total only (protect() and the
+-- audit model them: no cell exceeds its column's distinct crimes), so 2013
+-- shows its 12 distinct crimes, 2014 (total withheld) and the overall
+-- distinct crimes (their sum) show the marker; the mentions row shows the
+-- published column totals only.
 \pset format unaligned
 \pset tuples_only on
 SELECT foistats.render('{cols: "2013", "2014"; rows: "A" 3s 10, "B" 2s 7, "C" 9 9;
@@ -253,9 +267,9 @@ SELECT array_agg(f[1] ORDER BY i) AS rows_by_published_total
 -- interval as in the exact audit of the protected value (the intervals
 -- depend on published figures only), but with the true counts unknown the
 -- rule is judged for the worst small count each cell could hold: three
--- complements whose true counts are not small (13, 5 and 0: R01/2015 is
--- known to be 1 to 15, R02/2012 and R02/2015 0 to 5) fail that judgement,
--- as a small count there would be pinned too closely.  The exact audit
+-- complements whose true counts are not small fail that judgement (the
+-- printed figures confine them to a short range such as 0 to 5, within
+-- which a small count would be pinned too closely).  The exact audit
 -- needs the protected value; hand out the publishable one.
 SELECT (SELECT v::text FROM cases WHERE name = 'protect, totals withheld') ~ '[1-9][0-9]*s' AS protected_text_shows_counts,
        v::text ~ '[1-9][0-9]*s' AS publishable_text_shows_counts,

@@ -95,7 +95,8 @@ END $$;
 -- Reading: long form, wide form, labels and totals.  Suppressed cells read
 -- as NULL.  The value has suppressed cells and published totals, so every
 -- reader shows its published totals only (NULL where withheld: the
--- EXPOSURE row, column 2014) and withholds its units (distinct crimes).
+-- EXPOSURE row, column 2014) and shows a column's units (distinct crimes)
+-- only with its published total (2013: 17; 2014 and the overall units not).
 SELECT * FROM foistats.rows((SELECT x FROM xt_full));
 SELECT * FROM foistats.wide((SELECT x FROM xt_full));
 SELECT foistats.col_totals(x), foistats.col_units(x), foistats.grand_total(x),

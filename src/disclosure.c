@@ -94,6 +94,13 @@ disclosure_cells(const Xtab *xt)
 			t->cell[(Size) r * t->nc + c] = xtab_get(xt, r, c);
 	if (sdc_table_init(t) != SDC_OK)
 		too_large();
+	if (xtab_has_units(xt))
+	{
+		/* protect() publishes the units: no cell exceeds its column's */
+		t->ccap = zalloc(t->nc, sizeof(int64_t));
+		for (int c = 0; c < t->nc; c++)
+			t->ccap[c] = xtab_col_units(xt, c);
+	}
 	return t;
 }
 
@@ -291,6 +298,31 @@ block_margin(const Block *b, int r, int c, int64 off, int64 *out)
 	return pub ? SDC_PUBLISHED : SDC_SUPPRESSED;
 }
 
+/*
+ * A multi-label value: the units (distinct crimes) of a column, where a
+ * reader has them, cap its cells (suppress.h, "Multi-label tables").
+ */
+static void
+block_caps(Block *b)
+{
+	const Xtab *xt = b->q->xt;
+	SdcTable   *t = b->t;
+
+	if (!xtab_has_units(xt))
+		return;
+	t->ccap = zalloc(t->nc, sizeof(int64_t));
+	for (int c = 0; c < b->nc; c++)
+	{
+		int64		u;
+
+		if (b->ck[c] < 0)
+			continue;
+		if (!xtab_shown_col_units(xt, c, b->q->pub_totals, &u))
+			u = SDC_INF;
+		t->ccap[b->ck[c]] = u;
+	}
+}
+
 /* The block as the core's table: cells, then margins less their offsets. */
 static void
 block_build(Block *b)
@@ -310,6 +342,7 @@ block_build(Block *b)
 			t->cstate_tot[b->ck[c]] = block_margin(b, -1, c, b->coff[b->ck[c]],
 												   &t->ctot[b->ck[c]]);
 	t->gstate = block_margin(b, -1, -1, b->goff, &t->grand);
+	block_caps(b);
 }
 
 /* A published total that the known cells of its line already exceed. */

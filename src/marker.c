@@ -224,3 +224,24 @@ marker_bounds(const char *marker, int64_t *lo, int64_t *hi)
 		*hi = m.hi;
 	}
 }
+
+const char *
+marker_shown(const char *own, const char *fallback)
+{
+	marker_meaning m;
+	char		why[96];
+
+	if (own && marker_read(own, &m, why, sizeof(why)) && m.kind == MARKER_WITHHELD)
+		return own;
+	return fallback;
+}
+
+bool
+marker_is_plain_withheld(const char *s)
+{
+	marker_meaning m;
+	char		why[96];
+
+	return s && marker_read(s, &m, why, sizeof(why)) && m.kind == MARKER_WITHHELD &&
+		m.lo == 0 && m.hi == MARKER_UNBOUNDED;
+}

@@ -73,11 +73,21 @@ extern bool marker_read_count(const char *s, int64_t *v);
  */
 extern void marker_bounds(const char *marker, int64_t *lo, int64_t *hi);
 
-/* The text shown for a withheld cell: its own marker, else the fallback. */
-static inline const char *
-marker_shown(const char *own, const char *fallback)
-{
-	return own ? own : fallback;
-}
+/*
+ * The text shown for a withheld cell: its own marker when that text means
+ * "withheld" (marker_read: MARKER_WITHHELD, e.g. '<5' as a force published
+ * it), else the fallback.  A withheld cell never shows a count, a blank or a
+ * '-' it carried before it was withheld: a reader would take that for the
+ * cell's value (a withheld zero printed '-' again is a disclosed zero).
+ */
+extern const char *marker_shown(const char *own, const char *fallback);
+
+/*
+ * Is s a marker every withheld cell of a table may show: one that reads as
+ * withheld and allows any count ('*', '[c]', 'x', ...), not a range ('<5',
+ * '1-4': a complement withheld to protect another cell need not be small)?
+ * protect() and render() accept only such markers.
+ */
+extern bool marker_is_plain_withheld(const char *s);
 
 #endif							/* FOISTATS_MARKER_H */

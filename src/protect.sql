@@ -27,7 +27,7 @@ CREATE FUNCTION @extschema@.protect(
   RETURNS @extschema@.xtab
   AS 'MODULE_PATHNAME', 'foistats_protect' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.protect(@extschema@.xtab, integer, integer, text, boolean, boolean, jsonb, text) IS
-  'disclosure control of a cross-tab. method ''suppress'': withholds counts 1..threshold-1 (zeros too if zeros => true) and further cells, chosen deterministically to keep the withheld total small, until every withheld small count v can be anything from max(0, v - protection) to v + protection given every published cell and total (protection defaults to threshold; checked by an exact network-flow audit); totals are never withheld unless allow_totals => true; groups => {"row label": "group", ...} combines rows that would be mostly withheld (or cannot be protected) into their group. method ''round5'': controlled rounding of every figure to an adjacent multiple of 5, keeping rows and columns additive. Adds a footnote stating the rule; marker is the symbol named in it (render''s marker, ''*'' by default). The result keeps the TRUE counts of withheld cells for the audit, and its text form shows them: publish it through render/rows/wide/to_jsonb (which show withheld cells as marker/NULL and only the published totals), never as ::text; publishable(x) zeroes the withheld counts';
+  'disclosure control of a cross-tab. method ''suppress'': withholds counts 1..threshold-1 (zeros too if zeros => true) and further cells, chosen deterministically to keep the withheld total small, until every withheld small count v can be anything from max(0, v - protection) to v + protection given every published cell and total (protection defaults to threshold; checked by an exact network-flow audit); totals are never withheld unless allow_totals => true; groups => {"row label": "group", ...} combines rows that would be mostly withheld (or cannot be protected) into their group. method ''round5'': controlled rounding of every figure to an adjacent multiple of 5, keeping rows and columns additive. method ''cellkey'': every figure, totals included, perturbed by at most 2 from a key hashed from its labels and count (the same figure gets the same value in every table and run; 0 stays 0; no 1s or 2s); nothing withheld, rows need not add up. Adds a footnote stating the rule; marker is the symbol named in it (render''s marker, ''*'' by default). The result keeps the TRUE counts of withheld cells for the audit, and its text form shows them: publish it through render/rows/wide/to_jsonb (which show withheld cells as marker/NULL and only the published totals), never as ::text; publishable(x) zeroes the withheld counts';
 
 CREATE FUNCTION @extschema@.disclosure_audit(
     x @extschema@.xtab,
@@ -51,3 +51,38 @@ CREATE FUNCTION @extschema@.publishable(x @extschema@.xtab) RETURNS @extschema@.
   AS 'MODULE_PATHNAME', 'foistats_publishable' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.publishable(@extschema@.xtab) IS
   'a protected (or parsed) cross-tab that is safe to hand out as a value, text form included: withheld counts set to 0, flags reduced to "withheld" (complements and rounding no longer marked), units of a multi-label value with withheld cells dropped; published totals, markers, title and footnotes kept. The readers show the same figures as for x; disclosure_audit then works from the published figures alone. Error for a value with no withheld cell and no published total';
+
+-- Linked tables (a table and its subsets): one consistent pattern.
+CREATE FUNCTION @extschema@.protect_linked(
+    tables @extschema@.xtab[],
+    subset_of integer[] DEFAULT NULL,
+    threshold integer DEFAULT 5,
+    protection integer DEFAULT NULL,
+    zeros boolean DEFAULT false,
+    allow_totals boolean DEFAULT false,
+    marker text DEFAULT '*')
+  RETURNS @extschema@.xtab[]
+  AS 'MODULE_PATHNAME', 'foistats_protect_linked' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.protect_linked(@extschema@.xtab[], integer[], integer, integer, boolean, boolean, text) IS
+  'cell suppression of a family of LINKED tables at once: subset_of[i] (1-based, NULL for none) names the table whose records table i counts a subset of (table 1''s crimes that involved the internet), rows and columns matched by label. Chooses one pattern so that no small count of any table, nor any small difference superset - subset, can be worked out to within protection, checked by moves of the family that keep every published figure and every subset relation (see disclosure_audit_linked); a superset withholds every cell its subsets withhold. Returns the tables protected, in order, as protect() would (true counts kept: publish through the readers)';
+
+CREATE FUNCTION @extschema@.disclosure_audit_linked(
+    tables @extschema@.xtab[],
+    subset_of integer[] DEFAULT NULL,
+    threshold integer DEFAULT 5,
+    protection integer DEFAULT NULL,
+    zeros boolean DEFAULT false,
+    OUT table_no integer,
+    OUT row_label text,
+    OUT col_label text,
+    OUT published_state text,
+    OUT min bigint,
+    OUT max bigint,
+    OUT bound_min bigint,
+    OUT bound_max bigint,
+    OUT meets_rule boolean,
+    OUT exact boolean)
+  RETURNS SETOF record
+  AS 'MODULE_PATHNAME', 'foistats_disclosure_audit_linked' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 50;
+COMMENT ON FUNCTION @extschema@.disclosure_audit_linked(@extschema@.xtab[], integer[], integer, integer, boolean) IS
+  'audit of a family of linked tables (as protect_linked takes them, with their true counts): for every withheld cell and total of every table, min..max = values the reader cannot rule out (tables that keep every published figure and every subset relation reach them), judged by the rule (meets_rule); bound_min..bound_max = the most the reader can prove (each table''s exact audit, narrowed by subset <= superset); exact when the two agree';

@@ -23,19 +23,23 @@
  *	 rows follow in the chosen order.  A listed label that is not a row is
  *	 an error.
  * - Zero cells are blank (zero => '') unless zero => '0', '-' or other text.
- * - Suppressed cells (XTAB_CELL_SUPPRESSED) show their own marker if they
- *	 have one (e.g. '<5' as published), else marker ('*').
+ * - Suppressed cells (XTAB_CELL_SUPPRESSED) show their own marker if it
+ *	 means "withheld" (e.g. '<5' as published, or protect's marker), else
+ *	 marker ('*'), never a count, blank or '-' the cell carried before it was
+ *	 withheld.  marker must itself mean "withheld, any count" ('*', '[c]',
+ *	 'x', ...; not '<5': complements need not be small).
  * - Totals: published_totals => NULL (the default) follows the rule in
  *	 xtab.h: a value with any suppressed cell or any published total (a
- *	 protect() result, a parsed table) shows its PUBLISHED totals only, blank
- *	 where one is withheld (protect's footnote says so), so no printed total
- *	 minus the visible cells gives a withheld cell away; any other value
- *	 shows totals computed from its cells.  published_totals => true forces
- *	 the published totals (blank where the value has none); false forces
- *	 totals computed from all cells, suppressed ones included: that reveals
- *	 withheld counts of a protected value, and is for checking only.
- *	 With published totals, the distinct-crimes row of a multi-label value
- *	 that has suppressed cells is blank too.
+ *	 protect() result, a parsed table) shows its PUBLISHED totals only, and
+ *	 the marker where one is withheld (never blank: a reader, and
+ *	 parse_table, take a blank total for 0), so no printed total minus the
+ *	 visible cells gives a withheld cell away; any other value shows totals
+ *	 computed from its cells.  published_totals => true forces the published
+ *	 totals (the marker where the value has none); false forces totals
+ *	 computed from all cells, suppressed ones included: that reveals
+ *	 withheld counts of a protected value, and is for checking only.  The
+ *	 distinct-crimes row of a multi-label value follows the same rule
+ *	 (xtab_shown_col_units).
  * - Multi-label cross-tabs (built from text[] row labels): one crime can be
  *	 under several rows, so the column sums count MENTIONS.  The totals row
  *	 is then labelled 'Grand Total (mentions)', and a final row 'Grand Total
@@ -589,6 +593,12 @@ xtab_render(PG_FUNCTION_ARGS)
 		row_header = xtab_get_row_header(xt) ? pstrdup(xtab_get_row_header(xt)) : "";
 	zero = opt_text(fcinfo, 4) ? opt_text(fcinfo, 4) : "";
 	marker = opt_text(fcinfo, 5) ? opt_text(fcinfo, 5) : MARKER_DEFAULT;
+	if (!marker_is_plain_withheld(marker))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("marker \"%s\" does not mean \"withheld, any count\"", marker),
+				 errdetail("A reader takes a count, a blank or '-' for the cell's value, and a range such as '<5' would say that every withheld cell is small."),
+				 errhint("Use '*', '[c]', 'x', '..', 'c' or 'suppressed'.")));
 	nrow_order = text_array_arg(fcinfo, 6, "row_order", &row_order);
 	order = opt_text(fcinfo, 7);
 	nbold = text_array_arg(fcinfo, 8, "bold", &boldv);
@@ -657,7 +667,7 @@ xtab_render(PG_FUNCTION_ARGS)
 
 			cell->num = true;
 			cell->bold = (bold & BOLD_TOTAL_COL) != 0;
-			cell->text = xtab_shown_row_total(xt, r, published, &t) ? count_text(t, zero) : "";
+			cell->text = xtab_shown_row_total(xt, r, published, &t) ? count_text(t, zero) : pstrdup(marker);
 		}
 	}
 
@@ -670,14 +680,14 @@ xtab_render(PG_FUNCTION_ARGS)
 		RCell	   *cell = &g.cells[gr][c + 1];
 
 		cell->num = true;
-		cell->text = xtab_shown_col_total(xt, c, published, &t) ? count_text(t, zero) : "";
+		cell->text = xtab_shown_col_total(xt, c, published, &t) ? count_text(t, zero) : pstrdup(marker);
 	}
 	{
 		int64		t = 0;
 		RCell	   *cell = &g.cells[gr][g.ncols - 1];
 
 		cell->num = true;
-		cell->text = xtab_shown_grand_total(xt, published, &t) ? count_text(t, zero) : "";
+		cell->text = xtab_shown_grand_total(xt, published, &t) ? count_text(t, zero) : pstrdup(marker);
 	}
 	for (int c = 0; c < g.ncols; c++)
 		g.cells[gr][c].bold = (bold & BOLD_TOTAL_ROW) != 0;
@@ -691,11 +701,11 @@ xtab_render(PG_FUNCTION_ARGS)
 		for (int c = 0; c < xt->ncols; c++)
 		{
 			g.cells[gr][c + 1].text = xtab_shown_col_units(xt, c, published, &t) ?
-				count_text(t, zero) : "";
+				count_text(t, zero) : pstrdup(marker);
 			g.cells[gr][c + 1].num = true;
 		}
 		g.cells[gr][g.ncols - 1].text = xtab_shown_total_units(xt, published, &t) ?
-			count_text(t, zero) : "";
+			count_text(t, zero) : pstrdup(marker);
 		g.cells[gr][g.ncols - 1].num = true;
 		for (int c = 0; c < g.ncols; c++)
 			g.cells[gr][c].bold = (bold & BOLD_TOTAL_ROW) != 0;

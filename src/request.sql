@@ -1070,6 +1070,55 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.request_sql(text, jsonb, text, regclass) IS
   'internal: the SQL that counts a question over records (count_sql: $1, $2 the period, $3 the column label of columns none), the SQL that counts the records its table leaves out (left_out_sql, NULL if none), and their pieces over records r (xtab row and column expressions, its FILTER, the WHERE clause, the left-out condition)';
 
+-- The questions protected together with one question: the tree of
+-- subset_of links between questions with the same rows and columns (so that
+-- a difference of two of their tables is a count of crimes) and the same
+-- protection, found from its root.  ids in definition order; subset_of[i] =
+-- the position of ids[i]'s superset, or NULL.  A question outside any such
+-- link is a family of one.
+CREATE FUNCTION @extschema@.request_family(request text, spec jsonb, question text,
+    OUT ids text[], OUT subset_of integer[])
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    q     jsonb := @extschema@.request_question(request, spec, question);
+    root  jsonb := q;
+    par   jsonb;
+    more  text[];
+    prot  jsonb := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
+BEGIN
+    -- linked: same rows, same columns, same protection, both tables
+    LOOP
+        EXIT WHEN NOT root ? 'subset_of';
+        par := @extschema@.request_question(request, spec, root ->> 'subset_of');
+        EXIT WHEN NOT (par ? 'rows' AND root ? 'rows' AND par -> 'rows' = root -> 'rows'
+                       AND coalesce(par -> 'columns', spec -> 'columns', '"year"') = coalesce(root -> 'columns', spec -> 'columns', '"year"')
+                       AND coalesce(par -> 'protect', spec -> 'protect', 'false'::jsonb) = prot);
+        root := par;
+    END LOOP;
+    ids := ARRAY[root ->> 'id'];
+    LOOP
+        -- add the questions linked below one already in (definition order)
+        SELECT array_agg(e ->> 'id' ORDER BY o) INTO more
+          FROM jsonb_array_elements(spec -> 'questions') WITH ORDINALITY AS x(e, o),
+               LATERAL (SELECT p FROM jsonb_array_elements(spec -> 'questions') p
+                         WHERE p ->> 'id' = e ->> 'subset_of') sup
+         WHERE e ->> 'subset_of' = ANY (ids) AND NOT (e ->> 'id') = ANY (ids)
+           AND e ? 'rows' AND e -> 'rows' = sup.p -> 'rows'
+           AND coalesce(e -> 'columns', spec -> 'columns', '"year"') = coalesce(sup.p -> 'columns', spec -> 'columns', '"year"')
+           AND coalesce(e -> 'protect', spec -> 'protect', 'false'::jsonb) = prot;
+        EXIT WHEN more IS NULL;
+        ids := ids || more;
+    END LOOP;
+    subset_of := ARRAY(SELECT array_position(ids, (SELECT e ->> 'subset_of' FROM jsonb_array_elements(spec -> 'questions') e WHERE e ->> 'id' = i))
+                         FROM unnest(ids) WITH ORDINALITY AS u(i, o) ORDER BY o);
+    subset_of[1] := NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.request_family(text, jsonb, text) IS
+  'internal: the questions protected together with a question (subset_of links with the same rows, columns and protection), in definition order, with each one''s superset''s position';
+
 -- Answer one question of a definition (the stored one, or a saved one).
 CREATE FUNCTION @extschema@.request_answer(request text, spec jsonb, question text, records regclass,
                                            period_from date, period_to date, protected boolean)
@@ -1090,8 +1139,13 @@ DECLARE
     span   text := @extschema@.date_span_text(period_from, period_to);
     n      bigint;
     labels text[];
+    fam_ids text[] := ARRAY[question];
+    fam_sub integer[];
 BEGIN
     records := @extschema@.request_records(request, spec, records);
+    IF protected AND prot <> 'false'::jsonb THEN
+        SELECT f.ids, f.subset_of INTO fam_ids, fam_sub FROM @extschema@.request_family(request, spec, question) f;
+    END IF;
     SELECT p.count_sql, p.left_out_sql INTO sql, left_sql
       FROM @extschema@.request_sql(request, spec, question, records) p;
     -- a roll-up of the question (foistats.create_rollup) answers it without a scan
@@ -1141,7 +1195,20 @@ BEGIN
     notes := notes || ARRAY(SELECT jsonb_array_elements_text(coalesce(q -> 'footnotes', '[]')));
     x := @extschema@.annotate(x, title => q ->> 'title', row_header => q ->> 'row_header', footnotes => notes);
 
-    IF protected AND prot <> 'false'::jsonb THEN
+    IF protected AND prot <> 'false'::jsonb AND cardinality(fam_ids) > 1 THEN
+        -- a question linked to others (a subset_of with the same rows and
+        -- columns): the family is protected together (protect_linked)
+        x := (@extschema@.protect_linked(
+                ARRAY(SELECT CASE WHEN f.id = question THEN x
+                                  ELSE @extschema@.request_answer(request, spec, f.id, records, period_from, period_to, false) END
+                        FROM unnest(fam_ids) WITH ORDINALITY AS f(id, i) ORDER BY f.i),
+                fam_sub,
+                threshold => coalesce((prot ->> 'threshold')::int, 5),
+                protection => (prot ->> 'protection')::int,
+                zeros => coalesce((prot ->> 'zeros')::boolean, false),
+                allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
+                marker => coalesce(prot ->> 'marker', '*')))[array_position(fam_ids, question)];
+    ELSIF protected AND prot <> 'false'::jsonb THEN
         x := @extschema@.protect(x,
                 threshold => coalesce((prot ->> 'threshold')::int, 5),
                 protection => (prot ->> 'protection')::int,

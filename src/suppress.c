@@ -76,6 +76,9 @@ sdc_params_default(SdcParams *p, int64_t threshold)
 	p->cleanup_budget = 0;
 }
 
+/* Above this many cells protect makes one pass (cost by value) only. */
+#define SDC_TWO_PASS_CELLS	20000
+
 SdcTable *
 sdc_table_alloc(int nr, int nc)
 {
@@ -111,6 +114,7 @@ sdc_table_free(SdcTable *t)
 	free(t->rstate);
 	free(t->ctot);
 	free(t->cstate_tot);
+	free(t->ccap);
 	free(t);
 }
 
@@ -190,23 +194,6 @@ sdc_status_message(SdcStatus s)
 	return "unknown status";
 }
 
-/* Entries: index, value, state, arc ends. */
-static inline int64_t
-entry_value(const SdcTable *t, size_t e)
-{
-	size_t		ncell = (size_t) t->nr * t->nc;
-
-	if (e < ncell)
-		return t->cell[e];
-	e -= ncell;
-	if (e < (size_t) t->nr)
-		return t->rtot[e];
-	e -= t->nr;
-	if (e < (size_t) t->nc)
-		return t->ctot[e];
-	return t->grand;
-}
-
 static inline void
 entry_set_value(SdcTable *t, size_t e, int64_t v)
 {
@@ -232,51 +219,26 @@ entry_set_value(SdcTable *t, size_t e, int64_t v)
 	t->grand = v;
 }
 
-static inline uint8_t *
-entry_state(SdcTable *t, size_t e)
+/*
+ * The most entry e may hold: a cell of a column with a cap (the units of a
+ * multi-label table: no label counts more crimes than the column has), else
+ * unbounded.
+ */
+static inline int64_t
+entry_cap(const SdcTable *t, size_t e)
 {
-	size_t		ncell = (size_t) t->nr * t->nc;
-
-	if (e < ncell)
-		return &t->cstate[e];
-	e -= ncell;
-	if (e < (size_t) t->nr)
-		return &t->rstate[e];
-	e -= t->nr;
-	if (e < (size_t) t->nc)
-		return &t->cstate_tot[e];
-	return &t->gstate;
+	if (t->ccap == NULL || e >= (size_t) t->nr * t->nc)
+		return SDC_INF;
+	return t->ccap[e % t->nc];
 }
 
-static inline void
-entry_ends(const SdcTable *t, size_t e, int *u, int *v)
+/* How far entry e can increase: its cap less its value (SDC_INF: no cap). */
+static inline int64_t
+entry_room(const SdcTable *t, size_t e)
 {
-	size_t		ncell = (size_t) t->nr * t->nc;
-	int			S = t->nr + t->nc,
-				T = S + 1;
+	int64_t		cap = entry_cap(t, e);
 
-	if (e < ncell)
-	{
-		*u = (int) (e / t->nc);
-		*v = t->nr + (int) (e % t->nc);
-		return;
-	}
-	e -= ncell;
-	if (e < (size_t) t->nr)
-	{
-		*u = S;
-		*v = (int) e;
-		return;
-	}
-	e -= t->nr;
-	if (e < (size_t) t->nc)
-	{
-		*u = t->nr + (int) e;
-		*v = T;
-		return;
-	}
-	*u = T;
-	*v = S;
+	return cap == SDC_INF ? SDC_INF : cap - sdc_entry_value(t, e);
 }
 
 /* ------------------------------------------------------------------------
@@ -308,7 +270,7 @@ build_residual(const SdcTable *t, TableNet *tn, FlowMem *m, int *arc_of)
 	size_t		nsup = 0;
 
 	for (size_t e = 0; e < ne; e++)
-		if (SDC_IS_SUPPRESSED(*entry_state((SdcTable *) t, e)))
+		if (SDC_IS_SUPPRESSED(*sdc_entry_state((SdcTable *) t, e)))
 			nsup++;
 	if (!fn_init(n, m, t->nr + t->nc + 2, (int) (2 * nsup + 16)))
 		return false;
@@ -318,10 +280,10 @@ build_residual(const SdcTable *t, TableNet *tn, FlowMem *m, int *arc_of)
 					v;
 
 		arc_of[e] = -1;
-		if (!SDC_IS_SUPPRESSED(*entry_state((SdcTable *) t, e)))
+		if (!SDC_IS_SUPPRESSED(*sdc_entry_state((SdcTable *) t, e)))
 			continue;
-		entry_ends(t, e, &u, &v);
-		arc_of[e] = fn_add(n, u, v, SDC_INF, entry_value(t, e));
+		sdc_entry_ends(t, e, &u, &v);
+		arc_of[e] = fn_add(n, u, v, entry_room(t, e), sdc_entry_value(t, e));
 		if (arc_of[e] < 0)
 			return false;
 		n->tag[arc_of[e]] = n->tag[arc_of[e] + 1] = (int) e;
@@ -487,6 +449,9 @@ entry_range(TableNet *tn, int a, int64_t f, int64_t up_limit, int64_t down_limit
 				v = n->to[a];
 	int64_t		r;
 
+	/* e itself can rise at most by its own room (a multi-label cap) */
+	if (n->cap[a] < up_limit)
+		up_limit = n->cap[a];
 	/* exclude e itself */
 	fn_mark(n);
 	if (!fn_setcap(n, a, 0) || !fn_setcap(n, a ^ 1, 0))
@@ -551,16 +516,16 @@ complete_table(SdcTable *t, FlowMem *m)
 	{
 		int			u,
 					v;
-		int64_t		x = entry_value(t, e);
+		int64_t		x = sdc_entry_value(t, e);
 
-		if (SDC_IS_SUPPRESSED(*entry_state(t, e)))
+		if (SDC_IS_SUPPRESSED(*sdc_entry_state(t, e)))
 			continue;
 		if (x < 0)
 		{
 			st = SDC_ERR_INFEASIBLE;
 			goto done;
 		}
-		entry_ends(t, e, &u, &v);
+		sdc_entry_ends(t, e, &u, &v);
 		/* flow x leaves u and enters v */
 		if (bal[v] > SDC_MAX_SUM - x || bal[u] < -SDC_MAX_SUM + x)
 		{
@@ -578,10 +543,10 @@ complete_table(SdcTable *t, FlowMem *m)
 					v;
 
 		arc_of[e] = -1;
-		if (!SDC_IS_SUPPRESSED(*entry_state(t, e)))
+		if (!SDC_IS_SUPPRESSED(*sdc_entry_state(t, e)))
 			continue;
-		entry_ends(t, e, &u, &v);
-		arc_of[e] = fn_add(&n, u, v, SDC_INF, 0);
+		sdc_entry_ends(t, e, &u, &v);
+		arc_of[e] = fn_add(&n, u, v, entry_cap(t, e), 0);
 		if (arc_of[e] < 0)
 			goto nomem;
 	}
@@ -621,7 +586,7 @@ table_consistent(const SdcTable *t)
 		{
 			int64_t		v = t->cell[(size_t) r * t->nc + c];
 
-			if (v < 0 || v > SDC_MAX_SUM - s)
+			if (v < 0 || v > SDC_MAX_SUM - s || v > entry_cap(t, (size_t) r * t->nc + c))
 				return false;
 			s += v;
 		}
@@ -677,7 +642,7 @@ sdc_audit(SdcTable *t, const SdcParams *p, bool known, SdcInterval *out)
 	for (size_t e = 0; e < ne; e++)
 	{
 		SdcInterval *o = &out[e];
-		int64_t		f = entry_value(t, e);
+		int64_t		f = sdc_entry_value(t, e);
 		int64_t		up,
 					down;
 		bool		is_cell = e < (size_t) t->nr * t->nc;
@@ -829,9 +794,27 @@ suppress_entry(Prot *P, size_t e, uint8_t state)
 	int			u,
 				v;
 
-	*entry_state(P->t, e) = state;
-	entry_ends(P->t, e, &u, &v);
-	P->arc_of[e] = fn_add(&P->n.fn, u, v, SDC_INF, entry_value(P->t, e));
+	*sdc_entry_state(P->t, e) = state;
+	if (P->t->ccap && e >= sdc_ctot_index(P->t, 0) && e < sdc_grand_index(P->t))
+	{
+		/*
+		 * A column total withheld: its units are withheld with it (the
+		 * readers show a column's units with its total only), so its cells
+		 * lose their cap.  Cleanup never publishes such a total again.
+		 */
+		int			c = (int) (e - sdc_ctot_index(P->t, 0));
+
+		P->t->ccap[c] = SDC_INF;
+		for (int r = 0; r < P->t->nr; r++)
+		{
+			int			a = P->arc_of[sdc_cell_index(P->t, r, c)];
+
+			if (a >= 0)
+				P->n.fn.cap[a] = SDC_INF;
+		}
+	}
+	sdc_entry_ends(P->t, e, &u, &v);
+	P->arc_of[e] = fn_add(&P->n.fn, u, v, entry_room(P->t, e), sdc_entry_value(P->t, e));
 	if (P->arc_of[e] < 0)
 		return false;
 	P->n.fn.tag[P->arc_of[e]] = P->n.fn.tag[P->arc_of[e] + 1] = (int) e;
@@ -933,13 +916,17 @@ heap_pop(Prot *P, sdc_cost *k, int *node)
 static inline sdc_cost
 entry_cost(Prot *P, size_t e, bool margins_ok)
 {
-	uint8_t		s = *entry_state(P->t, e);
+	uint8_t		s = *sdc_entry_state(P->t, e);
 
 	if (SDC_IS_SUPPRESSED(s))
 		return 0;
 	if (e >= (size_t) P->t->nr * P->t->nc)
 		return margins_ok ? P->margin_cost : -1;
-	return (sdc_cost) entry_value(P->t, e) * P->unit + 1;
+	if (P->t->fixed && P->t->fixed[e])
+		return -1;
+	if (P->p->count_cost)
+		return 1;
+	return (sdc_cost) sdc_entry_value(P->t, e) * P->unit + 1;
 }
 
 /* Relax: reach node y from x through entry e at cost w. */
@@ -1010,7 +997,7 @@ pick_cycle(Prot *P, size_t skip, int src, int dst, int64_t need,
 			size_t		base = (size_t) x * nc;
 
 			for (int c = 0; c < nc; c++)
-				if (base + c != skip &&
+				if (base + c != skip && entry_room(t, base + c) >= need &&
 					!relax(P, nr + c, dx, entry_cost(P, base + c, margins_ok), base + c))
 					return -1;
 			if (t->rtot[x] >= need &&
@@ -1067,7 +1054,7 @@ pick_cycle(Prot *P, size_t skip, int src, int dst, int64_t need,
 					v;
 
 		path[k++] = e;
-		entry_ends(t, e, &u, &v);
+		sdc_entry_ends(t, e, &u, &v);
 		y = (u == y) ? v : u;
 	}
 	return k;
@@ -1083,7 +1070,7 @@ apply_path(Prot *P, const size_t *path, int k, SdcStats *stats)
 	{
 		size_t		e = path[i];
 
-		if (SDC_IS_SUPPRESSED(*entry_state(P->t, e)))
+		if (SDC_IS_SUPPRESSED(*sdc_entry_state(P->t, e)))
 			continue;
 		if (!suppress_entry(P, e, SDC_SECONDARY))
 			return -1;
@@ -1111,7 +1098,7 @@ suppress_cross(Prot *P, size_t e, bool all)
 
 			if (!all && r != r0 && c != c0)
 				continue;
-			if (SDC_IS_SUPPRESSED(t->cstate[i]))
+			if (SDC_IS_SUPPRESSED(t->cstate[i]) || (t->fixed && t->fixed[i]))
 				continue;
 			if (!suppress_entry(P, i, SDC_SECONDARY))
 				return -1;
@@ -1144,7 +1131,7 @@ protect_cell(Prot *P, size_t e, size_t *path, SdcStats *stats)
 	bool		up_ok,
 				down_ok;
 
-	entry_ends(t, e, &u, &v);
+	sdc_entry_ends(t, e, &u, &v);
 	for (int step = 1; step <= 4; step++)
 	{
 		if (!check_cell(P, e, &up_ok, &down_ok))
@@ -1158,6 +1145,21 @@ protect_cell(Prot *P, size_t e, size_t *path, SdcStats *stats)
 
 			if (margins && !P->p->allow_totals)
 				break;
+			if (margins && !up_ok && entry_room(t, e) < need_up(P->p))
+			{
+				/*
+				 * The cell's own cap (its column's units) stops it rising:
+				 * only withholding the column total, and its units with it,
+				 * lifts the cap.
+				 */
+				size_t		ct = sdc_ctot_index(t, (int) (e % t->nc));
+
+				if (!SDC_IS_SUPPRESSED(t->cstate_tot[e % t->nc]) &&
+					!suppress_entry(P, ct, SDC_SECONDARY))
+					return SDC_ERR_NOMEM;
+				if (!check_cell(P, e, &up_ok, &down_ok))
+					return SDC_ERR_NOMEM;
+			}
 			for (int side = 0; side < 2; side++)
 			{
 				int			k;
@@ -1197,6 +1199,9 @@ protect_cell(Prot *P, size_t e, size_t *path, SdcStats *stats)
 							c = (int) (e % t->nc);
 				int64_t		hi = t->rtot[r] < t->ctot[c] ? t->rtot[r] : t->ctot[c];
 				int64_t		lo = t->rtot[r] + t->ctot[c] - t->grand;
+
+				if (entry_cap(t, e) < hi)
+					hi = entry_cap(t, e);
 
 				if (lo < 0)
 					lo = 0;
@@ -1303,12 +1308,13 @@ cleanup(Prot *P, SdcStats *stats)
 		goto nomem;
 	for (size_t e = 0; e < P->ne; e++)
 	{
-		uint8_t		s = *entry_state(t, e);
+		uint8_t		s = *sdc_entry_state(t, e);
 
-		if (s == SDC_SECONDARY)
+		if (s == SDC_SECONDARY &&
+			!(t->ccap && e >= sdc_ctot_index(t, 0) && e < sdc_grand_index(t)))
 		{
 			cand[ncand].e = e;
-			cand[ncand].v = entry_value(t, e);
+			cand[ncand].v = sdc_entry_value(t, e);
 			ncand++;
 		}
 		else if (s == SDC_PRIMARY)
@@ -1356,7 +1362,7 @@ cleanup(Prot *P, SdcStats *stats)
 		}
 		if (ok)
 		{
-			*entry_state(t, e) = SDC_PUBLISHED;
+			*sdc_entry_state(t, e) = SDC_PUBLISHED;
 			P->arc_of[e] = -1;
 			P->n.fn.tag[a] = P->n.fn.tag[a ^ 1] = -1;
 			stats->removed++;
@@ -1372,8 +1378,8 @@ cleanup(Prot *P, SdcStats *stats)
 		}
 		else
 		{
-			P->n.fn.cap[a] = SDC_INF;
-			P->n.fn.cap[a ^ 1] = entry_value(t, e);
+			P->n.fn.cap[a] = entry_room(t, e);
+			P->n.fn.cap[a ^ 1] = sdc_entry_value(t, e);
 		}
 	}
 	goto done;
@@ -1470,16 +1476,17 @@ sdc_secondary(SdcTable *t, const SdcParams *p, SdcStats *stats)
 done:
 	for (size_t e = 0; e < P.ne; e++)
 	{
-		uint8_t		s = *entry_state(t, e);
+		uint8_t		s = *sdc_entry_state(t, e);
 
 		if (s == SDC_PRIMARY)
 			stats->primary++;
-		else if (s == SDC_SECONDARY && e < ncell)
+		else if ((s == SDC_SECONDARY || s == SDC_SUPPRESSED) && e < ncell)
 		{
+			/* SDC_SUPPRESSED: withheld beforehand (linked tables) */
 			stats->secondary++;
-			stats->secondary_sum += entry_value(t, e);
+			stats->secondary_sum += sdc_entry_value(t, e);
 		}
-		else if (s == SDC_SECONDARY)
+		else if (s == SDC_SECONDARY || s == SDC_SUPPRESSED)
 			stats->totals++;
 	}
 	fn_free(&P.n.fn);
@@ -1498,8 +1505,87 @@ done:
 SdcStatus
 sdc_protect(SdcTable *t, const SdcParams *p, SdcStats *stats)
 {
+	SdcStatus	st;
+	SdcParams	q = *p;
+	FlowMem		m;
+	size_t		ne = sdc_nentries(t);
+	uint8_t    *first;
+	int64_t    *cap0,
+			   *cap1;
+	SdcStats	s1;
+
 	sdc_primary(t, p);
-	return sdc_secondary(t, p, stats);
+	if (p->count_cost || (size_t) t->nr * t->nc > SDC_TWO_PASS_CELLS)
+		return sdc_secondary(t, p, stats);
+
+	/*
+	 * Two passes: cycles costed by the values they withhold (tau-ARGUS's
+	 * default), then by the number of cells; the pattern with fewer withheld
+	 * entries wins (ties: the first).  Each pass starts from the primaries
+	 * (and entries withheld beforehand) alone.
+	 */
+	flow_mem_init(&m, p->alloc, p->free, p->interrupt);
+	first = flow_zalloc(&m, ne, 1);
+	if (!first)
+		return SDC_ERR_NOMEM;
+	cap0 = t->ccap ? flow_zalloc(&m, t->nc, sizeof(int64_t)) : NULL;
+	cap1 = t->ccap ? flow_zalloc(&m, t->nc, sizeof(int64_t)) : NULL;
+
+	if (m.failed)
+	{
+		flow_release(&m, first);
+		flow_release(&m, cap0);
+		flow_release(&m, cap1);
+		return SDC_ERR_NOMEM;
+	}
+	for (size_t e = 0; e < ne; e++)
+		first[e] = *sdc_entry_state(t, e);
+	/* the caps a withheld column total lifts (suppress_entry) start afresh */
+	if (cap0)
+		memcpy(cap0, t->ccap, sizeof(int64_t) * t->nc);
+	st = sdc_secondary(t, p, &s1);
+	if (st == SDC_OK)
+	{
+		uint8_t    *best = flow_zalloc(&m, ne, 1);
+		SdcStats	s2;
+		SdcStatus	st2;
+
+		if (!best)
+		{
+			flow_release(&m, first);
+			flow_release(&m, cap0);
+			flow_release(&m, cap1);
+			return SDC_ERR_NOMEM;
+		}
+		for (size_t e = 0; e < ne; e++)
+		{
+			best[e] = *sdc_entry_state(t, e);
+			*sdc_entry_state(t, e) = first[e];
+		}
+		if (cap0)
+		{
+			memcpy(cap1, t->ccap, sizeof(int64_t) * t->nc);
+			memcpy(t->ccap, cap0, sizeof(int64_t) * t->nc);
+		}
+		q.count_cost = true;
+		st2 = sdc_secondary(t, &q, &s2);
+		if (st2 == SDC_OK &&
+			s2.secondary + s2.totals < s1.secondary + s1.totals)
+			s1 = s2;
+		else
+		{
+			for (size_t e = 0; e < ne; e++)
+				*sdc_entry_state(t, e) = best[e];
+			if (cap1)
+				memcpy(t->ccap, cap1, sizeof(int64_t) * t->nc);
+		}
+		flow_release(&m, best);
+	}
+	flow_release(&m, first);
+	flow_release(&m, cap0);
+	flow_release(&m, cap1);
+	*stats = s1;
+	return st;
 }
 
 /* ------------------------------------------------------------------------
@@ -1542,14 +1628,14 @@ sdc_round_controlled(SdcTable *t, const SdcParams *p, int64_t b, bool *changed)
 		goto nomem;
 	for (size_t e = 0; e < ne; e++)
 	{
-		int64_t		x = entry_value(t, e);
+		int64_t		x = sdc_entry_value(t, e);
 		int64_t		q = x / b,
 					r = x % b;
 		int			u,
 					v;
 
 		y[e] = (r * 2 >= b && r != 0) ? q + 1 : q;
-		entry_ends(t, e, &u, &v);
+		sdc_entry_ends(t, e, &u, &v);
 		bal[u] -= y[e];
 		bal[v] += y[e];
 		arc_of[e] = -1;
@@ -1574,7 +1660,7 @@ sdc_round_controlled(SdcTable *t, const SdcParams *p, int64_t b, bool *changed)
 	for (size_t e = 0; e < ne; e++)
 	{
 		int			a = arc_of[e];
-		int64_t		x = entry_value(t, e);
+		int64_t		x = sdc_entry_value(t, e);
 		int64_t		q = x / b;
 		int64_t		nv = y[e];
 
@@ -1629,4 +1715,38 @@ sdc_collapse_plan(const SdcTable *t, const int *group, bool *collapse)
 		}
 	}
 	return k;
+}
+
+/* ------------------------------------------------------------------------
+ * 6. The cell-key method's perturbation table (see suppress.h)
+ * ------------------------------------------------------------------------ */
+
+/* One row of the table: noise values and their cumulative probabilities
+ * in thousandths. */
+typedef struct PtRow
+{
+	int			n;
+	int			noise[5];
+	int			cum[5];
+} PtRow;
+
+static const PtRow pt_one = {2, {-1, 2}, {500, 1000}};
+static const PtRow pt_two = {3, {-2, 1, 2}, {250, 750, 1000}};
+static const PtRow pt_three = {3, {0, 1, 2}, {600, 800, 1000}};
+static const PtRow pt_four = {4, {-1, 0, 1, 2}, {200, 600, 800, 1000}};
+static const PtRow pt_many = {5, {-2, -1, 0, 1, 2}, {100, 300, 700, 900, 1000}};
+
+int64_t
+sdc_cellkey_value(int64_t v, uint64_t key)
+{
+	const PtRow *row;
+	int			u = (int) ((key >> 11) % 1000);	/* the key's position, 0..999 */
+
+	if (v <= 0)
+		return v;
+	row = v == 1 ? &pt_one : v == 2 ? &pt_two : v == 3 ? &pt_three : v == 4 ? &pt_four : &pt_many;
+	for (int i = 0; i < row->n; i++)
+		if (u < row->cum[i])
+			return v + row->noise[i];
+	return v;
 }

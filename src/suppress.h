@@ -18,7 +18,27 @@
  *		sum_c x[r][c] = R[r] for every row, sum_r x[r][c] = C[c] for every
  *		column, sum_r R[r] = sum_c C[c] = G, and every entry >= 0.
  *
- * Cells are not bounded above except through these equations.
+ * Cells are not bounded above except through these equations, and, in a
+ * table with column caps (ccap), by the cap of their column.
+ *
+ * Multi-label tables (a crime under several labels: platforms, terms)
+ * -------------------------------------------------------------------
+ * A cell counts the crimes of column c that carry label r; the column
+ * total counts MENTIONS (a crime under two labels twice) and a further
+ * published figure, the column's UNITS U[c], counts its distinct crimes.
+ * What a reader can work out from both: the cells of column c are the
+ * column sums of a 0/1 matrix with U[c] rows (crimes), every row with at
+ * least one 1.  Such a matrix exists for nonnegative x[.][c] iff
+ *		sum_r x[r][c] = M[c] (the mentions),  x[r][c] <= U[c] for every r,
+ *		and U[c] <= M[c]
+ * (fill the labels' ones cyclically down the U[c] rows: no row gets a label
+ * twice because x[r][c] <= U[c], none stays empty because M[c] >= U[c]).
+ * So the exact knowledge is the single-label model plus the cap U[c] on
+ * every cell of column c: still a network (the cap is the forward capacity
+ * of the cell's arc), still exact by flow.  A crime counted under two labels
+ * links those cells only through these equations: lowering one label's
+ * count while raising another's keeps M[c] and U[c] when no cell passes
+ * U[c].  The caps are ccap[]; disclosure.c sets them from the units shown.
  *
  * The exact audit (why network flow and not a general LP)
  * --------------------------------------------------------
@@ -138,6 +158,12 @@ typedef struct SdcTable
 	uint8_t    *cstate_tot;
 	int64_t		grand;
 	uint8_t		gstate;
+	int64_t    *ccap;			/* NULL, or nc caps: no cell of column c
+								 * exceeds ccap[c] (SDC_INF: no cap) */
+	const uint8_t *fixed;		/* NULL, or nr * nc flags: cells never
+								 * withheld as complements (a zero the
+								 * reader knows: a row a linked table does
+								 * not list) */
 } SdcTable;
 
 /* Parameters of the rule and of the search. */
@@ -150,6 +176,8 @@ typedef struct SdcParams
 	bool		cleanup;		/* drop unneeded complements afterwards */
 	int64_t		cleanup_budget; /* max primary-cell checks spent in cleanup
 								 * (0: SDC_CLEANUP_BUDGET) */
+	bool		count_cost;		/* cycles cost their number of new cells
+								 * (else their values: see entry_cost) */
 	/* Memory and interrupts (defaults: malloc/free, none).  In the server
 	 * disclosure.c passes palloc_extended(MCXT_ALLOC_HUGE)/pfree and a
 	 * CHECK_FOR_INTERRUPTS() callback: the core never fails on memory itself
@@ -170,6 +198,9 @@ typedef struct SdcInterval
 	int64_t		value;			/* the value used (true, or a completion) */
 	bool		sensitive;		/* the rule applies to this entry */
 	bool		meets;			/* protected (true when not sensitive) */
+	int64_t		inner_lo;		/* sdc_family_audit: values the family's */
+	int64_t		inner_hi;		/* moves reach (the reader cannot rule them
+								 * out); lo..hi: what he can at most prove */
 } SdcInterval;
 
 /* Result codes. */
@@ -195,6 +226,9 @@ typedef struct SdcStats
 	int			removed;		/* complements removed by cleanup */
 	int			bad_row;		/* SDC_ERR_UNPROTECTABLE: the cell */
 	int			bad_col;
+	int			bad_table;		/* sdc_family_protect: its table, and */
+	int			bad_kind;		/* 1 the cell, 2 its difference with the
+								 * table's superset */
 } SdcStats;
 
 /* Default parameters for threshold t (p = t, zeros not sensitive, no totals,
@@ -266,6 +300,75 @@ sdc_grand_index(const SdcTable *t)
 	return (size_t) t->nr * t->nc + t->nr + t->nc;
 }
 
+/*
+ * Entries: value, state and the ends of its arc in the table's network
+ * (nodes: rows 0..nr-1, columns nr..nr+nc-1, S = nr+nc, T = nr+nc+1; cell
+ * r -> nr+c, row total S -> r, column total nr+c -> T, grand total T -> S).
+ * Shared by suppress.c and suppress_linked.c.
+ */
+static inline int64_t
+sdc_entry_value(const SdcTable *t, size_t e)
+{
+	size_t		ncell = (size_t) t->nr * t->nc;
+
+	if (e < ncell)
+		return t->cell[e];
+	e -= ncell;
+	if (e < (size_t) t->nr)
+		return t->rtot[e];
+	e -= t->nr;
+	if (e < (size_t) t->nc)
+		return t->ctot[e];
+	return t->grand;
+}
+
+static inline uint8_t *
+sdc_entry_state(SdcTable *t, size_t e)
+{
+	size_t		ncell = (size_t) t->nr * t->nc;
+
+	if (e < ncell)
+		return &t->cstate[e];
+	e -= ncell;
+	if (e < (size_t) t->nr)
+		return &t->rstate[e];
+	e -= t->nr;
+	if (e < (size_t) t->nc)
+		return &t->cstate_tot[e];
+	return &t->gstate;
+}
+
+static inline void
+sdc_entry_ends(const SdcTable *t, size_t e, int *u, int *v)
+{
+	size_t		ncell = (size_t) t->nr * t->nc;
+	int			S = t->nr + t->nc,
+				T = S + 1;
+
+	if (e < ncell)
+	{
+		*u = (int) (e / t->nc);
+		*v = t->nr + (int) (e % t->nc);
+		return;
+	}
+	e -= ncell;
+	if (e < (size_t) t->nr)
+	{
+		*u = S;
+		*v = (int) e;
+		return;
+	}
+	e -= t->nr;
+	if (e < (size_t) t->nc)
+	{
+		*u = t->nr + (int) e;
+		*v = T;
+		return;
+	}
+	*u = T;
+	*v = S;
+}
+
 /* Does the interval meet the rule for value v (true value known)? */
 extern bool sdc_meets_rule(const SdcParams *p, int64_t v, int64_t lo, int64_t hi);
 
@@ -292,6 +395,79 @@ extern SdcStatus sdc_round_controlled(SdcTable *t, const SdcParams *p,
  * >= 0); returns their number.
  */
 extern int	sdc_collapse_plan(const SdcTable *t, const int *group, bool *collapse);
+
+/*
+ * Linked tables (suppress_linked.c)
+ * ---------------------------------
+ * A FAMILY: up to SDC_FAMILY_MAX tables with the same rows and columns, of
+ * true counts, each with at most one superset (parent[i], or -1): table i
+ * counts a subset of parent[i]'s records (table 1's crimes that involved the
+ * internet).  A reader knows each table's published figures and that every
+ * cell of a subset is at most the superset's same cell; so he also knows
+ * every DIFFERENCE superset - subset where both are published (table 1's
+ * crimes that did NOT involve the internet), and a small difference is as
+ * sensitive as a small cell.
+ *
+ * Exact bounds over such a family are no longer a network flow (two
+ * subsets of one table that overlap in unknown ways, and the coupling of a
+ * subset cell with its superset cell, are not arcs of one network), so the
+ * audit gives two intervals per withheld entry:
+ *	- INNER [inner_lo, inner_hi]: values reached by MOVES, i.e. tables the
+ *	  reader cannot rule out: a set M of the family's tables changes by the
+ *	  same circulation (each a cycle of +d/-d over entries every table of M
+ *	  withholds), every other table fixed, within the bounds that keep each
+ *	  moved table nonnegative, at least each of its subsets outside M and at
+ *	  most its superset if that is outside M (and within a multi-label cap).
+ *	  Every move keeps every published figure and every subset relation, so
+ *	  the reader cannot exclude any value in the inner interval.  The rule is
+ *	  judged on it: protection is certified by witnesses, never assumed.
+ *	  The moves tried for an entry of table i: i alone; i with its superset,
+ *	  and so on up its chain (a rise the superset would otherwise cap); i
+ *	  with every table below it holding more than 0 there (a fall its
+ *	  subsets would otherwise floor).
+ *	- OUTER [lo, hi]: each table's own exact audit with the links dropped
+ *	  (a relaxation: sound), narrowed by subset <= superset.  The reader can
+ *	  prove no more than that.
+ * When the two agree the interval is exact.
+ *
+ * sdc_family_protect() makes every sensitive cell of every table, and every
+ * sensitive difference, pass the inner check: see suppress_linked.c.
+ */
+#define SDC_FAMILY_MAX	16
+
+typedef struct SdcFamily
+{
+	int			ntab;
+	SdcTable  **t;				/* same nr, nc; true counts */
+	const int  *parent;			/* per table: its superset, or -1 */
+} SdcFamily;
+
+/* Protect every table of the family (stats: one per table; the failing
+ * table, cell and kind in stats[0] on SDC_ERR_UNPROTECTABLE). */
+extern SdcStatus sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats);
+
+/* The inner check of every sensitive cell and difference; the first
+ * failure in *bad_* (kind 1 cell, 2 difference). */
+extern SdcStatus sdc_family_check(const SdcFamily *f, const SdcParams *p, int *bad_tab,
+								  int *bad_row, int *bad_col, int *bad_kind);
+
+/* Inner and outer intervals of every entry of every table (out[i]: one
+ * array of sdc_nentries per table); meets is judged on the inner one. */
+extern SdcStatus sdc_family_audit(const SdcFamily *f, const SdcParams *p,
+								  SdcInterval *const *out);
+
+/*
+ * The cell-key method (perturbation in the style of ONS's 2021 Census and
+ * Eurostat's perturbation tables): a figure v with a key (a uniform 64-bit
+ * value fixed for that figure) is published as v + noise, the noise read
+ * from a perturbation table row for v at the key's position, so the same
+ * figure with the same key always gets the same noise.  This table: noise at
+ * most SDC_CELLKEY_D either way; 0 stays 0; no 1 or 2 is ever published
+ * (1 -> 0 or 3, 2 -> 0, 3 or 4); 3 and more stay 3 or more; for v >= 5 the
+ * noise is -2, -1, 0, 1, 2 with probabilities .1 .2 .4 .2 .1 (mean 0).
+ */
+#define SDC_CELLKEY_D	2
+extern int64_t sdc_cellkey_value(int64_t v, uint64_t key);
 
 /* Human-readable status. */
 extern const char *sdc_status_message(SdcStatus s);

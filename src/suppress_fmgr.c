@@ -46,6 +46,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "common/hashfn.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 #include "utils/tuplestore.h"
@@ -53,6 +54,7 @@
 #include "disclosure.h"
 #include "marker.h"
 #include "suppress.h"
+#include "suppress_fmgr.h"
 #include "xtab.h"
 
 PG_FUNCTION_INFO_V1(foistats_protect);
@@ -77,7 +79,7 @@ col_name(const Xtab *xt, int c)
 	return pnstrdup(s, len);
 }
 
-static void
+void
 params_from_args(SdcParams *p, int32 threshold, bool protection_null,
 				 int32 protection, bool zeros)
 {
@@ -107,12 +109,6 @@ check_shape(const Xtab *xt, const char *what)
 				 errmsg("cannot %s an empty cross-tab", what),
 				 errdetail("The cross-tab has %d rows and %d columns.",
 						   xtab_nrows(xt), xtab_ncols(xt))));
-	if (xtab_has_units(xt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("cannot %s a multi-label cross-tab", what),
-				 errdetail("Its rows count mentions and its distinct-crime totals are further published figures that the audit does not model."),
-				 errhint("Protect a cross-tab with one row label per crime.")));
 	for (int r = 0; r < xtab_nrows(xt); r++)
 		for (int c = 0; c < xtab_ncols(xt); c++)
 			if (xtab_get(xt, r, c) < 0)
@@ -165,7 +161,7 @@ totals_agree(const Xtab *xt, char **detail)
 /* ---- protect ---- */
 
 /* The input must be a table of true counts. */
-static void
+void
 check_protect_input(const Xtab *xt)
 {
 	char	   *detail = NULL;
@@ -312,7 +308,7 @@ report_unprotectable(const Xtab *xt, const SdcTable *t, const SdcParams *p,
 	int			r = s->bad_row,
 				c = s->bad_col;
 	int64		v = t->cell[(Size) r * t->nc + c];
-	int64		hi = Min(t->rtot[r], t->ctot[c]);
+	int64		hi = Min(Min(t->rtot[r], t->ctot[c]), t->ccap ? t->ccap[c] : SDC_INF);
 	int64		lo = Max(0, t->rtot[r] + t->ctot[c] - t->grand);
 
 	ereport(ERROR,
@@ -329,12 +325,26 @@ report_unprotectable(const Xtab *xt, const SdcTable *t, const SdcParams *p,
 			 errhint("Combine small rows into groups (groups => '{\"row label\": \"group\", ...}'), allow withholding totals (allow_totals => true), or round instead (method => 'round5').")));
 }
 
-static const char *
+/*
+ * The marker every withheld cell shows.  It must read as "withheld, any
+ * count": a count, a blank or '-' would be read as the cell's value, and a
+ * range such as '<5' would say that complements (withheld to protect
+ * another cell, often large) are small.
+ */
+const char *
 marker_or_default(FunctionCallInfo fcinfo, int argno)
 {
+	const char *m = MARKER_DEFAULT;
+
 	if (PG_NARGS() > argno && !PG_ARGISNULL(argno))
-		return text_to_cstring(PG_GETARG_TEXT_PP(argno));
-	return MARKER_DEFAULT;
+		m = text_to_cstring(PG_GETARG_TEXT_PP(argno));
+	if (!marker_is_plain_withheld(m))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("marker \"%s\" does not mean \"withheld, any count\"", m),
+				 errdetail("Every withheld cell shows the marker, complements included, so it must not read as a count, a blank or a range such as '<5'."),
+				 errhint("Use '*', '[c]', 'x', '..', 'c' or 'suppressed'.")));
+	return m;
 }
 
 /* method 'round5': controlled rounding of every figure, totals published */
@@ -369,6 +379,76 @@ protect_round5(const Xtab *xt, const SdcParams *p)
 					  "(controlled rounding: each figure, totals included, is rounded up or "
 					  "down to an adjacent multiple of 5 so that rows and columns still add up "
 					  "to their totals; figures already a multiple of 5 are unchanged).");
+	return out;
+}
+
+/*
+ * The key of a figure for the cell-key method: a hash of its row label,
+ * its column label (empty for a total) and its true count.  The aggregate
+ * path carries no per-record keys (xtab counts crimes, it does not keep
+ * them), so the key is the cell's identity: the same cell with the same
+ * count gets the same key, hence the same noise, in every table and run.
+ */
+static uint64
+figure_key(const char *row, int rlen, const char *col, int clen, int64 v)
+{
+	uint64		h = hash_bytes_extended((const unsigned char *) row, rlen, UINT64CONST(0x666f6973746174));
+
+	h = hash_bytes_extended((const unsigned char *) col, clen, h);
+	return hash_bytes_extended((const unsigned char *) &v, sizeof(v), h);
+}
+
+/* method 'cellkey': every figure perturbed from its key (suppress.h) */
+static Xtab *
+protect_cellkey(const Xtab *xt)
+{
+	Xtab	   *out = xtab_copy(xt, CurrentMemoryContext);
+	int			nr = xtab_nrows(xt),
+				nc = xtab_ncols(xt);
+	int			rl,
+				cl;
+	const char *r,
+			   *c;
+
+	xtab_clear_pub_totals(out);
+	for (int i = 0; i < nr; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		r = xtab_row_label(xt, i, &rl);
+		for (int j = 0; j < nc; j++)
+		{
+			int64		v = xtab_get(xt, i, j);
+			int64		w;
+
+			c = xtab_col_label(xt, j, &cl);
+			w = sdc_cellkey_value(v, figure_key(r, rl, c, cl, v));
+			xtab_set(out, i, j, w);
+			xtab_set_flags(out, i, j, 0);	/* no mark: it would say which moved */
+		}
+		xtab_set_pub_row_total(out, i, sdc_cellkey_value(xtab_row_total(xt, i),
+														 figure_key(r, rl, "", 0, xtab_row_total(xt, i))));
+	}
+	for (int j = 0; j < nc; j++)
+	{
+		c = xtab_col_label(xt, j, &cl);
+		xtab_set_pub_col_total(out, j, sdc_cellkey_value(xtab_col_total(xt, j),
+														 figure_key("", 0, c, cl, xtab_col_total(xt, j))));
+	}
+	xtab_set_pub_grand_total(out, sdc_cellkey_value(xtab_grand_total(xt),
+													figure_key("", 0, "", 0, xtab_grand_total(xt))));
+	if (xtab_has_units(xt))
+		for (int j = 0; j < nc; j++)
+		{
+			c = xtab_col_label(xt, j, &cl);
+			xtab_set_units(out, j, sdc_cellkey_value(xtab_col_units(xt, j),
+													 figure_key("units", 5, c, cl, xtab_col_units(xt, j))));
+		}
+	xtab_add_footnote(out,
+					  psprintf("Figures are perturbed to protect individuals (cell-key method): each figure, "
+							   "totals included, has a small noise of at most %d either way, the same every "
+							   "time the same figure is published; 1s and 2s are never shown and zeros stay "
+							   "zero, so rows and columns may not add up exactly to their totals.",
+							   SDC_CELLKEY_D));
 	return out;
 }
 
@@ -458,9 +538,39 @@ protect_suppress(Xtab **xtp, const SdcParams *p, Jsonb *groups, SdcStats *s,
 	return t;
 }
 
-/* The protected value: true counts, flags, published totals. */
+/*
+ * Every withheld cell of out shows marker and nothing else: markers of
+ * withheld cells are dropped (one pass, no search per cell), then, unless
+ * marker is the readers' default, marker is set on each withheld cell.
+ */
+void
+withheld_markers(Xtab *out, const char *marker)
+{
+	int			k = 0;
+
+	for (int i = 0; i < out->nmarkers; i++)
+		if (!(xtab_get_flags(out, out->markers[i].row, out->markers[i].col) &
+			  XTAB_CELL_SUPPRESSED))
+			out->markers[k++] = out->markers[i];
+	out->nmarkers = k;
+	if (strcmp(marker, MARKER_DEFAULT) == 0)
+		return;
+	for (int r = 0; r < xtab_nrows(out); r++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		for (int c = 0; c < xtab_ncols(out); c++)
+			if (xtab_get_flags(out, r, c) & XTAB_CELL_SUPPRESSED)
+				xtab_set_marker(out, r, c, marker);
+	}
+}
+
+/*
+ * The protected value: true counts, flags, published totals.  Every withheld
+ * cell shows the withholding marker and nothing else: whatever marker the
+ * input cell carried ('-' for a zero as parsed, a count) is replaced.
+ */
 static Xtab *
-protected_value(const Xtab *xt, const SdcTable *t)
+protected_value(const Xtab *xt, const SdcTable *t, const char *marker)
 {
 	Xtab	   *out = xtab_copy(xt, CurrentMemoryContext);
 
@@ -487,11 +597,12 @@ protected_value(const Xtab *xt, const SdcTable *t)
 			xtab_set_pub_col_total(out, c, t->ctot[c]);
 	if (t->gstate == SDC_PUBLISHED)
 		xtab_set_pub_grand_total(out, t->grand);
+	withheld_markers(out, marker);
 	return out;
 }
 
 /* The footnote stating the rule and the method. */
-static char *
+char *
 suppression_note(const SdcParams *p, const SdcStats *s, const char *marker)
 {
 	StringInfoData note;
@@ -512,7 +623,7 @@ suppression_note(const SdcParams *p, const SdcStats *s, const char *marker)
 					 "%d primary and %d secondary cells withheld%s; exact audit passed.",
 					 (long long) p->threshold, (long long) p->protection,
 					 s->primary, s->secondary,
-					 s->totals ? psprintf(", %d totals withheld (shown blank)", s->totals) : "");
+					 s->totals ? psprintf(", %d totals withheld (shown as %s)", s->totals, marker) : "");
 	return note.data;
 }
 
@@ -552,20 +663,34 @@ foistats_protect(PG_FUNCTION_ARGS)
 
 	if (strcmp(method, "round5") == 0)
 	{
+		if (xtab_has_units(xt))
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("cannot round a multi-label cross-tab"),
+					 errdetail("Rounding its cells and mentions would leave its distinct-crime totals exact beside them."),
+					 errhint("Use method 'suppress' (which models the distinct-crime totals) or 'cellkey'.")));
 		if (groups)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("groups apply only to method 'suppress'")));
 		PG_RETURN_XTAB_P(xtab_flatten(protect_round5(xt, &p)));
 	}
+	if (strcmp(method, "cellkey") == 0)
+	{
+		if (groups)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("groups apply only to method 'suppress'")));
+		PG_RETURN_XTAB_P(xtab_flatten(protect_cellkey(xt)));
+	}
 	if (strcmp(method, "suppress") != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown protection method \"%s\"", method),
-				 errhint("Use 'suppress' (cell suppression with an exact audit) or 'round5' (controlled rounding to base 5).")));
+				 errhint("Use 'suppress' (cell suppression with an exact audit), 'round5' (controlled rounding to base 5) or 'cellkey' (perturbation).")));
 
 	t = protect_suppress(&xt, &p, groups, &s, &ncollapsed);
-	out = protected_value(xt, t);
+	out = protected_value(xt, t, marker);
 	xtab_add_footnote(out, suppression_note(&p, &s, marker));
 	if (ncollapsed > 0)
 		xtab_add_footnote(out,
@@ -776,8 +901,13 @@ foistats_publishable(PG_FUNCTION_ARGS)
 
 			if (f & XTAB_CELL_SUPPRESSED)
 			{
+				const char *m = xtab_get_marker(xt, r, c);
+
 				xtab_set(xt, r, c, 0);
 				f &= ~XTAB_CELL_SECONDARY;
+				/* a withheld cell shows only a withheld marker */
+				if (m && marker_shown(m, NULL) == NULL)
+					xtab_set_marker(xt, r, c, NULL);
 			}
 			f &= ~XTAB_CELL_ROUNDED;
 			if (f != xtab_get_flags(xt, r, c))
@@ -785,6 +915,12 @@ foistats_publishable(PG_FUNCTION_ARGS)
 		}
 	}
 	if (any_suppressed && xtab_has_units(xt))
-		xt->has_units = false;
+	{
+		/* units shown only with their column's published total: keep them
+		 * only when every column has one (else one would be handed out) */
+		for (int c = 0; c < xtab_ncols(xt); c++)
+			if (!xtab_get_pub_col_total(xt, c, &(int64){0}))
+				xt->has_units = false;
+	}
 	PG_RETURN_XTAB_P(xtab_flatten(xt));
 }

@@ -680,7 +680,8 @@ xtab_shown_col_units(const Xtab *xt, int c, bool published, int64 *v)
 {
 	if (!xt->has_units)
 		return xtab_shown_col_total(xt, c, published, v);
-	if (published && xtab_has_suppressed(xt))
+	/* with withheld cells, a column's units go with its published total */
+	if (published && xtab_has_suppressed(xt) && !xt->cpub_set[c])
 		return false;
 	*v = xt->cunits[c];
 	return true;
@@ -692,7 +693,14 @@ xtab_shown_total_units(const Xtab *xt, bool published, int64 *v)
 	if (!xt->has_units)
 		return xtab_shown_grand_total(xt, published, v);
 	if (published && xtab_has_suppressed(xt))
-		return false;
+	{
+		/* the sum of the columns' units: every one of them shown */
+		if (!xt->pub_grand_set)
+			return false;
+		for (int c = 0; c < xt->ncols; c++)
+			if (!xt->cpub_set[c])
+				return false;
+	}
 	*v = xtab_total_units(xt);
 	return true;
 }

@@ -92,9 +92,10 @@
  * to_jsonb, col_totals, grand_total, col_units, total_units, render with
  * its default published_totals => NULL) shows, for a published value, its
  * published totals only: a margin without one is WITHHELD and reads as
- * NULL (render: blank).  Units (distinct crimes) of a multi-label value are
- * withheld as soon as any cell is suppressed (the audit does not model
- * them; protect() refuses multi-label values).  A value that is not
+ * NULL (render: the marker).  Units (distinct crimes) of a multi-label
+ * value with a suppressed cell are shown with their column's published total
+ * only (protect() and the audit model them: no cell exceeds its column's
+ * units).  A value that is not
  * published (built by the aggregates) shows totals computed from its
  * cells.  xtab_shown_*() implement that rule; use them, never the computed
  * totals, for anything a reader sees.  render's default row order follows
@@ -530,8 +531,11 @@ xtab_is_published(const Xtab *xt)
 extern bool xtab_shown_row_total(const Xtab *xt, int r, bool published, int64 *v);
 extern bool xtab_shown_col_total(const Xtab *xt, int c, bool published, int64 *v);
 extern bool xtab_shown_grand_total(const Xtab *xt, bool published, int64 *v);
-/* Units: stored units of a multi-label value (withheld if published and any
- * cell is suppressed); else the shown column / grand total. */
+/* Units: stored units of a multi-label value (with a suppressed cell, a
+ * published value shows a column's units only with its published total, and
+ * the total units only when every column's are shown and the grand total is
+ * published: protect() models the units it publishes so); else the shown
+ * column / grand total. */
 extern bool xtab_shown_col_units(const Xtab *xt, int c, bool published, int64 *v);
 extern bool xtab_shown_total_units(const Xtab *xt, bool published, int64 *v);
 /* Every row has a published total. */

@@ -16,8 +16,9 @@ as_root() {
 	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# Install PostgreSQL 15, its server headers, a C toolchain and python3 from
-# Debian's packages when any of them is missing.
+# Install PostgreSQL 15, its server headers, a C toolchain, python3 and glpsol
+# (glpk-utils: the disclosure tests' independent attacker) from Debian's
+# packages when any of them is missing.
 foistats_ensure_deps() {
 	local missing=0
 	[ -x "$PG_CONFIG" ] || missing=1
@@ -26,6 +27,7 @@ foistats_ensure_deps() {
 	command -v make >/dev/null 2>&1 || missing=1
 	command -v gcc >/dev/null 2>&1 || missing=1
 	command -v python3 >/dev/null 2>&1 || missing=1
+	command -v glpsol >/dev/null 2>&1 || missing=1	# the test-only attacker (protect_attacker.sh)
 	if [ $missing -eq 0 ] && [ -f "$("$PG_CONFIG" --includedir-server)/postgres.h" ]; then
 		return 0
 	fi
@@ -33,7 +35,7 @@ foistats_ensure_deps() {
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 		postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-common \
-		make gcc libc6-dev python3 ca-certificates >/dev/null
+		make gcc libc6-dev python3 glpk-utils ca-certificates >/dev/null
 }
 
 # Build warning-free (-Werror) and install into a private staging directory, so

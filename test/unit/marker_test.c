@@ -118,6 +118,22 @@ test_bounds(void)
 	CHECK_STR(marker_shown("<5", MARKER_DEFAULT), "<5");
 	CHECK_STR(marker_shown(NULL, MARKER_DEFAULT), "*");
 	CHECK_STR(marker_shown(NULL, "[c]"), "[c]");
+	/* a withheld cell never shows a count, blank or dash it carried before */
+	CHECK_STR(marker_shown("-", MARKER_DEFAULT), "*");
+	CHECK_STR(marker_shown("", MARKER_DEFAULT), "*");
+	CHECK_STR(marker_shown("n/a", "[c]"), "[c]");
+	CHECK_STR(marker_shown("12", "[c]"), "[c]");
+	CHECK_STR(marker_shown("[c]", MARKER_DEFAULT), "[c]");
+	CHECK(marker_is_plain_withheld("*"));
+	CHECK(marker_is_plain_withheld("[c]"));
+	CHECK(marker_is_plain_withheld("x"));
+	CHECK(!marker_is_plain_withheld("<5"));
+	CHECK(!marker_is_plain_withheld("1-4"));
+	CHECK(!marker_is_plain_withheld("-"));
+	CHECK(!marker_is_plain_withheld(""));
+	CHECK(!marker_is_plain_withheld("0"));
+	CHECK(!marker_is_plain_withheld("hidden"));
+	CHECK(!marker_is_plain_withheld(NULL));
 }
 
 /* ------------------------------------------------------------ properties */

@@ -53,6 +53,11 @@ table_clone(const SdcTable *s)
 	memcpy(t->cstate_tot, s->cstate_tot, s->nc);
 	t->grand = s->grand;
 	t->gstate = s->gstate;
+	if (s->ccap)
+	{
+		t->ccap = malloc(s->nc * sizeof(int64_t));
+		memcpy(t->ccap, s->ccap, s->nc * sizeof(int64_t));
+	}
 	return t;
 }
 
@@ -291,6 +296,8 @@ brute(const SdcTable *t, int64_t B, int64_t *lo, int64_t *hi)
 			{
 				rt[r] += cell[r * nc + c];
 				ct[c] += cell[r * nc + c];
+				if (t->ccap && cell[r * nc + c] > t->ccap[c])
+					ok = false;
 			}
 			g += rt[r];
 			if (t->rstate[r] == SDC_PUBLISHED && rt[r] != t->rtot[r])
@@ -377,6 +384,20 @@ test_brute(int ntables)
 				t->cstate_tot[c] = SDC_SUPPRESSED;
 		if (rnd(100) < 20)
 			t->gstate = SDC_SUPPRESSED;
+		if (rnd(100) < 50)
+		{
+			/* a multi-label table: its units cap the cells of a column */
+			t->ccap = malloc(nc * sizeof(int64_t));
+			for (int c = 0; c < nc; c++)
+			{
+				int64_t		m = 0;
+
+				for (int r = 0; r < nr; r++)
+					if (t->cell[r * nc + c] > m)
+						m = t->cell[r * nc + c];
+				t->ccap[c] = rnd(100) < 25 ? SDC_INF : m + rnd(3);
+			}
+		}
 		B = 2 * t->grand + 3;
 		if (ns == 5 && B > 12)
 		{
@@ -430,7 +451,7 @@ test_brute(int ntables)
 		sdc_table_free(t);
 		done++;
 	}
-	printf("brute force: %d tiny tables, audit equal to enumeration\n", done);
+	printf("brute force: %d tiny tables (about half with multi-label caps), audit equal to enumeration\n", done);
 }
 
 /* ---- 4. property test ---- */
@@ -462,6 +483,7 @@ static void
 test_property(int ntables)
 {
 	int			ok_tables = 0,
+				capped = 0,
 				unprot = 0,
 				rescued = 0,
 				with_totals = 0;
@@ -505,6 +527,21 @@ test_property(int ntables)
 		p.allow_totals = rnd(3) == 0;
 		t = sdc_table_alloc(nr, nc);
 		random_table(t);
+		if (k % 3 == 2)
+		{
+			/* multi-label: units cap each column's cells */
+			t->ccap = malloc(nc * sizeof(int64_t));
+			for (int c = 0; c < nc; c++)
+			{
+				int64_t		m = 0;
+
+				for (int r = 0; r < nr; r++)
+					if (t->cell[r * nc + c] > m)
+						m = t->cell[r * nc + c];
+				t->ccap[c] = m + rnd(12);
+			}
+			capped++;
+		}
 		t2 = table_clone(t);
 		cells += (long) nr * nc;
 
@@ -569,10 +606,11 @@ test_property(int ntables)
 		sdc_table_free(t);
 		sdc_table_free(t2);
 	}
-	printf("property: %d random tables (%ld cells): %d protected and passed the audit "
+	printf("property: %d random tables (%ld cells; %d multi-label, with units capping cells): "
+		   "%d protected and passed the audit "
 		   "(%ld primary, %ld secondary cells; %d needed totals), %d proven unprotectable "
 		   "with totals published (%d of them then protected with totals allowed and passed)\n",
-		   ntables, cells, ok_tables, prim, sec, with_totals, unprot, rescued);
+		   ntables, cells, capped, ok_tables, prim, sec, with_totals, unprot, rescued);
 }
 
 /* ---- 5. controlled rounding ---- */

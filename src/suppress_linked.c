@@ -1,0 +1,754 @@
+/*
+ * suppress_linked.c
+ *		Disclosure control of LINKED tables: a family of tables with the same
+ *		rows and columns in which a table may count a subset of another's
+ *		records (a table and its subsets: crimes of table 1 that involved the
+ *		internet, that mention grooming).
+ *
+ * Plain C (no postgres.h); see suppress.h ("Linked tables") for the model.
+ * Outline:
+ *
+ *	1. moves: how far one entry can move when a set M of the family's
+ *	   tables moves by the same circulation, every other table fixed (the
+ *	   witnesses of the protection check and of the audit's inner bounds);
+ *	2. the family check and audit;
+ *	3. the family protection loop.
+ */
+#include "suppress.h"
+
+#include "flow.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------------------
+ * Entries of a table (cells row-major, row totals, column totals, grand)
+ * ------------------------------------------------------------------------ */
+
+static bool
+ent_withheld(const SdcTable *t, size_t e)
+{
+	return SDC_IS_SUPPRESSED(*sdc_entry_state((SdcTable *) t, e));
+}
+
+static int64_t
+min64(int64_t a, int64_t b)
+{
+	return a < b ? a : b;
+}
+
+/* ------------------------------------------------------------------------
+ * 1. Moves
+ *
+ * Every table of the set M (a bit mask over the family) changes by the same
+ * circulation; tables outside M stay as they are.  An entry can take part
+ * only if every table of M withholds it.  It can rise by delta when, in
+ * every table t of M, t's value plus delta stays within t's column cap and,
+ * if t's superset is not in M, within the superset's value; it can fall by
+ * delta when, in every t of M, t's value less delta stays at least zero and
+ * at least each of t's subsets outside M.  A move that keeps all that keeps
+ * every published figure of every table and every subset relation, so it
+ * is a table the reader cannot rule out (suppress.h, "Linked tables").
+ * ------------------------------------------------------------------------ */
+
+static bool
+in_set(uint64_t M, int i)
+{
+	return (M >> i) & 1;
+}
+
+/* How far entry x of every table of M may rise (SDC_INF: no limit). */
+static int64_t
+move_up_cap(const SdcFamily *f, uint64_t M, size_t x)
+{
+	int64_t		cap = SDC_INF;
+
+	for (int i = 0; i < f->ntab; i++)
+	{
+		const SdcTable *t = f->t[i];
+		int			p = f->parent[i];
+
+		if (!in_set(M, i))
+			continue;
+		if (t->ccap && x < (size_t) t->nr * t->nc && t->ccap[x % t->nc] != SDC_INF)
+			cap = min64(cap, t->ccap[x % t->nc] - sdc_entry_value(t, x));
+		if (p >= 0 && !in_set(M, p))
+			cap = min64(cap, sdc_entry_value(f->t[p], x) - sdc_entry_value(t, x));
+	}
+	return cap < 0 ? 0 : cap;
+}
+
+/* How far entry x of every table of M may fall. */
+static int64_t
+move_down_cap(const SdcFamily *f, uint64_t M, size_t x)
+{
+	int64_t		cap = SDC_INF;
+
+	for (int i = 0; i < f->ntab; i++)
+	{
+		const SdcTable *t = f->t[i];
+		int64_t		floor = 0;
+
+		if (!in_set(M, i))
+			continue;
+		for (int j = 0; j < f->ntab; j++)
+			if (f->parent[j] == i && !in_set(M, j) && sdc_entry_value(f->t[j], x) > floor)
+				floor = sdc_entry_value(f->t[j], x);
+		cap = min64(cap, sdc_entry_value(t, x) - floor);
+	}
+	return cap < 0 ? 0 : cap;
+}
+
+/* Add d to entry e of table t (a move applied to a scratch family). */
+static void
+ent_add(SdcTable *t, size_t e, int64_t d)
+{
+	size_t		nc = (size_t) t->nr * t->nc;
+
+	if (e < nc)
+		t->cell[e] += d;
+	else if ((e -= nc) < (size_t) t->nr)
+		t->rtot[e] += d;
+	else if ((e -= t->nr) < (size_t) t->nc)
+		t->ctot[e] += d;
+	else
+		t->grand += d;
+}
+
+/*
+ * How far entry e can rise (up) or fall when M moves, capped at limit:
+ * a maximum flow around the network of the entries every table of M
+ * withholds, e itself excluded, capped by e's own room.  With apply, the
+ * move found is made in f (a scratch copy), so that a further move can
+ * start from there: moves one after another are a witness too.
+ */
+static int64_t
+move_range(SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, FlowMem *m,
+		   bool apply)
+{
+	const SdcTable *t0 = f->t[0];
+	size_t		ne = sdc_nentries(t0);
+	FlowNet		n;
+	int			u,
+				v;
+	int64_t		own,
+				r;
+	int		   *arc;
+	int64_t    *bwd0;
+
+	own = up ? move_up_cap(f, M, e) : move_down_cap(f, M, e);
+	if (own < limit)
+		limit = own;
+	if (limit <= 0)
+		return 0;
+	for (int i = 0; i < f->ntab; i++)
+		if (in_set(M, i) && !ent_withheld(f->t[i], e))
+			return 0;
+	arc = flow_zalloc(m, ne, sizeof(int));
+	bwd0 = flow_zalloc(m, ne, sizeof(int64_t));
+	if (!arc || !bwd0 || !fn_init(&n, m, t0->nr + t0->nc + 2, 64))
+	{
+		flow_release(m, arc);
+		flow_release(m, bwd0);
+		return -1;
+	}
+	for (size_t x = 0; x < ne; x++)
+	{
+		bool		all = true;
+		int			a,
+					b;
+
+		arc[x] = -1;
+		if (x == e)
+			continue;
+		for (int i = 0; i < f->ntab && all; i++)
+			if (in_set(M, i) && !ent_withheld(f->t[i], x))
+				all = false;
+		if (!all)
+			continue;
+		sdc_entry_ends(t0, x, &a, &b);
+		bwd0[x] = move_down_cap(f, M, x);
+		arc[x] = fn_add(&n, a, b, move_up_cap(f, M, x), bwd0[x]);
+		if (arc[x] < 0)
+		{
+			fn_free(&n);
+			flow_release(m, arc);
+			flow_release(m, bwd0);
+			return -1;
+		}
+	}
+	sdc_entry_ends(t0, e, &u, &v);
+	/* rise: flow from v back to u closes a cycle through e forwards */
+	r = up ? fn_flow(&n, v, u, limit, false) : fn_flow(&n, u, v, limit, false);
+	if (r == SDC_INF)
+		r = limit;
+	if (apply && r > 0 && r != SDC_INF)
+		for (int i = 0; i < f->ntab; i++)
+		{
+			if (!in_set(M, i))
+				continue;
+			ent_add(f->t[i], e, up ? r : -r);
+			for (size_t x = 0; x < ne; x++)
+				if (arc[x] >= 0)
+					ent_add(f->t[i], x, n.cap[arc[x] ^ 1] - bwd0[x]);
+		}
+	fn_free(&n);
+	flow_release(m, arc);
+	flow_release(m, bwd0);
+	return r;
+}
+
+/* The tables above i (its superset, that one's superset, ...), as masks:
+ * {i}, {i, parent}, {i, parent, grandparent}, ... */
+static int
+chain_up(const SdcFamily *f, int i, uint64_t *masks)
+{
+	int			k = 0;
+	uint64_t	M = (uint64_t) 1 << i;
+
+	masks[k++] = M;
+	for (int p = f->parent[i]; p >= 0 && k < SDC_FAMILY_MAX; p = f->parent[p])
+	{
+		M |= (uint64_t) 1 << p;
+		masks[k++] = M;
+	}
+	return k;
+}
+
+/* i and every table below it (subsets, their subsets) holding more than 0 in
+ * entry e: they fall with i or they would exceed it. */
+static uint64_t
+below_positive(const SdcFamily *f, int i, size_t e)
+{
+	uint64_t	M = (uint64_t) 1 << i;
+	bool		grew = true;
+
+	while (grew)
+	{
+		grew = false;
+		for (int j = 0; j < f->ntab; j++)
+			if (!in_set(M, j) && f->parent[j] >= 0 && in_set(M, f->parent[j]) &&
+				sdc_entry_value(f->t[j], e) > 0)
+			{
+				M |= (uint64_t) 1 << j;
+				grew = true;
+			}
+	}
+	return M;
+}
+
+/* A scratch copy of the family's values (states shared, never changed). */
+typedef struct Scratch
+{
+	SdcFamily	f;
+	SdcTable   *tabs[SDC_FAMILY_MAX];
+	SdcTable	store[SDC_FAMILY_MAX];
+} Scratch;
+
+static bool
+scratch_init(Scratch *s, const SdcFamily *f, FlowMem *m)
+{
+	s->f = *f;
+	s->f.t = s->tabs;
+	for (int i = 0; i < f->ntab; i++)
+	{
+		const SdcTable *t = f->t[i];
+		SdcTable   *c = &s->store[i];
+
+		*c = *t;
+		c->cell = flow_zalloc(m, (size_t) t->nr * t->nc + 1, sizeof(int64_t));
+		c->rtot = flow_zalloc(m, t->nr + 1, sizeof(int64_t));
+		c->ctot = flow_zalloc(m, t->nc + 1, sizeof(int64_t));
+		if (m->failed)
+			return false;
+		memcpy(c->cell, t->cell, sizeof(int64_t) * t->nr * t->nc);
+		memcpy(c->rtot, t->rtot, sizeof(int64_t) * t->nr);
+		memcpy(c->ctot, t->ctot, sizeof(int64_t) * t->nc);
+		s->tabs[i] = c;
+	}
+	return true;
+}
+
+static void
+scratch_free(Scratch *s, FlowMem *m)
+{
+	for (int i = 0; i < s->f.ntab; i++)
+	{
+		flow_release(m, s->store[i].cell);
+		flow_release(m, s->store[i].rtot);
+		flow_release(m, s->store[i].ctot);
+	}
+}
+
+/*
+ * Best rise (up) or fall of entry e of table i, capped at limit: moves one
+ * after another on a scratch copy, each from where the last left off -- i
+ * alone, then with the tables that cap (up: its supersets) or floor (down:
+ * its subsets holding more than 0 there) it -- until limit or no progress.
+ */
+static int64_t
+best_move(const SdcFamily *f, int i, size_t e, bool up, int64_t limit, FlowMem *m)
+{
+	Scratch		s;
+	uint64_t	masks[SDC_FAMILY_MAX + 1];
+	int			k;
+	int64_t		got = 0;
+	bool		progress = true;
+
+	if (!scratch_init(&s, f, m))
+	{
+		scratch_free(&s, m);
+		return -1;
+	}
+	if (up)
+		k = chain_up(f, i, masks);
+	else
+	{
+		masks[0] = (uint64_t) 1 << i;
+		k = 1;
+	}
+	for (int round = 0; round < 4 && progress && got < limit; round++)
+	{
+		progress = false;
+		for (int j = 0; j < k + (up ? 0 : 1) && got < limit; j++)
+		{
+			uint64_t	M = j < k ? masks[j] : below_positive(&s.f, i, e);
+			int64_t		r = move_range(&s.f, M, e, up, limit == SDC_INF ? SDC_INF : limit - got,
+									   m, true);
+
+			if (r < 0)
+			{
+				scratch_free(&s, m);
+				return -1;
+			}
+			if (r == SDC_INF)
+			{
+				got = SDC_INF;
+				break;
+			}
+			if (r > 0)
+			{
+				got += r;
+				progress = true;
+			}
+		}
+	}
+	scratch_free(&s, m);
+	return got;
+}
+
+/*
+ * How far the difference parent - child at e can fall: the child rising
+ * alone, then the parent falling alone (floored by the risen child), one
+ * after the other on a scratch copy; neither move touches the other table.
+ */
+static int64_t
+diff_down(const SdcFamily *f, int par, int child, size_t e, int64_t limit, FlowMem *m)
+{
+	Scratch		s;
+	int64_t		a,
+				b = 0;
+
+	if (!scratch_init(&s, f, m))
+	{
+		scratch_free(&s, m);
+		return -1;
+	}
+	a = move_range(&s.f, (uint64_t) 1 << child, e, true, limit, m, true);
+	for (int round = 0; round < 4 && a >= 0 && b >= 0 && a + b < limit; round++)
+	{
+		/* the superset falls alone, or with its other subsets that hold
+		 * more than 0 there (never with the child: that keeps the
+		 * difference) */
+		uint64_t	below = below_positive(&s.f, par, e);
+		uint64_t	sets[2] = {(uint64_t) 1 << par, below};
+		int64_t		got = 0;
+
+		for (int j = 0; j < f->ntab; j++)
+			for (int q = j; q >= 0; q = f->parent[q])
+				if (q == child)
+					sets[1] &= ~((uint64_t) 1 << j);
+		for (int k = 0; k < 2 && a + b + got < limit; k++)
+		{
+			int64_t		r = move_range(&s.f, sets[k], e, false, limit - a - b - got, m, true);
+
+			if (r < 0)
+			{
+				b = -1;
+				break;
+			}
+			got += r;
+		}
+		if (b < 0 || got == 0)
+			break;
+		b += got;
+	}
+	scratch_free(&s, m);
+	return a < 0 || b < 0 ? -1 : a + b;
+}
+
+static int64_t
+best_up(const SdcFamily *f, int i, size_t e, int64_t limit, FlowMem *m)
+{
+	return best_move(f, i, e, true, limit, m);
+}
+
+static int64_t
+best_down(const SdcFamily *f, int i, size_t e, int64_t limit, FlowMem *m)
+{
+	return best_move(f, i, e, false, limit, m);
+}
+
+/* ------------------------------------------------------------------------
+ * 2. The family check and audit
+ * ------------------------------------------------------------------------ */
+
+static int64_t
+need_down_of(const SdcParams *p, int64_t v)
+{
+	return v < p->protection ? v : p->protection;
+}
+
+/*
+ * Is the sensitive cell e of table i protected?  And the difference
+ * parent - i at e, when it is sensitive?  *bad gets 1 (cell) or 2
+ * (difference) on failure.
+ */
+static bool
+check_entry(const SdcFamily *f, const SdcParams *p, int i, size_t e, int *bad, FlowMem *m,
+			bool *nomem)
+{
+	const SdcTable *t = f->t[i];
+	int64_t		v = sdc_entry_value(t, e);
+	int			par = f->parent[i];
+
+	*bad = 0;
+	if (ent_withheld(t, e) && sdc_is_sensitive(p, v))
+	{
+		int64_t		up = best_up(f, i, e, p->protection, m);
+		int64_t		down = best_down(f, i, e, need_down_of(p, v), m);
+
+		if (up < 0 || down < 0)
+			return !(*nomem = true);
+		if (up < p->protection || down < need_down_of(p, v))
+		{
+			*bad = 1;
+			return false;
+		}
+	}
+	if (par >= 0)
+	{
+		int64_t		d = sdc_entry_value(f->t[par], e) - v;
+
+		if (sdc_is_sensitive(p, d) && d > 0)
+		{
+			/* the difference rises when the superset rises or i falls, and
+			 * falls when i rises alone or the superset falls alone */
+			int64_t		up1,
+						up2,
+						dn1,
+						dn2;
+
+			if (!ent_withheld(f->t[par], e) && !ent_withheld(t, e))
+			{
+				*bad = 2;
+				return false;
+			}
+			/* rises: the superset rising (with its own supersets), or i
+			 * falling (with its own subsets); falls: i rising alone, then
+			 * the superset falling alone */
+			up1 = best_up(f, par, e, p->protection, m);
+			up2 = best_down(f, i, e, p->protection, m);
+			dn1 = diff_down(f, par, i, e, need_down_of(p, d), m);
+			dn2 = 0;
+			if (up1 < 0 || up2 < 0 || dn1 < 0 || dn2 < 0)
+				return !(*nomem = true);
+			if ((up1 > up2 ? up1 : up2) < p->protection ||
+				(dn1 > dn2 ? dn1 : dn2) < need_down_of(p, d))
+			{
+				*bad = 2;
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
+SdcStatus
+sdc_family_check(const SdcFamily *f, const SdcParams *p, int *bad_tab, int *bad_row,
+				 int *bad_col, int *bad_kind)
+{
+	FlowMem		m;
+	bool		nomem = false;
+	const SdcTable *t0 = f->t[0];
+
+	flow_mem_init(&m, p->alloc, p->free, p->interrupt);
+	for (int i = 0; i < f->ntab; i++)
+		for (size_t e = 0; e < (size_t) t0->nr * t0->nc; e++)
+		{
+			int			bad;
+
+			flow_tick(&m);
+			if (!check_entry(f, p, i, e, &bad, &m, &nomem))
+			{
+				if (nomem)
+					return SDC_ERR_NOMEM;
+				*bad_tab = i;
+				*bad_row = (int) (e / t0->nc);
+				*bad_col = (int) (e % t0->nc);
+				*bad_kind = bad;
+				return SDC_ERR_UNPROTECTABLE;
+			}
+		}
+	return SDC_OK;
+}
+
+/* An entry's outer bounds, or its value when published. */
+static void
+outer(const SdcFamily *f, SdcInterval *const *out, int i, size_t e, int64_t *lo, int64_t *hi)
+{
+	if (ent_withheld(f->t[i], e))
+	{
+		*lo = out[i][e].lo;
+		*hi = out[i][e].hi;
+	}
+	else
+		*lo = *hi = sdc_entry_value(f->t[i], e);
+}
+
+SdcStatus
+sdc_family_audit(const SdcFamily *f, const SdcParams *p, SdcInterval *const *out)
+{
+	FlowMem		m;
+	size_t		ne = sdc_nentries(f->t[0]);
+
+	flow_mem_init(&m, p->alloc, p->free, p->interrupt);
+	/* outer bounds: each table's own exact audit, links dropped ... */
+	for (int i = 0; i < f->ntab; i++)
+	{
+		SdcStatus	st = sdc_audit(f->t[i], p, true, out[i]);
+
+		if (st != SDC_OK)
+			return st;
+	}
+	/* ... narrowed by the links (a subset within its superset), still sound */
+	for (int pass = 0; pass < f->ntab; pass++)
+		for (int i = 0; i < f->ntab; i++)
+		{
+			int			par = f->parent[i];
+
+			if (par < 0)
+				continue;
+			for (size_t e = 0; e < ne; e++)
+			{
+				int64_t		plo,
+							phi,
+							clo,
+							chi;
+
+				outer(f, out, par, e, &plo, &phi);
+				outer(f, out, i, e, &clo, &chi);
+				if (ent_withheld(f->t[i], e) && phi < out[i][e].hi)
+					out[i][e].hi = phi;
+				if (ent_withheld(f->t[par], e) && clo > out[par][e].lo)
+					out[par][e].lo = clo;
+			}
+		}
+	/* inner bounds: what moves of the family reach (never beyond outer) */
+	for (int i = 0; i < f->ntab; i++)
+	{
+		SdcTable   *t = f->t[i];
+
+		for (size_t e = 0; e < ne; e++)
+		{
+			SdcInterval *o = &out[i][e];
+			int64_t		v = sdc_entry_value(t, e);
+			int64_t		up,
+						down;
+
+			flow_tick(&m);
+			o->inner_lo = o->inner_hi = v;
+			if (!ent_withheld(t, e))
+				continue;
+			up = best_up(f, i, e, o->hi == SDC_INF ? SDC_INF : o->hi - v, &m);
+			down = best_down(f, i, e, v - o->lo, &m);
+			if (up < 0 || down < 0)
+				return SDC_ERR_NOMEM;
+			o->inner_hi = (up == SDC_INF || o->hi == SDC_INF) ? o->hi : v + up;
+			o->inner_lo = v - down;
+			if (e < (size_t) t->nr * t->nc && o->sensitive)
+				o->meets = sdc_meets_rule(p, v, o->inner_lo, o->inner_hi);
+		}
+	}
+	return SDC_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * 3. Protection of a family
+ *
+ * Round after round: protect each table on its own, its forced entries
+ * withheld beforehand (state SDC_SUPPRESSED, never cleaned up); then force
+ * into each superset every cell its subsets withhold (so that a published
+ * superset cell never sits over a withheld subset cell: the difference
+ * would be the subset cell's complement in plain view) and every cell whose
+ * difference with a subset is small; when that is stable, check the family
+ * with moves, and for a cell that fails, widen what the family withholds
+ * around it: first the union of the family's withheld cells in its row and
+ * column, then the union everywhere, then its whole row and column in every
+ * table.  Each step only adds withheld entries, so the loop ends.
+ * ------------------------------------------------------------------------ */
+
+static void
+reset_table(SdcTable *t, const uint8_t *forced)
+{
+	size_t		ne = sdc_nentries(t);
+
+	for (size_t e = 0; e < ne; e++)
+		*sdc_entry_state(t, e) = forced[e] ? SDC_SUPPRESSED : SDC_PUBLISHED;
+}
+
+/* A margin of a row or column the table does not list (every cell fixed). */
+static bool
+line_fixed(const SdcTable *t, size_t x)
+{
+	size_t		ncell = (size_t) t->nr * t->nc;
+
+	if (!t->fixed || x >= sdc_grand_index(t))
+		return false;
+	if (x < ncell + t->nr)
+	{
+		int			r = (int) (x - ncell);
+
+		for (int c = 0; c < t->nc; c++)
+			if (!t->fixed[(size_t) r * t->nc + c])
+				return false;
+		return true;
+	}
+	for (int r = 0; r < t->nr; r++)
+		if (!t->fixed[(size_t) r * t->nc + (x - ncell - t->nr)])
+			return false;
+	return true;
+}
+
+static bool
+force(uint8_t *forced, size_t e)
+{
+	if (forced[e])
+		return false;
+	forced[e] = 1;
+	return true;
+}
+
+SdcStatus
+sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
+{
+	const SdcTable *t0 = f->t[0];
+	size_t		ne = sdc_nentries(t0);
+	size_t		ncell = (size_t) t0->nr * t0->nc;
+	FlowMem		m;
+	uint8_t   **forced;
+	uint8_t    *level;
+	SdcStatus	st = SDC_OK;
+
+	flow_mem_init(&m, p->alloc, p->free, p->interrupt);
+	forced = flow_zalloc(&m, f->ntab, sizeof(uint8_t *));
+	level = flow_zalloc(&m, ncell * f->ntab + 1, 1);
+	for (int i = 0; i < f->ntab && !m.failed; i++)
+		forced[i] = flow_zalloc(&m, ne, 1);
+	if (m.failed)
+	{
+		st = SDC_ERR_NOMEM;
+		goto done;
+	}
+	for (;;)
+	{
+		bool		changed = false;
+		int			bt,
+					br,
+					bc,
+					bk;
+
+		for (int i = 0; i < f->ntab; i++)
+		{
+			reset_table(f->t[i], forced[i]);
+			st = sdc_protect(f->t[i], p, &stats[i]);
+			if (st != SDC_OK)
+			{
+				stats[0].bad_row = stats[i].bad_row;
+				stats[0].bad_col = stats[i].bad_col;
+				stats[0].bad_table = i;
+				goto done;
+			}
+		}
+		/* supersets withhold what their subsets withhold, and small differences */
+		for (int i = 0; i < f->ntab; i++)
+		{
+			int			par = f->parent[i];
+
+			if (par < 0)
+				continue;
+			for (size_t e = 0; e < ncell; e++)
+			{
+				int64_t		d = sdc_entry_value(f->t[par], e) - sdc_entry_value(f->t[i], e);
+
+				if ((ent_withheld(f->t[i], e) || (d > 0 && sdc_is_sensitive(p, d))) &&
+					!ent_withheld(f->t[par], e))
+					changed |= force(forced[par], e);
+			}
+		}
+		if (changed)
+			continue;
+		st = sdc_family_check(f, p, &bt, &br, &bc, &bk);
+		if (st == SDC_ERR_NOMEM)
+			goto done;
+		if (st == SDC_OK)
+			goto done;
+		/* widen around the failing cell, level by level until that adds something */
+		{
+			size_t		e = (size_t) br * t0->nc + bc;
+			uint8_t    *lv = &level[(size_t) bt * ncell + e];
+
+			while (!changed && *lv < 3)
+			{
+				(*lv)++;
+				for (int i = 0; i < f->ntab; i++)
+					for (size_t x = 0; x < ne; x++)
+					{
+						bool		margin = x >= ncell;
+						bool		line = (!margin && ((int) (x / t0->nc) == br ||
+														(int) (x % t0->nc) == bc)) ||
+							x == sdc_rtot_index(t0, br) || x == sdc_ctot_index(t0, bc) ||
+							x == sdc_grand_index(t0);
+						bool		any = false;
+
+						for (int j = 0; j < f->ntab && !any; j++)
+							any = ent_withheld(f->t[j], x);
+						/* margins are withheld only where totals may be */
+						if (margin && !p->allow_totals)
+							continue;
+						if (!margin && f->t[i]->fixed && f->t[i]->fixed[x])
+							continue;
+						if (margin && line_fixed(f->t[i], x))
+							continue;
+						if ((*lv == 1 && line && any) || (*lv == 2 && any) || (*lv == 3 && line))
+							changed |= force(forced[i], x);
+					}
+			}
+			if (!changed)
+			{
+				stats[0].bad_table = bt;
+				stats[0].bad_row = br;
+				stats[0].bad_col = bc;
+				stats[0].bad_kind = bk;
+				st = SDC_ERR_UNPROTECTABLE;
+				goto done;
+			}
+		}
+	}
+done:
+	if (forced)
+		for (int i = 0; i < f->ntab; i++)
+			flow_release(&m, forced[i]);
+	flow_release(&m, forced);
+	flow_release(&m, level);
+	return st;
+}

@@ -1,0 +1,525 @@
+/*
+ * suppress_linked_fmgr.c
+ *		foistats.protect_linked(xtab[], subset_of int[], ...) -> xtab[] and
+ *		foistats.disclosure_audit_linked(xtab[], subset_of int[], ...): the
+ *		SQL side of the linked-tables core (suppress_linked.c).
+ *
+ * The tables of a family are laid over one grid: the union of their rows
+ * and of their columns (a table without a row or column has zeros there, as
+ * a published table that does not list an offence says it counted none).
+ * subset_of[i] (1-based, NULL for none) names the table that table i counts
+ * a subset of.  protect_linked returns each table as protect() would (true
+ * counts kept, withheld cells flagged, published totals, the footnote),
+ * with its own rows and columns, plus any row or column of the grid in
+ * which it had to withhold a zero (those zeros are then printed as the
+ * marker, not left out).
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/tuplestore.h"
+
+#include "disclosure.h"
+#include "suppress.h"
+#include "suppress_fmgr.h"
+#include "xtab.h"
+
+PG_FUNCTION_INFO_V1(foistats_protect_linked);
+PG_FUNCTION_INFO_V1(foistats_disclosure_audit_linked);
+
+/* The family over one grid. */
+typedef struct Grid
+{
+	int			n;				/* tables */
+	Xtab	  **xt;
+	int		   *parent;
+	Xtab	   *labels;			/* rows and columns of the grid (no cells) */
+	SdcTable  **t;
+} Grid;
+
+static void
+grid_tables(Grid *g, ArrayType *arr)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+
+	get_typlenbyvalalign(ARR_ELEMTYPE(arr), &typlen, &typbyval, &typalign);
+	deconstruct_array(arr, ARR_ELEMTYPE(arr), typlen, typbyval, typalign,
+					  &elems, &nulls, &g->n);
+	if (g->n < 1 || g->n > SDC_FAMILY_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("a family of linked tables has 1 to %d tables, not %d", SDC_FAMILY_MAX, g->n)));
+	g->xt = palloc(sizeof(Xtab *) * g->n);
+	for (int i = 0; i < g->n; i++)
+	{
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("table %d of the family is null", i + 1)));
+		g->xt[i] = xtab_expand((struct varlena *) PG_DETOAST_DATUM(elems[i]), CurrentMemoryContext);
+	}
+}
+
+static void
+grid_parents(Grid *g, ArrayType *arr)
+{
+	g->parent = palloc(sizeof(int) * g->n);
+	for (int i = 0; i < g->n; i++)
+		g->parent[i] = -1;
+	if (arr)
+	{
+		Datum	   *elems;
+		bool	   *nulls;
+		int			k;
+
+		deconstruct_array(arr, INT4OID, 4, true, TYPALIGN_INT, &elems, &nulls, &k);
+		if (k != g->n)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("subset_of has %d elements but there are %d tables", k, g->n),
+					 errhint("Give one element per table: the number of the table it is a subset of, or NULL.")));
+		for (int i = 0; i < k; i++)
+		{
+			int			p;
+
+			if (nulls[i])
+				continue;
+			p = DatumGetInt32(elems[i]);
+			if (p < 1 || p > g->n || p == i + 1)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("subset_of[%d] = %d does not name another table", i + 1, p)));
+			g->parent[i] = p - 1;
+		}
+	}
+	/* no cycles */
+	for (int i = 0; i < g->n; i++)
+	{
+		int			steps = 0;
+
+		for (int p = g->parent[i]; p >= 0; p = g->parent[p])
+			if (++steps > g->n)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("subset_of makes a cycle through table %d", i + 1)));
+	}
+}
+
+/* The grid: every row and column of every table, in first-seen order. */
+static void
+grid_labels(Grid *g)
+{
+	g->labels = xtab_create(CurrentMemoryContext);
+	for (int i = 0; i < g->n; i++)
+	{
+		int			len;
+		const char *s;
+
+		for (int c = 0; c < xtab_ncols(g->xt[i]); c++)
+		{
+			s = xtab_col_label(g->xt[i], c, &len);
+			xtab_add_col(g->labels, s, len, xtab_col_kind(g->xt[i], c));
+		}
+		for (int r = 0; r < xtab_nrows(g->xt[i]); r++)
+		{
+			s = xtab_row_label(g->xt[i], r, &len);
+			xtab_add_row(g->labels, s, len);
+		}
+	}
+}
+
+/* Row / column of table i at a grid position, or -1. */
+static int
+own_row(const Grid *g, int i, int r)
+{
+	int			len;
+	const char *s = xtab_row_label(g->labels, r, &len);
+
+	return xtab_find_row(g->xt[i], s, len);
+}
+
+static int
+own_col(const Grid *g, int i, int c)
+{
+	int			len;
+	const char *s = xtab_col_label(g->labels, c, &len);
+
+	return xtab_find_col(g->xt[i], s, len);
+}
+
+/*
+ * Table i on the grid.  protected: its flags and published totals say what
+ * is withheld (disclosure_audit_linked); else all published.
+ */
+static SdcTable *
+grid_table(const Grid *g, int i, bool protected)
+{
+	const Xtab *xt = g->xt[i];
+	int			nr = xtab_nrows(g->labels),
+				nc = xtab_ncols(g->labels);
+	SdcTable   *t = disclosure_new_table(nr, nc);
+	int		   *cr = palloc(sizeof(int) * Max(nc, 1));
+	int64		v;
+
+	for (int c = 0; c < nc; c++)
+		cr[c] = own_col(g, i, c);
+	for (int r = 0; r < nr; r++)
+	{
+		int			rr = own_row(g, i, r);
+
+		CHECK_FOR_INTERRUPTS();
+		if (rr < 0)
+			continue;
+		for (int c = 0; c < nc; c++)
+			if (cr[c] >= 0)
+				t->cell[(Size) r * nc + c] = xtab_get(xt, rr, cr[c]);
+	}
+	if (sdc_table_init(t) != SDC_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("cross-tab totals are too large to protect")));
+	{
+		/* a row or column the table does not list: zeros it publishes */
+		uint8_t    *fixed = palloc0(Max((Size) nr * nc, 1));
+
+		for (int r = 0; r < nr; r++)
+		{
+			bool		absent = own_row(g, i, r) < 0;
+
+			for (int c = 0; c < nc; c++)
+				fixed[(Size) r * nc + c] = absent || cr[c] < 0;
+		}
+		t->fixed = fixed;
+	}
+	if (xtab_has_units(xt))
+	{
+		t->ccap = palloc(sizeof(int64) * Max(nc, 1));
+		for (int c = 0; c < nc; c++)
+			t->ccap[c] = cr[c] >= 0 ? xtab_col_units(xt, cr[c]) : 0;
+	}
+	if (!protected)
+		return t;
+	for (int r = 0; r < nr; r++)
+	{
+		int			rr = own_row(g, i, r);
+
+		if (rr < 0)
+			continue;
+		for (int c = 0; c < nc; c++)
+			if (cr[c] >= 0 && (xtab_get_flags(xt, rr, cr[c]) & XTAB_CELL_SUPPRESSED))
+				t->cstate[(Size) r * nc + c] =
+					(xtab_get_flags(xt, rr, cr[c]) & XTAB_CELL_SECONDARY) ? SDC_SECONDARY : SDC_SUPPRESSED;
+		if (xtab_is_published(xt) && !xtab_get_pub_row_total(xt, rr, &v))
+			t->rstate[r] = SDC_SUPPRESSED;
+	}
+	for (int c = 0; c < nc; c++)
+		if (cr[c] >= 0 && xtab_is_published(xt) && !xtab_get_pub_col_total(xt, cr[c], &v))
+			t->cstate_tot[c] = SDC_SUPPRESSED;
+	if (xtab_is_published(xt) && !xtab_get_pub_grand_total(xt, &v))
+		t->gstate = SDC_SUPPRESSED;
+	if (t->ccap)
+		for (int c = 0; c < nc; c++)
+			if (t->cstate_tot[c] != SDC_PUBLISHED)
+				t->ccap[c] = SDC_INF;
+	return t;
+}
+
+/* Every subset within its superset, cell by cell. */
+static void
+grid_check_subsets(const Grid *g)
+{
+	for (int i = 0; i < g->n; i++)
+	{
+		const SdcTable *a = g->t[g->parent[i] >= 0 ? g->parent[i] : i];
+		const SdcTable *b = g->t[i];
+
+		if (g->parent[i] < 0)
+			continue;
+		for (int r = 0; r < b->nr; r++)
+			for (int c = 0; c < b->nc; c++)
+				if (b->cell[(Size) r * b->nc + c] > a->cell[(Size) r * a->nc + c])
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							 errmsg("table %d is not a subset of table %d", i + 1, g->parent[i] + 1),
+							 errdetail("Row \"%s\", column \"%s\" counts %lld in table %d but %lld in table %d.",
+									   xtab_row_label(g->labels, r, NULL), xtab_col_label(g->labels, c, NULL),
+									   (long long) b->cell[(Size) r * b->nc + c], i + 1,
+									   (long long) a->cell[(Size) r * a->nc + c], g->parent[i] + 1)));
+	}
+}
+
+static void
+grid_build(Grid *g, ArrayType *tables, ArrayType *subset_of, bool protected)
+{
+	grid_tables(g, tables);
+	grid_parents(g, subset_of);
+	for (int i = 0; i < g->n; i++)
+	{
+		if (!protected)
+			check_protect_input(g->xt[i]);
+		else if (xtab_nrows(g->xt[i]) == 0 || xtab_ncols(g->xt[i]) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot audit an empty cross-tab (table %d)", i + 1)));
+	}
+	grid_labels(g);
+	g->t = palloc(sizeof(SdcTable *) * g->n);
+	for (int i = 0; i < g->n; i++)
+		g->t[i] = grid_table(g, i, protected);
+	grid_check_subsets(g);
+}
+
+/* Table i as protected: its own rows and columns, plus grid lines where it
+ * withholds a zero; flags, published totals, markers, footnote. */
+static Xtab *
+grid_output(const Grid *g, int i, const SdcParams *p, const SdcStats *s, const char *marker)
+{
+	const SdcTable *t = g->t[i];
+	Xtab	   *out = xtab_copy(g->xt[i], CurrentMemoryContext);
+	int			nr = t->nr,
+				nc = t->nc;
+	int		   *orow = palloc(sizeof(int) * Max(nr, 1));
+	int		   *ocol = palloc(sizeof(int) * Max(nc, 1));
+
+	xtab_clear_pub_totals(out);
+	for (int c = 0; c < nc; c++)
+	{
+		bool		need = false;
+		int			len;
+		const char *l = xtab_col_label(g->labels, c, &len);
+
+		for (int r = 0; r < nr && !need; r++)
+			need = SDC_IS_SUPPRESSED(t->cstate[(Size) r * nc + c]);
+		ocol[c] = xtab_find_col(out, l, len);
+		if (ocol[c] < 0 && need)
+			ocol[c] = xtab_add_col(out, l, len, xtab_col_kind(g->labels, c));
+	}
+	for (int r = 0; r < nr; r++)
+	{
+		bool		need = false;
+		int			len;
+		const char *l = xtab_row_label(g->labels, r, &len);
+
+		for (int c = 0; c < nc && !need; c++)
+			need = SDC_IS_SUPPRESSED(t->cstate[(Size) r * nc + c]);
+		orow[r] = xtab_find_row(out, l, len);
+		if (orow[r] < 0 && need)
+			orow[r] = xtab_add_row(out, l, len);
+	}
+	for (int r = 0; r < nr; r++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (orow[r] < 0)
+			continue;
+		for (int c = 0; c < nc; c++)
+		{
+			uint8_t		cs = t->cstate[(Size) r * nc + c];
+
+			if (ocol[c] < 0)
+				continue;
+			xtab_set_flags(out, orow[r], ocol[c],
+						   cs == SDC_PRIMARY ? XTAB_CELL_SUPPRESSED :
+						   cs != SDC_PUBLISHED ? XTAB_CELL_SUPPRESSED | XTAB_CELL_SECONDARY : 0);
+		}
+		if (t->rstate[r] == SDC_PUBLISHED)
+			xtab_set_pub_row_total(out, orow[r], t->rtot[r]);
+	}
+	for (int c = 0; c < nc; c++)
+		if (ocol[c] >= 0 && t->cstate_tot[c] == SDC_PUBLISHED)
+			xtab_set_pub_col_total(out, ocol[c], t->ctot[c]);
+	if (t->gstate == SDC_PUBLISHED)
+		xtab_set_pub_grand_total(out, t->grand);
+	withheld_markers(out, marker);
+	xtab_add_footnote(out, suppression_note(p, s, marker));
+	{
+		bool		linked = g->parent[i] >= 0;
+
+		for (int j = 0; j < g->n; j++)
+			linked |= g->parent[j] == i;
+		if (linked)
+			xtab_add_footnote(out, "Protected together with the tables it is linked to (a table and its "
+							  "subsets), so that no difference of their figures gives a small count away.");
+	}
+	return out;
+}
+
+static void
+family_error(const Grid *g, const SdcStats *s)
+{
+	int			i = s->bad_table;
+
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_EXCEPTION),
+			 errmsg("cannot protect table %d, row \"%s\", column \"%s\" together with the tables it is linked to",
+					i + 1, xtab_row_label(g->labels, s->bad_row, NULL),
+					xtab_col_label(g->labels, s->bad_col, NULL)),
+			 s->bad_kind == 2 ?
+			 errdetail("Its difference with table %d there is a small count that no pattern of withheld cells keeps uncertain enough.",
+					   g->parent[i] + 1) :
+			 errdetail("No pattern of withheld cells keeps it uncertain enough with every total published."),
+			 errhint("Allow withholding totals (allow_totals => true), or use method 'cellkey'.")));
+}
+
+/*
+ * foistats.protect_linked(tables xtab[], subset_of int[], threshold int,
+ *						   protection int, zeros bool, allow_totals bool,
+ *						   marker text) -> xtab[]
+ */
+Datum
+foistats_protect_linked(PG_FUNCTION_ARGS)
+{
+	Grid		g;
+	SdcParams	p;
+	SdcFamily	f;
+	SdcStats   *stats;
+	SdcStatus	st;
+	Datum	   *out;
+	const char *marker;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (PG_ARGISNULL(2))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("threshold must not be null")));
+	params_from_args(&p, PG_GETARG_INT32(2), PG_ARGISNULL(3), PG_ARGISNULL(3) ? 0 : PG_GETARG_INT32(3),
+					 PG_ARGISNULL(4) ? false : PG_GETARG_BOOL(4));
+	p.allow_totals = PG_ARGISNULL(5) ? false : PG_GETARG_BOOL(5);
+	marker = marker_or_default(fcinfo, 6);
+	memset(&g, 0, sizeof(g));
+	grid_build(&g, PG_GETARG_ARRAYTYPE_P(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1), false);
+	f.ntab = g.n;
+	f.t = g.t;
+	f.parent = g.parent;
+	stats = palloc0(sizeof(SdcStats) * g.n);
+	st = sdc_family_protect(&f, &p, stats);
+	if (st == SDC_ERR_UNPROTECTABLE)
+		family_error(&g, &stats[0]);
+	if (st != SDC_OK)
+		elog(ERROR, "linked cell suppression failed: %s", sdc_status_message(st));
+	out = palloc(sizeof(Datum) * g.n);
+	for (int i = 0; i < g.n; i++)
+		out[i] = PointerGetDatum(xtab_flatten(grid_output(&g, i, &p, &stats[i], marker)));
+	{
+		ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
+		int16		typlen;
+		bool		typbyval;
+		char		typalign;
+
+		get_typlenbyvalalign(ARR_ELEMTYPE(a), &typlen, &typbyval, &typalign);
+		PG_RETURN_ARRAYTYPE_P(construct_array(out, g.n, ARR_ELEMTYPE(a), typlen, typbyval, typalign));
+	}
+}
+
+/*
+ * foistats.disclosure_audit_linked(tables xtab[], subset_of int[],
+ *		threshold int, protection int, zeros bool)
+ *	-> setof (table_no, row_label, col_label, published_state, min, max,
+ *			  bound_min, bound_max, meets_rule, exact)
+ *
+ * For every withheld cell and total of every table: min..max, values the
+ * reader cannot rule out (reached by moves of the family: suppress.h,
+ * "Linked tables"), judged by the rule; bound_min..bound_max, the most the
+ * reader can prove; exact when the two agree.  The tables must keep their
+ * true counts (protect_linked's results).
+ */
+Datum
+foistats_disclosure_audit_linked(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Grid		g;
+	SdcParams	p;
+	SdcFamily	f;
+	SdcInterval **iv;
+	SdcStatus	st;
+
+	if (PG_ARGISNULL(2))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("threshold must not be null")));
+	params_from_args(&p, PG_GETARG_INT32(2), PG_ARGISNULL(3), PG_ARGISNULL(3) ? 0 : PG_GETARG_INT32(3),
+					 PG_ARGISNULL(4) ? false : PG_GETARG_BOOL(4));
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	memset(&g, 0, sizeof(g));
+	grid_build(&g, PG_GETARG_ARRAYTYPE_P(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1), true);
+	f.ntab = g.n;
+	f.t = g.t;
+	f.parent = g.parent;
+	iv = palloc(sizeof(SdcInterval *) * g.n);
+	for (int i = 0; i < g.n; i++)
+		iv[i] = palloc0(sizeof(SdcInterval) * sdc_nentries(g.t[i]));
+	st = sdc_family_audit(&f, &p, iv);
+	if (st == SDC_ERR_INFEASIBLE)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("the tables' cells do not add up to their published totals"),
+				 errhint("Audit the values protect_linked() returned: they keep their true counts.")));
+	if (st != SDC_OK)
+		elog(ERROR, "linked disclosure audit failed: %s", sdc_status_message(st));
+	for (int i = 0; i < g.n; i++)
+	{
+		SdcTable   *t = g.t[i];
+
+		for (size_t e = 0; e < sdc_nentries(t); e++)
+		{
+			SdcInterval *o = &iv[i][e];
+			uint8_t		s;
+			int			r = -1,
+						c = -1;
+			Datum		values[10];
+			bool		nulls[10] = {0};
+			size_t		ncell = (size_t) t->nr * t->nc;
+
+			if (e < ncell)
+			{
+				s = t->cstate[e];
+				r = (int) (e / t->nc);
+				c = (int) (e % t->nc);
+			}
+			else if (e < ncell + t->nr)
+				s = t->rstate[r = (int) (e - ncell)];
+			else if (e < ncell + t->nr + t->nc)
+				s = t->cstate_tot[c = (int) (e - ncell - t->nr)];
+			else
+				s = t->gstate;
+			if (!SDC_IS_SUPPRESSED(s))
+				continue;
+			CHECK_FOR_INTERRUPTS();
+			values[0] = Int32GetDatum(i + 1);
+			if (r >= 0)
+				values[1] = CStringGetTextDatum(xtab_row_label(g.labels, r, NULL));
+			else
+				nulls[1] = true;
+			if (c >= 0)
+				values[2] = CStringGetTextDatum(xtab_col_label(g.labels, c, NULL));
+			else
+				nulls[2] = true;
+			values[3] = CStringGetTextDatum(e >= ncell ? "total" :
+											s == SDC_SECONDARY ? "secondary" :
+											o->sensitive ? "primary" : "suppressed");
+			values[4] = Int64GetDatum(o->inner_lo);
+			values[5] = Int64GetDatum(o->inner_hi);
+			nulls[5] = o->inner_hi == SDC_INF;
+			values[6] = Int64GetDatum(o->lo);
+			values[7] = Int64GetDatum(o->hi);
+			nulls[7] = o->hi == SDC_INF;
+			values[8] = BoolGetDatum(o->meets);
+			nulls[8] = !(e < ncell && o->sensitive);
+			values[9] = BoolGetDatum(o->inner_lo == o->lo && o->inner_hi == o->hi);
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	}
+	return (Datum) 0;
+}

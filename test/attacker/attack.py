@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""An independent attacker of published tables: integer programs solved by glpsol.
+
+Test-only (glpk-utils); shares no code with foistats.  It reads, as JSON on
+stdin, what a reader of a response has:
+
+  {"tables": [{"name", "rows": [...], "cols": [...],
+               "cells": [[int or null, ...], ...],     null = withheld
+               "row_totals": [int or null], "col_totals": [...], "grand": int or null,
+               "units": [int or null] or null,          distinct crimes (multi-label)
+               "labels_per_crime": true/false}],       a multi-label table
+   "links": [[sub, sup], ...],                          table indexes: sub's records are sup's
+   "targets": [{"table": i, "row": r, "col": c} |
+               {"diff": [sub, sup], "row": r, "col": c}]}
+
+and prints, per target, the least and greatest value over every nonnegative
+INTEGER completion of everything published:
+
+  - each table's withheld cells and totals are unknowns; its rows and
+    columns add up to its totals;
+  - a multi-label table is modelled from the crimes up, not from foistats'
+    projection: n[c][S] >= 0 crimes of column c carry exactly the label set S
+    (every nonempty S); cell (r, c) = sum of n[c][S] over S holding r; its
+    mentions total = sum of |S| n[c][S]; its distinct crimes = sum n[c][S];
+  - a link (sub, sup) with the same rows and columns: every cell of sub is at
+    most sup's (rows or columns a table does not list are zeros there);
+  - a difference target is sup - sub at a cell.
+
+Output: JSON list of {"lo", "hi"} (hi null when unbounded), in target order.
+"""
+import itertools
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+BIG = 10 ** 9
+
+
+def var(t, r, c):
+    return f"x_{t}_{r}_{c}"
+
+
+def build(model):
+    tabs = model["tables"]
+    # one grid per linked family: labels matched by name
+    cons = []
+    bounds = []
+    gens = []
+    for t, tb in enumerate(tabs):
+        nr, nc = len(tb["rows"]), len(tb["cols"])
+        cells = tb["cells"]
+        for r in range(nr):
+            for c in range(nc):
+                v = var(t, r, c)
+                gens.append(v)
+                if cells[r][c] is not None:
+                    cons.append(f"{v} = {cells[r][c]}")
+        for r in range(nr):
+            tot = tb["row_totals"][r]
+            if tot is not None:
+                cons.append(" + ".join(var(t, r, c) for c in range(nc)) + f" = {tot}")
+        for c in range(nc):
+            tot = tb["col_totals"][c]
+            if tot is not None:
+                cons.append(" + ".join(var(t, r, c) for r in range(nr)) + f" = {tot}")
+        if tb["grand"] is not None:
+            cons.append(" + ".join(var(t, r, c) for r in range(nr) for c in range(nc)) + f" = {tb['grand']}")
+        if tb.get("labels_per_crime"):
+            subsets = [s for k in range(1, nr + 1) for s in itertools.combinations(range(nr), k)]
+            for c in range(nc):
+                ns = {s: f"n_{t}_{c}_{'_'.join(map(str, s))}" for s in subsets}
+                gens.extend(ns.values())
+                for r in range(nr):
+                    cons.append(" + ".join(ns[s] for s in subsets if r in s) + f" - {var(t, r, c)} = 0")
+                u = tb["units"][c] if tb.get("units") else None
+                if u is not None:
+                    cons.append(" + ".join(ns.values()) + f" = {u}")
+    for sub, sup in model["links"]:
+        a, b = tabs[sub], tabs[sup]
+        for r, rl in enumerate(a["rows"]):
+            for c, cl in enumerate(a["cols"]):
+                if rl in b["rows"] and cl in b["cols"]:
+                    cons.append(f"{var(sup, b['rows'].index(rl), b['cols'].index(cl))} - {var(sub, r, c)} >= 0")
+                else:
+                    cons.append(f"{var(sub, r, c)} = 0")
+    return cons, gens
+
+
+def solve(obj, sense, cons, gens, tmp):
+    path = os.path.join(tmp, "m.lp")
+    with open(path, "w") as f:
+        f.write(("Maximize" if sense == "max" else "Minimize") + "\n obj: " + obj + "\nSubject To\n")
+        for i, k in enumerate(cons):
+            # glpk's LP reader wants constants on the right only
+            f.write(f" c{i}: {k}\n")
+        f.write("Bounds\n")
+        for g in gens:
+            f.write(f" 0 <= {g} <= {BIG}\n")
+        f.write("Generals\n")
+        for g in gens:
+            f.write(f" {g}\n")
+        f.write("End\n")
+    out = os.path.join(tmp, "m.out")
+    p = subprocess.run(["glpsol", "--lp", path, "-o", out], capture_output=True, text=True)
+    txt = open(out).read() if os.path.exists(out) else ""
+    if "INTEGER OPTIMAL" not in txt and "OPTIMAL" not in txt:
+        raise SystemExit("glpsol did not solve: " + p.stdout[-800:])
+    v = int(round(float(re.search(r"Objective:\s+obj\s+=\s+(-?[0-9.e+]+)", txt).group(1))))
+    return v
+
+
+def main():
+    model = json.load(sys.stdin)
+    cons, gens = build(model)
+    res = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for tg in model["targets"]:
+            if "diff" in tg:
+                sub, sup = tg["diff"]
+                a, b = model["tables"][sub], model["tables"][sup]
+                rl, cl = b["rows"][tg["row"]], b["cols"][tg["col"]]
+                x_sup = var(sup, tg["row"], tg["col"])
+                if rl in a["rows"] and cl in a["cols"]:
+                    obj = f"{x_sup} - {var(sub, a['rows'].index(rl), a['cols'].index(cl))}"
+                else:
+                    obj = x_sup
+            else:
+                obj = var(tg["table"], tg["row"], tg["col"])
+            lo = solve(obj, "min", cons, gens, tmp)
+            hi = solve(obj, "max", cons, gens, tmp)
+            res.append({"lo": lo, "hi": None if hi >= BIG // 2 else hi})
+    json.dump(res, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
