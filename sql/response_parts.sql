@@ -39,8 +39,11 @@ SELECT foistats.define_request('seed_protected',
 CREATE TEMP TABLE pdoc AS
 SELECT f AS format, foistats.response('seed_protected', f, 'parts.records') AS text
   FROM unnest(ARRAY['markdown', 'text', 'html']) f;
--- Question 1b as the document prints it: withheld cells show '*', withheld
--- totals are blank, and the protection rule is the table's footnote.
+-- Question 1b as the document prints it: withheld cells and totals show '*'
+-- (a blank total would read as 0), and the protection rule is the table's
+-- footnote, with a note that 1b was protected together with question 1 and
+-- 1c (its linked tables), so that differences of their cells give nothing
+-- away: more figures are withheld than when 1b is protected alone.
 \pset format unaligned
 \pset tuples_only on
 SELECT substr(text, strpos(text, '**1b.'), strpos(text, '**1c.') - strpos(text, '**1b.')) FROM pdoc WHERE format = 'markdown';
@@ -72,8 +75,9 @@ SELECT p.format, t.question, count(*) FILTER (WHERE t.n IS NULL) AS withheld,
   FROM truth t
   LEFT JOIN pprinted p ON p.question = t.question AND p.row_label = t.row_label AND p.col_label = t.col_label
  GROUP BY 1, 2 ORDER BY 1, 2;
--- The charts draw the top rows by published total (question 1's five have
--- all their figures published): a withheld figure is not drawn and its
+-- The charts draw the top rows by published total (protected with its
+-- subsets 1b and 1c, question 1 has withheld figures in its top rows too; 30
+-- points in all, 5 years by 5 rows and the total): a withheld figure is not drawn and its
 -- text says 'withheld'; every point drawn (a <circle> or <rect> with its
 -- figure as <title>) is a published figure, and the text says each.
 SELECT q, (SELECT count(*) FROM regexp_matches(d, 'withheld', 'g')) AS said_withheld,

@@ -196,6 +196,25 @@ md_text(StringInfo b, const char *s)
 	}
 }
 
+/*
+ * A footnote under a Markdown table is a paragraph of its own, so what would
+ * read as Markdown is escaped: a '*' (the withheld marker: '* Withheld ...'
+ * would otherwise be a bullet, and two of them emphasis) and a line's first
+ * character when it would start a heading, quote or list.
+ */
+static void
+md_note(StringInfo b, const char *s)
+{
+	if (*s == '#' || *s == '>' || *s == '-' || *s == '+')
+		appendStringInfoChar(b, '\\');
+	for (; *s; s++)
+	{
+		if (*s == '*' || *s == '\\')
+			appendStringInfoChar(b, '\\');
+		appendStringInfoChar(b, (*s == '\n' || *s == '\r') ? ' ' : *s);
+	}
+}
+
 static void
 html_text(StringInfo b, const char *s)
 {
@@ -307,9 +326,16 @@ emit(StringInfo b, const Grid *g, Fmt f)
 					appendStringInfoChar(b, ' ');
 					if (cell->text[0])
 					{
-						emit_bold_open(b, f, cell->bold);
+						/*
+						 * '**' around a marker made of asterisks would print
+						 * as '*****' (emphasis of nothing): a marker is
+						 * never bold in Markdown.
+						 */
+						bool		bold = cell->bold && strspn(cell->text, "*") != strlen(cell->text);
+
+						emit_bold_open(b, f, bold);
 						md_text(b, cell->text);
-						emit_bold_close(b, f, cell->bold);
+						emit_bold_close(b, f, bold);
 						appendStringInfoChar(b, ' ');
 					}
 					appendStringInfoChar(b, '|');
@@ -324,7 +350,7 @@ emit(StringInfo b, const Grid *g, Fmt f)
 			for (int i = 0; i < g->nnotes; i++)
 			{
 				appendStringInfoString(b, i ? "\n" : "\n\n");
-				md_text(b, g->notes[i]);
+				md_note(b, g->notes[i]);
 				appendStringInfoString(b, "  ");
 			}
 			break;
@@ -584,6 +610,11 @@ xtab_render(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	xt = PG_GETARG_XTAB_EXPANDED(0);
+	if (PG_NARGS() > 1 && PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("render() was given a NULL format"),
+				 errhint("Use 'tsv' (the default), 'csv', 'markdown', 'html' or 'text'.")));
 	fmt = parse_format(opt_text(fcinfo, 1) ? opt_text(fcinfo, 1) : "tsv");
 	title = opt_text(fcinfo, 2);
 	if (title == NULL && xtab_get_title(xt))
