@@ -122,3 +122,11 @@ SELECT a.* FROM foistats.audit(foistats.parse_table(replace(:'kent', '| 93 |', '
 SELECT a.* FROM foistats.audit(foistats.parse_table(replace(replace(:'kent', '| 93 |', '| * |'),
                                                             '| 118 |', '| * |'))) a;
 
+
+-- A NULL cross-tab is no table: the checking functions refuse it rather than
+-- answer with no rows, which would read as "adds up" / "within" / "matches".
+SELECT * FROM foistats.audit(NULL);
+SELECT * FROM foistats.audit_subset(NULL, '{cols: "2013"; rows: "A" 1}');
+SELECT * FROM foistats.reconcile('{cols: "2013"; rows: "A" 1}', NULL);
+-- an empty table is a table: nothing to find
+SELECT count(*) FROM foistats.audit('{}');

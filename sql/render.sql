@@ -156,6 +156,7 @@ SELECT foistats.render(NULL) IS NULL AS null_in_null_out;
 
 -- Bad options.
 SELECT foistats.render(x, 'pdf') FROM small;
+SELECT foistats.render(x, NULL) FROM small;
 SELECT foistats.render(x, sort => 'size') FROM small;
 SELECT foistats.render(x, bold => '{everything}') FROM small;
 SELECT foistats.render(x, row_order => '{NOSUCH}') FROM small;

@@ -40,6 +40,7 @@
 
 #include "audit.h"
 #include "disclosure.h"
+#include "foistats.h"
 #include "marker.h"
 #include "xtab.h"
 
@@ -618,9 +619,11 @@ audit_disclosure(Out *o, const Xtab *xt)
 Datum
 foistats_audit(PG_FUNCTION_ARGS)
 {
-	Xtab	   *xt = PG_GETARG_XTAB_EXPANDED(0);
+	Xtab	   *xt;
 	Out			o;
 
+	foistats_require_table(fcinfo, 0, "audit");
+	xt = PG_GETARG_XTAB_EXPANDED(0);
 	out_init(fcinfo, &o);
 	audit_totals(&o, xt);
 	audit_disclosure(&o, xt);
@@ -717,17 +720,26 @@ subset_compare(Out *o, const Xtab *sub, int r, int c, int64 slo, int64 shi,
 Datum
 foistats_audit_subset(PG_FUNCTION_ARGS)
 {
-	Xtab	   *sub = PG_GETARG_XTAB_EXPANDED(0);
-	Xtab	   *super = PG_GETARG_XTAB_EXPANDED(1);
-	int			nr = xtab_nrows(sub),
-				nc = xtab_ncols(sub);
-	int		   *rmap = palloc(sizeof(int) * Max(1, nr));
-	int		   *cmap = palloc(sizeof(int) * Max(1, nc));
+	Xtab	   *sub;
+	Xtab	   *super;
+	int			nr,
+				nc;
+	int		   *rmap;
+	int		   *cmap;
 	Out			o;
 	int64		slo,
 				shi,
 				plo,
 				phi;
+
+	foistats_require_table(fcinfo, 0, "audit_subset");
+	foistats_require_table(fcinfo, 1, "audit_subset");
+	sub = PG_GETARG_XTAB_EXPANDED(0);
+	super = PG_GETARG_XTAB_EXPANDED(1);
+	nr = xtab_nrows(sub);
+	nc = xtab_ncols(sub);
+	rmap = palloc(sizeof(int) * Max(1, nr));
+	cmap = palloc(sizeof(int) * Max(1, nc));
 
 	out_init(fcinfo, &o);
 	for (int r = 0; r < nr; r++)
@@ -956,18 +968,24 @@ union_lines(const Xtab *p, const Xtab *q, bool rows, int **ip, int **iq)
 Datum
 foistats_reconcile(PG_FUNCTION_ARGS)
 {
-	Xtab	   *pt = PG_GETARG_XTAB_EXPANDED(0);
-	Xtab	   *qt = PG_GETARG_XTAB_EXPANDED(1);
+	Xtab	   *pt;
+	Xtab	   *qt;
 	int		   *rp,
 			   *rq,
 			   *cp,
 			   *cq;
-	int			nrows = union_lines(pt, qt, true, &rp, &rq),
-				ncols = union_lines(pt, qt, false, &cp, &cq);
+	int			nrows,
+				ncols;
 	Out			o;
 	Fig			a,
 				b;
 
+	foistats_require_table(fcinfo, 0, "reconcile");
+	foistats_require_table(fcinfo, 1, "reconcile");
+	pt = PG_GETARG_XTAB_EXPANDED(0);
+	qt = PG_GETARG_XTAB_EXPANDED(1);
+	nrows = union_lines(pt, qt, true, &rp, &rq);
+	ncols = union_lines(pt, qt, false, &cp, &cq);
 	out_init(fcinfo, &o);
 	for (int i = 0; i < nrows; i++)
 	{

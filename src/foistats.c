@@ -61,3 +61,20 @@ foistats_spi_finish(int guc_nestlevel)
 	AtEOXact_GUC(false, guc_nestlevel);
 	SPI_finish();
 }
+
+/*
+ * For a checking function whose empty result means "nothing found" (audit,
+ * audit_subset, reconcile): a NULL argument is no table at all, and answering
+ * it with no rows would read as a clean check, so it is an error.  Such
+ * functions are declared CALLED ON NULL INPUT and call this for each table.
+ */
+void
+foistats_require_table(FunctionCallInfo fcinfo, int argno, const char *fn)
+{
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s() was given a NULL cross-tab", fn),
+				 errdetail("No rows from %s() would mean the check found nothing, but a NULL is no table to check.", fn),
+				 errhint("Find where the NULL came from: an xtab aggregate over no rows is NULL; coalesce it with '{}'::foistats.xtab to check an empty table.")));
+}

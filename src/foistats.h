@@ -19,4 +19,7 @@ extern char *foistats_qualified_name(Oid nspid, const char *name);
 extern int	foistats_spi_connect(void);
 extern void foistats_spi_finish(int guc_nestlevel);
 
+/* ERROR when argument argno of checking function fn is NULL. */
+extern void foistats_require_table(FunctionCallInfo fcinfo, int argno, const char *fn);
+
 #endif							/* FOISTATS_H */

@@ -2866,3 +2866,10 @@ BEGIN
     RETURN x;
 END
 $fn$;
+
+-- issue 14: a NULL cross-tab is an error for the checking functions (no rows would read as a clean check)
+ALTER FUNCTION @extschema@.audit(@extschema@.xtab) CALLED ON NULL INPUT;
+ALTER FUNCTION @extschema@.audit_subset(@extschema@.xtab, @extschema@.xtab) CALLED ON NULL INPUT;
+ALTER FUNCTION @extschema@.reconcile(@extschema@.xtab, @extschema@.xtab) CALLED ON NULL INPUT;
+COMMENT ON FUNCTION @extschema@.audit(@extschema@.xtab) IS
+  'one row per finding in a cross-tab as published: row_total (a published row total the cells cannot add up to; col_label NULL), column_total (row_label NULL), grand_total_rows / grand_total_columns (the grand total against the published row / column totals) or grand_total_cells (when neither set of totals is complete), disclosure_revealed (a suppressed cell whose value the published totals determine exactly; computed = that value) and disclosure_narrowed (a suppressed cell the totals prove to be at least some positive count, or confine within a bounded marker such as ''<5''), found by interval propagation over every published total: sound, not always as tight as linear programming; no rows means the table adds up and gives nothing away (a NULL cross-tab is an error, not a clean audit)';
