@@ -2,12 +2,7 @@
 -- sample records through the request views, and compared cell by cell with the
 -- published figures (test/fixtures/seed_cells.tsv, extracted from the seed by
 -- test/data/extract_seed.py and checked against it by test/checks/seed_fixtures.sh).
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-CREATE EXTENSION IF NOT EXISTS foistats_sample;
-RESET client_min_messages;
-\set SHOW_CONTEXT never
-SET datestyle = 'ISO, YMD';
+\i sql/include/sample_prelude.sql
 
 -- Bind the sample table (it already uses the interface's column names) and
 -- create the question views for the request period, defined once.

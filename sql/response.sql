@@ -5,12 +5,7 @@
 -- with the published figures (test/fixtures/seed_cells.tsv, extracted from
 -- the seed by test/data/extract_seed.py); question 3 prints foistats'
 -- totals, labelled as what they count, and none of the published errors.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-CREATE EXTENSION IF NOT EXISTS foistats_sample;
-RESET client_min_messages;
-\set SHOW_CONTEXT never
-SET datestyle = 'ISO, YMD';
+\i sql/include/sample_prelude.sql
 
 SELECT foistats.bind_records('seed', 'foistats_sample.crimes');
 CREATE TEMP TABLE published (question text, row_label text, col_label text, value bigint);

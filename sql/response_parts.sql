@@ -3,12 +3,7 @@
 -- printed, drawn or said), the audit's verdict (an error, or a visible
 -- warning the caller asks for), a request of one's own, CSV export, and bad
 -- calls.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-CREATE EXTENSION IF NOT EXISTS foistats_sample;
-RESET client_min_messages;
-\set SHOW_CONTEXT never
-SET datestyle = 'ISO, YMD';
+\i sql/include/sample_prelude.sql
 SELECT foistats.bind_records('parts', 'foistats_sample.crimes');
 
 -- Numbers in words, British style ('and' before the last two digits).

@@ -217,6 +217,18 @@ is_fold_target(uint32_t c)
  *	specials (incl. U+FFFD), U+1F000-U+1FAFF emoji and symbols, U+E0000-U+E007F
  *	tags.
  */
+static const struct
+{
+	uint32_t	lo,
+				hi;
+}			non_word_ranges[] = {
+	{0x00D7, 0x00D7}, {0x00F7, 0x00F7},
+	{0x2000, 0x206F}, {0x20A0, 0x20CF}, {0x2190, 0x2BFF}, {0x2E00, 0x2E7F},
+	{0x3000, 0x303F}, {0xFE00, 0xFE1F}, {0xFE30, 0xFE6F}, {0xFEFF, 0xFEFF},
+	{0xFF00, 0xFF0F}, {0xFF1A, 0xFF20}, {0xFF3B, 0xFF40}, {0xFF5B, 0xFF65},
+	{0xFFF0, 0xFFFF}, {0x1F000, 0x1FAFF}, {0xE0000, 0xE007F},
+};
+
 bool
 ac_is_word_cp(uint32_t c)
 {
@@ -225,35 +237,9 @@ ac_is_word_cp(uint32_t c)
 			(c >= '0' && c <= '9') || c == '_';
 	if (c < 0xC0)
 		return c == 0xAA || c == 0xB5 || c == 0xBA;
-	if (c == 0xD7 || c == 0xF7)
-		return false;
-	if (c < 0x2000)
-		return true;
-	if (c <= 0x206F)
-		return false;
-	if (c >= 0x20A0 && c <= 0x20CF)
-		return false;
-	if (c >= 0x2190 && c <= 0x2BFF)
-		return false;
-	if (c >= 0x2E00 && c <= 0x2E7F)
-		return false;
-	if (c >= 0x3000 && c <= 0x303F)
-		return false;
-	if (c >= 0xFE00 && c <= 0xFE1F)
-		return false;
-	if (c >= 0xFE30 && c <= 0xFE6F)
-		return false;
-	if (c == 0xFEFF)
-		return false;
-	if ((c >= 0xFF00 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
-		(c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65))
-		return false;
-	if (c >= 0xFFF0 && c <= 0xFFFF)
-		return false;
-	if (c >= 0x1F000 && c <= 0x1FAFF)
-		return false;
-	if (c >= 0xE0000 && c <= 0xE007F)
-		return false;
+	for (size_t i = 0; i < sizeof(non_word_ranges) / sizeof(non_word_ranges[0]); i++)
+		if (c >= non_word_ranges[i].lo && c <= non_word_ranges[i].hi)
+			return false;
 	return true;
 }
 

@@ -50,6 +50,17 @@ foistats_build() {
 	export FOISTATS_DEST
 }
 
+# For a benchmark script: install what is missing, build, and hold
+# /tmp/foistats-bench.lock (fd 9) until the script exits, so that two
+# benchmarks never run at once (the tests do not take it).
+foistats_bench_setup() {
+	foistats_ensure_deps
+	foistats_build
+	exec 9>/tmp/foistats-bench.lock
+	say "waiting for the benchmark lock"
+	flock 9
+}
+
 # Run "$@" with PG* variables pointing at a fresh cluster that loads the staged
 # build (Debian's extension_destdir), then destroy the cluster.  -t puts the
 # cluster in a private temporary directory even as root, so two runs never

@@ -3,8 +3,5 @@
 # Holds /tmp/foistats-bench.lock so benchmarks do not overlap.
 . "$(dirname "$0")/../lib.sh"
 cd "$FOISTATS_ROOT"
-foistats_ensure_deps
-foistats_build
-exec 9>/tmp/foistats-bench.lock
-flock 9
+foistats_bench_setup
 foistats_virtualenv psql -X -q -v ON_ERROR_STOP=1 -f test/bench/classify.sql

@@ -5,10 +5,7 @@
 # and of the pure-C core alone (test/bench/protect_core.c).
 . "$(dirname "$0")/../lib.sh"
 cd "$FOISTATS_ROOT"
-foistats_ensure_deps
-foistats_build
-exec 9>/tmp/foistats-bench.lock
-flock 9
+foistats_bench_setup
 say "pure C core (no server): protect, then audit"
 tmp=$(mktemp -d)
 gcc -std=gnu99 -O2 -Wall -Werror -Isrc src/suppress.c src/flow.c test/bench/protect_core.c -o "$tmp/protect_core"

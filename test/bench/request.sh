@@ -7,10 +7,6 @@
 cd "$FOISTATS_ROOT"
 rows=${1:-2000000}
 reps=${2:-5}
-foistats_ensure_deps
-foistats_build
-exec 9>/tmp/foistats-bench.lock
-say "waiting for the benchmark lock"
-flock 9
+foistats_bench_setup
 say "running the request benchmark ($rows rows, best of $reps)"
 foistats_virtualenv psql -X -q -v rows="$rows" -v reps="$reps" -f test/bench/request.sql

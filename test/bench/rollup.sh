@@ -10,11 +10,7 @@ cd "$FOISTATS_ROOT"
 rows=${1:-10000000}
 reps=${2:-5}
 secs=${3:-10}
-foistats_ensure_deps
-foistats_build
-exec 9>/tmp/foistats-bench.lock
-say "waiting for the benchmark lock"
-flock 9
+foistats_bench_setup
 say "running the roll-up benchmark ($rows rows, $reps rounds, pgbench ${secs}s a round)"
 cp test/bench/rollup.sql test/bench/rollup_report.sql "$FOISTATS_DEST/"
 cat > "$FOISTATS_DEST/rollup_run.sh" <<'SH'

@@ -13,10 +13,6 @@ if [ "$free_gb" -lt "$need_gb" ]; then
 	echo "scale.sh: $free_gb GB free in /tmp, $need_gb GB needed for $top records" >&2
 	exit 1
 fi
-foistats_ensure_deps
-foistats_build
-exec 9>/tmp/foistats-bench.lock
-say "waiting for the benchmark lock"
-flock 9
+foistats_bench_setup
 say "running the scale benchmark (10M to $top records; $free_gb GB free)"
 foistats_virtualenv psql -X -q -v top="$top" -f test/bench/scale.sql

@@ -4,5 +4,5 @@
 # any SQL-level parser would do), measured in the same run.
 . "$(dirname "$0")/../lib.sh"
 cd "$FOISTATS_ROOT"
-foistats_build
-flock /tmp/foistats-bench.lock bash -c '. test/lib.sh; foistats_virtualenv psql -X -v ON_ERROR_STOP=1 -f test/bench/tables.sql'
+foistats_bench_setup
+foistats_virtualenv psql -X -v ON_ERROR_STOP=1 -f test/bench/tables.sql

@@ -7,11 +7,7 @@
 #   ROWS=20000 bash test/bench/terms.sh # a quick smoke run
 . "$(dirname "$0")/../lib.sh"
 cd "$FOISTATS_ROOT"
-foistats_ensure_deps
-foistats_build
-exec 9>/tmp/foistats-bench.lock
-say "waiting for the bench lock"
-flock 9
+foistats_bench_setup
 say "running test/bench/terms.sql with ${ROWS:-1000000} rows"
 libdir=$("$PG_CONFIG" --pkglibdir)
 pg_virtualenv -t -v $PG_MAJOR -c '-p 5499' \

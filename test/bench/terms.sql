@@ -10,8 +10,25 @@ CREATE EXTENSION IF NOT EXISTS foistats;
 SET max_parallel_workers_per_gather = 0;   -- one core: ratios, not throughput
 SET jit = off;
 
+-- A 1,000-term dictionary of made-up words and a 10-term one (10 of them),
+-- planted in the texts like the platform names (each about once in 400
+-- words), so that both dictionaries match at a realistic rate: the 1,000-term
+-- one in every text a 10-term word is in, and as often again elsewhere.
+INSERT INTO foistats.term (dictionary, term)
+SELECT 'bench1000', w FROM (
+  SELECT DISTINCT ON (w) w FROM (
+    SELECT translate(substr(md5('t' || k), 1, 5 + k % 8), '0123456789', 'ghijklmnop') AS w
+      FROM generate_series(1, 1100) k) s ORDER BY w) s2
+ ORDER BY md5(w) LIMIT 1000;
+INSERT INTO foistats.term (dictionary, term)
+SELECT 'bench10', term FROM foistats.term WHERE dictionary = 'bench1000' ORDER BY md5(term) LIMIT 10;
+CREATE TEMP TABLE dict_words AS
+SELECT (SELECT array_agg(term ORDER BY term) FROM foistats.term WHERE dictionary = 'bench1000') AS d1000,
+       (SELECT array_agg(term ORDER BY term) FROM foistats.term WHERE dictionary = 'bench10') AS d10;
+
 -- 1M MO texts of 300-600 characters: windows into 2,000 generated paragraphs
--- (police-report vocabulary, a platform name every ~400 words).
+-- (police-report vocabulary; a platform name, a bench1000 word and a bench10
+-- word each about once in 400 words).
 CREATE TEMP TABLE vocab AS SELECT ARRAY[
   'the', 'victim', 'suspect', 'offender', 'was', 'contacted', 'by', 'an', 'unknown', 'male',
   'who', 'sent', 'messages', 'and', 'images', 'to', 'her', 'his', 'phone', 'over', 'a', 'period',
@@ -26,11 +43,13 @@ CREATE TEMP TABLE platform_words AS SELECT ARRAY[
   'Facebook', 'facebook', 'FB', 'Snapchat', 'snap chat', 'WhatsApp', 'whats app', 'Instagram',
   'insta', 'Twitter', 'Kik', 'Messenger', 'TikTok', 'YouTube', 'Skype', 'Omegle'] AS p;
 CREATE TEMP TABLE paragraph AS
-SELECT k, string_agg(CASE WHEN (hashint4(k * 1000 + j) & 2147483647) % 400 = 0
-                          THEN p[1 + (hashint4(k * 1000 + j + 7) & 2147483647) % cardinality(p)]
+SELECT k, string_agg(CASE (hashint4(k * 1000 + j) & 2147483647) % 400
+                          WHEN 0 THEN p[1 + (hashint4(k * 1000 + j + 7) & 2147483647) % cardinality(p)]
+                          WHEN 1 THEN d1000[1 + (hashint4(k * 1000 + j + 11) & 2147483647) % cardinality(d1000)]
+                          WHEN 2 THEN d10[1 + (hashint4(k * 1000 + j + 13) & 2147483647) % cardinality(d10)]
                           ELSE w[1 + (hashint4(-(k * 1000 + j)) & 2147483647) % cardinality(w)] END,
                      CASE WHEN (hashint4(k * 3000 + j) & 15) = 0 THEN '. ' ELSE ' ' END ORDER BY j) AS t
-  FROM generate_series(0, 1999) k, generate_series(1, 220) j, vocab, platform_words
+  FROM generate_series(0, 1999) k, generate_series(1, 220) j, vocab, platform_words, dict_words
  GROUP BY k;
 ANALYZE paragraph;
 CREATE TABLE bench_mo AS
@@ -39,16 +58,6 @@ SELECT i, substr(p.t, 1 + (hashint4(i) & 2147483647) % (length(p.t) - 600),
   FROM generate_series(1, :rows) i
   JOIN paragraph p ON p.k = (hashint4(i * 7 + 1) & 2147483647) % 2000;
 VACUUM ANALYZE bench_mo;
-
--- A 1,000-term dictionary of made-up words (and its first 10 terms).
-INSERT INTO foistats.term (dictionary, term)
-SELECT 'bench1000', w FROM (
-  SELECT DISTINCT ON (w) w FROM (
-    SELECT translate(substr(md5('t' || k), 1, 5 + k % 8), '0123456789', 'ghijklmnop') AS w
-      FROM generate_series(1, 1100) k) s ORDER BY w) s2
- ORDER BY md5(w) LIMIT 1000;
-INSERT INTO foistats.term (dictionary, term)
-SELECT 'bench10', term FROM foistats.term WHERE dictionary = 'bench1000' ORDER BY md5(term) LIMIT 10;
 
 -- The equivalent SQL alternatives, built from the same dictionaries.
 CREATE FUNCTION pg_temp.alternation(d text) RETURNS text LANGUAGE sql AS $$
