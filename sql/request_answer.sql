@@ -105,6 +105,51 @@ SELECT foistats.render(foistats.request_xtab('scwc', '2', 'foi.records'), 'text'
 SELECT foistats.render(foistats.request_xtab('scwc', '3', 'foi.records'), 'text');
 SELECT * FROM foistats.audit_request('scwc', 'foi.records');
 
+-- Protected by the cell key: each figure perturbed by the sum of its
+-- records' keys (record_key of crime_ref with the database's secret,
+-- foistats.cellkey_secret), so the same crimes get the same noise in every
+-- question; a subset question is perturbed, not suppressed with its superset.
+SET foistats.cellkey_secret = 'not the real one';
+SELECT foistats.define_request('rape_ck', $${
+  "title": "Rapes, perturbed", "records": "foi.records",
+  "period": {"from": "2019/20", "to": "2023/24"}, "columns": "fy",
+  "protect": {"method": "cellkey"},
+  "questions": [
+    {"id": "1", "title": "Rapes by offence",
+     "population": "foistats.ho_class(coalesce(ho_code, offence)) BETWEEN '19C' AND '19K'",
+     "rows": "offence"},
+    {"id": "2", "subset_of": "1", "title": "Rapes of a child under 13 by outcome type",
+     "population": "offence ~ 'UNDER 13'",
+     "rows": {"dimension": "outcome_type", "name": "outcome"}}
+  ]}$$);
+SELECT foistats.render(foistats.request_xtab('rape_ck', '2', 'foi.records'), 'text');
+-- equal to protect() with keys counted by hand over the same records
+SELECT foistats.request_xtab('rape_ck', '2', 'foi.records')::text =
+       (SELECT foistats.protect(
+                 foistats.annotate(foistats.xtab(coalesce(foistats.outcome_label(r.outcome, r.crime_ref), 'Open (no outcome yet)'),
+                                                 r.recorded_on, 'fy'),
+                                   title => 'Rapes of a child under 13 by outcome type'),
+                 method => 'cellkey',
+                 keys => foistats.xtab(coalesce(foistats.outcome_label(r.outcome, r.crime_ref), 'Open (no outcome yet)'),
+                                       r.recorded_on, 'fy', foistats.record_key(r.crime_ref, 'not the real one')))::text
+          FROM foi.records r
+         WHERE r.is_crime AND r.recorded_on BETWEEN '2019-04-01' AND '2024-03-31'
+           AND foistats.ho_class(r.offence) BETWEEN '19C' AND '19K' AND r.offence ~ 'UNDER 13') AS equals_by_hand;
+-- Question 2's crimes are question 1's row of rapes of a child under 13:
+-- each year's total of question 2 is the same crimes as that row's cell of
+-- the year in question 1, so both publish the same (perturbed) figure.
+SELECT count(*) AS years, count(*) FILTER (WHERE a.n = b.n) AS same_figure,
+       count(*) FILTER (WHERE a.n <> t.n) AS perturbed
+  FROM foistats.rows(foistats.request_xtab('rape_ck', '1', 'foi.records')) a
+  JOIN unnest(foistats.col_labels(foistats.request_xtab('rape_ck', '2', 'foi.records')),
+              foistats.col_totals(foistats.request_xtab('rape_ck', '2', 'foi.records'))) b(col_label, n) USING (col_label)
+  JOIN (SELECT foistats.period(r.recorded_on, 'fy') AS col_label, count(*) AS n
+          FROM foi.records r
+         WHERE r.is_crime AND r.offence = 'RAPE OF FEMALE CHILD UNDER 13 BY A MALE'
+           AND r.recorded_on BETWEEN '2019-04-01' AND '2024-03-31' GROUP BY 1) t USING (col_label)
+ WHERE a.row_label = 'RAPE OF FEMALE CHILD UNDER 13 BY A MALE';
+RESET foistats.cellkey_secret;
+
 -- Bad calls.
 \set VERBOSITY default
 SELECT foistats.request_xtab('scwc', '9', 'foi.records');
@@ -119,5 +164,6 @@ SET client_min_messages = warning;
 SELECT foistats.drop_request('rape_outcomes');
 SELECT count(*) AS answers_left FROM foistats.answer_table;
 SELECT foistats.drop_request('scwc');
+SELECT foistats.drop_request('rape_ck');
 DROP SCHEMA foi CASCADE;
 DROP SCHEMA force CASCADE;

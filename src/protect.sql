@@ -23,11 +23,18 @@ CREATE FUNCTION @extschema@.protect(
     zeros boolean DEFAULT false,
     allow_totals boolean DEFAULT false,
     groups jsonb DEFAULT NULL,
-    marker text DEFAULT '*')
+    marker text DEFAULT '*',
+    keys @extschema@.xtab DEFAULT NULL)
   RETURNS @extschema@.xtab
   AS 'MODULE_PATHNAME', 'foistats_protect' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.protect(@extschema@.xtab, integer, integer, text, boolean, boolean, jsonb, text) IS
-  'disclosure control of a cross-tab. method ''suppress'': withholds counts 1..threshold-1 (zeros too if zeros => true) and further cells, chosen deterministically to keep the withheld total small, until every withheld small count v can be anything from max(0, v - protection) to v + protection given every published cell and total (protection defaults to threshold; checked by an exact network-flow audit); totals are never withheld unless allow_totals => true; groups => {"row label": "group", ...} combines rows that would be mostly withheld (or cannot be protected) into their group. method ''round5'': controlled rounding of every figure to an adjacent multiple of 5, keeping rows and columns additive. method ''cellkey'': every figure, totals included, perturbed by at most 2 from a key hashed from its labels and count (the same figure gets the same value in every table and run; 0 stays 0; no 1s or 2s); nothing withheld, rows need not add up. Adds a footnote stating the rule; marker is the symbol named in it (render''s marker, ''*'' by default). The result keeps the TRUE counts of withheld cells for the audit, and its text form shows them: publish it through render/rows/wide/to_jsonb (which show withheld cells as marker/NULL and only the published totals), never as ::text; publishable(x) zeroes the withheld counts';
+COMMENT ON FUNCTION @extschema@.protect(@extschema@.xtab, integer, integer, text, boolean, boolean, jsonb, text, @extschema@.xtab) IS
+  'disclosure control of a cross-tab. method ''suppress'': withholds counts 1..threshold-1 (zeros too if zeros => true) and further cells, chosen deterministically to keep the withheld total small, until every withheld small count v can be anything from max(0, v - protection) to v + protection given every published cell and total (protection defaults to threshold; checked by an exact network-flow audit); totals are never withheld unless allow_totals => true; groups => {"row label": "group", ...} combines rows that would be mostly withheld (or cannot be protected) into their group. method ''round5'': controlled rounding of every figure to an adjacent multiple of 5, keeping rows and columns additive. method ''cellkey'': every figure, totals included, perturbed by at most 2 from its cell key (0 stays 0; no 1s or 2s; nothing withheld, rows need not add up): with keys => the same cross-tab counted with each record weighted by its record_key (xtab(row, col, record_key(crime_ref, secret))), a cell''s key is the sum of its records'' keys, so the same records get the same noise in every table, run and breakdown (the ONS method); without keys, a hash of the figure''s labels and count (the same figure gets the same value in every run). Adds a footnote stating the rule; marker is the symbol named in it (render''s marker, ''*'' by default). The result keeps the TRUE counts of withheld cells for the audit, and its text form shows them: publish it through render/rows/wide/to_jsonb (which show withheld cells as marker/NULL and only the published totals), never as ::text; publishable(x) zeroes the withheld counts';
+
+CREATE FUNCTION @extschema@.record_key(ref text, secret text DEFAULT '')
+  RETURNS integer
+  AS 'MODULE_PATHNAME', 'foistats_record_key' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.record_key(text, text) IS
+  'a record''s key for protect(method => ''cellkey'', keys => ...): uniform in 0..999, a hash of the crime reference seeded by secret; keep the secret out of what you publish (with none, anyone who knows the references can compute the noise)';
 
 CREATE FUNCTION @extschema@.disclosure_audit(
     x @extschema@.xtab,

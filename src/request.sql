@@ -740,9 +740,9 @@ BEGIN
         RETURN;
     END IF;
     PERFORM @extschema@.request_check_keys(request, question, 'protect', p, 'protect');
-    IF p ? 'method' AND NOT (p ->> 'method') = ANY (ARRAY['suppress', 'round5']) THEN
+    IF p ? 'method' AND NOT (p ->> 'method') = ANY (ARRAY['suppress', 'round5', 'cellkey']) THEN
         PERFORM @extschema@.request_error(request, question, 'protect.method',
-            format('must be suppress or round5, not %s', p -> 'method'));
+            format('must be suppress, round5 or cellkey, not %s', p -> 'method'));
     END IF;
     IF p ? 'threshold' AND ((p ->> 'threshold') !~ '^[0-9]+$' OR (p ->> 'threshold')::numeric NOT BETWEEN 1 AND 1000) THEN
         PERFORM @extschema@.request_error(request, question, 'protect.threshold',
@@ -1141,12 +1141,20 @@ DECLARE
     labels text[];
     fam_ids text[] := ARRAY[question];
     fam_sub integer[];
+    p_rowx text;
+    p_colx text;
+    p_filt text;
+    p_population text;
+    keys   @extschema@.xtab;
 BEGIN
     records := @extschema@.request_records(request, spec, records);
-    IF protected AND prot <> 'false'::jsonb THEN
+    -- suppression protects linked questions together; rounding and the
+    -- cell key protect each figure alone
+    IF protected AND prot <> 'false'::jsonb AND coalesce(prot ->> 'method', 'suppress') = 'suppress' THEN
         SELECT f.ids, f.subset_of INTO fam_ids, fam_sub FROM @extschema@.request_family(request, spec, question) f;
     END IF;
-    SELECT p.count_sql, p.left_out_sql INTO sql, left_sql
+    SELECT p.count_sql, p.left_out_sql, p.rowx, p.colx, p.filt, p.population
+      INTO sql, left_sql, p_rowx, p_colx, p_filt, p_population
       FROM @extschema@.request_sql(request, spec, question, records) p;
     -- a roll-up of the question (foistats.create_rollup) answers it without a scan
     SELECT a.xtab, a.left_out INTO x, n
@@ -1209,13 +1217,25 @@ BEGIN
                 allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
                 marker => coalesce(prot ->> 'marker', '*')))[array_position(fam_ids, question)];
     ELSIF protected AND prot <> 'false'::jsonb THEN
+        IF prot ->> 'method' = 'cellkey' THEN
+            -- the cell key of a figure is the sum of its records' keys
+            -- (record_key of crime_ref, seeded by the database's secret),
+            -- counted by the question's own query with each record weighted
+            EXECUTE format('SELECT %s.xtab(%s, %s, %s.record_key(r.crime_ref::text, %L))%s FROM %s r WHERE %s',
+                           ex, p_rowx, p_colx, ex, coalesce(current_setting('foistats.cellkey_secret', true), ''),
+                           CASE WHEN p_filt IS NOT NULL THEN format(' FILTER (WHERE %s)', p_filt) ELSE '' END,
+                           records, p_population)
+               INTO keys USING period_from, period_to, span;
+            keys := coalesce(keys, '{}'::@extschema@.xtab);
+        END IF;
         x := @extschema@.protect(x,
                 threshold => coalesce((prot ->> 'threshold')::int, 5),
                 protection => (prot ->> 'protection')::int,
                 method => coalesce(prot ->> 'method', 'suppress'),
                 zeros => coalesce((prot ->> 'zeros')::boolean, false),
                 allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
-                marker => coalesce(prot ->> 'marker', '*'));
+                marker => coalesce(prot ->> 'marker', '*'),
+                keys => keys);
     END IF;
     RETURN x;
 END

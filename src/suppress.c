@@ -1739,8 +1739,13 @@ static const PtRow pt_many = {5, {-2, -1, 0, 1, 2}, {100, 300, 700, 900, 1000}};
 int64_t
 sdc_cellkey_value(int64_t v, uint64_t key)
 {
+	return sdc_cellkey_value_at(v, (int) ((key >> 11) % SDC_CELLKEY_SPAN));
+}
+
+int64_t
+sdc_cellkey_value_at(int64_t v, int u)
+{
 	const PtRow *row;
-	int			u = (int) ((key >> 11) % 1000);	/* the key's position, 0..999 */
 
 	if (v <= 0)
 		return v;

@@ -469,6 +469,15 @@ extern SdcStatus sdc_family_audit(const SdcFamily *f, const SdcParams *p,
 #define SDC_CELLKEY_D	2
 extern int64_t sdc_cellkey_value(int64_t v, uint64_t key);
 
+/*
+ * The same at the key's position u (0..SDC_CELLKEY_SPAN-1) in the table.
+ * With record keys (each record a uniform key in 0..SDC_CELLKEY_SPAN-1), a
+ * cell's position is the sum of its records' keys modulo SDC_CELLKEY_SPAN:
+ * uniform again, and the same for the same records in every table.
+ */
+#define SDC_CELLKEY_SPAN	1000
+extern int64_t sdc_cellkey_value_at(int64_t v, int u);
+
 /* Human-readable status. */
 extern const char *sdc_status_message(SdcStatus s);
 

@@ -58,6 +58,7 @@
 #include "xtab.h"
 
 PG_FUNCTION_INFO_V1(foistats_protect);
+PG_FUNCTION_INFO_V1(foistats_record_key);
 PG_FUNCTION_INFO_V1(foistats_disclosure_audit);
 PG_FUNCTION_INFO_V1(foistats_publishable);
 
@@ -398,9 +399,108 @@ figure_key(const char *row, int rlen, const char *col, int clen, int64 v)
 	return hash_bytes_extended((const unsigned char *) &v, sizeof(v), h);
 }
 
-/* method 'cellkey': every figure perturbed from its key (suppress.h) */
+/*
+ * A cross-tab's record keys for the cell-key method: keys counts the same
+ * records as the table, each weighted by its record key (foistats.xtab(...,
+ * foistats.record_key(crime_ref))), so a cell's position in the perturbation
+ * table is the sum of its records' keys, the same for the same records in
+ * any table.  krow / kcol map the table's rows and columns to keys' (-1:
+ * none there, which only a cell with no records may lack).
+ */
+typedef struct RecordKeys
+{
+	const Xtab *keys;			/* NULL: each figure's key is its identity */
+	int		   *krow;
+	int		   *kcol;
+} RecordKeys;
+
+static void
+record_keys_map(RecordKeys *k, const Xtab *xt, const Xtab *keys)
+{
+	int			len;
+	const char *l;
+
+	k->keys = keys;
+	k->krow = k->kcol = NULL;
+	if (keys == NULL)
+		return;
+	if (xtab_has_units(xt) && !xtab_has_units(keys))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("keys must be a multi-label cross-tab like the table it keys"),
+				 errhint("Count the record keys with the same text[] rows: foistats.xtab(labels, recorded_on, foistats.record_key(crime_ref)).")));
+	k->krow = palloc(sizeof(int) * Max(1, xtab_nrows(xt)));
+	k->kcol = palloc(sizeof(int) * Max(1, xtab_ncols(xt)));
+	for (int i = 0; i < xtab_nrows(xt); i++)
+	{
+		l = xtab_row_label(xt, i, &len);
+		k->krow[i] = xtab_find_row(keys, l, len);
+	}
+	for (int j = 0; j < xtab_ncols(xt); j++)
+	{
+		l = xtab_col_label(xt, j, &len);
+		k->kcol[j] = xtab_find_col(keys, l, len);
+	}
+}
+
+/* keys' sum for cell (i, j) of the table, whose count is v */
+static int64
+record_keys_cell(const RecordKeys *k, const Xtab *xt, int i, int j, int64 v)
+{
+	int			rl,
+				cl;
+	const char *r,
+			   *c;
+
+	if (k->krow[i] >= 0 && k->kcol[j] >= 0)
+		return xtab_get(k->keys, k->krow[i], k->kcol[j]);
+	if (v == 0)
+		return 0;
+	r = xtab_row_label(xt, i, &rl);
+	c = xtab_col_label(xt, j, &cl);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("keys have no cell for row \"%s\", column \"%s\", which counts %lld",
+					pnstrdup(r, rl), pnstrdup(c, cl), (long long) v),
+			 errdetail("The record keys must be counted over the same records, rows and columns as the table."),
+			 errhint("Build both from one query: foistats.xtab(row, col) and foistats.xtab(row, col, foistats.record_key(crime_ref)).")));
+	return 0;					/* not reached */
+}
+
+/*
+ * foistats.record_key(ref text, secret text) -> integer: a record's key for
+ * the cell-key method, uniform in 0..SDC_CELLKEY_SPAN-1, a hash of its crime
+ * reference seeded by a secret (without one, anybody who knows the
+ * references could compute every figure's noise and take it off).
+ */
+Datum
+foistats_record_key(PG_FUNCTION_ARGS)
+{
+	text	   *ref = PG_GETARG_TEXT_PP(0);
+	text	   *secret = PG_GETARG_TEXT_PP(1);
+	uint64		seed = hash_bytes_extended((const unsigned char *) VARDATA_ANY(secret),
+										   VARSIZE_ANY_EXHDR(secret), UINT64CONST(0x7265636b6579));
+	uint64		h = hash_bytes_extended((const unsigned char *) VARDATA_ANY(ref),
+										VARSIZE_ANY_EXHDR(ref), seed);
+
+	PG_RETURN_INT32((int32) ((h >> 11) % SDC_CELLKEY_SPAN));
+}
+
+/* a sum of record keys as a position in the perturbation table */
+static int
+record_keys_pos(int64 sum)
+{
+	int64		m = sum % SDC_CELLKEY_SPAN;
+
+	return (int) (m < 0 ? m + SDC_CELLKEY_SPAN : m);
+}
+
+/*
+ * method 'cellkey': every figure perturbed from its key (suppress.h): the
+ * sum of its records' keys when keys are given, else its identity.
+ */
 static Xtab *
-protect_cellkey(const Xtab *xt)
+protect_cellkey(const Xtab *xt, const Xtab *keys)
 {
 	Xtab	   *out = xtab_copy(xt, CurrentMemoryContext);
 	int			nr = xtab_nrows(xt),
@@ -409,10 +509,17 @@ protect_cellkey(const Xtab *xt)
 				cl;
 	const char *r,
 			   *c;
+	RecordKeys	k;
+	int64	   *colkey = palloc0(sizeof(int64) * Max(1, nc));
+	int64		grandkey = 0;
 
+	record_keys_map(&k, xt, keys);
 	xtab_clear_pub_totals(out);
 	for (int i = 0; i < nr; i++)
 	{
+		int64		rowkey = 0;
+		int64		total = xtab_row_total(xt, i);
+
 		CHECK_FOR_INTERRUPTS();
 		r = xtab_row_label(xt, i, &rl);
 		for (int j = 0; j < nc; j++)
@@ -421,27 +528,55 @@ protect_cellkey(const Xtab *xt)
 			int64		w;
 
 			c = xtab_col_label(xt, j, &cl);
-			w = sdc_cellkey_value(v, figure_key(r, rl, c, cl, v));
+			if (keys)
+			{
+				int64		ks = record_keys_cell(&k, xt, i, j, v);
+
+				w = sdc_cellkey_value_at(v, record_keys_pos(ks));
+				/* sums of keys mod SPAN: add the positions, no overflow */
+				rowkey = (rowkey + record_keys_pos(ks)) % SDC_CELLKEY_SPAN;
+				colkey[j] = (colkey[j] + record_keys_pos(ks)) % SDC_CELLKEY_SPAN;
+			}
+			else
+				w = sdc_cellkey_value(v, figure_key(r, rl, c, cl, v));
 			xtab_set(out, i, j, w);
 			xtab_set_flags(out, i, j, 0);	/* no mark: it would say which moved */
 		}
-		xtab_set_pub_row_total(out, i, sdc_cellkey_value(xtab_row_total(xt, i),
-														 figure_key(r, rl, "", 0, xtab_row_total(xt, i))));
+		if (keys)
+		{
+			xtab_set_pub_row_total(out, i, sdc_cellkey_value_at(total, (int) rowkey));
+			grandkey = (grandkey + rowkey) % SDC_CELLKEY_SPAN;
+		}
+		else
+			xtab_set_pub_row_total(out, i, sdc_cellkey_value(total, figure_key(r, rl, "", 0, total)));
 	}
 	for (int j = 0; j < nc; j++)
 	{
+		int64		total = xtab_col_total(xt, j);
+
 		c = xtab_col_label(xt, j, &cl);
-		xtab_set_pub_col_total(out, j, sdc_cellkey_value(xtab_col_total(xt, j),
-														 figure_key("", 0, c, cl, xtab_col_total(xt, j))));
+		xtab_set_pub_col_total(out, j, keys ? sdc_cellkey_value_at(total, (int) colkey[j]) :
+							   sdc_cellkey_value(total, figure_key("", 0, c, cl, total)));
 	}
-	xtab_set_pub_grand_total(out, sdc_cellkey_value(xtab_grand_total(xt),
-													figure_key("", 0, "", 0, xtab_grand_total(xt))));
+	xtab_set_pub_grand_total(out, keys ? sdc_cellkey_value_at(xtab_grand_total(xt), (int) grandkey) :
+							 sdc_cellkey_value(xtab_grand_total(xt),
+											   figure_key("", 0, "", 0, xtab_grand_total(xt))));
 	if (xtab_has_units(xt))
 		for (int j = 0; j < nc; j++)
 		{
+			int64		units = xtab_col_units(xt, j);
+
 			c = xtab_col_label(xt, j, &cl);
-			xtab_set_units(out, j, sdc_cellkey_value(xtab_col_units(xt, j),
-													 figure_key("units", 5, c, cl, xtab_col_units(xt, j))));
+			if (keys && k.kcol[j] < 0 && units != 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("keys have no column \"%s\", which counts %lld crimes",
+								pnstrdup(c, cl), (long long) units),
+						 errdetail("The record keys must be counted over the same records, rows and columns as the table.")));
+			xtab_set_units(out, j, keys ?
+						   sdc_cellkey_value_at(units, k.kcol[j] < 0 ? 0 :
+												record_keys_pos(xtab_col_units(keys, k.kcol[j]))) :
+						   sdc_cellkey_value(units, figure_key("units", 5, c, cl, units)));
 		}
 	xtab_add_footnote(out,
 					  psprintf("Figures are perturbed to protect individuals (cell-key method): each figure, "
@@ -629,12 +764,14 @@ suppression_note(const SdcParams *p, const SdcStats *s, const char *marker)
 
 /*
  * foistats.protect(x xtab, threshold int, protection int, method text,
- *					zeros bool, allow_totals bool, groups jsonb, marker text)
+ *					zeros bool, allow_totals bool, groups jsonb, marker text,
+ *					keys xtab)
  */
 Datum
 foistats_protect(PG_FUNCTION_ARGS)
 {
 	Xtab	   *xt;
+	Xtab	   *keys;
 	Xtab	   *out;
 	SdcParams	p;
 	SdcTable   *t;
@@ -675,13 +812,18 @@ foistats_protect(PG_FUNCTION_ARGS)
 					 errmsg("groups apply only to method 'suppress'")));
 		PG_RETURN_XTAB_P(xtab_flatten(protect_round5(xt, &p)));
 	}
+	keys = (PG_NARGS() > 8 && !PG_ARGISNULL(8)) ? PG_GETARG_XTAB_EXPANDED(8) : NULL;
+	if (keys && strcmp(method, "cellkey") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("keys apply only to method 'cellkey'")));
 	if (strcmp(method, "cellkey") == 0)
 	{
 		if (groups)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("groups apply only to method 'suppress'")));
-		PG_RETURN_XTAB_P(xtab_flatten(protect_cellkey(xt)));
+		PG_RETURN_XTAB_P(xtab_flatten(protect_cellkey(xt, keys)));
 	}
 	if (strcmp(method, "suppress") != 0)
 		ereport(ERROR,

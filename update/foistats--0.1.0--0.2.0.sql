@@ -2873,3 +2873,169 @@ ALTER FUNCTION @extschema@.audit_subset(@extschema@.xtab, @extschema@.xtab) CALL
 ALTER FUNCTION @extschema@.reconcile(@extschema@.xtab, @extschema@.xtab) CALLED ON NULL INPUT;
 COMMENT ON FUNCTION @extschema@.audit(@extschema@.xtab) IS
   'one row per finding in a cross-tab as published: row_total (a published row total the cells cannot add up to; col_label NULL), column_total (row_label NULL), grand_total_rows / grand_total_columns (the grand total against the published row / column totals) or grand_total_cells (when neither set of totals is complete), disclosure_revealed (a suppressed cell whose value the published totals determine exactly; computed = that value) and disclosure_narrowed (a suppressed cell the totals prove to be at least some positive count, or confine within a bounded marker such as ''<5''), found by interval propagation over every published total: sound, not always as tight as linear programming; no rows means the table adds up and gives nothing away (a NULL cross-tab is an error, not a clean audit)';
+
+-- issue 13: the cell key from record keys (protect(keys => ...), record_key); a request protected by cellkey or round5 protects each question alone (suppression alone links questions)
+DROP FUNCTION @extschema@.protect(@extschema@.xtab, integer, integer, text, boolean, boolean, jsonb, text);
+CREATE FUNCTION @extschema@.protect(
+    x @extschema@.xtab,
+    threshold integer DEFAULT 5,
+    protection integer DEFAULT NULL,
+    method text DEFAULT 'suppress',
+    zeros boolean DEFAULT false,
+    allow_totals boolean DEFAULT false,
+    groups jsonb DEFAULT NULL,
+    marker text DEFAULT '*',
+    keys @extschema@.xtab DEFAULT NULL)
+  RETURNS @extschema@.xtab
+  AS 'MODULE_PATHNAME', 'foistats_protect' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.protect(@extschema@.xtab, integer, integer, text, boolean, boolean, jsonb, text, @extschema@.xtab) IS
+  'disclosure control of a cross-tab. method ''suppress'': withholds counts 1..threshold-1 (zeros too if zeros => true) and further cells, chosen deterministically to keep the withheld total small, until every withheld small count v can be anything from max(0, v - protection) to v + protection given every published cell and total (protection defaults to threshold; checked by an exact network-flow audit); totals are never withheld unless allow_totals => true; groups => {"row label": "group", ...} combines rows that would be mostly withheld (or cannot be protected) into their group. method ''round5'': controlled rounding of every figure to an adjacent multiple of 5, keeping rows and columns additive. method ''cellkey'': every figure, totals included, perturbed by at most 2 from its cell key (0 stays 0; no 1s or 2s; nothing withheld, rows need not add up): with keys => the same cross-tab counted with each record weighted by its record_key (xtab(row, col, record_key(crime_ref, secret))), a cell''s key is the sum of its records'' keys, so the same records get the same noise in every table, run and breakdown (the ONS method); without keys, a hash of the figure''s labels and count (the same figure gets the same value in every run). Adds a footnote stating the rule; marker is the symbol named in it (render''s marker, ''*'' by default). The result keeps the TRUE counts of withheld cells for the audit, and its text form shows them: publish it through render/rows/wide/to_jsonb (which show withheld cells as marker/NULL and only the published totals), never as ::text; publishable(x) zeroes the withheld counts';
+CREATE FUNCTION @extschema@.record_key(ref text, secret text DEFAULT '')
+  RETURNS integer
+  AS 'MODULE_PATHNAME', 'foistats_record_key' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.record_key(text, text) IS
+  'a record''s key for protect(method => ''cellkey'', keys => ...): uniform in 0..999, a hash of the crime reference seeded by secret; keep the secret out of what you publish (with none, anyone who knows the references can compute the noise)';
+CREATE OR REPLACE FUNCTION @extschema@.request_check_protect(request text, question text, p jsonb)
+RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    IF p = 'false'::jsonb THEN
+        RETURN;
+    END IF;
+    PERFORM @extschema@.request_check_keys(request, question, 'protect', p, 'protect');
+    IF p ? 'method' AND NOT (p ->> 'method') = ANY (ARRAY['suppress', 'round5', 'cellkey']) THEN
+        PERFORM @extschema@.request_error(request, question, 'protect.method',
+            format('must be suppress, round5 or cellkey, not %s', p -> 'method'));
+    END IF;
+    IF p ? 'threshold' AND ((p ->> 'threshold') !~ '^[0-9]+$' OR (p ->> 'threshold')::numeric NOT BETWEEN 1 AND 1000) THEN
+        PERFORM @extschema@.request_error(request, question, 'protect.threshold',
+            format('must be a whole number from 1 to 1000, not %s', p -> 'threshold'));
+    END IF;
+    IF p ? 'protection' AND ((p ->> 'protection') !~ '^[0-9]+$' OR (p ->> 'protection')::numeric > 1000) THEN
+        PERFORM @extschema@.request_error(request, question, 'protect.protection',
+            format('must be a whole number from 0 to 1000, not %s', p -> 'protection'));
+    END IF;
+END
+$fn$;
+CREATE OR REPLACE FUNCTION @extschema@.request_answer(request text, spec jsonb, question text, records regclass,
+                                           period_from date, period_to date, protected boolean)
+RETURNS @extschema@.xtab
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+DECLARE
+    ex     text := '@extschema@';
+    q      jsonb := @extschema@.request_question(request, spec, question);
+    cols   text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
+    sql    text;
+    left_sql text;
+    x      @extschema@.xtab;
+    rs     record;
+    notes  text[] := '{}';
+    prot   jsonb := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
+    span   text := @extschema@.date_span_text(period_from, period_to);
+    n      bigint;
+    labels text[];
+    fam_ids text[] := ARRAY[question];
+    fam_sub integer[];
+    p_rowx text;
+    p_colx text;
+    p_filt text;
+    p_population text;
+    keys   @extschema@.xtab;
+BEGIN
+    records := @extschema@.request_records(request, spec, records);
+    -- suppression protects linked questions together; rounding and the
+    -- cell key protect each figure alone
+    IF protected AND prot <> 'false'::jsonb AND coalesce(prot ->> 'method', 'suppress') = 'suppress' THEN
+        SELECT f.ids, f.subset_of INTO fam_ids, fam_sub FROM @extschema@.request_family(request, spec, question) f;
+    END IF;
+    SELECT p.count_sql, p.left_out_sql, p.rowx, p.colx, p.filt, p.population
+      INTO sql, left_sql, p_rowx, p_colx, p_filt, p_population
+      FROM @extschema@.request_sql(request, spec, question, records) p;
+    -- a roll-up of the question (foistats.create_rollup) answers it without a scan
+    SELECT a.xtab, a.left_out INTO x, n
+      FROM @extschema@.rollup_answer(records, sql, left_sql, period_from, period_to, span) a;
+    IF NOT FOUND THEN
+        EXECUTE sql INTO x USING period_from, period_to, span;
+        IF left_sql IS NOT NULL THEN
+            EXECUTE left_sql INTO n USING period_from, period_to;
+        END IF;
+    END IF;
+    x := coalesce(x, '{}'::@extschema@.xtab);
+
+    -- zeros: every period, every listed row
+    IF cols = 'none' THEN
+        x := @extschema@.with_columns(x, ARRAY[span]);
+    ELSIF cols = 'dimension' AND coalesce((q -> 'zeros' ->> 'periods')::boolean, false) THEN
+        x := @extschema@.with_columns(x, ARRAY(SELECT DISTINCT l FROM unnest(@extschema@.col_labels(x) ||
+                 (@extschema@.request_rows_sql(request, question, q -> 'columns', @extschema@.request_template(spec), 'columns')).listed) l));
+    ELSIF coalesce((q -> 'zeros' ->> 'periods')::boolean, false) THEN
+        x := @extschema@.with_columns(x, @extschema@.period_labels(period_from, period_to, cols));
+    END IF;
+    IF q ? 'rows' THEN
+        rs := @extschema@.request_rows_sql(request, question, q -> 'rows', @extschema@.request_template(spec));
+        IF coalesce((q -> 'zeros' ->> 'rows')::boolean, false) THEN
+            x := @extschema@.with_rows(x, rs.listed);
+        END IF;
+        IF rs.leave_out THEN
+            IF n > 0 THEN
+                notes := notes || format('%s %s of the question''s population %s no %s and %s not counted in the table.',
+                                         n, CASE WHEN n = 1 THEN 'crime' ELSE 'crimes' END,
+                                         CASE WHEN n = 1 THEN 'has' ELSE 'have' END,
+                                         CASE WHEN rs.multi AND q -> 'rows' ? 'terms'
+                                              THEN format('mention of a counted term (dictionary ''%s'') in their MO text, or no MO text,', q -> 'rows' ->> 'terms')
+                                              ELSE 'recorded ' || replace(rs.name, '_', ' ') END,
+                                         CASE WHEN n = 1 THEN 'is' ELSE 'are' END);
+            END IF;
+        END IF;
+    ELSE
+        x := @extschema@.with_rows(x, ARRAY[coalesce(q -> 'measure' ->> 'name', 'crimes')]);
+    END IF;
+    IF cols = 'dimension' THEN
+        notes := notes || format('Crimes recorded %s.', span);
+    ELSIF cols <> 'none' THEN
+        notes := notes || @extschema@.partial_periods(period_from, period_to, cols);
+    END IF;
+    notes := notes || ARRAY(SELECT jsonb_array_elements_text(coalesce(q -> 'footnotes', '[]')));
+    x := @extschema@.annotate(x, title => q ->> 'title', row_header => q ->> 'row_header', footnotes => notes);
+
+    IF protected AND prot <> 'false'::jsonb AND cardinality(fam_ids) > 1 THEN
+        -- a question linked to others (a subset_of with the same rows and
+        -- columns): the family is protected together (protect_linked)
+        x := (@extschema@.protect_linked(
+                ARRAY(SELECT CASE WHEN f.id = question THEN x
+                                  ELSE @extschema@.request_answer(request, spec, f.id, records, period_from, period_to, false) END
+                        FROM unnest(fam_ids) WITH ORDINALITY AS f(id, i) ORDER BY f.i),
+                fam_sub,
+                threshold => coalesce((prot ->> 'threshold')::int, 5),
+                protection => (prot ->> 'protection')::int,
+                zeros => coalesce((prot ->> 'zeros')::boolean, false),
+                allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
+                marker => coalesce(prot ->> 'marker', '*')))[array_position(fam_ids, question)];
+    ELSIF protected AND prot <> 'false'::jsonb THEN
+        IF prot ->> 'method' = 'cellkey' THEN
+            -- the cell key of a figure is the sum of its records' keys
+            -- (record_key of crime_ref, seeded by the database's secret),
+            -- counted by the question's own query with each record weighted
+            EXECUTE format('SELECT %s.xtab(%s, %s, %s.record_key(r.crime_ref::text, %L))%s FROM %s r WHERE %s',
+                           ex, p_rowx, p_colx, ex, coalesce(current_setting('foistats.cellkey_secret', true), ''),
+                           CASE WHEN p_filt IS NOT NULL THEN format(' FILTER (WHERE %s)', p_filt) ELSE '' END,
+                           records, p_population)
+               INTO keys USING period_from, period_to, span;
+            keys := coalesce(keys, '{}'::@extschema@.xtab);
+        END IF;
+        x := @extschema@.protect(x,
+                threshold => coalesce((prot ->> 'threshold')::int, 5),
+                protection => (prot ->> 'protection')::int,
+                method => coalesce(prot ->> 'method', 'suppress'),
+                zeros => coalesce((prot ->> 'zeros')::boolean, false),
+                allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
+                marker => coalesce(prot ->> 'marker', '*'),
+                keys => keys);
+    END IF;
+    RETURN x;
+END
+$fn$;
