@@ -312,6 +312,11 @@ report_unprotectable(const Xtab *xt, const SdcTable *t, const SdcParams *p,
 	int64		hi = Min(Min(t->rtot[r], t->ctot[c]), t->ccap ? t->ccap[c] : SDC_INF);
 	int64		lo = Max(0, t->rtot[r] + t->ctot[c] - t->grand);
 
+	/* a multi-label table cannot be rounded (its distinct-crime totals) */
+	const char *alternative = xtab_has_units(xt) ?
+		"perturb instead (method => 'cellkey')" :
+		"round instead (method => 'round5')";
+
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_EXCEPTION),
 			 errmsg("cannot protect row \"%s\", column \"%s\" while every total is published",
@@ -322,8 +327,10 @@ report_unprotectable(const Xtab *xt, const SdcTable *t, const SdcParams *p,
 					   (long long) Max(0, v - p->protection),
 					   (long long) (v + p->protection)),
 			 grouped ?
-			 errhint("The row has no group, or no other row of its group to combine with: add it to a group, allow withholding totals (allow_totals => true), or round instead (method => 'round5').") :
-			 errhint("Combine small rows into groups (groups => '{\"row label\": \"group\", ...}'), allow withholding totals (allow_totals => true), or round instead (method => 'round5').")));
+			 errhint("The row has no group, or no other row of its group to combine with: add it to a group, allow withholding totals (allow_totals => true), or %s.",
+					 alternative) :
+			 errhint("Combine small rows into groups (groups => '{\"row label\": \"group\", ...}'), allow withholding totals (allow_totals => true), or %s.",
+					 alternative)));
 }
 
 /*
