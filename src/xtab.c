@@ -423,29 +423,146 @@ xtab_set_flags(Xtab *xt, int r, int c, uint8 flags)
 	xt->flags[(Size) r * xt->colcap + c] = flags;
 }
 
+/*
+ * Markers are indexed by cell: an open-addressing hash (linear probing) on
+ * (row, column) whose slots hold (index into xt->markers + 1), at most half
+ * full.  A linear search made every reader, parser, expand and merge
+ * quadratic in the number of markers (issue 14).
+ */
+static inline uint32
+marker_hash(int r, int c)
+{
+	uint64		k = ((uint64) (uint32) r << 32) | (uint32) c;
+
+	k ^= k >> 33;
+	k *= UINT64CONST(0xff51afd7ed558ccd);
+	k ^= k >> 33;
+	return (uint32) k;
+}
+
+/* Slot of the cell's marker, or of the empty slot where it would go; *found
+ * says which. */
+static inline uint32
+marker_slot(const Xtab *xt, int r, int c, bool *found)
+{
+	uint32		s = marker_hash(r, c) & xt->mindex.mask;
+
+	for (;;)
+	{
+		int			v = xt->mindex.slots[s];
+
+		if (v == 0)
+		{
+			*found = false;
+			return s;
+		}
+		if (xt->markers[v - 1].row == r && xt->markers[v - 1].col == c)
+		{
+			*found = true;
+			return s;
+		}
+		s = (s + 1) & xt->mindex.mask;
+	}
+}
+
+void
+xtab_reindex_markers(Xtab *xt)
+{
+	uint32		nslots = 16;
+
+	while (nslots < (uint32) Max(xt->markercap, xt->nmarkers) * 2)
+		nslots <<= 1;
+	if (xt->mindex.slots)
+		pfree(xt->mindex.slots);
+	xt->mindex.slots = MemoryContextAllocExtended(xt->mcxt, nslots * sizeof(int32),
+												  MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	xt->mindex.mask = nslots - 1;
+	for (int i = 0; i < xt->nmarkers; i++)
+	{
+		bool		found;
+		uint32		s = marker_slot(xt, xt->markers[i].row, xt->markers[i].col, &found);
+
+		if ((i & 16383) == 0)
+			CHECK_FOR_INTERRUPTS();
+		Assert(!found);
+		xt->mindex.slots[s] = i + 1;
+	}
+}
+
 const char *
 xtab_get_marker(const Xtab *xt, int r, int c)
 {
-	for (int i = 0; i < xt->nmarkers; i++)
-		if (xt->markers[i].row == r && xt->markers[i].col == c)
-			return xt->markers[i].text;
-	return NULL;
+	bool		found;
+	uint32		s;
+
+	if (xt->nmarkers == 0)
+		return NULL;
+	s = marker_slot(xt, r, c, &found);
+	return found ? xt->markers[xt->mindex.slots[s] - 1].text : NULL;
+}
+
+/* Empty slot s, moving later entries of its probe run back (no tombstones). */
+static void
+marker_slot_delete(Xtab *xt, uint32 s)
+{
+	uint32		mask = xt->mindex.mask;
+	uint32		j = s;
+
+	for (;;)
+	{
+		int			v;
+		uint32		home;
+
+		j = (j + 1) & mask;
+		v = xt->mindex.slots[j];
+		if (v == 0)
+			break;
+		home = marker_hash(xt->markers[v - 1].row, xt->markers[v - 1].col) & mask;
+		/* the entry at j may move to s unless its home lies cyclically in (s, j] */
+		if (((j - home) & mask) >= ((j - s) & mask))
+		{
+			xt->mindex.slots[s] = v;
+			s = j;
+		}
+	}
+	xt->mindex.slots[s] = 0;
 }
 
 void
 xtab_set_marker(Xtab *xt, int r, int c, const char *text)
 {
+	bool		found;
+	uint32		s;
+
 	Assert(r >= 0 && r < xt->nrows && c >= 0 && c < xt->ncols);
-	for (int i = 0; i < xt->nmarkers; i++)
+	if (xt->mindex.slots == NULL)
 	{
-		if (xt->markers[i].row == r && xt->markers[i].col == c)
+		if (text == NULL)
+			return;
+		xtab_reindex_markers(xt);
+	}
+	s = marker_slot(xt, r, c, &found);
+	if (found)
+	{
+		int			i = xt->mindex.slots[s] - 1;
+		int			last = xt->nmarkers - 1;
+
+		if (text)
 		{
-			if (text)
-				xt->markers[i].text = mcxt_strdup(xt, text);
-			else
-				xt->markers[i] = xt->markers[--xt->nmarkers];
+			xt->markers[i].text = mcxt_strdup(xt, text);
 			return;
 		}
+		marker_slot_delete(xt, s);
+		if (i != last)
+		{
+			/* the last marker moves into the hole */
+			s = marker_slot(xt, xt->markers[last].row, xt->markers[last].col, &found);
+			Assert(found);
+			xt->mindex.slots[s] = i + 1;
+			xt->markers[i] = xt->markers[last];
+		}
+		xt->nmarkers--;
+		return;
 	}
 	if (text == NULL)
 		return;
@@ -463,6 +580,10 @@ xtab_set_marker(Xtab *xt, int r, int c, const char *text)
 	xt->markers[xt->nmarkers].col = c;
 	xt->markers[xt->nmarkers].text = mcxt_strdup(xt, text);
 	xt->nmarkers++;
+	if ((uint32) xt->nmarkers * 2 > xt->mindex.mask + 1)
+		xtab_reindex_markers(xt);
+	else
+		xt->mindex.slots[s] = xt->nmarkers;
 }
 
 /* ------------------------------------------------------------------------
@@ -867,6 +988,8 @@ xtab_permute_rows(Xtab *xt, const int *perm)
 	}
 	for (int i = 0; i < xt->nmarkers; i++)
 		xt->markers[i].row = inv[xt->markers[i].row];
+	if (xt->nmarkers > 0)
+		xtab_reindex_markers(xt);
 	pfree(inv);
 	pfree(xt->cells);
 	if (xt->flags)
@@ -942,6 +1065,8 @@ xtab_sort_cols(Xtab *xt)
 	}
 	for (int i = 0; i < xt->nmarkers; i++)
 		xt->markers[i].col = inv[xt->markers[i].col];
+	if (xt->nmarkers > 0)
+		xtab_reindex_markers(xt);
 	index_build(xt, &xt->cindex, xt->clabel, n);
 	pfree(perm);
 	pfree(inv);
@@ -1395,6 +1520,8 @@ recv_internal(StringInfo buf, MemoryContext mcxt, bool verify)
 		int			c = pq_getmsgint(buf, 4);
 		char	   *text;
 
+		if ((i & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
 		if (r < 0 || r >= nrows || c < 0 || c >= ncols)
 			corrupt("A marker refers to a cell that does not exist.");
 		text = recv_cstring(buf, verify, "marker");
