@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* ------------------------------------------------------------ arena */
 
@@ -716,6 +717,48 @@ fuzz(int iterations, const char *dir)
 	unit_checks++;
 }
 
+/* ------------------------------------------------------------ defects (issue 14) */
+
+/*
+ * Markdown emphasis is peeled off a cell in linear time: a cell of 2 x 1.6M
+ * stars around a count parses in well under a second (peeling moved the rest
+ * of the cell after every pair: 42 s for this cell in the server).
+ */
+static void
+test_emphasis_linear(void)
+{
+	tp_table	t;
+	tp_error	e;
+	size_t		half = 1600000;
+	size_t		n = 0;
+	char	   *s = malloc(2 * half + 64);
+	clock_t		t0;
+	double		secs;
+
+	n += sprintf(s, "\t2020\nA\t");
+	memset(s + n, '*', half);
+	n += half;
+	s[n++] = '7';
+	memset(s + n, '*', half);
+	n += half;
+	s[n++] = '\n';
+	s[n] = '\0';
+	t0 = clock();
+	CHECK(tp_parse(s, n, TP_TSV, &A, &t, &e), "%s", e.message);
+	secs = (double) (clock() - t0) / CLOCKS_PER_SEC;
+	CHECK(secs < 1.0, "3.2M stars took %.2f s", secs);
+	CHECK(t.nrows == 1 && t.ncols == 1 && t.cells[0].kind == MARKER_COUNT &&
+		  t.cells[0].value == 7);
+	free(s);
+	/* what peeling does: pairs from both ends, spaces inside trimmed, mixed */
+	CHECK(parse("\t2020\nA\t** 5 **\nB\t__**6**__\nC\t****\n", TP_TSV, &t, &e) == false);
+	CHECK(parse("\t2020\nA\t** 5 **\nB\t__**6**__\nC\t**\n", TP_TSV, &t, &e), "%s", e.message);
+	CHECK(t.cells[0].value == 5 && t.cells[1].value == 6 && t.cells[2].kind == MARKER_WITHHELD);
+	CHECK(parse("\t2020\n**A**\t1\n", TP_TSV, &t, &e), "%s", e.message);
+	CHECK_STR(t.row_labels[0], "A");
+	arena_reset();
+}
+
 int
 main(int argc, char **argv)
 {
@@ -728,6 +771,7 @@ main(int argc, char **argv)
 		test_formats();
 		test_errors();
 		test_find(argv[1]);
+		test_emphasis_linear();
 		CHECK(ticks > 0);
 	}
 	else
