@@ -35,3 +35,12 @@ SELECT (SELECT count(*) FROM regexp_matches(p::text, '"<5"', 'g')) AS kept,
           string_agg(format('"r%s" 1s"-" 2s"<5"', i), ', ') || '}')::foistats.xtab) p
           FROM generate_series(1, 10000) i) v;
 RESET statement_timeout;
+
+-- 3. One large text does not pin its hits for the session: after mentions,
+-- mentions_any and explain_mentions of a text with a million hits the term
+-- dictionary's memory is small again (the hit buffer kept ~54 MB).
+SELECT foistats.mentions(repeat('fb ', 1000000), 'platforms') AS mentions,
+       foistats.mentions_any(repeat('fb ', 1000000), 'platforms') AS any,
+       (SELECT count(*) FROM foistats.explain_mentions(repeat('fb ', 1000000), 'platforms')) AS hits;
+SELECT count(*) AS dictionaries, max(total_bytes) < 1024 * 1024 AS under_1mb
+  FROM pg_backend_memory_contexts WHERE name = 'foistats term dictionary';
