@@ -44,3 +44,7 @@ SELECT foistats.mentions(repeat('fb ', 1000000), 'platforms') AS mentions,
        (SELECT count(*) FROM foistats.explain_mentions(repeat('fb ', 1000000), 'platforms')) AS hits;
 SELECT count(*) AS dictionaries, max(total_bytes) < 1024 * 1024 AS under_1mb
   FROM pg_backend_memory_contexts WHERE name = 'foistats term dictionary';
+
+-- 4. Error messages and details cut long labels at a character: the row label
+-- in the DETAIL ends in a whole '€' (it ended in half of one).
+SELECT foistats.parse_table(E'\t2020\n' || 'A' || repeat('€', 100) || E'\t' || repeat('€', 100) || E'\n');

@@ -67,17 +67,50 @@ typedef struct tp_buf
 static void tp_fail(tp_ctx *c, int line, int col, const char *detail, const char *fmt,...)
 			__attribute__((format(printf, 5, 6), noreturn));
 
+/*
+ * Length of the longest prefix of s of at most n bytes that ends on a
+ * character boundary (text is UTF-8; a byte 10xxxxxx continues a character).
+ * s must be at least n bytes long.
+ */
+static size_t
+utf8_clip(const char *s, size_t n)
+{
+	while (n > 0 && ((unsigned char) s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+/* Copy src into dst[cap], cut at a character boundary with "..." if too long. */
+static void
+copy_clipped(char *dst, size_t cap, const char *src)
+{
+	size_t		n = strlen(src);
+
+	if (n < cap)
+	{
+		memcpy(dst, src, n + 1);
+		return;
+	}
+	n = utf8_clip(src, cap - 4);
+	memcpy(dst, src, n);
+	memcpy(dst + n, "...", 4);
+}
+
 static void
 tp_fail(tp_ctx *c, int line, int col, const char *detail, const char *fmt,...)
 {
 	va_list		ap;
+	char		msg[1024];
 
 	c->err->line = line;
 	c->err->col = col;
 	va_start(ap, fmt);
-	vsnprintf(c->err->message, sizeof(c->err->message), fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	snprintf(c->err->detail, sizeof(c->err->detail), "%s", detail ? detail : "");
+	/* messages are built from clipped labels; cut what is still too long
+	 * at a character, never inside one */
+	copy_clipped(c->err->message, sizeof(c->err->message), msg);
+	copy_clipped(c->err->detail, sizeof(c->err->detail), detail ? detail : "");
 	longjmp(c->jb, 1);
 }
 
@@ -1101,7 +1134,7 @@ static const char *
 quote_label(const char *s, char *buf, size_t cap)
 {
 	if (strlen(s) + 3 > cap)
-		snprintf(buf, cap, "\"%.*s...\"", (int) (cap - 6), s);
+		snprintf(buf, cap, "\"%.*s...\"", (int) utf8_clip(s, cap - 6), s);
 	else
 		snprintf(buf, cap, "\"%s\"", s);
 	return buf;

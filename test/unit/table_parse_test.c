@@ -759,6 +759,67 @@ test_emphasis_linear(void)
 	arena_reset();
 }
 
+/* Is s valid UTF-8 (every sequence complete)? */
+static bool
+valid_utf8(const char *s)
+{
+	const unsigned char *p = (const unsigned char *) s;
+
+	while (*p)
+	{
+		int			n = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 :
+			(*p & 0xF8) == 0xF0 ? 4 : 0;
+
+		if (n == 0)
+			return false;
+		for (int i = 1; i < n; i++)
+			if ((p[i] & 0xC0) != 0x80)
+				return false;
+		p += n;
+	}
+	return true;
+}
+
+/*
+ * Error messages and details cut long labels at a character, never inside
+ * one: labels of 2-, 3- and 4-byte characters after 0-3 ASCII bytes, in the
+ * message (an invalid cell, a duplicate column) and the detail (its row).
+ */
+static void
+test_error_clip_utf8(void)
+{
+	static const char *const chars[] = {"\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80"};
+	char		s[8192];
+	char		lab[2048];
+	tp_table	t;
+	tp_error	e;
+
+	for (int k = 0; k < 3; k++)
+		for (int pre = 0; pre < 4; pre++)
+			for (int reps = 20; reps < 300; reps += 37)
+			{
+				size_t		n = 0;
+
+				memset(lab, 'A', pre);
+				n = pre;
+				for (int i = 0; i < reps; i++)
+				{
+					memcpy(lab + n, chars[k], strlen(chars[k]));
+					n += strlen(chars[k]);
+				}
+				lab[n] = '\0';
+				snprintf(s, sizeof(s), "\t2020\n%s\t%s\n", lab, lab);
+				CHECK(!parse(s, TP_TSV, &t, &e));
+				CHECK(valid_utf8(e.message), "message of %d x char %d after %d: %s", reps, k, pre, e.message);
+				CHECK(valid_utf8(e.detail), "detail of %d x char %d after %d: %s", reps, k, pre, e.detail);
+				CHECK(n < 90 || strstr(e.message, "...\"") != NULL, "%s", e.message);
+				snprintf(s, sizeof(s), "\t%s\t%s\nA\t1\t2\n", lab, lab);
+				CHECK(!parse(s, TP_TSV, &t, &e));
+				CHECK(valid_utf8(e.message), "message of %d x char %d after %d: %s", reps, k, pre, e.message);
+				arena_reset();
+			}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -772,6 +833,7 @@ main(int argc, char **argv)
 		test_errors();
 		test_find(argv[1]);
 		test_emphasis_linear();
+		test_error_clip_utf8();
 		CHECK(ticks > 0);
 	}
 	else
