@@ -48,3 +48,48 @@ SELECT count(*) AS dictionaries, max(total_bytes) < 1024 * 1024 AS under_1mb
 -- 4. Error messages and details cut long labels at a character: the row label
 -- in the DETAIL ends in a whole '€' (it ended in half of one).
 SELECT foistats.parse_table(E'\t2020\n' || 'A' || repeat('€', 100) || E'\t' || repeat('€', 100) || E'\n');
+
+-- 5. Binary input rejects what text input rejects, and text input rejects a
+-- marker on a counted cell and flag c without flag s.  Each binary case is
+-- the binary form of a valid value with one field changed (found by its
+-- value, 1234567..), loaded through COPY BINARY (xtab_recv).
+CREATE TEMP TABLE recv_in (x foistats.xtab);
+CREATE FUNCTION pg_temp.recv(b bytea) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE d text;
+BEGIN
+  EXECUTE format('COPY (SELECT %L::bytea) TO %L (FORMAT binary)', b, '/tmp/foistats_defects_recv.bin');
+  DELETE FROM recv_in;
+  COPY recv_in FROM '/tmp/foistats_defects_recv.bin' (FORMAT binary);
+  RETURN (SELECT x::text FROM recv_in);
+EXCEPTION WHEN invalid_binary_representation THEN
+  GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
+  RETURN 'rejected: ' || d;
+END $$;
+-- the binary form of v with the int64 (or, with width 1, the byte after it)
+-- holding old replaced by new
+CREATE FUNCTION pg_temp.patch(v text, old bigint, new bigint, width int DEFAULT 8) RETURNS bytea
+LANGUAGE sql AS $$
+  SELECT CASE WHEN width = 8
+    THEN overlay(b PLACING int8send(new) FROM position(int8send(old) IN b))
+    ELSE set_byte(b, position(int8send(old) IN b) + 7, new::int) END
+  FROM foistats.xtab_send(v::foistats.xtab) b
+$$;
+\set v '{cols: "a"; rows: "A" 1234567s"<5"; units: 1234568; coltotals: 1234569; rowtotals: 1234570; grandtotal: 1234571}'
+SELECT pg_temp.recv(foistats.xtab_send(:'v'::foistats.xtab)) AS unchanged;
+SELECT what, pg_temp.recv(pg_temp.patch(:'v', old, new, width)) AS recv
+  FROM (VALUES ('negative units', 1234568, -1, 8),
+               ('negative column total', 1234569, -1, 8),
+               ('negative row total', 1234570, -2, 8),
+               ('negative grand total', 1234571, -3, 8),
+               ('flag c without s', 1234567, 4, 1),
+               ('marker on a counted cell', 1234567, 0, 1),
+               ('marker on a blank cell', 1234567, 2, 1),
+               ('flags s and c', 1234567, 5, 1)) t(what, old, new, width);
+-- the same in text input
+SELECT '{cols: "a"; rows: "A" 1c}'::foistats.xtab;
+SELECT '{cols: "a"; rows: "A" 1"<5"}'::foistats.xtab;
+SELECT '{cols: "a"; rows: "A" 1sc, "B" 0b"-", "C" 2s"<5"}'::foistats.xtab;
+-- text-input errors echo the first 100 characters of the input, not all of it
+SELECT ('{cols: "a"; rows: ' || string_agg(format('"R%s" %s', i, i), ', ') || ', "bad" x}')::foistats.xtab
+  FROM generate_series(1, 5000) i;
+SELECT ('{cols: "' || repeat('é', 200) || '"; oops}')::foistats.xtab;

@@ -1420,6 +1420,20 @@ recv_cstring(StringInfo buf, bool verify, const char *what)
  * Read the binary form.  verify: check text encoding and counts (untrusted
  * input from a client); the structure is always checked.
  */
+/*
+ * A count (units, a published total): with verify (binary input) it must not
+ * be negative, as in the text format.  Stored values are read as written.
+ */
+static int64
+recv_count(StringInfo buf, bool verify, const char *what)
+{
+	int64		v = pq_getmsgint64(buf);
+
+	if (verify && v < 0)
+		corrupt(psprintf("%s is negative.", what));
+	return v;
+}
+
 static Xtab *
 recv_internal(StringInfo buf, MemoryContext mcxt, bool verify)
 {
@@ -1455,9 +1469,9 @@ recv_internal(StringInfo buf, MemoryContext mcxt, bool verify)
 		/* validates the label against its kind */
 		xtab_add_col(xt, label, len, (XtabColKind) kind);
 		if (flags & XF_UNITS)
-			xt->cunits[i] = pq_getmsgint64(buf);
+			xt->cunits[i] = recv_count(buf, verify, "A unit count");
 		if (pq_getmsgbyte(buf))
-			xtab_set_pub_col_total(xt, i, pq_getmsgint64(buf));
+			xtab_set_pub_col_total(xt, i, recv_count(buf, verify, "A published column total"));
 	}
 	xt->has_units = (flags & XF_UNITS) != 0;
 
@@ -1482,7 +1496,7 @@ recv_internal(StringInfo buf, MemoryContext mcxt, bool verify)
 			corrupt("Two rows have the same label.");
 		r = add_row_at(xt, label, len, h, slot);
 		if (pq_getmsgbyte(buf))
-			xtab_set_pub_row_total(xt, r, pq_getmsgint64(buf));
+			xtab_set_pub_row_total(xt, r, recv_count(buf, verify, "A published row total"));
 		row = xt->cells + (Size) r * xt->colcap;
 		for (int c = 0; c < ncols; c++)
 		{
@@ -1497,11 +1511,13 @@ recv_internal(StringInfo buf, MemoryContext mcxt, bool verify)
 
 				if (f & ~XTAB_CELL_FLAGS_MASK)
 					corrupt("A cell has unknown flags.");
+				if (verify && (f & XTAB_CELL_SECONDARY) && !(f & XTAB_CELL_SUPPRESSED))
+					corrupt("A cell is withheld as a complement (flag c) but not withheld (flag s).");
 				xtab_set_flags(xt, r, c, (uint8) f);
 			}
 	}
 	if (flags & XF_GRAND)
-		xtab_set_pub_grand_total(xt, pq_getmsgint64(buf));
+		xtab_set_pub_grand_total(xt, recv_count(buf, verify, "The published grand total"));
 	if (flags & XF_TITLE)
 		xt->title = MemoryContextStrdup(mcxt, recv_cstring(buf, verify, "title"));
 	if (flags & XF_ROWHEADER)
@@ -1527,6 +1543,8 @@ recv_internal(StringInfo buf, MemoryContext mcxt, bool verify)
 		text = recv_cstring(buf, verify, "marker");
 		if (xtab_get_marker(xt, r, c) != NULL)
 			corrupt("A cell has two markers.");
+		if (verify && !(xtab_get_flags(xt, r, c) & (XTAB_CELL_SUPPRESSED | XTAB_CELL_BLANK)))
+			corrupt("A marker is on a cell that is neither withheld nor blank.");
 		xtab_set_marker(xt, r, c, text);
 	}
 	if (buf->cursor != buf->len)
