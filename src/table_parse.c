@@ -25,7 +25,7 @@
  */
 #include "table_parse.h"
 
-#include <ctype.h>
+#include "ascii.h"
 #include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -225,7 +225,7 @@ row_is_empty(const tp_rawrow *r)
 {
 	for (int i = 0; i < r->n; i++)
 		for (const char *p = r->cells[i]; *p; p++)
-			if (!isspace((unsigned char) *p))
+			if (!ascii_isspace((unsigned char) *p))
 				return false;
 	return true;
 }
@@ -263,7 +263,7 @@ static bool
 blank_span(const char *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!isspace((unsigned char) p[i]))
+		if (!ascii_isspace((unsigned char) p[i]))
 			return false;
 	return true;
 }
@@ -466,9 +466,9 @@ tokenize_markdown(tp_ctx *c, const char *text, size_t len)
 
 		line++;
 		tp_tick(c);
-		while (n > 0 && isspace((unsigned char) *s))
+		while (n > 0 && ascii_isspace((unsigned char) *s))
 			s++, n--;
-		while (n > 0 && isspace((unsigned char) s[n - 1]))
+		while (n > 0 && ascii_isspace((unsigned char) s[n - 1]))
 			n--;
 		if (n == 0)
 			continue;
@@ -517,7 +517,7 @@ ci_prefix(const char *p, const char *end, const char *word)
 	if ((size_t) (end - p) < n)
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (tolower((unsigned char) p[i]) != word[i])
+		if (ascii_tolower((unsigned char) p[i]) != word[i])
 			return false;
 	return true;
 }
@@ -539,8 +539,8 @@ tag_name(const char *p, const char *end, char *name, size_t cap)
 
 	if (p < end && *p == '/')
 		p++;
-	while (p < end && isalnum((unsigned char) *p) && k + 1 < cap)
-		name[k++] = (char) tolower((unsigned char) *p++);
+	while (p < end && ascii_isalnum((unsigned char) *p) && k + 1 < cap)
+		name[k++] = (char) ascii_tolower((unsigned char) *p++);
 	name[k] = '\0';
 }
 
@@ -557,12 +557,12 @@ tag_attr_num(const char *tag, const char *tagend, const char *attr)
 		p++;
 	if (p < tagend && (*p == '"' || *p == '\''))
 		p++;
-	if (p >= tagend || !isdigit((unsigned char) *p))
+	if (p >= tagend || !ascii_isdigit((unsigned char) *p))
 		return 1;
 	{
 		long		v = 0;
 
-		while (p < tagend && isdigit((unsigned char) *p) && v < 100000)
+		while (p < tagend && ascii_isdigit((unsigned char) *p) && v < 100000)
 			v = v * 10 + (*p++ - '0');
 		return v;
 	}
@@ -784,10 +784,10 @@ decode_entity(const char *s, char *out, int *outlen)
 		{
 			int			v;
 
-			if (isdigit((unsigned char) *d))
+			if (ascii_isdigit((unsigned char) *d))
 				v = *d - '0';
-			else if (hex && isxdigit((unsigned char) *d))
-				v = tolower((unsigned char) *d) - 'a' + 10;
+			else if (hex && ascii_isxdigit((unsigned char) *d))
+				v = ascii_tolower((unsigned char) *d) - 'a' + 10;
 			else
 				return 0;
 			cp = cp * (hex ? 16 : 10) + v;
@@ -816,9 +816,9 @@ inline_tag_len(const char *s)
 
 	if (*p == '/')
 		p++;
-	if (!isalpha((unsigned char) *p))
+	if (!ascii_isalpha((unsigned char) *p))
 		return 0;
-	while (isalnum((unsigned char) *p))
+	while (ascii_isalnum((unsigned char) *p))
 		p++;
 	if (*p != '>' && *p != ' ' && *p != '/' && *p != '\t')
 		return 0;
@@ -884,7 +884,7 @@ clean_cell(tp_ctx *c, const char *raw, bool strip_tags)
 			s += 2;
 			continue;
 		}
-		if (isspace(ch))
+		if (ascii_isspace(ch))
 		{
 			space = true;
 			s++;
@@ -948,7 +948,7 @@ lower_copy(const char *s, char *buf, size_t cap)
 	size_t		i;
 
 	for (i = 0; s[i] && i + 1 < cap; i++)
-		buf[i] = (char) tolower((unsigned char) s[i]);
+		buf[i] = (char) ascii_tolower((unsigned char) s[i]);
 	buf[i] = '\0';
 }
 
@@ -1114,7 +1114,7 @@ ci_equal_total(const char *label, const char *want)
 	if (n != m || n == 0)
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (tolower((unsigned char) label[i]) != tolower((unsigned char) want[i]))
+		if (ascii_tolower((unsigned char) label[i]) != ascii_tolower((unsigned char) want[i]))
 			return false;
 	return true;
 }
@@ -1481,7 +1481,7 @@ line_kind(const char *s, size_t n)
 
 	if (memchr(s, '\t', n))
 		return LN_TAB;			/* a line of tabs only is an empty TSV row */
-	while (i < n && isspace((unsigned char) s[i]))
+	while (i < n && ascii_isspace((unsigned char) s[i]))
 		i++;
 	if (i == n)
 		return LN_BLANK;
@@ -1505,15 +1505,15 @@ title_of(tp_ctx *c, const char *s, size_t n)
 static bool
 is_heading_line(const char *s, size_t n)
 {
-	while (n > 0 && isspace((unsigned char) *s))
+	while (n > 0 && ascii_isspace((unsigned char) *s))
 		s++, n--;
-	while (n > 0 && isspace((unsigned char) s[n - 1]))
+	while (n > 0 && ascii_isspace((unsigned char) s[n - 1]))
 		n--;
 	if (n > 4 && strncmp(s, "**", 2) == 0 && strncmp(s + n - 2, "**", 2) == 0)
 		return true;
 	if (n > 0 && s[0] == '#')
 		return true;
-	if (n > 3 && (s[0] == '<') && (s[1] == 'h' || s[1] == 'H') && isdigit((unsigned char) s[2]))
+	if (n > 3 && (s[0] == '<') && (s[1] == 'h' || s[1] == 'H') && ascii_isdigit((unsigned char) s[2]))
 		return true;
 	return false;
 }
