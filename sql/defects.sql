@@ -93,3 +93,9 @@ SELECT '{cols: "a"; rows: "A" 1sc, "B" 0b"-", "C" 2s"<5"}'::foistats.xtab;
 SELECT ('{cols: "a"; rows: ' || string_agg(format('"R%s" %s', i, i), ', ') || ', "bad" x}')::foistats.xtab
   FROM generate_series(1, 5000) i;
 SELECT ('{cols: "' || repeat('é', 200) || '"; oops}')::foistats.xtab;
+
+-- 7. HTML: text between cells is an error (it was dropped: "7" vanished and
+-- the row read 1 2); a newline written as an entity is a space in a label.
+SELECT foistats.parse_table('<table><tr><td></td><td>2020</td><td>2021</td></tr><tr><td>A</td><td>1</td>7<td>2</td></tr></table>');
+SELECT foistats.parse_table('<table><tr><td></td><td>2020</td></tr> &nbsp; <tr><td>A&#10;B</td><td>1</td></tr></table>')::text;
+SELECT foistats.parse_table(E'\t2020\nA&#13;&#10;B\t1\n')::text;

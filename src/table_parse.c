@@ -708,6 +708,30 @@ tokenize_html(tp_ctx *c, const char *text, size_t len)
 			line++;
 		if (in_cell)
 			buf_putc(c, &cell, *p);
+		else if (!ascii_isspace((unsigned char) *p))
+		{
+			/* text between cells belongs to no cell: never drop it silently */
+			const char *e = p;
+			char		q[64];
+
+			/* a no-break space between cells is layout */
+			if (ci_prefix(p, end, "&nbsp;") || ci_prefix(p, end, "&#160;"))
+			{
+				p += 6;
+				continue;
+			}
+			if (ci_prefix(p, end, "\xc2\xa0"))
+			{
+				p += 2;
+				continue;
+			}
+			while (e < end && *e != '<' && *e != '\n' && e - p < 40)
+				e++;
+			snprintf(q, sizeof(q), "%.*s", (int) (e < end ? utf8_clip(p, e - p) : (size_t) (e - p)), p);
+			tp_fail(c, line, row ? row->n + 1 : 0,
+					"Text between the cells of a table belongs to no row or column; put it in a cell (<td>) or outside the table.",
+					"text outside any cell on line %d: \"%s\"", line, q);
+		}
 		p++;
 	}
 	if (!done)
@@ -865,7 +889,11 @@ clean_cell(tp_ctx *c, const char *raw, bool strip_tags)
 
 			if (used)
 			{
-				if (ol == 2 && (unsigned char) out[0] == 0xC2 && (unsigned char) out[1] == 0xA0)
+				/* a no-break space, or a whitespace or control character
+				 * written as an entity (&#10;), is a space like any other:
+				 * a label never keeps a newline */
+				if ((ol == 2 && (unsigned char) out[0] == 0xC2 && (unsigned char) out[1] == 0xA0) ||
+					(ol == 1 && ((unsigned char) out[0] < 0x20 || out[0] == 0x7F)))
 					space = true;
 				else
 				{

@@ -865,6 +865,35 @@ test_locale_independent(void)
 	setlocale(LC_CTYPE, "C");
 }
 
+/*
+ * HTML: text between cells is an error, never dropped; a newline or other
+ * control character written as an entity is a space in a label.
+ */
+static void
+test_html_text_between_cells(void)
+{
+	tp_table	t;
+	tp_error	e;
+
+	CHECK(!parse("<table><tr><td></td><td>2020</td><td>2021</td></tr>"
+				 "<tr><td>A</td><td>1</td>7<td>2</td></tr></table>", TP_HTML, &t, &e));
+	CHECK(strstr(e.message, "text outside any cell on line 1: \"7\"") != NULL, "%s", e.message);
+	CHECK(e.col == 3, "%d", e.col);
+	CHECK(!parse("<table>\n<tr><td></td><td>2020</td></tr>\nstray text\n<tr><td>A</td><td>1</td></tr></table>",
+				 TP_HTML, &t, &e));
+	CHECK(strstr(e.message, "line 3: \"stray text\"") != NULL, "%s", e.message);
+	/* whitespace, &nbsp;, comments and captions between cells are layout */
+	CHECK(parse("<table>\n <caption>C</caption> <!-- x -->\n<tr> <td></td>\n\t<td>2020</td> &nbsp;</tr>\n"
+				"<tr><td>A</td> <td>1</td></tr></table>", TP_HTML, &t, &e), "%s", e.message);
+	CHECK(t.nrows == 1 && t.cells[0].value == 1);
+	CHECK(parse("<table><tr><td></td><td>2020</td></tr>"
+				"<tr><td>A&#10;B</td><td>1</td></tr><tr><td>C&#13;&#10;&#9;D&#x0A;</td><td>2</td></tr></table>",
+				TP_HTML, &t, &e), "%s", e.message);
+	CHECK_STR(t.row_labels[0], "A B");
+	CHECK_STR(t.row_labels[1], "C D");
+	arena_reset();
+}
+
 int
 main(int argc, char **argv)
 {
@@ -880,6 +909,7 @@ main(int argc, char **argv)
 		test_emphasis_linear();
 		test_error_clip_utf8();
 		test_locale_independent();
+		test_html_text_between_cells();
 		CHECK(ticks > 0);
 	}
 	else
