@@ -39,6 +39,8 @@ typedef struct tp_rawrow
 	int			cap;
 	char	  **cells;
 	int		   *lines;			/* line of each cell (HTML/CSV may differ) */
+	bool		text;			/* a line of text, not a table row: one cell
+								 * (TSV, CSV) or no '|' (Markdown) */
 } tp_rawrow;
 
 typedef struct tp_ctx
@@ -54,6 +56,9 @@ typedef struct tp_ctx
 	const char *const *extra_totals;
 	int			nextra;
 	int			line0;			/* lines before the text (tp_parse_at) */
+	const char *caption;		/* HTML: the <caption>'s raw text, or NULL */
+	const char **notes;			/* HTML: <p> paragraphs after the table */
+	int			nnotes;
 } tp_ctx;
 
 /* A growable string living in the allocator's memory. */
@@ -313,6 +318,7 @@ tokenize_tsv(tp_ctx *c, const char *text, size_t len)
 				b = i + 1;
 			}
 		}
+		r->text = r->n == 1;
 	}
 }
 
@@ -417,6 +423,7 @@ tokenize_csv(tp_ctx *c, const char *text, size_t len)
 				end_record = true;
 			}
 		}
+		r->text = r->n == 1;
 		drop_empty_last_row(c);
 	}
 }
@@ -447,6 +454,21 @@ md_is_separator(tp_rawrow *r)
 	return r->n > 0;
 }
 
+/* Does the line hold a cell separator (a '|' not escaped as '\|')?  A
+ * backslash escapes '|' and '\' (as render writes them). */
+static bool
+md_has_pipe(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '|' || s[i + 1] == '\\'))
+			i++;
+		else if (s[i] == '|')
+			return true;
+	}
+	return false;
+}
+
 static void
 tokenize_markdown(tp_ctx *c, const char *text, size_t len)
 {
@@ -472,18 +494,30 @@ tokenize_markdown(tp_ctx *c, const char *text, size_t len)
 			n--;
 		if (n == 0)
 			continue;
-		if (memchr(s, '|', n) == NULL)
-			tp_fail(c, line, 0, "Every line of a Markdown table must contain '|' cell separators.",
-					"line %d is not a Markdown table row", line);
+		if (!md_has_pipe(s, n))
+		{
+			/* text (a title, a note); interpret() allows it only around the table */
+			r = row_new(c, line);
+			buf_init(c, &cell, n + 1);
+			for (i = 0; i < n; i++)
+			{
+				if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '|' || s[i + 1] == '\\'))
+					i++;
+				buf_putc(c, &cell, s[i]);
+			}
+			row_add(c, r, cell.s, line);
+			r->text = true;
+			continue;
+		}
 		r = row_new(c, line);
 		b = (s[0] == '|') ? 1 : 0;
 		buf_init(c, &cell, 32);
 		last_sep = false;
 		for (i = b; i < n; i++)
 		{
-			if (s[i] == '\\' && i + 1 < n && s[i + 1] == '|')
+			if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '|' || s[i + 1] == '\\'))
 			{
-				buf_putc(c, &cell, '|');
+				buf_putc(c, &cell, s[i + 1]);
 				i++;
 				last_sep = false;
 				continue;
@@ -648,6 +682,8 @@ tokenize_html(tp_ctx *c, const char *text, size_t len)
 				e = ci_find(p, end, close);
 				if (!e)
 					tp_fail(c, tagline, 0, NULL, "unterminated <%s> on line %d", name, tagline);
+				if (name[0] == 'c' && !c->caption)
+					c->caption = tp_strndup(c, p, e - p);	/* the table's title */
 				for (; p < e; p++)
 					if (*p == '\n')
 						line++;
@@ -736,6 +772,32 @@ tokenize_html(tp_ctx *c, const char *text, size_t len)
 	}
 	if (!done)
 		tp_fail(c, line, 0, NULL, "<table> has no closing </table>");
+	/* notes: the <p> paragraphs right after the table (render's footnotes) */
+	for (;;)
+	{
+		const char *q = p,
+				   *e;
+
+		while (q < end && ascii_isspace((unsigned char) *q))
+			q++;
+		if (!(ci_prefix(q, end, "<p>") || ci_prefix(q, end, "<p ")) ||
+			(e = ci_find(q, end, "</p>")) == NULL)
+			break;
+		while (q < e && *q != '>')
+			q++;
+		if (q >= e)
+			break;
+		if (c->nnotes % 8 == 0)
+		{
+			const char **nn = tp_new(c, sizeof(char *) * (c->nnotes + 8));
+
+			if (c->nnotes)
+				memcpy(nn, c->notes, sizeof(char *) * c->nnotes);
+			c->notes = nn;
+		}
+		c->notes[c->nnotes++] = tp_strndup(c, q + 1, e - q - 1);
+		p = e + 4;
+	}
 	if (ci_find(p, end, "<table"))
 		tp_fail(c, 0, 0, "Pass one table at a time.", "text holds more than one <table>");
 }
@@ -1409,6 +1471,69 @@ interpret(tp_ctx *c, tp_table *t)
 	}
 }
 
+/*
+ * Text around the table, as render() writes it: lines of text before the
+ * header are its title (joined by spaces), lines after the last row its
+ * notes, one each (TSV and CSV: lines of one cell; Markdown: lines without
+ * '|'; HTML: the <caption> and the <p> paragraphs after </table>).  A line
+ * of text between table rows stays in the table (an error there); text
+ * alone, with no table row, is left to interpret() to reject.
+ */
+static void
+text_around(tp_ctx *c, tp_table *out)
+{
+	int			first = 0,
+				last = c->nrows;
+	bool		strip = (c->format != TP_HTML);
+
+	while (first < c->nrows && c->rows[first].text)
+		first++;
+	if (first == c->nrows)
+		first = 0;				/* no table row at all */
+	else
+		while (last > first && c->rows[last - 1].text)
+			last--;
+	if (first > 0)
+	{
+		tp_buf		b;
+
+		buf_init(c, &b, 64);
+		for (int i = 0; i < first; i++)
+		{
+			const char *t = clean_cell(c, c->rows[i].cells[0], strip);
+
+			if (b.len && t[0])
+				buf_putc(c, &b, ' ');
+			buf_putn(c, &b, t, strlen(t));
+		}
+		out->title = b.s;
+	}
+	else if (c->caption)
+		out->title = clean_cell(c, c->caption, true);
+	if (out->title && out->title[0] == '\0')
+		out->title = NULL;
+	out->notes = tp_new(c, sizeof(char *) * (c->nrows - last + c->nnotes + 1));
+	for (int i = last; i < c->nrows; i++)
+		out->notes[out->nnotes++] = clean_cell(c, c->rows[i].cells[0], strip);
+	for (int i = 0; i < c->nnotes; i++)
+	{
+		const char *t = clean_cell(c, c->notes[i], true);
+
+		if (t[0])
+			out->notes[out->nnotes++] = t;
+	}
+	/* the table's rows alone */
+	if (first > 0)
+		memmove(c->rows, c->rows + first, sizeof(tp_rawrow) * (last - first));
+	c->nrows = last - first;
+	if (c->format == TP_MARKDOWN)
+		for (int i = 0; i < c->nrows; i++)
+			if (c->rows[i].text)
+				tp_fail(c, c->rows[i].line, 0,
+						"Every line of a Markdown table must contain '|' cell separators.",
+						"line %d is not a Markdown table row", c->rows[i].line);
+}
+
 static void
 parse_all(tp_ctx *c, const char *text, size_t len, tp_format format, tp_table *out)
 {
@@ -1453,6 +1578,7 @@ parse_all(tp_ctx *c, const char *text, size_t len, tp_format format, tp_table *o
 				c->rows[w++] = c->rows[i];
 		c->nrows = w;
 	}
+	text_around(c, out);
 	interpret(c, out);
 }
 

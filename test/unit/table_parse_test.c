@@ -425,8 +425,9 @@ test_errors(void)
 	expect_error("\ta\tb\nx\t1\t2\t9\n", TP_TSV, 2, 4, "line 2 has 4 cells");
 	/* missing header */
 	expect_error("x\t1\t2\ny\t3\t4\n", TP_TSV, 1, 0, "missing header row");
-	expect_error("only one cell\nx\t1\n", TP_AUTO, 1, 0, "fewer than two cells");
-	expect_error("title line\n\ta\tb\nx\t1\t2\n", TP_TSV, 1, 0, "fewer than two cells");
+	/* a line of one cell before the header is a title: the header must follow */
+	expect_error("only one cell\nx\t1\n", TP_AUTO, 2, 0, "looks like data");
+	expect_error("only one cell\n", TP_TSV, 1, 0, "fewer than two cells");
 	/* duplicate labels */
 	expect_error("\ta\tb\nx\t1\t2\ny\t1\t2\nx\t3\t4\n", TP_TSV, 4, 1,
 				 "duplicate row label \"x\" on lines 2 and 4");
@@ -451,7 +452,10 @@ test_errors(void)
 	expect_error("\ta\tb\n", TP_TSV, 1, 0, "no rows");
 	expect_error("\tTotal\nx\t1\n", TP_TSV, 1, 0, "no data columns");
 	/* markdown line without pipes */
-	expect_error("| k | a |\n| x | 1 |\nstray text\n", TP_MARKDOWN, 3, 0, "not a Markdown table row");
+	expect_error("| k | a |\n| x | 1 |\nstray text\n| y | 2 |\n", TP_MARKDOWN, 3, 0,
+				 "not a Markdown table row");
+	expect_error("\ta\tb\nx\t1\t2\nstray\ny\t1\t2\n", TP_TSV, 3, 0,
+				 "line 3 has 1 cells but the header on line 1 has 3");
 	/* NUL byte */
 	{
 		tp_table	t;
@@ -894,6 +898,54 @@ test_html_text_between_cells(void)
 	arena_reset();
 }
 
+/*
+ * Text around a table, as render() writes it: lines before the header are
+ * its title, lines after the last row its notes (TSV, CSV: one-cell lines;
+ * Markdown: lines without an unescaped '|'; HTML: <caption>, <p> after it).
+ */
+static void
+test_text_around(void)
+{
+	static const struct
+	{
+		tp_format	f;
+		const char *text;
+	}			cases[] = {
+		{TP_TSV, "Crimes, by year | all\n\n\t2013\t2014\nA\t1\t2\n\n* fewer than 5\nSource: police"},
+		{TP_CSV, "\"Crimes, by year | all\"\r\n,2013,2014\r\nA,1,2\r\n* fewer than 5\r\nSource: police\r\n"},
+		{TP_MARKDOWN, "**Crimes, by year \\| all**\n\n| | 2013 | 2014 |\n| --- | ---: | ---: |\n| A | 1 | 2 |\n\n"
+		"* fewer than 5  \nSource: police  "},
+		{TP_HTML, "<table>\n<caption>Crimes, by year | all</caption>\n<tr><th></th><th>2013</th><th>2014</th></tr>\n"
+		"<tr><th>A</th><td>1</td><td>2</td></tr>\n</table>\n<p>* fewer than 5</p>\n<p>Source: police</p>"},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		tp_table	t;
+		tp_error	e;
+
+		CHECK(parse(cases[i].text, cases[i].f, &t, &e), "case %zu: %s", i, e.message);
+		CHECK(t.nrows == 1 && t.ncols == 2 && t.cells[1].value == 2, "case %zu", i);
+		CHECK_STR(t.title, "Crimes, by year | all");
+		CHECK(t.nnotes == 2, "case %zu: %d notes", i, t.nnotes);
+		if (t.nnotes == 2)
+		{
+			CHECK_STR(t.notes[0], "* fewer than 5");
+			CHECK_STR(t.notes[1], "Source: police");
+		}
+		arena_reset();
+	}
+	/* no text around: no title, no notes */
+	{
+		tp_table	t;
+		tp_error	e;
+
+		CHECK(parse("\ta\tb\nx\t1\t2\n", TP_TSV, &t, &e));
+		CHECK(t.title == NULL && t.nnotes == 0);
+		arena_reset();
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -910,6 +962,7 @@ main(int argc, char **argv)
 		test_error_clip_utf8();
 		test_locale_independent();
 		test_html_text_between_cells();
+		test_text_around();
 		CHECK(ticks > 0);
 	}
 	else
