@@ -434,8 +434,11 @@ marker_hash(int r, int c)
 {
 	uint64		k = ((uint64) (uint32) r << 32) | (uint32) c;
 
+	/* murmur3's 64-bit finalizer: every bit of (r, c) reaches the low bits */
 	k ^= k >> 33;
 	k *= UINT64CONST(0xff51afd7ed558ccd);
+	k ^= k >> 33;
+	k *= UINT64CONST(0xc4ceb9fe1a85ec53);
 	k ^= k >> 33;
 	return (uint32) k;
 }
