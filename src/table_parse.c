@@ -682,7 +682,7 @@ tokenize_html(tp_ctx *c, const char *text, size_t len)
 				e = ci_find(p, end, close);
 				if (!e)
 					tp_fail(c, tagline, 0, NULL, "unterminated <%s> on line %d", name, tagline);
-				if (name[0] == 'c' && !c->caption)
+				if (strcmp(name, "caption") == 0 && !c->caption)
 					c->caption = tp_strndup(c, p, e - p);	/* the table's title */
 				for (; p < e; p++)
 					if (*p == '\n')
