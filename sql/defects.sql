@@ -127,3 +127,11 @@ SELECT what, f,
 SELECT foistats.parse_table(E'\t2013\nA\t1\nnot a row\nB\t2\n');
 SELECT foistats.parse_table(E'| | 2013 |\n| --- | ---: |\n| A | 1 |\nnot a row\n| B | 2 |\n');
 SELECT foistats.parse_table('just a line');
+
+-- 5 (cont.). protect() keeps a parsed '-' on a cell it publishes; output
+-- writes only markers of withheld or blank cells, so such a value still reads
+-- back (as a value stored by 0.1.0 does).
+SELECT m, substring(x::text FROM 'rows: [^;]*') AS rows, x::text::foistats.xtab::text = x::text AS round_trip
+  FROM (SELECT m, foistats.protect(foistats.parse_table(E'\t2013\t2014\nA\t-\t12\nB\t7\t9\n'), method => m) x
+          FROM unnest('{suppress,round5,cellkey}'::text[]) m) s;
+SELECT substring(pg_temp.recv(foistats.xtab_send(foistats.protect(foistats.parse_table(E'\t2013\t2014\nA\t-\t12\nB\t7\t9\n'), method => 'round5'))) FROM 'rows: [^;]*') AS binary_round_trip;

@@ -1281,6 +1281,12 @@ check_flat_size(const Xtab *xt, const int *perm_unused)
  * Write xt's binary form: columns in natural order, rows in the order of
  * rowperm (NULL: as stored).
  */
+static inline bool
+marker_kept(const Xtab *xt, const XtabMarker *m)
+{
+	return (xtab_get_flags(xt, m->row, m->col) & (XTAB_CELL_SUPPRESSED | XTAB_CELL_BLANK)) != 0;
+}
+
 static void
 send_perm(const Xtab *xt, StringInfo buf, const int *rowperm)
 {
@@ -1289,6 +1295,7 @@ send_perm(const Xtab *xt, StringInfo buf, const int *rowperm)
 	int		   *rinv = NULL;
 	uint8		flags = 0;
 	bool		any_cell_flags = false;
+	int			nmarkers;
 
 	check_flat_size(xt, rowperm);
 	for (int i = 0; i < xt->ncols; i++)
@@ -1362,11 +1369,20 @@ send_perm(const Xtab *xt, StringInfo buf, const int *rowperm)
 		for (int i = 0; i < xt->nrows; i++)
 			rinv[rowperm[i]] = i;
 	}
-	pq_sendint32(buf, xt->nmarkers);
+	/* only markers of withheld or blank cells, as recv and text input accept
+	 * (a marker elsewhere means nothing: protect() keeps a parsed '-' on a
+	 * cell it publishes) */
+	nmarkers = 0;
+	for (int i = 0; i < xt->nmarkers; i++)
+		if (marker_kept(xt, &xt->markers[i]))
+			nmarkers++;
+	pq_sendint32(buf, nmarkers);
 	for (int i = 0; i < xt->nmarkers; i++)
 	{
 		const XtabMarker *m = &xt->markers[i];
 
+		if (!marker_kept(xt, m))
+			continue;
 		pq_sendint32(buf, rinv ? rinv[m->row] : m->row);
 		pq_sendint32(buf, cinv[m->col]);
 		send_string(buf, m->text, strlen(m->text));

@@ -160,10 +160,16 @@ out_rows(StringInfo buf, const Xtab *xt, const int *cperm)
 		{
 			int			c = cperm[i];
 			const char *m;
+			uint8		f = xtab_get_flags(xt, r, c);
 
 			appendStringInfo(buf, " " INT64_FORMAT, xtab_get(xt, r, c));
-			out_flags(buf, xtab_get_flags(xt, r, c));
-			if ((m = xtab_get_marker(xt, r, c)) != NULL)
+			out_flags(buf, f);
+			/* only a withheld or blank cell's marker means anything, and
+			 * input accepts no other; protect() keeps a parsed '-' on a
+			 * cell it publishes (and 0.1.0 stored such values): they must
+			 * still dump and reload */
+			if ((f & (XTAB_CELL_SUPPRESSED | XTAB_CELL_BLANK)) &&
+				(m = xtab_get_marker(xt, r, c)) != NULL)
 				out_string(buf, m, strlen(m));
 		}
 	}
