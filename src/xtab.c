@@ -1352,7 +1352,14 @@ send_perm(const Xtab *xt, StringInfo buf, const int *rowperm)
 			pq_sendint64(buf, row[cperm[j]]);
 		if (any_cell_flags)
 			for (int j = 0; j < xt->ncols; j++)
-				pq_sendbyte(buf, xt->flags[(Size) r * xt->colcap + cperm[j]]);
+			{
+				uint8		f = xt->flags[(Size) r * xt->colcap + cperm[j]];
+
+				/* c only with s, as recv requires */
+				if (!(f & XTAB_CELL_SUPPRESSED))
+					f &= ~XTAB_CELL_SECONDARY;
+				pq_sendbyte(buf, f);
+			}
 	}
 	if (xt->pub_grand_set)
 		pq_sendint64(buf, xt->pub_grand);

@@ -100,7 +100,8 @@ out_flags(StringInfo buf, uint8 f)
 		appendStringInfoChar(buf, 's');
 	if (f & XTAB_CELL_BLANK)
 		appendStringInfoChar(buf, 'b');
-	if (f & XTAB_CELL_SECONDARY)
+	/* c only with s, as input requires (0.1.0's input accepted it alone) */
+	if ((f & XTAB_CELL_SECONDARY) && (f & XTAB_CELL_SUPPRESSED))
 		appendStringInfoChar(buf, 'c');
 	if (f & XTAB_CELL_ROUNDED)
 		appendStringInfoChar(buf, 'r');
