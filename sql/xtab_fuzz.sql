@@ -9,7 +9,7 @@ RESET client_min_messages;
 SELECT setseed(0.42);
 CREATE TEMP TABLE fuzz_seed (x text);
 INSERT INTO fuzz_seed VALUES
-  ('{cols: "2013", fy "2013/14", "2013 Q1", "2013-01", int "7", "x"; rows: "A, \"q\"" 1 2 3s"<5" 0b 5c 6r, "B\\" 0 0 0 0 0 1; units: 1 2 3 4 5 6; coltotals: 1 - 3 - 5 -; rowtotals: 21 -; grandtotal: 22; title: "T"; rowheader: "R"; footnote: "f"}'),
+  ('{cols: "2013", fy "2013/14", "2013 Q1", "2013-01", int "7", "x"; rows: "A, \"q\"" 1 2 3s"<5" 0b 5sc 6r, "B\\" 0 0 0 0 0 1; units: 1 2 3 4 5 6; coltotals: 1 - 3 - 5 -; rowtotals: 21 -; grandtotal: 22; title: "T"; rowheader: "R"; footnote: "f"}'),
   ('{cols: "2010", "2011"; rows: "EXPOSURE" 14 23, "VOYEURISM" 1 2}'),
   ('{}');
 

@@ -2,8 +2,13 @@
  * audit.c
  *		Interval bounds propagation for suppressed cells (see audit.h).
  *
- * Sums saturate at AB_INF so adversarial totals near INT64_MAX cannot
- * overflow; AB_INF in a sum means "unbounded".
+ * Sums of upper bounds saturate at AB_INF so adversarial totals near
+ * INT64_MAX cannot overflow; AB_INF there means "unbounded" (nothing is
+ * concluded from it).  Sums of lower bounds are kept exact: a sum of lows
+ * past INT64_MAX exceeds every total (the constraint is infeasible), and one
+ * of exactly INT64_MAX is a real sum that still bounds the other cells (it
+ * was once saturated too and taken for "unbounded", so an impossible table
+ * passed and a revealed cell went unreported).
  */
 #include "audit.h"
 
@@ -15,6 +20,16 @@ sat_add(int64_t a, int64_t b)
 	if (b > 0 && a > AB_INF - b)
 		return AB_INF;
 	return a + b;
+}
+
+/* a + b, or false when it leaves the range of int64 */
+static bool
+add_exact(int64_t a, int64_t b, int64_t *r)
+{
+	if ((b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b))
+		return false;
+	*r = a + b;
+	return true;
 }
 
 ab_result
@@ -39,13 +54,18 @@ ab_propagate(ab_problem *p, int max_rounds, int *bad_con)
 			{
 				int			i = p->con_cells[x];
 
-				sumlo = sat_add(sumlo, p->lo[i]);
+				if (!add_exact(sumlo, p->lo[i], &sumlo))
+				{
+					/* the lows alone exceed any total */
+					*bad_con = k;
+					return AB_INFEASIBLE;
+				}
 				if (p->hi[i] == AB_INF)
 					ninf++;
 				else
 					sumhi_fin = sat_add(sumhi_fin, p->hi[i]);
 			}
-			if (rhs < 0 || (sumlo != AB_INF && sumlo > rhs) ||
+			if (rhs < 0 || sumlo > rhs ||
 				(ninf == 0 && sumhi_fin != AB_INF && sumhi_fin < rhs))
 			{
 				*bad_con = k;
@@ -59,8 +79,8 @@ ab_propagate(ab_problem *p, int max_rounds, int *bad_con)
 				int64_t		nlo = lo,
 							nhi = hi;
 
-				/* upper bound: rhs minus the least the others can hold */
-				if (sumlo != AB_INF)
+				/* upper bound: rhs minus the least the others can hold (exact:
+				 * 0 <= others_lo <= sumlo <= rhs) */
 				{
 					int64_t		others_lo = sumlo - lo;
 
@@ -83,7 +103,8 @@ ab_propagate(ab_problem *p, int max_rounds, int *bad_con)
 				if (nlo != lo || nhi != hi)
 				{
 					/* keep the constraint's running sums in step */
-					sumlo = sat_add(sumlo - lo, nlo);
+					/* stays <= rhs: nlo <= nhi <= rhs - others_lo */
+					sumlo = sumlo - lo + nlo;
 					if (hi == AB_INF)
 					{
 						ninf--;

@@ -9,7 +9,7 @@
  * (audit, audit_subset, reconcile) and intersects these intervals with the
  * exact ones of the suppression core (disclosure.c).
  *
- * Each unknown (suppressed) cell i starts in [lo[i], hi[i]] (what its marker
+ * Each unknown (suppressed) cell i starts in [lo[i], hi[i]], 0 <= lo[i] <= hi[i] (what its marker
  * says: '<5' is [0, 4], '*' is [0, AB_INF]).  Each constraint k says the
  * unknown cells con_cells[con_start[k] .. con_start[k+1]) sum to rhs[k] (a
  * published row, column or grand total minus the visible cells it covers).

@@ -8,7 +8,7 @@
  */
 #include "marker.h"
 
-#include <ctype.h>
+#include "ascii.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -48,11 +48,11 @@ marker_read_count(const char *s, int64_t *out)
 	int			group = -1;		/* digits since the last comma, -1 before any */
 	const char *p = s;
 
-	if (!isdigit((unsigned char) *p))
+	if (!ascii_isdigit((unsigned char) *p))
 		return false;
 	for (; *p; p++)
 	{
-		if (isdigit((unsigned char) *p))
+		if (ascii_isdigit((unsigned char) *p))
 		{
 			if (v > (INT64_MAX - 9) / 10)
 				return false;
@@ -144,7 +144,7 @@ read_range(const char *low, marker_meaning *m)
 	int64_t		a,
 				b;
 
-	while (isdigit((unsigned char) *p) && k + 1 < sizeof(first))
+	while (ascii_isdigit((unsigned char) *p) && k + 1 < sizeof(first))
 		first[k++] = *p++;
 	first[k] = '\0';
 	if (k == 0 || !marker_read_count(first, &a))
@@ -165,9 +165,9 @@ read_range(const char *low, marker_meaning *m)
 static bool
 fail(const char *s, char *why, size_t whylen)
 {
-	if (strchr(s, '.') && isdigit((unsigned char) s[0]))
+	if (strchr(s, '.') && ascii_isdigit((unsigned char) s[0]))
 		snprintf(why, whylen, "not a whole number");
-	else if (s[0] == '-' && isdigit((unsigned char) s[1]))
+	else if (s[0] == '-' && ascii_isdigit((unsigned char) s[1]))
 		snprintf(why, whylen, "a count cannot be negative");
 	else
 		snprintf(why, whylen, "not a count, blank, '-' or suppression marker");
@@ -197,7 +197,7 @@ marker_read(const char *s, marker_meaning *m, char *why, size_t whylen)
 		return false;
 	}
 	for (size_t i = 0; i <= n; i++)
-		low[i] = (char) tolower((unsigned char) s[i]);
+		low[i] = (char) ascii_tolower((unsigned char) s[i]);
 	if (in_list(low, not_applicable, lengthof(not_applicable)))
 		return true;
 	if (in_list(low, withheld_words, lengthof(withheld_words)))

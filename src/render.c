@@ -199,8 +199,9 @@ md_text(StringInfo b, const char *s)
 /*
  * A footnote under a Markdown table is a paragraph of its own, so what would
  * read as Markdown is escaped: a '*' (the withheld marker: '* Withheld ...'
- * would otherwise be a bullet, and two of them emphasis) and a line's first
- * character when it would start a heading, quote or list.
+ * would otherwise be a bullet, and two of them emphasis), a '|' (a table
+ * row) and a line's first character when it would start a heading, quote or
+ * list.  parse_table unescapes them.
  */
 static void
 md_note(StringInfo b, const char *s)
@@ -209,7 +210,7 @@ md_note(StringInfo b, const char *s)
 		appendStringInfoChar(b, '\\');
 	for (; *s; s++)
 	{
-		if (*s == '*' || *s == '\\')
+		if (*s == '*' || *s == '|' || *s == '\\')
 			appendStringInfoChar(b, '\\');
 		appendStringInfoChar(b, (*s == '\n' || *s == '\r') ? ' ' : *s);
 	}

@@ -35,14 +35,101 @@
 #include <string.h>
 
 /*
- * Path costs (see the cost model at entry_cost).  128 bits so that sums of
- * value * unit never overflow.  Aligned to 8 only: allocators such as palloc
- * guarantee 8-byte alignment, and 16-byte SSE loads of a misaligned
- * __int128 would fault.
+ * Path costs (see the cost model at entry_cost): unsigned 128-bit, so that
+ * sums of value * unit never overflow.  With the compiler's 128-bit integer
+ * (__SIZEOF_INT128__: every 64-bit gcc and clang target) the operations are
+ * its own; elsewhere (32-bit targets, where PostgreSQL has no HAVE_INT128
+ * either; or built with -DSDC_NO_INT128, as the unit test does once) two
+ * 64-bit halves.  This pure core cannot include PostgreSQL's int128.h.  The
+ * int128 type is aligned to 8 only: allocators such as palloc guarantee
+ * 8-byte alignment, and 16-byte SSE loads of a misaligned __int128 would
+ * fault.
  */
-typedef __int128 sdc_cost __attribute__((aligned(8)));
+#if defined(__SIZEOF_INT128__) && !defined(SDC_NO_INT128)
+typedef unsigned __int128 sdc_cost __attribute__((aligned(8)));
 
+static inline sdc_cost
+cost_of(uint64_t v)
+{
+	return v;
+}
+static inline sdc_cost
+cost_add(sdc_cost a, sdc_cost b)
+{
+	return a + b;
+}
+static inline sdc_cost
+cost_mul(sdc_cost a, uint64_t b)
+{
+	return a * b;
+}
+static inline bool
+cost_lt(sdc_cost a, sdc_cost b)
+{
+	return a < b;
+}
+static inline bool
+cost_eq(sdc_cost a, sdc_cost b)
+{
+	return a == b;
+}
 #define COST_INF	(((sdc_cost) 1) << 120)
+#define COST_NONE	(~(sdc_cost) 0)
+#else
+typedef struct sdc_cost
+{
+	uint64_t	hi;
+	uint64_t	lo;
+} sdc_cost;
+
+static inline sdc_cost
+cost_of(uint64_t v)
+{
+	sdc_cost	r = {0, v};
+
+	return r;
+}
+static inline sdc_cost
+cost_add(sdc_cost a, sdc_cost b)
+{
+	sdc_cost	r;
+
+	r.lo = a.lo + b.lo;
+	r.hi = a.hi + b.hi + (r.lo < a.lo);
+	return r;
+}
+/* a * b, modulo 2^128 (the costs stay far below) */
+static inline sdc_cost
+cost_mul(sdc_cost a, uint64_t b)
+{
+	uint64_t	a0 = a.lo & 0xFFFFFFFFu,
+				a1 = a.lo >> 32,
+				b0 = b & 0xFFFFFFFFu,
+				b1 = b >> 32;
+	uint64_t	p00 = a0 * b0,
+				p01 = a0 * b1,
+				p10 = a1 * b0,
+				p11 = a1 * b1;
+	uint64_t	mid = (p00 >> 32) + (p01 & 0xFFFFFFFFu) + (p10 & 0xFFFFFFFFu);
+	sdc_cost	r;
+
+	r.lo = (mid << 32) | (p00 & 0xFFFFFFFFu);
+	r.hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32) + a.hi * b;
+	return r;
+}
+static inline bool
+cost_lt(sdc_cost a, sdc_cost b)
+{
+	return a.hi != b.hi ? a.hi < b.hi : a.lo < b.lo;
+}
+static inline bool
+cost_eq(sdc_cost a, sdc_cost b)
+{
+	return a.hi == b.hi && a.lo == b.lo;
+}
+#define COST_INF	((sdc_cost) {UINT64_C(1) << 56, 0})
+#define COST_NONE	((sdc_cost) {UINT64_MAX, UINT64_MAX})
+#endif
 
 /* An unbounded entry is an unbounded arc: one "infinity" for both. */
 _Static_assert(SDC_INF == FLOW_INF, "SDC_INF and FLOW_INF must agree");
@@ -825,8 +912,8 @@ suppress_entry(Prot *P, size_t e, uint8_t state)
 static inline bool
 heap_less(Prot *P, int i, int j)
 {
-	if (P->hkey[i] != P->hkey[j])
-		return P->hkey[i] < P->hkey[j];
+	if (!cost_eq(P->hkey[i], P->hkey[j]))
+		return cost_lt(P->hkey[i], P->hkey[j]);
 	return P->hnode[i] < P->hnode[j];
 }
 
@@ -904,8 +991,8 @@ heap_pop(Prot *P, sdc_cost *k, int *node)
 }
 
 /*
- * Cost of using entry e in a cycle, or -1 if not allowed.  The cost model is
- * the information loss we minimise: lexicographically (a) the number of
+ * Cost of using entry e in a cycle, or COST_NONE if not allowed.  The cost
+ * model is the information loss we minimise: lexicographically (a) the number of
  * margins suppressed, (b) the sum of the values of newly suppressed cells
  * ("suppressed total", as tau-ARGUS's default cost), (c) the number of newly
  * suppressed cells.  Entries already suppressed cost nothing.  With
@@ -919,14 +1006,14 @@ entry_cost(Prot *P, size_t e, bool margins_ok)
 	uint8_t		s = *sdc_entry_state(P->t, e);
 
 	if (SDC_IS_SUPPRESSED(s))
-		return 0;
+		return cost_of(0);
 	if (e >= (size_t) P->t->nr * P->t->nc)
-		return margins_ok ? P->margin_cost : -1;
+		return margins_ok ? P->margin_cost : COST_NONE;
 	if (P->t->fixed && P->t->fixed[e])
-		return -1;
+		return COST_NONE;
 	if (P->p->count_cost)
-		return 1;
-	return (sdc_cost) sdc_entry_value(P->t, e) * P->unit + 1;
+		return cost_of(1);
+	return cost_add(cost_mul(P->unit, (uint64_t) sdc_entry_value(P->t, e)), cost_of(1));
 }
 
 /* Relax: reach node y from x through entry e at cost w. */
@@ -935,10 +1022,10 @@ relax(Prot *P, int y, sdc_cost dx, sdc_cost w, size_t e)
 {
 	sdc_cost	d;
 
-	if (w < 0 || P->done[y])
+	if (cost_eq(w, COST_NONE) || P->done[y])
 		return true;
-	d = dx + w;
-	if (d < P->dist[y])
+	d = cost_add(dx, w);
+	if (cost_lt(d, P->dist[y]))
 	{
 		P->dist[y] = d;
 		P->via[y] = (int) e;
@@ -977,8 +1064,8 @@ pick_cycle(Prot *P, size_t skip, int src, int dst, int64_t need,
 		P->via[i] = -1;
 	}
 	P->hlen = 0;
-	P->dist[src] = 0;
-	if (!heap_push(P, 0, src))
+	P->dist[src] = cost_of(0);
+	if (!heap_push(P, cost_of(0), src))
 		return -1;
 	while (P->hlen > 0)
 	{
@@ -986,7 +1073,7 @@ pick_cycle(Prot *P, size_t skip, int src, int dst, int64_t need,
 		int			x;
 
 		heap_pop(P, &dx, &x);
-		if (P->done[x] || dx != P->dist[x])
+		if (P->done[x] || !cost_eq(dx, P->dist[x]))
 			continue;
 		P->done[x] = 1;
 		if (x == dst)
@@ -1365,7 +1452,6 @@ cleanup(Prot *P, SdcStats *stats)
 			*sdc_entry_state(t, e) = SDC_PUBLISHED;
 			P->arc_of[e] = -1;
 			P->n.fn.tag[a] = P->n.fn.tag[a ^ 1] = -1;
-			stats->removed++;
 			for (int k = 0; k < nre; k++)
 			{
 				Witness		tmp = wit[recheck[k]];
@@ -1439,8 +1525,9 @@ sdc_secondary(SdcTable *t, const SdcParams *p, SdcStats *stats)
 		st = SDC_ERR_NOMEM;
 		goto done;
 	}
-	P.unit = (sdc_cost) P.nnodes + 1;
-	P.margin_cost = ((sdc_cost) t->grand + 2) * P.unit * P.unit;
+	P.unit = cost_of((uint64_t) P.nnodes + 1);
+	P.margin_cost = cost_mul(cost_mul(cost_of((uint64_t) t->grand + 2), (uint64_t) P.nnodes + 1),
+							 (uint64_t) P.nnodes + 1);
 
 	for (size_t e = 0; e < ncell; e++)
 	{
@@ -1484,7 +1571,6 @@ done:
 		{
 			/* SDC_SUPPRESSED: withheld beforehand (linked tables) */
 			stats->secondary++;
-			stats->secondary_sum += sdc_entry_value(t, e);
 		}
 		else if (s == SDC_SECONDARY || s == SDC_SUPPRESSED)
 			stats->totals++;

@@ -221,9 +221,7 @@ typedef struct SdcStats
 	int			primary;		/* primary cells */
 	int			secondary;		/* secondary cells (after cleanup) */
 	int			totals;			/* margins suppressed */
-	int64_t		secondary_sum;	/* sum of secondary cell values */
 	int			cycles;			/* complementary cycles added */
-	int			removed;		/* complements removed by cleanup */
 	int			bad_row;		/* SDC_ERR_UNPROTECTABLE: the cell */
 	int			bad_col;
 	int			bad_table;		/* sdc_family_protect: its table, and */

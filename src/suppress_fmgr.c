@@ -694,7 +694,11 @@ withheld_markers(Xtab *out, const char *marker)
 		if (!(xtab_get_flags(out, out->markers[i].row, out->markers[i].col) &
 			  XTAB_CELL_SUPPRESSED))
 			out->markers[k++] = out->markers[i];
-	out->nmarkers = k;
+	if (k != out->nmarkers)
+	{
+		out->nmarkers = k;
+		xtab_reindex_markers(out);
+	}
 	if (strcmp(marker, MARKER_DEFAULT) == 0)
 		return;
 	for (int r = 0; r < xtab_nrows(out); r++)

@@ -25,7 +25,7 @@
  */
 #include "table_parse.h"
 
-#include <ctype.h>
+#include "ascii.h"
 #include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -39,6 +39,8 @@ typedef struct tp_rawrow
 	int			cap;
 	char	  **cells;
 	int		   *lines;			/* line of each cell (HTML/CSV may differ) */
+	bool		text;			/* a line of text, not a table row: one cell
+								 * (TSV, CSV) or no '|' (Markdown) */
 } tp_rawrow;
 
 typedef struct tp_ctx
@@ -54,6 +56,9 @@ typedef struct tp_ctx
 	const char *const *extra_totals;
 	int			nextra;
 	int			line0;			/* lines before the text (tp_parse_at) */
+	const char *caption;		/* HTML: the <caption>'s raw text, or NULL */
+	const char **notes;			/* HTML: <p> paragraphs after the table */
+	int			nnotes;
 } tp_ctx;
 
 /* A growable string living in the allocator's memory. */
@@ -67,17 +72,50 @@ typedef struct tp_buf
 static void tp_fail(tp_ctx *c, int line, int col, const char *detail, const char *fmt,...)
 			__attribute__((format(printf, 5, 6), noreturn));
 
+/*
+ * Length of the longest prefix of s of at most n bytes that ends on a
+ * character boundary (text is UTF-8; a byte 10xxxxxx continues a character).
+ * s must be at least n bytes long.
+ */
+static size_t
+utf8_clip(const char *s, size_t n)
+{
+	while (n > 0 && ((unsigned char) s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+/* Copy src into dst[cap], cut at a character boundary with "..." if too long. */
+static void
+copy_clipped(char *dst, size_t cap, const char *src)
+{
+	size_t		n = strlen(src);
+
+	if (n < cap)
+	{
+		memcpy(dst, src, n + 1);
+		return;
+	}
+	n = utf8_clip(src, cap - 4);
+	memcpy(dst, src, n);
+	memcpy(dst + n, "...", 4);
+}
+
 static void
 tp_fail(tp_ctx *c, int line, int col, const char *detail, const char *fmt,...)
 {
 	va_list		ap;
+	char		msg[1024];
 
 	c->err->line = line;
 	c->err->col = col;
 	va_start(ap, fmt);
-	vsnprintf(c->err->message, sizeof(c->err->message), fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	snprintf(c->err->detail, sizeof(c->err->detail), "%s", detail ? detail : "");
+	/* messages are built from clipped labels; cut what is still too long
+	 * at a character, never inside one */
+	copy_clipped(c->err->message, sizeof(c->err->message), msg);
+	copy_clipped(c->err->detail, sizeof(c->err->detail), detail ? detail : "");
 	longjmp(c->jb, 1);
 }
 
@@ -192,7 +230,7 @@ row_is_empty(const tp_rawrow *r)
 {
 	for (int i = 0; i < r->n; i++)
 		for (const char *p = r->cells[i]; *p; p++)
-			if (!isspace((unsigned char) *p))
+			if (!ascii_isspace((unsigned char) *p))
 				return false;
 	return true;
 }
@@ -230,7 +268,7 @@ static bool
 blank_span(const char *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!isspace((unsigned char) p[i]))
+		if (!ascii_isspace((unsigned char) p[i]))
 			return false;
 	return true;
 }
@@ -280,6 +318,7 @@ tokenize_tsv(tp_ctx *c, const char *text, size_t len)
 				b = i + 1;
 			}
 		}
+		r->text = r->n == 1;
 	}
 }
 
@@ -384,6 +423,7 @@ tokenize_csv(tp_ctx *c, const char *text, size_t len)
 				end_record = true;
 			}
 		}
+		r->text = r->n == 1;
 		drop_empty_last_row(c);
 	}
 }
@@ -414,6 +454,21 @@ md_is_separator(tp_rawrow *r)
 	return r->n > 0;
 }
 
+/* Does the line hold a cell separator (a '|' not escaped as '\|')?  A
+ * backslash escapes '|' and '\' (as render writes them). */
+static bool
+md_has_pipe(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '|' || s[i + 1] == '\\'))
+			i++;
+		else if (s[i] == '|')
+			return true;
+	}
+	return false;
+}
+
 static void
 tokenize_markdown(tp_ctx *c, const char *text, size_t len)
 {
@@ -433,24 +488,40 @@ tokenize_markdown(tp_ctx *c, const char *text, size_t len)
 
 		line++;
 		tp_tick(c);
-		while (n > 0 && isspace((unsigned char) *s))
+		while (n > 0 && ascii_isspace((unsigned char) *s))
 			s++, n--;
-		while (n > 0 && isspace((unsigned char) s[n - 1]))
+		while (n > 0 && ascii_isspace((unsigned char) s[n - 1]))
 			n--;
 		if (n == 0)
 			continue;
-		if (memchr(s, '|', n) == NULL)
-			tp_fail(c, line, 0, "Every line of a Markdown table must contain '|' cell separators.",
-					"line %d is not a Markdown table row", line);
+		if (!md_has_pipe(s, n))
+		{
+			/*
+			 * text (a title, a note); interpret() allows it only around the
+			 * table.  A backslash escapes any ASCII punctuation, as in
+			 * Markdown ('\\*' in render's footnotes).
+			 */
+			r = row_new(c, line);
+			buf_init(c, &cell, n + 1);
+			for (i = 0; i < n; i++)
+			{
+				if (s[i] == '\\' && i + 1 < n && ascii_ispunct((unsigned char) s[i + 1]))
+					i++;
+				buf_putc(c, &cell, s[i]);
+			}
+			row_add(c, r, cell.s, line);
+			r->text = true;
+			continue;
+		}
 		r = row_new(c, line);
 		b = (s[0] == '|') ? 1 : 0;
 		buf_init(c, &cell, 32);
 		last_sep = false;
 		for (i = b; i < n; i++)
 		{
-			if (s[i] == '\\' && i + 1 < n && s[i + 1] == '|')
+			if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '|' || s[i + 1] == '\\'))
 			{
-				buf_putc(c, &cell, '|');
+				buf_putc(c, &cell, s[i + 1]);
 				i++;
 				last_sep = false;
 				continue;
@@ -484,7 +555,7 @@ ci_prefix(const char *p, const char *end, const char *word)
 	if ((size_t) (end - p) < n)
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (tolower((unsigned char) p[i]) != word[i])
+		if (ascii_tolower((unsigned char) p[i]) != word[i])
 			return false;
 	return true;
 }
@@ -506,8 +577,8 @@ tag_name(const char *p, const char *end, char *name, size_t cap)
 
 	if (p < end && *p == '/')
 		p++;
-	while (p < end && isalnum((unsigned char) *p) && k + 1 < cap)
-		name[k++] = (char) tolower((unsigned char) *p++);
+	while (p < end && ascii_isalnum((unsigned char) *p) && k + 1 < cap)
+		name[k++] = (char) ascii_tolower((unsigned char) *p++);
 	name[k] = '\0';
 }
 
@@ -524,12 +595,12 @@ tag_attr_num(const char *tag, const char *tagend, const char *attr)
 		p++;
 	if (p < tagend && (*p == '"' || *p == '\''))
 		p++;
-	if (p >= tagend || !isdigit((unsigned char) *p))
+	if (p >= tagend || !ascii_isdigit((unsigned char) *p))
 		return 1;
 	{
 		long		v = 0;
 
-		while (p < tagend && isdigit((unsigned char) *p) && v < 100000)
+		while (p < tagend && ascii_isdigit((unsigned char) *p) && v < 100000)
 			v = v * 10 + (*p++ - '0');
 		return v;
 	}
@@ -615,6 +686,8 @@ tokenize_html(tp_ctx *c, const char *text, size_t len)
 				e = ci_find(p, end, close);
 				if (!e)
 					tp_fail(c, tagline, 0, NULL, "unterminated <%s> on line %d", name, tagline);
+				if (strcmp(name, "caption") == 0 && !c->caption)
+					c->caption = tp_strndup(c, p, e - p);	/* the table's title */
 				for (; p < e; p++)
 					if (*p == '\n')
 						line++;
@@ -675,10 +748,60 @@ tokenize_html(tp_ctx *c, const char *text, size_t len)
 			line++;
 		if (in_cell)
 			buf_putc(c, &cell, *p);
+		else if (!ascii_isspace((unsigned char) *p))
+		{
+			/* text between cells belongs to no cell: never drop it silently */
+			const char *e = p;
+			char		q[64];
+
+			/* a no-break space between cells is layout */
+			if (ci_prefix(p, end, "&nbsp;") || ci_prefix(p, end, "&#160;"))
+			{
+				p += 6;
+				continue;
+			}
+			if (ci_prefix(p, end, "\xc2\xa0"))
+			{
+				p += 2;
+				continue;
+			}
+			while (e < end && *e != '<' && *e != '\n' && e - p < 40)
+				e++;
+			snprintf(q, sizeof(q), "%.*s", (int) (e < end ? utf8_clip(p, e - p) : (size_t) (e - p)), p);
+			tp_fail(c, line, row ? row->n + 1 : 0,
+					"Text between the cells of a table belongs to no row or column; put it in a cell (<td>) or outside the table.",
+					"text outside any cell on line %d: \"%s\"", line, q);
+		}
 		p++;
 	}
 	if (!done)
 		tp_fail(c, line, 0, NULL, "<table> has no closing </table>");
+	/* notes: the <p> paragraphs right after the table (render's footnotes) */
+	for (;;)
+	{
+		const char *q = p,
+				   *e;
+
+		while (q < end && ascii_isspace((unsigned char) *q))
+			q++;
+		if (!(ci_prefix(q, end, "<p>") || ci_prefix(q, end, "<p ")) ||
+			(e = ci_find(q, end, "</p>")) == NULL)
+			break;
+		while (q < e && *q != '>')
+			q++;
+		if (q >= e)
+			break;
+		if (c->nnotes % 8 == 0)
+		{
+			const char **nn = tp_new(c, sizeof(char *) * (c->nnotes + 8));
+
+			if (c->nnotes)
+				memcpy(nn, c->notes, sizeof(char *) * c->nnotes);
+			c->notes = nn;
+		}
+		c->notes[c->nnotes++] = tp_strndup(c, q + 1, e - q - 1);
+		p = e + 4;
+	}
 	if (ci_find(p, end, "<table"))
 		tp_fail(c, 0, 0, "Pass one table at a time.", "text holds more than one <table>");
 }
@@ -751,10 +874,10 @@ decode_entity(const char *s, char *out, int *outlen)
 		{
 			int			v;
 
-			if (isdigit((unsigned char) *d))
+			if (ascii_isdigit((unsigned char) *d))
 				v = *d - '0';
-			else if (hex && isxdigit((unsigned char) *d))
-				v = tolower((unsigned char) *d) - 'a' + 10;
+			else if (hex && ascii_isxdigit((unsigned char) *d))
+				v = ascii_tolower((unsigned char) *d) - 'a' + 10;
 			else
 				return 0;
 			cp = cp * (hex ? 16 : 10) + v;
@@ -783,9 +906,9 @@ inline_tag_len(const char *s)
 
 	if (*p == '/')
 		p++;
-	if (!isalpha((unsigned char) *p))
+	if (!ascii_isalpha((unsigned char) *p))
 		return 0;
-	while (isalnum((unsigned char) *p))
+	while (ascii_isalnum((unsigned char) *p))
 		p++;
 	if (*p != '>' && *p != ' ' && *p != '/' && *p != '\t')
 		return 0;
@@ -832,7 +955,11 @@ clean_cell(tp_ctx *c, const char *raw, bool strip_tags)
 
 			if (used)
 			{
-				if (ol == 2 && (unsigned char) out[0] == 0xC2 && (unsigned char) out[1] == 0xA0)
+				/* a no-break space, or a whitespace or control character
+				 * written as an entity (&#10;), is a space like any other:
+				 * a label never keeps a newline */
+				if ((ol == 2 && (unsigned char) out[0] == 0xC2 && (unsigned char) out[1] == 0xA0) ||
+					(ol == 1 && ((unsigned char) out[0] < 0x20 || out[0] == 0x7F)))
 					space = true;
 				else
 				{
@@ -851,7 +978,7 @@ clean_cell(tp_ctx *c, const char *raw, bool strip_tags)
 			s += 2;
 			continue;
 		}
-		if (isspace(ch))
+		if (ascii_isspace(ch))
 		{
 			space = true;
 			s++;
@@ -863,22 +990,30 @@ clean_cell(tp_ctx *c, const char *raw, bool strip_tags)
 		buf_putc(c, &b, (char) ch);
 		s++;
 	}
-	/* Markdown emphasis around the whole cell */
-	for (;;)
+	/*
+	 * Markdown emphasis around the whole cell, peeled in place from both
+	 * ends and moved once: linear in the cell (moving the rest after each
+	 * pair made a cell of 1.6M stars take seconds, uncancellably).
+	 */
 	{
-		if (b.len > 4 && ((strncmp(b.s, "**", 2) == 0 && strncmp(b.s + b.len - 2, "**", 2) == 0) ||
-						  (strncmp(b.s, "__", 2) == 0 && strncmp(b.s + b.len - 2, "__", 2) == 0)))
+		size_t		lo = 0,
+					hi = b.len;
+
+		while (hi - lo > 4 &&
+			   ((b.s[lo] == '*' && b.s[lo + 1] == '*' && b.s[hi - 2] == '*' && b.s[hi - 1] == '*') ||
+				(b.s[lo] == '_' && b.s[lo + 1] == '_' && b.s[hi - 2] == '_' && b.s[hi - 1] == '_')))
 		{
-			memmove(b.s, b.s + 2, b.len - 4);
-			b.len -= 4;
-			b.s[b.len] = '\0';
-			while (b.len && b.s[b.len - 1] == ' ')
-				b.s[--b.len] = '\0';
-			while (b.s[0] == ' ')
-				memmove(b.s, b.s + 1, b.len--);
-			continue;
+			lo += 2;
+			hi -= 2;
+			while (hi > lo && b.s[hi - 1] == ' ')
+				hi--;
+			while (lo < hi && b.s[lo] == ' ')
+				lo++;
 		}
-		break;
+		if (lo > 0)
+			memmove(b.s, b.s + lo, hi - lo);
+		b.len = hi - lo;
+		b.s[b.len] = '\0';
 	}
 	return b.s;
 }
@@ -907,7 +1042,7 @@ lower_copy(const char *s, char *buf, size_t cap)
 	size_t		i;
 
 	for (i = 0; s[i] && i + 1 < cap; i++)
-		buf[i] = (char) tolower((unsigned char) s[i]);
+		buf[i] = (char) ascii_tolower((unsigned char) s[i]);
 	buf[i] = '\0';
 }
 
@@ -1073,7 +1208,7 @@ ci_equal_total(const char *label, const char *want)
 	if (n != m || n == 0)
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (tolower((unsigned char) label[i]) != tolower((unsigned char) want[i]))
+		if (ascii_tolower((unsigned char) label[i]) != ascii_tolower((unsigned char) want[i]))
 			return false;
 	return true;
 }
@@ -1093,7 +1228,7 @@ static const char *
 quote_label(const char *s, char *buf, size_t cap)
 {
 	if (strlen(s) + 3 > cap)
-		snprintf(buf, cap, "\"%.*s...\"", (int) (cap - 6), s);
+		snprintf(buf, cap, "\"%.*s...\"", (int) utf8_clip(s, cap - 6), s);
 	else
 		snprintf(buf, cap, "\"%s\"", s);
 	return buf;
@@ -1340,6 +1475,69 @@ interpret(tp_ctx *c, tp_table *t)
 	}
 }
 
+/*
+ * Text around the table, as render() writes it: lines of text before the
+ * header are its title (joined by spaces), lines after the last row its
+ * notes, one each (TSV and CSV: lines of one cell; Markdown: lines without
+ * '|'; HTML: the <caption> and the <p> paragraphs after </table>).  A line
+ * of text between table rows stays in the table (an error there); text
+ * alone, with no table row, is left to interpret() to reject.
+ */
+static void
+text_around(tp_ctx *c, tp_table *out)
+{
+	int			first = 0,
+				last = c->nrows;
+	bool		strip = (c->format != TP_HTML);
+
+	while (first < c->nrows && c->rows[first].text)
+		first++;
+	if (first == c->nrows)
+		first = 0;				/* no table row at all */
+	else
+		while (last > first && c->rows[last - 1].text)
+			last--;
+	if (first > 0)
+	{
+		tp_buf		b;
+
+		buf_init(c, &b, 64);
+		for (int i = 0; i < first; i++)
+		{
+			const char *t = clean_cell(c, c->rows[i].cells[0], strip);
+
+			if (b.len && t[0])
+				buf_putc(c, &b, ' ');
+			buf_putn(c, &b, t, strlen(t));
+		}
+		out->title = b.s;
+	}
+	else if (c->caption)
+		out->title = clean_cell(c, c->caption, true);
+	if (out->title && out->title[0] == '\0')
+		out->title = NULL;
+	out->notes = tp_new(c, sizeof(char *) * (c->nrows - last + c->nnotes + 1));
+	for (int i = last; i < c->nrows; i++)
+		out->notes[out->nnotes++] = clean_cell(c, c->rows[i].cells[0], strip);
+	for (int i = 0; i < c->nnotes; i++)
+	{
+		const char *t = clean_cell(c, c->notes[i], true);
+
+		if (t[0])
+			out->notes[out->nnotes++] = t;
+	}
+	/* the table's rows alone */
+	if (first > 0)
+		memmove(c->rows, c->rows + first, sizeof(tp_rawrow) * (last - first));
+	c->nrows = last - first;
+	if (c->format == TP_MARKDOWN)
+		for (int i = 0; i < c->nrows; i++)
+			if (c->rows[i].text)
+				tp_fail(c, c->rows[i].line, 0,
+						"Every line of a Markdown table must contain '|' cell separators.",
+						"line %d is not a Markdown table row", c->rows[i].line);
+}
+
 static void
 parse_all(tp_ctx *c, const char *text, size_t len, tp_format format, tp_table *out)
 {
@@ -1384,6 +1582,7 @@ parse_all(tp_ctx *c, const char *text, size_t len, tp_format format, tp_table *o
 				c->rows[w++] = c->rows[i];
 		c->nrows = w;
 	}
+	text_around(c, out);
 	interpret(c, out);
 }
 
@@ -1440,7 +1639,7 @@ line_kind(const char *s, size_t n)
 
 	if (memchr(s, '\t', n))
 		return LN_TAB;			/* a line of tabs only is an empty TSV row */
-	while (i < n && isspace((unsigned char) s[i]))
+	while (i < n && ascii_isspace((unsigned char) s[i]))
 		i++;
 	if (i == n)
 		return LN_BLANK;
@@ -1464,15 +1663,15 @@ title_of(tp_ctx *c, const char *s, size_t n)
 static bool
 is_heading_line(const char *s, size_t n)
 {
-	while (n > 0 && isspace((unsigned char) *s))
+	while (n > 0 && ascii_isspace((unsigned char) *s))
 		s++, n--;
-	while (n > 0 && isspace((unsigned char) s[n - 1]))
+	while (n > 0 && ascii_isspace((unsigned char) s[n - 1]))
 		n--;
 	if (n > 4 && strncmp(s, "**", 2) == 0 && strncmp(s + n - 2, "**", 2) == 0)
 		return true;
 	if (n > 0 && s[0] == '#')
 		return true;
-	if (n > 3 && (s[0] == '<') && (s[1] == 'h' || s[1] == 'H') && isdigit((unsigned char) s[2]))
+	if (n > 3 && (s[0] == '<') && (s[1] == 'h' || s[1] == 'H') && ascii_isdigit((unsigned char) s[2]))
 		return true;
 	return false;
 }

@@ -65,6 +65,13 @@ typedef struct tp_table
 	tp_cell    *col_totals;		/* [ncols] when has_total_row */
 
 	tp_cell		grand;			/* when has_total_row && has_total_col */
+
+	/* text around the table (render's title and footnotes): lines before
+	 * the header (HTML: the caption), joined; lines after the last row
+	 * (HTML: <p> after the table), one note each */
+	const char *title;			/* NULL when none */
+	int			nnotes;
+	const char **notes;			/* [nnotes] */
 } tp_table;
 
 typedef struct tp_error

@@ -136,6 +136,10 @@ foistats_table_to_xtab(const tp_table *t, MemoryContext mcxt)
 				xtab_set_pub_col_total(xt, cidx[j], v);
 	if (t->has_total_row && t->has_total_col && total_value(&t->grand, &v))
 		xtab_set_pub_grand_total(xt, v);
+	if (t->title)
+		xtab_set_title(xt, t->title);
+	for (int i = 0; i < t->nnotes; i++)
+		xtab_add_footnote(xt, t->notes[i]);
 	pfree(cidx);
 	return xt;
 }

@@ -339,10 +339,29 @@ remember:
 	return d;
 }
 
+/*
+ * The hit buffer is scratch kept with the dictionary, so it grows to the
+ * largest text scanned.  Past TERMS_HITS_KEEP hits it is freed when the call
+ * is done with it (and before the next scan, should a call have failed in
+ * between): one large text must not pin its hits in CacheMemoryContext for
+ * the session (10M hits were 537 MB).
+ */
+#define TERMS_HITS_KEEP		4096
+
+static void
+terms_hits_trim(TermsDict *d)
+{
+	if (d->hits.cap > TERMS_HITS_KEEP)
+		ac_hits_free(d->ac, &d->hits);
+}
+
 static long
 terms_scan(TermsDict *d, text *t, int flags)
 {
-	long		n = ac_scan(d->ac, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &d->hits,
+	long		n;
+
+	terms_hits_trim(d);
+	n = ac_scan(d->ac, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &d->hits,
 						   flags, terms_tick, NULL);
 
 	if (n < 0)
@@ -366,7 +385,10 @@ foistats_mentions(PG_FUNCTION_ARGS)
 	uint64		stamp;
 
 	if (n == 0)
+	{
+		terms_hits_trim(d);
 		PG_RETURN_ARRAYTYPE_P(construct_empty_array(TEXTOID));
+	}
 	stamp = ++d->stamp;
 	out = palloc(sizeof(Datum) * n);
 	for (i = 0; i < n; i++)
@@ -378,6 +400,7 @@ foistats_mentions(PG_FUNCTION_ARGS)
 		d->seen[h->label] = stamp;
 		out[k++] = d->terms[h->label];
 	}
+	terms_hits_trim(d);
 	if (k == 0)
 		PG_RETURN_ARRAYTYPE_P(construct_empty_array(TEXTOID));
 	PG_RETURN_ARRAYTYPE_P(construct_array(out, k, TEXTOID, -1, false, TYPALIGN_INT));
@@ -391,11 +414,12 @@ foistats_mentions_any(PG_FUNCTION_ARGS)
 	TermsDict  *d = terms_get(fcinfo, PG_GETARG_TEXT_PP(1));
 	long		n = terms_scan(d, t, AC_SCAN_ANY);
 	long		i;
+	bool		any = false;
 
-	for (i = 0; i < n; i++)
-		if (!d->hits.v[i].exclude)
-			PG_RETURN_BOOL(true);
-	PG_RETURN_BOOL(false);
+	for (i = 0; i < n && !any; i++)
+		any = !d->hits.v[i].exclude;
+	terms_hits_trim(d);
+	PG_RETURN_BOOL(any);
 }
 
 /*
@@ -443,6 +467,7 @@ foistats_explain_mentions(PG_FUNCTION_ARGS)
 															 (int) (h.end - h.start)));
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
+	terms_hits_trim(d);
 	return (Datum) 0;
 }
 

@@ -423,29 +423,149 @@ xtab_set_flags(Xtab *xt, int r, int c, uint8 flags)
 	xt->flags[(Size) r * xt->colcap + c] = flags;
 }
 
+/*
+ * Markers are indexed by cell: an open-addressing hash (linear probing) on
+ * (row, column) whose slots hold (index into xt->markers + 1), at most half
+ * full.  A linear search made every reader, parser, expand and merge
+ * quadratic in the number of markers (issue 14).
+ */
+static inline uint32
+marker_hash(int r, int c)
+{
+	uint64		k = ((uint64) (uint32) r << 32) | (uint32) c;
+
+	/* murmur3's 64-bit finalizer: every bit of (r, c) reaches the low bits */
+	k ^= k >> 33;
+	k *= UINT64CONST(0xff51afd7ed558ccd);
+	k ^= k >> 33;
+	k *= UINT64CONST(0xc4ceb9fe1a85ec53);
+	k ^= k >> 33;
+	return (uint32) k;
+}
+
+/* Slot of the cell's marker, or of the empty slot where it would go; *found
+ * says which. */
+static inline uint32
+marker_slot(const Xtab *xt, int r, int c, bool *found)
+{
+	uint32		s = marker_hash(r, c) & xt->mindex.mask;
+
+	for (;;)
+	{
+		int			v = xt->mindex.slots[s];
+
+		if (v == 0)
+		{
+			*found = false;
+			return s;
+		}
+		if (xt->markers[v - 1].row == r && xt->markers[v - 1].col == c)
+		{
+			*found = true;
+			return s;
+		}
+		s = (s + 1) & xt->mindex.mask;
+	}
+}
+
+void
+xtab_reindex_markers(Xtab *xt)
+{
+	uint32		nslots = 16;
+
+	while (nslots < (uint32) Max(xt->markercap, xt->nmarkers) * 2)
+		nslots <<= 1;
+	if (xt->mindex.slots)
+		pfree(xt->mindex.slots);
+	xt->mindex.slots = MemoryContextAllocExtended(xt->mcxt, nslots * sizeof(int32),
+												  MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	xt->mindex.mask = nslots - 1;
+	for (int i = 0; i < xt->nmarkers; i++)
+	{
+		bool		found;
+		uint32		s = marker_slot(xt, xt->markers[i].row, xt->markers[i].col, &found);
+
+		if ((i & 16383) == 0)
+			CHECK_FOR_INTERRUPTS();
+		Assert(!found);
+		xt->mindex.slots[s] = i + 1;
+	}
+}
+
 const char *
 xtab_get_marker(const Xtab *xt, int r, int c)
 {
-	for (int i = 0; i < xt->nmarkers; i++)
-		if (xt->markers[i].row == r && xt->markers[i].col == c)
-			return xt->markers[i].text;
-	return NULL;
+	bool		found;
+	uint32		s;
+
+	if (xt->nmarkers == 0)
+		return NULL;
+	s = marker_slot(xt, r, c, &found);
+	return found ? xt->markers[xt->mindex.slots[s] - 1].text : NULL;
+}
+
+/* Empty slot s, moving later entries of its probe run back (no tombstones). */
+static void
+marker_slot_delete(Xtab *xt, uint32 s)
+{
+	uint32		mask = xt->mindex.mask;
+	uint32		j = s;
+
+	for (;;)
+	{
+		int			v;
+		uint32		home;
+
+		j = (j + 1) & mask;
+		v = xt->mindex.slots[j];
+		if (v == 0)
+			break;
+		home = marker_hash(xt->markers[v - 1].row, xt->markers[v - 1].col) & mask;
+		/* the entry at j may move to s unless its home lies cyclically in (s, j] */
+		if (((j - home) & mask) >= ((j - s) & mask))
+		{
+			xt->mindex.slots[s] = v;
+			s = j;
+		}
+	}
+	xt->mindex.slots[s] = 0;
 }
 
 void
 xtab_set_marker(Xtab *xt, int r, int c, const char *text)
 {
+	bool		found;
+	uint32		s;
+
 	Assert(r >= 0 && r < xt->nrows && c >= 0 && c < xt->ncols);
-	for (int i = 0; i < xt->nmarkers; i++)
+	if (xt->mindex.slots == NULL)
 	{
-		if (xt->markers[i].row == r && xt->markers[i].col == c)
+		if (text == NULL)
+			return;
+		xtab_reindex_markers(xt);
+	}
+	s = marker_slot(xt, r, c, &found);
+	if (found)
+	{
+		int			i = xt->mindex.slots[s] - 1;
+		int			last = xt->nmarkers - 1;
+
+		if (text)
 		{
-			if (text)
-				xt->markers[i].text = mcxt_strdup(xt, text);
-			else
-				xt->markers[i] = xt->markers[--xt->nmarkers];
+			xt->markers[i].text = mcxt_strdup(xt, text);
 			return;
 		}
+		marker_slot_delete(xt, s);
+		if (i != last)
+		{
+			/* the last marker moves into the hole */
+			s = marker_slot(xt, xt->markers[last].row, xt->markers[last].col, &found);
+			Assert(found);
+			xt->mindex.slots[s] = i + 1;
+			xt->markers[i] = xt->markers[last];
+		}
+		xt->nmarkers--;
+		return;
 	}
 	if (text == NULL)
 		return;
@@ -463,6 +583,10 @@ xtab_set_marker(Xtab *xt, int r, int c, const char *text)
 	xt->markers[xt->nmarkers].col = c;
 	xt->markers[xt->nmarkers].text = mcxt_strdup(xt, text);
 	xt->nmarkers++;
+	if ((uint32) xt->nmarkers * 2 > xt->mindex.mask + 1)
+		xtab_reindex_markers(xt);
+	else
+		xt->mindex.slots[s] = xt->nmarkers;
 }
 
 /* ------------------------------------------------------------------------
@@ -867,6 +991,8 @@ xtab_permute_rows(Xtab *xt, const int *perm)
 	}
 	for (int i = 0; i < xt->nmarkers; i++)
 		xt->markers[i].row = inv[xt->markers[i].row];
+	if (xt->nmarkers > 0)
+		xtab_reindex_markers(xt);
 	pfree(inv);
 	pfree(xt->cells);
 	if (xt->flags)
@@ -942,6 +1068,8 @@ xtab_sort_cols(Xtab *xt)
 	}
 	for (int i = 0; i < xt->nmarkers; i++)
 		xt->markers[i].col = inv[xt->markers[i].col];
+	if (xt->nmarkers > 0)
+		xtab_reindex_markers(xt);
 	index_build(xt, &xt->cindex, xt->clabel, n);
 	pfree(perm);
 	pfree(inv);
@@ -1153,6 +1281,12 @@ check_flat_size(const Xtab *xt, const int *perm_unused)
  * Write xt's binary form: columns in natural order, rows in the order of
  * rowperm (NULL: as stored).
  */
+static inline bool
+marker_kept(const Xtab *xt, const XtabMarker *m)
+{
+	return (xtab_get_flags(xt, m->row, m->col) & (XTAB_CELL_SUPPRESSED | XTAB_CELL_BLANK)) != 0;
+}
+
 static void
 send_perm(const Xtab *xt, StringInfo buf, const int *rowperm)
 {
@@ -1161,6 +1295,7 @@ send_perm(const Xtab *xt, StringInfo buf, const int *rowperm)
 	int		   *rinv = NULL;
 	uint8		flags = 0;
 	bool		any_cell_flags = false;
+	int			nmarkers;
 
 	check_flat_size(xt, rowperm);
 	for (int i = 0; i < xt->ncols; i++)
@@ -1217,7 +1352,14 @@ send_perm(const Xtab *xt, StringInfo buf, const int *rowperm)
 			pq_sendint64(buf, row[cperm[j]]);
 		if (any_cell_flags)
 			for (int j = 0; j < xt->ncols; j++)
-				pq_sendbyte(buf, xt->flags[(Size) r * xt->colcap + cperm[j]]);
+			{
+				uint8		f = xt->flags[(Size) r * xt->colcap + cperm[j]];
+
+				/* c only with s, as recv requires */
+				if (!(f & XTAB_CELL_SUPPRESSED))
+					f &= ~XTAB_CELL_SECONDARY;
+				pq_sendbyte(buf, f);
+			}
 	}
 	if (xt->pub_grand_set)
 		pq_sendint64(buf, xt->pub_grand);
@@ -1234,11 +1376,20 @@ send_perm(const Xtab *xt, StringInfo buf, const int *rowperm)
 		for (int i = 0; i < xt->nrows; i++)
 			rinv[rowperm[i]] = i;
 	}
-	pq_sendint32(buf, xt->nmarkers);
+	/* only markers of withheld or blank cells, as recv and text input accept
+	 * (a marker elsewhere means nothing: protect() keeps a parsed '-' on a
+	 * cell it publishes) */
+	nmarkers = 0;
+	for (int i = 0; i < xt->nmarkers; i++)
+		if (marker_kept(xt, &xt->markers[i]))
+			nmarkers++;
+	pq_sendint32(buf, nmarkers);
 	for (int i = 0; i < xt->nmarkers; i++)
 	{
 		const XtabMarker *m = &xt->markers[i];
 
+		if (!marker_kept(xt, m))
+			continue;
 		pq_sendint32(buf, rinv ? rinv[m->row] : m->row);
 		pq_sendint32(buf, cinv[m->col]);
 		send_string(buf, m->text, strlen(m->text));
@@ -1295,6 +1446,20 @@ recv_cstring(StringInfo buf, bool verify, const char *what)
  * Read the binary form.  verify: check text encoding and counts (untrusted
  * input from a client); the structure is always checked.
  */
+/*
+ * A count (units, a published total): with verify (binary input) it must not
+ * be negative, as in the text format.  Stored values are read as written.
+ */
+static int64
+recv_count(StringInfo buf, bool verify, const char *what)
+{
+	int64		v = pq_getmsgint64(buf);
+
+	if (verify && v < 0)
+		corrupt(psprintf("%s is negative.", what));
+	return v;
+}
+
 static Xtab *
 recv_internal(StringInfo buf, MemoryContext mcxt, bool verify)
 {
@@ -1330,9 +1495,9 @@ recv_internal(StringInfo buf, MemoryContext mcxt, bool verify)
 		/* validates the label against its kind */
 		xtab_add_col(xt, label, len, (XtabColKind) kind);
 		if (flags & XF_UNITS)
-			xt->cunits[i] = pq_getmsgint64(buf);
+			xt->cunits[i] = recv_count(buf, verify, "A unit count");
 		if (pq_getmsgbyte(buf))
-			xtab_set_pub_col_total(xt, i, pq_getmsgint64(buf));
+			xtab_set_pub_col_total(xt, i, recv_count(buf, verify, "A published column total"));
 	}
 	xt->has_units = (flags & XF_UNITS) != 0;
 
@@ -1357,7 +1522,7 @@ recv_internal(StringInfo buf, MemoryContext mcxt, bool verify)
 			corrupt("Two rows have the same label.");
 		r = add_row_at(xt, label, len, h, slot);
 		if (pq_getmsgbyte(buf))
-			xtab_set_pub_row_total(xt, r, pq_getmsgint64(buf));
+			xtab_set_pub_row_total(xt, r, recv_count(buf, verify, "A published row total"));
 		row = xt->cells + (Size) r * xt->colcap;
 		for (int c = 0; c < ncols; c++)
 		{
@@ -1372,11 +1537,13 @@ recv_internal(StringInfo buf, MemoryContext mcxt, bool verify)
 
 				if (f & ~XTAB_CELL_FLAGS_MASK)
 					corrupt("A cell has unknown flags.");
+				if (verify && (f & XTAB_CELL_SECONDARY) && !(f & XTAB_CELL_SUPPRESSED))
+					corrupt("A cell is withheld as a complement (flag c) but not withheld (flag s).");
 				xtab_set_flags(xt, r, c, (uint8) f);
 			}
 	}
 	if (flags & XF_GRAND)
-		xtab_set_pub_grand_total(xt, pq_getmsgint64(buf));
+		xtab_set_pub_grand_total(xt, recv_count(buf, verify, "The published grand total"));
 	if (flags & XF_TITLE)
 		xt->title = MemoryContextStrdup(mcxt, recv_cstring(buf, verify, "title"));
 	if (flags & XF_ROWHEADER)
@@ -1395,11 +1562,15 @@ recv_internal(StringInfo buf, MemoryContext mcxt, bool verify)
 		int			c = pq_getmsgint(buf, 4);
 		char	   *text;
 
+		if ((i & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
 		if (r < 0 || r >= nrows || c < 0 || c >= ncols)
 			corrupt("A marker refers to a cell that does not exist.");
 		text = recv_cstring(buf, verify, "marker");
 		if (xtab_get_marker(xt, r, c) != NULL)
 			corrupt("A cell has two markers.");
+		if (verify && !(xtab_get_flags(xt, r, c) & (XTAB_CELL_SUPPRESSED | XTAB_CELL_BLANK)))
+			corrupt("A marker is on a cell that is neither withheld nor blank.");
 		xtab_set_marker(xt, r, c, text);
 	}
 	if (buf->cursor != buf->len)

@@ -217,6 +217,8 @@ typedef struct Xtab
 	int32		nmarkers;
 	int32		markercap;
 	XtabMarker *markers;
+	XtabIndex	mindex;			/* markers by cell: slot holds (index + 1);
+								 * slots NULL while there are none */
 
 	/* bump arena for label bytes */
 	char	   *arena;
@@ -477,8 +479,12 @@ xtab_get_flags(const Xtab *xt, int r, int c)
 extern void xtab_set_flags(Xtab *xt, int r, int c, uint8 flags);
 /* Marker text of a cell, or NULL. */
 extern const char *xtab_get_marker(const Xtab *xt, int r, int c);
-/* Set (text != NULL) or clear (NULL) a cell's marker. */
+/* Set (text != NULL) or clear (NULL) a cell's marker.  Markers are
+ * indexed by cell (a hash on row, column), so both are O(1). */
 extern void xtab_set_marker(Xtab *xt, int r, int c, const char *text);
+/* Rebuild the marker index after editing xt->markers in place (rows,
+ * columns or the array itself changed). */
+extern void xtab_reindex_markers(Xtab *xt);
 
 /* ---- units (multi-label tables) ---- */
 static inline bool

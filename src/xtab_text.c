@@ -23,19 +23,24 @@
  *												int text; omitted = inferred
  *	row		:= string cell x ncols
  *	cell	:= int [ flags ] [ string ]			flags: letters s b c r (see
- *												XTAB_CELL_*); string: marker
+ *												XTAB_CELL_*), c only with s;
+ *												string: marker, only on a
+ *												withheld (s) or blank (b) cell
  *	string	:= '"' { any character but '"' and '\' | '\"' | '\\' } '"'
  *
  * Sections appear in the order listed (each at most once, footnote
  * repeatable); output omits empty ones, so an empty cross-tab is '{}'.
  * Output writes a column's kind only when it differs from the inferred one,
  * and always writes columns in natural order.  Counts are non-negative.
+ * Errors echo the first 100 characters of the input and give the position
+ * in characters.  Binary input (xtab.c) applies the same rules.
  */
 #include "postgres.h"
 
 #include "common/int.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 
 #include "xtab.h"
@@ -95,7 +100,8 @@ out_flags(StringInfo buf, uint8 f)
 		appendStringInfoChar(buf, 's');
 	if (f & XTAB_CELL_BLANK)
 		appendStringInfoChar(buf, 'b');
-	if (f & XTAB_CELL_SECONDARY)
+	/* c only with s, as input requires (0.1.0's input accepted it alone) */
+	if ((f & XTAB_CELL_SECONDARY) && (f & XTAB_CELL_SUPPRESSED))
 		appendStringInfoChar(buf, 'c');
 	if (f & XTAB_CELL_ROUNDED)
 		appendStringInfoChar(buf, 'r');
@@ -155,10 +161,16 @@ out_rows(StringInfo buf, const Xtab *xt, const int *cperm)
 		{
 			int			c = cperm[i];
 			const char *m;
+			uint8		f = xtab_get_flags(xt, r, c);
 
 			appendStringInfo(buf, " " INT64_FORMAT, xtab_get(xt, r, c));
-			out_flags(buf, xtab_get_flags(xt, r, c));
-			if ((m = xtab_get_marker(xt, r, c)) != NULL)
+			out_flags(buf, f);
+			/* only a withheld or blank cell's marker means anything, and
+			 * input accepts no other; protect() keeps a parsed '-' on a
+			 * cell it publishes (and 0.1.0 stored such values): they must
+			 * still dump and reload */
+			if ((f & (XTAB_CELL_SUPPRESSED | XTAB_CELL_BLANK)) &&
+				(m = xtab_get_marker(xt, r, c)) != NULL)
 				out_string(buf, m, strlen(m));
 		}
 	}
@@ -273,15 +285,22 @@ typedef struct TextParser
 	StringInfoData str;			/* the last string parsed */
 } TextParser;
 
+/* Input longer than this many characters is cut in error messages. */
+#define XTAB_ERROR_ECHO_CHARS	100
+
 pg_attribute_noreturn()
 static void
 syntax_error(TextParser *tp, const char *detail)
 {
-	int			pos = (int) (tp->p - tp->input) + 1;
+	int			len = strlen(tp->input);
+	int			pos = pg_mbstrlen_with_len(tp->input, (int) (tp->p - tp->input)) + 1;
+	int			shown = pg_mbcharcliplen(tp->input, len, XTAB_ERROR_ECHO_CHARS);
 
+	/* the message echoes the start of the input, not all of it */
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type xtab: \"%s\"", tp->input),
+			 errmsg("invalid input syntax for type xtab: \"%.*s%s\"", shown, tp->input,
+					shown < len ? (GetDatabaseEncoding() == PG_UTF8 ? "\xe2\x80\xa6" : "...") : ""),
 			 errdetail("%s (at character %d).", detail, pos),
 			 errhint("A cross-tab looks like {cols: \"2013\", \"2014\"; "
 					 "rows: \"EXPOSURE\" 16 1, \"VOYEURISM\" 6 3}.")));
@@ -455,6 +474,8 @@ parse_cell_flags(TextParser *tp)
 		{
 			if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))
 				syntax_error(tp, "Unknown cell flag (expected s, b, c or r)");
+			if ((f & XTAB_CELL_SECONDARY) && !(f & XTAB_CELL_SUPPRESSED))
+				syntax_error(tp, "Flag c (withheld as a complement) needs flag s (withheld)");
 			return f;
 		}
 		f |= bit;
@@ -481,15 +502,21 @@ parse_row(TextParser *tp, Xtab *xt)
 	label = xtab_row_label(xt, r, NULL);
 	for (int c = 0; c < xtab_ncols(xt); c++)
 	{
+		uint8		f;
+
 		if (!at_number(tp))
 			syntax_error(tp, psprintf("Row \"%s\" has %d cells; "
 									  "expected %d, one per column",
 									  label, c, xtab_ncols(xt)));
 		xtab_set(xt, r, c, parse_count(tp, "cell count"));
-		xtab_set_flags(xt, r, c, parse_cell_flags(tp));
+		f = parse_cell_flags(tp);
+		xtab_set_flags(xt, r, c, f);
 		skip_ws(tp);
 		if (*tp->p == '"')
 		{
+			/* a marker is the text of a withheld or blank cell, never of a count */
+			if (!(f & (XTAB_CELL_SUPPRESSED | XTAB_CELL_BLANK)))
+				syntax_error(tp, "A cell marker needs flag s (withheld) or b (blank)");
 			parse_string(tp, &tp->str, "cell marker");
 			xtab_set_marker(xt, r, c, tp->str.data);
 		}

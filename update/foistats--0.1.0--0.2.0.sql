@@ -3039,3 +3039,7 @@ BEGIN
     RETURN x;
 END
 $fn$;
+-- issue 14: defects
+-- parse_table reads the title and footnotes around a table (as render writes them).
+COMMENT ON FUNCTION @extschema@.parse_table(text, text, text[]) IS
+  'parse a published table (tab-separated as pasted from a response, CSV, Markdown pipe table or HTML <table>; format auto-detected unless given) into an xtab: the first row is the header, a row or column labelled Total, Grand Total, Totals or All (or any label in total_labels, e.g. ''England and Wales'') becomes the published totals (kept apart from the cells, even when they disagree), blank and ''-'' are zero, ''*'', ''<5'', ''less than 5'', ''1-4'' are suppressed cells keeping their marker; lines of text before the header (HTML: the caption) become the title and lines after the last row (HTML: <p> after the table) the footnotes, as render writes them; any ambiguity (ragged row, missing header, duplicate label, junk in a number cell) is an error naming the line and cell';

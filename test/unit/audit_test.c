@@ -136,6 +136,40 @@ main(void)
 
 		expect("saturation", &p, AB_OK, wl, wh);
 	}
+	/*
+	 * Lows near 2^63 (markers such as "4611686018427387904 to ..."): their
+	 * sum overflows, and the constraint is infeasible, not "unbounded"
+	 * (a saturated sum of lows was taken for "no bound" and the table passed).
+	 */
+	{
+		int64_t		big = INT64_C(6917529027641081856);	/* 2^62 + 2^61 */
+		int64_t		lo[] = {big, big}, hi[] = {big, big};
+		int			st[] = {0, 2}, cc[] = {0, 1};
+		int64_t		rhs[] = {AB_INF};
+		ab_problem	p = {2, lo, hi, 1, st, cc, rhs, NULL, NULL};
+
+		expect("lows overflow", &p, AB_INFEASIBLE, NULL, NULL);
+	}
+	{
+		int64_t		big = INT64_C(6917529027641081856);
+		int64_t		lo[] = {big, big, 0}, hi[] = {big, AB_INF, AB_INF};
+		int			st[] = {0, 3}, cc[] = {0, 1, 2};
+		int64_t		rhs[] = {AB_INF - 1};
+		ab_problem	p = {3, lo, hi, 1, st, cc, rhs, NULL, NULL};
+
+		expect("lows overflow, unbounded highs", &p, AB_INFEASIBLE, NULL, NULL);
+	}
+	/* a sum of lows of exactly INT64_MAX is a sum, not "unbounded": it bounds
+	 * the cells from above */
+	{
+		int64_t		lo[] = {AB_INF - 5, 5}, hi[] = {AB_INF, AB_INF};
+		int			st[] = {0, 2}, cc[] = {0, 1};
+		int64_t		rhs[] = {AB_INF};
+		ab_problem	p = {2, lo, hi, 1, st, cc, rhs, NULL, NULL};
+		int64_t		wl[] = {AB_INF - 5, 5}, wh[] = {AB_INF - 5, 5};
+
+		expect("lows sum to INT64_MAX", &p, AB_OK, wl, wh);
+	}
 	fprintf(stderr, "audit: %d failures\n", failures);
 	return failures ? 1 : 0;
 }

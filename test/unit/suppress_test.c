@@ -72,6 +72,33 @@ same_pattern(const SdcTable *a, const SdcTable *b)
 		a->gstate == b->gstate;
 }
 
+/*
+ * FNV-1a digest of every pattern test_property produced, printed at the end:
+ * test/checks/suppress_unit.sh compares the digests of the 128-bit integer
+ * build and of the two-halves fallback (-DSDC_NO_INT128), which must choose
+ * exactly the same cells.
+ */
+static uint64_t pattern_digest = UINT64_C(14695981039346656037);
+
+static void
+digest_bytes(const uint8_t *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		pattern_digest = (pattern_digest ^ b[i]) * UINT64_C(1099511628211);
+}
+
+static void
+digest_pattern(const SdcTable *t, SdcStatus st)
+{
+	uint8_t		s = (uint8_t) st;
+
+	digest_bytes(&s, 1);
+	digest_bytes(t->cstate, (size_t) t->nr * t->nc);
+	digest_bytes(t->rstate, t->nr);
+	digest_bytes(t->cstate_tot, t->nc);
+	digest_bytes(&t->gstate, 1);
+}
+
 static SdcInterval *
 audit(SdcTable *t, const SdcParams *p, bool known)
 {
@@ -548,6 +575,7 @@ test_property(int ntables)
 		st = sdc_protect(t, &p, &s);
 		st2 = sdc_protect(t2, &p, &s2);
 		CHECK(st == st2 && same_pattern(t, t2), "table %d: not deterministic", k);
+		digest_pattern(t, st);
 
 		if (st == SDC_OK)
 		{
@@ -694,6 +722,45 @@ test_collapse(void)
 	sdc_table_free(t);
 }
 
+/*
+ * Large counts (up to about 2^50, grand totals near 2^54): costs of value x
+ * unit and margins of grand x unit^2 use the upper 64 bits, which the
+ * digest comparison of the two cost representations then covers.
+ */
+static void
+test_large_values(int ntables)
+{
+	int			ok = 0;
+
+	unit_seed(4242);
+	for (int k = 0; k < ntables; k++)
+	{
+		int			nr = 2 + (int) rnd(12),
+					nc = 2 + (int) rnd(6);
+		SdcParams	p;
+		SdcTable   *t = sdc_table_alloc(nr, nc);
+		SdcStats	s;
+		SdcStatus	st;
+
+		for (int i = 0; i < nr * nc; i++)
+			t->cell[i] = rnd(4) == 0 ? (int64_t) rnd(6) : (int64_t) rnd(UINT64_C(1) << 50);
+		sdc_table_init(t);
+		sdc_params_default(&p, 5);
+		p.allow_totals = rnd(2) == 0;
+		st = sdc_protect(t, &p, &s);
+		digest_pattern(t, st);
+		if (st == SDC_OK)
+		{
+			ok++;
+			CHECK(all_primary_protected(t, &p, "large values"), "large table %d", k);
+		}
+		else
+			CHECK(st == SDC_ERR_UNPROTECTABLE, "large table %d: %s", k, sdc_status_message(st));
+		sdc_table_free(t);
+	}
+	printf("large values: %d random tables with counts up to 2^50, %d protected\n", ntables, ok);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -704,5 +771,7 @@ main(int argc, char **argv)
 	test_property(n);
 	test_rounding(n / 6);
 	test_collapse();
+	test_large_values(n / 10);
+	printf("suppress: pattern digest %016llx\n", (unsigned long long) pattern_digest);
 	return unit_done("suppress");
 }
