@@ -22,7 +22,7 @@ OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 # build fails on a missing one.  src/xtab_agg.sql is generated (see below).
 SQL_ORDER    = foistats cache period xtab xtab_agg xtab_read render terms reference \
                classify records table_parse audit protect request rollup response \
-               category
+               category consolidate
 SQL_DATA_terms     = src/terms_data.sql
 SQL_DATA_reference = data/ho_offence.sql
 SQL_DATA_records   = data/ho_outcome.sql

@@ -233,8 +233,8 @@ BEGIN
                r.ho_classes,
                CASE WHEN names IS NOT NULL AND r.confidence = 'high' THEN 'medium' ELSE r.confidence END,
                r.matched_by,
-               concat_ws('; ', CASE WHEN r.level = 'other' THEN 'not a notifiable offence' END,
-                         CASE WHEN names IS NOT NULL THEN format('taken as %s %s, not %s', r.level, r.name, names) END))::@extschema@.category;
+               NULLIF(concat_ws('; ', CASE WHEN r.level = 'other' THEN 'not a notifiable offence' END,
+                         CASE WHEN names IS NOT NULL THEN format('taken as %s %s, not %s', r.level, r.name, names) END), ''))::@extschema@.category;
   END IF;
 
   -- the classifier: an exact Home Office title or code, or a sexual offence it reads
