@@ -2977,6 +2977,7 @@ INSERT INTO @extschema@.category_alias (label, level, ons_group, ons_subgroups, 
   ('Trafficking in controlled drugs', 'ho_class', NULL, NULL, '92A', 'high', 'shipped'),
   ('Vehicle crime', 'ons_subgroup', 'Theft offences', '{Vehicle offences}', NULL, 'high', 'shipped'),
   ('Vehicle theft', 'ons_subgroup', 'Theft offences', '{Vehicle offences}', NULL, 'medium', 'shipped'),
+  ('Offences against vehicles', 'ons_subgroup', 'Theft offences', '{Vehicle offences}', NULL, 'high', 'shipped'),
   ('Other violence with injury', 'ons_subgroup', 'Violence against the person', '{Violence with injury}', NULL, 'high', 'shipped'),
   ('Other violence without injury', 'ons_subgroup', 'Violence against the person', '{Violence without injury}', NULL, 'high', 'shipped'),
   ('Harassment', 'ons_subgroup', 'Violence against the person', '{Stalking and harassment}', NULL, 'medium', 'shipped'),
@@ -3462,7 +3463,7 @@ BEGIN
                    CASE WHEN jsonb_typeof(rw.v -> 'cells') = 'array' THEN rw.v -> 'cells' ELSE '[]' END) c(v)) AS cells,
            ARRAY(SELECT CASE WHEN jsonb_typeof(c.v) = 'null' THEN NULL ELSE (c.v)::text::bigint END
                    FROM jsonb_array_elements(rw.v -> 'cells') c(v)) AS ncells,
-           cc.level AS c_level, cc.ho_classes AS c_classes, cc.confidence AS c_confidence,
+           cc.level AS c_level, cc.ho_classes AS c_classes, cc.ons_subgroup AS c_subgroup, cc.confidence AS c_confidence,
            cc.matched_by AS c_matched_by, cc.reason AS c_reason
       FROM jsonb_array_elements(j -> 'rows') WITH ORDINALITY rw(v, ord),
            LATERAL @extschema@.classify_category(rw.v ->> 'label') cc;
@@ -3569,7 +3570,9 @@ BEGIN
           status := 'counted'; category := r.units[1];
         ELSE
           status := 'coarser';
-          category := CASE WHEN lvl = 'ho_class' AND cardinality(r.subgroups) = 1 AND r.subgroups[1] <> r.groups[1]
+          category := CASE WHEN lvl = 'ons_subgroup' AND r.c_subgroup LIKE '% + %'
+                             THEN r.c_subgroup || ' (not split)'
+                           WHEN lvl = 'ho_class' AND cardinality(r.subgroups) = 1 AND r.subgroups[1] <> r.groups[1]
                              THEN r.subgroups[1] || ' (class not given)'
                            WHEN cardinality(r.groups) = 1
                              THEN r.groups[1] || CASE lvl WHEN 'ho_class' THEN ' (class not given)' ELSE ' (subgroup not given)' END
@@ -3683,10 +3686,15 @@ BEGIN
   IF cardinality(kinds) > 1 THEN
     notes := notes || 'calendar years (2019) and financial years (2019/20) are separate columns: they overlap by nine months, so a total across both kinds (a Grand Total column) counts some months twice: read each kind apart'::text;
   END IF;
-  notes := notes || format('%s: %s', CASE WHEN cardinality(sources) = 1 THEN 'source' ELSE cardinality(sources) || ' sources' END,
+  notes := notes || CASE WHEN cardinality(sources) > 6 THEN
+      format('%s sources (%s in financial years, %s in calendar years): foistats.consolidate_provenance names each',
+             cardinality(sources),
+             (SELECT count(*) FROM unnest(sources) u WHERE (u).period_kind = 'fy'),
+             (SELECT count(*) FROM unnest(sources) u WHERE (u).period_kind = 'year'))
+    ELSE format('%s: %s', CASE WHEN cardinality(sources) = 1 THEN 'source' ELSE cardinality(sources) || ' sources' END,
                            (SELECT string_agg(format('%s (%s)', sources[k].force,
                                                      CASE sources[k].period_kind WHEN 'fy' THEN 'financial years' ELSE 'calendar years' END), '; ' ORDER BY k)
-                              FROM generate_subscripts(sources, 1) k));
+                              FROM generate_subscripts(sources, 1) k)) END;
   IF EXISTS (SELECT FROM pg_temp.consolidate_prov p WHERE p.status = 'unmapped') THEN
     notes := notes || format('Unmapped or ambiguous: %s',
                              (SELECT string_agg(DISTINCT format('%s "%s"', p.force, p.source_category), ', ')
