@@ -76,10 +76,12 @@ SELECT r.col_label AS period, r.n AS consolidated, t.printed, r.n = t.printed AS
 SELECT count(*) AS checks, count(*) FILTER (WHERE ok) AS ok FROM foistats.consolidate_check((SELECT s FROM so_sources));
 
 -- 2. Forces' tables of several categories.  Financial years: Staffordshire Police (Tamworth,
---    Hansard 2008), Hertfordshire Constabulary (Dacorum, Hansard 2009), PSNI (sexual
+--    Hansard 2008), Hertfordshire Constabulary (Dacorum, Hansard 2009), West Midlands Police
+--    (Birmingham, Hansard 2010: two burglary rows and their 'Total burglary'), PSNI (sexual
 --    communication with a child, as the Belfast Telegraph printed PSNI's answer).
 \set tamworth `cat test/fixtures/forces/hansard_2008_tamworth/hansard_2008_tamworth.tsv`
 \set dacorum `cat test/fixtures/forces/hansard_2009_dacorum/hansard_2009_dacorum.tsv`
+\set birmingham `cat test/fixtures/forces/hansard_2010_birmingham/hansard_2010_birmingham.tsv`
 \set psni_scwc `cat test/fixtures/requests/belfasttelegraph_2023_psni_scwc_by_fy/belfasttelegraph_2023_psni_scwc_by_fy.tsv`
 --    Calendar years: Cleveland Police (FOI 242-24, two Home Office codes), PSNI (FOI/14316,
 --    sexual offences at hospitals: the cell split of the stored copy is ASSUMED, see its .cite).
@@ -88,6 +90,7 @@ SELECT count(*) AS checks, count(*) FILTER (WHERE ok) AS ok FROM foistats.consol
 CREATE TEMP TABLE real AS SELECT
   ARRAY[ROW('Staffordshire Police (Tamworth CDRP)', foistats.parse_table(:'tamworth'), 'fy')::foistats.force_table,
         ROW('Hertfordshire Constabulary (Dacorum CDRP)', foistats.parse_table(:'dacorum'), 'fy')::foistats.force_table,
+        ROW('West Midlands Police (Birmingham CDRP)', foistats.parse_table(:'birmingham'), 'fy')::foistats.force_table,
         ROW('Police Service of Northern Ireland', foistats.parse_table(:'psni_scwc'), 'fy')::foistats.force_table] AS fy,
   ARRAY[ROW('Cleveland Police', foistats.parse_table(:'cleveland'), 'year')::foistats.force_table,
         ROW('Police Service of Northern Ireland', foistats.parse_table(:'psni_hosp'), 'year')::foistats.force_table] AS cal;

@@ -83,10 +83,15 @@ COMMENT ON TABLE @extschema@.category_alias IS
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.category_alias', 'WHERE note IS DISTINCT FROM ''shipped''');
 
 -- shipped aliases (note 'shipped'): older Home Office / ONS names and common force
--- spellings.  'Burglary' is the ONS's line above its two burglary subgroups.
+-- spellings.  'Burglary' is the ONS's line above its two burglary subgroups.  The burglary
+-- names before April 2017 (in a dwelling / other) are medium: sheds and garages within a
+-- home's boundary moved from 'other' to 'residential' then.
 INSERT INTO @extschema@.category_alias (label, level, ons_group, ons_subgroups, ho_class, confidence, note) VALUES
   ('Burglary', 'ons_subgroup', 'Theft offences', '{Residential burglary,Non-residential burglary}', NULL, 'high', 'shipped'),
   ('Domestic burglary', 'ons_subgroup', 'Theft offences', '{Residential burglary}', NULL, 'medium', 'shipped'),
+  ('Burglary in a dwelling', 'ons_subgroup', 'Theft offences', '{Residential burglary}', NULL, 'medium', 'shipped'),
+  ('Burglary other than in a dwelling', 'ons_subgroup', 'Theft offences', '{Non-residential burglary}', NULL, 'medium', 'shipped'),
+  ('Other burglary', 'ons_subgroup', 'Theft offences', '{Non-residential burglary}', NULL, 'medium', 'shipped'),
   ('Non-domestic burglary', 'ons_subgroup', 'Theft offences', '{Non-residential burglary}', NULL, 'medium', 'shipped'),
   ('Theft and handling stolen goods', 'ons_group', 'Theft offences', NULL, NULL, 'medium', 'shipped'),
   ('Other theft and handling', 'ons_group', 'Theft offences', NULL, NULL, 'medium', 'shipped'),
