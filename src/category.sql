@@ -218,21 +218,22 @@ BEGIN
   -- group or subgroup name, then a Home Office class title ('Other theft' is the ONS
   -- subgroup before it is class 49's title: a response's categories are more often groups);
   -- two different answers of the same precedence are ambiguous.
-  SELECT pg_catalog.min(CASE m.matched_by WHEN 'alias' THEN 1 WHEN 'ons_name' THEN 2 ELSE 3 END)
-    INTO n FROM @extschema@.category_names() m WHERE m.key = k;
-  IF n IS NOT NULL THEN
-    SELECT pg_catalog.count(DISTINCT (m.level, m.ho_classes)), pg_catalog.string_agg(DISTINCT m.name, ' / ')
-      INTO code, names
-      FROM @extschema@.category_names() m
-     WHERE m.key = k AND CASE m.matched_by WHEN 'alias' THEN 1 WHEN 'ons_name' THEN 2 ELSE 3 END = n;
-    IF code::integer > 1 THEN
-      RETURN ROW(NULL, NULL, NULL, NULL, NULL, 'ambiguous', format('ambiguous: names %s', names))::@extschema@.category;
+  WITH c AS MATERIALIZED (
+    SELECT m.*, CASE m.matched_by WHEN 'alias' THEN 1 WHEN 'ons_name' THEN 2 ELSE 3 END AS prec
+      FROM @extschema@.category_names() m WHERE m.key = k),
+  top AS (SELECT c.* FROM c WHERE c.prec = (SELECT pg_catalog.min(c0.prec) FROM c c0))
+  SELECT t.name, t.level, t.ons_group, t.ons_subgroups, t.ho_classes, t.confidence, t.matched_by,
+         (SELECT pg_catalog.count(DISTINCT (t2.level, t2.ho_classes)) FROM top t2) AS ntop,
+         (SELECT pg_catalog.string_agg(DISTINCT t2.name, ' / ') FROM top t2) AS topnames,
+         (SELECT pg_catalog.string_agg(DISTINCT format('%s (%s)', c2.name, c2.level), ' / ') FROM c c2
+           WHERE (c2.level, c2.ho_classes) IS DISTINCT FROM (t.level, t.ho_classes)) AS others
+    INTO r
+    FROM top t ORDER BY t.name COLLATE "C" LIMIT 1;
+  IF FOUND THEN
+    IF r.ntop > 1 THEN
+      RETURN ROW(NULL, NULL, NULL, NULL, NULL, 'ambiguous', format('ambiguous: names %s', r.topnames))::@extschema@.category;
     END IF;
-    SELECT * INTO r FROM @extschema@.category_names() m
-     WHERE m.key = k AND CASE m.matched_by WHEN 'alias' THEN 1 WHEN 'ons_name' THEN 2 ELSE 3 END = n LIMIT 1;
-    SELECT pg_catalog.string_agg(DISTINCT format('%s (%s)', m.name, m.level), ' / ') INTO names
-      FROM @extschema@.category_names() m
-     WHERE m.key = k AND (m.level, m.ho_classes) IS DISTINCT FROM (r.level, r.ho_classes);
+    names := r.others;
     RETURN ROW(r.level,
                CASE WHEN r.level IN ('other', 'total') THEN NULL ELSE r.ons_group END,
                CASE WHEN r.level = 'ons_group' THEN NULL ELSE pg_catalog.array_to_string(r.ons_subgroups, ' + ') END,
@@ -257,23 +258,23 @@ BEGIN
   -- every word of the label in exactly one name (>= 2 words): 'RACE OR RELIGIOUS AGG
   -- PUBLIC FEAR' in 'Racially or religiously aggravated public fear, alarm or distress'
   IF k ~ ' ' THEN
-    SELECT pg_catalog.count(DISTINCT (m.level, m.ho_classes)), pg_catalog.string_agg(DISTINCT m.name, ' / ')
-      INTO n, names
-      FROM @extschema@.category_names() m
-     WHERE m.level NOT IN ('total', 'other')
-       AND pg_catalog.string_to_array(k, ' ') <@ pg_catalog.string_to_array(m.key, ' ');
-    IF n = 1 THEN
-      SELECT * INTO r FROM @extschema@.category_names() m
+    WITH c AS MATERIALIZED (
+      SELECT m.* FROM @extschema@.category_names() m
        WHERE m.level NOT IN ('total', 'other')
-         AND pg_catalog.string_to_array(k, ' ') <@ pg_catalog.string_to_array(m.key, ' ')
-       ORDER BY m.matched_by = 'ons_name' DESC LIMIT 1;
+         AND pg_catalog.string_to_array(k, ' ') <@ pg_catalog.string_to_array(m.key, ' '))
+    SELECT t.name, t.level, t.ons_group, t.ons_subgroups, t.ho_classes,
+           (SELECT pg_catalog.count(DISTINCT (c2.level, c2.ho_classes)) FROM c c2) AS n,
+           (SELECT pg_catalog.string_agg(DISTINCT c2.name, ' / ') FROM c c2) AS names
+      INTO r
+      FROM c t ORDER BY t.matched_by = 'ons_name' DESC, t.name COLLATE "C" LIMIT 1;
+    IF FOUND AND r.n = 1 THEN
       RETURN ROW(r.level, r.ons_group,
                  CASE WHEN r.level = 'ons_group' THEN NULL ELSE pg_catalog.array_to_string(r.ons_subgroups, ' + ') END,
                  r.ho_classes, 'medium', 'class_words',
                  format('its words are all in "%s" and in no other name', r.name))::@extschema@.category;
-    ELSIF n > 1 AND n <= 4 THEN
+    ELSIF FOUND AND r.n <= 4 THEN
       RETURN ROW(NULL, NULL, NULL, NULL, NULL, 'ambiguous',
-                 format('ambiguous: its words are in %s', names))::@extschema@.category;
+                 format('ambiguous: its words are in %s', r.names))::@extschema@.category;
     END IF;
   ELSE
     -- one word is never enough to pick a name it is part of ('Assault')
