@@ -46,6 +46,12 @@ SELECT foistats.consolidate(ARRAY[ROW('Short force', foistats.parse_table(E'\t20
 SELECT foistats.render(foistats.consolidate(ARRAY[ROW('Short force', foistats.parse_table(E'\t2019\nRobbery\t3\nArson\t1\nTotal\t5'), 'year')::foistats.force_table],
                        on_mismatch => 'flag'), 'text');
 \a\t
+-- a withheld figure: what the source contributed is not known, so the check fails
+SELECT force, period, source_total, counted, withheld, ok
+  FROM foistats.consolidate_check(ARRAY[ROW('F', foistats.parse_table(E'\t2019\t2020\nRobbery\t*\t4\nArson\t3\t1\nTotal\t5\t5'), 'year')::foistats.force_table]);
+SELECT foistats.consolidate(ARRAY[ROW('F', foistats.parse_table(E'\t2019\t2020\nRobbery\t*\t4\nArson\t3\t1\nTotal\t5\t5'), 'year')::foistats.force_table]);
+-- footnote markers glued to labels as extracted text prints them ('Burglary1', 'Vehicle crime2')
+SELECT l, (foistats.classify_category(l)).ons_subgroup FROM unnest(ARRAY['Burglary1', 'Vehicle crime2', 'Offences against vehicles1']) l;
 -- a column that is not a period, a bad argument
 SELECT foistats.consolidate(ARRAY[ROW('F', foistats.parse_table(E'\t2019\tNotes\nRobbery\t3\t1'), 'year')::foistats.force_table]);
 SELECT foistats.consolidate(ARRAY[ROW('F', foistats.parse_table(E'\t2019\nRobbery\t3'), 'quarter')::foistats.force_table]);

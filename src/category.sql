@@ -22,8 +22,8 @@ CREATE TABLE @extschema@.ons_category (
 COMMENT ON TABLE @extschema@.ons_category IS
   'every Home Office class with its ONS offence group and subgroup as "Crime in England and Wales" counts them (burglary and vehicle offences are subgroups of Theft offences; Possession of weapons, Public order and Miscellaneous crimes against society have no subgroups: subgroup = group); generated from the Home Office list (April 2026)';
 
--- the word set of a label: upper-case words (foistats.offence_key), abbreviations
--- expanded, statute references ('Theft Act 1968 Sec 8.') and period qualifiers ('to
+-- the word set of a label: upper-case words (foistats.offence_key), footnote markers glued
+-- to a word dropped ('Vehicle crime2'), abbreviations expanded, statute references ('Theft Act 1968 Sec 8.') and period qualifiers ('to
 -- 2012/13') dropped, filler words (of, and, offences, crimes, all, ...) dropped, plurals and
 -- '-ly' adverbs reduced, then sorted and deduplicated: 'Arson & Criminal Damage' and
 -- 'CRIMINAL DAMAGE AND ARSON OFFENCES' have the same key.
@@ -50,7 +50,9 @@ RETURN (
              WHEN 'CRIM' THEN 'CRIMINAL' WHEN 'OFF' THEN 'OFFENCE' WHEN 'OFFS' THEN 'OFFENCE'
              WHEN 'SEX' THEN 'SEXUAL' WHEN 'VAP' THEN 'VIOLENCE AGAINST PERSON'
              WHEN 'DRUGS' THEN 'DRUG' WHEN 'SOCIETY' THEN 'SOCIETY'
-             ELSE CASE WHEN w.word ~ '^[A-Z]{3,}[^SUI]S$' THEN pg_catalog.left(w.word, -1)
+             ELSE CASE WHEN w.word ~ '^[A-Z]{4,}[0-9]{1,2}$'       -- a footnote marker glued on: 'Burglary1'
+                       THEN pg_catalog.regexp_replace(pg_catalog.regexp_replace(w.word, '[0-9]+$', ''), '^([A-Z]{3,}[^SUI])S$', '\1')
+                       WHEN w.word ~ '^[A-Z]{3,}[^SUI]S$' THEN pg_catalog.left(w.word, -1)
                        ELSE w.word END
            END
       FROM w),

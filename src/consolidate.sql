@@ -140,8 +140,6 @@ BEGIN
     DROP TABLE IF EXISTS pg_temp.consolidate_src;
     CREATE TEMP TABLE consolidate_src ON COMMIT DROP AS
     SELECT rw.ord::integer AS ord, rw.v ->> 'label' AS label,
-           ARRAY(SELECT (c.v)::text::bigint FROM jsonb_array_elements(
-                   CASE WHEN jsonb_typeof(rw.v -> 'cells') = 'array' THEN rw.v -> 'cells' ELSE '[]' END) c(v)) AS cells,
            ARRAY(SELECT CASE WHEN jsonb_typeof(c.v) = 'null' THEN NULL ELSE (c.v)::text::bigint END
                    FROM jsonb_array_elements(rw.v -> 'cells') c(v)) AS ncells,
            cc.level AS c_level, cc.ho_classes AS c_classes, cc.ons_subgroup AS c_subgroup, cc.confidence AS c_confidence,
@@ -345,7 +343,12 @@ BEGIN
     SELECT * FROM @extschema@.consolidate_provenance(sources, level, min_confidence, periods);
 
   FOR bad IN SELECT * FROM @extschema@.consolidate_check(sources, level, min_confidence, periods) c WHERE NOT c.ok LOOP
-    IF on_mismatch = 'error' THEN
+    IF on_mismatch = 'error' AND bad.withheld > 0 THEN
+      RAISE EXCEPTION '% %: % figure(s) withheld, so what the source contributed cannot be checked against its total %',
+        bad.force, bad.period, bad.withheld, bad.source_total
+        USING DETAIL = format('counted %s without them, not notifiable %s, unmapped %s', bad.counted, bad.not_notifiable, bad.unmapped),
+              HINT = 'on_mismatch => ''flag'' builds the table without the withheld figures, with a footnote.';
+    ELSIF on_mismatch = 'error' THEN
       RAISE EXCEPTION '% %: the source''s total is % but % is accounted for', bad.force, bad.period,
         bad.source_total, bad.counted + bad.not_notifiable + bad.unmapped
         USING DETAIL = format('counted %s, not notifiable %s, unmapped %s, withheld figures %s',

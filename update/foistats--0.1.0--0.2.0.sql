@@ -2893,8 +2893,8 @@ CREATE TABLE @extschema@.ons_category (
 COMMENT ON TABLE @extschema@.ons_category IS
   'every Home Office class with its ONS offence group and subgroup as "Crime in England and Wales" counts them (burglary and vehicle offences are subgroups of Theft offences; Possession of weapons, Public order and Miscellaneous crimes against society have no subgroups: subgroup = group); generated from the Home Office list (April 2026)';
 
--- the word set of a label: upper-case words (foistats.offence_key), abbreviations
--- expanded, statute references ('Theft Act 1968 Sec 8.') and period qualifiers ('to
+-- the word set of a label: upper-case words (foistats.offence_key), footnote markers glued
+-- to a word dropped ('Vehicle crime2'), abbreviations expanded, statute references ('Theft Act 1968 Sec 8.') and period qualifiers ('to
 -- 2012/13') dropped, filler words (of, and, offences, crimes, all, ...) dropped, plurals and
 -- '-ly' adverbs reduced, then sorted and deduplicated: 'Arson & Criminal Damage' and
 -- 'CRIMINAL DAMAGE AND ARSON OFFENCES' have the same key.
@@ -2921,7 +2921,9 @@ RETURN (
              WHEN 'CRIM' THEN 'CRIMINAL' WHEN 'OFF' THEN 'OFFENCE' WHEN 'OFFS' THEN 'OFFENCE'
              WHEN 'SEX' THEN 'SEXUAL' WHEN 'VAP' THEN 'VIOLENCE AGAINST PERSON'
              WHEN 'DRUGS' THEN 'DRUG' WHEN 'SOCIETY' THEN 'SOCIETY'
-             ELSE CASE WHEN w.word ~ '^[A-Z]{3,}[^SUI]S$' THEN pg_catalog.left(w.word, -1)
+             ELSE CASE WHEN w.word ~ '^[A-Z]{4,}[0-9]{1,2}$'       -- a footnote marker glued on: 'Burglary1'
+                       THEN pg_catalog.regexp_replace(pg_catalog.regexp_replace(w.word, '[0-9]+$', ''), '^([A-Z]{3,}[^SUI])S$', '\1')
+                       WHEN w.word ~ '^[A-Z]{3,}[^SUI]S$' THEN pg_catalog.left(w.word, -1)
                        ELSE w.word END
            END
       FROM w),
@@ -3468,8 +3470,6 @@ BEGIN
     DROP TABLE IF EXISTS pg_temp.consolidate_src;
     CREATE TEMP TABLE consolidate_src ON COMMIT DROP AS
     SELECT rw.ord::integer AS ord, rw.v ->> 'label' AS label,
-           ARRAY(SELECT (c.v)::text::bigint FROM jsonb_array_elements(
-                   CASE WHEN jsonb_typeof(rw.v -> 'cells') = 'array' THEN rw.v -> 'cells' ELSE '[]' END) c(v)) AS cells,
            ARRAY(SELECT CASE WHEN jsonb_typeof(c.v) = 'null' THEN NULL ELSE (c.v)::text::bigint END
                    FROM jsonb_array_elements(rw.v -> 'cells') c(v)) AS ncells,
            cc.level AS c_level, cc.ho_classes AS c_classes, cc.ons_subgroup AS c_subgroup, cc.confidence AS c_confidence,
@@ -3673,7 +3673,12 @@ BEGIN
     SELECT * FROM @extschema@.consolidate_provenance(sources, level, min_confidence, periods);
 
   FOR bad IN SELECT * FROM @extschema@.consolidate_check(sources, level, min_confidence, periods) c WHERE NOT c.ok LOOP
-    IF on_mismatch = 'error' THEN
+    IF on_mismatch = 'error' AND bad.withheld > 0 THEN
+      RAISE EXCEPTION '% %: % figure(s) withheld, so what the source contributed cannot be checked against its total %',
+        bad.force, bad.period, bad.withheld, bad.source_total
+        USING DETAIL = format('counted %s without them, not notifiable %s, unmapped %s', bad.counted, bad.not_notifiable, bad.unmapped),
+              HINT = 'on_mismatch => ''flag'' builds the table without the withheld figures, with a footnote.';
+    ELSIF on_mismatch = 'error' THEN
       RAISE EXCEPTION '% %: the source''s total is % but % is accounted for', bad.force, bad.period,
         bad.source_total, bad.counted + bad.not_notifiable + bad.unmapped
         USING DETAIL = format('counted %s, not notifiable %s, unmapped %s, withheld figures %s',
