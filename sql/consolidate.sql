@@ -52,6 +52,9 @@ SELECT force, period, source_total, counted, withheld, ok
 SELECT foistats.consolidate(ARRAY[ROW('F', foistats.parse_table(E'\t2019\t2020\nRobbery\t*\t4\nArson\t3\t1\nTotal\t5\t5'), 'year')::foistats.force_table]);
 -- footnote markers glued to labels as extracted text prints them ('Burglary1', 'Vehicle crime2')
 SELECT l, (foistats.classify_category(l)).ons_subgroup FROM unnest(ARRAY['Burglary1', 'Vehicle crime2', 'Offences against vehicles1']) l;
+-- one table per force: a second table of one response (the same crimes by hospital) is refused
+SELECT foistats.consolidate(ARRAY[ROW('F', foistats.parse_table(E'\t2019\nRobbery\t3'), 'year')::foistats.force_table,
+                                  ROW('F', foistats.parse_table(E'\t2019\nGeneral Hospital\t3'), 'year')::foistats.force_table]);
 -- a column that is not a period, a bad argument
 SELECT foistats.consolidate(ARRAY[ROW('F', foistats.parse_table(E'\t2019\tNotes\nRobbery\t3\t1'), 'year')::foistats.force_table]);
 SELECT foistats.consolidate(ARRAY[ROW('F', foistats.parse_table(E'\t2019\nRobbery\t3'), 'quarter')::foistats.force_table]);

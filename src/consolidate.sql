@@ -120,6 +120,14 @@ BEGIN
   IF want IS NULL THEN
     RAISE EXCEPTION 'min_confidence "%" is not low, medium or high', min_confidence;
   END IF;
+  -- one table per force and kind of period: a response's second table of the same crimes
+  -- (by hospital, by outcome) would count them twice
+  SELECT u.force INTO r FROM unnest(sources) u GROUP BY u.force, u.period_kind HAVING count(*) > 1 LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'force "%" is given twice', r.force
+      USING DETAIL = 'Two tables of one response often count the same crimes twice (by category and by hospital or outcome).',
+            HINT = 'Pass one table per force; if its tables count different crimes, name them apart (e.g. "Force (sexual offences)").';
+  END IF;
   IF periods = 'refuse' AND (SELECT count(DISTINCT (u).period_kind) FROM unnest(sources) u) > 1 THEN
     RAISE EXCEPTION 'the sources mix calendar years and financial years'
       USING DETAIL = 'A calendar year and a financial year overlap by nine months and cannot be added.',
