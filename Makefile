@@ -21,11 +21,13 @@ OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 # data file if SQL_DATA_<p> names one.  Every file named here must exist: the
 # build fails on a missing one.  src/xtab_agg.sql is generated (see below).
 SQL_ORDER    = foistats cache period xtab xtab_agg xtab_read render terms reference \
-               classify records table_parse audit protect request rollup response
+               classify records table_parse audit protect request rollup response \
+               category consolidate
 SQL_DATA_terms     = src/terms_data.sql
 SQL_DATA_reference = data/ho_offence.sql
 SQL_DATA_records   = data/ho_outcome.sql
 SQL_DATA_request   = data/request_templates.sql
+SQL_DATA_category  = data/ons_category.sql
 SQL_PARTS    = $(foreach p,$(SQL_ORDER),src/$(p).sql $(SQL_DATA_$(p)))
 SQL_GENERATED = src/xtab_agg.sql
 PYTHON3     ?= python3

@@ -3043,3 +3043,882 @@ $fn$;
 -- parse_table reads the title and footnotes around a table (as render writes them).
 COMMENT ON FUNCTION @extschema@.parse_table(text, text, text[]) IS
   'parse a published table (tab-separated as pasted from a response, CSV, Markdown pipe table or HTML <table>; format auto-detected unless given) into an xtab: the first row is the header, a row or column labelled Total, Grand Total, Totals or All (or any label in total_labels, e.g. ''England and Wales'') becomes the published totals (kept apart from the cells, even when they disagree), blank and ''-'' are zero, ''*'', ''<5'', ''less than 5'', ''1-4'' are suppressed cells keeping their marker; lines of text before the header (HTML: the caption) become the title and lines after the last row (HTML: <p> after the table) the footnotes, as render writes them; any ambiguity (ragged row, missing header, duplicate label, junk in a number cell) is an error naming the line and cell';
+-- issue 15: category mapping and consolidate
+
+-- category: the category labels forces print in responses ('Other Sexual Offences',
+-- 'Violence with Injury', 'MISC CRIMES AGAINST SOCIETY', a Home Office class title, an NFIB
+-- code) -> their level (Home Office class, ONS subgroup, ONS group) and the set of Home
+-- Office classes they cover.
+--
+-- Written in SQL, not C: a label is matched by looking its word set up in three small
+-- tables (the ONS groups and subgroups, the Home Office class titles, user-extensible
+-- aliases), so the work is a handful of index lookups per distinct label, and the
+-- aliases are rows a user can add to, as with offence_override.  Only the normalisation
+-- of the text is C (foistats.offence_key).  Rows of ons_category are generated
+-- (data/ons_category.sql, by test/data/make_ons_category.py from the Home Office list's
+-- own grouping).
+
+CREATE TABLE @extschema@.ons_category (
+  ho_class     text PRIMARY KEY,               -- '8N', '4/1', 'NFIB90'
+  ons_group    text NOT NULL,                  -- 'Violence against the person'
+  ons_subgroup text NOT NULL,                  -- 'Violence with injury' (the group again where it has none)
+  group_no     integer NOT NULL,               -- order of the group in Crime in England and Wales
+  subgroup_no  integer NOT NULL,
+  class_no     integer NOT NULL UNIQUE
+);
+COMMENT ON TABLE @extschema@.ons_category IS
+  'every Home Office class with its ONS offence group and subgroup as "Crime in England and Wales" counts them (burglary and vehicle offences are subgroups of Theft offences; Possession of weapons, Public order and Miscellaneous crimes against society have no subgroups: subgroup = group); generated from the Home Office list (April 2026)';
+
+-- the word set of a label: upper-case words (foistats.offence_key), footnote markers glued
+-- to a word dropped ('Vehicle crime2'), abbreviations expanded, statute references ('Theft Act 1968 Sec 8.') and period qualifiers ('to
+-- 2012/13') dropped, filler words (of, and, offences, crimes, all, ...) dropped, plurals and
+-- '-ly' adverbs reduced, then sorted and deduplicated: 'Arson & Criminal Damage' and
+-- 'CRIMINAL DAMAGE AND ARSON OFFENCES' have the same key.
+CREATE FUNCTION @extschema@.category_key(label text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN (
+  WITH t(s) AS (
+    SELECT pg_catalog.regexp_replace(pg_catalog.regexp_replace(label,
+             '\m[A-Za-z][A-Za-z ()]* Act \d{4}(\s+(Sec|Section|s)\.?\s*\d+[A-Za-z]*(\(\d+\))*)?\.?', ' ', 'gi'),
+             '\m(to|from|since|until|before|after)\s+\d{4}(/\d{2,4})?\M', ' ', 'gi')),
+  w(word, ord) AS (
+    SELECT x.word, x.ord
+      FROM t, LATERAL pg_catalog.regexp_split_to_table(@extschema@.offence_key(t.s), ' ')
+                      WITH ORDINALITY AS x(word, ord)
+     WHERE x.word <> ''),
+  e(word) AS (
+    SELECT CASE w.word
+             WHEN 'MISC' THEN 'MISCELLANEOUS' WHEN 'UNAUTH' THEN 'UNAUTHORISED'
+             WHEN 'UNAUTHORIZED' THEN 'UNAUTHORISED' WHEN 'VEH' THEN 'VEHICLE'
+             WHEN 'VEHS' THEN 'VEHICLE' WHEN 'AGG' THEN 'AGGRAVATED' WHEN 'AGGR' THEN 'AGGRAVATED'
+             WHEN 'RACE' THEN 'RACIAL' WHEN 'RACIALLY' THEN 'RACIAL' WHEN 'RELIG' THEN 'RELIGIOUS'
+             WHEN 'RELIGIOUSLY' THEN 'RELIGIOUS' WHEN 'POSS' THEN 'POSSESSION' WHEN 'DMG' THEN 'DAMAGE'
+             WHEN 'CRIM' THEN 'CRIMINAL' WHEN 'OFF' THEN 'OFFENCE' WHEN 'OFFS' THEN 'OFFENCE'
+             WHEN 'SEX' THEN 'SEXUAL' WHEN 'VAP' THEN 'VIOLENCE AGAINST PERSON'
+             WHEN 'DRUGS' THEN 'DRUG' WHEN 'SOCIETY' THEN 'SOCIETY'
+             ELSE CASE WHEN w.word ~ '^[A-Z]{4,}[0-9]{1,2}$'       -- a footnote marker glued on: 'Burglary1'
+                       THEN pg_catalog.regexp_replace(pg_catalog.regexp_replace(w.word, '[0-9]+$', ''), '^([A-Z]{3,}[^SUI])S$', '\1')
+                       WHEN w.word ~ '^[A-Z]{3,}[^SUI]S$' THEN pg_catalog.left(w.word, -1)
+                       ELSE w.word END
+           END
+      FROM w),
+  f(word) AS (
+    SELECT DISTINCT x.word
+      FROM e, LATERAL pg_catalog.regexp_split_to_table(e.word, ' ') AS x(word)
+     WHERE x.word NOT IN ('OF', 'THE', 'AND', 'OR', 'A', 'AN', 'TO', 'ON', 'IN', 'FOR', 'BY', 'ETC',
+                          'OFFENCE', 'CRIME', 'ALL', 'TYPE'))
+  SELECT COALESCE(pg_catalog.string_agg(f.word, ' ' ORDER BY f.word COLLATE "C"), '') FROM f
+);
+COMMENT ON FUNCTION @extschema@.category_key(text) IS
+  'the word set a category label is matched by: upper-case words, abbreviations expanded (MISC, UNAUTH, VEH, AGG, RACE, ...), statute references and ''to 2012/13'' dropped, filler words (of, and, or, offences, crimes, all) dropped, plurals reduced, sorted: ''Arson & Criminal Damage'' and ''CRIMINAL DAMAGE AND ARSON OFFENCES'' have the same key';
+
+CREATE TABLE @extschema@.category_alias (
+  label         text PRIMARY KEY CHECK (@extschema@.category_key(label) <> ''),
+  level         text NOT NULL CHECK (level IN ('ho_class', 'ons_subgroup', 'ons_group', 'other', 'total')),
+  ons_group     text,
+  ons_subgroups text[],
+  ho_class      text,
+  confidence    text NOT NULL DEFAULT 'high' CHECK (confidence IN ('high', 'medium', 'low')),
+  note          text,
+  CHECK (CASE level WHEN 'ho_class' THEN ho_class IS NOT NULL
+                    WHEN 'ons_subgroup' THEN ons_subgroups IS NOT NULL AND ons_group IS NOT NULL
+                    WHEN 'ons_group' THEN ons_group IS NOT NULL
+                    ELSE ho_class IS NULL AND ons_group IS NULL AND ons_subgroups IS NULL END)
+);
+CREATE UNIQUE INDEX category_alias_key_idx ON @extschema@.category_alias (@extschema@.category_key(label));
+COMMENT ON TABLE @extschema@.category_alias IS
+  'category labels that are not spelt as the ONS or the Home Office list spells them, with what they name: matched by foistats.category_key (so case, punctuation, word order, plurals and filler words do not matter); add your own rows';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.category_alias', 'WHERE note IS DISTINCT FROM ''shipped''');
+
+-- shipped aliases (note 'shipped'): older Home Office / ONS names and common force
+-- spellings.  'Burglary' is the ONS's line above its two burglary subgroups.  The burglary
+-- names before April 2017 (in a dwelling / other) are medium: sheds and garages within a
+-- home's boundary moved from 'other' to 'residential' then.
+INSERT INTO @extschema@.category_alias (label, level, ons_group, ons_subgroups, ho_class, confidence, note) VALUES
+  ('Burglary', 'ons_subgroup', 'Theft offences', '{Residential burglary,Non-residential burglary}', NULL, 'high', 'shipped'),
+  ('Domestic burglary', 'ons_subgroup', 'Theft offences', '{Residential burglary}', NULL, 'medium', 'shipped'),
+  ('Burglary in a dwelling', 'ons_subgroup', 'Theft offences', '{Residential burglary}', NULL, 'medium', 'shipped'),
+  ('Burglary other than in a dwelling', 'ons_subgroup', 'Theft offences', '{Non-residential burglary}', NULL, 'medium', 'shipped'),
+  ('Other burglary', 'ons_subgroup', 'Theft offences', '{Non-residential burglary}', NULL, 'medium', 'shipped'),
+  ('Non-domestic burglary', 'ons_subgroup', 'Theft offences', '{Non-residential burglary}', NULL, 'medium', 'shipped'),
+  ('Theft and handling stolen goods', 'ons_group', 'Theft offences', NULL, NULL, 'medium', 'shipped'),
+  ('Other theft and handling', 'ons_group', 'Theft offences', NULL, NULL, 'medium', 'shipped'),
+  ('Miscellaneous', 'ons_group', 'Miscellaneous crimes against society', NULL, NULL, 'high', 'shipped'),
+  ('Other crimes against society', 'ons_group', 'Miscellaneous crimes against society', NULL, NULL, 'high', 'shipped'),
+  ('Public disorder', 'ons_group', 'Public order offences', NULL, NULL, 'high', 'shipped'),
+  ('Weapons possession', 'ons_group', 'Possession of weapons offences', NULL, NULL, 'high', 'shipped'),
+  ('Violent crime', 'ons_group', 'Violence against the person', NULL, NULL, 'medium', 'shipped'),
+  ('Violence', 'ons_group', 'Violence against the person', NULL, NULL, 'medium', 'shipped'),
+  ('Damage', 'ons_group', 'Criminal damage and arson', NULL, NULL, 'medium', 'shipped'),
+  ('Criminal damage excluding arson', 'ons_subgroup', 'Criminal damage and arson', '{Criminal damage}', NULL, 'high', 'shipped'),
+  ('Other criminal damage', 'ons_subgroup', 'Criminal damage and arson', '{Criminal damage}', NULL, 'high', 'shipped'),
+  ('Other damage', 'ons_subgroup', 'Criminal damage and arson', '{Criminal damage}', NULL, 'medium', 'shipped'),
+  ('Drug possession and use', 'ons_subgroup', 'Drug offences', '{Possession of drugs}', NULL, 'high', 'shipped'),
+  ('Possession of controlled drugs', 'ons_subgroup', 'Drug offences', '{Possession of drugs}', NULL, 'high', 'shipped'),
+  ('Drug trafficking', 'ons_subgroup', 'Drug offences', '{Trafficking of drugs}', NULL, 'high', 'shipped'),
+  ('Trafficking in controlled drugs', 'ho_class', NULL, NULL, '92A', 'high', 'shipped'),
+  ('Vehicle crime', 'ons_subgroup', 'Theft offences', '{Vehicle offences}', NULL, 'high', 'shipped'),
+  ('Vehicle theft', 'ons_subgroup', 'Theft offences', '{Vehicle offences}', NULL, 'medium', 'shipped'),
+  ('Offences against vehicles', 'ons_subgroup', 'Theft offences', '{Vehicle offences}', NULL, 'high', 'shipped'),
+  ('Other violence with injury', 'ons_subgroup', 'Violence against the person', '{Violence with injury}', NULL, 'high', 'shipped'),
+  ('Other violence without injury', 'ons_subgroup', 'Violence against the person', '{Violence without injury}', NULL, 'high', 'shipped'),
+  ('Harassment', 'ons_subgroup', 'Violence against the person', '{Stalking and harassment}', NULL, 'medium', 'shipped'),
+  ('Death or serious injury caused by illegal driving', 'ons_subgroup', 'Violence against the person', '{Death or serious injury caused by unlawful driving}', NULL, 'high', 'shipped'),
+  ('Robbery of personal property', 'ons_subgroup', 'Robbery', '{Robbery of personal property}', NULL, 'high', 'shipped'),
+  ('Cheque, Plastic Card and Online Bank Accounts (not PSP)', 'ons_group', 'Fraud offences', NULL, NULL, 'medium', 'shipped'),
+  ('Fraud and forgery', 'ons_group', 'Fraud offences', NULL, NULL, 'low', 'shipped'),
+  ('Non-notifiable', 'other', NULL, NULL, NULL, 'high', 'shipped'),
+  ('Non crime', 'other', NULL, NULL, NULL, 'high', 'shipped'),
+  ('Non-crime incident', 'other', NULL, NULL, NULL, 'high', 'shipped'),
+  ('Action Fraud', 'other', NULL, NULL, NULL, 'medium', 'shipped'),
+  ('Total', 'total', NULL, NULL, NULL, 'high', 'shipped'),
+  ('Grand Total', 'total', NULL, NULL, NULL, 'high', 'shipped'),
+  ('Overall total', 'total', NULL, NULL, NULL, 'high', 'shipped'),
+  ('Total recorded crime', 'total', NULL, NULL, NULL, 'high', 'shipped'),
+  ('Sum', 'total', NULL, NULL, NULL, 'high', 'shipped');
+
+CREATE TYPE @extschema@.category AS (
+  level        text,     -- ho_class | ons_subgroup | ons_group | family | other | total | NULL (unknown, ambiguous)
+  ons_group    text,     -- the ONS group the label lies in (NULL: unknown, or several)
+  ons_subgroup text,     -- its ONS subgroup(s), ' + ' between several ('Residential burglary + Non-residential burglary')
+  ho_classes   text[],   -- the Home Office classes it covers, ONS order; '{}' for other and total
+  confidence   text,     -- high | medium | low | NULL
+  matched_by   text,     -- total | ons_name | alias | class_title | class_words | nfib | classify | family
+  reason       text      -- why NULL, or what was assumed
+);
+COMMENT ON TYPE @extschema@.category IS
+  'what a category label printed in a response names: its level, ONS group and subgroup, the Home Office classes it covers, with a confidence and how it was matched; level NULL with a reason when unknown or ambiguous';
+
+-- the names a label can match exactly by its key: ONS groups, ONS subgroups, aliases,
+-- Home Office class titles.  One row per (key, target); a key with two targets is ambiguous.
+CREATE FUNCTION @extschema@.category_names(
+  OUT key text, OUT name text, OUT level text, OUT ons_group text, OUT ons_subgroups text[],
+  OUT ho_classes text[], OUT confidence text, OUT matched_by text)
+RETURNS SETOF record
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+  SELECT @extschema@.category_key(g.ons_group), g.ons_group, 'ons_group', g.ons_group, NULL::text[],
+         pg_catalog.array_agg(g.ho_class ORDER BY g.class_no), 'high', 'ons_name'
+    FROM @extschema@.ons_category g GROUP BY g.ons_group
+  UNION ALL
+  SELECT @extschema@.category_key(s.ons_subgroup), s.ons_subgroup, 'ons_subgroup', s.ons_group,
+         ARRAY[s.ons_subgroup], pg_catalog.array_agg(s.ho_class ORDER BY s.class_no), 'high', 'ons_name'
+    FROM @extschema@.ons_category s
+   WHERE s.ons_subgroup <> s.ons_group
+   GROUP BY s.ons_group, s.ons_subgroup
+  UNION ALL
+  SELECT @extschema@.category_key(a.label), a.label, a.level,
+         COALESCE(a.ons_group, (SELECT c.ons_group FROM @extschema@.ons_category c WHERE c.ho_class = a.ho_class)),
+         a.ons_subgroups,
+         CASE WHEN a.level IN ('other', 'total') THEN '{}'::text[]
+              ELSE (SELECT pg_catalog.array_agg(c.ho_class ORDER BY c.class_no) FROM @extschema@.ons_category c
+                     WHERE c.ho_class = a.ho_class
+                        OR (a.ho_class IS NULL AND a.ons_subgroups IS NOT NULL AND c.ons_group = a.ons_group
+                            AND c.ons_subgroup = ANY (a.ons_subgroups))
+                        OR (a.ho_class IS NULL AND a.ons_subgroups IS NULL AND c.ons_group = a.ons_group)) END,
+         a.confidence, 'alias'
+    FROM @extschema@.category_alias a
+  UNION ALL
+  SELECT @extschema@.category_key(t.class_title), t.class_title, 'ho_class', c.ons_group, ARRAY[c.ons_subgroup],
+         ARRAY[t.ho_class], 'high', 'class_title'
+    FROM (SELECT DISTINCT o.ho_class, o.class_title FROM @extschema@.ho_offence o
+           WHERE o.ho_class IS NOT NULL AND o.class_title IS NOT NULL) t
+    JOIN @extschema@.ons_category c ON c.ho_class = t.ho_class;
+END;
+COMMENT ON FUNCTION @extschema@.category_names() IS
+  'every name a category label is matched against, with its key (foistats.category_key): the ONS groups and subgroups, foistats.category_alias and the Home Office class titles, each with its level and Home Office classes';
+
+CREATE FUNCTION @extschema@.classify_category(label text) RETURNS @extschema@.category
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  k     text := @extschema@.category_key(label);
+  r     record;
+  n     integer;
+  names text;
+  code  text;
+  o     @extschema@.offence;
+  res   @extschema@.category;
+BEGIN
+  IF k = '' THEN
+    RETURN ROW(NULL, NULL, NULL, NULL, NULL, NULL, 'empty label')::@extschema@.category;
+  END IF;
+  IF label ~* '^\s*(grand\s+)?totals?\M' OR label ~* '\mtotals?\s*$' THEN
+    RETURN ROW('total', NULL, NULL, '{}'::text[], 'high', 'total', 'a total, not a category')::@extschema@.category;
+  END IF;
+
+  -- NFIB fraud codes: a class of the list, or else a fraud code the list does not have
+  code := pg_catalog.upper((pg_catalog.regexp_match(label, '^\s*NFIB\s*([0-9]+[A-Za-z]?)', 'i'))[1]);
+  IF code IS NOT NULL THEN
+    SELECT * INTO r FROM @extschema@.ons_category c WHERE c.ho_class = 'NFIB' || code;
+    IF FOUND THEN
+      RETURN ROW('ho_class', r.ons_group, r.ons_subgroup, ARRAY[r.ho_class], 'high', 'nfib', NULL)::@extschema@.category;
+    END IF;
+    SELECT pg_catalog.array_agg(c.ho_class ORDER BY c.class_no) INTO res.ho_classes
+      FROM @extschema@.ons_category c WHERE c.ons_group = 'Fraud offences';
+    RETURN ROW('ons_group', 'Fraud offences', NULL, res.ho_classes, 'medium', 'nfib',
+               format('NFIB%s is not a class of the Home Office list: counted as fraud', code))::@extschema@.category;
+  END IF;
+
+  -- exact word set.  Precedence: an alias (someone said what the label means), then an ONS
+  -- group or subgroup name, then a Home Office class title ('Other theft' is the ONS
+  -- subgroup before it is class 49's title: a response's categories are more often groups);
+  -- two different answers of the same precedence are ambiguous.
+  WITH c AS MATERIALIZED (
+    SELECT m.*, CASE m.matched_by WHEN 'alias' THEN 1 WHEN 'ons_name' THEN 2 ELSE 3 END AS prec
+      FROM @extschema@.category_names() m WHERE m.key = k),
+  top AS (SELECT c.* FROM c WHERE c.prec = (SELECT pg_catalog.min(c0.prec) FROM c c0))
+  SELECT t.name, t.level, t.ons_group, t.ons_subgroups, t.ho_classes, t.confidence, t.matched_by,
+         (SELECT pg_catalog.count(DISTINCT (t2.level, t2.ho_classes)) FROM top t2) AS ntop,
+         (SELECT pg_catalog.string_agg(DISTINCT t2.name, ' / ') FROM top t2) AS topnames,
+         (SELECT pg_catalog.string_agg(DISTINCT format('%s (%s)', c2.name, c2.level), ' / ') FROM c c2
+           WHERE (c2.level, c2.ho_classes) IS DISTINCT FROM (t.level, t.ho_classes)) AS others
+    INTO r
+    FROM top t ORDER BY t.name COLLATE "C" LIMIT 1;
+  IF FOUND THEN
+    IF r.ntop > 1 THEN
+      RETURN ROW(NULL, NULL, NULL, NULL, NULL, 'ambiguous', format('ambiguous: names %s', r.topnames))::@extschema@.category;
+    END IF;
+    names := r.others;
+    RETURN ROW(r.level,
+               CASE WHEN r.level IN ('other', 'total') THEN NULL ELSE r.ons_group END,
+               CASE WHEN r.level = 'ons_group' THEN NULL ELSE pg_catalog.array_to_string(r.ons_subgroups, ' + ') END,
+               r.ho_classes,
+               CASE WHEN names IS NOT NULL AND r.confidence = 'high' THEN 'medium' ELSE r.confidence END,
+               r.matched_by,
+               NULLIF(concat_ws('; ', CASE WHEN r.level = 'other' THEN 'not a notifiable offence' END,
+                         CASE WHEN names IS NOT NULL THEN format('taken as %s %s, not %s', r.level, r.name, names) END), ''))::@extschema@.category;
+  END IF;
+
+  -- the classifier: an exact Home Office title or code, or a sexual offence it reads
+  o := @extschema@.classify(label);
+  IF o.ho_class IS NOT NULL THEN
+    SELECT * INTO r FROM @extschema@.ons_category c WHERE c.ho_class = o.ho_class;
+    IF FOUND THEN
+      RETURN ROW('ho_class', r.ons_group, r.ons_subgroup, ARRAY[r.ho_class],
+                 CASE WHEN o.matched_by IN ('code', 'class', 'title', 'override') THEN 'high' ELSE 'medium' END,
+                 'classify', format('foistats.classify: %s (matched by %s)', o.ho_class, o.matched_by))::@extschema@.category;
+    END IF;
+  END IF;
+
+  -- every word of the label in exactly one name (>= 2 words): 'RACE OR RELIGIOUS AGG
+  -- PUBLIC FEAR' in 'Racially or religiously aggravated public fear, alarm or distress'
+  IF k ~ ' ' THEN
+    WITH c AS MATERIALIZED (
+      SELECT m.* FROM @extschema@.category_names() m
+       WHERE m.level NOT IN ('total', 'other')
+         AND pg_catalog.string_to_array(k, ' ') <@ pg_catalog.string_to_array(m.key, ' '))
+    SELECT t.name, t.level, t.ons_group, t.ons_subgroups, t.ho_classes,
+           (SELECT pg_catalog.count(DISTINCT (c2.level, c2.ho_classes)) FROM c c2) AS n,
+           (SELECT pg_catalog.string_agg(DISTINCT c2.name, ' / ') FROM c c2) AS names
+      INTO r
+      FROM c t ORDER BY t.matched_by = 'ons_name' DESC, t.name COLLATE "C" LIMIT 1;
+    IF FOUND AND r.n = 1 THEN
+      RETURN ROW(r.level, r.ons_group,
+                 CASE WHEN r.level = 'ons_group' THEN NULL ELSE pg_catalog.array_to_string(r.ons_subgroups, ' + ') END,
+                 r.ho_classes, 'medium', 'class_words',
+                 format('its words are all in "%s" and in no other name', r.name))::@extschema@.category;
+    ELSIF FOUND AND r.n <= 4 THEN
+      RETURN ROW(NULL, NULL, NULL, NULL, NULL, 'ambiguous',
+                 format('ambiguous: its words are in %s', r.names))::@extschema@.category;
+    END IF;
+  ELSE
+    -- one word is never enough to pick a name it is part of ('Assault')
+    SELECT pg_catalog.count(DISTINCT (m.level, m.ho_classes)) INTO n
+      FROM @extschema@.category_names() m
+     WHERE m.level NOT IN ('total', 'other') AND k = ANY (pg_catalog.string_to_array(m.key, ' '));
+    IF n > 1 THEN
+      RETURN ROW(NULL, NULL, NULL, NULL, NULL, 'ambiguous',
+                 format('ambiguous: the one word %s is in %s names', k, n))::@extschema@.category;
+    END IF;
+  END IF;
+
+  -- a sexual offence family the classifier reads, over several classes
+  IF o.family IS NOT NULL AND o.family <> 'non_sexual' THEN
+    SELECT pg_catalog.array_agg(DISTINCT c.ho_class ORDER BY c.ho_class) INTO res.ho_classes
+      FROM @extschema@.ho_offence h JOIN @extschema@.ons_category c ON c.ho_class = h.ho_class
+     WHERE h.family = o.family AND h.current;
+    SELECT pg_catalog.array_agg(c.ho_class ORDER BY c.class_no),
+           CASE WHEN pg_catalog.count(DISTINCT c.ons_group) = 1 THEN pg_catalog.min(c.ons_group) END,
+           CASE WHEN pg_catalog.count(DISTINCT c.ons_subgroup) = 1 THEN pg_catalog.min(c.ons_subgroup) END
+      INTO res.ho_classes, res.ons_group, res.ons_subgroup
+      FROM @extschema@.ons_category c WHERE c.ho_class = ANY (res.ho_classes);
+    IF res.ho_classes IS NOT NULL THEN
+      RETURN ROW('family', res.ons_group, res.ons_subgroup, res.ho_classes, 'medium', 'family',
+                 format('offence family %s (foistats.classify), over %s classes', o.family,
+                        pg_catalog.cardinality(res.ho_classes)))::@extschema@.category;
+    END IF;
+  END IF;
+
+  RETURN ROW(NULL, NULL, NULL, NULL, NULL, NULL,
+             format('not recognised: no ONS group or subgroup, alias or Home Office class title has the words "%s"', k))::@extschema@.category;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.classify_category(text) IS
+  'what a category label printed in a response names (''Other Sexual Offences'', ''Violence with Injury'', ''MISC CRIMES AGAINST SOCIETY'', a Home Office class title, an NFIB code, ''Grand Total''): level ho_class|ons_subgroup|ons_group|family|other|total, ONS group and subgroup, the Home Office classes covered, confidence high|medium|low and how it was matched; level NULL with a reason when unknown or ambiguous';
+-- GENERATED by test/data/make_ons_category.py from test/fixtures/ons_groups/ons_groups.tsv; do not edit.
+-- One row per Home Office class: its ONS offence group and subgroup (Crime in England and Wales).
+
+INSERT INTO @extschema@.ons_category (ho_class, ons_group, ons_subgroup, group_no, subgroup_no, class_no) VALUES
+('1', 'Violence against the person', 'Homicide', 1, 1, 1),
+('4/1', 'Violence against the person', 'Homicide', 1, 1, 2),
+('4/2', 'Violence against the person', 'Homicide', 1, 1, 3),
+('4/10', 'Violence against the person', 'Homicide', 1, 1, 4),
+('2', 'Violence against the person', 'Violence with injury', 1, 2, 5),
+('4/3', 'Violence against the person', 'Violence with injury', 1, 2, 6),
+('4/7', 'Violence against the person', 'Violence with injury', 1, 2, 7),
+('5D', 'Violence against the person', 'Violence with injury', 1, 2, 8),
+('8S', 'Violence against the person', 'Violence with injury', 1, 2, 9),
+('8T', 'Violence against the person', 'Violence with injury', 1, 2, 10),
+('5E', 'Violence against the person', 'Violence with injury', 1, 2, 11),
+('8N', 'Violence against the person', 'Violence with injury', 1, 2, 12),
+('8P', 'Violence against the person', 'Violence with injury', 1, 2, 13),
+('3B', 'Violence against the person', 'Violence without injury', 1, 3, 14),
+('3A', 'Violence against the person', 'Violence without injury', 1, 3, 15),
+('105A', 'Violence against the person', 'Violence without injury', 1, 3, 16),
+('105B', 'Violence against the person', 'Violence without injury', 1, 3, 17),
+('104', 'Violence against the person', 'Violence without injury', 1, 3, 18),
+('11A', 'Violence against the person', 'Violence without injury', 1, 3, 19),
+('13', 'Violence against the person', 'Violence without injury', 1, 3, 20),
+('14', 'Violence against the person', 'Violence without injury', 1, 3, 21),
+('36', 'Violence against the person', 'Violence without injury', 1, 3, 22),
+('106', 'Violence against the person', 'Violence without injury', 1, 3, 23),
+('4/4', 'Violence against the person', 'Death or serious injury caused by unlawful driving', 1, 4, 24),
+('4/6', 'Violence against the person', 'Death or serious injury caused by unlawful driving', 1, 4, 25),
+('4/8', 'Violence against the person', 'Death or serious injury caused by unlawful driving', 1, 4, 26),
+('4/9', 'Violence against the person', 'Death or serious injury caused by unlawful driving', 1, 4, 27),
+('37/1', 'Violence against the person', 'Death or serious injury caused by unlawful driving', 1, 4, 28),
+('8R', 'Violence against the person', 'Stalking and harassment', 1, 5, 29),
+('8L', 'Violence against the person', 'Stalking and harassment', 1, 5, 30),
+('8M', 'Violence against the person', 'Stalking and harassment', 1, 5, 31),
+('8Q', 'Violence against the person', 'Stalking and harassment', 1, 5, 32),
+('8U', 'Violence against the person', 'Stalking and harassment', 1, 5, 33),
+('17A', 'Sexual offences', 'Other sexual offences', 2, 9, 34),
+('17B', 'Sexual offences', 'Other sexual offences', 2, 9, 35),
+('20A', 'Sexual offences', 'Other sexual offences', 2, 9, 36),
+('20B', 'Sexual offences', 'Other sexual offences', 2, 9, 37),
+('21', 'Sexual offences', 'Other sexual offences', 2, 9, 38),
+('22A', 'Sexual offences', 'Other sexual offences', 2, 9, 39),
+('22B', 'Sexual offences', 'Other sexual offences', 2, 9, 40),
+('23', 'Sexual offences', 'Other sexual offences', 2, 9, 41),
+('70', 'Sexual offences', 'Other sexual offences', 2, 9, 42),
+('71', 'Sexual offences', 'Other sexual offences', 2, 9, 43),
+('88A', 'Sexual offences', 'Other sexual offences', 2, 9, 44),
+('73', 'Sexual offences', 'Other sexual offences', 2, 9, 45),
+('88D', 'Sexual offences', 'Other sexual offences', 2, 9, 46),
+('88C', 'Sexual offences', 'Other sexual offences', 2, 9, 47),
+('88E', 'Sexual offences', 'Other sexual offences', 2, 9, 48),
+('19D', 'Sexual offences', 'Rape', 2, 10, 49),
+('19J', 'Sexual offences', 'Rape', 2, 10, 50),
+('19C', 'Sexual offences', 'Rape', 2, 10, 51),
+('19G', 'Sexual offences', 'Rape', 2, 10, 52),
+('19K', 'Sexual offences', 'Rape', 2, 10, 53),
+('19F', 'Sexual offences', 'Rape', 2, 10, 54),
+('19E', 'Sexual offences', 'Rape', 2, 10, 55),
+('19H', 'Sexual offences', 'Rape', 2, 10, 56),
+('34B', 'Robbery', 'Robbery of personal property', 3, 13, 57),
+('34A', 'Robbery', 'Robbery of business property', 3, 14, 58),
+('28I', 'Theft offences', 'Residential burglary', 4, 11, 59),
+('28J', 'Theft offences', 'Residential burglary', 4, 11, 60),
+('28K', 'Theft offences', 'Residential burglary', 4, 11, 61),
+('28L', 'Theft offences', 'Residential burglary', 4, 11, 62),
+('29B', 'Theft offences', 'Residential burglary', 4, 11, 63),
+('28M', 'Theft offences', 'Residential burglary', 4, 11, 64),
+('28N', 'Theft offences', 'Residential burglary', 4, 11, 65),
+('28O', 'Theft offences', 'Residential burglary', 4, 11, 66),
+('28P', 'Theft offences', 'Residential burglary', 4, 11, 67),
+('29C', 'Theft offences', 'Residential burglary', 4, 11, 68),
+('30C', 'Theft offences', 'Non-residential burglary', 4, 12, 69),
+('30D', 'Theft offences', 'Non-residential burglary', 4, 12, 70),
+('31A', 'Theft offences', 'Non-residential burglary', 4, 12, 71),
+('35', 'Theft offences', 'All other theft offences', 4, 15, 72),
+('40', 'Theft offences', 'All other theft offences', 4, 15, 73),
+('41', 'Theft offences', 'All other theft offences', 4, 15, 74),
+('42', 'Theft offences', 'All other theft offences', 4, 15, 75),
+('43', 'Theft offences', 'All other theft offences', 4, 15, 76),
+('49', 'Theft offences', 'All other theft offences', 4, 15, 77),
+('47', 'Theft offences', 'All other theft offences', 4, 15, 78),
+('49A', 'Theft offences', 'All other theft offences', 4, 15, 79),
+('37/2', 'Theft offences', 'Vehicle offences', 4, 16, 80),
+('45', 'Theft offences', 'Vehicle offences', 4, 16, 81),
+('48', 'Theft offences', 'Vehicle offences', 4, 16, 82),
+('126', 'Theft offences', 'Vehicle offences', 4, 16, 83),
+('39', 'Theft offences', 'Theft from the person', 4, 17, 84),
+('44', 'Theft offences', 'Bicycle theft', 4, 18, 85),
+('46', 'Theft offences', 'Shoplifting', 4, 19, 86),
+('56A', 'Criminal damage and arson', 'Arson', 5, 21, 87),
+('56B', 'Criminal damage and arson', 'Arson', 5, 21, 88),
+('58A', 'Criminal damage and arson', 'Criminal damage', 5, 22, 89),
+('58B', 'Criminal damage and arson', 'Criminal damage', 5, 22, 90),
+('58C', 'Criminal damage and arson', 'Criminal damage', 5, 22, 91),
+('58D', 'Criminal damage and arson', 'Criminal damage', 5, 22, 92),
+('58J', 'Criminal damage and arson', 'Criminal damage', 5, 22, 93),
+('92A', 'Drug offences', 'Trafficking of drugs', 6, 23, 94),
+('92D', 'Drug offences', 'Possession of drugs', 6, 24, 95),
+('92E', 'Drug offences', 'Possession of drugs', 6, 24, 96),
+('92C', 'Drug offences', 'Possession of drugs', 6, 24, 97),
+('10A', 'Possession of weapons offences', 'Possession of weapons offences', 7, 6, 98),
+('10C', 'Possession of weapons offences', 'Possession of weapons offences', 7, 6, 99),
+('10D', 'Possession of weapons offences', 'Possession of weapons offences', 7, 6, 100),
+('10B', 'Possession of weapons offences', 'Possession of weapons offences', 7, 6, 101),
+('81', 'Possession of weapons offences', 'Possession of weapons offences', 7, 6, 102),
+('9B', 'Public order offences', 'Public order offences', 8, 7, 103),
+('66', 'Public order offences', 'Public order offences', 8, 7, 104),
+('62A', 'Public order offences', 'Public order offences', 8, 7, 105),
+('9A', 'Public order offences', 'Public order offences', 8, 7, 106),
+('15', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 107),
+('24', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 108),
+('26', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 109),
+('33', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 110),
+('38', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 111),
+('33A', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 112),
+('54', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 113),
+('59', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 114),
+('60', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 115),
+('61', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 116),
+('61A', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 117),
+('67', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 118),
+('69', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 119),
+('99', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 120),
+('76', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 121),
+('79', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 122),
+('80', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 123),
+('83', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 124),
+('86', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 125),
+('95', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 126),
+('96', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 127),
+('27', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 128),
+('802', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 129),
+('814', 'Miscellaneous crimes against society', 'Miscellaneous crimes against society', 9, 8, 130),
+('NFIB9', 'Fraud offences', 'Fraud offences', 10, 20, 131),
+('NFIB10', 'Fraud offences', 'Fraud offences', 10, 20, 132),
+('NFIB90', 'Fraud offences', 'Fraud offences', 10, 20, 133),
+('NFIB17', 'Fraud offences', 'Fraud offences', 10, 20, 134),
+('NFIB5E', 'Fraud offences', 'Fraud offences', 10, 20, 135),
+('NFIB13', 'Fraud offences', 'Fraud offences', 10, 20, 136),
+('NFIB50', 'Fraud offences', 'Fraud offences', 10, 20, 137),
+('NFIB18', 'Fraud offences', 'Fraud offences', 10, 20, 138),
+('NFIB19', 'Fraud offences', 'Fraud offences', 10, 20, 139),
+('NFIB15', 'Fraud offences', 'Fraud offences', 10, 20, 140),
+('NFIB11', 'Fraud offences', 'Fraud offences', 10, 20, 141);
+-- consolidate: many forces' responses (each a parsed table of its own categories x its own
+-- periods) -> one table at a chosen level (ONS group, ONS subgroup or Home Office class) x
+-- period, with provenance, the categories that could not be placed, and a check that every
+-- source's total is what it contributed.
+--
+-- Rules (README "Combining many forces' responses"):
+--  * a source row is mapped by foistats.classify_category; total rows ('Grand Total') are
+--    never counted; unknown, ambiguous or too-low-confidence labels go to 'Unmapped or
+--    ambiguous', non-notifiable ones to 'Not notifiable': nothing is dropped;
+--  * a row coarser than the level asked for (a group when subgroups are asked) is not split
+--    by guesswork: it is counted in '<its group> (subgroup not given)';
+--  * a row whose classes contain another row's (a group and one of its members) is read by
+--    the source's printed total: if the rows add up to it as they are, the coarse row is the
+--    rest of its group ('disjoint'); if they add up to it only when the members are taken
+--    out of it, the coarse row includes them and counts only its remainder ('nested').  With
+--    no printed total, 'nested' is assumed when every coarse row is at least the sum of its
+--    members, and the row says so;
+--  * periods are normalised by the source's period kind: 'year' (calendar: '2019') or 'fy'
+--    (April-March: '2019/20', from '2019/20', '2019-20', '2019/2020', 'FY2019-20'); a calendar
+--    year and a financial year overlap by nine months and cannot be added: sources of both
+--    kinds are refused (periods => 'refuse', the default), or kept as separate columns
+--    (periods => 'separate', with a footnote that a total across the kinds counts months twice).
+--
+-- The work tables are temporary tables of the session (dropped at commit), hence VOLATILE
+-- and PARALLEL UNSAFE; a consolidation is of tens of rows, not of records.  jit is off for
+-- them: the planner knows nothing of a new temporary table's size, and compiling its
+-- queries cost 0.7 s a source.
+
+CREATE TYPE @extschema@.force_table AS (
+  force       text,               -- who published it: 'Cumbria Constabulary'
+  x           @extschema@.xtab,   -- its table as parsed (foistats.parse_table): categories x periods
+  period_kind text                -- 'year' (calendar years) | 'fy' (financial years April-March)
+);
+COMMENT ON TYPE @extschema@.force_table IS
+  'one force''s response for foistats.consolidate: the force, its table as parsed (rows = its categories, columns = its periods) and whether its periods are calendar years (''year'') or financial years (''fy'')';
+
+-- a column label as a canonical period of its kind: 'year' -> '2019', 'fy' -> '2019/20'
+CREATE FUNCTION @extschema@.period_label(label text, kind text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  m text[];
+  y integer;
+BEGIN
+  m := pg_catalog.regexp_match(label, '^\D*?(\d{4})\s*[-/–]\s*(\d{2}|\d{4})\D*$');
+  IF m IS NULL THEN
+    -- 'Apr 2023 - Mar 2024', 'April 2023 to March 2024'
+    m := pg_catalog.regexp_match(label, '^\s*Apr(?:il)?\s+(\d{4})\s*(?:-|–|to)\s*Mar(?:ch)?\s+(\d{4})\s*$', 'i');
+  END IF;
+  IF kind = 'fy' THEN
+    IF m IS NOT NULL THEN
+      y := m[1]::integer;
+      IF pg_catalog.right(m[2], 2)::integer <> (y + 1) % 100 OR (pg_catalog.length(m[2]) = 4 AND m[2]::integer <> y + 1) THEN
+        RAISE EXCEPTION 'column "%" is not a financial year: % is not followed by %', label, y, y + 1;
+      END IF;
+      RETURN format('%s/%s', y, pg_catalog.lpad(((y + 1) % 100)::text, 2, '0'));
+    END IF;
+    IF label ~ '^\D*\d{4}\D*$' THEN
+      RAISE EXCEPTION 'column "%" is one year, but its source''s periods are financial years', label
+        USING HINT = 'Relabel the column as the financial year it is (e.g. 2019/20), or give the source period kind ''year'' if it counts calendar years.';
+    END IF;
+  ELSIF kind = 'year' THEN
+    IF m IS NOT NULL THEN
+      RAISE EXCEPTION 'column "%" is a span of years, but its source''s periods are calendar years', label
+        USING HINT = 'Give the source period kind ''fy'' if it counts financial years.';
+    END IF;
+    m := pg_catalog.regexp_match(label, '^\D*(\d{4})\D*$');
+    IF m IS NOT NULL THEN
+      RETURN m[1];
+    END IF;
+  ELSE
+    RAISE EXCEPTION 'period kind "%" is not year or fy', kind;
+  END IF;
+  RAISE EXCEPTION 'column "%" is not a period', label
+    USING HINT = 'Columns must be years (2019) or financial years (2019/20); drop or relabel other columns (foistats.with_columns, relabel_columns).';
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.period_label(text, text) IS
+  'a column label as a canonical period: kind year -> ''2019''; kind fy -> ''2019/20'' (from 2019/20, 2019-20, 2019/2020, FY2019-20); an error for a label that is not a period of that kind (a single year given as a financial year is ambiguous)';
+
+CREATE FUNCTION @extschema@.consolidate_provenance(sources @extschema@.force_table[],
+    level text DEFAULT 'ons_group', min_confidence text DEFAULT 'low',
+    periods text DEFAULT 'refuse',
+    OUT source_no integer, OUT force text, OUT source_category text, OUT period text, OUT n bigint,
+    OUT status text, OUT category text, OUT mapped_level text, OUT matched_by text,
+    OUT confidence text, OUT reason text)
+RETURNS SETOF record
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+SET client_min_messages = warning
+SET jit = off
+AS $fn$
+DECLARE
+  s        @extschema@.force_table;
+  i        integer := 0;
+  j        jsonb;
+  kinds    text[] := '{}';
+  want     integer;
+  printed  bigint[];
+  nper     integer;
+  mode     text;
+  rowsum   bigint[];
+  topsum   bigint[];
+  okd      boolean;
+  okn      boolean;
+  p        integer;
+  r        record;
+  lvl      text := level;
+  msg      text;
+  hint     text;
+BEGIN
+  IF lvl NOT IN ('ons_group', 'ons_subgroup', 'ho_class') THEN
+    RAISE EXCEPTION 'level "%" is not ons_group, ons_subgroup or ho_class', level;
+  END IF;
+  IF periods NOT IN ('separate', 'refuse') THEN
+    RAISE EXCEPTION 'periods "%" is not separate or refuse', periods;
+  END IF;
+  want := CASE min_confidence WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3 END;
+  IF want IS NULL THEN
+    RAISE EXCEPTION 'min_confidence "%" is not low, medium or high', min_confidence;
+  END IF;
+  -- one table per force and kind of period: a response's second table of the same crimes
+  -- (by hospital, by outcome) would count them twice
+  SELECT u.force INTO r FROM unnest(sources) u GROUP BY u.force, u.period_kind HAVING count(*) > 1 LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'force "%" is given twice', r.force
+      USING DETAIL = 'Two tables of one response often count the same crimes twice (by category and by hospital or outcome).',
+            HINT = 'Pass one table per force; if its tables count different crimes, name them apart (e.g. "Force (sexual offences)").';
+  END IF;
+  IF periods = 'refuse' AND (SELECT count(DISTINCT (u).period_kind) FROM unnest(sources) u) > 1 THEN
+    RAISE EXCEPTION 'the sources mix calendar years and financial years'
+      USING DETAIL = 'A calendar year and a financial year overlap by nine months and cannot be added.',
+            HINT = 'Consolidate each kind apart, or pass periods => ''separate'' to keep them as separate columns.';
+  END IF;
+
+  FOREACH s IN ARRAY sources LOOP
+    i := i + 1;
+    IF s.force IS NULL OR s.x IS NULL OR s.period_kind IS NULL THEN
+      RAISE EXCEPTION 'source % has no force, table or period kind', i;
+    END IF;
+    IF s.period_kind NOT IN ('year', 'fy') THEN
+      RAISE EXCEPTION 'source % (%): period kind "%" is not year or fy', i, s.force, s.period_kind;
+    END IF;
+    kinds := kinds || s.period_kind;
+    j := @extschema@.to_jsonb(s.x);
+
+    DROP TABLE IF EXISTS pg_temp.consolidate_src;
+    CREATE TEMP TABLE consolidate_src ON COMMIT DROP AS
+    SELECT rw.ord::integer AS ord, rw.v ->> 'label' AS label,
+           ARRAY(SELECT CASE WHEN jsonb_typeof(c.v) = 'null' THEN NULL ELSE (c.v)::text::bigint END
+                   FROM jsonb_array_elements(rw.v -> 'cells') c(v)) AS ncells,
+           cc.level AS c_level, cc.ho_classes AS c_classes, cc.ons_subgroup AS c_subgroup, cc.confidence AS c_confidence,
+           cc.matched_by AS c_matched_by, cc.reason AS c_reason
+      FROM jsonb_array_elements(j -> 'rows') WITH ORDINALITY rw(v, ord),
+           LATERAL @extschema@.classify_category(rw.v ->> 'label') cc;
+    ALTER TABLE pg_temp.consolidate_src ADD COLUMN use text, ADD COLUMN why text, ADD COLUMN inside integer[];
+
+    -- periods of this source, canonical
+    DROP TABLE IF EXISTS pg_temp.consolidate_cols;
+    BEGIN
+      CREATE TEMP TABLE consolidate_cols ON COMMIT DROP AS
+      SELECT c.ord::integer AS ord, c.v AS label, @extschema@.period_label(c.v, s.period_kind) AS period
+        FROM jsonb_array_elements_text(j -> 'cols') WITH ORDINALITY c(v, ord);
+    EXCEPTION WHEN raise_exception THEN
+      GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, hint = PG_EXCEPTION_HINT;
+      RAISE EXCEPTION 'source % (%): %', i, s.force, msg USING HINT = hint;
+    END;
+    SELECT count(*) INTO nper FROM pg_temp.consolidate_cols;
+    IF (SELECT count(DISTINCT c.period) FROM pg_temp.consolidate_cols c) <> nper THEN
+      RAISE EXCEPTION 'source % (%): two columns are the same period', i, s.force;
+    END IF;
+
+    -- what each row is
+    UPDATE pg_temp.consolidate_src t SET use =
+      CASE WHEN t.c_level = 'total' THEN 'total'
+           WHEN t.c_level IS NULL THEN 'unmapped'
+           WHEN t.c_level = 'other' THEN 'not_notifiable'
+           WHEN CASE t.c_confidence WHEN 'low' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END < want THEN 'unmapped'
+           ELSE 'mapped' END,
+      why = CASE WHEN t.c_level IS NOT NULL AND t.c_level NOT IN ('total', 'other')
+                  AND CASE t.c_confidence WHEN 'low' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END < want
+                 THEN format('confidence %s is below %s', t.c_confidence, min_confidence) ELSE t.c_reason END;
+
+    -- containment: the mapped rows whose classes lie inside another mapped row's
+    UPDATE pg_temp.consolidate_src t SET inside = ARRAY(
+      SELECT o.ord FROM pg_temp.consolidate_src o
+       WHERE o.use = 'mapped' AND o.ord <> t.ord AND t.c_classes <@ o.c_classes
+         AND NOT (o.c_classes <@ t.c_classes)
+       ORDER BY o.ord)
+     WHERE t.use = 'mapped';
+
+    -- the printed total: the parsed table's total row, else a row that is a total
+    printed := CASE WHEN jsonb_typeof(j -> 'published' -> 'col_totals') = 'array'
+                     AND jsonb_array_length(j -> 'published' -> 'col_totals') = nper
+                    THEN ARRAY(SELECT CASE WHEN jsonb_typeof(c.v) = 'null' THEN NULL ELSE (c.v)::text::bigint END
+                                 FROM jsonb_array_elements(j -> 'published' -> 'col_totals') c(v)) END;
+    IF printed IS NULL OR pg_catalog.array_position(printed, NULL) IS NOT NULL THEN
+      SELECT t.ncells INTO printed FROM pg_temp.consolidate_src t WHERE t.use = 'total' ORDER BY t.ord LIMIT 1;
+    END IF;
+
+    mode := 'flat';
+    IF EXISTS (SELECT FROM pg_temp.consolidate_src t WHERE cardinality(t.inside) > 0) THEN
+      -- sums per period: every row as printed, and only rows inside no other
+      SELECT array_agg(q.a ORDER BY q.p), array_agg(q.b ORDER BY q.p) INTO rowsum, topsum
+        FROM (SELECT g.p, sum(t.ncells[g.p]) FILTER (WHERE t.use <> 'total') AS a,
+                     sum(t.ncells[g.p]) FILTER (WHERE t.use <> 'total' AND (t.inside IS NULL OR cardinality(t.inside) = 0)) AS b
+                FROM pg_temp.consolidate_src t, generate_series(1, nper) g(p) GROUP BY g.p) q;
+      IF printed IS NOT NULL THEN
+        okd := rowsum = printed;
+        okn := topsum = printed;
+        mode := CASE WHEN okd THEN 'disjoint' WHEN okn THEN 'nested' ELSE 'disjoint?' END;
+      ELSE
+        -- no total: nested when every coarse row is at least its members' sum
+        mode := CASE WHEN NOT EXISTS (
+                   SELECT FROM pg_temp.consolidate_src o, generate_series(1, nper) g(p)
+                    WHERE o.use = 'mapped'
+                      AND EXISTS (SELECT FROM pg_temp.consolidate_src m WHERE o.ord = ANY (m.inside))
+                      AND o.ncells[g.p] < (SELECT sum(m.ncells[g.p]) FROM pg_temp.consolidate_src m
+                                            WHERE o.ord = ANY (m.inside)
+                                              AND NOT EXISTS (SELECT FROM pg_temp.consolidate_src m2
+                                                               WHERE m2.ord = ANY (m.inside) AND o.ord = ANY (m2.inside))))
+                     THEN 'nested (assumed)' ELSE 'disjoint (assumed)' END;
+      END IF;
+    END IF;
+
+    FOR r IN
+      SELECT t.*, c.period AS cperiod, c.ord AS cord,
+             -- the row's count: its cell, less its direct members' cells when nested
+             CASE WHEN mode LIKE 'nested%' AND EXISTS (SELECT FROM pg_temp.consolidate_src m WHERE t.ord = ANY (m.inside))
+                  THEN t.ncells[c.ord] - (SELECT sum(m.ncells[c.ord]) FROM pg_temp.consolidate_src m
+                                           WHERE t.ord = ANY (m.inside)
+                                             AND NOT EXISTS (SELECT FROM pg_temp.consolidate_src m2
+                                                              WHERE m2.ord = ANY (m.inside) AND t.ord = ANY (m2.inside)))
+                  ELSE t.ncells[c.ord] END AS cnt,
+             EXISTS (SELECT FROM pg_temp.consolidate_src m WHERE t.ord = ANY (m.inside)) AS is_container,
+             (SELECT array_agg(DISTINCT CASE lvl WHEN 'ons_group' THEN g.ons_group
+                                                   WHEN 'ons_subgroup' THEN g.ons_subgroup
+                                                   ELSE g.ho_class END)
+                FROM @extschema@.ons_category g WHERE g.ho_class = ANY (t.c_classes)) AS units,
+             (SELECT array_agg(DISTINCT g.ons_group) FROM @extschema@.ons_category g WHERE g.ho_class = ANY (t.c_classes)) AS groups,
+             (SELECT array_agg(DISTINCT g.ons_subgroup) FROM @extschema@.ons_category g WHERE g.ho_class = ANY (t.c_classes)) AS subgroups
+        FROM pg_temp.consolidate_src t, pg_temp.consolidate_cols c
+       ORDER BY t.ord, c.ord
+    LOOP
+      source_no := i; force := s.force; source_category := r.label; period := r.cperiod;
+      n := r.cnt; mapped_level := r.c_level; matched_by := r.c_matched_by; confidence := r.c_confidence;
+      reason := r.why; category := NULL;
+      IF r.use = 'total' THEN
+        status := 'total';
+      ELSIF r.use = 'unmapped' THEN
+        status := 'unmapped'; category := 'Unmapped or ambiguous';
+      ELSIF r.use = 'not_notifiable' THEN
+        status := 'not_notifiable'; category := 'Not notifiable';
+      ELSE
+        IF cardinality(r.units) = 1 THEN
+          status := 'counted'; category := r.units[1];
+        ELSE
+          status := 'coarser';
+          category := CASE WHEN lvl = 'ons_subgroup' AND r.c_subgroup LIKE '% + %'
+                             THEN r.c_subgroup || ' (not split)'
+                           WHEN lvl = 'ho_class' AND cardinality(r.subgroups) = 1 AND r.subgroups[1] <> r.groups[1]
+                             THEN r.subgroups[1] || ' (class not given)'
+                           WHEN cardinality(r.groups) = 1
+                             THEN r.groups[1] || CASE lvl WHEN 'ho_class' THEN ' (class not given)' ELSE ' (subgroup not given)' END
+                           ELSE 'Not placed at this level' END;
+          reason := concat_ws('; ', reason, format('covers %s %ss', cardinality(r.units), pg_catalog.replace(lvl, 'ons_', '')));
+        END IF;
+        IF r.is_container THEN
+          reason := concat_ws('; ', reason,
+            CASE WHEN mode LIKE 'nested%' THEN format('includes rows %s listed apart: only its remainder is counted (%s)',
+                                                      (SELECT string_agg(format('"%s"', m.label), ', ' ORDER BY m.ord)
+                                                         FROM pg_temp.consolidate_src m WHERE r.ord = ANY (m.inside)), mode)
+                 ELSE format('its members %s are listed apart and not in it (%s)',
+                             (SELECT string_agg(format('"%s"', m.label), ', ' ORDER BY m.ord)
+                                FROM pg_temp.consolidate_src m WHERE r.ord = ANY (m.inside)), mode) END);
+          IF mode LIKE 'nested%' THEN status := status || '_remainder'; END IF;
+        END IF;
+      END IF;
+      RETURN NEXT;
+    END LOOP;
+
+    -- the source's printed total (or the sum of its rows when it prints none), one row per period
+    FOR p IN 1 .. nper LOOP
+      source_no := i; force := s.force; source_category := NULL;
+      SELECT c.period INTO period FROM pg_temp.consolidate_cols c WHERE c.ord = p;
+      n := printed[p]; status := CASE WHEN printed IS NULL THEN 'no_printed_total' ELSE 'printed_total' END;
+      category := NULL; mapped_level := NULL; matched_by := NULL; confidence := NULL;
+      reason := CASE WHEN printed IS NULL THEN 'the source prints no total: nothing to check against' END;
+      RETURN NEXT;
+    END LOOP;
+  END LOOP;
+
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.consolidate_provenance(@extschema@.force_table[], text, text, text) IS
+  'every figure of every source as consolidate counts it: force, source category, period (canonical: 2019 or 2019/20), n, status (counted | coarser: counted in "<group> (subgroup not given)" | counted_remainder / coarser_remainder: a coarse row less the members listed apart | unmapped | not_notifiable | total: a total row, not counted | printed_total / no_printed_total: the source''s total for the check), the category it is counted in at this level, how its label was mapped (level, matched_by, confidence) and why';
+
+CREATE FUNCTION @extschema@.consolidate_check(sources @extschema@.force_table[],
+    level text DEFAULT 'ons_group', min_confidence text DEFAULT 'low', periods text DEFAULT 'refuse',
+    OUT force text, OUT period text, OUT source_total bigint, OUT total_printed boolean,
+    OUT counted bigint, OUT not_notifiable bigint, OUT unmapped bigint, OUT difference bigint,
+    OUT withheld integer, OUT ok boolean)
+RETURNS SETOF record
+LANGUAGE sql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+BEGIN ATOMIC
+  WITH p AS (SELECT * FROM @extschema@.consolidate_provenance(sources, level, min_confidence, periods)),
+  g AS (
+    SELECT p.source_no, p.force, p.period,
+           max(p.n) FILTER (WHERE p.status = 'printed_total') AS printed,
+           COALESCE(sum(p.n) FILTER (WHERE p.status IN ('counted', 'coarser', 'counted_remainder', 'coarser_remainder')), 0) AS counted,
+           COALESCE(sum(p.n) FILTER (WHERE p.status = 'not_notifiable'), 0) AS not_notifiable,
+           COALESCE(sum(p.n) FILTER (WHERE p.status = 'unmapped'), 0) AS unmapped,
+           count(*) FILTER (WHERE p.n IS NULL AND p.status NOT IN ('total', 'printed_total', 'no_printed_total'))::integer AS withheld,
+           bool_or(p.status = 'printed_total') AS has_printed
+      FROM p GROUP BY p.source_no, p.force, p.period)
+  SELECT g.force, g.period,
+         CASE WHEN g.has_printed THEN g.printed ELSE g.counted + g.not_notifiable + g.unmapped END,
+         g.has_printed, g.counted, g.not_notifiable, g.unmapped,
+         CASE WHEN g.has_printed THEN g.printed - (g.counted + g.not_notifiable + g.unmapped) END,
+         g.withheld,
+         CASE WHEN g.has_printed THEN g.printed = g.counted + g.not_notifiable + g.unmapped AND g.withheld = 0
+              ELSE g.withheld = 0 END
+    FROM g ORDER BY g.source_no, g.period;
+END;
+COMMENT ON FUNCTION @extschema@.consolidate_check(@extschema@.force_table[], text, text, text) IS
+  'that nothing was lost, per source and period: the source''s printed total (or, when it prints none, the sum of its rows: total_printed false) against what it contributed (counted, incl. coarse rows and remainders) plus what went to Not notifiable and to Unmapped; difference = source_total - all three; ok false for a difference or a withheld (NULL) figure';
+
+CREATE FUNCTION @extschema@.consolidate(sources @extschema@.force_table[],
+    level text DEFAULT 'ons_group', min_confidence text DEFAULT 'low', periods text DEFAULT 'refuse',
+    on_mismatch text DEFAULT 'error')
+RETURNS @extschema@.xtab
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+SET client_min_messages = warning
+SET jit = off
+AS $fn$
+DECLARE
+  x      @extschema@.xtab;
+  notes  text[] := '{}';
+  bad    record;
+  kinds  text[];
+BEGIN
+  IF on_mismatch NOT IN ('error', 'flag') THEN
+    RAISE EXCEPTION 'on_mismatch "%" is not error or flag', on_mismatch;
+  END IF;
+  DROP TABLE IF EXISTS pg_temp.consolidate_prov;
+  CREATE TEMP TABLE consolidate_prov ON COMMIT DROP AS
+    SELECT * FROM @extschema@.consolidate_provenance(sources, level, min_confidence, periods);
+
+  FOR bad IN SELECT * FROM @extschema@.consolidate_check(sources, level, min_confidence, periods) c WHERE NOT c.ok LOOP
+    IF on_mismatch = 'error' AND bad.withheld > 0 THEN
+      RAISE EXCEPTION '% %: % figure(s) withheld, so what the source contributed cannot be checked against its total %',
+        bad.force, bad.period, bad.withheld, bad.source_total
+        USING DETAIL = format('counted %s without them, not notifiable %s, unmapped %s', bad.counted, bad.not_notifiable, bad.unmapped),
+              HINT = 'on_mismatch => ''flag'' builds the table without the withheld figures, with a footnote.';
+    ELSIF on_mismatch = 'error' THEN
+      RAISE EXCEPTION '% %: the source''s total is % but % is accounted for', bad.force, bad.period,
+        bad.source_total, bad.counted + bad.not_notifiable + bad.unmapped
+        USING DETAIL = format('counted %s, not notifiable %s, unmapped %s, withheld figures %s',
+                              bad.counted, bad.not_notifiable, bad.unmapped, bad.withheld),
+              HINT = 'See foistats.consolidate_provenance for each of its rows; on_mismatch => ''flag'' builds the table with a footnote instead.';
+    END IF;
+    notes := notes || format('%s %s: printed total %s, accounted for %s (difference %s, withheld figures %s)',
+                             bad.force, bad.period, bad.source_total, bad.counted + bad.not_notifiable + bad.unmapped,
+                             bad.difference, bad.withheld);
+  END LOOP;
+
+  SELECT @extschema@.xtab(p.category, p.period, p.n)
+    INTO x
+    FROM pg_temp.consolidate_prov p
+   WHERE p.status NOT IN ('total', 'printed_total', 'no_printed_total') AND p.n IS NOT NULL;
+  IF x IS NULL THEN
+    RAISE EXCEPTION 'the sources have no figures';
+  END IF;
+
+  kinds := ARRAY(SELECT DISTINCT sources[k].period_kind FROM generate_subscripts(sources, 1) k ORDER BY 1);
+  IF cardinality(kinds) > 1 THEN
+    notes := notes || 'calendar years (2019) and financial years (2019/20) are separate columns: they overlap by nine months, so a total across both kinds (a Grand Total column) counts some months twice: read each kind apart'::text;
+  END IF;
+  notes := notes || CASE WHEN cardinality(sources) > 6 THEN
+      format('%s sources (%s in financial years, %s in calendar years): foistats.consolidate_provenance names each',
+             cardinality(sources),
+             (SELECT count(*) FROM unnest(sources) u WHERE (u).period_kind = 'fy'),
+             (SELECT count(*) FROM unnest(sources) u WHERE (u).period_kind = 'year'))
+    ELSE format('%s: %s', CASE WHEN cardinality(sources) = 1 THEN 'source' ELSE cardinality(sources) || ' sources' END,
+                           (SELECT string_agg(format('%s (%s)', sources[k].force,
+                                                     CASE sources[k].period_kind WHEN 'fy' THEN 'financial years' ELSE 'calendar years' END), '; ' ORDER BY k)
+                              FROM generate_subscripts(sources, 1) k)) END;
+  IF EXISTS (SELECT FROM pg_temp.consolidate_prov p WHERE p.status = 'unmapped') THEN
+    notes := notes || format('Unmapped or ambiguous: %s',
+                             (SELECT string_agg(DISTINCT format('%s "%s"', p.force, p.source_category), ', ')
+                                FROM pg_temp.consolidate_prov p WHERE p.status = 'unmapped'));
+  END IF;
+  IF EXISTS (SELECT FROM pg_temp.consolidate_prov p WHERE p.status LIKE 'coarser%') THEN
+    notes := notes || format('not given at this level (counted in "... not given"): %s',
+                             (SELECT string_agg(DISTINCT format('%s "%s"', p.force, p.source_category), ', ')
+                                FROM pg_temp.consolidate_prov p WHERE p.status LIKE 'coarser%'));
+  END IF;
+  IF EXISTS (SELECT FROM pg_temp.consolidate_prov p WHERE p.status LIKE '%remainder') THEN
+    notes := notes || format('counted less the members listed apart: %s',
+                             (SELECT string_agg(DISTINCT format('%s "%s"', p.force, p.source_category), ', ')
+                                FROM pg_temp.consolidate_prov p WHERE p.status LIKE '%remainder'));
+  END IF;
+  RETURN @extschema@.annotate(x,
+    title => format('Crimes by %s, %s combined',
+                    CASE level WHEN 'ons_group' THEN 'ONS offence group' WHEN 'ons_subgroup' THEN 'ONS offence subgroup'
+                               ELSE 'Home Office class' END,
+                    CASE WHEN cardinality(sources) = 1 THEN 'one source' ELSE cardinality(sources) || ' sources' END),
+    row_header => CASE level WHEN 'ons_group' THEN 'ONS offence group' WHEN 'ons_subgroup' THEN 'ONS offence subgroup'
+                             ELSE 'Home Office class' END,
+    footnotes => notes);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.consolidate(@extschema@.force_table[], text, text, text, text) IS
+  'many forces'' responses as one cross-tab: rows = the ONS groups (level ons_group), subgroups (ons_subgroup) or Home Office classes (ho_class) the sources'' categories map to (foistats.classify_category), plus "<group> (subgroup not given)" for coarser rows, "Not notifiable" and "Unmapped or ambiguous"; columns = canonical periods (calendar and financial years apart); a coarse row that includes members listed apart counts only its remainder; an error (on_mismatch => ''flag'': a footnote) when a source''s printed total is not exactly what it contributed; footnotes name the sources and every unmapped and coarser category.  Provenance: foistats.consolidate_provenance; the check: foistats.consolidate_check';

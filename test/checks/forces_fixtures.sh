@@ -11,6 +11,15 @@ DIR=${FOISTATS_FORCES_DIR:-$ROOT/../shared/forces}
 X=$ROOT/test/fixtures/forces/extract_hospital.py
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# the tables kept here (Hansard text, see README.md): rerun, compare, add up; a damaged
+# copy must be refused
+python3 "$ROOT/test/fixtures/forces/extract_tables.py" --check
+mkdir -p "$tmp/damaged/hansard_2008_tamworth"
+sed 's/2,214 965/2,214/' "$ROOT/test/fixtures/forces/hansard_2008_tamworth/source.txt" > "$tmp/damaged/hansard_2008_tamworth/source.txt"
+if FOISTATS_FORCES_TABLES="$tmp/damaged" python3 "$ROOT/test/fixtures/forces/extract_tables.py" hansard_2008_tamworth "$tmp" 2> "$tmp/err"; then
+	echo "forces_fixtures: a damaged Tamworth copy was not refused"; exit 1
+fi
+echo "forces_fixtures: a damaged copy is refused: $(cat "$tmp/err")"
 found=0
 for f in cumbria durham humberside hertfordshire; do
 	d=$DIR/${f}_hospital

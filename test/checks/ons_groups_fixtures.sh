@@ -19,3 +19,5 @@ fi
 python3 "$D/make_labels.py" > "$tmp/labels.tsv"
 diff -u "$D/labels.tsv" "$tmp/labels.tsv"
 echo "ons_groups_fixtures: labels.tsv matches the titles ($(($(wc -l < "$D/labels.tsv") - 1)) labels)"
+python3 "$D/../../data/make_ons_category.py" --check
+echo "ons_groups_fixtures: data/ons_category.sql matches ons_groups.tsv"
