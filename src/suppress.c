@@ -1446,6 +1446,8 @@ sdc_secondary(SdcTable *t, const SdcParams *p, SdcStats *stats)
 	{
 		if (t->cstate[e] != SDC_PRIMARY)
 			continue;
+		/* a cell that passes its first check ticks nowhere else */
+		flow_tick(&m);
 		st = protect_cell(&P, e, path, stats);
 		if (st != SDC_OK)
 			goto done;
@@ -1464,6 +1466,7 @@ sdc_secondary(SdcTable *t, const SdcParams *p, SdcStats *stats)
 
 		if (t->cstate[e] != SDC_PRIMARY)
 			continue;
+		flow_tick(&m);
 		if (!check_cell(&P, e, &up_ok, &down_ok))
 			st = SDC_ERR_NOMEM;
 		else if (!up_ok || !down_ok)
