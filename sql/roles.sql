@@ -143,11 +143,15 @@ SELECT "2013", "Grand Total" FROM roles_foi.q1 WHERE offence = 'Grand Total';
 -- src/cache.c bumps foistats.cache_version as its owner, so that editing
 -- term or offence_override needs no privilege on cache_version.)
 CREATE TEMP TABLE definer_allowed (fn text, reason text);
+-- (every function in schema foistats, and every member of either extension)
 SELECT p.oid::regprocedure AS security_definer
-  FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
-                                  AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
-  JOIN pg_extension e ON e.oid = d.refobjid
- WHERE e.extname IN ('foistats', 'foistats_sample') AND p.prosecdef
+  FROM pg_proc p
+ WHERE (p.pronamespace = 'foistats'::regnamespace
+        OR EXISTS (SELECT 1 FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+                    WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+                      AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+                      AND e.extname IN ('foistats', 'foistats_sample')))
+   AND p.prosecdef
    AND p.oid::regprocedure::text NOT IN (SELECT fn FROM definer_allowed)
  ORDER BY 1;
 SELECT count(*) AS extension_functions,
