@@ -34,17 +34,22 @@ CREATE TABLE roles_src.crimes AS SELECT * FROM foistats_sample.crimes;
 SELECT foistats.bind_records('roles_foi', 'roles_src.crimes');
 SELECT count(*) AS views
   FROM foistats.create_request_views('roles_foi', 'wmp_2014_child_sexual_offences', '2010-01-01', '2014-05-31');
+-- Question 1 is answered from a roll-up (so reading it reads foistats.rollup
+-- and rollup_month, and the new records below go through its triggers).
+SELECT foistats.create_rollup('wmp_2014_child_sexual_offences', '1', 'roles_foi.records') AS months;
 
 CREATE ROLE regress_foistats_analyst;
 CREATE ROLE regress_foistats_bi;
 
 -- The analyst: what running a request needs (USAGE on schema foistats,
--- SELECT on the catalog tables a request reads, and on the records view;
--- foistats.term and cache_version are readable by PUBLIC already).
+-- SELECT on the catalog tables a request reads, the roll-ups included, and
+-- on the records view; foistats.term and cache_version are readable by
+-- PUBLIC already).  Without rollup_month, reading question 1 fails:
+-- permission denied for table rollup_month.
 GRANT USAGE ON SCHEMA foistats, roles_foi TO regress_foistats_analyst;
 GRANT SELECT ON foistats.request, foistats.request_key, foistats.record_field,
                 foistats.ho_offence, foistats.offence_override, foistats.ho_outcome,
-                foistats.rollup
+                foistats.rollup, foistats.rollup_month
   TO regress_foistats_analyst;
 GRANT SELECT ON ALL TABLES IN SCHEMA roles_foi TO regress_foistats_analyst;
 
@@ -137,6 +142,7 @@ SELECT "2013", "Grand Total" FROM roles_pub.q1 WHERE offence = 'Grand Total';
 RESET ROLE;
 -- ... equal to the live view, read by a role that may.
 SELECT "2013", "Grand Total" FROM roles_foi.q1 WHERE offence = 'Grand Total';
+SELECT question, problem FROM foistats.rollups WHERE records = 'roles_foi.records'::regclass;
 
 -- No function of the extension is SECURITY DEFINER, except those allowed
 -- here with their reason (none).  (The one change of identity is in C:
