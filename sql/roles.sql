@@ -191,6 +191,7 @@ SELECT l.lanname, count(*) AS functions,
  WHERE p.pronamespace = 'foistats'::regnamespace AND l.lanname IN ('sql', 'plpgsql')
  GROUP BY 1 ORDER BY 1;
 
+SELECT foistats.drop_rollup('wmp_2014_child_sexual_offences', '1', 'roles_foi.records');
 SET client_min_messages = warning;
 DROP SCHEMA roles_pub CASCADE;
 DROP SCHEMA roles_foi CASCADE;
