@@ -110,6 +110,24 @@ INSERT INTO foistats.term (dictionary, term, alias) VALUES ('platforms', 'Spchat
 UPDATE foistats.ho_outcome SET label = label WHERE type OPERATOR(pg_catalog.=) '1';
 SELECT foistats.ho_code('sp test offence') AS overridden, foistats.mentions('on sp chat', 'platforms') AS added_term;
 SELECT pg_catalog.count(*) AS refreshed FROM foistats.refresh_rollups(false);
+-- a roll-up of a table that is then truncated
+CREATE TABLE public.sp_copy AS SELECT * FROM foistats_sample.crimes;
+SELECT foistats.bind_records('sp_test3', 'public.sp_copy') AS bound;
+SELECT foistats.create_rollup('wmp_2014_child_sexual_offences', '1', 'sp_test3.records') > 0 AS rolled_up;
+TRUNCATE public.sp_copy;
+SELECT count(*) AS rollup_differences FROM foistats.check_rollup('wmp_2014_child_sexual_offences', '1', 'sp_test3.records');
+-- a protected request (its validation and linked protection)
+SELECT foistats.define_request('sp_prot', pg_catalog.jsonb_set(foistats.request_spec('wmp_2014_child_sexual_offences'),
+                                                     '{protect}', '{"threshold": 5, "allow_totals": true}')) AS defined;
+SELECT count(*) AS tables FROM foistats.request_tables('sp_prot', 'sp_test.records', '2010-01-01', '2014-05-31');
+-- the functions that run on errors
+SAVEPOINT s;
+SELECT foistats.define_request('sp_bad', '{"title": "x", "period": {"from": "2010", "to": "2011"}, "questions": [{"id": "1", "bogus": 1}]}');
+ROLLBACK TO SAVEPOINT s;
+SELECT foistats.bind_records('sp_bad', 'foistats_sample.crimes', '{"victim_age": "offence"}');
+ROLLBACK TO SAVEPOINT s;
+SELECT foistats.outcome_label('99Z');
+ROLLBACK TO SAVEPOINT s;
 SELECT foistats.drop_rollup('wmp_2014_child_sexual_offences', '3', 'sp_test.records') AS dropped_rollup;
 
 -- Not one impostor was called (the checks below run with the normal path).
@@ -125,11 +143,11 @@ SELECT count(*) AS impostor_calls FROM evil.calls;
 -- search_path).  A SQL function that the planner inlines is not counted as
 -- called even when it ran.  Every SQL and PL/pgSQL function pins its
 -- search_path (sql/roles.sql checks that from the catalog), so those not
--- called here are protected by the same setting; they are the ones that run
--- only on an error (request_error, record_type_hint, unknown_outcome), for
--- definitions the seed request does not use (protection, offence families,
--- audit findings), or after TRUNCATE (rollup_truncated), and
--- create_wide_view, called above (a SQL function without SET, inlined).
+-- counted here are protected by the same setting: request_error and
+-- unknown_outcome raised the errors above (a call that ends in an error is
+-- not counted), create_wide_view was called above (a SQL function without
+-- SET, inlined), and response_finding words an audit finding, which the
+-- sample request has none of.
 CREATE TEMP TABLE c_runs_sql (symbol text);
 INSERT INTO c_runs_sql VALUES ('foistats_classify'), ('foistats_ho_class'), ('foistats_ho_code'),
   ('foistats_offence_family'), ('foistats_is_sexual_offence'), ('foistats_age_conflicts'),
