@@ -11,20 +11,27 @@
 --   'ran to the end'    the call finished: the timeout was never honoured;
 --   'cancelled before the call'  the timeout fired while the probe was still
 --                       building the call's input (the test itself is wrong).
--- Every operation here runs for at least 0.8 s when not cancelled (measured
+-- Every operation here runs for at least 0.65 s when not cancelled (measured
 -- on the 2-core dev machine, PostgreSQL 15: the xtab aggregate over 1e8 rows
 -- about a minute (1M rows take 0.4-0.8 s); parse_table of the 3M-cell csv
 -- 1.7 s, of its tsv 1.8 s; mentions over 24 MB holding 8M hits 0.8-1.3 s,
 -- its text built in 60 ms before the call; protect of the 3M-cell table
 -- 2.5 s; audit of a protected 400 x 400 table 8.5 s; render html 1.8 s,
--- text 2.1 s), so it would still be running 350 ms after the timeout: a
--- missing cancel point shows as 'cancelled late' or 'ran to the end'.  The
+-- text 2.1 s; reconcile 1.2 s; and, under a 100 ms timeout, render
+-- markdown and csv and protect round5 0.65-0.7 s), so it would still be
+-- running 350 ms after the timeout: a missing cancel point shows as
+-- 'cancelled late' or 'ran to the end'.  The
 -- timeout is 250 ms rather than a few ms so that it fires inside the
 -- operation, after its input has been read.  Found this way: protect's
 -- search for complementary cells ticked only when a cell needed a flow
 -- computation, so 900,000 primary cells that passed their first check took
 -- 1.4-1.8 s without a cancel point (src/suppress.c now ticks once per primary
--- cell).
+-- cell); controlled rounding (round5) had none in its loops over the cells
+-- or between the paths of a flow phase, and an xtab was written and read
+-- (flattened, expanded) with a cancel point only every 4,096 rows, however
+-- wide (0.3-0.6 s for this table).  Not tested here: to_jsonb, whose last
+-- step is PostgreSQL's own parse of the JSON text it built (jsonb_in has no
+-- cancel point: about 0.4 s for this table).
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS foistats;
 RESET client_min_messages;
@@ -104,6 +111,17 @@ SELECT pg_temp.cancel_probe('render html, 3M cells',
   $q$SELECT length(foistats.render(x, 'html')) FROM big_x$q$);
 SELECT pg_temp.cancel_probe('render text, 3M cells',
   $q$SELECT length(foistats.render(x, 'text')) FROM big_x$q$);
+SELECT pg_temp.cancel_probe('reconcile, 3M cells',
+  $q$SELECT count(*) FROM big_x, foistats.reconcile(x, x)$q$);
+-- These take 0.65-0.7 s: a 100 ms timeout, so that one without a cancel
+-- point would still be running 350 ms after it.
+SET statement_timeout = '100ms';
+SELECT pg_temp.cancel_probe('render markdown, 3M cells',
+  $q$SELECT length(foistats.render(x, 'markdown')) FROM big_x$q$);
+SELECT pg_temp.cancel_probe('render csv, 3M cells',
+  $q$SELECT length(foistats.render(x, 'csv')) FROM big_x$q$);
+SELECT pg_temp.cancel_probe('protect round5, 3M cells',
+  $q$SELECT foistats.protect(x, method => 'round5') FROM big_x$q$);
 RESET statement_timeout;
 
 -- Every one was cancelled while it ran (the times are in cancel_log, not

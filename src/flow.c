@@ -421,6 +421,8 @@ fn_flow(FlowNet *n, int s, int t, int64_t limit, bool logged)
 			if (f == FLOW_INF)
 				return FLOW_INF;
 			flow += f;
+			/* a phase can push very many paths (controlled rounding) */
+			flow_tick(n->mem);
 		}
 		flow_tick(n->mem);
 	}

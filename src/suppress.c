@@ -1637,6 +1637,9 @@ sdc_round_controlled(SdcTable *t, const SdcParams *p, int64_t b, bool *changed)
 		int			u,
 					v;
 
+		if ((e & 0xFFFF) == 0)
+			flow_tick(&m);
+
 		y[e] = (r * 2 >= b && r != 0) ? q + 1 : q;
 		sdc_entry_ends(t, e, &u, &v);
 		bal[u] -= y[e];
@@ -1666,6 +1669,9 @@ sdc_round_controlled(SdcTable *t, const SdcParams *p, int64_t b, bool *changed)
 		int64_t		x = sdc_entry_value(t, e);
 		int64_t		q = x / b;
 		int64_t		nv = y[e];
+
+		if ((e & 0xFFFF) == 0)
+			flow_tick(&m);
 
 		if (a >= 0 && n.cap[a] == 0)
 			nv = (y[e] == q) ? q + 1 : q;	/* moved to the other multiple */
