@@ -1325,6 +1325,7 @@ cleanup(Prot *P, SdcStats *stats)
 		bool		up_ok,
 					down_ok;
 
+		flow_tick(m);
 		if (!check_cell_w(P, prim[j], &up_ok, &down_ok, &wit[j]) ||
 			!add_users(m, users, &wit[j], (int) j))
 			goto nomem;
