@@ -25,8 +25,10 @@
 -- cells ticked only when a cell needed a flow computation (1.4-1.8 s without
 -- a cancel point on the 3M-cell table), and its clean-up pass not at all
 -- while it checked the primary cells (about a second); controlled rounding
--- (round5) had none in its loops over the cells or between the paths of a
--- flow phase; an xtab was written and read (flattened, expanded) with a
+-- (round5) had none in its loops over the cells, between the paths of a
+-- flow phase, inside a breadth-first search of the flow network (up to 0.6 s
+-- for 8M cells: a node has thousands of arcs, scattered in memory) or while
+-- zeroing its arrays; an xtab was written and read (flattened, expanded) with a
 -- cancel point only every 4,096 rows, however wide (0.3-0.6 s for the
 -- 3M-cell table).  Not tested here: to_jsonb, whose last step is
 -- PostgreSQL's own parse of the JSON text it built (jsonb_in has no cancel
