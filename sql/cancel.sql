@@ -2,25 +2,27 @@
 -- pg_cancel_backend, which raises the same interrupt) stops a long foistats
 -- call while it runs, not after it has finished.
 --
--- Each long operation runs under a statement_timeout of 100 to 700 ms (past
+-- Each long operation runs under a statement_timeout of 100 to 500 ms (past
 -- the reading of its input) in a PL/pgSQL probe (pg_temp.cancel_probe) that
 -- tells these apart:
 --   'cancelled inside'  the call was cancelled (SQLSTATE 57014) less than
---                       500 ms after the timeout fired;
+--                       800 ms after the timeout fired (the allowance covers
+--                       a loaded machine, and detoasting the input, which
+--                       PostgreSQL does without a cancel point);
 --   'cancelled late'    it was cancelled, but only later: some loop went on
 --                       for a while without CHECK_FOR_INTERRUPTS;
 --   'ran to the end'    the call finished: the timeout was never honoured;
 --   'cancelled before the call'  the timeout fired while the probe was still
 --                       building the call's input (the test itself is wrong).
 -- Every operation here runs, uncancelled, for well over its timeout plus
--- 500 ms (measured on the 2-core dev machine, PostgreSQL 15): under 250 ms,
+-- 800 ms (measured on the 2-core dev machine, PostgreSQL 15): under 250 ms,
 -- the xtab aggregate over 1e8 rows (about a minute), parse_table of a
 -- 3M-cell csv (1.7 s) and its tsv (1.8 s), protect of that table (2.5 s),
 -- audit of a protected 400 x 400 table (8.5 s), render html (1.8 s) and
--- text (2.1 s), reconcile (1.2 s); under 100 ms, mentions over 36 MB holding
--- 12M hits (1.1 s); under 700 ms (an 8M-cell table takes 0.15-0.4 s to
--- read), render markdown (1.9 s) and csv (2.3 s) and protect round5 (2 s) of
--- 8M cells.  So a missing cancel point shows as 'cancelled late' or 'ran to
+-- text (2.1 s); under 100 ms, mentions over 48 MB holding 16M hits (1.4-2.5
+-- s); under 500 ms (an 8M-cell table takes 0.15-0.4 s to read), render
+-- markdown (1.9 s) and csv (2.3 s), protect round5 (2 s) and reconcile
+-- (3 s) of 8M cells.  So a missing cancel point shows as 'cancelled late' or 'ran to
 -- the end'.  Found this way (and fixed): protect's search for complementary
 -- cells ticked only when a cell needed a flow computation (1.4-1.8 s without
 -- a cancel point on the 3M-cell table), and its clean-up pass not at all
@@ -66,7 +68,7 @@ BEGIN
     late := round(extract(epoch FROM clock_timestamp() - fires) * 1000, 1);
     IF res = 'cancelled' THEN
         res := CASE WHEN t_call IS NULL THEN 'cancelled before the call'
-                    WHEN late < 500 THEN 'cancelled inside' ELSE 'cancelled late' END;
+                    WHEN late < 800 THEN 'cancelled inside' ELSE 'cancelled late' END;
     END IF;
     INSERT INTO cancel_log VALUES (op, ms, late, res);
     RETURN res;
@@ -92,8 +94,8 @@ CREATE TEMP TABLE wide_x AS
     FROM big_x, (SELECT array_agg('c' || j ORDER BY j) AS old, array_agg('d' || j ORDER BY j) AS new
                    FROM generate_series(1, 1000) j) l;
 SELECT cardinality(foistats.col_labels(x)) AS cols, cardinality(foistats.row_labels(x)) AS rows FROM wide_x;
--- 36 MB of MO text, 12M mentions of Facebook
-CREATE TEMP TABLE mo AS SELECT repeat(repeat('fb ', 1000), 12000) AS t;
+-- 48 MB of MO text, 16M mentions of Facebook
+CREATE TEMP TABLE mo AS SELECT repeat(repeat('fb ', 1000), 16000) AS t;
 CREATE TEMP TABLE protected_x AS
   SELECT foistats.protect(foistats.xtab('r' || (i % 400), 'c' || (i / 400 % 400),
                                         (1 + (i * 7919) % 13)::bigint)) AS x
@@ -117,18 +119,18 @@ SELECT pg_temp.cancel_probe('render html, 3M cells',
   $q$SELECT octet_length(foistats.render(x, 'html')) FROM big_x$q$);
 SELECT pg_temp.cancel_probe('render text, 3M cells',
   $q$SELECT octet_length(foistats.render(x, 'text')) FROM big_x$q$);
-SELECT pg_temp.cancel_probe('reconcile, 3M cells',
-  $q$SELECT count(*) FROM big_x, foistats.reconcile(x, x)$q$);
 SET statement_timeout = '100ms';
-SELECT pg_temp.cancel_probe('mentions, 36 MB, 12M hits',
+SELECT pg_temp.cancel_probe('mentions, 48 MB, 16M hits',
   $q$SELECT foistats.mentions(t, 'platforms') FROM mo$q$);
-SET statement_timeout = '700ms';
+SET statement_timeout = '500ms';
 SELECT pg_temp.cancel_probe('render markdown, 8M cells',
   $q$SELECT octet_length(foistats.render(x, 'markdown')) FROM wide_x$q$);
 SELECT pg_temp.cancel_probe('render csv, 8M cells',
   $q$SELECT octet_length(foistats.render(x, 'csv')) FROM wide_x$q$);
 SELECT pg_temp.cancel_probe('protect round5, 8M cells',
   $q$SELECT foistats.protect(x, method => 'round5') FROM wide_x$q$);
+SELECT pg_temp.cancel_probe('reconcile, 8M cells',
+  $q$SELECT count(*) FROM wide_x, foistats.reconcile(x, x)$q$);
 RESET statement_timeout;
 
 -- Every one was cancelled while it ran (the times are in cancel_log, not
