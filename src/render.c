@@ -243,6 +243,7 @@ emit(StringInfo b, const Grid *g, Fmt f)
 			}
 			for (int r = 0; r < g->nrows; r++)
 			{
+				CHECK_FOR_INTERRUPTS();
 				if (r)
 					appendStringInfoChar(b, '\n');
 				for (int c = 0; c < g->ncols; c++)
@@ -273,6 +274,7 @@ emit(StringInfo b, const Grid *g, Fmt f)
 			}
 			for (int r = 0; r < g->nrows; r++)
 			{
+				CHECK_FOR_INTERRUPTS();
 				for (int c = 0; c < g->ncols; c++)
 				{
 					if (c)
@@ -297,6 +299,7 @@ emit(StringInfo b, const Grid *g, Fmt f)
 			}
 			for (int r = 0; r < g->nrows; r++)
 			{
+				CHECK_FOR_INTERRUPTS();
 				if (r)
 					appendStringInfoChar(b, '\n');
 				appendStringInfoChar(b, '|');
@@ -339,6 +342,7 @@ emit(StringInfo b, const Grid *g, Fmt f)
 			}
 			for (int r = 0; r < g->nrows; r++)
 			{
+				CHECK_FOR_INTERRUPTS();
 				if (r == 0)
 					appendStringInfoString(b, "<thead>\n");
 				else if (r == 1 && g->kinds[r] == RK_BODY)
@@ -386,8 +390,11 @@ emit(StringInfo b, const Grid *g, Fmt f)
 				int		   *w = palloc0(g->ncols * sizeof(int));
 
 				for (int r = 0; r < g->nrows; r++)
+				{
+					CHECK_FOR_INTERRUPTS();
 					for (int c = 0; c < g->ncols; c++)
 						w[c] = Max(w[c], display_width(g->cells[r][c].text));
+				}
 				if (g->title)
 				{
 					appendStringInfoString(b, g->title);
@@ -397,6 +404,7 @@ emit(StringInfo b, const Grid *g, Fmt f)
 				{
 					StringInfoData line;
 
+					CHECK_FOR_INTERRUPTS();
 					initStringInfo(&line);
 					/* a rule under the header and above the totals */
 					if (r == 1 || (r > 1 && g->kinds[r] == RK_TOTAL &&
