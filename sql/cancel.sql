@@ -2,6 +2,9 @@
 -- pg_cancel_backend, which raises the same interrupt) stops a long foistats
 -- call while it runs, not after it has finished.
 --
+-- (test/cancel_sweep.sh, not CI, cancels the same operations at moments
+-- spread over their whole run.)
+--
 -- Each long operation runs under a statement_timeout of 100 to 500 ms (past
 -- the reading of its input) in a PL/pgSQL probe (pg_temp.cancel_probe) that
 -- tells these apart:
