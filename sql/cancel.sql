@@ -34,7 +34,8 @@
 -- flow phase, inside a breadth-first search of the flow network (up to 0.6 s
 -- for 8M cells: a node has thousands of arcs, scattered in memory) or while
 -- zeroing its arrays; render wrote the table out without one (up to 0.55 s
--- for 3M cells); mentions none while it sifted 16M hits; an xtab was written and read (flattened, expanded) with a
+-- for 3M cells); mentions none while it sifted 16M hits; parse_table none
+-- while it zeroed its cell array (0.2-0.3 s for 3M cells); an xtab was written and read (flattened, expanded) with a
 -- cancel point only every 4,096 rows, however wide (0.3-0.6 s for the
 -- 3M-cell table).  Not tested here: to_jsonb, whose last step is
 -- PostgreSQL's own parse of the JSON text it built (jsonb_in has no cancel
