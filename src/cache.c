@@ -136,6 +136,18 @@ foistats_cache_bump(Oid nspid, const char *cache)
 				 foistats_qualified_name(nspid, "cache_version"),
 				 quote_literal_cstr(foistats_qualified_name(nspid, "cache_version_seq")));
 	spi_nest = foistats_spi_connect();
+
+	/*
+	 * The one change of identity in foistats (no function is SECURITY
+	 * DEFINER): the UPDATE runs as cache_version's owner, so that a role that
+	 * may edit term or offence_override (whose trigger calls this) needs no
+	 * privilege on cache_version or its sequence, and cannot set a version
+	 * of its own choosing (which could make other sessions keep a stale
+	 * cache).  It runs only this fixed statement, with search_path pinned
+	 * (foistats_spi_connect) and as a security-restricted operation, and
+	 * switches back before anything else runs.  An error inside is fine: the
+	 * transaction's abort restores the user id.
+	 */
 	GetUserIdAndSecContext(&save_userid, &save_sec_context);
 	SetUserIdAndSecContext(owner, save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
 						   SECURITY_RESTRICTED_OPERATION);

@@ -37,6 +37,8 @@ flow_mem_init(FlowMem *m, void *(*alloc) (size_t), void (*free) (void *),
 	m->failed = false;
 }
 
+#define FLOW_ZERO_CHUNK ((size_t) 8 * 1024 * 1024)
+
 void *
 flow_zalloc(FlowMem *m, size_t n, size_t sz)
 {
@@ -51,7 +53,23 @@ flow_zalloc(FlowMem *m, size_t n, size_t sz)
 	if (p == NULL)
 		m->failed = true;
 	else
-		memset(p, 0, n * sz);
+	{
+		/*
+		 * Zeroed in pieces with the interrupt hook between them: the arrays
+		 * of a large table's network run to hundreds of megabytes, and
+		 * touching their pages for the first time is slow.
+		 */
+		size_t		total = n * sz,
+					done = 0;
+
+		while (total - done > FLOW_ZERO_CHUNK)
+		{
+			memset((char *) p + done, 0, FLOW_ZERO_CHUNK);
+			done += FLOW_ZERO_CHUNK;
+			flow_tick(m);
+		}
+		memset((char *) p + done, 0, total - done);
+	}
 	return p;
 }
 
@@ -311,6 +329,8 @@ dinic_bfs(FlowNet *n, int s, int t)
 		/* nodes at t's level or beyond cannot be on a shortest path */
 		if (n->level[t] >= 0 && n->level[x] >= n->level[t])
 			break;
+		/* a node of a large table has thousands of arcs, scattered in memory */
+		flow_tick(n->mem);
 		for (int a = n->head[x]; a >= 0; a = n->next[a])
 			if (n->cap[a] > 0 && n->level[n->to[a]] < 0)
 			{
@@ -381,7 +401,8 @@ dinic_push(FlowNet *n, int s, int t, int64_t want, bool logged)
 			}
 			if (advanced)
 				continue;
-			/* dead end: retreat */
+			/* dead end: retreat (after scanning all of x's arcs) */
+			flow_tick(n->mem);
 			n->level[x] = -1;
 			if (depth == 0)
 				return 0;
@@ -421,6 +442,8 @@ fn_flow(FlowNet *n, int s, int t, int64_t limit, bool logged)
 			if (f == FLOW_INF)
 				return FLOW_INF;
 			flow += f;
+			/* a phase can push very many paths (controlled rounding) */
+			flow_tick(n->mem);
 		}
 		flow_tick(n->mem);
 	}

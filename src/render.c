@@ -263,6 +263,7 @@ emit(StringInfo b, const Grid *g, Fmt f)
 			}
 			for (int r = 0; r < g->nrows; r++)
 			{
+				CHECK_FOR_INTERRUPTS();
 				if (r)
 					appendStringInfoChar(b, '\n');
 				for (int c = 0; c < g->ncols; c++)
@@ -293,6 +294,7 @@ emit(StringInfo b, const Grid *g, Fmt f)
 			}
 			for (int r = 0; r < g->nrows; r++)
 			{
+				CHECK_FOR_INTERRUPTS();
 				for (int c = 0; c < g->ncols; c++)
 				{
 					if (c)
@@ -317,6 +319,7 @@ emit(StringInfo b, const Grid *g, Fmt f)
 			}
 			for (int r = 0; r < g->nrows; r++)
 			{
+				CHECK_FOR_INTERRUPTS();
 				if (r)
 					appendStringInfoChar(b, '\n');
 				appendStringInfoChar(b, '|');
@@ -366,6 +369,7 @@ emit(StringInfo b, const Grid *g, Fmt f)
 			}
 			for (int r = 0; r < g->nrows; r++)
 			{
+				CHECK_FOR_INTERRUPTS();
 				if (r == 0)
 					appendStringInfoString(b, "<thead>\n");
 				else if (r == 1 && g->kinds[r] == RK_BODY)
@@ -413,8 +417,11 @@ emit(StringInfo b, const Grid *g, Fmt f)
 				int		   *w = palloc0(g->ncols * sizeof(int));
 
 				for (int r = 0; r < g->nrows; r++)
+				{
+					CHECK_FOR_INTERRUPTS();
 					for (int c = 0; c < g->ncols; c++)
 						w[c] = Max(w[c], display_width(g->cells[r][c].text));
+				}
 				if (g->title)
 				{
 					appendStringInfoString(b, g->title);
@@ -424,6 +431,7 @@ emit(StringInfo b, const Grid *g, Fmt f)
 				{
 					StringInfoData line;
 
+					CHECK_FOR_INTERRUPTS();
 					initStringInfo(&line);
 					/* a rule under the header and above the totals */
 					if (r == 1 || (r > 1 && g->kinds[r] == RK_TOTAL &&

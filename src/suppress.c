@@ -1412,6 +1412,7 @@ cleanup(Prot *P, SdcStats *stats)
 		bool		up_ok,
 					down_ok;
 
+		flow_tick(m);
 		if (!check_cell_w(P, prim[j], &up_ok, &down_ok, &wit[j]) ||
 			!add_users(m, users, &wit[j], (int) j))
 			goto nomem;
@@ -1533,6 +1534,8 @@ sdc_secondary(SdcTable *t, const SdcParams *p, SdcStats *stats)
 	{
 		if (t->cstate[e] != SDC_PRIMARY)
 			continue;
+		/* a cell that passes its first check ticks nowhere else */
+		flow_tick(&m);
 		st = protect_cell(&P, e, path, stats);
 		if (st != SDC_OK)
 			goto done;
@@ -1551,6 +1554,7 @@ sdc_secondary(SdcTable *t, const SdcParams *p, SdcStats *stats)
 
 		if (t->cstate[e] != SDC_PRIMARY)
 			continue;
+		flow_tick(&m);
 		if (!check_cell(&P, e, &up_ok, &down_ok))
 			st = SDC_ERR_NOMEM;
 		else if (!up_ok || !down_ok)
@@ -1720,6 +1724,9 @@ sdc_round_controlled(SdcTable *t, const SdcParams *p, int64_t b, bool *changed)
 		int			u,
 					v;
 
+		if ((e & 0xFFFF) == 0)
+			flow_tick(&m);
+
 		y[e] = (r * 2 >= b && r != 0) ? q + 1 : q;
 		sdc_entry_ends(t, e, &u, &v);
 		bal[u] -= y[e];
@@ -1749,6 +1756,9 @@ sdc_round_controlled(SdcTable *t, const SdcParams *p, int64_t b, bool *changed)
 		int64_t		x = sdc_entry_value(t, e);
 		int64_t		q = x / b;
 		int64_t		nv = y[e];
+
+		if ((e & 0xFFFF) == 0)
+			flow_tick(&m);
 
 		if (a >= 0 && n.cap[a] == 0)
 			nv = (y[e] == q) ? q + 1 : q;	/* moved to the other multiple */

@@ -39,7 +39,27 @@ PG_FUNCTION_INFO_V1(foistats_table_cells);
 static void *
 tp_palloc(void *ctx, size_t size)
 {
-	return MemoryContextAllocZero((MemoryContext) ctx, size);
+	const size_t chunk = (size_t) 8 * 1024 * 1024;
+	char	   *p;
+	size_t		done = 0;
+
+	if (size <= chunk)
+		return MemoryContextAllocZero((MemoryContext) ctx, size);
+
+	/*
+	 * A large table's cell array runs to about a hundred megabytes, and
+	 * touching its pages for the first time is slow: zeroed in pieces, with
+	 * a cancel point between them.
+	 */
+	p = MemoryContextAlloc((MemoryContext) ctx, size);
+	while (size - done > chunk)
+	{
+		memset(p + done, 0, chunk);
+		done += chunk;
+		CHECK_FOR_INTERRUPTS();
+	}
+	memset(p + done, 0, size - done);
+	return p;
 }
 
 static void

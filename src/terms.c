@@ -1053,6 +1053,8 @@ ac_scan(const ac_automaton *a, const char *text, size_t len, ac_hits *hits,
 			qsort(hits->v, hits->n, sizeof(ac_hit), hit_cmp);
 		for (k = 0; k < hits->n; k++)
 		{
+			if (tick && (k & 0xFFFF) == 0xFFFF)
+				tick(tick_arg);
 			if (o > 0 && hits->v[k].start < last_end)
 				continue;
 			last_end = hits->v[k].end;

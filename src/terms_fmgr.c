@@ -395,6 +395,8 @@ foistats_mentions(PG_FUNCTION_ARGS)
 	{
 		const ac_hit *h = &d->hits.v[i];
 
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
 		if (h->exclude || d->seen[h->label] == stamp)
 			continue;
 		d->seen[h->label] = stamp;

@@ -1342,8 +1342,8 @@ send_perm(const Xtab *xt, StringInfo buf, const int *rowperm)
 		int			r = rowperm ? rowperm[i] : i;
 		const int64 *row = xt->cells + (Size) r * xt->colcap;
 
-		if ((i & 4095) == 0)
-			CHECK_FOR_INTERRUPTS();
+		/* every row: a row can hold up to XTAB_MAX_COLS cells */
+		CHECK_FOR_INTERRUPTS();
 		send_string(buf, xt->rlabel[r].data, xt->rlabel[r].len);
 		pq_sendbyte(buf, xt->rpub_set[r] ? 1 : 0);
 		if (xt->rpub_set[r])
@@ -1514,8 +1514,8 @@ recv_internal(StringInfo buf, MemoryContext mcxt, bool verify)
 		int			r;
 		int64	   *row;
 
-		if ((i & 4095) == 0)
-			CHECK_FOR_INTERRUPTS();
+		/* every row: a row can hold up to XTAB_MAX_COLS cells */
+		CHECK_FOR_INTERRUPTS();
 		label = recv_string(buf, &len, verify, "row label");
 		h = label_hash(label, len);
 		if (index_lookup(&xt->rindex, xt->rlabel, label, len, h, &slot))
