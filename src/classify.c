@@ -95,6 +95,15 @@ read_code(Lex *L, OffenceResult *r)
 				 L->t[i].w + 3);
 		i++;
 	}
+	else if (L->t[i].ndig == 1 && L->t[i].num > 0 && i + 2 < L->n && L->t[i + 1].sym == '/' &&
+			 L->t[i + 1].glued && L->t[i + 2].glued && L->t[i + 2].num > 0 &&
+			 L->t[i + 2].ndig <= 2 && (i + 3 >= L->n || !L->t[i + 3].glued))
+	{
+		/* 4/6, 4/10: the Home Office classes of causing death by driving */
+		snprintf(r->given_class, sizeof(r->given_class), "%d/%d", L->t[i].num % 10,
+				 L->t[i + 2].num % 100);
+		i += 3;
+	}
 	else if (L->t[i].ndig <= 3 && i + 2 < L->n &&
 			 (L->t[i + 1].sym == '/' || L->t[i + 1].sym == '.') &&
 			 L->t[i + 1].glued && L->t[i + 2].glued &&
@@ -139,6 +148,61 @@ read_code(Lex *L, OffenceResult *r)
 }
 
 /* ---------------------------------------------------------------- statute, prefixes */
+
+/* a '-' between words with a space on either side, or ( ) , : . separates parts */
+static bool
+is_separator(const Lex *L, int i)
+{
+	const Tok  *k = &L->t[i];
+
+	if (k->sym == '(' || k->sym == ')' || k->sym == ',' || k->sym == ':' || k->sym == '.')
+		return true;
+	if (k->sym == '-')
+		return !(k->glued && i + 1 < L->n && L->t[i + 1].glued);
+	return false;
+}
+
+/* the part L->t[a..b) is statute text: '... Act 1968 Sec 9', 'Common Law', '(Indictable)' */
+static bool
+statute_part(const Lex *L, int a, int b)
+{
+	int			i,
+				words = 0,
+				noise = 0;
+
+	for (i = a; i < b; i++)
+	{
+		const Tok  *k = &L->t[i];
+
+		if (k->sym)
+			continue;
+		if (k->dropped && is_word(k, "ACT"))
+		{
+			/* not when the part also states facts: ', offender 18+ SOA 2003' */
+			int			j;
+
+			for (j = a; j < b; j++)
+				if (!L->t[j].dropped &&
+					(L->t[j].num >= 0 || is_word(&L->t[j], "OFFENDER") ||
+					 is_word(&L->t[j], "VICTIM") || is_word(&L->t[j], "FEMALE") ||
+					 is_word(&L->t[j], "MALE") || is_word(&L->t[j], "CHILD") ||
+					 is_word(&L->t[j], "PENETRATION") || is_word(&L->t[j], "UNDER") ||
+					 is_word(&L->t[j], "OVER")))
+					return false;
+			return true;
+		}
+		if (is_word(k, "LAW") && i > a && is_word(&L->t[i - 1], "COMMON"))
+			return true;
+		if (k->dropped)
+			continue;
+		words++;
+		if (is_word(k, "INDICTABLE") || is_word(k, "SUMMARY") || is_word(k, "EITHER") ||
+			is_word(k, "WAY") || is_word(k, "ONLY"))
+			noise++;
+	}
+	return words > 0 && noise == words;
+}
+
 
 static void
 drop_noise(Lex *L, OffenceResult *r)
@@ -228,6 +292,22 @@ drop_noise(Lex *L, OffenceResult *r)
 			}
 		}
 	}
+	/* statute text after the offence: '- Theft Act 1968 Sec 9', '- Common Law' */
+	{
+		int			a = 0,
+					b;
+
+		while (a < L->n && !is_separator(L, a))
+			a++;
+		for (a = a + 1; a < L->n; a = b + 1)
+		{
+			for (b = a; b < L->n && !is_separator(L, b); b++)
+				;
+			if (statute_part(L, a, b))
+				for (i = a; i < b; i++)
+					L->t[i].dropped = true;
+		}
+	}
 }
 
 /* ---------------------------------------------------------------- facts */
@@ -260,10 +340,18 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 		j = i + (is_word(&t[i], "LESS") ? 2 : 1);
 		if (j < n && t[j].sym == '/')
 			j++;
-		if (j < n && t[j].num >= 0 && t[j].num < 120)
+		if (j < n && t[j].num >= 0 && t[j].num < 120 && !t[j].money)
 		{
 			*lo = 0;
 			*hi = t[j].num;
+			/* 'under 1 3': a digit typed apart from the next */
+			if (t[j].ndig == 1 && t[j].num > 0 && j + 1 < n && t[j + 1].ndig == 1 &&
+				!t[j + 1].glued && (j + 2 >= n || !t[j + 2].glued || t[j + 2].sym == 0))
+			{
+				*hi = t[j].num * 10 + t[j + 1].num;
+				t[j + 1].used = true;
+				j++;
+			}
 			for (int m = i; m <= j; m++)
 				t[m].used = true;
 			j++;
@@ -275,7 +363,8 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 		return -1;
 	}
 	/* OVER 18 */
-	if (is_word(&t[i], "OVER") && i + 1 < n && t[i + 1].num >= 0 && t[i + 1].num < 120)
+	if (is_word(&t[i], "OVER") && i + 1 < n && t[i + 1].num >= 0 && t[i + 1].num < 120 &&
+		!t[i + 1].money)
 	{
 		*lo = t[i + 1].num;
 		*hi = -1;
@@ -285,7 +374,7 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 			t[j++].used = true;
 		return j;
 	}
-	if (t[i].num < 0 || t[i].num >= 120 || t[i].dropped)
+	if (t[i].num < 0 || t[i].num >= 120 || t[i].dropped || t[i].money)
 		return -1;
 	j = i + 1;
 	/* 13-15, 13 - 15, 13 TO 15, 13/15 */
@@ -413,8 +502,15 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 		}
 		if (is_word(k, "ATTEMPT"))
 		{
-			r->attempt = true;
+			int			p = i - 1;
+
+			while (p >= 0 && L->t[p].sym == '-')
+				p--;
 			k->used = true;
+			/* 'murder and attempted murder', 'rape or attempted rape': both, not an attempt */
+			if (!(p >= 0 && (is_word(&L->t[p], "OR") || is_word(&L->t[p], "AND") ||
+							 L->t[p].sym == '&' || L->t[p].sym == '/')))
+				r->attempt = true;
 			continue;
 		}
 		if (is_word(k, "PENETRATION"))
@@ -519,7 +615,8 @@ find_kind(Lex *L, OffenceResult *r)
 			return K_TRUST_PRES;
 		return cause ? K_TRUST_CAUSE : K_TRUST_ACT;
 	}
-	if (HAS("FAMILY") || HAS("RELATIVE") || HAS("INCEST"))
+	if ((HAS("FAMILY") || HAS("RELATIVE") || HAS("INCEST")) &&
+		(sexual || activity || HAS("INCEST") || HAS("PENETRATION") || HAS("RAPE")))
 	{
 		if (HAS("ADULT") || (r->has_vage && r->vage_lo >= 18))
 			return HAS("CONSENT") ? K_FAM_ADULT_CONSENT : K_FAM_ADULT;
@@ -656,6 +753,40 @@ offence_range_words(int lo, int hi, char *out, size_t outsz)
 	range_words_inner(lo, hi, out, outsz);
 }
 
+static bool
+in_list(const char *const *list, const char *code)
+{
+	int			i;
+
+	for (i = 0; list[i]; i++)
+		if (strcmp(list[i], code) == 0)
+			return true;
+	return false;
+}
+
+/* a rule of u's kind with u's victim facts but penetration pen / offender age oage */
+static const Rule *
+sibling(const Rule *u, char pen, char oage)
+{
+	size_t		i;
+
+	for (i = 0; i < classify_nrules; i++)
+	{
+		const Rule *v = &classify_rules[i];
+
+		if (v->kind != u->kind || v->sex != u->sex || v->vlo != u->vlo ||
+			v->vhi != u->vhi || strcmp(v->code, u->code) == 0)
+			continue;
+		if (v->att != u->att && v->att != '*' && u->att != '*')
+			continue;
+		if (pen && v->pen == pen && v->oage == u->oage)
+			return v;
+		if (oage && v->oage == oage && v->pen == u->pen)
+			return v;
+	}
+	return NULL;
+}
+
 static void
 pick_code(int kind, char offender_sex, bool child_no_age, OffenceResult *r)
 {
@@ -782,6 +913,31 @@ pick_code(int kind, char offender_sex, bool child_no_age, OffenceResult *r)
 				 cand[0]->code, cand[i]->code);
 		set_reason(r, "%s%s", why, NULL);
 		return;
+	}
+	/*
+	 * The code's Home Office title states penetration or an adult offender and this
+	 * title does not: when a sibling code differs only in that, no code (the class)
+	 */
+	{
+		const Rule *alt = NULL;
+		const char *what = NULL;
+
+		if (r->penetration == -1 && cand[0]->pen == 'P' &&
+			in_list(classify_pen_titled, cand[0]->code) &&
+			(alt = sibling(cand[0], 'N', 0)) != NULL)
+			what = "penetration not stated";
+		else if (!r->has_oage && cand[0]->oage == 'A' &&
+				 in_list(classify_adult_titled, cand[0]->code) &&
+				 (alt = sibling(cand[0], 0, 'U')) != NULL)
+			what = "offender age not stated";
+		if (what)
+		{
+			if (strcmp(alt->cls, cand[0]->cls) == 0)
+				strcpy(r->cls, cand[0]->cls);
+			snprintf(why, sizeof(why), "%s: %s or %s", what, cand[0]->code, alt->code);
+			set_reason(r, "%s%s", why, NULL);
+			return;
+		}
 	}
 	strcpy(r->code, cand[0]->code);
 	strcpy(r->cls, cand[0]->cls);
@@ -964,4 +1120,117 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 			r->n_unparsed++;
 		}
 	}
+}
+
+static bool
+key_filler(const char *w)
+{
+	static const char *const filler[] = {"A", "AN", "THE", "OF", "ON", "AND", "ETC", NULL};
+	int			i;
+
+	for (i = 0; filler[i]; i++)
+		if (strcmp(w, filler[i]) == 0)
+			return true;
+	return false;
+}
+
+static int
+cmp_word(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+size_t
+offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *attempt)
+{
+	Lex			Lbuf;
+	Lex		   *L = &Lbuf;
+	OffenceResult r;
+	char		words[MAX_TOK][OFF_WORD_MAX];
+	const char *sorted[MAX_TOK];
+	int			nw = 0,
+				i;
+	size_t		o = 0;
+
+	*attempt = false;
+	if (outsz > 0)
+		out[0] = '\0';
+	if (len > OFF_MAX_TITLE)
+		return 0;
+	classify_lex(s, len, L);
+	if (L->overflow)
+		return 0;
+	memset(&r, 0, sizeof(r));
+	read_code(L, &r);
+	drop_noise(L, &r);
+
+	for (i = 0; i < L->n; i++)
+	{
+		const Tok  *k = &L->t[i];
+		size_t		wl;
+
+		if (k->dropped || k->sym)
+			continue;
+		if (k->num >= 0)
+		{
+			/* 5,000 is one number */
+			if (i + 2 < L->n && L->t[i + 1].sym == ',' && L->t[i + 1].glued &&
+				L->t[i + 2].glued && L->t[i + 2].num >= 0 && L->t[i + 2].ndig == 3 &&
+				!L->t[i + 2].dropped && strlen(k->w) + 4 < OFF_WORD_MAX)
+			{
+				snprintf(words[nw++], OFF_WORD_MAX, "%s%s", k->w, L->t[i + 2].w);
+				i += 2;
+				continue;
+			}
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", k->w);
+			continue;
+		}
+		if (is_word(k, "ATTEMPT"))
+		{
+			int			p = i - 1;
+
+			while (p >= 0 && L->t[p].sym == '-')
+				p--;
+			/* 'murder and attempted murder', 'rape or attempted rape' */
+			if (p >= 0 && (is_word(&L->t[p], "OR") || is_word(&L->t[p], "AND") ||
+						   L->t[p].sym == '&' || L->t[p].sym == '/'))
+				snprintf(words[nw++], OFF_WORD_MAX, "%s", k->w);
+			else
+				*attempt = true;
+			continue;
+		}
+		if (key_filler(k->w))
+			continue;
+		snprintf(words[nw], OFF_WORD_MAX, "%s", k->w);
+		wl = strlen(words[nw]);
+		if (wl >= 4 && words[nw][wl - 1] == 'S' && words[nw][wl - 2] != 'S' &&
+			words[nw][wl - 2] != 'U' && words[nw][wl - 2] != 'I')
+			words[nw][wl - 1] = '\0';
+		nw++;
+	}
+	/* 'Rape of a male - multiple undefined offenders' (19K) is not 'rape of a male' */
+	if (r.multiple && nw < MAX_TOK)
+		snprintf(words[nw++], OFF_WORD_MAX, "%s", "MULTIPLE");
+	for (i = 0; i < nw; i++)
+		sorted[i] = words[i];
+	qsort(sorted, nw, sizeof(sorted[0]), cmp_word);
+	for (i = 0; i < nw; i++)
+	{
+		size_t		wl = strlen(sorted[i]);
+
+		if (i > 0 && strcmp(sorted[i], sorted[i - 1]) == 0)
+			continue;
+		if (o > 0)
+		{
+			if (o + 1 < outsz)
+				out[o] = ' ';
+			o++;
+		}
+		if (o + wl < outsz)
+			memcpy(out + o, sorted[i], wl);
+		o += wl;
+	}
+	if (outsz > 0)
+		out[o < outsz ? o : outsz - 1] = '\0';
+	return o;
 }

@@ -59,6 +59,17 @@ typedef struct RefKey
 	int			ncodes;			/* classes only: distinct codes */
 } RefKey;
 
+/* the words of a Home Office title or class title (offence_title_key) -> class/code */
+typedef struct WordKey
+{
+	char	   *key;
+	bool		attempt;		/* the title states an attempt ('Attempted burglary ...') */
+	char		cls[8];			/* "" when titles with these words are in different classes */
+	int			idx;			/* into codes[]; -1 when no single code */
+	bool		code_title;		/* from a code's title, else only from class titles */
+	bool		ambiguous;		/* titles with these words are different offences */
+} WordKey;
+
 typedef struct Override
 {
 	char	   *key;
@@ -97,6 +108,8 @@ static RefKey *classes;
 static int	nclasses;
 static RefKey *class_titles;	/* normalised class title -> class (idx unused) */
 static int	nclass_titles;
+static WordKey *word_keys;
+static int	nword_keys;
 static Override *overrides;
 static int	noverrides;
 /* the ONS group of every code of a family, when they share one (else NULL) */
@@ -139,6 +152,41 @@ cmp_override(const void *a, const void *b)
 	return strcmp(((const Override *) a)->key, ((const Override *) b)->key);
 }
 
+static int
+cmp_word_key(const void *a, const void *b)
+{
+	const WordKey *x = a,
+			   *y = b;
+
+	if (x->attempt != y->attempt)
+		return x->attempt ? 1 : -1;
+	return strcmp(x->key, y->key);
+}
+
+static WordKey *
+find_word_key(const char *key, bool attempt)
+{
+	WordKey		k;
+
+	k.key = (char *) key;
+	k.attempt = attempt;
+	if (nword_keys == 0)
+		return NULL;
+	return bsearch(&k, word_keys, nword_keys, sizeof(WordKey), cmp_word_key);
+}
+
+/* offence_title_key of s in cache_cxt, or NULL when it has none or is too long */
+static char *
+word_key_of(const char *s, bool *attempt)
+{
+	char		buf[1024];
+	size_t		n = offence_title_key(s, strlen(s), buf, sizeof(buf), attempt);
+
+	if (n == 0 || n >= sizeof(buf))
+		return NULL;
+	return MemoryContextStrdup(cache_cxt, buf);
+}
+
 static RefCode *
 find_code(const char *code)
 {
@@ -179,6 +227,79 @@ spi_str(HeapTuple tup, TupleDesc desc, int col)
 }
 
 /* Load the reference list and the overrides of version *tag into a fresh cache. */
+/*
+ * word_keys from the codes' titles and the class titles: one entry per (attempt, words);
+ * titles with the same words in different classes make it ambiguous, and its code is
+ * the one code its code titles agree on, else the class's only code, else none.
+ */
+static void
+build_word_keys(char **ct_title, char **ct_class, int nct)
+{
+	WordKey    *wk = MemoryContextAllocZero(cache_cxt, sizeof(WordKey) * (ncodes + nct + 1));
+	int			n = 0,
+				i,
+				j;
+
+	for (i = 0; i < ncodes; i++)
+	{
+		bool		att;
+		char	   *key = codes[i].title ? word_key_of(codes[i].title, &att) : NULL;
+
+		if (key == NULL)
+			continue;
+		wk[n].key = key;
+		wk[n].attempt = att;
+		strlcpy(wk[n].cls, codes[i].cls, sizeof(wk[n].cls));
+		wk[n].idx = i;
+		wk[n].code_title = true;
+		wk[n].ambiguous = codes[i].cls[0] == '\0';
+		n++;
+	}
+	for (i = 0; i < nct; i++)
+	{
+		bool		att;
+		char	   *key = ct_title[i] ? word_key_of(ct_title[i], &att) : NULL;
+		RefKey	   *ck;
+
+		if (key == NULL || ct_class[i] == NULL)
+			continue;
+		ck = find_key(classes, nclasses, ct_class[i]);
+		wk[n].key = key;
+		wk[n].attempt = att;
+		strlcpy(wk[n].cls, ct_class[i], sizeof(wk[n].cls));
+		wk[n].idx = ck && ck->ncodes == 1 ? ck->idx : -1;
+		wk[n].code_title = false;
+		wk[n].ambiguous = false;
+		n++;
+	}
+	qsort(wk, n, sizeof(WordKey), cmp_word_key);
+	for (i = 0, j = 0; i < n; i++)
+	{
+		WordKey    *p = j > 0 ? &wk[j - 1] : NULL;
+
+		if (p && cmp_word_key(p, &wk[i]) == 0)
+		{
+			WordKey    *q = &wk[i];
+
+			if (strcmp(p->cls, q->cls) != 0 || q->ambiguous)
+				p->ambiguous = true;
+			if (p->code_title && q->code_title && p->idx != q->idx)
+				p->idx = -1;
+			else if (!p->code_title && q->code_title)
+			{
+				p->idx = q->idx;
+				p->code_title = true;
+			}
+			else if (!p->code_title && !q->code_title && p->idx != q->idx)
+				p->idx = -1;
+			continue;
+		}
+		wk[j++] = wk[i];
+	}
+	word_keys = wk;
+	nword_keys = j;
+}
+
 static void
 load_cache(Oid nsp, const FoistatsCacheTag *tag)
 {
@@ -205,6 +326,8 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 	titles = classes = class_titles = NULL;
 	nclass_titles = 0;
 	overrides = NULL;
+	word_keys = NULL;
+	nword_keys = 0;
 	buckets = NULL;
 	ncodes = ntitles = nclasses = noverrides = 0;
 	nbuckets = nmemo = 0;
@@ -225,7 +348,7 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 	initStringInfo(&q);
 	appendStringInfo(&q,
 					 "SELECT ho_code, ho_class, ons_group, family, title, %s.offence_key(title), "
-					 "%s.offence_key(class_title) "
+					 "%s.offence_key(class_title), class_title "
 					 "FROM %s.ho_offence ORDER BY ho_code, (ho_class IN ('19J','19K')), id",
 					 qn, qn, qn);
 	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
@@ -236,6 +359,9 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 		RefKey	   *tk = MemoryContextAllocZero(cache_cxt, sizeof(RefKey) * (n + 1));
 		RefKey	   *ck = MemoryContextAllocZero(cache_cxt, sizeof(RefKey) * (n + 1));
 		RefKey	   *ctk = MemoryContextAllocZero(cache_cxt, sizeof(RefKey) * (n + 1));
+		/* class titles as written: (class_title, class) */
+		char	  **ct_title = MemoryContextAllocZero(cache_cxt, sizeof(char *) * (n + 1));
+		char	  **ct_class = MemoryContextAllocZero(cache_cxt, sizeof(char *) * (n + 1));
 		int			ntk = 0,
 					nck = 0,
 					nctk = 0;
@@ -269,6 +395,8 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 			{
 				ctk[nctk].key = spi_str(t, d, 7);
 				ctk[nctk].ons_group = MemoryContextStrdup(cache_cxt, cls);	/* the class */
+				ct_title[nctk] = spi_str(t, d, 8);
+				ct_class[nctk] = ctk[nctk].ons_group;
 				nctk++;
 			}
 			if (rc->family >= 0 && rc->ons_group && !family_ons_mixed[rc->family])
@@ -356,6 +484,8 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 		}
 		class_titles = ctk;
 		nclass_titles = j;
+
+		build_word_keys(ct_title, ct_class, nctk);
 	}
 
 	resetStringInfo(&q);
@@ -633,6 +763,56 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 		{
 			rc = find_code(r->code);
 			m->matched_by = "rules";
+		}
+		else if (len <= OFF_MAX_TITLE && r->cls[0] == '\0')
+		{
+			/* the words of a Home Office title or class title, in any order */
+			char		wkey[1024];
+			bool		att;
+			size_t		wn = offence_title_key(s, len, wkey, sizeof(wkey), &att);
+			WordKey    *w = NULL;
+
+			if (wn > 0 && wn < sizeof(wkey))
+			{
+				w = att ? find_word_key(wkey, true) : NULL;
+				if (w == NULL)
+					w = find_word_key(wkey, false);
+			}
+			if (w && w->ambiguous)
+			{
+				snprintf(r->reason, sizeof(r->reason), "%s",
+						 "its words are those of Home Office titles in different classes");
+				r->n_unparsed = 0;
+			}
+			else if (w && r->cls[0] == '\0')
+			{
+				RefKey	   *ck = find_key(classes, nclasses, w->cls);
+
+				/*
+				 * Words, not the title: the class, and a code only when it is the
+				 * class's only one (a force's 'Theft of motor vehicle' may count
+				 * unauthorised taking too)
+				 */
+				m->matched_by = "words";
+				r->n_unparsed = 0;
+				r->reason[0] = '\0';
+				strlcpy(m->cls, w->cls, sizeof(m->cls));
+				if (ck)
+				{
+					m->ons_group = ck->ons_group;
+					m->family = ck->family;
+					m->sexual = ck->sexual;
+					if (ck->ncodes == 1)
+					{
+						strlcpy(m->code, codes[ck->idx].code, sizeof(m->code));
+						m->family = codes[ck->idx].family;
+					}
+					else
+						snprintf(r->reason, sizeof(r->reason),
+								 "Home Office class %s has %d codes; the title does not say which",
+								 ck->key, ck->ncodes);
+				}
+			}
 		}
 		if (rc)
 		{

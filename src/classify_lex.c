@@ -40,6 +40,7 @@ lex(const char *s, size_t len, Lex *L)
 {
 	size_t		i = 0;
 	bool		glued = false;
+	bool		money = false;
 	char		buf[OFF_WORD_MAX];
 
 	L->n = 0;
@@ -60,6 +61,7 @@ lex(const char *s, size_t len, Lex *L)
 			}
 			add_tok(L, buf, bl, 0, glued);
 			glued = true;
+			money = false;
 		}
 		else if (isdigit(c))
 		{
@@ -72,7 +74,24 @@ lex(const char *s, size_t len, Lex *L)
 				i++;
 			}
 			add_tok(L, buf, bl, 0, glued);
+			if (L->n > 0 && !L->overflow)
+			{
+				/* '5,000': the group after the comma is money too */
+				L->t[L->n - 1].money = money ||
+					(L->n >= 3 && L->t[L->n - 2].sym == ',' && L->t[L->n - 3].money &&
+					 L->t[L->n - 2].glued && glued);
+			}
 			glued = true;
+			money = false;
+			continue;
+		}
+		else if (c == 0xC2 && i + 1 < len && (unsigned char) s[i + 1] == 0xA3)
+		{
+			/* a pound sign: the digits after it are money */
+			i += 2;
+			glued = false;
+			money = true;
+			continue;
 		}
 		else if (c == 0xE2 && i + 2 < len && (unsigned char) s[i + 1] == 0x80 &&
 				 ((unsigned char) s[i + 2] >= 0x90 && (unsigned char) s[i + 2] <= 0x95))
@@ -87,6 +106,7 @@ lex(const char *s, size_t len, Lex *L)
 			add_tok(L, "", 0, (char) (c == '.' ? '.' : c), glued);
 			i++;
 			glued = true;
+			money = false;
 		}
 		else
 		{

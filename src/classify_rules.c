@@ -103,6 +103,26 @@ const char *const classify_nonsexual_markers[] = {
 	"ASSAULTING", "MALICIOUS", "SERVITUDE", NULL
 };
 
+/*
+ * Codes whose Home Office title states penetration, and codes whose title states an
+ * offender aged 18 or over (test/checks/classify_unit.sh checks both lists against
+ * data/ho_offence.sql).  A force title that leaves the fact out does not determine such
+ * a code when a sibling code differs only in it: it gets the class, not the code.
+ */
+const char *const classify_pen_titled[] = {
+	"017/13", "017/14", "020/03", "020/04", "021/02", "021/04", "021/12", "021/13",
+	"021/14", "021/26", "021/27", "022/06", "022/07", "022/08", "022/12", "022/13",
+	"022/14", "022/15", "022/26", "023/04", "023/05", "023/08", "023/09", "023/12",
+	"023/13", "023/14", "023/15", "023/18", "023/19", "023/30", "023/31", "023/32",
+	"023/33", "023/34", "023/35", "023/36", "023/37", "070/11", "070/13", "070/21",
+	"086/17", "088/11", NULL
+};
+const char *const classify_adult_titled[] = {
+	"021/10", "021/11", "023/04", "023/05", "023/08", "023/09", "023/14", "023/15",
+	"023/18", "023/19", "023/22", "023/23", "023/24", "023/25", "023/26", "023/27",
+	"023/28", "023/29", "073/11", "073/12", "073/17", "073/18", "088/01", "088/02", NULL
+};
+
 /* ---------------------------------------------------------------- rule table */
 
 /* victim age ranges [lo, hi) of the codes; -1: unbounded (ANY: any age) */

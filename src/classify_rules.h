@@ -64,6 +64,10 @@ typedef struct Rule
 extern const Rule classify_rules[];
 extern const size_t classify_nrules;
 
+/* codes whose Home Office title states penetration / an offender 18 or over */
+extern const char *const classify_pen_titled[];
+extern const char *const classify_adult_titled[];
+
 /* words only sexual offences use, and words of other offences (NULL-terminated) */
 extern const char *const classify_sexual_markers[];
 extern const char *const classify_nonsexual_markers[];
