@@ -1141,7 +1141,8 @@ cmp_word(const void *a, const void *b)
 }
 
 size_t
-offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *attempt)
+offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *attempt,
+				  char *victim)
 {
 	Lex			Lbuf;
 	Lex		   *L = &Lbuf;
@@ -1153,6 +1154,7 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 	size_t		o = 0;
 
 	*attempt = false;
+	*victim = 0;
 	if (outsz > 0)
 		out[0] = '\0';
 	if (len > OFF_MAX_TITLE)
@@ -1163,6 +1165,45 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 	memset(&r, 0, sizeof(r));
 	read_code(L, &r);
 	drop_noise(L, &r);
+
+	/* the victim words of classes split by victim (8N / 8S / 8T, 105A / 104) */
+	for (i = 0; i < L->n; i++)
+	{
+		Tok		   *k = &L->t[i];
+
+		if (k->dropped || k->sym || k->num >= 0)
+			continue;
+		if (is_word(k, "EMERGENCY") && i + 1 < L->n &&
+			(is_word(&L->t[i + 1], "WORKER") || is_word(&L->t[i + 1], "WORKERS")))
+		{
+			k->dropped = L->t[i + 1].dropped = true;
+			*victim = 'E';
+		}
+		else if (is_word(k, "EW"))
+		{
+			k->dropped = true;
+			*victim = 'E';
+		}
+		else if (is_word(k, "CONSTABLE") || is_word(k, "PC") ||
+				 (is_word(k, "POLICE") && i + 1 < L->n &&
+				  (is_word(&L->t[i + 1], "OFFICER") || is_word(&L->t[i + 1], "OFFICERS"))))
+		{
+			int			p = i - 1;
+
+			k->dropped = true;
+			if (is_word(k, "POLICE"))
+				L->t[i + 1].dropped = true;
+			/* '(other than a constable)', '(except a constable)' */
+			while (p >= 0 && (is_word(&L->t[p], "A") || is_word(&L->t[p], "AN")))
+				L->t[p--].dropped = true;
+			if (p >= 0 && is_word(&L->t[p], "EXCEPT"))
+				L->t[p].dropped = true;
+			else if (p >= 1 && is_word(&L->t[p], "THAN") && is_word(&L->t[p - 1], "OTHER"))
+				L->t[p].dropped = L->t[p - 1].dropped = true;
+			else if (*victim == 0)
+				*victim = 'C';
+		}
+	}
 
 	for (i = 0; i < L->n; i++)
 	{

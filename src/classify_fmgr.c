@@ -47,6 +47,11 @@ typedef struct RefCode
 	char	   *ons_group;
 	int			family;
 	char	   *title;
+	/* a code the list files in several classes by its victim (8N / 8S / 8T): per class,
+	 * 'C' constable, 'E' emergency worker, '-' neither (from the class titles) */
+	int			nvclass;
+	char		vclass[8][8];
+	char		vclass_victim[8];
 } RefCode;
 
 typedef struct RefKey
@@ -64,6 +69,7 @@ typedef struct WordKey
 {
 	char	   *key;
 	bool		attempt;		/* the title states an attempt ('Attempted burglary ...') */
+	char		victim;			/* 'C' constable, 'E' emergency worker, 0 (offence_title_key) */
 	char		cls[8];			/* "" when titles with these words are in different classes */
 	int			idx;			/* into codes[]; -1 when no single code */
 	bool		code_title;		/* from a code's title, else only from class titles */
@@ -160,16 +166,19 @@ cmp_word_key(const void *a, const void *b)
 
 	if (x->attempt != y->attempt)
 		return x->attempt ? 1 : -1;
+	if (x->victim != y->victim)
+		return x->victim < y->victim ? -1 : 1;
 	return strcmp(x->key, y->key);
 }
 
 static WordKey *
-find_word_key(const char *key, bool attempt)
+find_word_key(const char *key, bool attempt, char victim)
 {
 	WordKey		k;
 
 	k.key = (char *) key;
 	k.attempt = attempt;
+	k.victim = victim;
 	if (nword_keys == 0)
 		return NULL;
 	return bsearch(&k, word_keys, nword_keys, sizeof(WordKey), cmp_word_key);
@@ -177,10 +186,10 @@ find_word_key(const char *key, bool attempt)
 
 /* offence_title_key of s in cache_cxt, or NULL when it has none or is too long */
 static char *
-word_key_of(const char *s, bool *attempt)
+word_key_of(const char *s, bool *attempt, char *victim)
 {
 	char		buf[1024];
-	size_t		n = offence_title_key(s, strlen(s), buf, sizeof(buf), attempt);
+	size_t		n = offence_title_key(s, strlen(s), buf, sizeof(buf), attempt, victim);
 
 	if (n == 0 || n >= sizeof(buf))
 		return NULL;
@@ -228,6 +237,31 @@ spi_str(HeapTuple tup, TupleDesc desc, int col)
 
 /* Load the reference list and the overrides of version *tag into a fresh cache. */
 /*
+ * The class of a code the list files in several classes by victim: the one class for
+ * the title's victim ('C', 'E' or 0); an emergency worker's offence the list has no
+ * emergency-worker class for is in the class for neither ('105A').  NULL when it
+ * cannot tell.
+ */
+static const char *
+victim_class(const RefCode *rc, char victim)
+{
+	const char *found = NULL;
+	int			i,
+				n = 0;
+	char		want = victim ? victim : '-';
+
+	for (i = 0; i < rc->nvclass; i++)
+		if (rc->vclass_victim[i] == want)
+		{
+			found = rc->vclass[i];
+			n++;
+		}
+	if (n == 0 && victim == 'E')
+		return victim_class(rc, 0);
+	return n == 1 ? found : NULL;
+}
+
+/*
  * word_keys from the codes' titles and the class titles: one entry per (attempt, words);
  * titles with the same words in different classes make it ambiguous, and its code is
  * the one code its code titles agree on, else the class's only code, else none.
@@ -243,22 +277,26 @@ build_word_keys(char **ct_title, char **ct_class, int nct)
 	for (i = 0; i < ncodes; i++)
 	{
 		bool		att;
-		char	   *key = codes[i].title ? word_key_of(codes[i].title, &att) : NULL;
+		char		vic;
+		char	   *key = codes[i].title ? word_key_of(codes[i].title, &att, &vic) : NULL;
 
 		if (key == NULL)
 			continue;
 		wk[n].key = key;
 		wk[n].attempt = att;
+		wk[n].victim = vic;
 		strlcpy(wk[n].cls, codes[i].cls, sizeof(wk[n].cls));
 		wk[n].idx = i;
 		wk[n].code_title = true;
-		wk[n].ambiguous = codes[i].cls[0] == '\0';
+		/* in several classes: only when its victim decides which */
+		wk[n].ambiguous = codes[i].cls[0] == '\0' && codes[i].nvclass == 0;
 		n++;
 	}
 	for (i = 0; i < nct; i++)
 	{
 		bool		att;
-		char	   *key = ct_title[i] ? word_key_of(ct_title[i], &att) : NULL;
+		char		vic;
+		char	   *key = ct_title[i] ? word_key_of(ct_title[i], &att, &vic) : NULL;
 		RefKey	   *ck;
 
 		if (key == NULL || ct_class[i] == NULL)
@@ -266,6 +304,7 @@ build_word_keys(char **ct_title, char **ct_class, int nct)
 		ck = find_key(classes, nclasses, ct_class[i]);
 		wk[n].key = key;
 		wk[n].attempt = att;
+		wk[n].victim = vic;
 		strlcpy(wk[n].cls, ct_class[i], sizeof(wk[n].cls));
 		wk[n].idx = ck && ck->ncodes == 1 ? ck->idx : -1;
 		wk[n].code_title = false;
@@ -281,7 +320,8 @@ build_word_keys(char **ct_title, char **ct_class, int nct)
 		{
 			WordKey    *q = &wk[i];
 
-			if (strcmp(p->cls, q->cls) != 0 || q->ambiguous)
+			if (strcmp(p->cls, q->cls) != 0 || q->ambiguous ||
+				(p->cls[0] == '\0' && p->idx != q->idx))
 				p->ambiguous = true;
 			if (p->code_title && q->code_title && p->idx != q->idx)
 				p->idx = -1;
@@ -390,6 +430,27 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 				rc->ons_group = spi_str(t, d, 3);
 				rc->family = family_by_name(SPI_getvalue(t, d, 4));
 				rc->title = spi_str(t, d, 5);
+			}
+			if (cls && strcmp(cls, "19J") != 0 && strcmp(cls, "19K") != 0 &&
+				rc->nvclass < 8)
+			{
+				char	   *ctitle = SPI_getvalue(t, d, 8);
+				char		kbuf[1024];
+				bool		att;
+				char		vic = 0;
+				int			v;
+
+				for (v = 0; v < rc->nvclass; v++)
+					if (strcmp(rc->vclass[v], cls) == 0)
+						break;
+				if (v == rc->nvclass)
+				{
+					if (ctitle)
+						offence_title_key(ctitle, strlen(ctitle), kbuf, sizeof(kbuf), &att, &vic);
+					strlcpy(rc->vclass[v], cls, sizeof(rc->vclass[v]));
+					rc->vclass_victim[v] = vic ? vic : '-';
+					rc->nvclass++;
+				}
 			}
 			if (cls && SPI_getvalue(t, d, 7) != NULL)
 			{
@@ -717,6 +778,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	}
 	else
 	{
+		const char *vcls = NULL;	/* the class by victim of a code in several */
 		RefKey	   *tk = nk[0] ? find_key(titles, ntitles, nk) : NULL;
 		RefKey	   *ct = nk[0] ? find_key(class_titles, nclass_titles, nk) : NULL;
 		RefKey	   *ck = (ct && ct->idx >= 0) ? find_key(classes, nclasses, ct->ons_group) : NULL;
@@ -751,6 +813,15 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 		{
 			rc = &codes[tk->idx];
 			m->matched_by = "title";
+			if (rc->cls[0] == '\0' && !r->multiple)
+			{
+				char		wkey[1024];
+				bool		att;
+				char		vic;
+
+				offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
+				vcls = victim_class(rc, vic);
+			}
 			r->n_unparsed = 0;
 			if (r->code[0] && strcmp(r->code, rc->code) != 0 && r->pen_source == 'i')
 			{
@@ -769,14 +840,58 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			/* the words of a Home Office title or class title, in any order */
 			char		wkey[1024];
 			bool		att;
-			size_t		wn = offence_title_key(s, len, wkey, sizeof(wkey), &att);
+			char		vic;
+			size_t		wn = offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
 			WordKey    *w = NULL;
 
 			if (wn > 0 && wn < sizeof(wkey))
 			{
-				w = att ? find_word_key(wkey, true) : NULL;
+				/* an attempt: a title that says attempted first ('Attempted burglary') */
+				if (att)
+					w = find_word_key(wkey, true, vic);
 				if (w == NULL)
-					w = find_word_key(wkey, false);
+					w = find_word_key(wkey, false, vic);
+				/* a victim the matched title does not name: only a code in several
+				 * classes by victim ('Assault occasioning ABH on an emergency worker') */
+				if (w == NULL && vic && att)
+					w = find_word_key(wkey, true, 0);
+				if (w == NULL && vic)
+					w = find_word_key(wkey, false, 0);
+				if (w && vic && w->victim == 0 && !(w->cls[0] == '\0' && w->idx >= 0))
+					w = NULL;
+			}
+			if (w && !w->ambiguous && w->cls[0] == '\0')
+			{
+				const char *vc = w->idx >= 0 ? victim_class(&codes[w->idx], vic) : NULL;
+
+				if (vc)
+				{
+					/* the code's class for this victim (as for every match by words,
+					 * the code only when it is the class's only one) */
+					RefKey	   *ck = find_key(classes, nclasses, vc);
+
+					m->matched_by = "words";
+					r->n_unparsed = 0;
+					r->reason[0] = '\0';
+					if (ck && ck->ncodes == 1)
+					{
+						rc = &codes[w->idx];
+						vcls = vc;
+					}
+					else if (ck)
+					{
+						strlcpy(m->cls, vc, sizeof(m->cls));
+						m->ons_group = ck->ons_group;
+						m->family = ck->family;
+						m->sexual = ck->sexual;
+						snprintf(r->reason, sizeof(r->reason),
+								 "Home Office class %s has %d codes; the title does not say which",
+								 ck->key, ck->ncodes);
+					}
+					w = NULL;
+				}
+				else
+					w->ambiguous = true;	/* (the entry, for every title) */
 			}
 			if (w && w->ambiguous)
 			{
@@ -818,8 +933,10 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 		{
 			strlcpy(m->code, rc->code, sizeof(m->code));
 			strlcpy(m->cls, r->multiple && rc->cls_multi[0] ? rc->cls_multi :
-					(r->cls[0] && strcmp(r->code, rc->code) == 0 ? r->cls : rc->cls),
+					(r->cls[0] && strcmp(r->code, rc->code) == 0 ? r->cls :
+					 vcls ? vcls : rc->cls),
 					sizeof(m->cls));
+
 			m->ons_group = rc->ons_group;
 			m->family = rc->family;
 		}

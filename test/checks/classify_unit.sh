@@ -47,7 +47,9 @@ printf '%s\n' 'Attempted - Theft from the person of another' \
 	'Murder & Attempted Murder' \
 	'Attempted murder - Common Law. Criminal Attempts Act 1981' \
 	'Other criminal damage to a vehicle (Under £5,000)' \
-	'Rape of a Male - Multiple Undefined Offenders' |
+	'Rape of a Male - Multiple Undefined Offenders' \
+	'Assault with Injury on an Emergency Worker (other than a constable)' \
+	'Assault with injury PC' |
 	"$tmp/classify_test" --key > "$tmp/keys.out"
 cat > "$tmp/keys.want" <<'KEYS'
 Attempted - Theft from the person of another	attempt: ANOTHER FROM PERSON THEFT
@@ -57,6 +59,8 @@ Murder & Attempted Murder	ATTEMPT MURDER
 Attempted murder - Common Law. Criminal Attempts Act 1981	attempt: MURDER
 Other criminal damage to a vehicle (Under £5,000)	5000 CRIMINAL DAMAGE OTHER TO UNDER VEHICLE
 Rape of a Male - Multiple Undefined Offenders	MALE MULTIPLE RAPE
+Assault with Injury on an Emergency Worker (other than a constable)	emergency worker: ASSAULT INJURY WITH
+Assault with injury PC	constable: ASSAULT INJURY WITH
 KEYS
 diff "$tmp/keys.want" "$tmp/keys.out" || { echo "title keys differ (< wanted, > got)"; exit 1; }
 echo "title keys: $(wc -l < "$tmp/keys.out") titles as expected"

@@ -41,12 +41,14 @@ main(int argc, char **argv)
 		{
 			char		key[1024];
 			bool		att;
+			char		victim;
 			size_t		n = strlen(line);
 
 			while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 				line[--n] = '\0';
-			offence_title_key(line, n, key, sizeof(key), &att);
-			printf("%s\t%s%s\n", line, att ? "attempt: " : "", key);
+			offence_title_key(line, n, key, sizeof(key), &att, &victim);
+			printf("%s\t%s%s%s\n", line, att ? "attempt: " : "",
+				   victim == 'C' ? "constable: " : victim == 'E' ? "emergency worker: " : "", key);
 		}
 		return 0;
 	}
