@@ -168,7 +168,8 @@ statute_part(const Lex *L, int a, int b)
 {
 	int			i,
 				words = 0,
-				noise = 0;
+				noise = 0,
+				digits = 0;
 
 	for (i = a; i < b; i++)
 	{
@@ -197,10 +198,16 @@ statute_part(const Lex *L, int a, int b)
 			continue;
 		words++;
 		if (is_word(k, "INDICTABLE") || is_word(k, "SUMMARY") || is_word(k, "EITHER") ||
-			is_word(k, "WAY") || is_word(k, "ONLY"))
+			is_word(k, "WAY") || is_word(k, "ONLY") || is_word(k, "CLASS") ||
+			/* statute abbreviations: '(S4A POA)', '(Sec 47 OAPA)' */
+			is_word(k, "POA") || is_word(k, "OAPA") || is_word(k, "CDA") ||
+			is_word(k, "PFHA") || is_word(k, "MDA") || is_word(k, "CJA") ||
+			is_word(k, "TA") || is_word(k, "RTA"))
 			noise++;
+		else if (k->num >= 0 || (strlen(k->w) == 1 && k->glued))
+			digits++;			/* '(Class 105A)' */
 	}
-	return words > 0 && noise == words;
+	return words > digits && noise == words - digits;
 }
 
 
@@ -222,7 +229,7 @@ drop_noise(Lex *L, OffenceResult *r)
 			k->dropped = L->t[i + 1].dropped = L->t[i + 2].dropped = true;
 			continue;
 		}
-		if (is_word(k, "ACT") && i + 1 < L->n && L->t[i + 1].num >= 1900 &&
+		if (is_word(k, "ACT") && i + 1 < L->n && L->t[i + 1].num >= 1800 &&
 			L->t[i + 1].num <= 2099)
 		{
 			k->dropped = L->t[i + 1].dropped = true;
@@ -374,9 +381,41 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 			t[j++].used = true;
 		return j;
 	}
-	if (t[i].num < 0 || t[i].num >= 120 || t[i].dropped || t[i].money)
+	if (t[i].num < 0 || t[i].dropped || t[i].money)
+		return -1;
+	/* 1317YRS, 1315: two ages run together, then years or after a victim word */
+	if (t[i].ndig == 4 && t[i].num / 100 < t[i].num % 100 && t[i].num % 100 <= 20 &&
+		t[i].num / 100 >= 10 &&
+		((i + 1 < n && is_word(&t[i + 1], "YEARS")) ||
+		 (i > 0 && (is_word(&t[i - 1], "FEMALE") || is_word(&t[i - 1], "MALE") ||
+					is_word(&t[i - 1], "CHILD") || is_word(&t[i - 1], "AGED") ||
+					is_word(&t[i - 1], "VICTIM")))))
+	{
+		*lo = t[i].num / 100;
+		*hi = t[i].num % 100 + 1;
+		t[i].used = true;
+		j = i + 1;
+		while (j < n && (is_word(&t[j], "YEARS") || is_word(&t[j], "OLD")))
+			t[j++].used = true;
+		return j;
+	}
+	if (t[i].num >= 120)
 		return -1;
 	j = i + 1;
+	/* 13  17YRS, AGED 13 15: a range typed without its dash */
+	if (j < n && t[j].num >= 0 && !t[j].glued && !t[j].money && t[j].num > t[i].num &&
+		t[j].num < 120 && t[i].num >= 10 &&
+		((j + 1 < n && is_word(&t[j + 1], "YEARS")) ||
+		 (i > 0 && (is_word(&t[i - 1], "AGED") || is_word(&t[i - 1], "AGE")))))
+	{
+		*lo = t[i].num;
+		*hi = t[j].num + 1;
+		t[i].used = t[j].used = true;
+		j++;
+		while (j < n && (is_word(&t[j], "YEARS") || is_word(&t[j], "OLD")))
+			t[j++].used = true;
+		return j;
+	}
 	/* 13-15, 13 - 15, 13 TO 15, 13/15 */
 	if (j + 1 < n && (t[j].sym == '-' || is_word(&t[j], "TO") ||
 					  (t[j].sym == '/' && t[j].glued)) &&
@@ -427,6 +466,26 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 	return -1;
 }
 
+/* the word ATTEMPT at i does not say this offence was attempted */
+static bool
+not_an_attempt(const Lex *L, int i)
+{
+	int			p = i - 1;
+
+	while (p >= 0 && (L->t[p].sym == '(' || L->t[p].sym == '-'))
+		p--;
+	if (p >= 0 && (is_word(&L->t[p], "EXCLUDING") || is_word(&L->t[p], "EXCLUDES") ||
+				   is_word(&L->t[p], "EXCEPT") || is_word(&L->t[p], "NOT") ||
+				   is_word(&L->t[p], "NO") || is_word(&L->t[p], "WITHOUT") ||
+				   is_word(&L->t[p], "EXCL")))
+		return true;
+	if (i + 1 < L->n && is_word(&L->t[i + 1], "SUICIDE"))
+		return true;
+	if (p >= 0 && is_word(&L->t[p], "CRIMINAL") && i + 1 < L->n && is_word(&L->t[i + 1], "ACT"))
+		return true;
+	return false;
+}
+
 static void
 read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 {
@@ -443,6 +502,14 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 
 		if (k->dropped)
 			continue;
+		/* a lone O before an age is the offender: 'O 18+', 'O U18' (not W/O) */
+		if (is_word(k, "O") && !(i > 0 && L->t[i - 1].sym == '/') && i + 1 < L->n &&
+			(L->t[i + 1].num >= 0 || is_word(&L->t[i + 1], "U") ||
+			 is_word(&L->t[i + 1], "UNDER") || is_word(&L->t[i + 1], "OVER")))
+		{
+			strcpy(k->w, "OFFENDER");
+			k->known = true;
+		}
 		if (is_word(k, "OFFENDER") || is_word(k, "OFFENDERS"))
 		{
 			subject = 1;
@@ -458,6 +525,16 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 			continue;
 		}
 		e = age_phrase(L, i, &lo, &hi);
+		/* 'Offender 18', 'Off 18': a Home Office 'offender 18 or over' that lost its '+' */
+		if (e < 0 && subject == 1 && since_subject == 0 && k->num == 18 && !k->money &&
+			!(i + 1 < L->n && (L->t[i + 1].sym == '-' || L->t[i + 1].sym == '/' ||
+							   L->t[i + 1].num >= 0)))
+		{
+			lo = 18;
+			hi = -1;
+			k->used = true;
+			e = i + 1;
+		}
 		if (e > 0)
 		{
 			if (subject == 1 && since_subject <= 3)
@@ -494,8 +571,10 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 			while (p >= 0 && (is_word(&L->t[p], "A") || is_word(&L->t[p], "AN")))
 				p--;
 			k->used = true;
-			if (p >= 0 && is_word(&L->t[p], "BY"))
-				*offender_sex = k->w[0];
+			if ((p >= 0 && is_word(&L->t[p], "BY")) ||
+				(i + 1 < L->n && (is_word(&L->t[i + 1], "OFFENDER") ||
+								  is_word(&L->t[i + 1], "OFFENDERS"))))
+				*offender_sex = k->w[0];	/* 'by a male', 'female offender' */
 			else if (!r->victim_sex)
 				r->victim_sex = k->w[0];
 			continue;
@@ -507,9 +586,12 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 			while (p >= 0 && L->t[p].sym == '-')
 				p--;
 			k->used = true;
-			/* 'murder and attempted murder', 'rape or attempted rape': both, not an attempt */
+			/* 'murder and attempted murder', 'rape or attempted rape': both, not an
+			 * attempt; nor 'excluding attempts', 'attempted suicide', 'Criminal
+			 * Attempts Act' */
 			if (!(p >= 0 && (is_word(&L->t[p], "OR") || is_word(&L->t[p], "AND") ||
-							 L->t[p].sym == '&' || L->t[p].sym == '/')))
+							 L->t[p].sym == '&' || L->t[p].sym == '/')) &&
+				!not_an_attempt(L, i))
 				r->attempt = true;
 			continue;
 		}
@@ -1125,7 +1207,8 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 static bool
 key_filler(const char *w)
 {
-	static const char *const filler[] = {"A", "AN", "THE", "OF", "ON", "AND", "ETC", NULL};
+	static const char *const filler[] = {"A", "AN", "THE", "OF", "ON", "AND", "ETC", "TO",
+	"IN", "FOR", "OCCASIONING", NULL};
 	int			i;
 
 	for (i = 0; filler[i]; i++)
@@ -1212,6 +1295,9 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 
 		if (k->dropped || k->sym)
 			continue;
+		if (k->num >= 0 && i > 0 && L->t[i - 1].sym == '(' && i + 1 < L->n &&
+			L->t[i + 1].sym == ')')
+			continue;			/* '(1)': a subsection */
 		if (k->num >= 0)
 		{
 			/* 5,000 is one number */
@@ -1236,12 +1322,44 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			if (p >= 0 && (is_word(&L->t[p], "OR") || is_word(&L->t[p], "AND") ||
 						   L->t[p].sym == '&' || L->t[p].sym == '/'))
 				snprintf(words[nw++], OFF_WORD_MAX, "%s", k->w);
+			else if (not_an_attempt(L, i))
+			{
+				/* 'excluding attempts' says only that: 'attempted suicide' is words */
+				if (i + 1 < L->n && is_word(&L->t[i + 1], "SUICIDE"))
+					snprintf(words[nw++], OFF_WORD_MAX, "%s", k->w);
+			}
 			else
 				*attempt = true;
 			continue;
 		}
-		if (key_filler(k->w))
+		if (key_filler(k->w) || is_word(k, "EXCLUDING") || is_word(k, "EXCL"))
 			continue;
+		/* abbreviations and synonyms the Home Office titles spell out */
+		{
+			static const char *const expand[][4] = {
+				{"ABH", "ACTUAL", "BODILY", "HARM"},
+				{"GBH", "GRIEVOUS", "BODILY", "HARM"},
+				{"MV", "MOTOR", "VEHICLE", NULL},
+				{"BLDG", "BUILDING", NULL, NULL},
+				{"AGG", "AGGRAVATED", NULL, NULL},
+				{"COMMS", "COMMUNICATION", NULL, NULL},
+				/* the Home Office says residential and residence, forces dwelling */
+				{"DWELLING", "RESIDENTIAL", NULL, NULL},
+				{"RESIDENCE", "RESIDENTIAL", NULL, NULL},
+			};
+			size_t		e;
+			int			x;
+
+			for (e = 0; e < sizeof(expand) / sizeof(expand[0]); e++)
+				if (strcmp(k->w, expand[e][0]) == 0)
+					break;
+			if (e < sizeof(expand) / sizeof(expand[0]))
+			{
+				for (x = 1; x < 4 && expand[e][x] && nw < MAX_TOK; x++)
+					snprintf(words[nw++], OFF_WORD_MAX, "%s", expand[e][x]);
+				continue;
+			}
+		}
 		snprintf(words[nw], OFF_WORD_MAX, "%s", k->w);
 		wl = strlen(words[nw]);
 		if (wl >= 4 && words[nw][wl - 1] == 'S' && words[nw][wl - 2] != 'S' &&

@@ -83,7 +83,7 @@ const KindInfo classify_kinds[K__COUNT] = {
 	[K_HIST_GROSS] = {OFAM_OTHER_SEXUAL, NULL, "gross indecency: historic offence, not in the April 2026 Home Office list"},
 	[K_HIST_USI] = {OFAM_CHILD_SEXUAL_ACTIVITY, NULL, "unlawful sexual intercourse: Sexual Offences Act 1956 offence, not in the April 2026 Home Office list"},
 	[K_HIST_BUGGERY] = {OFAM_UNNATURAL, NULL, "buggery: historic offence, not in the April 2026 Home Office list"},
-	[K_NONSEX] = {OFAM_NON_SEXUAL, NULL, "not a sexual offence; the code comes only from an exact Home Office title or an override"},
+	[K_NONSEX] = {OFAM_NON_SEXUAL, NULL, "not a sexual offence, and neither a Home Office title nor in the words of one: map it in foistats.offence_override"},
 };
 
 /* words that only sexual offences use: an unrecognised title with one is never non-sexual */

@@ -123,6 +123,7 @@ def measure(name, rows, got):
     n_cls = r_cls = n_all = r_all = n_wrong = 0
     no_cls = no_cls_reason = 0
     missed = []
+    wrong_by = {}
     for a, g in zip(rows, got):
         misses, wrongs = judge(a, g)
         if a['ho_class']:
@@ -132,6 +133,9 @@ def measure(name, rows, got):
             n_all += 1
             r_all += not misses
         n_wrong += bool(wrongs)
+        for w in wrongs:
+            attr = w.split(':', 1)[0]
+            wrong_by[attr] = wrong_by.get(attr, 0) + 1
         if not g['ho_class']:
             no_cls += 1
             no_cls_reason += bool(g['reason'])
@@ -144,6 +148,7 @@ def measure(name, rows, got):
         'wrong': (n_wrong, len(rows), pct(n_wrong, len(rows))),
         'no_class': (no_cls, no_cls_reason),
         'missed': missed,
+        'wrong_by': wrong_by,
     }
     return s
 
@@ -179,6 +184,10 @@ def main():
         s = stats[name]
         print('%-8s %6d  %3d/%-3d = %6.2f %%     %3d/%-3d = %6.2f %%     %3d/%-3d = %5.2f %%   %d (%d)' %
               ((name, s['titles']) + s['class'] + s['all'] + s['wrong'] + s['no_class']))
+    for name in SETS:
+        wb = stats[name]['wrong_by']
+        print('wrong values in %s, by attribute: %s' % (
+            name, ', '.join('%s %d' % (a, wb[a]) for a in ATTRS if a in wb) or 'none'))
     h = stats['heldout']
     met = (h['class'][2] >= GOAL_CLASS and h['all'][2] >= GOAL_ALL
            and h['wrong'][2] <= GOAL_WRONG)

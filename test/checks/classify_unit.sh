@@ -57,7 +57,7 @@ Burglary - Business & Community - Theft Act 1968 Sec 9	BURGLARY BUSINESS COMMUNI
 Business and community burglary	BURGLARY BUSINESS COMMUNITY
 Murder & Attempted Murder	ATTEMPT MURDER
 Attempted murder - Common Law. Criminal Attempts Act 1981	attempt: MURDER
-Other criminal damage to a vehicle (Under £5,000)	5000 CRIMINAL DAMAGE OTHER TO UNDER VEHICLE
+Other criminal damage to a vehicle (Under £5,000)	5000 CRIMINAL DAMAGE OTHER UNDER VEHICLE
 Rape of a Male - Multiple Undefined Offenders	MALE MULTIPLE RAPE
 Assault with Injury on an Emergency Worker (other than a constable)	emergency worker: ASSAULT INJURY WITH
 Assault with injury PC	constable: ASSAULT INJURY WITH
