@@ -1207,8 +1207,8 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 static bool
 key_filler(const char *w)
 {
-	static const char *const filler[] = {"A", "AN", "THE", "OF", "ON", "AND", "ETC", "TO",
-	"IN", "FOR", "OCCASIONING", NULL};
+	static const char *const filler[] = {"A", "AN", "THE", "OF", "ON", "AND", "OR", "ETC",
+	"TO", "IN", "FOR", "OCCASIONING", NULL};
 	int			i;
 
 	for (i = 0; filler[i]; i++)

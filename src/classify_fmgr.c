@@ -266,6 +266,28 @@ victim_class(const RefCode *rc, char victim)
  * titles with the same words in different classes make it ambiguous, and its code is
  * the one code its code titles agree on, else the class's only code, else none.
  */
+/* s[0..len) has the words of the Home Office title of code (offence_title_key) */
+static bool
+same_words(const char *s, int len, const char *code)
+{
+	RefCode    *rc = find_code(code);
+	char		a[1024],
+				b[1024];
+	bool		atta,
+				attb;
+	char		va,
+				vb;
+	size_t		na,
+				nb;
+
+	if (rc == NULL || rc->title == NULL)
+		return false;
+	na = offence_title_key(s, len, a, sizeof(a), &atta, &va);
+	nb = offence_title_key(rc->title, strlen(rc->title), b, sizeof(b), &attb, &vb);
+	return na > 0 && na < sizeof(a) && nb < sizeof(b) && atta == attb && va == vb &&
+		strcmp(a, b) == 0;
+}
+
 static void
 build_word_keys(char **ct_title, char **ct_class, int nct)
 {
@@ -795,6 +817,18 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			if (ck->ncodes == 1)
 			{
 				strlcpy(m->code, codes[ck->idx].code, sizeof(m->code));
+				r->reason[0] = '\0';
+			}
+			else if (r->code[0] && strcmp(r->cls, ck->key) == 0 && !r->multiple &&
+					 same_words(s, len, r->code))
+			{
+				/* the rules read one of the class's codes ('Rape of a Female aged 16
+				 * and over' is 19C's title, and not an attempt: 019/08) */
+				RefCode    *rrc = find_code(r->code);
+
+				strlcpy(m->code, r->code, sizeof(m->code));
+				if (rrc)
+					m->family = rrc->family;
 				r->reason[0] = '\0';
 			}
 			else
