@@ -22,6 +22,14 @@ INSERT INTO acc_title (why, title) VALUES
   ('EW', 'Assault with injury EW'),
   ('constable, ABH', 'Assault constable - ABH'),
   ('constable', 'Assault or assault by beating of a constable'),
+  -- a code in several classes by premises or property: the class whose own words it has
+  ('personal', 'Robbery - personal'),
+  ('residential, home', 'Residential Burglary of a Home (Dwelling)'),
+  -- a list's number, misspellings, subsections in letters, bikes
+  ('number (hocr_2010_vap)', '13 Child Abduction'),
+  ('misspelt', 'Malicious Communucations'),
+  ('bike', 'Theft Bike'),
+  ('(a) (b) (i)', 'Stalking involving fear of violence - Protection from Harassment Act 1997 Sec 4A (1) (a) (b) (i) as inserted by Protection of Freedom Act 2012 Sec 111'),
   -- the class, no code: the class has several and the words are not the code's title
   ('class only', 'Breach of Criminal behaviour order'),
   -- no class: the words fit several classes

@@ -1217,6 +1217,26 @@ key_filler(const char *w)
 	return false;
 }
 
+/* a word of the vocabulary (not a number, not an unknown letter run) */
+static bool
+known_word(const Tok *k)
+{
+	return k->num < 0 && k->sym == 0 && k->known && strlen(k->w) > 1 &&
+		!is_word(k, "S") && !is_word(k, "SS");
+}
+
+/* no word or number before token i (only symbols or dropped tokens) */
+static bool
+first_word(const Lex *L, int i)
+{
+	int			j;
+
+	for (j = 0; j < i; j++)
+		if (!L->t[j].dropped && L->t[j].sym == 0)
+			return false;
+	return true;
+}
+
 static int
 cmp_word(const void *a, const void *b)
 {
@@ -1295,9 +1315,15 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 
 		if (k->dropped || k->sym)
 			continue;
-		if (k->num >= 0 && i > 0 && L->t[i - 1].sym == '(' && i + 1 < L->n &&
-			L->t[i + 1].sym == ')')
-			continue;			/* '(1)': a subsection */
+		if (i > 0 && L->t[i - 1].sym == '(' && i + 1 < L->n && L->t[i + 1].sym == ')' &&
+			(k->num >= 0 || strlen(k->w) <= 3) && !known_word(k))
+			continue;			/* '(1)', '(b)', '(ii)': a subsection */
+		if (k->num >= 0 && k->ndig <= 3 && first_word(L, i) && i + 1 < L->n &&
+			L->t[i + 1].sym == 0 && L->t[i + 1].num < 0 && !L->t[i + 1].glued &&
+			!is_word(&L->t[i + 1], "YEARS") && !is_word(&L->t[i + 1], "AND") &&
+			!is_word(&L->t[i + 1], "OR") && !is_word(&L->t[i + 1], "TO") &&
+			!is_word(&L->t[i + 1], "PLUS") && !is_word(&L->t[i + 1], "OLD"))
+			continue;			/* '13 Child Abduction': a list's number, not an age */
 		if (k->num >= 0)
 		{
 			/* 5,000 is one number */
@@ -1341,6 +1367,8 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 				{"GBH", "GRIEVOUS", "BODILY", "HARM"},
 				{"MV", "MOTOR", "VEHICLE", NULL},
 				{"BLDG", "BUILDING", NULL, NULL},
+				{"BIKE", "PEDAL", "CYCLE", NULL},
+				{"BICYCLE", "PEDAL", "CYCLE", NULL},
 				{"AGG", "AGGRAVATED", NULL, NULL},
 				{"COMMS", "COMMUNICATION", NULL, NULL},
 				/* the Home Office says residential and residence, forces dwelling */
@@ -1353,6 +1381,9 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			for (e = 0; e < sizeof(expand) / sizeof(expand[0]); e++)
 				if (strcmp(k->w, expand[e][0]) == 0)
 					break;
+			if (e == sizeof(expand) / sizeof(expand[0]) && is_word(k, "CYCLE") &&
+				!(i > 0 && is_word(&L->t[i - 1], "MOTOR")) && nw < MAX_TOK)
+				snprintf(words[nw++], OFF_WORD_MAX, "%s", "PEDAL");	/* a cycle is pedal */
 			if (e < sizeof(expand) / sizeof(expand[0]))
 			{
 				for (x = 1; x < 4 && expand[e][x] && nw < MAX_TOK; x++)

@@ -52,6 +52,8 @@ typedef struct RefCode
 	int			nvclass;
 	char		vclass[8][8];
 	char		vclass_victim[8];
+	char	   *vclass_key[8];	/* offence_title_key of the class title */
+	bool		vclass_att[8];	/* the class title says attempted */
 } RefCode;
 
 typedef struct RefKey
@@ -259,6 +261,90 @@ victim_class(const RefCode *rc, char victim)
 	if (n == 0 && victim == 'E')
 		return victim_class(rc, 0);
 	return n == 1 ? found : NULL;
+}
+
+/* word w (a whole word) is in the space-separated key */
+static bool
+key_has(const char *key, const char *w, size_t wl)
+{
+	const char *p = key;
+
+	while (p && *p)
+	{
+		const char *e = strchr(p, ' ');
+		size_t		l = e ? (size_t) (e - p) : strlen(p);
+
+		if (l == wl && strncmp(p, w, wl) == 0)
+			return true;
+		p = e ? e + 1 : NULL;
+	}
+	return false;
+}
+
+/*
+ * The class of a code the list files in several classes by premises or property
+ * (criminal damage 58A-58D, robbery 34A/34B, burglary ...), from the words of the
+ * title: the class whose title's own words (those not in every one of the code's class
+ * titles) the title has, the only one; else the class for the rest ('Other criminal
+ * damage'), when the title has none of the others' words.  Attempted classes only for
+ * an attempt.  NULL when it cannot tell.
+ */
+static const char *
+words_class(const RefCode *rc, const char *key, bool attempt)
+{
+	const char *found = NULL,
+			   *rest = NULL;
+	int			nfound = 0,
+				nrest = 0,
+				i;
+
+	for (i = 0; i < rc->nvclass; i++)
+	{
+		const char *p;
+		int			own = 0,
+					have = 0;
+		bool		only_other = true;
+
+		if (rc->vclass_key[i] == NULL || rc->vclass_att[i] != attempt)
+			continue;
+		for (p = rc->vclass_key[i]; p && *p;)
+		{
+			const char *e = strchr(p, ' ');
+			size_t		l = e ? (size_t) (e - p) : strlen(p);
+			int			j;
+			bool		common = true;
+
+			for (j = 0; j < rc->nvclass && common; j++)
+				if (rc->vclass_key[j] && !key_has(rc->vclass_key[j], p, l))
+					common = false;
+			if (!common)
+			{
+				own++;
+				if (key_has(key, p, l))
+					have++;
+				if (!(l == 5 && strncmp(p, "OTHER", 5) == 0))
+					only_other = false;
+			}
+			p = e ? e + 1 : NULL;
+		}
+		if (own == 0 || only_other)
+		{
+			rest = rc->vclass[i];
+			nrest++;
+		}
+		else if (have == own)
+		{
+			found = rc->vclass[i];
+			nfound++;
+		}
+		else if (have > 0)
+			return NULL;		/* some of a class's words: cannot tell */
+	}
+	if (nfound == 1)
+		return found;
+	if (nfound == 0 && nrest == 1)
+		return rest;
+	return NULL;
 }
 
 /*
@@ -471,6 +557,8 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 						offence_title_key(ctitle, strlen(ctitle), kbuf, sizeof(kbuf), &att, &vic);
 					strlcpy(rc->vclass[v], cls, sizeof(rc->vclass[v]));
 					rc->vclass_victim[v] = vic ? vic : '-';
+					rc->vclass_key[v] = ctitle ? MemoryContextStrdup(cache_cxt, kbuf) : NULL;
+					rc->vclass_att[v] = ctitle ? att : false;
 					rc->nvclass++;
 				}
 			}
@@ -855,6 +943,8 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 
 				offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
 				vcls = victim_class(rc, vic);
+				if (vcls == NULL && vic == 0)
+					vcls = words_class(rc, wkey, att);
 			}
 			r->n_unparsed = 0;
 			if (r->code[0] && strcmp(r->code, rc->code) != 0 && r->pen_source == 'i')
@@ -897,6 +987,9 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			if (w && !w->ambiguous && w->cls[0] == '\0')
 			{
 				const char *vc = w->idx >= 0 ? victim_class(&codes[w->idx], vic) : NULL;
+
+				if (vc == NULL && vic == 0 && w->idx >= 0)
+					vc = words_class(&codes[w->idx], wkey, att);
 
 				if (vc)
 				{

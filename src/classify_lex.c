@@ -216,6 +216,10 @@ static const char *const vocab[] = {
 	"SERIOUS", "LIKELY", "RESULT", "RESULTS", "WHICH", "ANUS", "BREASTS", "INTERFERENCE",
 	"PERFORMING", "PORTRAYING", "RELATING", "USING", "EQUIPMENT", "OBSERVE", "ADDITIONAL",
 	"CAUSE", "STATE", "PROMISE", "VICTIMS", "HIMSELF", "HERSELF", "OUTSIDE", "INSIDE",
+	/* words of non-sexual Home Office titles forces misspell */
+	"CONTROLLED", "EQUIPPED", "STEALING", "COMMUNICATION", "WOUNDING", "INFLICTING",
+	"INTENTIONAL", "HARASSMENT", "POSSESSION", "OFFENSIVE", "BURGLARY", "CRIMINAL",
+	"VEHICLE", "RESIDENTIAL", "COMMUNITY", "BUSINESS", "PEDAL", "SHOPLIFTING",
 };
 
 static int
@@ -305,9 +309,12 @@ respell(const char *w)
 			continue;
 		if (edit_distance(w, vocab[i], 1) <= 1)
 		{
-			if (found && strcmp(found, vocab[i]) != 0)
+			/* a vocabulary word that is also an alias stands for the alias's word */
+			const char *c = alias_of(vocab[i]) ? alias_of(vocab[i]) : vocab[i];
+
+			if (found && strcmp(found, c) != 0)
 				return NULL;	/* ambiguous */
-			found = vocab[i];
+			found = c;
 		}
 	}
 	for (i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
