@@ -30,6 +30,10 @@ INSERT INTO acc_title (why, title) VALUES
   ('misspelt', 'Malicious Communucations'),
   ('bike', 'Theft Bike'),
   ('(a) (b) (i)', 'Stalking involving fear of violence - Protection from Harassment Act 1997 Sec 4A (1) (a) (b) (i) as inserted by Protection of Freedom Act 2012 Sec 111'),
+  -- every word of a Home Office title and more, the further words in no other class's titles
+  ('contains a code title', 'Theft from shops and stalls (Shoplifting)'),
+  ('constructed: other than', 'Criminal damage to a building other than a dwelling'),
+  ('constructed: aggravated', 'Racially aggravated theft from shops and stalls'),
   -- the class, no code: the class has several and the words are not the code's title
   ('class only', 'Breach of Criminal behaviour order'),
   -- no class: the words fit several classes

@@ -347,6 +347,138 @@ words_class(const RefCode *rc, const char *key, bool attempt)
 	return NULL;
 }
 
+/* the class a word_keys entry stands for, for a title with key/attempt/victim */
+static const char *
+entry_class(const WordKey *e, const char *key, bool attempt, char victim)
+{
+	const char *c;
+
+	if (e->ambiguous)
+		return NULL;
+	if (e->cls[0])
+		return e->cls;
+	if (e->idx < 0)
+		return NULL;
+	c = victim_class(&codes[e->idx], victim);
+	if (c == NULL && victim == 0)
+		c = words_class(&codes[e->idx], key, attempt);
+	return c;
+}
+
+/* every word of the key sub is in the key key */
+static bool
+key_subset(const char *sub, const char *key)
+{
+	const char *p = sub;
+
+	while (p && *p)
+	{
+		const char *e = strchr(p, ' ');
+		size_t		l = e ? (size_t) (e - p) : strlen(p);
+
+		if (!key_has(key, p, l))
+			return false;
+		p = e ? e + 1 : NULL;
+	}
+	return true;
+}
+
+static int
+key_words(const char *key)
+{
+	int			n = 0;
+	const char *p;
+
+	for (p = key; *p; p++)
+		if (*p == ' ')
+			n++;
+	return *key ? n + 1 : 0;
+}
+
+/*
+ * A title that has every word of a Home Office title or class title and more
+ * ('Attempted - Assault with Injury - Assault occasioning actual bodily harm',
+ * 'Common assault and battery (Violence without injury)'): the longest such titles,
+ * when they all stand for one class, and when the title's further words are in no
+ * other class's titles ('racially aggravated ...', 'possession') and are not a
+ * negation or a group ('other than', 'excluding', 'offences').  Titles of two words or
+ * more, not of a class for the rest ('Other theft').  Returns the entry, its class in
+ * *cls.
+ */
+static const WordKey *
+contained_key(const char *key, bool attempt, char victim, const char **cls)
+{
+	static const char *const stop[] = {"THAN", "EXCEPT", "EXCLUDING", "EXCL", "NOT", "NON",
+		"NO", "OTHER", "OFFENCE", "CRIME", "ALL", "TOTAL", "VARIOU", "MISCELLANEOU",
+		"ATTEMPT", "INCLUDING", "INCL", NULL};
+	const WordKey *best = NULL;
+	const char *best_cls = NULL;
+	int			best_n = 0,
+				i;
+	bool		clash = false;
+	const char *p;
+
+	for (i = 0; i < nword_keys; i++)
+	{
+		const WordKey *e = &word_keys[i];
+		int			n;
+		const char *c;
+
+		if (e->attempt != attempt)
+			continue;
+		if (e->victim != victim && !(e->victim == 0 && e->cls[0] == '\0'))
+			continue;
+		n = key_words(e->key);
+		if (n < 2 || n < best_n || !key_subset(e->key, key))
+			continue;
+		/* not a residual class ('Other theft'): it does not name an offence */
+		if (key_has(e->key, "OTHER", 5))
+			continue;
+		c = entry_class(e, key, attempt, victim);
+		if (n > best_n)
+		{
+			best = e;
+			best_cls = c;
+			best_n = n;
+			clash = (c == NULL);
+		}
+		else if (c == NULL || best_cls == NULL || strcmp(c, best_cls) != 0)
+			clash = true;
+	}
+	if (best == NULL || clash || best_cls == NULL)
+		return NULL;
+	/* the title's further words */
+	for (p = key; p && *p;)
+	{
+		const char *e = strchr(p, ' ');
+		size_t		l = e ? (size_t) (e - p) : strlen(p);
+		int			j;
+
+		if (!key_has(best->key, p, l))
+		{
+			for (j = 0; stop[j]; j++)
+				if (strlen(stop[j]) == l && strncmp(stop[j], p, l) == 0)
+					return NULL;
+			/* a word of the title of another class ('possession', 'aggravated'):
+			 * only words no other class's titles use */
+			for (j = 0; j < nword_keys; j++)
+			{
+				const WordKey *o = &word_keys[j];
+				const char *oc;
+
+				if (!key_has(o->key, p, l))
+					continue;
+				oc = o->cls[0] ? o->cls : NULL;
+				if (oc == NULL || strcmp(oc, best_cls) != 0)
+					return NULL;
+			}
+		}
+		p = e ? e + 1 : NULL;
+	}
+	*cls = best_cls;
+	return best;
+}
+
 /*
  * word_keys from the codes' titles and the class titles: one entry per (attempt, words);
  * titles with the same words in different classes make it ambiguous, and its code is
@@ -983,6 +1115,31 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 					w = find_word_key(wkey, false, 0);
 				if (w && vic && w->victim == 0 && !(w->cls[0] == '\0' && w->idx >= 0))
 					w = NULL;
+				/* more words than a Home Office title: the class of the title they hold */
+				if (w == NULL && !r->sexual_words)
+				{
+					const char *cc = NULL;
+					const WordKey *cw = contained_key(wkey, att, vic, &cc);
+					RefKey	   *ck = cw ? find_key(classes, nclasses, cc) : NULL;
+
+					if (ck)
+					{
+						m->matched_by = "words";
+						r->n_unparsed = 0;
+						strlcpy(m->cls, ck->key, sizeof(m->cls));
+						m->ons_group = ck->ons_group;
+						m->family = ck->family;
+						m->sexual = ck->sexual;
+						if (ck->ncodes == 1)
+						{
+							strlcpy(m->code, codes[ck->idx].code, sizeof(m->code));
+							m->family = codes[ck->idx].family;
+						}
+						snprintf(r->reason, sizeof(r->reason),
+								 "read as class %s: the title has every word of a Home Office %s title of it (%s) and more",
+								 ck->key, cw->code_title ? "offence" : "class", cw->key);
+					}
+				}
 			}
 			if (w && !w->ambiguous && w->cls[0] == '\0')
 			{
