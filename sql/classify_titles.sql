@@ -34,6 +34,12 @@ INSERT INTO acc_title (why, title) VALUES
   ('contains a code title', 'Theft from shops and stalls (Shoplifting)'),
   ('constructed: other than', 'Criminal damage to a building other than a dwelling'),
   ('constructed: aggravated', 'Racially aggravated theft from shops and stalls'),
+  -- money ranges, a vehicle, 2010 classes no longer in the list
+  ('money (bradshaw29)', 'Other criminal damage to a vehicle ( Under £5000.00 damage )'),
+  ('vehicle', 'Theft From Vehicle'),
+  ('group (shropshire_star)', 'vehicle theft'),
+  ('2010 class 8K (hocr_2010_vap)', '8K Poisoning or Female Genital Mutilation'),
+  ('2010 class 8F (hocr_2010_vap)', '8F Inflicting Grievous Bodily Harm without Intent'),
   -- the class, no code: the class has several and the words are not the code's title
   ('class only', 'Breach of Criminal behaviour order'),
   -- no class: the words fit several classes

@@ -571,9 +571,12 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 			while (p >= 0 && (is_word(&L->t[p], "A") || is_word(&L->t[p], "AN")))
 				p--;
 			k->used = true;
-			if ((p >= 0 && is_word(&L->t[p], "BY")) ||
-				(i + 1 < L->n && (is_word(&L->t[i + 1], "OFFENDER") ||
-								  is_word(&L->t[i + 1], "OFFENDERS"))))
+			if (i + 1 < L->n && (is_word(&L->t[i + 1], "GENITAL") ||
+								 is_word(&L->t[i + 1], "GENITALS")))
+				;				/* 'female genital mutilation' */
+			else if ((p >= 0 && is_word(&L->t[p], "BY")) ||
+					 (i + 1 < L->n && (is_word(&L->t[i + 1], "OFFENDER") ||
+									   is_word(&L->t[i + 1], "OFFENDERS"))))
 				*offender_sex = k->w[0];	/* 'by a male', 'female offender' */
 			else if (!r->victim_sex)
 				r->victim_sex = k->w[0];
@@ -1225,6 +1228,17 @@ known_word(const Tok *k)
 		!is_word(k, "S") && !is_word(k, "SS");
 }
 
+/* the next word from i, past a/an/the, is MOTOR or VEHICLE */
+static bool
+vehicle_next(const Lex *L, int i)
+{
+	while (i < L->n && (is_word(&L->t[i], "A") || is_word(&L->t[i], "AN") ||
+						is_word(&L->t[i], "THE")))
+		i++;
+	return i < L->n && (is_word(&L->t[i], "MOTOR") || is_word(&L->t[i], "VEHICLE") ||
+						is_word(&L->t[i], "VEHICLES"));
+}
+
 /* no word or number before token i (only symbols or dropped tokens) */
 static bool
 first_word(const Lex *L, int i)
@@ -1324,6 +1338,43 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			!is_word(&L->t[i + 1], "OR") && !is_word(&L->t[i + 1], "TO") &&
 			!is_word(&L->t[i + 1], "PLUS") && !is_word(&L->t[i + 1], "OLD"))
 			continue;			/* '13 Child Abduction': a list's number, not an age */
+		/* money: 'under £5,000', '(Under £5000.00 damage)', '£5,000 and over', 'over £5000'
+		 * -> UNDER5000 / OVER5000 */
+		if ((is_word(k, "UNDER") || is_word(k, "OVER") || k->num >= 0) && nw < MAX_TOK)
+		{
+			int			j = k->num >= 0 ? i : i + 1;
+			char		amount[16];
+			const char *side = k->num >= 0 ? NULL : k->w;
+
+			if (j < L->n && L->t[j].num >= 0 && L->t[j].money)
+			{
+				snprintf(amount, sizeof(amount), "%.15s", L->t[j].w);
+				/* 5,000 */
+				while (j + 2 < L->n && L->t[j + 1].sym == ',' && L->t[j + 2].money &&
+					   strlen(amount) + strlen(L->t[j + 2].w) < sizeof(amount))
+				{
+					strcat(amount, L->t[j + 2].w);
+					j += 2;
+				}
+				/* .00 */
+				if (j + 2 < L->n && L->t[j + 1].sym == '.' && L->t[j + 1].glued &&
+					L->t[j + 2].num == 0 && L->t[j + 2].glued)
+					j += 2;
+				if (side == NULL && j + 2 < L->n &&
+					(is_word(&L->t[j + 1], "AND") || is_word(&L->t[j + 1], "OR")) &&
+					is_word(&L->t[j + 2], "OVER"))
+				{
+					side = "OVER";
+					j += 2;
+				}
+				if (side)
+				{
+					snprintf(words[nw++], OFF_WORD_MAX, "%s%s", side, amount);
+					i = j;
+					continue;
+				}
+			}
+		}
 		if (k->num >= 0)
 		{
 			/* 5,000 is one number */
@@ -1358,6 +1409,13 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 				*attempt = true;
 			continue;
 		}
+		/* 'theft of a (motor) vehicle' is not 'vehicle theft' (of or from) */
+		if (is_word(k, "OF") && i > 0 && is_word(&L->t[i - 1], "THEFT") && nw < MAX_TOK &&
+			vehicle_next(L, i + 1))
+		{
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "THEFT-OF");
+			continue;
+		}
 		if (key_filler(k->w) || is_word(k, "EXCLUDING") || is_word(k, "EXCL"))
 			continue;
 		/* abbreviations and synonyms the Home Office titles spell out */
@@ -1368,6 +1426,11 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 				{"MV", "MOTOR", "VEHICLE", NULL},
 				{"BLDG", "BUILDING", NULL, NULL},
 				{"BIKE", "PEDAL", "CYCLE", NULL},
+				/* a vehicle is a motor vehicle ('Theft from a vehicle') */
+				{"VEHICLE", "MOTOR", "VEHICLE", NULL},
+				{"VEHICLES", "MOTOR", "VEHICLE", NULL},
+				{"BIKES", "PEDAL", "CYCLE", NULL},
+				{"BICYCLES", "PEDAL", "CYCLE", NULL},
 				{"BICYCLE", "PEDAL", "CYCLE", NULL},
 				{"AGG", "AGGRAVATED", NULL, NULL},
 				{"COMMS", "COMMUNICATION", NULL, NULL},

@@ -507,19 +507,27 @@ same_words(const char *s, int len, const char *code)
 }
 
 static void
-build_word_keys(char **ct_title, char **ct_class, int nct)
+build_word_keys(char **ct_title, char **ct_class, int nct, char **row_title, int *row_code,
+				int nrow)
 {
-	WordKey    *wk = MemoryContextAllocZero(cache_cxt, sizeof(WordKey) * (ncodes + nct + 1));
+	WordKey    *wk = MemoryContextAllocZero(cache_cxt, sizeof(WordKey) * (nrow + nct + 1));
 	int			n = 0,
+				r,
 				i,
 				j;
 
-	for (i = 0; i < ncodes; i++)
+	for (r = 0; r < nrow; r++)
 	{
 		bool		att;
 		char		vic;
-		char	   *key = codes[i].title ? word_key_of(codes[i].title, &att, &vic) : NULL;
+		char	   *key;
 
+		i = row_code[r];
+		if (row_title[r] == NULL || i < 0 ||
+			(r > 0 && row_code[r - 1] == i && row_title[r - 1] &&
+			 strcmp(row_title[r - 1], row_title[r]) == 0))
+			continue;
+		key = word_key_of(row_title[r], &att, &vic);
 		if (key == NULL)
 			continue;
 		wk[n].key = key;
@@ -642,6 +650,10 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 		/* class titles as written: (class_title, class) */
 		char	  **ct_title = MemoryContextAllocZero(cache_cxt, sizeof(char *) * (n + 1));
 		char	  **ct_class = MemoryContextAllocZero(cache_cxt, sizeof(char *) * (n + 1));
+		/* every row's offence title (a code can have several) and its code */
+		char	  **row_title = MemoryContextAllocZero(cache_cxt, sizeof(char *) * (n + 1));
+		int		   *row_code = MemoryContextAllocZero(cache_cxt, sizeof(int) * (n + 1));
+		int			nrow = 0;
 		int			ntk = 0,
 					nck = 0,
 					nctk = 0;
@@ -694,6 +706,8 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 					rc->nvclass++;
 				}
 			}
+			row_title[nrow] = spi_str(t, d, 5);
+			row_code[nrow++] = ncodes - 1;
 			if (cls && SPI_getvalue(t, d, 7) != NULL)
 			{
 				ctk[nctk].key = spi_str(t, d, 7);
@@ -788,7 +802,7 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 		class_titles = ctk;
 		nclass_titles = j;
 
-		build_word_keys(ct_title, ct_class, nctk);
+		build_word_keys(ct_title, ct_class, nctk, row_title, row_code, nrow);
 	}
 
 	resetStringInfo(&q);
@@ -866,6 +880,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	char		nk[OFF_MAX_TITLE + 1];
 	RefCode    *rc = NULL;
 	Override   *ov = NULL;
+	char		unknown_label[40];
 
 	offence_parse(s, len, r);
 	m->family = r->family;
@@ -885,6 +900,23 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	}
 	else
 		nk[0] = '\0';
+
+	/*
+	 * A label the list does not have ('8F Inflicting Grievous Bodily Harm without
+	 * Intent', a class of the 2010 counting rules): read the words instead
+	 */
+	unknown_label[0] = '\0';
+	if (!ov && !r->only_code && r->given_code[0] && find_code(r->given_code) == NULL)
+	{
+		snprintf(unknown_label, sizeof(unknown_label), "code %s", r->given_code);
+		r->given_code[0] = '\0';
+	}
+	else if (!ov && !r->only_code && !r->given_code[0] && r->given_class[0] &&
+			 find_key(classes, nclasses, r->given_class) == NULL)
+	{
+		snprintf(unknown_label, sizeof(unknown_label), "class %s", r->given_class);
+		r->given_class[0] = '\0';
+	}
 
 	if (ov)
 	{
@@ -1232,6 +1264,18 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			if (ck)
 				m->ons_group = ck->ons_group;
 		}
+	}
+	if (unknown_label[0])
+	{
+		char		buf[OFF_REASON_MAX];
+
+		if (m->cls[0] || m->code[0])
+			snprintf(buf, sizeof(buf), "Home Office %s is not in the April 2026 list: read from the words%s%s",
+					 unknown_label, r->reason[0] ? "; " : "", r->reason);
+		else
+			snprintf(buf, sizeof(buf), "unknown Home Office %s (not in the April 2026 list)",
+					 unknown_label);
+		strlcpy(r->reason, buf, sizeof(r->reason));
 	}
 	if (m->family != OFAM_UNKNOWN)
 		m->sexual = m->family != OFAM_NON_SEXUAL;

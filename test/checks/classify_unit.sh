@@ -49,7 +49,11 @@ printf '%s\n' 'Attempted - Theft from the person of another' \
 	'Other criminal damage to a vehicle (Under £5,000)' \
 	'Rape of a Male - Multiple Undefined Offenders' \
 	'Assault with Injury on an Emergency Worker (other than a constable)' \
-	'Assault with injury PC' |
+	'Assault with injury PC' \
+	'Other criminal damage to a vehicle ( Under £5000.00 damage )' \
+	'Other criminal damage, other (£5,000 and over)' \
+	'vehicle theft' \
+	'THEFT OF MOTOR VEHICLE' |
 	"$tmp/classify_test" --key > "$tmp/keys.out"
 cat > "$tmp/keys.want" <<'KEYS'
 Attempted - Theft from the person of another	attempt: ANOTHER FROM PERSON THEFT
@@ -57,10 +61,14 @@ Burglary - Business & Community - Theft Act 1968 Sec 9	BURGLARY BUSINESS COMMUNI
 Business and community burglary	BURGLARY BUSINESS COMMUNITY
 Murder & Attempted Murder	ATTEMPT MURDER
 Attempted murder - Common Law. Criminal Attempts Act 1981	attempt: MURDER
-Other criminal damage to a vehicle (Under £5,000)	5000 CRIMINAL DAMAGE OTHER UNDER VEHICLE
+Other criminal damage to a vehicle (Under £5,000)	CRIMINAL DAMAGE MOTOR OTHER UNDER5000 VEHICLE
 Rape of a Male - Multiple Undefined Offenders	MALE MULTIPLE RAPE
 Assault with Injury on an Emergency Worker (other than a constable)	emergency worker: ASSAULT INJURY WITH
 Assault with injury PC	constable: ASSAULT INJURY WITH
+Other criminal damage to a vehicle ( Under £5000.00 damage )	CRIMINAL DAMAGE MOTOR OTHER UNDER5000 VEHICLE
+Other criminal damage, other (£5,000 and over)	CRIMINAL DAMAGE OTHER OVER5000
+vehicle theft	MOTOR THEFT VEHICLE
+THEFT OF MOTOR VEHICLE	MOTOR THEFT THEFT-OF VEHICLE
 KEYS
 diff "$tmp/keys.want" "$tmp/keys.out" || { echo "title keys differ (< wanted, > got)"; exit 1; }
 echo "title keys: $(wc -l < "$tmp/keys.out") titles as expected"
