@@ -54,6 +54,9 @@ INSERT INTO acc_title (why, title) VALUES
   ('class 4/6 (hocr_2010_vap)', '4/6 Causing Death by Careless Driving under Influence of Drink or Drugs'),
   ('typed apart (hansard_20080421)', 'Rape of a male child under 1 3'),
   ('family relationship, not familial', 'Engage in controlling/coercive behaviour in an intimate/family relationship - Serious Crime Act 2015 Sec 76'),
+  -- class 71 under its old name
+  ('class 71', 'Abuse of children through prostitution and pornography'),
+  ('constructed: Off 18 -', 'Sexual activity with a female 13 to 15yrs - Off 18 - non penetn'),
   -- penetration not stated, and the codes' Home Office titles state it: the class
   ('penetration not stated', 'Causing or inciting a child under 13 to engage in sexual activity by an offender under 18 years of age: Female child'),
   -- constructed, in the styles of a force export

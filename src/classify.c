@@ -527,8 +527,9 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 		e = age_phrase(L, i, &lo, &hi);
 		/* 'Offender 18', 'Off 18': a Home Office 'offender 18 or over' that lost its '+' */
 		if (e < 0 && subject == 1 && since_subject == 0 && k->num == 18 && !k->money &&
-			!(i + 1 < L->n && (L->t[i + 1].sym == '-' || L->t[i + 1].sym == '/' ||
-							   L->t[i + 1].num >= 0)))
+			!(i + 1 < L->n && L->t[i + 1].num >= 0) &&
+			!(i + 2 < L->n && (L->t[i + 1].sym == '-' || L->t[i + 1].sym == '/') &&
+			  L->t[i + 2].num >= 0))
 		{
 			lo = 18;
 			hi = -1;
@@ -722,6 +723,9 @@ find_kind(Lex *L, OffenceResult *r)
 			return K_CSE_ARRANGE;
 		if (cause)
 			return K_CSE_CAUSE;
+		/* 'Abuse of children through prostitution and pornography' (class 71's old title) */
+		if (HAS("ABUSE"))
+			return K_CSE_GENERIC;
 	}
 	if (HAS("BROTHEL"))
 		return K_BROTHEL;
@@ -1176,11 +1180,12 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 	if (kind == K_NONE)
 		set_reason(r, r->sexual_words ? "sexual offence not recognised" :
 				   "offence not recognised", NULL, NULL);
-	else if (classify_kinds[kind].note && kind != K_EXTREME && kind != K_IIOC_GENERIC)
+	else if (classify_kinds[kind].note && !classify_kinds[kind].cls)
 		set_reason(r, "%s", classify_kinds[kind].note, NULL);
-	else if (kind == K_EXTREME || kind == K_IIOC_GENERIC)
+	else if (classify_kinds[kind].note)
 	{
-		strcpy(r->cls, "86");
+		/* the class, not which of its offences (86, 71) */
+		strcpy(r->cls, classify_kinds[kind].cls);
 		set_reason(r, "%s", classify_kinds[kind].note, NULL);
 	}
 	else
