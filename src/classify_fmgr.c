@@ -186,6 +186,48 @@ find_word_key(const char *key, bool attempt, char victim)
 	return bsearch(&k, word_keys, nword_keys, sizeof(WordKey), cmp_word_key);
 }
 
+/*
+ * Class titles repeat on every row of their class: their keys are computed once per
+ * distinct title while the cache loads (ct_memo lives in cache_cxt).
+ */
+typedef struct CtMemo
+{
+	const char *title;
+	char	   *key;			/* NULL: no key */
+	bool		attempt;
+	char		victim;
+} CtMemo;
+static CtMemo *ct_memo;
+static int	nct_memo,
+			ct_memo_size;
+
+static char *word_key_of(const char *s, bool *attempt, char *victim);
+
+static char *
+class_title_key(const char *title, bool *attempt, char *victim)
+{
+	int			i;
+
+	for (i = nct_memo - 1; i >= 0; i--)
+		if (strcmp(ct_memo[i].title, title) == 0)
+		{
+			*attempt = ct_memo[i].attempt;
+			*victim = ct_memo[i].victim;
+			return ct_memo[i].key;
+		}
+	if (nct_memo == ct_memo_size)
+	{
+		ct_memo_size = ct_memo_size ? ct_memo_size * 2 : 256;
+		ct_memo = ct_memo ? repalloc(ct_memo, sizeof(CtMemo) * ct_memo_size) :
+			MemoryContextAlloc(cache_cxt, sizeof(CtMemo) * ct_memo_size);
+	}
+	ct_memo[nct_memo].title = MemoryContextStrdup(cache_cxt, title);
+	ct_memo[nct_memo].key = word_key_of(title, attempt, victim);
+	ct_memo[nct_memo].attempt = *attempt;
+	ct_memo[nct_memo].victim = *victim;
+	return ct_memo[nct_memo++].key;
+}
+
 /* offence_title_key of s in cache_cxt, or NULL when it has none or is too long */
 static char *
 word_key_of(const char *s, bool *attempt, char *victim)
@@ -544,8 +586,13 @@ build_word_keys(char **ct_title, char **ct_class, int nct, char **row_title, int
 	{
 		bool		att;
 		char		vic;
-		char	   *key = ct_title[i] ? word_key_of(ct_title[i], &att, &vic) : NULL;
+		char	   *key = ct_title[i] ? class_title_key(ct_title[i], &att, &vic) : NULL;
 		RefKey	   *ck;
+
+		/* the same (class, title) as the entry before: already in */
+		if (i > 0 && ct_title[i - 1] && ct_title[i] && ct_class[i - 1] && ct_class[i] &&
+			strcmp(ct_title[i - 1], ct_title[i]) == 0 && strcmp(ct_class[i - 1], ct_class[i]) == 0)
+			continue;
 
 		if (key == NULL || ct_class[i] == NULL)
 			continue;
@@ -616,6 +663,8 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 	overrides = NULL;
 	word_keys = NULL;
 	nword_keys = 0;
+	ct_memo = NULL;
+	nct_memo = ct_memo_size = 0;
 	buckets = NULL;
 	ncodes = ntitles = nclasses = noverrides = 0;
 	nbuckets = nmemo = 0;
@@ -687,8 +736,8 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 				rc->nvclass < 8)
 			{
 				char	   *ctitle = SPI_getvalue(t, d, 8);
-				char		kbuf[1024];
-				bool		att;
+				char	   *ckey = NULL;
+				bool		att = false;
 				char		vic = 0;
 				int			v;
 
@@ -698,11 +747,11 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 				if (v == rc->nvclass)
 				{
 					if (ctitle)
-						offence_title_key(ctitle, strlen(ctitle), kbuf, sizeof(kbuf), &att, &vic);
+						ckey = class_title_key(ctitle, &att, &vic);
 					strlcpy(rc->vclass[v], cls, sizeof(rc->vclass[v]));
 					rc->vclass_victim[v] = vic ? vic : '-';
-					rc->vclass_key[v] = ctitle ? MemoryContextStrdup(cache_cxt, kbuf) : NULL;
-					rc->vclass_att[v] = ctitle ? att : false;
+					rc->vclass_key[v] = ckey;
+					rc->vclass_att[v] = att;
 					rc->nvclass++;
 				}
 			}

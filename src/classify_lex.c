@@ -237,15 +237,90 @@ alias_of(const char *w)
 	return a ? a->to : NULL;
 }
 
-static bool
-in_vocab(const char *w)
+#define NVOCAB (sizeof(vocab) / sizeof(vocab[0]))
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+/*
+ * The vocabulary sorted, for binary search: built once per process on first use, the
+ * same every time (the word list is constant), so it needs no invalidation.
+ */
+#define NALIAS (sizeof(aliases) / sizeof(aliases[0]))
+
+static const char *vocab_sorted[NVOCAB];
+static unsigned char vocab_len[NVOCAB];	/* strlen(vocab[i]) */
+static unsigned char alias_len[NALIAS];	/* strlen(aliases[i].from) */
+static bool vocab_ready = false;
+
+static void
+vocab_init(void)
 {
 	size_t		i;
 
-	for (i = 0; i < sizeof(vocab) / sizeof(vocab[0]); i++)
-		if (strcmp(vocab[i], w) == 0)
+	memcpy(vocab_sorted, vocab, sizeof(vocab));
+	qsort(vocab_sorted, NVOCAB, sizeof(vocab_sorted[0]), cmp_str);
+	for (i = 0; i < NVOCAB; i++)
+		vocab_len[i] = (unsigned char) strlen(vocab[i]);
+	for (i = 0; i < NALIAS; i++)
+		alias_len[i] = (unsigned char) strlen(aliases[i].from);
+	vocab_ready = true;
+}
+
+static bool
+in_vocab(const char *w)
+{
+	if (!vocab_ready)
+		vocab_init();
+	return bsearch(&w, vocab_sorted, NVOCAB, sizeof(vocab_sorted[0]), cmp_str) != NULL;
+}
+
+/* a and b are at most one edit apart (substitution, insertion, deletion or a swap of
+ * two adjacent letters): the optimal string alignment distance <= 1, in O(length) */
+static bool
+one_edit(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t		i = 0;
+
+	if (la < lb)
+	{
+		const char *t = a;
+		size_t		tl = la;
+
+		a = b;
+		la = lb;
+		b = t;
+		lb = tl;
+	}
+	if (la > lb + 1)
+		return false;
+	while (i < lb && a[i] == b[i])
+		i++;
+	if (i == lb)
+		return true;			/* equal, or one letter added at the end */
+	if (la == lb)
+	{
+		/* one substitution, or a swap of a[i], a[i + 1] */
+		if (strcmp(a + i + 1, b + i + 1) == 0)
 			return true;
-	return false;
+		return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+			strcmp(a + i + 2, b + i + 2) == 0;
+	}
+	/* one letter more in a at i */
+	return strcmp(a + i + 1, b + i) == 0;
+}
+
+/* cheap test before edit_distance: lengths within one, and one of the first two
+ * letters in place or the two swapped (true of every word within one edit) */
+static inline bool
+maybe_one_edit(const char *a, size_t la, const char *b, size_t lb)
+{
+	if (la > lb + 1 || lb > la + 1)
+		return false;
+	return a[0] == b[0] || a[1] == b[1] || a[0] == b[1] || a[1] == b[0];
 }
 
 /* the canonical form of w, or NULL when neither an alias nor in the vocabulary */
@@ -259,40 +334,6 @@ canon(const char *w)
 	return in_vocab(w) ? w : NULL;
 }
 
-/* optimal string alignment distance, capped: returns >limit when further */
-static int
-edit_distance(const char *a, const char *b, int limit)
-{
-	int			la = (int) strlen(a),
-				lb = (int) strlen(b);
-	int			d[OFF_WORD_MAX + 1][OFF_WORD_MAX + 1];
-	int			i,
-				j;
-
-	if (abs(la - lb) > limit)
-		return limit + 1;
-	for (i = 0; i <= la; i++)
-		d[i][0] = i;
-	for (j = 0; j <= lb; j++)
-		d[0][j] = j;
-	for (i = 1; i <= la; i++)
-		for (j = 1; j <= lb; j++)
-		{
-			int			c = a[i - 1] == b[j - 1] ? 0 : 1;
-			int			v = d[i - 1][j] + 1;
-
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + c < v)
-				v = d[i - 1][j - 1] + c;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-				d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	return d[la][lb];
-}
-
 /* unique vocabulary/alias word within one edit of w (words of 5+ letters), or NULL */
 static const char *
 respell(const char *w)
@@ -303,11 +344,13 @@ respell(const char *w)
 
 	if (len < 5)
 		return NULL;
-	for (i = 0; i < sizeof(vocab) / sizeof(vocab[0]); i++)
+	if (!vocab_ready)
+		vocab_init();
+	for (i = 0; i < NVOCAB; i++)
 	{
-		if (strlen(vocab[i]) < 5)
+		if (vocab_len[i] < 5 || !maybe_one_edit(w, len, vocab[i], vocab_len[i]))
 			continue;
-		if (edit_distance(w, vocab[i], 1) <= 1)
+		if (one_edit(w, len, vocab[i], vocab_len[i]))
 		{
 			/* a vocabulary word that is also an alias stands for the alias's word */
 			const char *c = alias_of(vocab[i]) ? alias_of(vocab[i]) : vocab[i];
@@ -317,11 +360,11 @@ respell(const char *w)
 			found = c;
 		}
 	}
-	for (i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
+	for (i = 0; i < NALIAS; i++)
 	{
-		if (strlen(aliases[i].from) < 6)
+		if (alias_len[i] < 6 || !maybe_one_edit(w, len, aliases[i].from, alias_len[i]))
 			continue;
-		if (edit_distance(w, aliases[i].from, 1) <= 1)
+		if (one_edit(w, len, aliases[i].from, alias_len[i]))
 		{
 			if (found && strcmp(found, aliases[i].to) != 0)
 				return NULL;
@@ -370,7 +413,7 @@ canonicalise(Lex *L)
 				a[cut] = '\0';
 				strcpy(b, k->w + cut);
 				ca = canon(a);
-				cb = canon(b);
+				cb = ca ? canon(b) : NULL;
 				if (ca && cb && strlen(a) >= 2)
 				{
 					memmove(&L->t[i + 2], &L->t[i + 1], sizeof(Tok) * (L->n - i - 1));
