@@ -40,6 +40,12 @@ INSERT INTO acc_title (why, title) VALUES
   ('group (shropshire_star)', 'vehicle theft'),
   ('2010 class 8K (hocr_2010_vap)', '8K Poisoning or Female Genital Mutilation'),
   ('2010 class 8F (hocr_2010_vap)', '8F Inflicting Grievous Bodily Harm without Intent'),
+  -- drugs: the drug's class and 'controlled' aside, 'excluding' and what it excludes
+  ('cannabis', 'Possession of Cannabis (class B drug)'),
+  ('cocaine', 'Possession of Cocaine (class A drug)'),
+  ('excluding cannabis', 'Possession of a controled drug (Excluding Cannabis)'),
+  ('subgroup', 'Drug Trafficking'),
+  ('unlawful = unauthorised', 'Theft or unlawful taking of pedal cycle'),
   -- the class, no code: the class has several and the words are not the code's title
   ('class only', 'Breach of Criminal behaviour order'),
   -- no class: the words fit several classes

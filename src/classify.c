@@ -1421,7 +1421,26 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			snprintf(words[nw++], OFF_WORD_MAX, "%s", "THEFT-OF");
 			continue;
 		}
-		if (key_filler(k->w) || is_word(k, "EXCLUDING") || is_word(k, "EXCL"))
+		/* 'excluding cannabis' says what is not counted: neither word names it */
+		if (is_word(k, "EXCLUDING") || is_word(k, "EXCL") || is_word(k, "EXCLUDES"))
+		{
+			if (i + 1 < L->n && L->t[i + 1].sym == 0 && L->t[i + 1].num < 0 &&
+				!is_word(&L->t[i + 1], "ATTEMPT"))
+				i++;
+			continue;
+		}
+		/* a drug's class: '(class B drug)', 'Class A' */
+		if (is_word(k, "CLASS") && i + 1 < L->n && L->t[i + 1].glued == false &&
+			(is_word(&L->t[i + 1], "A") || is_word(&L->t[i + 1], "B") ||
+			 is_word(&L->t[i + 1], "C")))
+		{
+			i++;
+			continue;
+		}
+		/* 'possession of a controlled drug - cannabis' is 'possession of cannabis'
+		 * ('trafficking in controlled drugs' is not 'drug trafficking', an ONS subgroup) */
+		if (key_filler(k->w) || is_word(k, "HAVING") ||
+			(is_word(k, "CONTROLLED") && has_word(L, "POSSESSION")))
 			continue;
 		/* abbreviations and synonyms the Home Office titles spell out */
 		{
@@ -1441,6 +1460,10 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 				{"COMMS", "COMMUNICATION", NULL, NULL},
 				/* the Home Office says residential and residence, forces dwelling */
 				{"DWELLING", "RESIDENTIAL", NULL, NULL},
+				{"UNLAWFUL", "UNAUTHORISED", NULL, NULL},
+				{"RACE", "RACIALLY", NULL, NULL},
+				{"RACIAL", "RACIALLY", NULL, NULL},
+				{"RELIGIOUS", "RELIGIOUSLY", NULL, NULL},
 				{"RESIDENCE", "RESIDENTIAL", NULL, NULL},
 			};
 			size_t		e;
