@@ -71,6 +71,7 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: aged 13 15', 'Rape of female aged 13 15'),
   ('constructed: lone O', 'Sex assault on female child U13 O U18'),
   ('constructed: female offender', 'Sexual assault on a male - female offender'),
+  ('constructed: both sexes', 'Sexual assault on a male or female child under 13'),
   ('constructed: excluding attempts', 'Burglary - Business and Community (Excluding Attempts)'),
   ('constructed: attempted suicide', 'Encouraging or assisting attempted suicide');
 

@@ -492,6 +492,7 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 	int			i;
 	int			subject = 0;	/* 0 victim, 1 offender */
 	int			since_subject = 0;
+	bool		two_sexes = false;	/* both sexes named as the victim's */
 
 	for (i = 0; i < L->n; i++)
 	{
@@ -579,8 +580,14 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 					 (i + 1 < L->n && (is_word(&L->t[i + 1], "OFFENDER") ||
 									   is_word(&L->t[i + 1], "OFFENDERS"))))
 				*offender_sex = k->w[0];	/* 'by a male', 'female offender' */
-			else if (!r->victim_sex)
+			else if (!r->victim_sex && !two_sexes)
 				r->victim_sex = k->w[0];
+			else if (r->victim_sex && r->victim_sex != k->w[0])
+			{
+				/* 'a male or female child': the title names both */
+				r->victim_sex = 0;
+				two_sexes = true;
+			}
 			continue;
 		}
 		if (is_word(k, "ATTEMPT"))
