@@ -1097,6 +1097,10 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			}
 			if (r->only_code)
 				r->reason[0] = '\0';
+			else if (m->code[0] == '\0' && r->family == OFAM_NON_SEXUAL)
+				snprintf(r->reason, sizeof(r->reason),
+						 "Home Office class %s has %d codes; the title does not say which",
+						 ck->key, ck->ncodes);
 		}
 	}
 	else
