@@ -36,6 +36,9 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: aggravated', 'Racially aggravated theft from shops and stalls'),
   -- money ranges, a vehicle, 2010 classes no longer in the list
   ('money (bradshaw29)', 'Other criminal damage to a vehicle ( Under £5000.00 damage )'),
+  -- an attempt first, then the same offence: the answer does not depend on the order
+  ('attempt, class by premises', 'Attempted - Other criminal damage to a vehicle (Under £5,000)'),
+  ('the same, no attempt', 'Other criminal damage to a vehicle (under £5000)'),
   ('vehicle', 'Theft From Vehicle'),
   ('group (shropshire_star)', 'vehicle theft'),
   ('2010 class 8K (hocr_2010_vap)', '8K Poisoning or Female Genital Mutilation'),

@@ -331,8 +331,27 @@ key_has(const char *key, const char *w, size_t wl)
  * damage'), when the title has none of the others' words.  Attempted classes only for
  * an attempt.  NULL when it cannot tell.
  */
+static const char *words_class_att(const RefCode *rc, const char *key, bool attempt);
+
 static const char *
 words_class(const RefCode *rc, const char *key, bool attempt)
+{
+	const char *c = words_class_att(rc, key, attempt);
+	int			i;
+
+	/* an attempt where the list has no attempted class: the offence's class */
+	if (c == NULL && attempt)
+	{
+		for (i = 0; i < rc->nvclass; i++)
+			if (rc->vclass_att[i])
+				return NULL;
+		c = words_class_att(rc, key, false);
+	}
+	return c;
+}
+
+static const char *
+words_class_att(const RefCode *rc, const char *key, bool attempt)
 {
 	const char *found = NULL,
 			   *rest = NULL;
@@ -1184,6 +1203,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			char		vic;
 			size_t		wn = offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
 			WordKey    *w = NULL;
+			bool		w_unresolved = false;
 
 			if (wn > 0 && wn < sizeof(wkey))
 			{
@@ -1260,9 +1280,9 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 					w = NULL;
 				}
 				else
-					w->ambiguous = true;	/* (the entry, for every title) */
+					w_unresolved = true;	/* for this title: the entry stays as it is */
 			}
-			if (w && w->ambiguous)
+			if (w && (w->ambiguous || w_unresolved))
 			{
 				snprintf(r->reason, sizeof(r->reason), "%s",
 						 "its words are those of Home Office titles in different classes");
