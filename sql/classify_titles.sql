@@ -49,6 +49,10 @@ INSERT INTO acc_title (why, title) VALUES
   ('excluding cannabis', 'Possession of a controled drug (Excluding Cannabis)'),
   ('subgroup', 'Drug Trafficking'),
   ('unlawful = unauthorised', 'Theft or unlawful taking of pedal cycle'),
+  -- parts that are each a title of one class ('<class title> - <offence title>')
+  ('class and code titles', 'Attempted - Assault with Injury - Assault occasioning actual bodily harm'),
+  ('class and code titles', 'Attempted - Assault without Injury - Common assault and battery'),
+  ('constructed: two classes', 'Assault with Injury - Common assault and battery'),
   -- the class, no code: the class has several and the words are not the code's title
   ('class only', 'Breach of Criminal behaviour order'),
   -- no class: the words fit several classes

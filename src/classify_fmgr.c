@@ -540,6 +540,77 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
 	return best;
 }
 
+/* the entry for a key as a title's whole words are looked up (see compute) */
+static const WordKey *
+lookup_words(const char *key, bool attempt, char victim)
+{
+	WordKey    *w = attempt ? find_word_key(key, true, victim) : NULL;
+
+	if (w == NULL)
+		w = find_word_key(key, false, victim);
+	if (w == NULL && victim && attempt)
+		w = find_word_key(key, true, 0);
+	if (w == NULL && victim)
+		w = find_word_key(key, false, 0);
+	if (w && victim && w->victim == 0 && !(w->cls[0] == '\0' && w->idx >= 0))
+		w = NULL;
+	return w;
+}
+
+/*
+ * A title made of parts (' - ', ': ') that are each the words of a Home Office title
+ * or class title of one class ('Attempted - Assault with Injury - Assault occasioning
+ * actual bodily harm': class 8N's title, then 008/06's): that class.  Parts with no
+ * words of an offence ('Attempted', 'Emergency Worker') are passed over, the attempt
+ * and the victim read from the whole title; at least two parts must match, and every
+ * other part must be one of those.  NULL when they do not agree.
+ */
+static const char *
+parts_class(const char *s, int len, bool attempt, char victim)
+{
+	const char *cls = NULL;
+	int			a = 0,
+				i,
+				matched = 0;
+
+	for (i = 0; i <= len; i++)
+	{
+		bool		cut = false;
+		int			skip = 0;
+
+		if (i == len)
+			cut = true;
+		else if (i > 0 && i + 1 < len && s[i] == '-' && s[i - 1] == ' ' && s[i + 1] == ' ')
+			cut = true, skip = 1;
+		else if (i + 1 < len && s[i] == ':' && s[i + 1] == ' ')
+			cut = true, skip = 1;
+		if (!cut)
+			continue;
+		if (i > a)
+		{
+			char		key[1024];
+			bool		att;
+			char		vic;
+			size_t		n = offence_title_key(s + a, i - a, key, sizeof(key), &att, &vic);
+
+			if (n >= sizeof(key))
+				return NULL;
+			if (n > 0)
+			{
+				const WordKey *w = lookup_words(key, attempt || att, victim ? victim : vic);
+				const char *c = w ? entry_class(w, key, attempt || att, victim ? victim : vic) : NULL;
+
+				if (c == NULL || (cls && strcmp(c, cls) != 0))
+					return NULL;
+				cls = c;
+				matched++;
+			}
+		}
+		a = i + skip;
+	}
+	return matched >= 2 ? cls : NULL;
+}
+
 /*
  * word_keys from the codes' titles and the class titles: one entry per (attempt, words);
  * titles with the same words in different classes make it ambiguous, and its code is
@@ -1243,6 +1314,25 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 						snprintf(r->reason, sizeof(r->reason),
 								 "read as class %s: the title has every word of a Home Office %s title of it (%s) and more",
 								 ck->key, cw->code_title ? "offence" : "class", cw->key);
+					}
+					else if ((cc = parts_class(s, len, att, vic)) != NULL &&
+							 (ck = find_key(classes, nclasses, cc)) != NULL)
+					{
+						/* parts that are each a title of the same class */
+						m->matched_by = "words";
+						r->n_unparsed = 0;
+						strlcpy(m->cls, ck->key, sizeof(m->cls));
+						m->ons_group = ck->ons_group;
+						m->family = ck->family;
+						m->sexual = ck->sexual;
+						if (ck->ncodes == 1)
+						{
+							strlcpy(m->code, codes[ck->idx].code, sizeof(m->code));
+							m->family = codes[ck->idx].family;
+						}
+						snprintf(r->reason, sizeof(r->reason),
+								 "read as class %s: each part of the title is the words of a Home Office title of it",
+								 ck->key);
 					}
 				}
 			}
