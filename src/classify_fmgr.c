@@ -15,6 +15,8 @@
  */
 #include "postgres.h"
 
+#include <ctype.h>
+
 #include "access/htup_details.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
@@ -616,6 +618,32 @@ parts_class(const char *s, int len, bool attempt, char victim)
  * titles with the same words in different classes make it ambiguous, and its code is
  * the one code its code titles agree on, else the class's only code, else none.
  */
+/*
+ * The normalised title joins two offences with 'and' / 'or' ('EXPOSURE AND VOYEURISM'),
+ * not an age ('16 AND OVER', '13 OR OVER')
+ */
+static bool
+joins_offences(const char *nk)
+{
+	const char *p;
+
+	for (p = nk; (p = strchr(p, ' ')) != NULL; p++)
+	{
+		const char *w = p + 1;
+		const char *prev;
+
+		if (!(strncmp(w, "AND ", 4) == 0 || strncmp(w, "OR ", 3) == 0))
+			continue;
+		/* the word before */
+		for (prev = p; prev > nk && prev[-1] != ' '; prev--)
+			;
+		if (isdigit((unsigned char) prev[0]))
+			continue;
+		return true;
+	}
+	return false;
+}
+
 /* s[0..len) has the words of the Home Office title of code (offence_title_key) */
 static bool
 same_words(const char *s, int len, const char *code)
@@ -1215,7 +1243,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 				r->reason[0] = '\0';
 			}
 			else if (r->code[0] && strcmp(r->cls, ck->key) == 0 && !r->multiple &&
-					 same_words(s, len, r->code))
+					 (same_words(s, len, r->code) || !joins_offences(nk)))
 			{
 				/* the rules read one of the class's codes ('Rape of a Female aged 16
 				 * and over' is 19C's title, and not an attempt: 019/08) */
