@@ -79,6 +79,8 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: lone O', 'Sex assault on female child U13 O U18'),
   ('constructed: female offender', 'Sexual assault on a male - female offender'),
   ('constructed: both sexes', 'Sexual assault on a male or female child under 13'),
+  ('age in words (hocr_2010_vap)', '12 Abandoning Child Under Two Years'),
+  ('constructed: age in words', 'Rape of a girl under sixteen'),
   ('constructed: excluding attempts', 'Burglary - Business and Community (Excluding Attempts)'),
   ('constructed: attempted suicide', 'Encouraging or assisting attempted suicide');
 

@@ -5,6 +5,7 @@
 #include "classify_lex.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 /* ---------------------------------------------------------------- tokens */
@@ -58,6 +59,21 @@ lex(const char *s, size_t len, Lex *L)
 				if (s[i] != '\'' && bl < OFF_WORD_MAX - 1)
 					buf[bl++] = (char) toupper((unsigned char) s[i]);
 				i++;
+			}
+			buf[bl] = '\0';
+			{
+				/* ages written as words: 'under two years', 'under sixteen' */
+				static const char *const numw[] = {"", "", "TWO", "THREE", "FOUR", "FIVE",
+					"SIX", "SEVEN", "EIGHT", "NINE", "TEN", "ELEVEN", "TWELVE", "THIRTEEN",
+					"FOURTEEN", "FIFTEEN", "SIXTEEN", "SEVENTEEN", "EIGHTEEN", "NINETEEN",
+				"TWENTY"};
+				int			v;
+
+				for (v = 2; v <= 20; v++)
+					if (strcmp(buf, numw[v]) == 0)
+						break;
+				if (v <= 20)
+					bl = (size_t) snprintf(buf, sizeof(buf), "%d", v);
 			}
 			add_tok(L, buf, bl, 0, glued);
 			glued = true;
