@@ -542,7 +542,12 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
 	return best;
 }
 
-/* the entry for a key as a title's whole words are looked up (see compute) */
+/*
+ * The entry for a title's words: an attempt first among titles that say attempted
+ * ('Attempted burglary ...'), then among the rest; a victim the matched title does not
+ * name only for a code the list files in several classes by victim ('Assault
+ * occasioning ABH on an emergency worker').
+ */
 static const WordKey *
 lookup_words(const char *key, bool attempt, char victim)
 {
@@ -1039,6 +1044,142 @@ cache_text(MemoryContext cxt, const char *s)
 	return t;
 }
 
+/* m gets class ck (its ONS group and family), and its code when it is the only one */
+static void
+take_class(Memo *m, const RefKey *ck)
+{
+	strlcpy(m->cls, ck->key, sizeof(m->cls));
+	m->ons_group = ck->ons_group;
+	m->family = ck->family;
+	m->sexual = ck->sexual;
+	if (ck->ncodes == 1)
+	{
+		strlcpy(m->code, codes[ck->idx].code, sizeof(m->code));
+		m->family = codes[ck->idx].family;
+	}
+}
+
+/*
+ * Classify s[0..len) by its words when it is not a Home Office title word for word (see
+ * offence_title_key): sets m's class (and code when the class has one), matched_by
+ * 'words' and the reason; returns the code to take the rest from, with its class by
+ * victim or premises in *vcls_out, or NULL.
+ */
+static RefCode *
+by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_out)
+{
+	RefCode    *rc = NULL;
+	const char *vcls = NULL;
+
+	/* the words of a Home Office title or class title, in any order */
+	char		wkey[1024];
+	bool		att;
+	char		vic;
+	size_t		wn = offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
+	const WordKey *w = NULL;
+	bool		w_unresolved = false;
+
+	if (wn > 0 && wn < sizeof(wkey))
+	{
+		w = lookup_words(wkey, att, vic);
+		/* more words than a Home Office title: the class of the title they hold */
+		if (w == NULL && !r->sexual_words)
+		{
+			const char *cc = NULL;
+			const WordKey *cw = contained_key(wkey, att, vic, &cc);
+			RefKey	   *ck = cw ? find_key(classes, nclasses, cc) : NULL;
+
+			if (ck)
+			{
+				m->matched_by = "words";
+				r->n_unparsed = 0;
+				take_class(m, ck);
+				snprintf(r->reason, sizeof(r->reason),
+						 "read as class %s: the title has every word of a Home Office %s title of it (%s) and more",
+						 ck->key, cw->code_title ? "offence" : "class", cw->key);
+			}
+			else if ((cc = parts_class(s, len, att, vic)) != NULL &&
+					 (ck = find_key(classes, nclasses, cc)) != NULL)
+			{
+				/* parts that are each a title of the same class */
+				m->matched_by = "words";
+				r->n_unparsed = 0;
+				take_class(m, ck);
+				snprintf(r->reason, sizeof(r->reason),
+						 "read as class %s: each part of the title is the words of a Home Office title of it",
+						 ck->key);
+			}
+		}
+	}
+	if (w && !w->ambiguous && w->cls[0] == '\0')
+	{
+		const char *vc = w->idx >= 0 ? victim_class(&codes[w->idx], vic) : NULL;
+
+		if (vc == NULL && vic == 0 && w->idx >= 0)
+			vc = words_class(&codes[w->idx], wkey, att);
+
+		if (vc)
+		{
+			/* the code's class for this victim (as for every match by words,
+			 * the code only when it is the class's only one) */
+			RefKey	   *ck = find_key(classes, nclasses, vc);
+
+			m->matched_by = "words";
+			r->n_unparsed = 0;
+			r->reason[0] = '\0';
+			if (ck && ck->ncodes == 1)
+			{
+				rc = &codes[w->idx];
+				vcls = vc;
+			}
+			else if (ck)
+			{
+				strlcpy(m->cls, vc, sizeof(m->cls));
+				m->ons_group = ck->ons_group;
+				m->family = ck->family;
+				m->sexual = ck->sexual;
+				snprintf(r->reason, sizeof(r->reason),
+						 "Home Office class %s has %d codes; the title does not say which",
+						 ck->key, ck->ncodes);
+			}
+			w = NULL;
+		}
+		else
+			w_unresolved = true;	/* for this title: the entry stays as it is */
+	}
+	if (w && (w->ambiguous || w_unresolved))
+	{
+		snprintf(r->reason, sizeof(r->reason), "%s",
+				 "its words are those of Home Office titles in different classes");
+		r->n_unparsed = 0;
+	}
+	else if (w && r->cls[0] == '\0')
+	{
+		RefKey	   *ck = find_key(classes, nclasses, w->cls);
+
+		/*
+		 * Words, not the title: the class, and a code only when it is the
+		 * class's only one (a force's 'Theft of motor vehicle' may count
+		 * unauthorised taking too)
+		 */
+		m->matched_by = "words";
+		r->n_unparsed = 0;
+		r->reason[0] = '\0';
+		strlcpy(m->cls, w->cls, sizeof(m->cls));
+		if (ck)
+		{
+			take_class(m, ck);
+			if (ck->ncodes > 1)
+				snprintf(r->reason, sizeof(r->reason),
+						 "Home Office class %s has %d codes; the title does not say which",
+						 ck->key, ck->ncodes);
+		}
+	}
+
+	*vcls_out = vcls;
+	return rc;
+}
+
 /* Classify s[0..len) into m (strings allocated in cxt). */
 static void
 compute(const char *s, int len, Memo *m, MemoryContext cxt)
@@ -1295,147 +1436,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			m->matched_by = "rules";
 		}
 		else if (len <= OFF_MAX_TITLE && r->cls[0] == '\0')
-		{
-			/* the words of a Home Office title or class title, in any order */
-			char		wkey[1024];
-			bool		att;
-			char		vic;
-			size_t		wn = offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
-			WordKey    *w = NULL;
-			bool		w_unresolved = false;
-
-			if (wn > 0 && wn < sizeof(wkey))
-			{
-				/* an attempt: a title that says attempted first ('Attempted burglary') */
-				if (att)
-					w = find_word_key(wkey, true, vic);
-				if (w == NULL)
-					w = find_word_key(wkey, false, vic);
-				/* a victim the matched title does not name: only a code in several
-				 * classes by victim ('Assault occasioning ABH on an emergency worker') */
-				if (w == NULL && vic && att)
-					w = find_word_key(wkey, true, 0);
-				if (w == NULL && vic)
-					w = find_word_key(wkey, false, 0);
-				if (w && vic && w->victim == 0 && !(w->cls[0] == '\0' && w->idx >= 0))
-					w = NULL;
-				/* more words than a Home Office title: the class of the title they hold */
-				if (w == NULL && !r->sexual_words)
-				{
-					const char *cc = NULL;
-					const WordKey *cw = contained_key(wkey, att, vic, &cc);
-					RefKey	   *ck = cw ? find_key(classes, nclasses, cc) : NULL;
-
-					if (ck)
-					{
-						m->matched_by = "words";
-						r->n_unparsed = 0;
-						strlcpy(m->cls, ck->key, sizeof(m->cls));
-						m->ons_group = ck->ons_group;
-						m->family = ck->family;
-						m->sexual = ck->sexual;
-						if (ck->ncodes == 1)
-						{
-							strlcpy(m->code, codes[ck->idx].code, sizeof(m->code));
-							m->family = codes[ck->idx].family;
-						}
-						snprintf(r->reason, sizeof(r->reason),
-								 "read as class %s: the title has every word of a Home Office %s title of it (%s) and more",
-								 ck->key, cw->code_title ? "offence" : "class", cw->key);
-					}
-					else if ((cc = parts_class(s, len, att, vic)) != NULL &&
-							 (ck = find_key(classes, nclasses, cc)) != NULL)
-					{
-						/* parts that are each a title of the same class */
-						m->matched_by = "words";
-						r->n_unparsed = 0;
-						strlcpy(m->cls, ck->key, sizeof(m->cls));
-						m->ons_group = ck->ons_group;
-						m->family = ck->family;
-						m->sexual = ck->sexual;
-						if (ck->ncodes == 1)
-						{
-							strlcpy(m->code, codes[ck->idx].code, sizeof(m->code));
-							m->family = codes[ck->idx].family;
-						}
-						snprintf(r->reason, sizeof(r->reason),
-								 "read as class %s: each part of the title is the words of a Home Office title of it",
-								 ck->key);
-					}
-				}
-			}
-			if (w && !w->ambiguous && w->cls[0] == '\0')
-			{
-				const char *vc = w->idx >= 0 ? victim_class(&codes[w->idx], vic) : NULL;
-
-				if (vc == NULL && vic == 0 && w->idx >= 0)
-					vc = words_class(&codes[w->idx], wkey, att);
-
-				if (vc)
-				{
-					/* the code's class for this victim (as for every match by words,
-					 * the code only when it is the class's only one) */
-					RefKey	   *ck = find_key(classes, nclasses, vc);
-
-					m->matched_by = "words";
-					r->n_unparsed = 0;
-					r->reason[0] = '\0';
-					if (ck && ck->ncodes == 1)
-					{
-						rc = &codes[w->idx];
-						vcls = vc;
-					}
-					else if (ck)
-					{
-						strlcpy(m->cls, vc, sizeof(m->cls));
-						m->ons_group = ck->ons_group;
-						m->family = ck->family;
-						m->sexual = ck->sexual;
-						snprintf(r->reason, sizeof(r->reason),
-								 "Home Office class %s has %d codes; the title does not say which",
-								 ck->key, ck->ncodes);
-					}
-					w = NULL;
-				}
-				else
-					w_unresolved = true;	/* for this title: the entry stays as it is */
-			}
-			if (w && (w->ambiguous || w_unresolved))
-			{
-				snprintf(r->reason, sizeof(r->reason), "%s",
-						 "its words are those of Home Office titles in different classes");
-				r->n_unparsed = 0;
-			}
-			else if (w && r->cls[0] == '\0')
-			{
-				RefKey	   *ck = find_key(classes, nclasses, w->cls);
-
-				/*
-				 * Words, not the title: the class, and a code only when it is the
-				 * class's only one (a force's 'Theft of motor vehicle' may count
-				 * unauthorised taking too)
-				 */
-				m->matched_by = "words";
-				r->n_unparsed = 0;
-				r->reason[0] = '\0';
-				strlcpy(m->cls, w->cls, sizeof(m->cls));
-				if (ck)
-				{
-					m->ons_group = ck->ons_group;
-					m->family = ck->family;
-					m->sexual = ck->sexual;
-					if (ck->ncodes == 1)
-					{
-						strlcpy(m->code, codes[ck->idx].code, sizeof(m->code));
-						m->family = codes[ck->idx].family;
-					}
-					else
-						snprintf(r->reason, sizeof(r->reason),
-								 "Home Office class %s has %d codes; the title does not say which",
-								 ck->key, ck->ncodes);
-				}
-			}
-		}
+			rc = by_words(s, len, r, m, &vcls);
 		if (rc)
 		{
 			strlcpy(m->code, rc->code, sizeof(m->code));
