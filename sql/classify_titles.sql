@@ -49,6 +49,8 @@ INSERT INTO acc_title (why, title) VALUES
   ('excluding cannabis', 'Possession of a controled drug (Excluding Cannabis)'),
   ('subgroup', 'Drug Trafficking'),
   ('unlawful = unauthorised', 'Theft or unlawful taking of pedal cycle'),
+  ('intimidating = intimidation', 'Intimidating a juror or witness or person assisting in investigation of offence'),
+  ('causing (argus_sussex)', 'causing public fear, alarm or distress'),
   -- parts that are each a title of one class ('<class title> - <offence title>')
   ('class and code titles', 'Attempted - Assault with Injury - Assault occasioning actual bodily harm'),
   ('class and code titles', 'Attempted - Assault without Injury - Common assault and battery'),

@@ -1223,7 +1223,7 @@ static bool
 key_filler(const char *w)
 {
 	static const char *const filler[] = {"A", "AN", "THE", "OF", "ON", "AND", "OR", "ETC",
-	"TO", "IN", "FOR", "OCCASIONING", NULL};
+	"TO", "IN", "FOR", "OCCASIONING", "CAUSE", NULL};
 	int			i;
 
 	for (i = 0; filler[i]; i++)
@@ -1468,6 +1468,7 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 				/* the Home Office says residential and residence, forces dwelling */
 				{"DWELLING", "RESIDENTIAL", NULL, NULL},
 				{"UNLAWFUL", "UNAUTHORISED", NULL, NULL},
+				{"INTIMIDATING", "INTIMIDATION", NULL, NULL},
 				{"RACE", "RACIALLY", NULL, NULL},
 				{"RACIAL", "RACIALLY", NULL, NULL},
 				{"RELIGIOUS", "RELIGIOUSLY", NULL, NULL},
