@@ -6,7 +6,9 @@
 #   bash test/bench/classify_accuracy.sh            builds, runs on a throwaway cluster
 #   PGHOST=/tmp PGPORT=5443 PGUSER=postgres PGDATABASE=acc \
 #     bash test/bench/classify_accuracy.sh --here   uses that database (foistats installed)
-# Not (yet) a check: the held-out figures are below issue 15's goals.
+# Not (yet) a check: the held-out figures are below issue 15's goals (class >= 98 %, all
+# stated >= 97 %, wrong <= 0.5 %); pass --enforce to fail below them.  It does fail when
+# a title's answer depends on the titles classified before it in the session.
 . "$(dirname "$0")/../lib.sh"
 cd "$FOISTATS_ROOT"
 if [ "${1:-}" = --here ]; then
