@@ -25,6 +25,7 @@ INSERT INTO acc_title (why, title) VALUES
   -- a code in several classes by premises or property: the class whose own words it has
   ('personal', 'Robbery - personal'),
   ('residential, home', 'Residential Burglary of a Home (Dwelling)'),
+  ('code, no class: a reason', 'Threaten a person with an article in a private place'),
   -- a list's number, misspellings, subsections in letters, bikes
   ('number (hocr_2010_vap)', '13 Child Abduction'),
   ('misspelt', 'Malicious Communucations'),

@@ -1409,6 +1409,8 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 		}
 		else if (tk && tk->idx >= 0)
 		{
+			bool		reason_set = false;
+
 			rc = &codes[tk->idx];
 			m->matched_by = "title";
 			if (rc->cls[0] == '\0' && !r->multiple)
@@ -1421,6 +1423,22 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 				vcls = victim_class(rc, vic);
 				if (vcls == NULL && vic == 0)
 					vcls = words_class(rc, wkey, att);
+				if (vcls == NULL)
+				{
+					char		list[64] = "";
+					int			v;
+
+					for (v = 0; v < rc->nvclass; v++)
+					{
+						if (v > 0)
+							strlcat(list, v == rc->nvclass - 1 ? " or " : ", ", sizeof(list));
+						strlcat(list, rc->vclass[v], sizeof(list));
+					}
+					snprintf(r->reason, sizeof(r->reason),
+							 "code %s is in Home Office classes %s; the title does not say which",
+							 rc->code, list);
+					reason_set = true;
+				}
 			}
 			r->n_unparsed = 0;
 			if (r->code[0] && strcmp(r->code, rc->code) != 0 && r->pen_source == 'i')
@@ -1428,7 +1446,8 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 				r->penetration = -1;
 				r->pen_source = 0;
 			}
-			r->reason[0] = '\0';
+			if (!reason_set)
+				r->reason[0] = '\0';
 		}
 		else if (r->code[0])
 		{
