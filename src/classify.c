@@ -95,6 +95,15 @@ read_code(Lex *L, OffenceResult *r)
 				 L->t[i].w + 3);
 		i++;
 	}
+	else if (L->t[i].ndig == 1 && L->t[i].num > 0 && i + 2 < L->n && L->t[i + 1].sym == '/' &&
+			 L->t[i + 1].glued && L->t[i + 2].glued && L->t[i + 2].num > 0 &&
+			 L->t[i + 2].ndig <= 2 && (i + 3 >= L->n || !L->t[i + 3].glued))
+	{
+		/* 4/6, 4/10: the Home Office classes of causing death by driving */
+		snprintf(r->given_class, sizeof(r->given_class), "%d/%d", L->t[i].num % 10,
+				 L->t[i + 2].num % 100);
+		i += 3;
+	}
 	else if (L->t[i].ndig <= 3 && i + 2 < L->n &&
 			 (L->t[i + 1].sym == '/' || L->t[i + 1].sym == '.') &&
 			 L->t[i + 1].glued && L->t[i + 2].glued &&
@@ -140,6 +149,68 @@ read_code(Lex *L, OffenceResult *r)
 
 /* ---------------------------------------------------------------- statute, prefixes */
 
+/* a '-' between words with a space on either side, or ( ) , : . separates parts */
+static bool
+is_separator(const Lex *L, int i)
+{
+	const Tok  *k = &L->t[i];
+
+	if (k->sym == '(' || k->sym == ')' || k->sym == ',' || k->sym == ':' || k->sym == '.')
+		return true;
+	if (k->sym == '-')
+		return !(k->glued && i + 1 < L->n && L->t[i + 1].glued);
+	return false;
+}
+
+/* the part L->t[a..b) is statute text: '... Act 1968 Sec 9', 'Common Law', '(Indictable)' */
+static bool
+statute_part(const Lex *L, int a, int b)
+{
+	int			i,
+				words = 0,
+				noise = 0,
+				digits = 0;
+
+	for (i = a; i < b; i++)
+	{
+		const Tok  *k = &L->t[i];
+
+		if (k->sym)
+			continue;
+		if (k->dropped && is_word(k, "ACT"))
+		{
+			/* not when the part also states facts: ', offender 18+ SOA 2003' */
+			int			j;
+
+			for (j = a; j < b; j++)
+				if (!L->t[j].dropped &&
+					(L->t[j].num >= 0 || is_word(&L->t[j], "OFFENDER") ||
+					 is_word(&L->t[j], "VICTIM") || is_word(&L->t[j], "FEMALE") ||
+					 is_word(&L->t[j], "MALE") || is_word(&L->t[j], "CHILD") ||
+					 is_word(&L->t[j], "PENETRATION") || is_word(&L->t[j], "UNDER") ||
+					 is_word(&L->t[j], "OVER")))
+					return false;
+			return true;
+		}
+		if (is_word(k, "LAW") && i > a && is_word(&L->t[i - 1], "COMMON"))
+			return true;
+		if (k->dropped)
+			continue;
+		words++;
+		if (is_word(k, "INDICTABLE") || is_word(k, "SUMMARY") || is_word(k, "EITHER") ||
+			is_word(k, "WAY") || is_word(k, "ONLY") || is_word(k, "CLASS") ||
+			/* statute abbreviations: '(S4A POA)', '(Sec 47 OAPA)' */
+			is_word(k, "POA") || is_word(k, "OAPA") || is_word(k, "CDA") ||
+			is_word(k, "PFHA") || is_word(k, "MDA") || is_word(k, "CJA") ||
+			is_word(k, "TA") || is_word(k, "RTA"))
+			noise++;
+		else if (k->num >= 0 || (strlen(k->w) == 1 && k->glued))
+			digits++;			/* '(Class 105A)' */
+	}
+	return words > digits && noise == words - digits;
+}
+
+
 static void
 drop_noise(Lex *L, OffenceResult *r)
 {
@@ -158,7 +229,7 @@ drop_noise(Lex *L, OffenceResult *r)
 			k->dropped = L->t[i + 1].dropped = L->t[i + 2].dropped = true;
 			continue;
 		}
-		if (is_word(k, "ACT") && i + 1 < L->n && L->t[i + 1].num >= 1900 &&
+		if (is_word(k, "ACT") && i + 1 < L->n && L->t[i + 1].num >= 1800 &&
 			L->t[i + 1].num <= 2099)
 		{
 			k->dropped = L->t[i + 1].dropped = true;
@@ -228,6 +299,22 @@ drop_noise(Lex *L, OffenceResult *r)
 			}
 		}
 	}
+	/* statute text after the offence: '- Theft Act 1968 Sec 9', '- Common Law' */
+	{
+		int			a = 0,
+					b;
+
+		while (a < L->n && !is_separator(L, a))
+			a++;
+		for (a = a + 1; a < L->n; a = b + 1)
+		{
+			for (b = a; b < L->n && !is_separator(L, b); b++)
+				;
+			if (statute_part(L, a, b))
+				for (i = a; i < b; i++)
+					L->t[i].dropped = true;
+		}
+	}
 }
 
 /* ---------------------------------------------------------------- facts */
@@ -260,10 +347,18 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 		j = i + (is_word(&t[i], "LESS") ? 2 : 1);
 		if (j < n && t[j].sym == '/')
 			j++;
-		if (j < n && t[j].num >= 0 && t[j].num < 120)
+		if (j < n && t[j].num >= 0 && t[j].num < 120 && !t[j].money)
 		{
 			*lo = 0;
 			*hi = t[j].num;
+			/* 'under 1 3': a digit typed apart from the next */
+			if (t[j].ndig == 1 && t[j].num > 0 && j + 1 < n && t[j + 1].ndig == 1 &&
+				!t[j + 1].glued && (j + 2 >= n || !t[j + 2].glued || t[j + 2].sym == 0))
+			{
+				*hi = t[j].num * 10 + t[j + 1].num;
+				t[j + 1].used = true;
+				j++;
+			}
 			for (int m = i; m <= j; m++)
 				t[m].used = true;
 			j++;
@@ -275,7 +370,8 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 		return -1;
 	}
 	/* OVER 18 */
-	if (is_word(&t[i], "OVER") && i + 1 < n && t[i + 1].num >= 0 && t[i + 1].num < 120)
+	if (is_word(&t[i], "OVER") && i + 1 < n && t[i + 1].num >= 0 && t[i + 1].num < 120 &&
+		!t[i + 1].money)
 	{
 		*lo = t[i + 1].num;
 		*hi = -1;
@@ -285,9 +381,41 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 			t[j++].used = true;
 		return j;
 	}
-	if (t[i].num < 0 || t[i].num >= 120 || t[i].dropped)
+	if (t[i].num < 0 || t[i].dropped || t[i].money)
+		return -1;
+	/* 1317YRS, 1315: two ages run together, then years or after a victim word */
+	if (t[i].ndig == 4 && t[i].num / 100 < t[i].num % 100 && t[i].num % 100 <= 20 &&
+		t[i].num / 100 >= 10 &&
+		((i + 1 < n && is_word(&t[i + 1], "YEARS")) ||
+		 (i > 0 && (is_word(&t[i - 1], "FEMALE") || is_word(&t[i - 1], "MALE") ||
+					is_word(&t[i - 1], "CHILD") || is_word(&t[i - 1], "AGED") ||
+					is_word(&t[i - 1], "VICTIM")))))
+	{
+		*lo = t[i].num / 100;
+		*hi = t[i].num % 100 + 1;
+		t[i].used = true;
+		j = i + 1;
+		while (j < n && (is_word(&t[j], "YEARS") || is_word(&t[j], "OLD")))
+			t[j++].used = true;
+		return j;
+	}
+	if (t[i].num >= 120)
 		return -1;
 	j = i + 1;
+	/* 13  17YRS, AGED 13 15: a range typed without its dash */
+	if (j < n && t[j].num >= 0 && !t[j].glued && !t[j].money && t[j].num > t[i].num &&
+		t[j].num < 120 && t[i].num >= 10 &&
+		((j + 1 < n && is_word(&t[j + 1], "YEARS")) ||
+		 (i > 0 && (is_word(&t[i - 1], "AGED") || is_word(&t[i - 1], "AGE")))))
+	{
+		*lo = t[i].num;
+		*hi = t[j].num + 1;
+		t[i].used = t[j].used = true;
+		j++;
+		while (j < n && (is_word(&t[j], "YEARS") || is_word(&t[j], "OLD")))
+			t[j++].used = true;
+		return j;
+	}
 	/* 13-15, 13 - 15, 13 TO 15, 13/15 */
 	if (j + 1 < n && (t[j].sym == '-' || is_word(&t[j], "TO") ||
 					  (t[j].sym == '/' && t[j].glued)) &&
@@ -338,12 +466,33 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 	return -1;
 }
 
+/* the word ATTEMPT at i does not say this offence was attempted */
+static bool
+not_an_attempt(const Lex *L, int i)
+{
+	int			p = i - 1;
+
+	while (p >= 0 && (L->t[p].sym == '(' || L->t[p].sym == '-'))
+		p--;
+	if (p >= 0 && (is_word(&L->t[p], "EXCLUDING") || is_word(&L->t[p], "EXCLUDES") ||
+				   is_word(&L->t[p], "EXCEPT") || is_word(&L->t[p], "NOT") ||
+				   is_word(&L->t[p], "NO") || is_word(&L->t[p], "WITHOUT") ||
+				   is_word(&L->t[p], "EXCL")))
+		return true;
+	if (i + 1 < L->n && is_word(&L->t[i + 1], "SUICIDE"))
+		return true;
+	if (p >= 0 && is_word(&L->t[p], "CRIMINAL") && i + 1 < L->n && is_word(&L->t[i + 1], "ACT"))
+		return true;
+	return false;
+}
+
 static void
 read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 {
 	int			i;
 	int			subject = 0;	/* 0 victim, 1 offender */
 	int			since_subject = 0;
+	bool		two_sexes = false;	/* both sexes named as the victim's */
 
 	for (i = 0; i < L->n; i++)
 	{
@@ -354,6 +503,14 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 
 		if (k->dropped)
 			continue;
+		/* a lone O before an age is the offender: 'O 18+', 'O U18' (not W/O) */
+		if (is_word(k, "O") && !(i > 0 && L->t[i - 1].sym == '/') && i + 1 < L->n &&
+			(L->t[i + 1].num >= 0 || is_word(&L->t[i + 1], "U") ||
+			 is_word(&L->t[i + 1], "UNDER") || is_word(&L->t[i + 1], "OVER")))
+		{
+			strcpy(k->w, "OFFENDER");
+			k->known = true;
+		}
 		if (is_word(k, "OFFENDER") || is_word(k, "OFFENDERS"))
 		{
 			subject = 1;
@@ -369,6 +526,17 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 			continue;
 		}
 		e = age_phrase(L, i, &lo, &hi);
+		/* 'Offender 18', 'Off 18': a Home Office 'offender 18 or over' that lost its '+' */
+		if (e < 0 && subject == 1 && since_subject == 0 && k->num == 18 && !k->money &&
+			!(i + 1 < L->n && L->t[i + 1].num >= 0) &&
+			!(i + 2 < L->n && (L->t[i + 1].sym == '-' || L->t[i + 1].sym == '/') &&
+			  L->t[i + 2].num >= 0))
+		{
+			lo = 18;
+			hi = -1;
+			k->used = true;
+			e = i + 1;
+		}
 		if (e > 0)
 		{
 			if (subject == 1 && since_subject <= 3)
@@ -405,16 +573,37 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 			while (p >= 0 && (is_word(&L->t[p], "A") || is_word(&L->t[p], "AN")))
 				p--;
 			k->used = true;
-			if (p >= 0 && is_word(&L->t[p], "BY"))
-				*offender_sex = k->w[0];
-			else if (!r->victim_sex)
+			if (i + 1 < L->n && (is_word(&L->t[i + 1], "GENITAL") ||
+								 is_word(&L->t[i + 1], "GENITALS")))
+				;				/* 'female genital mutilation' */
+			else if ((p >= 0 && is_word(&L->t[p], "BY")) ||
+					 (i + 1 < L->n && (is_word(&L->t[i + 1], "OFFENDER") ||
+									   is_word(&L->t[i + 1], "OFFENDERS"))))
+				*offender_sex = k->w[0];	/* 'by a male', 'female offender' */
+			else if (!r->victim_sex && !two_sexes)
 				r->victim_sex = k->w[0];
+			else if (r->victim_sex && r->victim_sex != k->w[0])
+			{
+				/* 'a male or female child': the title names both */
+				r->victim_sex = 0;
+				two_sexes = true;
+			}
 			continue;
 		}
 		if (is_word(k, "ATTEMPT"))
 		{
-			r->attempt = true;
+			int			p = i - 1;
+
+			while (p >= 0 && L->t[p].sym == '-')
+				p--;
 			k->used = true;
+			/* 'murder and attempted murder', 'rape or attempted rape': both, not an
+			 * attempt; nor 'excluding attempts', 'attempted suicide', 'Criminal
+			 * Attempts Act' */
+			if (!(p >= 0 && (is_word(&L->t[p], "OR") || is_word(&L->t[p], "AND") ||
+							 L->t[p].sym == '&' || L->t[p].sym == '/')) &&
+				!not_an_attempt(L, i))
+				r->attempt = true;
 			continue;
 		}
 		if (is_word(k, "PENETRATION"))
@@ -519,7 +708,8 @@ find_kind(Lex *L, OffenceResult *r)
 			return K_TRUST_PRES;
 		return cause ? K_TRUST_CAUSE : K_TRUST_ACT;
 	}
-	if (HAS("FAMILY") || HAS("RELATIVE") || HAS("INCEST"))
+	if ((HAS("FAMILY") || HAS("RELATIVE") || HAS("INCEST")) &&
+		(sexual || activity || HAS("INCEST") || HAS("PENETRATION") || HAS("RAPE")))
 	{
 		if (HAS("ADULT") || (r->has_vage && r->vage_lo >= 18))
 			return HAS("CONSENT") ? K_FAM_ADULT_CONSENT : K_FAM_ADULT;
@@ -540,6 +730,9 @@ find_kind(Lex *L, OffenceResult *r)
 			return K_CSE_ARRANGE;
 		if (cause)
 			return K_CSE_CAUSE;
+		/* 'Abuse of children through prostitution and pornography' (class 71's old title) */
+		if (HAS("ABUSE"))
+			return K_CSE_GENERIC;
 	}
 	if (HAS("BROTHEL"))
 		return K_BROTHEL;
@@ -654,6 +847,40 @@ void
 offence_range_words(int lo, int hi, char *out, size_t outsz)
 {
 	range_words_inner(lo, hi, out, outsz);
+}
+
+static bool
+in_list(const char *const *list, const char *code)
+{
+	int			i;
+
+	for (i = 0; list[i]; i++)
+		if (strcmp(list[i], code) == 0)
+			return true;
+	return false;
+}
+
+/* a rule of u's kind with u's victim facts but penetration pen / offender age oage */
+static const Rule *
+sibling(const Rule *u, char pen, char oage)
+{
+	size_t		i;
+
+	for (i = 0; i < classify_nrules; i++)
+	{
+		const Rule *v = &classify_rules[i];
+
+		if (v->kind != u->kind || v->sex != u->sex || v->vlo != u->vlo ||
+			v->vhi != u->vhi || strcmp(v->code, u->code) == 0)
+			continue;
+		if (v->att != u->att && v->att != '*' && u->att != '*')
+			continue;
+		if (pen && v->pen == pen && v->oage == u->oage)
+			return v;
+		if (oage && v->oage == oage && v->pen == u->pen)
+			return v;
+	}
+	return NULL;
 }
 
 static void
@@ -782,6 +1009,31 @@ pick_code(int kind, char offender_sex, bool child_no_age, OffenceResult *r)
 				 cand[0]->code, cand[i]->code);
 		set_reason(r, "%s%s", why, NULL);
 		return;
+	}
+	/*
+	 * The code's Home Office title states penetration or an adult offender and this
+	 * title does not: when a sibling code differs only in that, no code (the class)
+	 */
+	{
+		const Rule *alt = NULL;
+		const char *what = NULL;
+
+		if (r->penetration == -1 && cand[0]->pen == 'P' &&
+			in_list(classify_pen_titled, cand[0]->code) &&
+			(alt = sibling(cand[0], 'N', 0)) != NULL)
+			what = "penetration not stated";
+		else if (!r->has_oage && cand[0]->oage == 'A' &&
+				 in_list(classify_adult_titled, cand[0]->code) &&
+				 (alt = sibling(cand[0], 0, 'U')) != NULL)
+			what = "offender age not stated";
+		if (what)
+		{
+			if (strcmp(alt->cls, cand[0]->cls) == 0)
+				strcpy(r->cls, cand[0]->cls);
+			snprintf(why, sizeof(why), "%s: %s or %s", what, cand[0]->code, alt->code);
+			set_reason(r, "%s%s", why, NULL);
+			return;
+		}
 	}
 	strcpy(r->code, cand[0]->code);
 	strcpy(r->cls, cand[0]->cls);
@@ -935,11 +1187,12 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 	if (kind == K_NONE)
 		set_reason(r, r->sexual_words ? "sexual offence not recognised" :
 				   "offence not recognised", NULL, NULL);
-	else if (classify_kinds[kind].note && kind != K_EXTREME && kind != K_IIOC_GENERIC)
+	else if (classify_kinds[kind].note && !classify_kinds[kind].cls)
 		set_reason(r, "%s", classify_kinds[kind].note, NULL);
-	else if (kind == K_EXTREME || kind == K_IIOC_GENERIC)
+	else if (classify_kinds[kind].note)
 	{
-		strcpy(r->cls, "86");
+		/* the class, not which of its offences (86, 71) */
+		strcpy(r->cls, classify_kinds[kind].cls);
 		set_reason(r, "%s", classify_kinds[kind].note, NULL);
 	}
 	else
@@ -964,4 +1217,309 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 			r->n_unparsed++;
 		}
 	}
+}
+
+static bool
+key_filler(const char *w)
+{
+	static const char *const filler[] = {"A", "AN", "THE", "OF", "ON", "AND", "OR", "ETC",
+	"TO", "IN", "FOR", "OCCASIONING", "CAUSE", NULL};
+	int			i;
+
+	for (i = 0; filler[i]; i++)
+		if (strcmp(w, filler[i]) == 0)
+			return true;
+	return false;
+}
+
+/* a word of the vocabulary (not a number, not an unknown letter run) */
+static bool
+known_word(const Tok *k)
+{
+	return k->num < 0 && k->sym == 0 && k->known && strlen(k->w) > 1 &&
+		!is_word(k, "S") && !is_word(k, "SS");
+}
+
+/* the next word from i, past a/an/the, is MOTOR or VEHICLE */
+static bool
+vehicle_next(const Lex *L, int i)
+{
+	while (i < L->n && (is_word(&L->t[i], "A") || is_word(&L->t[i], "AN") ||
+						is_word(&L->t[i], "THE")))
+		i++;
+	return i < L->n && (is_word(&L->t[i], "MOTOR") || is_word(&L->t[i], "VEHICLE") ||
+						is_word(&L->t[i], "VEHICLES"));
+}
+
+/* no word or number before token i (only symbols or dropped tokens) */
+static bool
+first_word(const Lex *L, int i)
+{
+	int			j;
+
+	for (j = 0; j < i; j++)
+		if (!L->t[j].dropped && L->t[j].sym == 0)
+			return false;
+	return true;
+}
+
+static int
+cmp_word(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+size_t
+offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *attempt,
+				  char *victim)
+{
+	Lex			Lbuf;
+	Lex		   *L = &Lbuf;
+	OffenceResult r;
+	char		words[MAX_TOK][OFF_WORD_MAX];
+	const char *sorted[MAX_TOK];
+	int			nw = 0,
+				i;
+	size_t		o = 0;
+
+	*attempt = false;
+	*victim = 0;
+	if (outsz > 0)
+		out[0] = '\0';
+	if (len > OFF_MAX_TITLE)
+		return 0;
+	classify_lex(s, len, L);
+	if (L->overflow)
+		return 0;
+	memset(&r, 0, sizeof(r));
+	read_code(L, &r);
+	drop_noise(L, &r);
+
+	/* the victim words of classes split by victim (8N / 8S / 8T, 105A / 104) */
+	for (i = 0; i < L->n; i++)
+	{
+		Tok		   *k = &L->t[i];
+
+		if (k->dropped || k->sym || k->num >= 0)
+			continue;
+		if (is_word(k, "EMERGENCY") && i + 1 < L->n &&
+			(is_word(&L->t[i + 1], "WORKER") || is_word(&L->t[i + 1], "WORKERS")))
+		{
+			k->dropped = L->t[i + 1].dropped = true;
+			*victim = 'E';
+		}
+		else if (is_word(k, "EW"))
+		{
+			k->dropped = true;
+			*victim = 'E';
+		}
+		else if (is_word(k, "CONSTABLE") || is_word(k, "PC") ||
+				 (is_word(k, "POLICE") && i + 1 < L->n &&
+				  (is_word(&L->t[i + 1], "OFFICER") || is_word(&L->t[i + 1], "OFFICERS"))))
+		{
+			int			p = i - 1;
+
+			k->dropped = true;
+			if (is_word(k, "POLICE"))
+				L->t[i + 1].dropped = true;
+			/* '(other than a constable)', '(except a constable)' */
+			while (p >= 0 && (is_word(&L->t[p], "A") || is_word(&L->t[p], "AN")))
+				L->t[p--].dropped = true;
+			if (p >= 0 && is_word(&L->t[p], "EXCEPT"))
+				L->t[p].dropped = true;
+			else if (p >= 1 && is_word(&L->t[p], "THAN") && is_word(&L->t[p - 1], "OTHER"))
+				L->t[p].dropped = L->t[p - 1].dropped = true;
+			else if (*victim == 0)
+				*victim = 'C';
+		}
+	}
+
+	for (i = 0; i < L->n; i++)
+	{
+		const Tok  *k = &L->t[i];
+		size_t		wl;
+
+		if (k->dropped || k->sym)
+			continue;
+		if (i > 0 && L->t[i - 1].sym == '(' && i + 1 < L->n && L->t[i + 1].sym == ')' &&
+			(k->num >= 0 || strlen(k->w) <= 3) && !known_word(k))
+			continue;			/* '(1)', '(b)', '(ii)': a subsection */
+		if (k->num >= 0 && k->ndig <= 3 && first_word(L, i) && i + 1 < L->n &&
+			L->t[i + 1].sym == 0 && L->t[i + 1].num < 0 && !L->t[i + 1].glued &&
+			!is_word(&L->t[i + 1], "YEARS") && !is_word(&L->t[i + 1], "AND") &&
+			!is_word(&L->t[i + 1], "OR") && !is_word(&L->t[i + 1], "TO") &&
+			!is_word(&L->t[i + 1], "PLUS") && !is_word(&L->t[i + 1], "OLD"))
+			continue;			/* '13 Child Abduction': a list's number, not an age */
+		/* money: 'under £5,000', '(Under £5000.00 damage)', '£5,000 and over', 'over £5000'
+		 * -> UNDER5000 / OVER5000 */
+		if ((is_word(k, "UNDER") || is_word(k, "OVER") || k->num >= 0) && nw < MAX_TOK)
+		{
+			int			j = k->num >= 0 ? i : i + 1;
+			char		amount[16];
+			const char *side = k->num >= 0 ? NULL : k->w;
+
+			if (j < L->n && L->t[j].num >= 0 && L->t[j].money)
+			{
+				snprintf(amount, sizeof(amount), "%.15s", L->t[j].w);
+				/* 5,000 */
+				while (j + 2 < L->n && L->t[j + 1].sym == ',' && L->t[j + 2].money &&
+					   strlen(amount) + strlen(L->t[j + 2].w) < sizeof(amount))
+				{
+					strcat(amount, L->t[j + 2].w);
+					j += 2;
+				}
+				/* .00 */
+				if (j + 2 < L->n && L->t[j + 1].sym == '.' && L->t[j + 1].glued &&
+					L->t[j + 2].num == 0 && L->t[j + 2].glued)
+					j += 2;
+				if (side == NULL && j + 2 < L->n &&
+					(is_word(&L->t[j + 1], "AND") || is_word(&L->t[j + 1], "OR")) &&
+					is_word(&L->t[j + 2], "OVER"))
+				{
+					side = "OVER";
+					j += 2;
+				}
+				if (side)
+				{
+					snprintf(words[nw++], OFF_WORD_MAX, "%s%s", side, amount);
+					i = j;
+					continue;
+				}
+			}
+		}
+		if (k->num >= 0)
+		{
+			/* 5,000 is one number */
+			if (i + 2 < L->n && L->t[i + 1].sym == ',' && L->t[i + 1].glued &&
+				L->t[i + 2].glued && L->t[i + 2].num >= 0 && L->t[i + 2].ndig == 3 &&
+				!L->t[i + 2].dropped && strlen(k->w) + 4 < OFF_WORD_MAX)
+			{
+				snprintf(words[nw++], OFF_WORD_MAX, "%s%s", k->w, L->t[i + 2].w);
+				i += 2;
+				continue;
+			}
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", k->w);
+			continue;
+		}
+		if (is_word(k, "ATTEMPT"))
+		{
+			int			p = i - 1;
+
+			while (p >= 0 && L->t[p].sym == '-')
+				p--;
+			/* 'murder and attempted murder', 'rape or attempted rape' */
+			if (p >= 0 && (is_word(&L->t[p], "OR") || is_word(&L->t[p], "AND") ||
+						   L->t[p].sym == '&' || L->t[p].sym == '/'))
+				snprintf(words[nw++], OFF_WORD_MAX, "%s", k->w);
+			else if (not_an_attempt(L, i))
+			{
+				/* 'excluding attempts' says only that: 'attempted suicide' is words */
+				if (i + 1 < L->n && is_word(&L->t[i + 1], "SUICIDE"))
+					snprintf(words[nw++], OFF_WORD_MAX, "%s", k->w);
+			}
+			else
+				*attempt = true;
+			continue;
+		}
+		/* 'theft of a (motor) vehicle' is not 'vehicle theft' (of or from) */
+		if (is_word(k, "OF") && i > 0 && is_word(&L->t[i - 1], "THEFT") && nw < MAX_TOK &&
+			vehicle_next(L, i + 1))
+		{
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "THEFT-OF");
+			continue;
+		}
+		/* 'excluding cannabis' says what is not counted: neither word names it */
+		if (is_word(k, "EXCLUDING") || is_word(k, "EXCL") || is_word(k, "EXCLUDES"))
+		{
+			if (i + 1 < L->n && L->t[i + 1].sym == 0 && L->t[i + 1].num < 0 &&
+				!is_word(&L->t[i + 1], "ATTEMPT"))
+				i++;
+			continue;
+		}
+		/* a drug's class: '(class B drug)', 'Class A' */
+		if (is_word(k, "CLASS") && i + 1 < L->n && L->t[i + 1].glued == false &&
+			(is_word(&L->t[i + 1], "A") || is_word(&L->t[i + 1], "B") ||
+			 is_word(&L->t[i + 1], "C")))
+		{
+			i++;
+			continue;
+		}
+		/* 'possession of a controlled drug - cannabis' is 'possession of cannabis'
+		 * ('trafficking in controlled drugs' is not 'drug trafficking', an ONS subgroup) */
+		if (key_filler(k->w) || is_word(k, "HAVING") ||
+			(is_word(k, "CONTROLLED") && has_word(L, "POSSESSION")))
+			continue;
+		/* abbreviations and synonyms the Home Office titles spell out */
+		{
+			static const char *const expand[][4] = {
+				{"ABH", "ACTUAL", "BODILY", "HARM"},
+				{"GBH", "GRIEVOUS", "BODILY", "HARM"},
+				{"MV", "MOTOR", "VEHICLE", NULL},
+				{"BLDG", "BUILDING", NULL, NULL},
+				{"BIKE", "PEDAL", "CYCLE", NULL},
+				/* a vehicle is a motor vehicle ('Theft from a vehicle') */
+				{"VEHICLE", "MOTOR", "VEHICLE", NULL},
+				{"VEHICLES", "MOTOR", "VEHICLE", NULL},
+				{"BIKES", "PEDAL", "CYCLE", NULL},
+				{"BICYCLES", "PEDAL", "CYCLE", NULL},
+				{"BICYCLE", "PEDAL", "CYCLE", NULL},
+				{"AGG", "AGGRAVATED", NULL, NULL},
+				{"COMMS", "COMMUNICATION", NULL, NULL},
+				/* the Home Office says residential and residence, forces dwelling */
+				{"DWELLING", "RESIDENTIAL", NULL, NULL},
+				{"UNLAWFUL", "UNAUTHORISED", NULL, NULL},
+				{"INTIMIDATING", "INTIMIDATION", NULL, NULL},
+				{"RACE", "RACIALLY", NULL, NULL},
+				{"RACIAL", "RACIALLY", NULL, NULL},
+				{"RELIGIOUS", "RELIGIOUSLY", NULL, NULL},
+				{"RESIDENCE", "RESIDENTIAL", NULL, NULL},
+			};
+			size_t		e;
+			int			x;
+
+			for (e = 0; e < sizeof(expand) / sizeof(expand[0]); e++)
+				if (strcmp(k->w, expand[e][0]) == 0)
+					break;
+			if (e == sizeof(expand) / sizeof(expand[0]) && is_word(k, "CYCLE") &&
+				!(i > 0 && is_word(&L->t[i - 1], "MOTOR")) && nw < MAX_TOK)
+				snprintf(words[nw++], OFF_WORD_MAX, "%s", "PEDAL");	/* a cycle is pedal */
+			if (e < sizeof(expand) / sizeof(expand[0]))
+			{
+				for (x = 1; x < 4 && expand[e][x] && nw < MAX_TOK; x++)
+					snprintf(words[nw++], OFF_WORD_MAX, "%s", expand[e][x]);
+				continue;
+			}
+		}
+		snprintf(words[nw], OFF_WORD_MAX, "%s", k->w);
+		wl = strlen(words[nw]);
+		if (wl >= 4 && words[nw][wl - 1] == 'S' && words[nw][wl - 2] != 'S' &&
+			words[nw][wl - 2] != 'U' && words[nw][wl - 2] != 'I')
+			words[nw][wl - 1] = '\0';
+		nw++;
+	}
+	/* 'Rape of a male - multiple undefined offenders' (19K) is not 'rape of a male' */
+	if (r.multiple && nw < MAX_TOK)
+		snprintf(words[nw++], OFF_WORD_MAX, "%s", "MULTIPLE");
+	for (i = 0; i < nw; i++)
+		sorted[i] = words[i];
+	qsort(sorted, nw, sizeof(sorted[0]), cmp_word);
+	for (i = 0; i < nw; i++)
+	{
+		size_t		wl = strlen(sorted[i]);
+
+		if (i > 0 && strcmp(sorted[i], sorted[i - 1]) == 0)
+			continue;
+		if (o > 0)
+		{
+			if (o + 1 < outsz)
+				out[o] = ' ';
+			o++;
+		}
+		if (o + wl < outsz)
+			memcpy(out + o, sorted[i], wl);
+		o += wl;
+	}
+	if (outsz > 0)
+		out[o < outsz ? o : outsz - 1] = '\0';
+	return o;
 }

@@ -88,6 +88,23 @@ extern int	offence_family_of(const char *code, const char *cls);
  */
 extern size_t offence_normalise(const char *s, size_t len, char *out, size_t outsz);
 
+/*
+ * The words of a title that name its offence, for matching a force's wording against
+ * the Home Office titles when the exact normalised title is not one of them: the
+ * lexer's canonical words (abbreviations, one-letter misspellings, glued words), less
+ * a leading code or class, statute text ('- Theft Act 1968 Sec 9', '(Sec 47)',
+ * '- Common Law', '(Indictable)'), the words 'attempt(ed)' (*attempt is set; 'X or
+ * attempted X' is not an attempt and keeps the word), filler (a, an, the, of, on, and,
+ * etc, '&') and a final plural S; '5,000' is one number; sorted, each word once.
+ * The victim words of the classes that split an offence by its victim are taken out
+ * too: *victim is 'C' for a constable ('police officer', 'PC'), 'E' for an emergency
+ * worker ('EW'; '(other than / except a constable)' goes with it), else 0.
+ * Writes at most outsz-1 bytes plus NUL (an empty key when the title is too long or
+ * has no such words) and returns the key's length.
+ */
+extern size_t offence_title_key(const char *s, size_t len, char *out, size_t outsz,
+								bool *attempt, char *victim);
+
 /* Human wording of an age range: 'under 13', '13-15', '16 and over'. */
 extern void offence_range_words(int lo, int hi, char *out, size_t outsz);
 

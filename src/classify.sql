@@ -13,7 +13,8 @@ CREATE TYPE @extschema@.offence AS (
   penetration_source text,       -- 'stated' | 'implied' (by the code's definition) | NULL
   attempt            boolean,
   multiple_offenders boolean,    -- 'multiple undefined offenders' (classes 19J/19K)
-  matched_by         text,       -- 'override' | 'code' | 'class' | 'title' | 'rules' | NULL
+  matched_by         text,       -- 'override' | 'code' | 'class' | 'title' | 'rules' | 'words' (the words of a
+                                 -- Home Office title in another order or form: class, code only if the class has one) | NULL
   unparsed           text[],     -- words the classifier could not interpret
   reason             text        -- why a field is NULL, or an assumption it made
 );

@@ -15,6 +15,8 @@
  */
 #include "postgres.h"
 
+#include <ctype.h>
+
 #include "access/htup_details.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
@@ -47,6 +49,13 @@ typedef struct RefCode
 	char	   *ons_group;
 	int			family;
 	char	   *title;
+	/* a code the list files in several classes by its victim (8N / 8S / 8T): per class,
+	 * 'C' constable, 'E' emergency worker, '-' neither (from the class titles) */
+	int			nvclass;
+	char		vclass[8][8];
+	char		vclass_victim[8];
+	char	   *vclass_key[8];	/* offence_title_key of the class title */
+	bool		vclass_att[8];	/* the class title says attempted */
 } RefCode;
 
 typedef struct RefKey
@@ -58,6 +67,18 @@ typedef struct RefKey
 	int			sexual;			/* classes only: 1 all codes sexual, 0 none, -1 mixed */
 	int			ncodes;			/* classes only: distinct codes */
 } RefKey;
+
+/* the words of a Home Office title or class title (offence_title_key) -> class/code */
+typedef struct WordKey
+{
+	char	   *key;
+	bool		attempt;		/* the title states an attempt ('Attempted burglary ...') */
+	char		victim;			/* 'C' constable, 'E' emergency worker, 0 (offence_title_key) */
+	char		cls[8];			/* "" when titles with these words are in different classes */
+	int			idx;			/* into codes[]; -1 when no single code */
+	bool		code_title;		/* from a code's title, else only from class titles */
+	bool		ambiguous;		/* titles with these words are different offences */
+} WordKey;
 
 typedef struct Override
 {
@@ -97,6 +118,8 @@ static RefKey *classes;
 static int	nclasses;
 static RefKey *class_titles;	/* normalised class title -> class (idx unused) */
 static int	nclass_titles;
+static WordKey *word_keys;
+static int	nword_keys;
 static Override *overrides;
 static int	noverrides;
 /* the ONS group of every code of a family, when they share one (else NULL) */
@@ -139,6 +162,86 @@ cmp_override(const void *a, const void *b)
 	return strcmp(((const Override *) a)->key, ((const Override *) b)->key);
 }
 
+static int
+cmp_word_key(const void *a, const void *b)
+{
+	const WordKey *x = a,
+			   *y = b;
+
+	if (x->attempt != y->attempt)
+		return x->attempt ? 1 : -1;
+	if (x->victim != y->victim)
+		return x->victim < y->victim ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+static WordKey *
+find_word_key(const char *key, bool attempt, char victim)
+{
+	WordKey		k;
+
+	k.key = (char *) key;
+	k.attempt = attempt;
+	k.victim = victim;
+	if (nword_keys == 0)
+		return NULL;
+	return bsearch(&k, word_keys, nword_keys, sizeof(WordKey), cmp_word_key);
+}
+
+/*
+ * Class titles repeat on every row of their class: their keys are computed once per
+ * distinct title while the cache loads (ct_memo lives in cache_cxt).
+ */
+typedef struct CtMemo
+{
+	const char *title;
+	char	   *key;			/* NULL: no key */
+	bool		attempt;
+	char		victim;
+} CtMemo;
+static CtMemo *ct_memo;
+static int	nct_memo,
+			ct_memo_size;
+
+static char *word_key_of(const char *s, bool *attempt, char *victim);
+
+static char *
+class_title_key(const char *title, bool *attempt, char *victim)
+{
+	int			i;
+
+	for (i = nct_memo - 1; i >= 0; i--)
+		if (strcmp(ct_memo[i].title, title) == 0)
+		{
+			*attempt = ct_memo[i].attempt;
+			*victim = ct_memo[i].victim;
+			return ct_memo[i].key;
+		}
+	if (nct_memo == ct_memo_size)
+	{
+		ct_memo_size = ct_memo_size ? ct_memo_size * 2 : 256;
+		ct_memo = ct_memo ? repalloc(ct_memo, sizeof(CtMemo) * ct_memo_size) :
+			MemoryContextAlloc(cache_cxt, sizeof(CtMemo) * ct_memo_size);
+	}
+	ct_memo[nct_memo].title = MemoryContextStrdup(cache_cxt, title);
+	ct_memo[nct_memo].key = word_key_of(title, attempt, victim);
+	ct_memo[nct_memo].attempt = *attempt;
+	ct_memo[nct_memo].victim = *victim;
+	return ct_memo[nct_memo++].key;
+}
+
+/* offence_title_key of s in cache_cxt, or NULL when it has none or is too long */
+static char *
+word_key_of(const char *s, bool *attempt, char *victim)
+{
+	char		buf[1024];
+	size_t		n = offence_title_key(s, strlen(s), buf, sizeof(buf), attempt, victim);
+
+	if (n == 0 || n >= sizeof(buf))
+		return NULL;
+	return MemoryContextStrdup(cache_cxt, buf);
+}
+
 static RefCode *
 find_code(const char *code)
 {
@@ -179,6 +282,482 @@ spi_str(HeapTuple tup, TupleDesc desc, int col)
 }
 
 /* Load the reference list and the overrides of version *tag into a fresh cache. */
+/*
+ * The class of a code the list files in several classes by victim: the one class for
+ * the title's victim ('C', 'E' or 0); an emergency worker's offence the list has no
+ * emergency-worker class for is in the class for neither ('105A').  NULL when it
+ * cannot tell.
+ */
+static const char *
+victim_class(const RefCode *rc, char victim)
+{
+	const char *found = NULL;
+	int			i,
+				n = 0;
+	char		want = victim ? victim : '-';
+
+	for (i = 0; i < rc->nvclass; i++)
+		if (rc->vclass_victim[i] == want)
+		{
+			found = rc->vclass[i];
+			n++;
+		}
+	if (n == 0 && victim == 'E')
+		return victim_class(rc, 0);
+	return n == 1 ? found : NULL;
+}
+
+/* word w (a whole word) is in the space-separated key */
+static bool
+key_has(const char *key, const char *w, size_t wl)
+{
+	const char *p = key;
+
+	while (p && *p)
+	{
+		const char *e = strchr(p, ' ');
+		size_t		l = e ? (size_t) (e - p) : strlen(p);
+
+		if (l == wl && strncmp(p, w, wl) == 0)
+			return true;
+		p = e ? e + 1 : NULL;
+	}
+	return false;
+}
+
+/*
+ * The class of a code the list files in several classes by premises or property
+ * (criminal damage 58A-58D, robbery 34A/34B, burglary ...), from the words of the
+ * title: the class whose title's own words (those not in every one of the code's class
+ * titles) the title has, the only one; else the class for the rest ('Other criminal
+ * damage'), when the title has none of the others' words.  Attempted classes only for
+ * an attempt.  NULL when it cannot tell.
+ */
+static const char *words_class_att(const RefCode *rc, const char *key, bool attempt);
+
+static const char *
+words_class(const RefCode *rc, const char *key, bool attempt)
+{
+	const char *c = words_class_att(rc, key, attempt);
+	int			i;
+
+	/* an attempt where the list has no attempted class: the offence's class */
+	if (c == NULL && attempt)
+	{
+		for (i = 0; i < rc->nvclass; i++)
+			if (rc->vclass_att[i])
+				return NULL;
+		c = words_class_att(rc, key, false);
+	}
+	return c;
+}
+
+static const char *
+words_class_att(const RefCode *rc, const char *key, bool attempt)
+{
+	const char *found = NULL,
+			   *rest = NULL;
+	int			nfound = 0,
+				nrest = 0,
+				i;
+
+	for (i = 0; i < rc->nvclass; i++)
+	{
+		const char *p;
+		int			own = 0,
+					have = 0;
+		bool		only_other = true;
+
+		if (rc->vclass_key[i] == NULL || rc->vclass_att[i] != attempt)
+			continue;
+		for (p = rc->vclass_key[i]; p && *p;)
+		{
+			const char *e = strchr(p, ' ');
+			size_t		l = e ? (size_t) (e - p) : strlen(p);
+			int			j;
+			bool		common = true;
+
+			for (j = 0; j < rc->nvclass && common; j++)
+				if (rc->vclass_key[j] && !key_has(rc->vclass_key[j], p, l))
+					common = false;
+			if (!common)
+			{
+				own++;
+				if (key_has(key, p, l))
+					have++;
+				if (!(l == 5 && strncmp(p, "OTHER", 5) == 0))
+					only_other = false;
+			}
+			p = e ? e + 1 : NULL;
+		}
+		if (own == 0 || only_other)
+		{
+			rest = rc->vclass[i];
+			nrest++;
+		}
+		else if (have == own)
+		{
+			found = rc->vclass[i];
+			nfound++;
+		}
+		else if (have > 0)
+			return NULL;		/* some of a class's words: cannot tell */
+	}
+	if (nfound == 1)
+		return found;
+	if (nfound == 0 && nrest == 1)
+		return rest;
+	return NULL;
+}
+
+/* the class a word_keys entry stands for, for a title with key/attempt/victim */
+static const char *
+entry_class(const WordKey *e, const char *key, bool attempt, char victim)
+{
+	const char *c;
+
+	if (e->ambiguous)
+		return NULL;
+	if (e->cls[0])
+		return e->cls;
+	if (e->idx < 0)
+		return NULL;
+	c = victim_class(&codes[e->idx], victim);
+	if (c == NULL && victim == 0)
+		c = words_class(&codes[e->idx], key, attempt);
+	return c;
+}
+
+/* every word of the key sub is in the key key */
+static bool
+key_subset(const char *sub, const char *key)
+{
+	const char *p = sub;
+
+	while (p && *p)
+	{
+		const char *e = strchr(p, ' ');
+		size_t		l = e ? (size_t) (e - p) : strlen(p);
+
+		if (!key_has(key, p, l))
+			return false;
+		p = e ? e + 1 : NULL;
+	}
+	return true;
+}
+
+static int
+key_words(const char *key)
+{
+	int			n = 0;
+	const char *p;
+
+	for (p = key; *p; p++)
+		if (*p == ' ')
+			n++;
+	return *key ? n + 1 : 0;
+}
+
+/*
+ * A title that has every word of a Home Office title or class title and more
+ * ('Attempted - Assault with Injury - Assault occasioning actual bodily harm',
+ * 'Common assault and battery (Violence without injury)'): the longest such titles,
+ * when they all stand for one class, and when the title's further words are in no
+ * other class's titles ('racially aggravated ...', 'possession') and are not a
+ * negation or a group ('other than', 'excluding', 'offences').  Titles of two words or
+ * more, not of a class for the rest ('Other theft').  Returns the entry, its class in
+ * *cls.
+ */
+static const WordKey *
+contained_key(const char *key, bool attempt, char victim, const char **cls)
+{
+	static const char *const stop[] = {"THAN", "EXCEPT", "EXCLUDING", "EXCL", "NOT", "NON",
+		"NO", "OTHER", "OFFENCE", "CRIME", "ALL", "TOTAL", "VARIOU", "MISCELLANEOU",
+		"ATTEMPT", "INCLUDING", "INCL", NULL};
+	const WordKey *best = NULL;
+	const char *best_cls = NULL;
+	int			best_n = 0,
+				i;
+	bool		clash = false;
+	const char *p;
+
+	for (i = 0; i < nword_keys; i++)
+	{
+		const WordKey *e = &word_keys[i];
+		int			n;
+		const char *c;
+
+		if (e->attempt != attempt)
+			continue;
+		if (e->victim != victim && !(e->victim == 0 && e->cls[0] == '\0'))
+			continue;
+		n = key_words(e->key);
+		if (n < 2 || n < best_n || !key_subset(e->key, key))
+			continue;
+		/* not a residual class ('Other theft'): it does not name an offence */
+		if (key_has(e->key, "OTHER", 5))
+			continue;
+		c = entry_class(e, key, attempt, victim);
+		if (n > best_n)
+		{
+			best = e;
+			best_cls = c;
+			best_n = n;
+			clash = (c == NULL);
+		}
+		else if (c == NULL || best_cls == NULL || strcmp(c, best_cls) != 0)
+			clash = true;
+	}
+	if (best == NULL || clash || best_cls == NULL)
+		return NULL;
+	/* the title's further words */
+	for (p = key; p && *p;)
+	{
+		const char *e = strchr(p, ' ');
+		size_t		l = e ? (size_t) (e - p) : strlen(p);
+		int			j;
+
+		if (!key_has(best->key, p, l))
+		{
+			for (j = 0; stop[j]; j++)
+				if (strlen(stop[j]) == l && strncmp(stop[j], p, l) == 0)
+					return NULL;
+			/* a word of the title of another class ('possession', 'aggravated'):
+			 * only words no other class's titles use */
+			for (j = 0; j < nword_keys; j++)
+			{
+				const WordKey *o = &word_keys[j];
+				const char *oc;
+
+				if (!key_has(o->key, p, l))
+					continue;
+				oc = o->cls[0] ? o->cls : NULL;
+				if (oc == NULL || strcmp(oc, best_cls) != 0)
+					return NULL;
+			}
+		}
+		p = e ? e + 1 : NULL;
+	}
+	*cls = best_cls;
+	return best;
+}
+
+/*
+ * The entry for a title's words: an attempt first among titles that say attempted
+ * ('Attempted burglary ...'), then among the rest; a victim the matched title does not
+ * name only for a code the list files in several classes by victim ('Assault
+ * occasioning ABH on an emergency worker').
+ */
+static const WordKey *
+lookup_words(const char *key, bool attempt, char victim)
+{
+	WordKey    *w = attempt ? find_word_key(key, true, victim) : NULL;
+
+	if (w == NULL)
+		w = find_word_key(key, false, victim);
+	if (w == NULL && victim && attempt)
+		w = find_word_key(key, true, 0);
+	if (w == NULL && victim)
+		w = find_word_key(key, false, 0);
+	if (w && victim && w->victim == 0 && !(w->cls[0] == '\0' && w->idx >= 0))
+		w = NULL;
+	return w;
+}
+
+/*
+ * A title made of parts (' - ', ': ') that are each the words of a Home Office title
+ * or class title of one class ('Attempted - Assault with Injury - Assault occasioning
+ * actual bodily harm': class 8N's title, then 008/06's): that class.  Parts with no
+ * words of an offence ('Attempted', 'Emergency Worker') are passed over, the attempt
+ * and the victim read from the whole title; at least two parts must match, and every
+ * other part must be one of those.  NULL when they do not agree.
+ */
+static const char *
+parts_class(const char *s, int len, bool attempt, char victim)
+{
+	const char *cls = NULL;
+	int			a = 0,
+				i,
+				matched = 0;
+
+	for (i = 0; i <= len; i++)
+	{
+		bool		cut = false;
+		int			skip = 0;
+
+		if (i == len)
+			cut = true;
+		else if (i > 0 && i + 1 < len && s[i] == '-' && s[i - 1] == ' ' && s[i + 1] == ' ')
+			cut = true, skip = 1;
+		else if (i + 1 < len && s[i] == ':' && s[i + 1] == ' ')
+			cut = true, skip = 1;
+		if (!cut)
+			continue;
+		if (i > a)
+		{
+			char		key[1024];
+			bool		att;
+			char		vic;
+			size_t		n = offence_title_key(s + a, i - a, key, sizeof(key), &att, &vic);
+
+			if (n >= sizeof(key))
+				return NULL;
+			if (n > 0)
+			{
+				const WordKey *w = lookup_words(key, attempt || att, victim ? victim : vic);
+				const char *c = w ? entry_class(w, key, attempt || att, victim ? victim : vic) : NULL;
+
+				if (c == NULL || (cls && strcmp(c, cls) != 0))
+					return NULL;
+				cls = c;
+				matched++;
+			}
+		}
+		a = i + skip;
+	}
+	return matched >= 2 ? cls : NULL;
+}
+
+/*
+ * word_keys from the codes' titles and the class titles: one entry per (attempt, words);
+ * titles with the same words in different classes make it ambiguous, and its code is
+ * the one code its code titles agree on, else the class's only code, else none.
+ */
+/*
+ * The normalised title joins two offences with 'and' / 'or' ('EXPOSURE AND VOYEURISM'),
+ * not an age ('16 AND OVER', '13 OR OVER')
+ */
+static bool
+joins_offences(const char *nk)
+{
+	const char *p;
+
+	for (p = nk; (p = strchr(p, ' ')) != NULL; p++)
+	{
+		const char *w = p + 1;
+		const char *prev;
+
+		if (!(strncmp(w, "AND ", 4) == 0 || strncmp(w, "OR ", 3) == 0))
+			continue;
+		/* the word before */
+		for (prev = p; prev > nk && prev[-1] != ' '; prev--)
+			;
+		if (isdigit((unsigned char) prev[0]))
+			continue;
+		return true;
+	}
+	return false;
+}
+
+/* s[0..len) has the words of the Home Office title of code (offence_title_key) */
+static bool
+same_words(const char *s, int len, const char *code)
+{
+	RefCode    *rc = find_code(code);
+	char		a[1024],
+				b[1024];
+	bool		atta,
+				attb;
+	char		va,
+				vb;
+	size_t		na,
+				nb;
+
+	if (rc == NULL || rc->title == NULL)
+		return false;
+	na = offence_title_key(s, len, a, sizeof(a), &atta, &va);
+	nb = offence_title_key(rc->title, strlen(rc->title), b, sizeof(b), &attb, &vb);
+	return na > 0 && na < sizeof(a) && nb < sizeof(b) && atta == attb && va == vb &&
+		strcmp(a, b) == 0;
+}
+
+static void
+build_word_keys(char **ct_title, char **ct_class, int nct, char **row_title, int *row_code,
+				int nrow)
+{
+	WordKey    *wk = MemoryContextAllocZero(cache_cxt, sizeof(WordKey) * (nrow + nct + 1));
+	int			n = 0,
+				r,
+				i,
+				j;
+
+	for (r = 0; r < nrow; r++)
+	{
+		bool		att;
+		char		vic;
+		char	   *key;
+
+		i = row_code[r];
+		if (row_title[r] == NULL || i < 0 ||
+			(r > 0 && row_code[r - 1] == i && row_title[r - 1] &&
+			 strcmp(row_title[r - 1], row_title[r]) == 0))
+			continue;
+		key = word_key_of(row_title[r], &att, &vic);
+		if (key == NULL)
+			continue;
+		wk[n].key = key;
+		wk[n].attempt = att;
+		wk[n].victim = vic;
+		strlcpy(wk[n].cls, codes[i].cls, sizeof(wk[n].cls));
+		wk[n].idx = i;
+		wk[n].code_title = true;
+		/* in several classes: only when its victim decides which */
+		wk[n].ambiguous = codes[i].cls[0] == '\0' && codes[i].nvclass == 0;
+		n++;
+	}
+	for (i = 0; i < nct; i++)
+	{
+		bool		att;
+		char		vic;
+		char	   *key = ct_title[i] ? class_title_key(ct_title[i], &att, &vic) : NULL;
+		RefKey	   *ck;
+
+		/* the same (class, title) as the entry before: already in */
+		if (i > 0 && ct_title[i - 1] && ct_title[i] && ct_class[i - 1] && ct_class[i] &&
+			strcmp(ct_title[i - 1], ct_title[i]) == 0 && strcmp(ct_class[i - 1], ct_class[i]) == 0)
+			continue;
+
+		if (key == NULL || ct_class[i] == NULL)
+			continue;
+		ck = find_key(classes, nclasses, ct_class[i]);
+		wk[n].key = key;
+		wk[n].attempt = att;
+		wk[n].victim = vic;
+		strlcpy(wk[n].cls, ct_class[i], sizeof(wk[n].cls));
+		wk[n].idx = ck && ck->ncodes == 1 ? ck->idx : -1;
+		wk[n].code_title = false;
+		wk[n].ambiguous = false;
+		n++;
+	}
+	qsort(wk, n, sizeof(WordKey), cmp_word_key);
+	for (i = 0, j = 0; i < n; i++)
+	{
+		WordKey    *p = j > 0 ? &wk[j - 1] : NULL;
+
+		if (p && cmp_word_key(p, &wk[i]) == 0)
+		{
+			WordKey    *q = &wk[i];
+
+			if (strcmp(p->cls, q->cls) != 0 || q->ambiguous ||
+				(p->cls[0] == '\0' && p->idx != q->idx))
+				p->ambiguous = true;
+			if (p->code_title && q->code_title && p->idx != q->idx)
+				p->idx = -1;
+			else if (!p->code_title && q->code_title)
+			{
+				p->idx = q->idx;
+				p->code_title = true;
+			}
+			else if (!p->code_title && !q->code_title && p->idx != q->idx)
+				p->idx = -1;
+			continue;
+		}
+		wk[j++] = wk[i];
+	}
+	word_keys = wk;
+	nword_keys = j;
+}
+
 static void
 load_cache(Oid nsp, const FoistatsCacheTag *tag)
 {
@@ -205,6 +784,10 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 	titles = classes = class_titles = NULL;
 	nclass_titles = 0;
 	overrides = NULL;
+	word_keys = NULL;
+	nword_keys = 0;
+	ct_memo = NULL;
+	nct_memo = ct_memo_size = 0;
 	buckets = NULL;
 	ncodes = ntitles = nclasses = noverrides = 0;
 	nbuckets = nmemo = 0;
@@ -225,7 +808,7 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 	initStringInfo(&q);
 	appendStringInfo(&q,
 					 "SELECT ho_code, ho_class, ons_group, family, title, %s.offence_key(title), "
-					 "%s.offence_key(class_title) "
+					 "%s.offence_key(class_title), class_title "
 					 "FROM %s.ho_offence ORDER BY ho_code, (ho_class IN ('19J','19K')), id",
 					 qn, qn, qn);
 	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
@@ -236,6 +819,13 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 		RefKey	   *tk = MemoryContextAllocZero(cache_cxt, sizeof(RefKey) * (n + 1));
 		RefKey	   *ck = MemoryContextAllocZero(cache_cxt, sizeof(RefKey) * (n + 1));
 		RefKey	   *ctk = MemoryContextAllocZero(cache_cxt, sizeof(RefKey) * (n + 1));
+		/* class titles as written: (class_title, class) */
+		char	  **ct_title = MemoryContextAllocZero(cache_cxt, sizeof(char *) * (n + 1));
+		char	  **ct_class = MemoryContextAllocZero(cache_cxt, sizeof(char *) * (n + 1));
+		/* every row's offence title (a code can have several) and its code */
+		char	  **row_title = MemoryContextAllocZero(cache_cxt, sizeof(char *) * (n + 1));
+		int		   *row_code = MemoryContextAllocZero(cache_cxt, sizeof(int) * (n + 1));
+		int			nrow = 0;
 		int			ntk = 0,
 					nck = 0,
 					nctk = 0;
@@ -265,10 +855,37 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 				rc->family = family_by_name(SPI_getvalue(t, d, 4));
 				rc->title = spi_str(t, d, 5);
 			}
+			if (cls && strcmp(cls, "19J") != 0 && strcmp(cls, "19K") != 0 &&
+				rc->nvclass < 8)
+			{
+				char	   *ctitle = SPI_getvalue(t, d, 8);
+				char	   *ckey = NULL;
+				bool		att = false;
+				char		vic = 0;
+				int			v;
+
+				for (v = 0; v < rc->nvclass; v++)
+					if (strcmp(rc->vclass[v], cls) == 0)
+						break;
+				if (v == rc->nvclass)
+				{
+					if (ctitle)
+						ckey = class_title_key(ctitle, &att, &vic);
+					strlcpy(rc->vclass[v], cls, sizeof(rc->vclass[v]));
+					rc->vclass_victim[v] = vic ? vic : '-';
+					rc->vclass_key[v] = ckey;
+					rc->vclass_att[v] = att;
+					rc->nvclass++;
+				}
+			}
+			row_title[nrow] = spi_str(t, d, 5);
+			row_code[nrow++] = ncodes - 1;
 			if (cls && SPI_getvalue(t, d, 7) != NULL)
 			{
 				ctk[nctk].key = spi_str(t, d, 7);
 				ctk[nctk].ons_group = MemoryContextStrdup(cache_cxt, cls);	/* the class */
+				ct_title[nctk] = spi_str(t, d, 8);
+				ct_class[nctk] = ctk[nctk].ons_group;
 				nctk++;
 			}
 			if (rc->family >= 0 && rc->ons_group && !family_ons_mixed[rc->family])
@@ -356,6 +973,8 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 		}
 		class_titles = ctk;
 		nclass_titles = j;
+
+		build_word_keys(ct_title, ct_class, nctk, row_title, row_code, nrow);
 	}
 
 	resetStringInfo(&q);
@@ -425,6 +1044,142 @@ cache_text(MemoryContext cxt, const char *s)
 	return t;
 }
 
+/* m gets class ck (its ONS group and family), and its code when it is the only one */
+static void
+take_class(Memo *m, const RefKey *ck)
+{
+	strlcpy(m->cls, ck->key, sizeof(m->cls));
+	m->ons_group = ck->ons_group;
+	m->family = ck->family;
+	m->sexual = ck->sexual;
+	if (ck->ncodes == 1)
+	{
+		strlcpy(m->code, codes[ck->idx].code, sizeof(m->code));
+		m->family = codes[ck->idx].family;
+	}
+}
+
+/*
+ * Classify s[0..len) by its words when it is not a Home Office title word for word (see
+ * offence_title_key): sets m's class (and code when the class has one), matched_by
+ * 'words' and the reason; returns the code to take the rest from, with its class by
+ * victim or premises in *vcls_out, or NULL.
+ */
+static RefCode *
+by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_out)
+{
+	RefCode    *rc = NULL;
+	const char *vcls = NULL;
+
+	/* the words of a Home Office title or class title, in any order */
+	char		wkey[1024];
+	bool		att;
+	char		vic;
+	size_t		wn = offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
+	const WordKey *w = NULL;
+	bool		w_unresolved = false;
+
+	if (wn > 0 && wn < sizeof(wkey))
+	{
+		w = lookup_words(wkey, att, vic);
+		/* more words than a Home Office title: the class of the title they hold */
+		if (w == NULL && !r->sexual_words)
+		{
+			const char *cc = NULL;
+			const WordKey *cw = contained_key(wkey, att, vic, &cc);
+			RefKey	   *ck = cw ? find_key(classes, nclasses, cc) : NULL;
+
+			if (ck)
+			{
+				m->matched_by = "words";
+				r->n_unparsed = 0;
+				take_class(m, ck);
+				snprintf(r->reason, sizeof(r->reason),
+						 "read as class %s: the title has every word of a Home Office %s title of it (%s) and more",
+						 ck->key, cw->code_title ? "offence" : "class", cw->key);
+			}
+			else if ((cc = parts_class(s, len, att, vic)) != NULL &&
+					 (ck = find_key(classes, nclasses, cc)) != NULL)
+			{
+				/* parts that are each a title of the same class */
+				m->matched_by = "words";
+				r->n_unparsed = 0;
+				take_class(m, ck);
+				snprintf(r->reason, sizeof(r->reason),
+						 "read as class %s: each part of the title is the words of a Home Office title of it",
+						 ck->key);
+			}
+		}
+	}
+	if (w && !w->ambiguous && w->cls[0] == '\0')
+	{
+		const char *vc = w->idx >= 0 ? victim_class(&codes[w->idx], vic) : NULL;
+
+		if (vc == NULL && vic == 0 && w->idx >= 0)
+			vc = words_class(&codes[w->idx], wkey, att);
+
+		if (vc)
+		{
+			/* the code's class for this victim (as for every match by words,
+			 * the code only when it is the class's only one) */
+			RefKey	   *ck = find_key(classes, nclasses, vc);
+
+			m->matched_by = "words";
+			r->n_unparsed = 0;
+			r->reason[0] = '\0';
+			if (ck && ck->ncodes == 1)
+			{
+				rc = &codes[w->idx];
+				vcls = vc;
+			}
+			else if (ck)
+			{
+				strlcpy(m->cls, vc, sizeof(m->cls));
+				m->ons_group = ck->ons_group;
+				m->family = ck->family;
+				m->sexual = ck->sexual;
+				snprintf(r->reason, sizeof(r->reason),
+						 "Home Office class %s has %d codes; the title does not say which",
+						 ck->key, ck->ncodes);
+			}
+			w = NULL;
+		}
+		else
+			w_unresolved = true;	/* for this title: the entry stays as it is */
+	}
+	if (w && (w->ambiguous || w_unresolved))
+	{
+		snprintf(r->reason, sizeof(r->reason), "%s",
+				 "its words are those of Home Office titles in different classes");
+		r->n_unparsed = 0;
+	}
+	else if (w && r->cls[0] == '\0')
+	{
+		RefKey	   *ck = find_key(classes, nclasses, w->cls);
+
+		/*
+		 * Words, not the title: the class, and a code only when it is the
+		 * class's only one (a force's 'Theft of motor vehicle' may count
+		 * unauthorised taking too)
+		 */
+		m->matched_by = "words";
+		r->n_unparsed = 0;
+		r->reason[0] = '\0';
+		strlcpy(m->cls, w->cls, sizeof(m->cls));
+		if (ck)
+		{
+			take_class(m, ck);
+			if (ck->ncodes > 1)
+				snprintf(r->reason, sizeof(r->reason),
+						 "Home Office class %s has %d codes; the title does not say which",
+						 ck->key, ck->ncodes);
+		}
+	}
+
+	*vcls_out = vcls;
+	return rc;
+}
+
 /* Classify s[0..len) into m (strings allocated in cxt). */
 static void
 compute(const char *s, int len, Memo *m, MemoryContext cxt)
@@ -433,6 +1188,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	char		nk[OFF_MAX_TITLE + 1];
 	RefCode    *rc = NULL;
 	Override   *ov = NULL;
+	char		unknown_label[40];
 
 	offence_parse(s, len, r);
 	m->family = r->family;
@@ -452,6 +1208,23 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	}
 	else
 		nk[0] = '\0';
+
+	/*
+	 * A label the list does not have ('8F Inflicting Grievous Bodily Harm without
+	 * Intent', a class of the 2010 counting rules): read the words instead
+	 */
+	unknown_label[0] = '\0';
+	if (!ov && !r->only_code && r->given_code[0] && find_code(r->given_code) == NULL)
+	{
+		snprintf(unknown_label, sizeof(unknown_label), "code %s", r->given_code);
+		r->given_code[0] = '\0';
+	}
+	else if (!ov && !r->only_code && !r->given_code[0] && r->given_class[0] &&
+			 find_key(classes, nclasses, r->given_class) == NULL)
+	{
+		snprintf(unknown_label, sizeof(unknown_label), "class %s", r->given_class);
+		r->given_class[0] = '\0';
+	}
 
 	if (ov)
 	{
@@ -583,10 +1356,15 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			}
 			if (r->only_code)
 				r->reason[0] = '\0';
+			else if (m->code[0] == '\0' && r->family == OFAM_NON_SEXUAL)
+				snprintf(r->reason, sizeof(r->reason),
+						 "Home Office class %s has %d codes; the title does not say which",
+						 ck->key, ck->ncodes);
 		}
 	}
 	else
 	{
+		const char *vcls = NULL;	/* the class by victim of a code in several */
 		RefKey	   *tk = nk[0] ? find_key(titles, ntitles, nk) : NULL;
 		RefKey	   *ct = nk[0] ? find_key(class_titles, nclass_titles, nk) : NULL;
 		RefKey	   *ck = (ct && ct->idx >= 0) ? find_key(classes, nclasses, ct->ons_group) : NULL;
@@ -605,6 +1383,18 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 				strlcpy(m->code, codes[ck->idx].code, sizeof(m->code));
 				r->reason[0] = '\0';
 			}
+			else if (r->code[0] && strcmp(r->cls, ck->key) == 0 && !r->multiple &&
+					 (same_words(s, len, r->code) || !joins_offences(nk)))
+			{
+				/* the rules read one of the class's codes ('Rape of a Female aged 16
+				 * and over' is 19C's title, and not an attempt: 019/08) */
+				RefCode    *rrc = find_code(r->code);
+
+				strlcpy(m->code, r->code, sizeof(m->code));
+				if (rrc)
+					m->family = rrc->family;
+				r->reason[0] = '\0';
+			}
 			else
 			{
 				if (r->pen_source == 'i')
@@ -619,27 +1409,61 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 		}
 		else if (tk && tk->idx >= 0)
 		{
+			bool		reason_set = false;
+
 			rc = &codes[tk->idx];
 			m->matched_by = "title";
+			if (rc->cls[0] == '\0' && !r->multiple)
+			{
+				char		wkey[1024];
+				bool		att;
+				char		vic;
+
+				offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
+				vcls = victim_class(rc, vic);
+				if (vcls == NULL && vic == 0)
+					vcls = words_class(rc, wkey, att);
+				if (vcls == NULL)
+				{
+					char		list[64] = "";
+					int			v;
+
+					for (v = 0; v < rc->nvclass; v++)
+					{
+						if (v > 0)
+							strlcat(list, v == rc->nvclass - 1 ? " or " : ", ", sizeof(list));
+						strlcat(list, rc->vclass[v], sizeof(list));
+					}
+					snprintf(r->reason, sizeof(r->reason),
+							 "code %s is in Home Office classes %s; the title does not say which",
+							 rc->code, list);
+					reason_set = true;
+				}
+			}
 			r->n_unparsed = 0;
 			if (r->code[0] && strcmp(r->code, rc->code) != 0 && r->pen_source == 'i')
 			{
 				r->penetration = -1;
 				r->pen_source = 0;
 			}
-			r->reason[0] = '\0';
+			if (!reason_set)
+				r->reason[0] = '\0';
 		}
 		else if (r->code[0])
 		{
 			rc = find_code(r->code);
 			m->matched_by = "rules";
 		}
+		else if (len <= OFF_MAX_TITLE && r->cls[0] == '\0')
+			rc = by_words(s, len, r, m, &vcls);
 		if (rc)
 		{
 			strlcpy(m->code, rc->code, sizeof(m->code));
 			strlcpy(m->cls, r->multiple && rc->cls_multi[0] ? rc->cls_multi :
-					(r->cls[0] && strcmp(r->code, rc->code) == 0 ? r->cls : rc->cls),
+					(r->cls[0] && strcmp(r->code, rc->code) == 0 ? r->cls :
+					 vcls ? vcls : rc->cls),
 					sizeof(m->cls));
+
 			m->ons_group = rc->ons_group;
 			m->family = rc->family;
 		}
@@ -651,6 +1475,18 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			if (ck)
 				m->ons_group = ck->ons_group;
 		}
+	}
+	if (unknown_label[0])
+	{
+		char		buf[OFF_REASON_MAX];
+
+		if (m->cls[0] || m->code[0])
+			snprintf(buf, sizeof(buf), "Home Office %s is not in the April 2026 list: read from the words%s%s",
+					 unknown_label, r->reason[0] ? "; " : "", r->reason);
+		else
+			snprintf(buf, sizeof(buf), "unknown Home Office %s (not in the April 2026 list)",
+					 unknown_label);
+		strlcpy(r->reason, buf, sizeof(r->reason));
 	}
 	if (m->family != OFAM_UNKNOWN)
 		m->sexual = m->family != OFAM_NON_SEXUAL;

@@ -5,6 +5,7 @@
 #include "classify_lex.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 /* ---------------------------------------------------------------- tokens */
@@ -40,6 +41,7 @@ lex(const char *s, size_t len, Lex *L)
 {
 	size_t		i = 0;
 	bool		glued = false;
+	bool		money = false;
 	char		buf[OFF_WORD_MAX];
 
 	L->n = 0;
@@ -58,8 +60,24 @@ lex(const char *s, size_t len, Lex *L)
 					buf[bl++] = (char) toupper((unsigned char) s[i]);
 				i++;
 			}
+			buf[bl] = '\0';
+			{
+				/* ages written as words: 'under two years', 'under sixteen' */
+				static const char *const numw[] = {"", "", "TWO", "THREE", "FOUR", "FIVE",
+					"SIX", "SEVEN", "EIGHT", "NINE", "TEN", "ELEVEN", "TWELVE", "THIRTEEN",
+					"FOURTEEN", "FIFTEEN", "SIXTEEN", "SEVENTEEN", "EIGHTEEN", "NINETEEN",
+				"TWENTY"};
+				int			v;
+
+				for (v = 2; v <= 20; v++)
+					if (strcmp(buf, numw[v]) == 0)
+						break;
+				if (v <= 20)
+					bl = (size_t) snprintf(buf, sizeof(buf), "%d", v);
+			}
 			add_tok(L, buf, bl, 0, glued);
 			glued = true;
+			money = false;
 		}
 		else if (isdigit(c))
 		{
@@ -72,7 +90,24 @@ lex(const char *s, size_t len, Lex *L)
 				i++;
 			}
 			add_tok(L, buf, bl, 0, glued);
+			if (L->n > 0 && !L->overflow)
+			{
+				/* '5,000': the group after the comma is money too */
+				L->t[L->n - 1].money = money ||
+					(L->n >= 3 && L->t[L->n - 2].sym == ',' && L->t[L->n - 3].money &&
+					 L->t[L->n - 2].glued && glued);
+			}
 			glued = true;
+			money = false;
+			continue;
+		}
+		else if (c == 0xC2 && i + 1 < len && (unsigned char) s[i + 1] == 0xA3)
+		{
+			/* a pound sign: the digits after it are money */
+			i += 2;
+			glued = false;
+			money = true;
+			continue;
 		}
 		else if (c == 0xE2 && i + 2 < len && (unsigned char) s[i + 1] == 0x80 &&
 				 ((unsigned char) s[i + 2] >= 0x90 && (unsigned char) s[i + 2] <= 0x95))
@@ -87,6 +122,7 @@ lex(const char *s, size_t len, Lex *L)
 			add_tok(L, "", 0, (char) (c == '.' ? '.' : c), glued);
 			i++;
 			glued = true;
+			money = false;
 		}
 		else
 		{
@@ -132,7 +168,7 @@ static const Alias aliases[] = {
 	{"MAKING", "MAKE"}, {"MALES", "MALE"}, {"MAN", "MALE"}, {"MEET", "MEETING"}, {"MEETS", "MEETING"},
 	{"MEN", "MALE"}, {"MENTALLY", "MENTAL"}, {"OFF", "OFFENDER"}, {"OFFNDR", "OFFENDER"},
 	{"OFFR", "OFFENDER"}, {"PAID", "PAY"}, {"PAYING", "PAY"}, {"PAYMENT", "PAY"},
-	{"PEN", "PENETRATION"}, {"PENET", "PENETRATION"}, {"PENETN", "PENETRATION"},
+	{"PEN", "PENETRATION"}, {"PENE", "PENETRATION"}, {"PENET", "PENETRATION"}, {"PENETN", "PENETRATION"},
 	{"PENETRATE", "PENETRATION"}, {"PENETRATING", "PENETRATION"},
 	{"PENETRATIVE", "PENETRATION"}, {"PENETRATN", "PENETRATION"},
 	{"PHOTO", "IMAGE"}, {"PHOTOGRAPH", "IMAGE"}, {"PHOTOGRAPHS", "IMAGE"},
@@ -196,6 +232,10 @@ static const char *const vocab[] = {
 	"SERIOUS", "LIKELY", "RESULT", "RESULTS", "WHICH", "ANUS", "BREASTS", "INTERFERENCE",
 	"PERFORMING", "PORTRAYING", "RELATING", "USING", "EQUIPMENT", "OBSERVE", "ADDITIONAL",
 	"CAUSE", "STATE", "PROMISE", "VICTIMS", "HIMSELF", "HERSELF", "OUTSIDE", "INSIDE",
+	/* words of non-sexual Home Office titles forces misspell */
+	"CONTROLLED", "EQUIPPED", "STEALING", "COMMUNICATION", "WOUNDING", "INFLICTING",
+	"INTENTIONAL", "HARASSMENT", "POSSESSION", "OFFENSIVE", "BURGLARY", "CRIMINAL",
+	"VEHICLE", "RESIDENTIAL", "COMMUNITY", "BUSINESS", "PEDAL", "SHOPLIFTING",
 };
 
 static int
@@ -213,15 +253,90 @@ alias_of(const char *w)
 	return a ? a->to : NULL;
 }
 
-static bool
-in_vocab(const char *w)
+#define NVOCAB (sizeof(vocab) / sizeof(vocab[0]))
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+/*
+ * The vocabulary sorted, for binary search: built once per process on first use, the
+ * same every time (the word list is constant), so it needs no invalidation.
+ */
+#define NALIAS (sizeof(aliases) / sizeof(aliases[0]))
+
+static const char *vocab_sorted[NVOCAB];
+static unsigned char vocab_len[NVOCAB];	/* strlen(vocab[i]) */
+static unsigned char alias_len[NALIAS];	/* strlen(aliases[i].from) */
+static bool vocab_ready = false;
+
+static void
+vocab_init(void)
 {
 	size_t		i;
 
-	for (i = 0; i < sizeof(vocab) / sizeof(vocab[0]); i++)
-		if (strcmp(vocab[i], w) == 0)
+	memcpy(vocab_sorted, vocab, sizeof(vocab));
+	qsort(vocab_sorted, NVOCAB, sizeof(vocab_sorted[0]), cmp_str);
+	for (i = 0; i < NVOCAB; i++)
+		vocab_len[i] = (unsigned char) strlen(vocab[i]);
+	for (i = 0; i < NALIAS; i++)
+		alias_len[i] = (unsigned char) strlen(aliases[i].from);
+	vocab_ready = true;
+}
+
+static bool
+in_vocab(const char *w)
+{
+	if (!vocab_ready)
+		vocab_init();
+	return bsearch(&w, vocab_sorted, NVOCAB, sizeof(vocab_sorted[0]), cmp_str) != NULL;
+}
+
+/* a and b are at most one edit apart (substitution, insertion, deletion or a swap of
+ * two adjacent letters): the optimal string alignment distance <= 1, in O(length) */
+static bool
+one_edit(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t		i = 0;
+
+	if (la < lb)
+	{
+		const char *t = a;
+		size_t		tl = la;
+
+		a = b;
+		la = lb;
+		b = t;
+		lb = tl;
+	}
+	if (la > lb + 1)
+		return false;
+	while (i < lb && a[i] == b[i])
+		i++;
+	if (i == lb)
+		return true;			/* equal, or one letter added at the end */
+	if (la == lb)
+	{
+		/* one substitution, or a swap of a[i], a[i + 1] */
+		if (strcmp(a + i + 1, b + i + 1) == 0)
 			return true;
-	return false;
+		return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+			strcmp(a + i + 2, b + i + 2) == 0;
+	}
+	/* one letter more in a at i */
+	return strcmp(a + i + 1, b + i) == 0;
+}
+
+/* cheap test before edit_distance: lengths within one, and one of the first two
+ * letters in place or the two swapped (true of every word within one edit) */
+static inline bool
+maybe_one_edit(const char *a, size_t la, const char *b, size_t lb)
+{
+	if (la > lb + 1 || lb > la + 1)
+		return false;
+	return a[0] == b[0] || a[1] == b[1] || a[0] == b[1] || a[1] == b[0];
 }
 
 /* the canonical form of w, or NULL when neither an alias nor in the vocabulary */
@@ -235,40 +350,6 @@ canon(const char *w)
 	return in_vocab(w) ? w : NULL;
 }
 
-/* optimal string alignment distance, capped: returns >limit when further */
-static int
-edit_distance(const char *a, const char *b, int limit)
-{
-	int			la = (int) strlen(a),
-				lb = (int) strlen(b);
-	int			d[OFF_WORD_MAX + 1][OFF_WORD_MAX + 1];
-	int			i,
-				j;
-
-	if (abs(la - lb) > limit)
-		return limit + 1;
-	for (i = 0; i <= la; i++)
-		d[i][0] = i;
-	for (j = 0; j <= lb; j++)
-		d[0][j] = j;
-	for (i = 1; i <= la; i++)
-		for (j = 1; j <= lb; j++)
-		{
-			int			c = a[i - 1] == b[j - 1] ? 0 : 1;
-			int			v = d[i - 1][j] + 1;
-
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + c < v)
-				v = d[i - 1][j - 1] + c;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-				d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	return d[la][lb];
-}
-
 /* unique vocabulary/alias word within one edit of w (words of 5+ letters), or NULL */
 static const char *
 respell(const char *w)
@@ -279,22 +360,27 @@ respell(const char *w)
 
 	if (len < 5)
 		return NULL;
-	for (i = 0; i < sizeof(vocab) / sizeof(vocab[0]); i++)
+	if (!vocab_ready)
+		vocab_init();
+	for (i = 0; i < NVOCAB; i++)
 	{
-		if (strlen(vocab[i]) < 5)
+		if (vocab_len[i] < 5 || !maybe_one_edit(w, len, vocab[i], vocab_len[i]))
 			continue;
-		if (edit_distance(w, vocab[i], 1) <= 1)
+		if (one_edit(w, len, vocab[i], vocab_len[i]))
 		{
-			if (found && strcmp(found, vocab[i]) != 0)
+			/* a vocabulary word that is also an alias stands for the alias's word */
+			const char *c = alias_of(vocab[i]) ? alias_of(vocab[i]) : vocab[i];
+
+			if (found && strcmp(found, c) != 0)
 				return NULL;	/* ambiguous */
-			found = vocab[i];
+			found = c;
 		}
 	}
-	for (i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
+	for (i = 0; i < NALIAS; i++)
 	{
-		if (strlen(aliases[i].from) < 6)
+		if (alias_len[i] < 6 || !maybe_one_edit(w, len, aliases[i].from, alias_len[i]))
 			continue;
-		if (edit_distance(w, aliases[i].from, 1) <= 1)
+		if (one_edit(w, len, aliases[i].from, alias_len[i]))
 		{
 			if (found && strcmp(found, aliases[i].to) != 0)
 				return NULL;
@@ -343,7 +429,7 @@ canonicalise(Lex *L)
 				a[cut] = '\0';
 				strcpy(b, k->w + cut);
 				ca = canon(a);
-				cb = canon(b);
+				cb = ca ? canon(b) : NULL;
 				if (ca && cb && strlen(a) >= 2)
 				{
 					memmove(&L->t[i + 2], &L->t[i + 1], sizeof(Tok) * (L->n - i - 1));

@@ -30,6 +30,7 @@ typedef struct Tok
 	bool		used;			/* consumed by a rule (not unparsed) */
 	bool		known;			/* word in the vocabulary */
 	bool		dropped;		/* statute/prefix text, ignored */
+	bool		money;			/* a digit run after a pound sign ('\u00a35,000'): not an age */
 } Tok;
 
 typedef struct Lex

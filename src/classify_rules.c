@@ -83,7 +83,8 @@ const KindInfo classify_kinds[K__COUNT] = {
 	[K_HIST_GROSS] = {OFAM_OTHER_SEXUAL, NULL, "gross indecency: historic offence, not in the April 2026 Home Office list"},
 	[K_HIST_USI] = {OFAM_CHILD_SEXUAL_ACTIVITY, NULL, "unlawful sexual intercourse: Sexual Offences Act 1956 offence, not in the April 2026 Home Office list"},
 	[K_HIST_BUGGERY] = {OFAM_UNNATURAL, NULL, "buggery: historic offence, not in the April 2026 Home Office list"},
-	[K_NONSEX] = {OFAM_NON_SEXUAL, NULL, "not a sexual offence; the code comes only from an exact Home Office title or an override"},
+	[K_CSE_GENERIC] = {OFAM_SEXUAL_EXPLOITATION, "71", "abuse of children through sexual exploitation (class 71): the title does not say which offence"},
+	[K_NONSEX] = {OFAM_NON_SEXUAL, NULL, "not a sexual offence, and neither a Home Office title nor in the words of one: map it in foistats.offence_override"},
 };
 
 /* words that only sexual offences use: an unrecognised title with one is never non-sexual */
@@ -101,6 +102,26 @@ const char *const classify_nonsexual_markers[] = {
 	"GBH", "ASSAULT", "VIOLENCE", "SUICIDE", "BIGAMY", "ABDUCTION", "IMPRISONMENT",
 	"ABORTION", "INFANTICIDE", "BAIL", "ABSCONDING", "PERVERTING", "DISORDERLY",
 	"ASSAULTING", "MALICIOUS", "SERVITUDE", NULL
+};
+
+/*
+ * Codes whose Home Office title states penetration, and codes whose title states an
+ * offender aged 18 or over (test/checks/classify_unit.sh checks both lists against
+ * data/ho_offence.sql).  A force title that leaves the fact out does not determine such
+ * a code when a sibling code differs only in it: it gets the class, not the code.
+ */
+const char *const classify_pen_titled[] = {
+	"017/13", "017/14", "020/03", "020/04", "021/02", "021/04", "021/12", "021/13",
+	"021/14", "021/26", "021/27", "022/06", "022/07", "022/08", "022/12", "022/13",
+	"022/14", "022/15", "022/26", "023/04", "023/05", "023/08", "023/09", "023/12",
+	"023/13", "023/14", "023/15", "023/18", "023/19", "023/30", "023/31", "023/32",
+	"023/33", "023/34", "023/35", "023/36", "023/37", "070/11", "070/13", "070/21",
+	"086/17", "088/11", NULL
+};
+const char *const classify_adult_titled[] = {
+	"021/10", "021/11", "023/04", "023/05", "023/08", "023/09", "023/14", "023/15",
+	"023/18", "023/19", "023/22", "023/23", "023/24", "023/25", "023/26", "023/27",
+	"023/28", "023/29", "073/11", "073/12", "073/17", "073/18", "088/01", "088/02", NULL
 };
 
 /* ---------------------------------------------------------------- rule table */

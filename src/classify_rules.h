@@ -32,7 +32,7 @@ enum Kind
 	K_IIOC_POSS, K_IIOC_MAKE, K_IIOC_GENERIC, K_PROHIBITED, K_EXTREME, K_EXT_LIFE, K_EXT_INJURY,
 	K_EXT_CORPSE, K_EXT_ANIMAL, K_EXT_RAPE, K_EXT_PEN, K_PAED_MANUAL,
 	K_TRAFFICK, K_HIST_INDECENT_ASSAULT, K_HIST_GROSS, K_HIST_USI, K_HIST_BUGGERY,
-	K_NONSEX,
+	K_NONSEX, K_CSE_GENERIC,
 	K__COUNT
 };
 
@@ -63,6 +63,10 @@ typedef struct Rule
 /* every Home Office code of every kind, with the facts its title implies */
 extern const Rule classify_rules[];
 extern const size_t classify_nrules;
+
+/* codes whose Home Office title states penetration / an offender 18 or over */
+extern const char *const classify_pen_titled[];
+extern const char *const classify_adult_titled[];
 
 /* words only sexual offences use, and words of other offences (NULL-terminated) */
 extern const char *const classify_sexual_markers[];

@@ -27,6 +27,52 @@ if [ -n "$bad" ]; then
 fi
 echo "Home Office list: $n sexual-offence titles read back as their own code and family"
 
+# 2b. the codes whose Home Office title states penetration / an offender 18 or over
+# (classify_rules.c) are exactly those of data/ho_offence.sql
+awk -F'\t' '{ t = tolower($4) }
+	t ~ /penetrat/ && t !~ /no penetrat|non[- ]penetrat|without penetrat/ { print "pen\t" $1 }
+	t ~ /offender (aged )?(18 or over|over 18)/ { print "adult\t" $1 }' "$tmp/ho.tsv" |
+	sort -u > "$tmp/lists.want"
+"$tmp/classify_test" --lists | sort -u > "$tmp/lists.got"
+if ! diff "$tmp/lists.want" "$tmp/lists.got"; then
+	echo "classify_pen_titled / classify_adult_titled differ from data/ho_offence.sql (< list, > rules)"
+	exit 1
+fi
+echo "penetration- and adult-offender-titled codes: $(grep -c '^pen' "$tmp/lists.got") and $(grep -c '^adult' "$tmp/lists.got"), as in the Home Office list"
+
+# 2c. title keys (the words matched against Home Office titles when the title is not one)
+printf '%s\n' 'Attempted - Theft from the person of another' \
+	'Burglary - Business & Community - Theft Act 1968 Sec 9' \
+	'Business and community burglary' \
+	'Murder & Attempted Murder' \
+	'Attempted murder - Common Law. Criminal Attempts Act 1981' \
+	'Other criminal damage to a vehicle (Under £5,000)' \
+	'Rape of a Male - Multiple Undefined Offenders' \
+	'Assault with Injury on an Emergency Worker (other than a constable)' \
+	'Assault with injury PC' \
+	'Other criminal damage to a vehicle ( Under £5000.00 damage )' \
+	'Other criminal damage, other (£5,000 and over)' \
+	'vehicle theft' \
+	'THEFT OF MOTOR VEHICLE' |
+	"$tmp/classify_test" --key > "$tmp/keys.out"
+cat > "$tmp/keys.want" <<'KEYS'
+Attempted - Theft from the person of another	attempt: ANOTHER FROM PERSON THEFT
+Burglary - Business & Community - Theft Act 1968 Sec 9	BURGLARY BUSINESS COMMUNITY
+Business and community burglary	BURGLARY BUSINESS COMMUNITY
+Murder & Attempted Murder	ATTEMPT MURDER
+Attempted murder - Common Law. Criminal Attempts Act 1981	attempt: MURDER
+Other criminal damage to a vehicle (Under £5,000)	CRIMINAL DAMAGE MOTOR OTHER UNDER5000 VEHICLE
+Rape of a Male - Multiple Undefined Offenders	MALE MULTIPLE RAPE
+Assault with Injury on an Emergency Worker (other than a constable)	emergency worker: ASSAULT INJURY WITH
+Assault with injury PC	constable: ASSAULT INJURY WITH
+Other criminal damage to a vehicle ( Under £5000.00 damage )	CRIMINAL DAMAGE MOTOR OTHER UNDER5000 VEHICLE
+Other criminal damage, other (£5,000 and over)	CRIMINAL DAMAGE OTHER OVER5000
+vehicle theft	MOTOR THEFT VEHICLE
+THEFT OF MOTOR VEHICLE	MOTOR THEFT THEFT-OF VEHICLE
+KEYS
+diff "$tmp/keys.want" "$tmp/keys.out" || { echo "title keys differ (< wanted, > got)"; exit 1; }
+echo "title keys: $(wc -l < "$tmp/keys.out") titles as expected"
+
 # 3. fuzz smoke
 python3 - > "$tmp/fuzz.txt" <<'PY'
 import random

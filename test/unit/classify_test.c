@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "../../src/classify.h"
+#include "../../src/classify_rules.h"
 
 static void
 rng(int has, int lo, int hi)
@@ -18,9 +19,39 @@ rng(int has, int lo, int hi)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	char		line[8192];
+
+	if (argc > 1 && strcmp(argv[1], "--lists") == 0)
+	{
+		/* the codes whose Home Office title states penetration / an adult offender */
+		int			i;
+
+		for (i = 0; classify_pen_titled[i]; i++)
+			printf("pen\t%s\n", classify_pen_titled[i]);
+		for (i = 0; classify_adult_titled[i]; i++)
+			printf("adult\t%s\n", classify_adult_titled[i]);
+		return 0;
+	}
+	if (argc > 1 && strcmp(argv[1], "--key") == 0)
+	{
+		/* offence_title_key of each line */
+		while (fgets(line, sizeof(line), stdin))
+		{
+			char		key[1024];
+			bool		att;
+			char		victim;
+			size_t		n = strlen(line);
+
+			while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+				line[--n] = '\0';
+			offence_title_key(line, n, key, sizeof(key), &att, &victim);
+			printf("%s\t%s%s%s\n", line, att ? "attempt: " : "",
+				   victim == 'C' ? "constable: " : victim == 'E' ? "emergency worker: " : "", key);
+		}
+		return 0;
+	}
 
 	while (fgets(line, sizeof(line), stdin))
 	{
