@@ -24,9 +24,9 @@ static const char *const granularity_names[] = {
 };
 
 int
-xtab_granularity_from_name(const char *name, int len)
+period_granularity_from_name(const char *name, int len)
 {
-	for (int g = XTAB_GRAN_YEAR; g <= XTAB_GRAN_MONTH; g++)
+	for (int g = PERIOD_YEAR; g <= PERIOD_MONTH; g++)
 	{
 		if ((int) strlen(granularity_names[g]) == len &&
 			memcmp(granularity_names[g], name, len) == 0)
@@ -36,9 +36,9 @@ xtab_granularity_from_name(const char *name, int len)
 }
 
 const char *
-xtab_granularity_name(XtabGranularity gran)
+period_granularity_name(PeriodGranularity gran)
 {
-	if (gran < XTAB_GRAN_YEAR || gran > XTAB_GRAN_MONTH)
+	if (gran < PERIOD_YEAR || gran > PERIOD_MONTH)
 		return NULL;
 	return granularity_names[gran];
 }
@@ -48,7 +48,7 @@ xtab_granularity_name(XtabGranularity gran)
  * civil_from_days (public domain), with eras of 400 years.
  */
 void
-xtab_days_to_ymd(int32_t days2000, int *year, int *month, int *day)
+period_days_to_ymd(int32_t days2000, int *year, int *month, int *day)
 {
 	int64_t		z = (int64_t) days2000 + 10957 + 719468;	/* days since
 															 * 0000-03-01 */
@@ -67,46 +67,46 @@ xtab_days_to_ymd(int32_t days2000, int *year, int *month, int *day)
 }
 
 int64_t
-xtab_period_key(XtabGranularity gran, int32_t days)
+period_key(PeriodGranularity gran, int32_t days)
 {
 	int			y,
 				m,
 				d;
 
-	xtab_days_to_ymd(days, &y, &m, &d);
+	period_days_to_ymd(days, &y, &m, &d);
 	switch (gran)
 	{
-		case XTAB_GRAN_YEAR:
+		case PERIOD_YEAR:
 			return y;
-		case XTAB_GRAN_FY:
+		case PERIOD_FY:
 			return m >= 4 ? y : y - 1;
-		case XTAB_GRAN_QUARTER:
+		case PERIOD_QUARTER:
 			return (int64_t) y * 4 + (m - 1) / 3;
-		case XTAB_GRAN_MONTH:
+		case PERIOD_MONTH:
 			return (int64_t) y * 12 + (m - 1);
 	}
 	return 0;
 }
 
 int
-xtab_period_label(XtabGranularity gran, int64_t key, char *buf)
+period_label(PeriodGranularity gran, int64_t key, char *buf)
 {
 	int64_t		y;
 
 	switch (gran)
 	{
-		case XTAB_GRAN_YEAR:
-			return snprintf(buf, XTAB_PERIOD_LABEL_MAX, "%04lld", (long long) key);
-		case XTAB_GRAN_FY:
-			return snprintf(buf, XTAB_PERIOD_LABEL_MAX, "%04lld/%02d",
+		case PERIOD_YEAR:
+			return snprintf(buf, PERIOD_LABEL_MAX, "%04lld", (long long) key);
+		case PERIOD_FY:
+			return snprintf(buf, PERIOD_LABEL_MAX, "%04lld/%02d",
 							(long long) key, (int) (((key + 1) % 100 + 100) % 100));
-		case XTAB_GRAN_QUARTER:
+		case PERIOD_QUARTER:
 			y = floordiv(key, 4);
-			return snprintf(buf, XTAB_PERIOD_LABEL_MAX, "%04lld Q%d",
+			return snprintf(buf, PERIOD_LABEL_MAX, "%04lld Q%d",
 							(long long) y, (int) (key - y * 4) + 1);
-		case XTAB_GRAN_MONTH:
+		case PERIOD_MONTH:
 			y = floordiv(key, 12);
-			return snprintf(buf, XTAB_PERIOD_LABEL_MAX, "%04lld-%02d",
+			return snprintf(buf, PERIOD_LABEL_MAX, "%04lld-%02d",
 							(long long) y, (int) (key - y * 12) + 1);
 	}
 	buf[0] = '\0';

@@ -8,11 +8,11 @@
  *		a column label and period() always agree.
  *
  *	granularity			label		key					example
- *	XTAB_GRAN_YEAR		YYYY		year				'2013'
- *	XTAB_GRAN_FY		YYYY/YY		first year			'2013/14'  (1 April 2013 to
+ *	PERIOD_YEAR		YYYY		year				'2013'
+ *	PERIOD_FY		YYYY/YY		first year			'2013/14'  (1 April 2013 to
  *																	31 March 2014)
- *	XTAB_GRAN_QUARTER	YYYY Qn		year*4 + n-1		'2013 Q1'  (January to March)
- *	XTAB_GRAN_MONTH		YYYY-MM		year*12 + month-1	'2013-01'
+ *	PERIOD_QUARTER	YYYY Qn		year*4 + n-1		'2013 Q1'  (January to March)
+ *	PERIOD_MONTH		YYYY-MM		year*12 + month-1	'2013-01'
  *
  * Days are PostgreSQL's day numbers (days since 2000-01-01, the value inside
  * a date Datum); all arithmetic is on integers, so an aggregate can bucket a
@@ -26,33 +26,33 @@
 #include <stdint.h>
 
 /* Granularities of foistats.period() and of the date-bucketing aggregates. */
-typedef enum XtabGranularity
+typedef enum PeriodGranularity
 {
-	XTAB_GRAN_YEAR = 1,
-	XTAB_GRAN_FY = 2,
-	XTAB_GRAN_QUARTER = 3,
-	XTAB_GRAN_MONTH = 4
-} XtabGranularity;
+	PERIOD_YEAR = 1,
+	PERIOD_FY = 2,
+	PERIOD_QUARTER = 3,
+	PERIOD_MONTH = 4
+} PeriodGranularity;
 
-/* Longest label xtab_period_label() writes, including the terminating NUL. */
-#define XTAB_PERIOD_LABEL_MAX 16
+/* Longest label period_label() writes, including the terminating NUL. */
+#define PERIOD_LABEL_MAX 16
 
 /* Granularity for 'year' | 'fy' | 'quarter' | 'month', or 0 if unknown. */
-extern int	xtab_granularity_from_name(const char *name, int len);
+extern int	period_granularity_from_name(const char *name, int len);
 
 /* Name of a granularity ("year", "fy", "quarter", "month"). */
-extern const char *xtab_granularity_name(XtabGranularity gran);
+extern const char *period_granularity_name(PeriodGranularity gran);
 
 /* The proleptic Gregorian date of a day number. */
-extern void xtab_days_to_ymd(int32_t days, int *year, int *month, int *day);
+extern void period_days_to_ymd(int32_t days, int *year, int *month, int *day);
 
 /* The period key of a day for a granularity (see the table above). */
-extern int64_t xtab_period_key(XtabGranularity gran, int32_t days);
+extern int64_t period_key(PeriodGranularity gran, int32_t days);
 
 /*
- * Write the label of a period key into buf (at least XTAB_PERIOD_LABEL_MAX
+ * Write the label of a period key into buf (at least PERIOD_LABEL_MAX
  * bytes); returns its length.
  */
-extern int	xtab_period_label(XtabGranularity gran, int64_t key, char *buf);
+extern int	period_label(PeriodGranularity gran, int64_t key, char *buf);
 
 #endif							/* FOISTATS_PERIOD_H */

@@ -24,10 +24,10 @@ PG_FUNCTION_INFO_V1(period_date);
 PG_FUNCTION_INFO_V1(period_timestamp);
 PG_FUNCTION_INFO_V1(period_timestamptz);
 
-XtabGranularity
+PeriodGranularity
 period_granularity(const char *name, int len)
 {
-	int			gran = xtab_granularity_from_name(name, len);
+	int			gran = period_granularity_from_name(name, len);
 
 	if (gran == 0)
 		ereport(ERROR,
@@ -35,7 +35,7 @@ period_granularity(const char *name, int len)
 				 errmsg("unknown granularity \"%.*s\"", len, name),
 				 errhint("Use 'year', 'fy' (UK financial year, April to March), "
 						 "'quarter' or 'month'.")));
-	return (XtabGranularity) gran;
+	return (PeriodGranularity) gran;
 }
 
 void
@@ -64,17 +64,17 @@ period_day_of_timestamptz(TimestampTz ts)
 	return date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) - POSTGRES_EPOCH_JDATE;
 }
 
-static XtabGranularity
+static PeriodGranularity
 get_granularity(text *g)
 {
 	return period_granularity(VARDATA_ANY(g), VARSIZE_ANY_EXHDR(g));
 }
 
 static Datum
-period_label(int32 days, XtabGranularity gran)
+period_label_datum(int32 days, PeriodGranularity gran)
 {
-	char		buf[XTAB_PERIOD_LABEL_MAX];
-	int			len = xtab_period_label(gran, xtab_period_key(gran, days), buf);
+	char		buf[PERIOD_LABEL_MAX];
+	int			len = period_label(gran, period_key(gran, days), buf);
 
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, len));
 }
@@ -82,23 +82,23 @@ period_label(int32 days, XtabGranularity gran)
 Datum
 period_date(PG_FUNCTION_ARGS)
 {
-	XtabGranularity gran = get_granularity(PG_GETARG_TEXT_PP(1));
+	PeriodGranularity gran = get_granularity(PG_GETARG_TEXT_PP(1));
 
-	return period_label(period_day_of_date(PG_GETARG_DATEADT(0)), gran);
+	return period_label_datum(period_day_of_date(PG_GETARG_DATEADT(0)), gran);
 }
 
 Datum
 period_timestamp(PG_FUNCTION_ARGS)
 {
-	XtabGranularity gran = get_granularity(PG_GETARG_TEXT_PP(1));
+	PeriodGranularity gran = get_granularity(PG_GETARG_TEXT_PP(1));
 
-	return period_label(period_day_of_timestamp(PG_GETARG_TIMESTAMP(0)), gran);
+	return period_label_datum(period_day_of_timestamp(PG_GETARG_TIMESTAMP(0)), gran);
 }
 
 Datum
 period_timestamptz(PG_FUNCTION_ARGS)
 {
-	XtabGranularity gran = get_granularity(PG_GETARG_TEXT_PP(1));
+	PeriodGranularity gran = get_granularity(PG_GETARG_TEXT_PP(1));
 
-	return period_label(period_day_of_timestamptz(PG_GETARG_TIMESTAMPTZ(0)), gran);
+	return period_label_datum(period_day_of_timestamptz(PG_GETARG_TIMESTAMPTZ(0)), gran);
 }

@@ -21,7 +21,7 @@
 #include "period.h"
 
 /* The granularity named by name[0..len), or an error listing the names. */
-extern XtabGranularity period_granularity(const char *name, int len);
+extern PeriodGranularity period_granularity(const char *name, int len);
 
 /* Error for a value with no period (an infinite date or timestamp). */
 pg_attribute_noreturn() extern void period_infinite_error(void);

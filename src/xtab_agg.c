@@ -102,7 +102,7 @@ typedef struct XtabAggState
 	ColType		coltype;
 	int			gran_arg;		/* argument number of granularity, or -1 */
 	int			weight_arg;		/* argument number of weight, or -1 */
-	XtabGranularity gran;
+	PeriodGranularity gran;
 	char		gran_text[16];	/* granularity text last parsed */
 	int			gran_len;
 	int			null_col;		/* column index of '(blank)', or -1 */
@@ -339,7 +339,7 @@ configure(XtabAggState *st, FunctionCallInfo fcinfo)
 		else
 			elog(ERROR, "foistats.xtab: unexpected argument type %u", t);
 	}
-	st->gran = XTAB_GRAN_YEAR;
+	st->gran = PERIOD_YEAR;
 	st->fast = (!st->multi && st->coltype == COLT_DATE &&
 				st->gran_arg < 0 && st->weight_arg < 0);
 	st->fast_now = st->fast && st->flat == NULL;
@@ -370,7 +370,7 @@ read_granularity(XtabAggState *st, FunctionCallInfo fcinfo)
 	if (st->coltype != COLT_DATE && st->coltype != COLT_TIMESTAMP &&
 		st->coltype != COLT_TIMESTAMPTZ)
 		elog(ERROR, "foistats.xtab: granularity given for a non-date column");
-	st->gran = (XtabGranularity) gran;
+	st->gran = (PeriodGranularity) gran;
 	if (len < (int) sizeof(st->gran_text))
 	{
 		memcpy(st->gran_text, VARDATA_ANY(g), len);
@@ -383,12 +383,12 @@ static inline int
 period_col(XtabAggState *st, int64 key)
 {
 	ColMemo    *m = &st->memo[(uint64) key & (MEMO_SIZE - 1)];
-	char		label[XTAB_PERIOD_LABEL_MAX];
+	char		label[PERIOD_LABEL_MAX];
 	int			len;
 
 	if (m->col >= 0 && m->key == key && m->kind == (uint8) st->gran)
 		return m->col;
-	len = xtab_period_label(st->gran, key, label);
+	len = period_label(st->gran, key, label);
 	m->col = xtab_add_col(st->xt, label, len, (XtabColKind) st->gran);
 	m->key = key;
 	m->kind = (uint8) st->gran;
@@ -407,7 +407,7 @@ period_col(XtabAggState *st, int64 key)
 static int
 day_col_slow(XtabAggState *st, int32 days)
 {
-	int			c = period_col(st, xtab_period_key(st->gran, days));
+	int			c = period_col(st, period_key(st->gran, days));
 	int64		idx;
 
 	if (st->daycol == NULL || st->daygran != (uint8) st->gran)

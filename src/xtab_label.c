@@ -17,7 +17,7 @@ const char *
 xtab_kind_name(XtabColKind kind)
 {
 	if (kind >= XTAB_COL_YEAR && kind <= XTAB_COL_MONTH)
-		return xtab_granularity_name((XtabGranularity) kind);
+		return period_granularity_name((PeriodGranularity) kind);
 	if (kind < XTAB_COL_INT || kind > XTAB_COL_KIND_MAX)
 		return NULL;
 	return other_kind_names[kind - XTAB_COL_INT];
@@ -26,7 +26,7 @@ xtab_kind_name(XtabColKind kind)
 XtabColKind
 xtab_kind_from_name(const char *name, int len)
 {
-	int			g = xtab_granularity_from_name(name, len);
+	int			g = period_granularity_from_name(name, len);
 
 	if (g != 0)
 		return (XtabColKind) g;

@@ -17,13 +17,13 @@ static int	failures = 0;
 	do { if (!(cond)) { failures++; fprintf(stderr, __VA_ARGS__); fputc('\n', stderr); } } while (0)
 
 static void
-check_label(XtabGranularity g, int32_t days, const char *want)
+check_label(PeriodGranularity g, int32_t days, const char *want)
 {
-	char		buf[XTAB_PERIOD_LABEL_MAX];
-	int			len = xtab_period_label(g, xtab_period_key(g, days), buf);
+	char		buf[PERIOD_LABEL_MAX];
+	int			len = period_label(g, period_key(g, days), buf);
 
 	CHECK(len == (int) strlen(want) && strcmp(buf, want) == 0,
-		  "label of day %d for %s: \"%s\", want \"%s\"", days, xtab_granularity_name(g),
+		  "label of day %d for %s: \"%s\", want \"%s\"", days, period_granularity_name(g),
 		  buf, want);
 }
 
@@ -39,37 +39,37 @@ main(void)
 		int64_t		key;
 
 		gmtime_r(&t, &tm);
-		xtab_days_to_ymd(days, &y, &m, &d);
+		period_days_to_ymd(days, &y, &m, &d);
 		CHECK(y == tm.tm_year + 1900 && m == tm.tm_mon + 1 && d == tm.tm_mday,
 			  "day %d: got %d-%d-%d", days, y, m, d);
-		CHECK(xtab_period_key(XTAB_GRAN_YEAR, days) == y, "year of %d-%d-%d", y, m, d);
-		key = xtab_period_key(XTAB_GRAN_FY, days);
+		CHECK(period_key(PERIOD_YEAR, days) == y, "year of %d-%d-%d", y, m, d);
+		key = period_key(PERIOD_FY, days);
 		CHECK(key == (m >= 4 ? y : y - 1), "fy of %d-%d-%d is %lld", y, m, d, (long long) key);
-		CHECK(xtab_period_key(XTAB_GRAN_QUARTER, days) == (int64_t) y * 4 + (m - 1) / 3,
+		CHECK(period_key(PERIOD_QUARTER, days) == (int64_t) y * 4 + (m - 1) / 3,
 			  "quarter of %d-%d-%d", y, m, d);
-		CHECK(xtab_period_key(XTAB_GRAN_MONTH, days) == (int64_t) y * 12 + m - 1,
+		CHECK(period_key(PERIOD_MONTH, days) == (int64_t) y * 12 + m - 1,
 			  "month of %d-%d-%d", y, m, d);
 	}
 
 	/* 2013-03-31 is day 4838, 2013-04-01 day 4839; 1999-12-31 day -1 */
-	check_label(XTAB_GRAN_YEAR, 4838, "2013");
-	check_label(XTAB_GRAN_FY, 4838, "2012/13");
-	check_label(XTAB_GRAN_FY, 4839, "2013/14");
-	check_label(XTAB_GRAN_FY, -1, "1999/00");
-	check_label(XTAB_GRAN_QUARTER, 4838, "2013 Q1");
-	check_label(XTAB_GRAN_QUARTER, 4839, "2013 Q2");
-	check_label(XTAB_GRAN_MONTH, 4838, "2013-03");
-	check_label(XTAB_GRAN_MONTH, -1, "1999-12");
+	check_label(PERIOD_YEAR, 4838, "2013");
+	check_label(PERIOD_FY, 4838, "2012/13");
+	check_label(PERIOD_FY, 4839, "2013/14");
+	check_label(PERIOD_FY, -1, "1999/00");
+	check_label(PERIOD_QUARTER, 4838, "2013 Q1");
+	check_label(PERIOD_QUARTER, 4839, "2013 Q2");
+	check_label(PERIOD_MONTH, 4838, "2013-03");
+	check_label(PERIOD_MONTH, -1, "1999-12");
 
-	CHECK(xtab_granularity_from_name("int", 3) == 0, "int is no granularity");
-	CHECK(xtab_granularity_from_name("week", 4) == 0, "week is no granularity");
-	CHECK(xtab_granularity_from_name("fy", 2) == XTAB_GRAN_FY, "granularity fy");
-	CHECK(xtab_granularity_from_name("month", 5) == XTAB_GRAN_MONTH, "granularity month");
-	for (int g = XTAB_GRAN_YEAR; g <= XTAB_GRAN_MONTH; g++)
+	CHECK(period_granularity_from_name("int", 3) == 0, "int is no granularity");
+	CHECK(period_granularity_from_name("week", 4) == 0, "week is no granularity");
+	CHECK(period_granularity_from_name("fy", 2) == PERIOD_FY, "granularity fy");
+	CHECK(period_granularity_from_name("month", 5) == PERIOD_MONTH, "granularity month");
+	for (int g = PERIOD_YEAR; g <= PERIOD_MONTH; g++)
 	{
-		const char *n = xtab_granularity_name((XtabGranularity) g);
+		const char *n = period_granularity_name((PeriodGranularity) g);
 
-		CHECK(n && xtab_granularity_from_name(n, (int) strlen(n)) == g, "name of %d", g);
+		CHECK(n && period_granularity_from_name(n, (int) strlen(n)) == g, "name of %d", g);
 	}
 
 	if (failures)

@@ -33,15 +33,15 @@ main(void)
 	for (int32_t days = -36524; days <= 36890; days++)
 	{
 		int64_t		key;
-		char		buf[XTAB_PERIOD_LABEL_MAX];
+		char		buf[PERIOD_LABEL_MAX];
 		int			len;
 
-		for (int g = XTAB_GRAN_YEAR; g <= XTAB_GRAN_MONTH; g++)
+		for (int g = PERIOD_YEAR; g <= PERIOD_MONTH; g++)
 		{
 			int64_t		back;
 
-			key = xtab_period_key((XtabGranularity) g, days);
-			len = xtab_period_label((XtabGranularity) g, key, buf);
+			key = period_key((PeriodGranularity) g, days);
+			len = period_label((PeriodGranularity) g, key, buf);
 			CHECK(xtab_label_parse((XtabColKind) g, buf, len, &back) && back == key,
 				  "label %s of kind %d does not parse back", buf, g);
 			CHECK(xtab_label_infer(buf, len, &back) == (XtabColKind) g && back == key,
