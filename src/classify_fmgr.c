@@ -1622,44 +1622,25 @@ lookup(FunctionCallInfo fcinfo, const char *s, int len)
 	Memo	   *m = lookup(fcinfo, VARDATA_ANY(arg_), VARSIZE_ANY_EXHDR(arg_))
 
 /*
- * The accessors return the cached text itself: it is never modified and lives at least
- * until the end of the transaction (see load_cache), longer than any use of a result.
+ * The text accessors (ho_class, ho_code, offence_family) return the cached
+ * text itself: it is never modified and lives at least until the end of the
+ * transaction (see load_cache), longer than any use of a result.  NULL when
+ * the title has none.
  */
-static inline Datum
-cached_text(text *t)
-{
-	return PointerGetDatum(t);
+#define MEMO_TEXT_ACCESSOR(fn, field) \
+PG_FUNCTION_INFO_V1(fn); \
+Datum \
+fn(PG_FUNCTION_ARGS) \
+{ \
+	ARG_MEMO(0); \
+	if (m->field == NULL) \
+		PG_RETURN_NULL(); \
+	return PointerGetDatum(m->field); \
 }
 
-PG_FUNCTION_INFO_V1(foistats_ho_class);
-Datum
-foistats_ho_class(PG_FUNCTION_ARGS)
-{
-	ARG_MEMO(0);
-	if (m->cls_t == NULL)
-		PG_RETURN_NULL();
-	return cached_text(m->cls_t);
-}
-
-PG_FUNCTION_INFO_V1(foistats_ho_code);
-Datum
-foistats_ho_code(PG_FUNCTION_ARGS)
-{
-	ARG_MEMO(0);
-	if (m->code_t == NULL)
-		PG_RETURN_NULL();
-	return cached_text(m->code_t);
-}
-
-PG_FUNCTION_INFO_V1(foistats_offence_family);
-Datum
-foistats_offence_family(PG_FUNCTION_ARGS)
-{
-	ARG_MEMO(0);
-	if (m->family_t == NULL)
-		PG_RETURN_NULL();
-	return cached_text(m->family_t);
-}
+MEMO_TEXT_ACCESSOR(foistats_ho_class, cls_t)
+MEMO_TEXT_ACCESSOR(foistats_ho_code, code_t)
+MEMO_TEXT_ACCESSOR(foistats_offence_family, family_t)
 
 PG_FUNCTION_INFO_V1(foistats_is_sexual_offence);
 Datum
