@@ -100,11 +100,11 @@ SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
     RETURN QUERY EXECUTE format(
-        'SELECT r.outcome::text, count(*), min(r.crime_ref::text)
-           FROM %s r
-          WHERE r.outcome IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM @extschema@.ho_outcome o WHERE o.type = r.outcome::text)
-          GROUP BY r.outcome ORDER BY r.outcome', records);
+        'SELECT d.code, d.n, d.example
+           FROM (SELECT r.outcome::text AS code, count(*) AS n, min(r.crime_ref::text) AS example
+                   FROM %s r WHERE r.outcome IS NOT NULL GROUP BY r.outcome) d
+          WHERE NOT EXISTS (SELECT 1 FROM @extschema@.ho_outcome o WHERE o.type = d.code)
+          ORDER BY d.code', records);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.check_outcomes(regclass) IS
@@ -375,11 +375,13 @@ BEGIN
 
     IF check_values THEN
         FOR bad IN EXECUTE format(
-            'SELECT r.outcome AS code, count(*) AS n, min(r.crime_ref) AS example
-               FROM %I.records r
-              WHERE r.outcome IS NOT NULL
-                AND NOT EXISTS (SELECT 1 FROM %s.ho_outcome o WHERE o.type = r.outcome)
-              GROUP BY r.outcome ORDER BY count(*) DESC, r.outcome LIMIT 1', target, ex_schema)
+            -- outcomes counted first, then looked up: a distributed table
+            -- (Citus) cannot be joined directly with foistats.ho_outcome
+            'SELECT d.code, d.n, d.example
+               FROM (SELECT r.outcome AS code, count(*) AS n, min(r.crime_ref) AS example
+                       FROM %I.records r WHERE r.outcome IS NOT NULL GROUP BY r.outcome) d
+              WHERE NOT EXISTS (SELECT 1 FROM %s.ho_outcome o WHERE o.type = d.code)
+              ORDER BY d.n DESC, d.code LIMIT 1', target, ex_schema)
         LOOP
             RAISE EXCEPTION 'record field "outcome" bound to % of % holds "%", which is not a Home Office outcome type',
                             coalesce((SELECT d FROM (SELECT CASE WHEN jsonb_typeof(columns -> 'outcome') = 'string'
