@@ -136,6 +136,53 @@ SELECT plan_of('SELECT xtab_internal(offence, recorded_on) FROM records') NOT LI
        (SELECT xtab_internal(offence, recorded_on)::text FROM records) =
          (SELECT foistats.xtab(offence, recorded_on)::text FROM records_local) AS internal_state_equal;
 
+-- The request functions over distributed records: the distributed table and
+-- the single-node one bound as records views, one stored request of two
+-- questions (offences by year; platforms mentioned by quarter, multi-label),
+-- answered over each.  The question's query (request_sql) is pushed down to
+-- the shards like the bare aggregate, and request_xtab gives the single-node
+-- answer exactly.
+\echo
+\echo '== request functions over the distributed records'
+SET client_min_messages = warning;
+SELECT foistats.bind_records('dist', 'records', '{"is_crime": {"value": true}}') IS NOT NULL AS bound_distributed,
+       foistats.bind_records('single', 'records_local', '{"is_crime": {"value": true}}') IS NOT NULL AS bound_single;
+SELECT foistats.define_request('scale', $${
+  "title": "Offences recorded, 2010-2014", "period": {"from": "2010-01-01", "to": "2014-12-31"},
+  "columns": "year", "fields": {"platforms": "text[]"},
+  "questions": [
+    {"id": "1", "title": "Offences by year", "rows": "offence"},
+    {"id": "2", "title": "Platforms mentioned by quarter", "rows": {"expr": "platforms"}, "columns": "quarter"}
+  ]}$$) IS NOT NULL AS defined;
+RESET client_min_messages;
+SELECT q, plan_of(replace(replace(replace(p.count_sql, '$1', quote_literal('2010-01-01') || '::date'),
+                                  '$2', quote_literal('2014-12-31') || '::date'), '$3', quote_literal('2010-2014')))
+          LIKE '%worker_partial_agg(%' AS request_query_pushed_down,
+       foistats.request_xtab('scale', q, 'dist.records')::text
+         = foistats.request_xtab('scale', q, 'single.records')::text AS request_xtab_equal,
+       foistats.grand_total(foistats.request_xtab('scale', q, 'dist.records')) AS grand_total
+  FROM unnest(ARRAY['1', '2']) q,
+       LATERAL foistats.request_sql('scale', foistats.request_spec('scale'), q, 'dist.records') p
+ ORDER BY q;
+SELECT bool_and(foistats.request_xtab('scale', q, 'dist.records')::text
+                = foistats.request_xtab('scale', q, 'single.records')::text) AS requests_equal,
+       bool_and(plan_of(replace(replace(replace(p.count_sql, '$1', quote_literal('2010-01-01') || '::date'),
+                                        '$2', quote_literal('2014-12-31') || '::date'), '$3', quote_literal('2010-2014')))
+                LIKE '%worker_partial_agg(%') AS requests_pushed_down
+  FROM unnest(ARRAY['1', '2']) q,
+       LATERAL foistats.request_sql('scale', foistats.request_spec('scale'), q, 'dist.records') p \gset
+\echo request_xtab over distributed records equal to single node: :requests_equal, pushed down: :requests_pushed_down
+\if :requests_equal
+\else
+\echo 'FAILED: a request answered over distributed records differs from the single-node answer'
+\quit 1
+\endif
+\if :requests_pushed_down
+\else
+\echo 'FAILED: a request question is not pushed down'
+\quit 1
+\endif
+
 -- Timings, best of :reps after a warm-up, the contenders in turn each round.
 -- "rows shipped" is xtab_internal above: how xtab ran before it was pushed
 -- down.  run_command_on_shards opens a connection per shard.
@@ -161,7 +208,11 @@ INSERT INTO contender VALUES
   ('citus: xtab_merge of per-shard xtabs', 'SET max_parallel_workers_per_gather = 0',
    $q$SELECT foistats.xtab_merge(result::foistats.xtab) FROM run_command_on_shards('records', 'SELECT foistats.xtab(offence, recorded_on) FROM %s')$q$),
   ('citus: xtab_merge of monthly xtabs', 'SET max_parallel_workers_per_gather = 0',
-   'SELECT foistats.xtab_merge(x) FROM monthly');
+   'SELECT foistats.xtab_merge(x) FROM monthly'),
+  ('citus: request_xtab (question 1)', 'SET max_parallel_workers_per_gather = 0',
+   $q$SELECT foistats.request_xtab('scale', '1', 'dist.records')$q$),
+  ('single node: request_xtab (question 1)', 'SET max_parallel_workers_per_gather = 0',
+   $q$SELECT foistats.request_xtab('scale', '1', 'single.records')$q$);
 CALL time_contenders(:reps);
 \echo
 \echo '== timings (ms, best and worst of' :reps 'runs;' :rows 'rows)'
