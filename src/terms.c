@@ -342,6 +342,31 @@ mem_free(const ac_mem *m, void *p)
 		m->release(m->arg, p);
 }
 
+/*
+ * Make room for one more element in the array *v of *cap elements of size
+ * elem, n of them used: doubles it (first elements the first time).  false
+ * when out of memory (the array is left as it was).
+ */
+static bool
+mem_grow(const ac_mem *m, void **v, size_t *cap, size_t n, size_t elem, size_t first)
+{
+	size_t		ncap;
+	void	   *nv;
+
+	if (n < *cap)
+		return true;
+	ncap = *cap ? *cap * 2 : first;
+	nv = mem_alloc(m, ncap * elem);
+	if (!nv)
+		return false;
+	if (n)
+		memcpy(nv, *v, n * elem);
+	mem_free(m, *v);
+	*v = nv;
+	*cap = ncap;
+	return true;
+}
+
 ac_builder *
 ac_builder_new(const ac_mem *mem)
 {
@@ -373,19 +398,8 @@ add_pattern(ac_builder *b, const unsigned char *bytes, size_t len,
 {
 	pattern    *p;
 
-	if (b->npats == b->cap)
-	{
-		size_t		ncap = b->cap ? b->cap * 2 : 64;
-		pattern    *np = mem_alloc(&b->mem, ncap * sizeof(pattern));
-
-		if (!np)
-			return AC_ERR_NOMEM;
-		if (b->npats)
-			memcpy(np, b->pats, b->npats * sizeof(pattern));
-		mem_free(&b->mem, b->pats);
-		b->pats = np;
-		b->cap = ncap;
-	}
+	if (!mem_grow(&b->mem, (void **) &b->pats, &b->cap, b->npats, sizeof(pattern), 64))
+		return AC_ERR_NOMEM;
 	p = &b->pats[b->npats];
 	p->bytes = mem_alloc(&b->mem, len);
 	if (!p->bytes)
@@ -784,19 +798,8 @@ hits_push(const ac_automaton *a, ac_hits *h, size_t start, size_t end,
 {
 	ac_hit	   *x;
 
-	if (h->n == h->cap)
-	{
-		size_t		ncap = h->cap ? h->cap * 2 : 16;
-		ac_hit	   *nv = mem_alloc(&a->mem, ncap * sizeof(ac_hit));
-
-		if (!nv)
-			return false;
-		if (h->n)
-			memcpy(nv, h->v, h->n * sizeof(ac_hit));
-		mem_free(&a->mem, h->v);
-		h->v = nv;
-		h->cap = ncap;
-	}
+	if (!mem_grow(&a->mem, (void **) &h->v, &h->cap, h->n, sizeof(ac_hit), 16))
+		return false;
 	x = &h->v[h->n++];
 	x->start = start;
 	x->end = end;
