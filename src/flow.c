@@ -99,7 +99,11 @@ fn_init(FlowNet *n, FlowMem *m, int nnodes, int arcs_hint)
 	n->log = flow_zalloc(m, n->logcap_n, sizeof(int));
 	n->logcap = flow_zalloc(m, n->logcap_n, sizeof(int64_t));
 	if (m->failed)
+	{
+		/* callers return at once: free what was had (n is zeroed again) */
+		fn_free(n);
 		return false;
+	}
 	for (int i = 0; i < nnodes; i++)
 		n->head[i] = -1;
 	n->logstamp = 1;

@@ -94,7 +94,8 @@ typedef struct FlowNet
 	int		   *iter;
 } FlowNet;
 
-/* An empty network of nnodes nodes; false when out of memory. */
+/* An empty network of nnodes nodes; false when out of memory (then nothing
+ * stays allocated and *n is zeroed: fn_free is not needed, but harmless). */
 extern bool fn_init(FlowNet *n, FlowMem *m, int nnodes, int arcs_hint);
 /* Free its arrays (a zeroed FlowNet is fine too). */
 extern void fn_free(FlowNet *n);

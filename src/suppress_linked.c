@@ -249,6 +249,8 @@ scratch_init(Scratch *s, const SdcFamily *f, FlowMem *m)
 {
 	s->f = *f;
 	s->f.t = s->tabs;
+	/* scratch_free() may follow a failure part way: nothing unset to free */
+	memset(s->store, 0, sizeof(s->store));
 	for (int i = 0; i < f->ntab; i++)
 	{
 		const SdcTable *t = f->t[i];

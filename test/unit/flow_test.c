@@ -285,6 +285,27 @@ check_nomem(void)
 	}
 	alloc_budget = -1;
 	CHECK(reported > 0, "nomem: no allocation failed");
+
+	/*
+	 * Regression (found by test/fuzz/fuzz_suppress.c): a failed fn_init kept
+	 * what it had allocated, and suppress.c and suppress_linked.c return
+	 * without fn_free.  Nothing may stay allocated (LeakSanitizer in
+	 * flow_unit.sh's sanitized build), and the net is left zeroed.
+	 */
+	for (long budget = 0; budget < 13; budget++)
+	{
+		FlowMem		m;
+		FlowNet		n;
+		bool		ok;
+
+		flow_mem_init(&m, test_alloc, NULL, NULL);
+		alloc_budget = budget;
+		ok = fn_init(&n, &m, 6, 16);
+		CHECK(!ok, "fn_init with %ld allocations succeeded", budget);
+		CHECK(n.mem == NULL && n.head == NULL && n.logcap == NULL,
+			  "failed fn_init (%ld allocations) left arrays", budget);
+	}
+	alloc_budget = -1;
 }
 
 int

@@ -16,7 +16,8 @@
  *	  protect says a cell is unprotectable with totals published, check that
  *	  even suppressing every cell leaves it unprotected;
  * 5. controlled rounding: adjacent multiples, additive, multiples unchanged;
- * 6. the collapsing plan.
+ * 6. the collapsing plan;
+ * 7. linked tables (suppress_linked.c) when memory runs out.
  *
  * Deterministic (splitmix64 with fixed seeds).  Exit status 0 = all passed.
  */
@@ -694,6 +695,70 @@ test_collapse(void)
 	sdc_table_free(t);
 }
 
+/*
+ * 7. linked tables out of memory (regression, found by
+ * test/fuzz/fuzz_suppress.c, corpus/suppress/regress-family-nomem-*): a
+ * family protect whose allocator fails at its k-th call, for every k until
+ * it succeeds, reports SDC_ERR_NOMEM, frees nothing twice (scratch copies
+ * freed after a part-way failure) and leaks nothing (a failed flow network);
+ * the sanitized build of suppress_unit.sh stops on either.
+ */
+static long nomem_budget = -1;	/* allocations left; -1: never fail */
+
+static void *
+nomem_alloc(size_t n)
+{
+	if (nomem_budget == 0)
+		return NULL;
+	if (nomem_budget > 0)
+		nomem_budget--;
+	return malloc(n ? n : 1);
+}
+
+static void
+test_family_nomem(void)
+{
+	static const int64_t parent[] = {3, 8, 12, 1, 9, 7, 6, 2, 10};
+	static const int64_t child[] = {1, 5, 4, 1, 0, 7, 2, 2, 3};
+	int			failed = 0;
+	bool		done = false;
+
+	for (long budget = 0; budget < 100000 && !done; budget++)
+	{
+		SdcTable   *t[2] = {table_from(3, 3, parent), table_from(3, 3, child)};
+		int			par[2] = {-1, 0};
+		SdcFamily	f = {2, t, par};
+		SdcStats	stats[2];
+		SdcParams	p;
+		SdcStatus	st;
+
+		sdc_params_default(&p, 5);
+		p.allow_totals = true;
+		p.alloc = nomem_alloc;
+		p.free = free;
+		memset(stats, 0, sizeof(stats));
+		nomem_budget = budget;
+		st = sdc_family_protect(&f, &p, stats);
+		nomem_budget = -1;
+		if (st == SDC_ERR_NOMEM)
+			failed++;
+		else
+		{
+			int			bt, br, bc, bk;
+
+			CHECK(st == SDC_OK, "family protect with %ld allocations: %s", budget,
+				  sdc_status_message(st));
+			CHECK(sdc_family_check(&f, &p, &bt, &br, &bc, &bk) == SDC_OK,
+				  "family protected with %ld allocations fails its check", budget);
+			done = true;
+		}
+		sdc_table_free(t[0]);
+		sdc_table_free(t[1]);
+	}
+	CHECK(done, "family protect never succeeded");
+	CHECK(failed > 10, "only %d allocation failures tried", failed);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -704,5 +769,6 @@ main(int argc, char **argv)
 	test_property(n);
 	test_rounding(n / 6);
 	test_collapse();
+	test_family_nomem();
 	return unit_done("suppress");
 }
