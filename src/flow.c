@@ -288,7 +288,9 @@ fn_maxflow(FlowNet *n, int s, int t, int64_t limit)
 				!fn_setcap(n, a ^ 1, fn_cap_add(n->cap[a ^ 1], b)))
 				return -1;
 		}
-		flow += b;
+		flow = fn_cap_add(flow, b);	/* past int64: unbounded */
+		if (flow == FLOW_INF)
+			return FLOW_INF;
 	}
 	return flow;
 }
@@ -422,9 +424,11 @@ fn_flow(FlowNet *n, int s, int t, int64_t limit, bool logged)
 		{
 			if (f < 0)
 				return -1;
-			if (f == FLOW_INF)
+			/* a flow past int64 (caps near 2^61 on many arcs) is unbounded
+			 * as far as int64 counts go: saturate, never overflow */
+			flow = fn_cap_add(flow, f);
+			if (flow == FLOW_INF)
 				return FLOW_INF;
-			flow += f;
 		}
 		flow_tick(n->mem);
 	}

@@ -370,7 +370,7 @@ fast_paths(TableNet *tn, int r, int c, bool up, int64_t limit)
 				!fn_setcap(n, p3, fn_cap_sub(n->cap[p3], bn)) ||
 				!fn_setcap(n, p3 ^ 1, fn_cap_add(n->cap[p3 ^ 1], bn)))
 				return -1;
-			flow += bn;
+			flow = fn_cap_add(flow, bn);
 			if (n->cap[up ? a ^ 1 : a] <= 0)
 				break;
 		}
@@ -401,7 +401,7 @@ range_flow(TableNet *tn, int a, bool up, int s, int t, int64_t limit)
 		return -1;
 	if (more == SDC_INF)
 		return SDC_INF;
-	return pushed + more;
+	return fn_cap_add(pushed, more);
 }
 
 typedef struct Witness
@@ -675,7 +675,7 @@ sdc_audit(SdcTable *t, const SdcParams *p, bool known, SdcInterval *out)
 				goto done;
 			}
 		}
-		o->hi = up == SDC_INF ? SDC_INF : f + up;
+		o->hi = fn_cap_add(f, up);	/* SDC_INF when up is, or past int64 */
 		o->lo = f - down;
 		if (!is_cell)
 			continue;

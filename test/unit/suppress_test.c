@@ -17,7 +17,8 @@
  *	  even suppressing every cell leaves it unprotected;
  * 5. controlled rounding: adjacent multiples, additive, multiples unchanged;
  * 6. the collapsing plan;
- * 7. linked tables (suppress_linked.c) when memory runs out.
+ * 7. linked tables (suppress_linked.c) when memory runs out;
+ * 8. counts near SDC_MAX_SUM under multi-label caps (no overflow).
  *
  * Deterministic (splitmix64 with fixed seeds).  Exit status 0 = all passed.
  */
@@ -759,6 +760,45 @@ test_family_nomem(void)
 	CHECK(failed > 10, "only %d allocation failures tried", failed);
 }
 
+/*
+ * 8. counts near SDC_MAX_SUM with multi-label caps (regression, found by
+ * test/fuzz/fuzz_suppress.c, corpus/suppress/regress-flow-overflow): the
+ * caps make many finite arcs of about 2^61, so a maximum flow, a bound
+ * f + up and the fast 4-cycle pushes passed INT64_MAX (signed overflow:
+ * UBSan stops the sanitized build).  They saturate at SDC_INF now, and a
+ * capped cell's interval still ends at its cap.
+ */
+static void
+test_near_max(void)
+{
+	for (int nr = 2; nr <= 8; nr++)
+		for (int all = 0; all < 2; all++)
+		{
+			SdcTable   *t = sdc_table_alloc(nr, 2);
+			SdcParams	p;
+			SdcInterval *o;
+			SdcStatus	st;
+
+			sdc_params_default(&p, 3);
+			t->cell[0] = t->cell[1] = SDC_MAX_SUM / 2;
+			t->ccap = calloc(2, sizeof(int64_t));
+			t->ccap[0] = t->ccap[1] = SDC_MAX_SUM / 2;
+			CHECK(sdc_table_init(t) == SDC_OK, "init near SDC_MAX_SUM");
+			for (size_t e = 0; e < sdc_nentries(t); e++)
+				if (all || e < 2 || e >= (size_t) nr * 2)
+					*sdc_entry_state(t, e) = SDC_SUPPRESSED;
+			o = calloc(sdc_nentries(t), sizeof(SdcInterval));
+			st = sdc_audit(t, &p, true, o);
+			CHECK(st == SDC_OK, "audit near SDC_MAX_SUM (%d rows): %s", nr, sdc_status_message(st));
+			CHECK(o[0].hi == SDC_MAX_SUM / 2, "capped cell: hi %lld", (long long) o[0].hi);
+			for (size_t e = 0; e < sdc_nentries(t); e++)
+				CHECK(o[e].lo <= sdc_entry_value(t, e) && sdc_entry_value(t, e) <= o[e].hi,
+					  "entry %zu outside its interval", e);
+			free(o);
+			sdc_table_free(t);
+		}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -770,5 +810,6 @@ main(int argc, char **argv)
 	test_rounding(n / 6);
 	test_collapse();
 	test_family_nomem();
+	test_near_max();
 	return unit_done("suppress");
 }
