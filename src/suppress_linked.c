@@ -296,6 +296,13 @@ best_move(const SdcFamily *f, int i, size_t e, bool up, int64_t limit, FlowMem *
 	int64_t		got = 0;
 	bool		progress = true;
 
+	/*
+	 * No move past SDC_MAX_SUM in all: each changes an entry by at most its
+	 * size, so the scratch values stay below 2 * SDC_MAX_SUM (no int64
+	 * overflow however many moves).  Narrower inner bounds stay sound.
+	 */
+	if (limit > SDC_MAX_SUM)
+		limit = SDC_MAX_SUM;
 	if (!scratch_init(&s, f, m))
 	{
 		scratch_free(&s, m);
@@ -350,6 +357,8 @@ diff_down(const SdcFamily *f, int par, int child, size_t e, int64_t limit, FlowM
 	int64_t		a,
 				b = 0;
 
+	if (limit > SDC_MAX_SUM)	/* as in best_move */
+		limit = SDC_MAX_SUM;
 	if (!scratch_init(&s, f, m))
 	{
 		scratch_free(&s, m);

@@ -18,7 +18,8 @@
  * 5. controlled rounding: adjacent multiples, additive, multiples unchanged;
  * 6. the collapsing plan;
  * 7. linked tables (suppress_linked.c) when memory runs out;
- * 8. counts near SDC_MAX_SUM under multi-label caps (no overflow).
+ * 8. counts near SDC_MAX_SUM under multi-label caps (no overflow);
+ * 9. the same for linked tables.
  *
  * Deterministic (splitmix64 with fixed seeds).  Exit status 0 = all passed.
  */
@@ -799,6 +800,62 @@ test_near_max(void)
 		}
 }
 
+/*
+ * 9. the same for linked tables (regression, corpus/suppress/
+ * regress-family-move-overflow): the moves of a family audit were unbounded
+ * when the outer interval was, so a scratch entry passed INT64_MAX.
+ */
+static void
+test_family_near_max(void)
+{
+	/* the fuzzer's table: 5 x 1, one cell at SDC_MAX_SUM capped there, a
+	 * subset of zeros, t = 6, p = 8, zeros sensitive, totals allowed; then
+	 * also with every entry withheld */
+	for (int all = 0; all < 2; all++)
+	{
+		SdcTable   *t[2] = {sdc_table_alloc(5, 1), sdc_table_alloc(5, 1)};
+		int			par[2] = {-1, 0};
+		SdcFamily	f = {2, t, par};
+		SdcStats	stats[2];
+		SdcInterval *out[2];
+		SdcParams	p;
+		SdcStatus	st;
+
+		sdc_params_default(&p, 6);
+		p.protection = 8;
+		p.allow_totals = true;
+		p.zeros_sensitive = true;
+		t[0]->cell[0] = SDC_MAX_SUM;
+		t[0]->ccap = calloc(1, sizeof(int64_t));
+		t[0]->ccap[0] = SDC_MAX_SUM;
+		CHECK(sdc_table_init(t[0]) == SDC_OK && sdc_table_init(t[1]) == SDC_OK, "init");
+		memset(stats, 0, sizeof(stats));
+		st = sdc_family_protect(&f, &p, stats);
+		CHECK(st == SDC_OK, "family near max: %s", sdc_status_message(st));
+		if (all)
+			for (int k = 0; k < 2; k++)
+				for (size_t e = 0; e < sdc_nentries(t[k]); e++)
+					*sdc_entry_state(t[k], e) = SDC_SUPPRESSED;
+		out[0] = calloc(sdc_nentries(t[0]), sizeof(SdcInterval));
+		out[1] = calloc(sdc_nentries(t[1]), sizeof(SdcInterval));
+		st = sdc_family_audit(&f, &p, out);
+		CHECK(st == SDC_OK, "family audit near max: %s", sdc_status_message(st));
+		for (int k = 0; k < 2; k++)
+			for (size_t e = 0; e < sdc_nentries(t[k]); e++)
+			{
+				int64_t		v = sdc_entry_value(t[k], e);
+
+				CHECK(out[k][e].lo <= out[k][e].inner_lo && out[k][e].inner_lo <= v &&
+					  v <= out[k][e].inner_hi && out[k][e].inner_hi <= out[k][e].hi,
+					  "table %d entry %zu outside its intervals", k, e);
+			}
+		free(out[0]);
+		free(out[1]);
+		sdc_table_free(t[0]);
+		sdc_table_free(t[1]);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -811,5 +868,6 @@ main(int argc, char **argv)
 	test_collapse();
 	test_family_nomem();
 	test_near_max();
+	test_family_near_max();
 	return unit_done("suppress");
 }
