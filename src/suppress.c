@@ -1747,6 +1747,12 @@ sdc_cellkey_value(int64_t v, uint64_t key)
 	row = v == 1 ? &pt_one : v == 2 ? &pt_two : v == 3 ? &pt_three : v == 4 ? &pt_four : &pt_many;
 	for (int i = 0; i < row->n; i++)
 		if (u < row->cum[i])
+		{
+			/* within SDC_CELLKEY_D of INT64_MAX the noise goes down instead
+			 * (same size, same key: still deterministic; no overflow) */
+			if (row->noise[i] > 0 && v > INT64_MAX - row->noise[i])
+				return v - row->noise[i];
 			return v + row->noise[i];
+		}
 	return v;
 }

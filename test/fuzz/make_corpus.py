@@ -198,10 +198,114 @@ def terms():
     return c
 
 
+
+# ---------------------------------------------------------------- tables of counts
+
+def count_tables():
+    """(name, rows of ints) of every fixture table: the seed's questions from
+    seed_cells.tsv (blank = 0), the published and request tables (a marker or a
+    blank cell read as 0..4 and 0), totals dropped."""
+    out = []
+    cells = {}
+    with open(rel('test/fixtures/seed_cells.tsv'), encoding='utf-8') as f:
+        rd = csv.reader(f, delimiter='\t')
+        next(rd)
+        for q, r, c, v in rd:
+            if 'Total' in r or 'Total' in c:
+                continue
+            cells.setdefault(q, {}).setdefault(r, {})[c] = int(v)
+    for q, rows in sorted(cells.items()):
+        cols = sorted({c for r in rows.values() for c in r})
+        out.append(('seed_q' + q, [[rows[r].get(c, 0) for c in cols] for r in rows]))
+    for name, data in fixture_tables():
+        if name.endswith('.md') or name.startswith('seed_'):
+            continue
+        rows = []
+        for r in tsv_rows(data)[1:]:
+            if re.search(r'total', r[0], re.I):
+                continue
+            vals = []
+            for c in r[1:]:
+                c = re.sub(r'</?b>', '', c).strip().replace(',', '')
+                vals.append(int(c) if c.isdigit() else (3 if c not in ('', '-') else 0))
+            if vals:
+                rows.append(vals)
+        if rows:
+            n = min(len(r) for r in rows)
+            out.append((name, [r[:n] for r in rows]))
+    return out
+
+
+def enc_count(v):
+    """fuzz.h's fuzz_count: a byte < 200 is v % 12; 200..239 then 8 bytes: their
+    value % 100000; 240.. then 8 bytes: their value >> 1."""
+    if v < 12:
+        return bytes([v])
+    if v < 100000:
+        return bytes([200]) + struct.pack('>Q', v)
+    return bytes([240]) + struct.pack('>Q', v << 1)
+
+
+def crops(rows, size=8):
+    """size x size windows of a table (the harness's largest table)."""
+    for r0 in range(0, max(1, len(rows) - size + 1), size):
+        for c0 in range(0, max(1, len(rows[0]) - size + 1), size):
+            yield [r[c0:c0 + size] for r in rows[r0:r0 + size]]
+
+
+def suppress():
+    c = Corpus('suppress')
+    # mode byte (fuzz_suppress.c), rows-1, cols-1, threshold-1, protection,
+    # allocation calls, cells; family mode: one subset table after
+    for name, rows in count_tables():
+        for i, t in enumerate(crops(rows)):
+            nr, nc = len(t), len(t[0])
+            flat = b''.join(enc_count(v) for r in t for v in r)
+            head = bytes([nr - 1, nc - 1, 9, 10, 0])
+            c.add('%s_%d_protect' % (name, i), bytes([0]) + head + flat)
+            c.add('%s_%d_caps' % (name, i), bytes([64]) + head + flat)
+            c.add('%s_%d_totals' % (name, i), bytes([8 | 32]) + head + flat)
+            states = bytes([1 if v < 10 and v > 0 else 0 for r in t for v in r] + [0] * (nr + nc + 1))
+            c.add('%s_%d_audit' % (name, i), bytes([1]) + head + flat + states)
+            c.add('%s_%d_round' % (name, i), bytes([2]) + head + flat + bytes([4]))
+            sub = b''.join(enc_count(v // 2) for r in t for v in r)
+            c.add('%s_%d_family' % (name, i), bytes([3]) + head + flat + bytes([0]) + sub)
+            c.add('%s_%d_nomem' % (name, i), bytes([128 | 3]) + head[:4] + bytes([40]) + flat +
+                  bytes([0]) + sub)
+    return c
+
+
+def audit():
+    c = Corpus('audit')
+    # fuzz_audit.c: mode 0, cells-1, constraints, per cell lo (count), a hi byte
+    # (< 64: unbounded; else a count to add), the hidden value (byte < 128, then
+    # a byte: lo + byte % (span + 1)); per constraint a 16-bit mask
+    for name, rows in count_tables():
+        for i, t in enumerate(crops(rows, 4)):
+            unknown = [(r, k) for r in range(len(t)) for k in range(len(t[0]))
+                       if 0 < t[r][k] < 10][:16]
+            if not unknown:
+                continue
+            body = b''
+            for (r, k) in unknown:
+                body += enc_count(0) + bytes([200]) + enc_count(9) + bytes([0, t[r][k]])
+            masks = []
+            for r in range(len(t)):
+                masks.append(sum(1 << j for j, (rr, _) in enumerate(unknown) if rr == r))
+            for k in range(len(t[0])):
+                masks.append(sum(1 << j for j, (_, kk) in enumerate(unknown) if kk == k))
+            masks = [m for m in masks if m][:12]
+            data = bytes([0, len(unknown) - 1, len(masks)]) + body + \
+                b''.join(bytes([m & 255, m >> 8]) for m in masks)
+            c.add('%s_%d' % (name, i), data)
+            # the same with the stars' interval: '*' (unbounded)
+            c.add('%s_%d_star' % (name, i), data.replace(bytes([200]), bytes([0])))
+    return c
+
 # ---------------------------------------------------------------- main
 
 def main():
-    for make in (table_parse, marker, classify, terms):
+    for make in (table_parse, marker, classify, terms, suppress, audit):
         c = make()
         print('%-12s %4d inputs  %s' % (os.path.basename(c.dir), len(os.listdir(c.dir)),
                                         os.path.relpath(c.dir, ROOT)))

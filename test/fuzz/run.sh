@@ -36,7 +36,7 @@ foistats_ensure_fuzz_deps
 . "$here/../unit/build.sh"		# sets $root, $tmp (removed on exit), unit_build_fuzz
 cd "$root"
 
-all_targets="table_parse marker classify terms suppress"
+all_targets="table_parse marker classify terms suppress audit"
 targets=${*:-$all_targets}
 jobs=${FOISTATS_FUZZ_JOBS:-1}
 artifacts=${FOISTATS_FUZZ_ARTIFACTS:-/tmp/foistats-fuzz-artifacts}

@@ -19,7 +19,8 @@
  * 6. the collapsing plan;
  * 7. linked tables (suppress_linked.c) when memory runs out;
  * 8. counts near SDC_MAX_SUM under multi-label caps (no overflow);
- * 9. the same for linked tables.
+ * 9. the same for linked tables;
+ * 10. the cell key near INT64_MAX.
  *
  * Deterministic (splitmix64 with fixed seeds).  Exit status 0 = all passed.
  */
@@ -856,6 +857,25 @@ test_family_near_max(void)
 	}
 }
 
+/*
+ * 10. the cell key at the top of int64 (regression, corpus/suppress/
+ * regress-cellkey-max): INT64_MAX plus its noise overflowed.  Every key
+ * gives a count within SDC_CELLKEY_D, never past INT64_MAX.
+ */
+static void
+test_cellkey_max(void)
+{
+	for (int64_t v = INT64_MAX - 3; v > 0; v = v == INT64_MAX ? 0 : v + 1)
+		for (uint64_t key = 0; key < 4000; key++)
+		{
+			int64_t		w = sdc_cellkey_value(v, key << 11);
+
+			CHECK(w >= v - SDC_CELLKEY_D && (w <= v || w - v <= SDC_CELLKEY_D),
+				  "cell key %llu: %lld shown as %lld", (unsigned long long) key, (long long) v,
+				  (long long) w);
+		}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -869,5 +889,6 @@ main(int argc, char **argv)
 	test_family_nomem();
 	test_near_max();
 	test_family_near_max();
+	test_cellkey_max();
 	return unit_done("suppress");
 }
