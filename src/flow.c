@@ -197,11 +197,26 @@ bool
 fn_log_grow(FlowNet *n)
 {
 	int			nc = n->logcap_n * 2;
+	int		   *log = flow_zalloc(n->mem, nc, sizeof(int));
+	int64_t    *logcap = flow_zalloc(n->mem, nc, sizeof(int64_t));
 
-	n->log = flow_grow(n->mem, n->log, n->logcap_n, nc, sizeof(int));
-	n->logcap = flow_grow(n->mem, n->logcap, n->logcap_n, nc, sizeof(int64_t));
-	if (n->mem->failed)
+	/*
+	 * Out of memory: the log stays as it was, so the caller's fn_undo()
+	 * still restores every capacity logged so far (flow_grow would have
+	 * freed it).
+	 */
+	if (!log || !logcap)
+	{
+		flow_release(n->mem, log);
+		flow_release(n->mem, logcap);
 		return false;
+	}
+	memcpy(log, n->log, sizeof(int) * n->logcap_n);
+	memcpy(logcap, n->logcap, sizeof(int64_t) * n->logcap_n);
+	flow_release(n->mem, n->log);
+	flow_release(n->mem, n->logcap);
+	n->log = log;
+	n->logcap = logcap;
 	n->logcap_n = nc;
 	return true;
 }
