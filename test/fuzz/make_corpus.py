@@ -2,9 +2,12 @@
 """Write the fuzzers' seed corpora, test/fuzz/corpus/<target>/, from the project's
 real fixtures (test/fixtures/: the seed tables, the published and request tables,
 the offence titles; the shipped dictionaries of src/terms_data.sql; the synthetic
-MO texts of sample/).  Deterministic; run it again after a fixture changes:
+MO texts of sample/; the xtab values of the regression tests).  Deterministic;
+run it again after a fixture changes, through
 
-    python3 test/fuzz/make_corpus.py
+    bash test/fuzz/make_corpus.sh
+
+which also writes the binary and flat xtab seeds (from the harness).
 
 Each file is one input in its harness's format (see the comment at the top of
 test/fuzz/fuzz_<target>.c).  Files named regress-* are inputs that once crashed a
@@ -302,10 +305,32 @@ def audit():
             c.add('%s_%d_star' % (name, i), data.replace(bytes([200]), bytes([0])))
     return c
 
+# ---------------------------------------------------------------- xtab values
+
+def xtab():
+    """Text forms of xtab values as the regression tests write and print them
+    (sql/*.sql literals, expected/*.out results), mode byte 0.  The binary and
+    flat forms (modes 1 and 2) are made from these by make_corpus.sh, which
+    runs the harness with FOISTATS_FUZZ_XTAB_EMIT (it needs the C code)."""
+    c = Corpus('xtab')
+    vals = set()
+    for p in sorted(glob.glob(rel('sql/*.sql'))):
+        for m in re.finditer(r"'(\{(?:[^']|'')*\})'", read(p).decode('utf-8')):
+            vals.add(m.group(1).replace("''", "'"))
+    for p in sorted(glob.glob(rel('expected/*.out'))):
+        for line in read(p).decode('utf-8').split('\n'):
+            line = line.strip()
+            if line.startswith('{cols:') and line.endswith('}'):
+                vals.add(line)
+    for v in sorted(vals):
+        if len(v) <= 4000:
+            c.add('text', b'\x00' + v.encode('utf-8'))
+    return c
+
 # ---------------------------------------------------------------- main
 
 def main():
-    for make in (table_parse, marker, classify, terms, suppress, audit):
+    for make in (table_parse, marker, classify, terms, suppress, audit, xtab):
         c = make()
         print('%-12s %4d inputs  %s' % (os.path.basename(c.dir), len(os.listdir(c.dir)),
                                         os.path.relpath(c.dir, ROOT)))

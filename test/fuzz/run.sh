@@ -15,6 +15,7 @@
 #	FOISTATS_FUZZ_JOBS=N	targets run N at a time (default 1; the machine
 #							is shared: at most 2)
 #	FOISTATS_FUZZ_KEEP=DIR	keep the scratch corpora (new inputs) in DIR
+#	FOISTATS_FUZZ_BUILD=DIR	only build, into DIR/fuzz_<target> (make_corpus.sh)
 #
 # Targets (test/fuzz/fuzz_<target>.c):
 #	table_parse	tp_parse_ext / tp_find_tables + tp_parse_at, every format
@@ -36,13 +37,13 @@ foistats_ensure_fuzz_deps
 . "$here/../unit/build.sh"		# sets $root, $tmp (removed on exit), unit_build_fuzz
 cd "$root"
 
-all_targets="table_parse marker classify terms suppress audit"
+all_targets="table_parse marker classify terms suppress audit xtab"
 targets=${*:-$all_targets}
 jobs=${FOISTATS_FUZZ_JOBS:-1}
 artifacts=${FOISTATS_FUZZ_ARTIFACTS:-/tmp/foistats-fuzz-artifacts}
 
 pg_inc=$("$PG_CONFIG" --includedir-server)
-pg_lib=$("$PG_CONFIG" --libdir)
+pg_lib=$("$PG_CONFIG" --pkglibdir)	# libpgcommon.a, libpgport.a (Debian)
 
 build_target() {
 	local t=$1 out=$tmp/fuzz_$1
@@ -60,7 +61,7 @@ build_target() {
 			# the server's headers; libpgcommon/libpgport (frontend builds) for
 			# StringInfo, psprintf, qsort_arg and UTF-8 verification; the rest
 			# of what xtab.c needs from the server is test/fuzz/pg_shim.c
-			unit_fuzz_cc_extra="-I$pg_inc -Wno-missing-field-initializers -Wno-sign-compare" \
+			unit_fuzz_cc_extra="-I$pg_inc -Wno-ignored-attributes -Wno-missing-field-initializers -Wno-sign-compare" \
 				unit_build_fuzz "$out" -I test/fuzz test/fuzz/fuzz_xtab.c test/fuzz/pg_shim.c \
 				src/xtab.c src/xtab_text.c src/xtab_label.c src/period.c \
 				"$pg_lib/libpgcommon.a" "$pg_lib/libpgport.a" ;;
@@ -99,6 +100,10 @@ for t in $targets; do
 	say "building fuzz_$t"
 	build_target "$t"
 done
+if [ -n "${FOISTATS_FUZZ_BUILD:-}" ]; then
+	for t in $targets; do cp "$tmp/fuzz_$t" "$FOISTATS_FUZZ_BUILD/"; done
+	exit 0
+fi
 say "running $(echo $targets | wc -w) targets for ${seconds}s each, $jobs at a time"
 running=0
 for t in $targets; do
