@@ -126,6 +126,14 @@ SELECT foistats.protect(foistats.xtab(ARRAY[offence], recorded_on), method => 'c
                         keys => foistats.xtab(offence, recorded_on, foistats.record_key(ref)))
   FROM crimes;
 SELECT foistats.record_key(NULL) IS NULL AS null_key;
+-- Counts at the top of bigint (regression, found by test/fuzz/fuzz_suppress.c):
+-- a figure within 2 of 9223372036854775807 whose key says "up" goes down
+-- instead; it used to wrap round to a negative count.
+SELECT count(*) AS cells,
+       count(*) FILTER (WHERE n BETWEEN 9223372036854775805 AND 9223372036854775807) AS within_2_below_max
+  FROM generate_series(1, 30) i,
+       foistats.rows(foistats.protect(format('{cols: "2010"; rows: "offence %s" 9223372036854775807}', i)::foistats.xtab,
+                                      method => 'cellkey'));
 
 SET client_min_messages = warning;
 DROP SCHEMA protect_cellkey CASCADE;

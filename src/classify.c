@@ -347,7 +347,8 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 		j = i + (is_word(&t[i], "LESS") ? 2 : 1);
 		if (j < n && t[j].sym == '/')
 			j++;
-		if (j < n && t[j].num >= 0 && t[j].num < 120 && !t[j].money)
+		/* 'under 0' is no age (an empty range would read as 'under 13') */
+		if (j < n && t[j].num >= 1 && t[j].num < 120 && !t[j].money)
 		{
 			*lo = 0;
 			*hi = t[j].num;

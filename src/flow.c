@@ -117,7 +117,11 @@ fn_init(FlowNet *n, FlowMem *m, int nnodes, int arcs_hint)
 	n->log = flow_zalloc(m, n->logcap_n, sizeof(int));
 	n->logcap = flow_zalloc(m, n->logcap_n, sizeof(int64_t));
 	if (m->failed)
+	{
+		/* callers return at once: free what was had (n is zeroed again) */
+		fn_free(n);
 		return false;
+	}
 	for (int i = 0; i < nnodes; i++)
 		n->head[i] = -1;
 	n->logstamp = 1;
@@ -211,11 +215,26 @@ bool
 fn_log_grow(FlowNet *n)
 {
 	int			nc = n->logcap_n * 2;
+	int		   *log = flow_zalloc(n->mem, nc, sizeof(int));
+	int64_t    *logcap = flow_zalloc(n->mem, nc, sizeof(int64_t));
 
-	n->log = flow_grow(n->mem, n->log, n->logcap_n, nc, sizeof(int));
-	n->logcap = flow_grow(n->mem, n->logcap, n->logcap_n, nc, sizeof(int64_t));
-	if (n->mem->failed)
+	/*
+	 * Out of memory: the log stays as it was, so the caller's fn_undo()
+	 * still restores every capacity logged so far (flow_grow would have
+	 * freed it).
+	 */
+	if (!log || !logcap)
+	{
+		flow_release(n->mem, log);
+		flow_release(n->mem, logcap);
 		return false;
+	}
+	memcpy(log, n->log, sizeof(int) * n->logcap_n);
+	memcpy(logcap, n->logcap, sizeof(int64_t) * n->logcap_n);
+	flow_release(n->mem, n->log);
+	flow_release(n->mem, n->logcap);
+	n->log = log;
+	n->logcap = logcap;
 	n->logcap_n = nc;
 	return true;
 }
@@ -302,7 +321,9 @@ fn_maxflow(FlowNet *n, int s, int t, int64_t limit)
 				!fn_setcap(n, a ^ 1, fn_cap_add(n->cap[a ^ 1], b)))
 				return -1;
 		}
-		flow += b;
+		flow = fn_cap_add(flow, b);	/* past int64: unbounded */
+		if (flow == FLOW_INF)
+			return FLOW_INF;
 	}
 	return flow;
 }
@@ -439,9 +460,11 @@ fn_flow(FlowNet *n, int s, int t, int64_t limit, bool logged)
 		{
 			if (f < 0)
 				return -1;
-			if (f == FLOW_INF)
+			/* a flow past int64 (caps near 2^61 on many arcs) is unbounded
+			 * as far as int64 counts go: saturate, never overflow */
+			flow = fn_cap_add(flow, f);
+			if (flow == FLOW_INF)
 				return FLOW_INF;
-			flow += f;
 			/* a phase can push very many paths (controlled rounding) */
 			flow_tick(n->mem);
 		}

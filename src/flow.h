@@ -94,7 +94,8 @@ typedef struct FlowNet
 	int		   *iter;
 } FlowNet;
 
-/* An empty network of nnodes nodes; false when out of memory. */
+/* An empty network of nnodes nodes; false when out of memory (then nothing
+ * stays allocated and *n is zeroed: fn_free is not needed, but harmless). */
 extern bool fn_init(FlowNet *n, FlowMem *m, int nnodes, int arcs_hint);
 /* Free its arrays (a zeroed FlowNet is fine too). */
 extern void fn_free(FlowNet *n);
@@ -116,7 +117,8 @@ extern int	fn_add_balances(FlowNet *n, const int64_t *bal, int nn, int SS, int T
 extern void fn_mark(FlowNet *n);
 /* Restore every capacity changed since fn_mark(). */
 extern void fn_undo(FlowNet *n);
-/* The log is full: grow it (false when out of memory).  For fn_setcap. */
+/* The log is full: grow it (false when out of memory; the log then stays
+ * as it was, so fn_undo() still works).  For fn_setcap. */
 extern bool fn_log_grow(FlowNet *n);
 
 /* Set an arc's capacity, remembering the old one for fn_undo(). */

@@ -457,7 +457,7 @@ fast_paths(TableNet *tn, int r, int c, bool up, int64_t limit)
 				!fn_setcap(n, p3, fn_cap_sub(n->cap[p3], bn)) ||
 				!fn_setcap(n, p3 ^ 1, fn_cap_add(n->cap[p3 ^ 1], bn)))
 				return -1;
-			flow += bn;
+			flow = fn_cap_add(flow, bn);
 			if (n->cap[up ? a ^ 1 : a] <= 0)
 				break;
 		}
@@ -488,7 +488,7 @@ range_flow(TableNet *tn, int a, bool up, int s, int t, int64_t limit)
 		return -1;
 	if (more == SDC_INF)
 		return SDC_INF;
-	return pushed + more;
+	return fn_cap_add(pushed, more);
 }
 
 typedef struct Witness
@@ -762,7 +762,7 @@ sdc_audit(SdcTable *t, const SdcParams *p, bool known, SdcInterval *out)
 				goto done;
 			}
 		}
-		o->hi = up == SDC_INF ? SDC_INF : f + up;
+		o->hi = fn_cap_add(f, up);	/* SDC_INF when up is, or past int64 */
 		o->lo = f - down;
 		if (!is_cell)
 			continue;
@@ -1848,6 +1848,12 @@ sdc_cellkey_value_at(int64_t v, int u)
 	row = v == 1 ? &pt_one : v == 2 ? &pt_two : v == 3 ? &pt_three : v == 4 ? &pt_four : &pt_many;
 	for (int i = 0; i < row->n; i++)
 		if (u < row->cum[i])
+		{
+			/* within SDC_CELLKEY_D of INT64_MAX the noise goes down instead
+			 * (same size, same key: still deterministic; no overflow) */
+			if (row->noise[i] > 0 && v > INT64_MAX - row->noise[i])
+				return v - row->noise[i];
 			return v + row->noise[i];
+		}
 	return v;
 }

@@ -249,6 +249,8 @@ scratch_init(Scratch *s, const SdcFamily *f, FlowMem *m)
 {
 	s->f = *f;
 	s->f.t = s->tabs;
+	/* scratch_free() may follow a failure part way: nothing unset to free */
+	memset(s->store, 0, sizeof(s->store));
 	for (int i = 0; i < f->ntab; i++)
 	{
 		const SdcTable *t = f->t[i];
@@ -294,6 +296,13 @@ best_move(const SdcFamily *f, int i, size_t e, bool up, int64_t limit, FlowMem *
 	int64_t		got = 0;
 	bool		progress = true;
 
+	/*
+	 * No move past SDC_MAX_SUM in all: each changes an entry by at most its
+	 * size, so the scratch values stay below 2 * SDC_MAX_SUM (no int64
+	 * overflow however many moves).  Narrower inner bounds stay sound.
+	 */
+	if (limit > SDC_MAX_SUM)
+		limit = SDC_MAX_SUM;
 	if (!scratch_init(&s, f, m))
 	{
 		scratch_free(&s, m);
@@ -327,7 +336,7 @@ best_move(const SdcFamily *f, int i, size_t e, bool up, int64_t limit, FlowMem *
 			}
 			if (r > 0)
 			{
-				got += r;
+				got = fn_cap_add(got, r);
 				progress = true;
 			}
 		}
@@ -348,13 +357,15 @@ diff_down(const SdcFamily *f, int par, int child, size_t e, int64_t limit, FlowM
 	int64_t		a,
 				b = 0;
 
+	if (limit > SDC_MAX_SUM)	/* as in best_move */
+		limit = SDC_MAX_SUM;
 	if (!scratch_init(&s, f, m))
 	{
 		scratch_free(&s, m);
 		return -1;
 	}
 	a = move_range(&s.f, (uint64_t) 1 << child, e, true, limit, m, true);
-	for (int round = 0; round < 4 && a >= 0 && b >= 0 && a + b < limit; round++)
+	for (int round = 0; round < 4 && a >= 0 && b >= 0 && fn_cap_add(a, b) < limit; round++)
 	{
 		/* the superset falls alone, or with its other subsets that hold
 		 * more than 0 there (never with the child: that keeps the
@@ -367,7 +378,7 @@ diff_down(const SdcFamily *f, int par, int child, size_t e, int64_t limit, FlowM
 			for (int q = j; q >= 0; q = f->parent[q])
 				if (q == child)
 					sets[1] &= ~((uint64_t) 1 << j);
-		for (int k = 0; k < 2 && a + b + got < limit; k++)
+		for (int k = 0; k < 2 && fn_cap_add(fn_cap_add(a, b), got) < limit; k++)
 		{
 			int64_t		r = move_range(&s.f, sets[k], e, false, limit - a - b - got, m, true);
 
@@ -376,14 +387,14 @@ diff_down(const SdcFamily *f, int par, int child, size_t e, int64_t limit, FlowM
 				b = -1;
 				break;
 			}
-			got += r;
+			got = fn_cap_add(got, r);
 		}
 		if (b < 0 || got == 0)
 			break;
-		b += got;
+		b = fn_cap_add(b, got);
 	}
 	scratch_free(&s, m);
-	return a < 0 || b < 0 ? -1 : a + b;
+	return a < 0 || b < 0 ? -1 : fn_cap_add(a, b);
 }
 
 static int64_t
@@ -573,7 +584,7 @@ sdc_family_audit(const SdcFamily *f, const SdcParams *p, SdcInterval *const *out
 			down = best_down(f, i, e, v - o->lo, &m);
 			if (up < 0 || down < 0)
 				return SDC_ERR_NOMEM;
-			o->inner_hi = (up == SDC_INF || o->hi == SDC_INF) ? o->hi : v + up;
+			o->inner_hi = (up == SDC_INF || o->hi == SDC_INF) ? o->hi : fn_cap_add(v, up);
 			o->inner_lo = v - down;
 			if (e < (size_t) t->nr * t->nc && o->sensitive)
 				o->meets = sdc_meets_rule(p, v, o->inner_lo, o->inner_hi);

@@ -472,7 +472,8 @@ ac_builder_add(ac_builder *b, const char *alias, size_t len,
 		{
 			if (k < napos && apos[k] == i)
 			{
-				if (all || (mask & (1u << k)))
+				/* (no shift by k past MAX_APOSTROPHE_VARIANTS: k may pass 31) */
+				if (all || (napos <= MAX_APOSTROPHE_VARIANTS && (mask >> k) & 1u))
 				{
 					var[vlen++] = 0xE2;
 					var[vlen++] = 0x80;

@@ -38,6 +38,25 @@ foistats_ensure_deps() {
 		make gcc libc6-dev python3 glpk-utils ca-certificates >/dev/null
 }
 
+# clang-14 with libFuzzer and its sanitizer runtimes (libclang-rt-14-dev), for
+# the harnesses in test/fuzz/ only (test/fuzz/run.sh, test/checks/fuzz_smoke.sh):
+# installed from Debian's packages when a probe build with
+# -fsanitize=fuzzer,address,undefined fails.
+foistats_ensure_fuzz_deps() {
+	local probe
+	probe=$(mktemp -d)
+	if printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n)\n{ (void) d; (void) n; return 0; }\n' \
+		| clang-14 -x c -fsanitize=fuzzer,address,undefined -o "$probe/probe" - >/dev/null 2>&1; then
+		rm -rf "$probe"
+		return 0
+	fi
+	rm -rf "$probe"
+	say "installing clang-14 and libclang-rt-14-dev (libFuzzer) (apt-get)"
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		clang-14 libclang-rt-14-dev libc6-dev python3 >/dev/null
+}
+
 # Build warning-free (-Werror) and install into a private staging directory, so
 # the throwaway cluster loads this tree's build and nothing system-wide changes.
 foistats_build() {

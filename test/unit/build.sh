@@ -6,6 +6,11 @@
 #								included) when the toolchain has them, else -O2
 #	unit_build_fast OUT FILE...	the same at -O2 without sanitizers, for long
 #								property runs
+#	unit_build_fuzz OUT FILE...	the same flags with clang-14 at -O1 -g under
+#								libFuzzer, AddressSanitizer and UBSan, for the
+#								harnesses in test/fuzz/ (FILE... may include a
+#								harness and the cores it drives; no main;
+#								$unit_fuzz_cc_extra: more flags)
 # and $unit_sanitized (1 when unit_build uses the sanitizers).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -35,4 +40,16 @@ unit_build_fast() {
 	local out=$1
 	shift
 	gcc $unit_flags -O2 -o "$out" "$@"
+}
+
+# libFuzzer builds (test/fuzz/run.sh): clang-14 and libclang-rt-14-dev, which
+# test/lib.sh's foistats_ensure_fuzz_deps installs.  Leaks are reported
+# (ASAN_OPTIONS is set by run.sh); any UB stops the run.
+unit_fuzz_cc=${FOISTATS_FUZZ_CC:-clang-14}
+unit_fuzz_san="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+
+unit_build_fuzz() {
+	local out=$1
+	shift
+	$unit_fuzz_cc $unit_flags ${unit_fuzz_cc_extra:-} -O1 -g $unit_fuzz_san -o "$out" "$@"
 }

@@ -285,6 +285,60 @@ check_nomem(void)
 	}
 	alloc_budget = -1;
 	CHECK(reported > 0, "nomem: no allocation failed");
+
+	/*
+	 * Regression (found by test/fuzz/fuzz_suppress.c): a failed fn_init kept
+	 * what it had allocated, and suppress.c and suppress_linked.c return
+	 * without fn_free.  Nothing may stay allocated (LeakSanitizer in
+	 * flow_unit.sh's sanitized build), and the net is left zeroed.
+	 */
+	for (long budget = 0; budget < 13; budget++)
+	{
+		FlowMem		m;
+		FlowNet		n;
+		bool		ok;
+
+		flow_mem_init(&m, test_alloc, NULL, NULL);
+		alloc_budget = budget;
+		ok = fn_init(&n, &m, 6, 16);
+		CHECK(!ok, "fn_init with %ld allocations succeeded", budget);
+		CHECK(n.mem == NULL && n.head == NULL && n.logcap == NULL,
+			  "failed fn_init (%ld allocations) left arrays", budget);
+	}
+	alloc_budget = -1;
+
+	/*
+	 * Regression (found by test/fuzz/fuzz_suppress.c, corpus/suppress/
+	 * regress-undo-after-nomem): when the undo log could not grow it was
+	 * freed, and the caller's fn_undo() then wrote through a NULL log.  The
+	 * log must survive the failure and fn_undo() restore every capacity.
+	 */
+	for (long budget = 0; budget < 2; budget++)	/* the new log's two arrays */
+	{
+		FlowMem		m;
+		FlowNet		n;
+		int64_t		before[2 * MAXA];
+		bool		ok = true;
+
+		flow_mem_init(&m, test_alloc, NULL, NULL);
+		if (!build(&s, &m, &n))
+		{
+			CHECK(false, "undo: could not build");
+			break;
+		}
+		memcpy(before, n.cap, sizeof(int64_t) * n.narcs);
+		alloc_budget = budget;
+		fn_mark(&n);
+		for (int round = 1; round <= 3 && ok; round++)
+			for (int a = 0; a < n.narcs && ok; a++)
+				ok = fn_setcap(&n, a, 1000 * round + a);
+		alloc_budget = -1;
+		CHECK(!ok, "undo: the log never had to grow past %ld allocations", budget);
+		fn_undo(&n);
+		CHECK(memcmp(before, n.cap, sizeof(int64_t) * n.narcs) == 0,
+			  "undo after a failed log growth (%ld allocations) did not restore", budget);
+		fn_free(&n);
+	}
 }
 
 int

@@ -16,7 +16,11 @@
  *	  protect says a cell is unprotectable with totals published, check that
  *	  even suppressing every cell leaves it unprotected;
  * 5. controlled rounding: adjacent multiples, additive, multiples unchanged;
- * 6. the collapsing plan.
+ * 6. the collapsing plan;
+ * 7. linked tables (suppress_linked.c) when memory runs out;
+ * 8. counts near SDC_MAX_SUM under multi-label caps (no overflow);
+ * 9. the same for linked tables;
+ * 10. the cell key near INT64_MAX.
  *
  * Deterministic (splitmix64 with fixed seeds).  Exit status 0 = all passed.
  */
@@ -761,6 +765,184 @@ test_large_values(int ntables)
 	printf("large values: %d random tables with counts up to 2^50, %d protected\n", ntables, ok);
 }
 
+/*
+ * 7. linked tables out of memory (regression, found by
+ * test/fuzz/fuzz_suppress.c, corpus/suppress/regress-family-nomem-*): a
+ * family protect whose allocator fails at its k-th call, for every k until
+ * it succeeds, reports SDC_ERR_NOMEM, frees nothing twice (scratch copies
+ * freed after a part-way failure) and leaks nothing (a failed flow network);
+ * the sanitized build of suppress_unit.sh stops on either.
+ */
+static long nomem_budget = -1;	/* allocations left; -1: never fail */
+
+static void *
+nomem_alloc(size_t n)
+{
+	if (nomem_budget == 0)
+		return NULL;
+	if (nomem_budget > 0)
+		nomem_budget--;
+	return malloc(n ? n : 1);
+}
+
+static void
+test_family_nomem(void)
+{
+	static const int64_t parent[] = {3, 8, 12, 1, 9, 7, 6, 2, 10};
+	static const int64_t child[] = {1, 5, 4, 1, 0, 7, 2, 2, 3};
+	int			failed = 0;
+	bool		done = false;
+
+	for (long budget = 0; budget < 100000 && !done; budget++)
+	{
+		SdcTable   *t[2] = {table_from(3, 3, parent), table_from(3, 3, child)};
+		int			par[2] = {-1, 0};
+		SdcFamily	f = {2, t, par};
+		SdcStats	stats[2];
+		SdcParams	p;
+		SdcStatus	st;
+
+		sdc_params_default(&p, 5);
+		p.allow_totals = true;
+		p.alloc = nomem_alloc;
+		p.free = free;
+		memset(stats, 0, sizeof(stats));
+		nomem_budget = budget;
+		st = sdc_family_protect(&f, &p, stats);
+		nomem_budget = -1;
+		if (st == SDC_ERR_NOMEM)
+			failed++;
+		else
+		{
+			int			bt, br, bc, bk;
+
+			CHECK(st == SDC_OK, "family protect with %ld allocations: %s", budget,
+				  sdc_status_message(st));
+			CHECK(sdc_family_check(&f, &p, &bt, &br, &bc, &bk) == SDC_OK,
+				  "family protected with %ld allocations fails its check", budget);
+			done = true;
+		}
+		sdc_table_free(t[0]);
+		sdc_table_free(t[1]);
+	}
+	CHECK(done, "family protect never succeeded");
+	CHECK(failed > 10, "only %d allocation failures tried", failed);
+}
+
+/*
+ * 8. counts near SDC_MAX_SUM with multi-label caps (regression, found by
+ * test/fuzz/fuzz_suppress.c, corpus/suppress/regress-flow-overflow): the
+ * caps make many finite arcs of about 2^61, so a maximum flow, a bound
+ * f + up and the fast 4-cycle pushes passed INT64_MAX (signed overflow:
+ * UBSan stops the sanitized build).  They saturate at SDC_INF now, and a
+ * capped cell's interval still ends at its cap.
+ */
+static void
+test_near_max(void)
+{
+	for (int nr = 2; nr <= 8; nr++)
+		for (int all = 0; all < 2; all++)
+		{
+			SdcTable   *t = sdc_table_alloc(nr, 2);
+			SdcParams	p;
+			SdcInterval *o;
+			SdcStatus	st;
+
+			sdc_params_default(&p, 3);
+			t->cell[0] = t->cell[1] = SDC_MAX_SUM / 2;
+			t->ccap = calloc(2, sizeof(int64_t));
+			t->ccap[0] = t->ccap[1] = SDC_MAX_SUM / 2;
+			CHECK(sdc_table_init(t) == SDC_OK, "init near SDC_MAX_SUM");
+			for (size_t e = 0; e < sdc_nentries(t); e++)
+				if (all || e < 2 || e >= (size_t) nr * 2)
+					*sdc_entry_state(t, e) = SDC_SUPPRESSED;
+			o = calloc(sdc_nentries(t), sizeof(SdcInterval));
+			st = sdc_audit(t, &p, true, o);
+			CHECK(st == SDC_OK, "audit near SDC_MAX_SUM (%d rows): %s", nr, sdc_status_message(st));
+			CHECK(o[0].hi == SDC_MAX_SUM / 2, "capped cell: hi %lld", (long long) o[0].hi);
+			for (size_t e = 0; e < sdc_nentries(t); e++)
+				CHECK(o[e].lo <= sdc_entry_value(t, e) && sdc_entry_value(t, e) <= o[e].hi,
+					  "entry %zu outside its interval", e);
+			free(o);
+			sdc_table_free(t);
+		}
+}
+
+/*
+ * 9. the same for linked tables (regression, corpus/suppress/
+ * regress-family-move-overflow): the moves of a family audit were unbounded
+ * when the outer interval was, so a scratch entry passed INT64_MAX.
+ */
+static void
+test_family_near_max(void)
+{
+	/* the fuzzer's table: 5 x 1, one cell at SDC_MAX_SUM capped there, a
+	 * subset of zeros, t = 6, p = 8, zeros sensitive, totals allowed; then
+	 * also with every entry withheld */
+	for (int all = 0; all < 2; all++)
+	{
+		SdcTable   *t[2] = {sdc_table_alloc(5, 1), sdc_table_alloc(5, 1)};
+		int			par[2] = {-1, 0};
+		SdcFamily	f = {2, t, par};
+		SdcStats	stats[2];
+		SdcInterval *out[2];
+		SdcParams	p;
+		SdcStatus	st;
+
+		sdc_params_default(&p, 6);
+		p.protection = 8;
+		p.allow_totals = true;
+		p.zeros_sensitive = true;
+		t[0]->cell[0] = SDC_MAX_SUM;
+		t[0]->ccap = calloc(1, sizeof(int64_t));
+		t[0]->ccap[0] = SDC_MAX_SUM;
+		CHECK(sdc_table_init(t[0]) == SDC_OK && sdc_table_init(t[1]) == SDC_OK, "init");
+		memset(stats, 0, sizeof(stats));
+		st = sdc_family_protect(&f, &p, stats);
+		CHECK(st == SDC_OK, "family near max: %s", sdc_status_message(st));
+		if (all)
+			for (int k = 0; k < 2; k++)
+				for (size_t e = 0; e < sdc_nentries(t[k]); e++)
+					*sdc_entry_state(t[k], e) = SDC_SUPPRESSED;
+		out[0] = calloc(sdc_nentries(t[0]), sizeof(SdcInterval));
+		out[1] = calloc(sdc_nentries(t[1]), sizeof(SdcInterval));
+		st = sdc_family_audit(&f, &p, out);
+		CHECK(st == SDC_OK, "family audit near max: %s", sdc_status_message(st));
+		for (int k = 0; k < 2; k++)
+			for (size_t e = 0; e < sdc_nentries(t[k]); e++)
+			{
+				int64_t		v = sdc_entry_value(t[k], e);
+
+				CHECK(out[k][e].lo <= out[k][e].inner_lo && out[k][e].inner_lo <= v &&
+					  v <= out[k][e].inner_hi && out[k][e].inner_hi <= out[k][e].hi,
+					  "table %d entry %zu outside its intervals", k, e);
+			}
+		free(out[0]);
+		free(out[1]);
+		sdc_table_free(t[0]);
+		sdc_table_free(t[1]);
+	}
+}
+
+/*
+ * 10. the cell key at the top of int64 (regression, corpus/suppress/
+ * regress-cellkey-max): INT64_MAX plus its noise overflowed.  Every key
+ * gives a count within SDC_CELLKEY_D, never past INT64_MAX.
+ */
+static void
+test_cellkey_max(void)
+{
+	for (int64_t v = INT64_MAX - 3; v > 0; v = v == INT64_MAX ? 0 : v + 1)
+		for (uint64_t key = 0; key < 4000; key++)
+		{
+			int64_t		w = sdc_cellkey_value(v, key << 11);
+
+			CHECK(w >= v - SDC_CELLKEY_D && (w <= v || w - v <= SDC_CELLKEY_D),
+				  "cell key %llu: %lld shown as %lld", (unsigned long long) key, (long long) v,
+				  (long long) w);
+		}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -773,5 +955,9 @@ main(int argc, char **argv)
 	test_collapse();
 	test_large_values(n / 10);
 	printf("suppress: pattern digest %016llx\n", (unsigned long long) pattern_digest);
+	test_family_nomem();
+	test_near_max();
+	test_family_near_max();
+	test_cellkey_max();
 	return unit_done("suppress");
 }

@@ -589,10 +589,54 @@ random_bytes(int rounds)
 	ac_free(fold);
 }
 
+/*
+ * Regression (test/fuzz/corpus/terms/regress-apostrophes): an alias with
+ * more than 32 apostrophes shifted 1u by 32 or more (undefined; UBSan in
+ * terms_unit.sh's sanitized build stops on it).  Such an alias gets its
+ * all-' and all-U+2019 spellings only.
+ */
+static void
+many_apostrophes(void)
+{
+	char		alias[100],
+				curly[200];
+	size_t		o = 0;
+	int			err = 0;
+	spec		sp[1];
+	ac_automaton *a;
+
+	for (int i = 0; i < 80; i++)
+		alias[i] = i % 2 ? '\'' : 'a';
+	alias[80] = '\0';
+	for (int i = 0; i < 80; i++)
+	{
+		if (i % 2)
+		{
+			memcpy(curly + o, "\xE2\x80\x99", 3);
+			o += 3;
+		}
+		else
+			curly[o++] = 'a';
+	}
+	curly[o] = '\0';
+	sp[0].alias = alias;
+	sp[0].label = 7;
+	sp[0].exclude = 0;
+	a = build(sp, 1, &err);
+	CHECK(a != NULL, "compile 40-apostrophe alias: err %d", err);
+	if (!a)
+		return;
+	CHECK(ac_pattern_count(a) == 2, "40 apostrophes: %zu patterns", ac_pattern_count(a));
+	expect(a, alias, "7@0-80");
+	expect(a, curly, "7@0-160");
+	ac_free(a);
+}
+
 int
 main(void)
 {
 	fixed_cases();
+	many_apostrophes();
 	random_cases(20000);
 	random_bytes(50000);
 	big_text();
