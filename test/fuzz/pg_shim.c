@@ -20,7 +20,8 @@
  *			the libpq message readers and writers over a StringInfo, with the
  *			server's errors when a message is short.
  *	pg_verifymbstr	UTF-8 (the database encoding of the tests) through
- *			libpgcommon's pg_encoding_verifymbstr.
+ *			libpgcommon's pg_encoding_verifymbstr; GetDatabaseEncoding,
+ *			pg_mbstrlen_with_len and pg_mbcharcliplen likewise in UTF-8.
  *	pg_detoast_datum	values here are never toasted: returned as they are.
  * StringInfo, psprintf, qsort_arg and snprintf are PostgreSQL's own, from the
  * frontend libraries libpgcommon.a and libpgport.a.
@@ -356,6 +357,49 @@ pg_verifymbstr(const char *mbstr, int len, bool noError)
 			(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
 			 errmsg("invalid byte sequence for encoding \"UTF8\"")));
 	return false;
+}
+
+int
+GetDatabaseEncoding(void)
+{
+	return PG_UTF8;
+}
+
+/* characters in the first len bytes (stops at a NUL, as the server's) */
+int
+pg_mbstrlen_with_len(const char *mbstr, int len)
+{
+	int			n = 0;
+
+	while (len > 0 && *mbstr)
+	{
+		int			l = pg_encoding_mblen(PG_UTF8, mbstr);
+
+		len -= l;
+		mbstr += l;
+		n++;
+	}
+	return n;
+}
+
+/* bytes of at most limit characters of the first len bytes */
+int
+pg_mbcharcliplen(const char *mbstr, int len, int limit)
+{
+	int			clen = 0,
+				nch = 0;
+
+	while (clen < len && *mbstr && nch < limit)
+	{
+		int			l = pg_encoding_mblen(PG_UTF8, mbstr);
+
+		if (clen + l > len)
+			break;
+		clen += l;
+		mbstr += l;
+		nch++;
+	}
+	return clen;
 }
 
 struct varlena *
