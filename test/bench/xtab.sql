@@ -105,6 +105,17 @@ SELECT (SELECT foistats.xtab(offence, recorded_on)::text FROM bench_crime) =
        (SELECT foistats.xtab(offence, y, n)::text
           FROM (SELECT offence, extract(year FROM recorded_on)::int::text AS y, count(*) AS n
                   FROM bench_crime GROUP BY 1, 2) s) AS xtab_equals_group_by;
+-- ... and crosstab()'s table is the same, row by row (an offence with no
+-- crime in a year is NULL there, 0 in xtab)
+SELECT (SELECT string_agg(concat_ws(' ', offence, coalesce("2010", 0), coalesce("2011", 0), coalesce("2012", 0),
+                                    coalesce("2013", 0), coalesce("2014", 0)), E'\n' ORDER BY offence)
+          FROM crosstab('SELECT offence, extract(year FROM recorded_on)::int, count(*) FROM bench_crime
+                          GROUP BY 1, 2 ORDER BY 1, 2', 'SELECT generate_series(2010, 2014)')
+               AS ct(offence text, "2010" bigint, "2011" bigint, "2012" bigint, "2013" bigint, "2014" bigint)) =
+       (SELECT string_agg(concat_ws(' ', w.row_label, array_to_string(w.cells, ' ')), E'\n' ORDER BY w.row_label)
+          FROM (SELECT foistats.xtab(offence, recorded_on) AS x FROM bench_crime) b,
+               foistats.table_rows(b.x, sort => 'label') w
+         WHERE NOT w.is_total) AS xtab_equals_crosstab;
 
 SELECT name, round(ms::numeric, 0) AS best_ms FROM timing ORDER BY ms;
 \pset format unaligned
