@@ -1,19 +1,9 @@
 -- Benchmark of a stored request against the hand-written cross-tab it
 -- stands for.  Run by test/bench/request.sh; prints the ratio measured in
 -- this run (best of :reps after a warm-up) and checks the answers agree.
-\set ON_ERROR_STOP on
-\if :{?rows}
-\else
-\set rows 2000000
-\endif
-\if :{?reps}
-\else
-\set reps 5
-\endif
-SELECT set_config('bench.reps', :'reps', false);
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
+\set default_rows 2000000
+\set default_reps 5
+\ir prelude.sql
 
 -- A force's table: its own column names, offence titles, ages, outcomes.
 CREATE SCHEMA force;

@@ -9,19 +9,9 @@
 -- Rounds alternate the contenders, so a burst of load from elsewhere hits
 -- them alike; best and median are printed.  Part 3 (pgbench) is in the shell
 -- script; rollup_report.sql prints the ratios.
-\set ON_ERROR_STOP on
-\if :{?rows}
-\else
-\set rows 10000000
-\endif
-\if :{?reps}
-\else
-\set reps 5
-\endif
-SELECT set_config('bench.reps', :'reps', false);
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
+\set default_rows 10000000
+\set default_reps 5
+\ir prelude.sql
 
 -- A force's table over ten years, with its own column names.
 CREATE SCHEMA force;

@@ -2,18 +2,10 @@
 -- crosstab(), on 10M rows of ~45-byte offence titles (80 distinct) with a
 -- date in 2010-2014.  Run by test/bench/xtab.sh; prints ratios measured in
 -- this one run (best of :reps runs each, after a warm-up run).
-\set ON_ERROR_STOP on
-\if :{?rows}
-\else
-\set rows 10000000
-\endif
-\if :{?reps}
-\else
-\set reps 3
-\endif
-SELECT set_config('bench.reps', :'reps', false);
+\set default_rows 10000000
+\set default_reps 3
+\ir prelude.sql
 SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
 CREATE EXTENSION IF NOT EXISTS tablefunc;
 RESET client_min_messages;
 
