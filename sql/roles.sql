@@ -10,12 +10,7 @@
 -- USAGE on that schema and SELECT on its views, nothing else.  REFRESH
 -- MATERIALIZED VIEW runs as the view's owner, so the analyst refreshes and
 -- the BI role only reads.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-CREATE EXTENSION IF NOT EXISTS foistats_sample;
-RESET client_min_messages;
-\set SHOW_CONTEXT never
-SET datestyle = 'ISO, YMD';
+\i sql/include/sample_prelude.sql
 
 -- Runs q as the current role: 'ok', or the error's SQLSTATE and message.
 CREATE FUNCTION pg_temp.try(q text) RETURNS text LANGUAGE plpgsql AS $$

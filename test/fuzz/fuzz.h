@@ -17,14 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FUZZ_ASSERT(cond, ...) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "%s:%d: property failed: %s: ", __FILE__, __LINE__, #cond); \
-		fprintf(stderr, __VA_ARGS__); \
-		fprintf(stderr, "\n"); \
-		abort(); \
-	} \
-} while (0)
+#include "fuzz_assert.h"
 
 /* ---- arena: zeroed blocks, all freed by fuzz_arena_reset() */
 

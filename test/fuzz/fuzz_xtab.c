@@ -27,16 +27,8 @@
 #include "xtab.h"
 #include "pg_shim.h"
 
-#include <stdlib.h>
+#include "fuzz_assert.h"
 
-#define ASSERT(cond, ...) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "%s:%d: property failed: %s: ", __FILE__, __LINE__, #cond); \
-		fprintf(stderr, __VA_ARGS__); \
-		fprintf(stderr, "\n"); \
-		abort(); \
-	} \
-} while (0)
 
 static bool strict = false;
 
@@ -48,8 +40,8 @@ static bool strict = false;
 	if (sigsetjmp(jb_, 0) == 0) { shim_try = &jb_; stmt; } \
 	else { \
 		ok_ = false; \
-		ASSERT(shim_message[0] != '\0', "an ERROR without a message"); \
-		ASSERT(shim_sqlstate != ERRCODE_INTERNAL_ERROR, "internal error: %s", shim_message); \
+		FUZZ_ASSERT(shim_message[0] != '\0', "an ERROR without a message"); \
+		FUZZ_ASSERT(shim_sqlstate != ERRCODE_INTERNAL_ERROR, "internal error: %s", shim_message); \
 	} \
 	shim_try = save_; \
 	ok_; })
@@ -64,29 +56,29 @@ check_round_trips(Xtab *xt, bool from_text)
 	StringInfoData buf;
 	struct varlena *volatile flat = NULL;
 
-	ASSERT(TRY(text = xtab_to_cstring(xt)), "output failed: %s", shim_message);
+	FUZZ_ASSERT(TRY(text = xtab_to_cstring(xt)), "output failed: %s", shim_message);
 	if (!TRY(back = xtab_from_cstring(text, CurrentMemoryContext)))
 	{
-		ASSERT(!from_text && !strict, "text output \"%.300s\" rejected by text input: %s",
+		FUZZ_ASSERT(!from_text && !strict, "text output \"%.300s\" rejected by text input: %s",
 			   text, shim_message);
 		return;					/* binary accepted what text rejects: see README */
 	}
-	ASSERT(TRY(again = xtab_to_cstring(back)), "output failed: %s", shim_message);
-	ASSERT(strcmp(text, again) == 0, "text round trip:\n%.300s\n%.300s", text, again);
+	FUZZ_ASSERT(TRY(again = xtab_to_cstring(back)), "output failed: %s", shim_message);
+	FUZZ_ASSERT(strcmp(text, again) == 0, "text round trip:\n%.300s\n%.300s", text, again);
 
 	initStringInfo(&buf);
-	ASSERT(TRY(xtab_send_to(xt, &buf)), "send failed: %s", shim_message);
-	ASSERT(TRY(back = xtab_recv_from(&buf, CurrentMemoryContext)),
+	FUZZ_ASSERT(TRY(xtab_send_to(xt, &buf)), "send failed: %s", shim_message);
+	FUZZ_ASSERT(TRY(back = xtab_recv_from(&buf, CurrentMemoryContext)),
 		   "its own binary form rejected: %s", shim_message);
-	ASSERT(buf.cursor == buf.len, "binary form not read to its end");
-	ASSERT(TRY(again = xtab_to_cstring(back)), "output failed: %s", shim_message);
-	ASSERT(strcmp(text, again) == 0, "binary round trip:\n%.300s\n%.300s", text, again);
+	FUZZ_ASSERT(buf.cursor == buf.len, "binary form not read to its end");
+	FUZZ_ASSERT(TRY(again = xtab_to_cstring(back)), "output failed: %s", shim_message);
+	FUZZ_ASSERT(strcmp(text, again) == 0, "binary round trip:\n%.300s\n%.300s", text, again);
 
-	ASSERT(TRY(flat = xtab_flatten(xt)), "flatten failed: %s", shim_message);
-	ASSERT(TRY(back = xtab_expand(flat, CurrentMemoryContext)),
+	FUZZ_ASSERT(TRY(flat = xtab_flatten(xt)), "flatten failed: %s", shim_message);
+	FUZZ_ASSERT(TRY(back = xtab_expand(flat, CurrentMemoryContext)),
 		   "its own flat form rejected: %s", shim_message);
-	ASSERT(TRY(again = xtab_to_cstring(back)), "output failed: %s", shim_message);
-	ASSERT(strcmp(text, again) == 0, "flat round trip:\n%.300s\n%.300s", text, again);
+	FUZZ_ASSERT(TRY(again = xtab_to_cstring(back)), "output failed: %s", shim_message);
+	FUZZ_ASSERT(strcmp(text, again) == 0, "flat round trip:\n%.300s\n%.300s", text, again);
 }
 
 /*
@@ -104,7 +96,7 @@ emit_file(const char *kind, unsigned long h, char mode, const char *bytes, size_
 
 	snprintf(path, sizeof(path), "%s/%s-%08lx", emit_dir, kind, h & 0xffffffffUL);
 	f = fopen(path, "wb");
-	ASSERT(f != NULL, "cannot write %s", path);
+	FUZZ_ASSERT(f != NULL, "cannot write %s", path);
 	fputc(mode, f);
 	fwrite(bytes, 1, n, f);
 	fclose(f);
