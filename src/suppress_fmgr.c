@@ -537,12 +537,12 @@ protect_cellkey(const Xtab *xt, const Xtab *keys)
 			c = xtab_col_label(xt, j, &cl);
 			if (keys)
 			{
-				int64		ks = record_keys_cell(&k, xt, i, j, v);
+				int			pos = record_keys_pos(record_keys_cell(&k, xt, i, j, v));
 
-				w = sdc_cellkey_value_at(v, record_keys_pos(ks));
+				w = sdc_cellkey_value_at(v, pos);
 				/* sums of keys mod SPAN: add the positions, no overflow */
-				rowkey = (rowkey + record_keys_pos(ks)) % SDC_CELLKEY_SPAN;
-				colkey[j] = (colkey[j] + record_keys_pos(ks)) % SDC_CELLKEY_SPAN;
+				rowkey = (rowkey + pos) % SDC_CELLKEY_SPAN;
+				colkey[j] = (colkey[j] + pos) % SDC_CELLKEY_SPAN;
 			}
 			else
 				w = sdc_cellkey_value(v, figure_key(r, rl, c, cl, v));
