@@ -69,7 +69,10 @@ bad psni_2025_hospital_sexual_offences 's/4363407185/436340718/'                
 bad psni_2025_hospital_sexual_offences 's/each year 2020 to 2024/each year from 2020/'  'period sentence'
 bad belfasttelegraph_2023_psni_scwc_by_fy 's/^In total, the PSNI received/Overall, the PSNI received/' 'total sentence not found'
 bad belfasttelegraph_2023_psni_scwc_by_fy 's/197 in 2021\/22/197 in 2022\/23/'        '2022/23 given as'
-echo "request_fixtures: the readers refuse 12 kinds of damaged source"
+bad bournemouthecho_dorset_2019_20_rape_outcomes 's/In eight cases, the offender died/In eight cases, the suspect died/' 'phrase .*the offender died.* found 0 times'
+bad bournemouthecho_dorset_2019_20_rape_outcomes 's/Of those 782/Of those 728/' "'Of those 728' does not repeat the 782 reports"
+bad bournemouthecho_dorset_2019_20_rape_outcomes 's/^In three cases, /In three cases, the offender died. In three cases, /' 'phrase .*the offender died.* found 2 times'
+echo "request_fixtures: the readers refuse 15 kinds of damaged source"
 
 # The outcome-type facts must each match once in their source.
 cp -r "$ROOT/test/fixtures" "$tmp/fx"
@@ -137,6 +140,22 @@ check(disclosed == 46 and 52 - disclosed == 6, "northants: disclosed cells no lo
 head, rows = load("dorset_2022_rape_outcomes", "dorset_2022_rape_outcomes_partial")
 check(len(rows) == 9 and sum(int(r[1]) for r in rows) == 270, "dorset: the 9 stored rows no longer sum to 270")
 
+# Bournemouth Echo (Dorset, 12 months to March 2020): the 18 outcomes, open investigations
+# included, sum to the 782 reports; the charges, summonses (postal requisitions) and the youth
+# conditional caution to the "28 people ... prosecuted in some way".
+name = "bournemouthecho_dorset_2019_20_rape_outcomes"
+head, rows = load(name)
+check(len(rows) == 19 and rows[-1] == ["reports of rape and attempted rape", "782"],
+      "bournemouthecho: last row is not the 782 reports")
+check(sum(int(r[1]) for r in rows[:-1]) == 782, "bournemouthecho: the 18 outcomes no longer sum to 782")
+byname = {r[0]: int(r[1]) for r in rows}
+charged = ["charged with rape", "given a postal requisition", "charged with an alternate offence",
+           "given a postal requisition for an alternate offence", "given a youth condition caution"]
+h2, r2 = load(name, name + "_arrests_prosecuted")
+check(r2 == [["arrests were made", "168"], ["people were prosecuted in some way", "28"]],
+      "bournemouthecho: the headline counts moved")
+check(sum(byname[c] for c in charged) == 28, "bournemouthecho: the five prosecution outcomes no longer sum to 28")
+
 # PSNI: five two-digit cells (the split is an assumption; see its .cite).
 head, rows = load("psni_2025_hospital_sexual_offences")
 check(head[1:] == ["2020", "2021", "2022", "2023", "2024"] and [len(c) for c in rows[0][1:]] == [2] * 5,
@@ -146,6 +165,6 @@ if errors:
     for e in errors:
         print("request_fixtures: " + e, file=sys.stderr)
     sys.exit(1)
-print("request_fixtures: Cleveland, West Midlands (3 tables), Belfast Telegraph add up; "
+print("request_fixtures: Cleveland, West Midlands (3 tables), Belfast Telegraph, Bournemouth Echo add up; "
       "Northants 46 of 52 disclosed, Dorset 270 of 816 stored, as published")
 PY
