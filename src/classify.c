@@ -432,6 +432,28 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 	}
 	while (j < n && is_word(&t[j], "YEARS"))
 		t[j++].used = true;
+	/*
+	 * 'aged 16', 'female 16', 'female16', 'male 13 yrs': the lower bound of a Home
+	 * Office age band (13, 16, 18) alone after the victim is that band's '13+' / '16+'
+	 * with its '+' lost (exports lose it, as in 'Offender 18'); a title never counts
+	 * victims of one year of age at a band's edge.  [N,) holds either reading.
+	 */
+	if ((t[i].num == 13 || t[i].num == 16 || t[i].num == 18) && t[i].ndig == 2 && i > 0 &&
+		(is_word(&t[i - 1], "AGED") || is_word(&t[i - 1], "AGE") ||
+		 is_word(&t[i - 1], "FEMALE") || is_word(&t[i - 1], "MALE") ||
+		 is_word(&t[i - 1], "CHILD") || is_word(&t[i - 1], "VICTIM") ||
+		 is_word(&t[i - 1], "PERSON")) &&
+		!(j < n && (t[j].sym == '+' || t[j].sym == '-' || t[j].sym == '/' ||
+					t[j].num >= 0 || is_word(&t[j], "PLUS") || is_word(&t[j], "OR") ||
+					is_word(&t[j], "AND") || is_word(&t[j], "TO"))))
+	{
+		*lo = t[i].num;
+		*hi = -1;
+		t[i].used = true;
+		while (j < n && is_word(&t[j], "OLD"))
+			t[j++].used = true;
+		return j;
+	}
 	/* AGED 14: one year of age */
 	if (i > 0 && (is_word(&t[i - 1], "AGED") || is_word(&t[i - 1], "AGE")) &&
 		!(j < n && (t[j].sym == '+' || is_word(&t[j], "PLUS") || is_word(&t[j], "OR") ||

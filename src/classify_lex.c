@@ -117,6 +117,16 @@ lex(const char *s, size_t len, Lex *L)
 			i += 3;
 			glued = true;
 		}
+		else if (c == '<' || c == '>')
+		{
+			/* '<13', '> 16': under, over ('<=' is read as under too) */
+			add_tok(L, c == '<' ? "UNDER" : "OVER", c == '<' ? 5 : 4, 0, glued);
+			i++;
+			if (i < len && s[i] == '=')
+				i++;
+			glued = false;
+			money = false;
+		}
 		else if (strchr("+-/().:&,", c) && c != '\0')
 		{
 			add_tok(L, "", 0, (char) (c == '.' ? '.' : c), glued);
@@ -144,7 +154,7 @@ typedef struct Alias
 
 /* variants -> canonical word (binary searched: keep sorted by 'from') */
 static const Alias aliases[] = {
-	{"ABUSING", "ABUSE"}, {"ACTIV", "ACTIVITY"}, {"ACTIVITIES", "ACTIVITY"},
+	{"ABOVE", "OVER"}, {"ABUSING", "ABUSE"}, {"ACTIV", "ACTIVITY"}, {"ACTIVITIES", "ACTIVITY"},
 	{"ACTS", "ACT"}, {"ACTVTY", "ACTIVITY"}, {"ACTY", "ACTIVITY"},
 	{"ADMINISTERING", "ADMINISTER"}, {"ADMINISTRATION", "ADMINISTER"},
 	{"ARRANGED", "ARRANGE"}, {"ARRANGING", "ARRANGE"}, {"ASLT", "ASSAULT"},
