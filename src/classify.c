@@ -1242,6 +1242,52 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 	}
 }
 
+/*
+ * The sections a title cites ('Sec 47', 'Section 18', '(S4A POA)', 'Sec10', 'S.39'):
+ * the number and a letter glued to it, upper case ('47', '4A'), each once, at most max
+ * of them written to out[]; returns how many (0 also when the title is too long).
+ */
+int
+offence_sections(const char *s, size_t len, char (*out)[8], int max)
+{
+	Lex			Lbuf;
+	Lex		   *L = &Lbuf;
+	int			i,
+				n = 0;
+
+	if (len > OFF_MAX_TITLE)
+		return 0;
+	classify_lex(s, len, L);
+	if (L->overflow)
+		return 0;
+	for (i = 0; i + 1 < L->n; i++)
+	{
+		const Tok  *k = &L->t[i];
+		int			j = i + 1,
+					m;
+		char		sec[8];
+
+		if (!(is_word(k, "SEC") || is_word(k, "SECTION") || is_word(k, "S") ||
+			  is_word(k, "SS")))
+			continue;
+		if (L->t[j].sym == '.' && j + 1 < L->n)
+			j++;
+		if (L->t[j].num < 0 || L->t[j].ndig > 4 || L->t[j].num == 0)
+			continue;
+		snprintf(sec, sizeof(sec), "%d", L->t[j].num);
+		if (j + 1 < L->n && L->t[j + 1].glued && strlen(L->t[j + 1].w) == 1 &&
+			L->t[j + 1].num < 0 && L->t[j + 1].sym == 0 && strlen(sec) < 6)
+			strncat(sec, L->t[j + 1].w, 1);
+		for (m = 0; m < n; m++)
+			if (strcmp(out[m], sec) == 0)
+				break;
+		if (m == n && n < max)
+			strcpy(out[n++], sec);
+		i = j;
+	}
+	return n;
+}
+
 static bool
 key_filler(const char *w)
 {

@@ -49,6 +49,7 @@ typedef struct RefCode
 	char	   *ons_group;
 	int			family;
 	char	   *title;
+	char		section[8];		/* the first section its Home Office row cites ('47', '4A') */
 	/* a code the list files in several classes by its victim (8N / 8S / 8T): per class,
 	 * 'C' constable, 'E' emergency worker, '-' neither (from the class titles) */
 	int			nvclass;
@@ -808,7 +809,7 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 	initStringInfo(&q);
 	appendStringInfo(&q,
 					 "SELECT ho_code, ho_class, ons_group, family, title, %s.offence_key(title), "
-					 "%s.offence_key(class_title), class_title "
+					 "%s.offence_key(class_title), class_title, section "
 					 "FROM %s.ho_offence ORDER BY ho_code, (ho_class IN ('19J','19K')), id",
 					 qn, qn, qn);
 	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
@@ -854,6 +855,16 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 				rc->ons_group = spi_str(t, d, 3);
 				rc->family = family_by_name(SPI_getvalue(t, d, 4));
 				rc->title = spi_str(t, d, 5);
+			}
+			if (rc->section[0] == '\0' && SPI_getvalue(t, d, 9) != NULL)
+			{
+				char	   *sec = SPI_getvalue(t, d, 9);
+				char		found[1][8];
+
+				/* 'Sec 4A (1) (a) ...', 'section 4B(1)': its first section */
+				if (pg_strncasecmp(sec, "sec", 3) == 0 &&
+					offence_sections(sec, strlen(sec), found, 1) == 1)
+					strlcpy(rc->section, found[0], sizeof(rc->section));
 			}
 			if (cls && strcmp(cls, "19J") != 0 && strcmp(cls, "19K") != 0 &&
 				rc->nvclass < 8)
@@ -1180,6 +1191,79 @@ by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_ou
 	return rc;
 }
 
+/* code rc is filed in class cls (its one class, or one of its classes by victim or
+ * premises) */
+static bool
+code_in_class(const RefCode *rc, const char *cls)
+{
+	int			i;
+
+	if (strcmp(rc->cls, cls) == 0 || strcmp(rc->cls_multi, cls) == 0)
+		return true;
+	for (i = 0; i < rc->nvclass; i++)
+		if (strcmp(rc->vclass[i], cls) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The code of class cls that a title read as that class cites by its section: the
+ * title cites one section ('Assault occasioning actual bodily harm (Sec 47)', 'Causing
+ * intentional harassment, alarm or distress (S4A POA)') and one code of the class is
+ * of that section in the Home Office list, or several are and the words of exactly
+ * one's title are all in the title's (offence_title_key).  NULL otherwise.
+ */
+static const RefCode *
+class_code_by_section(const char *cls, const char *s, int len, const char *key)
+{
+	char		secs[2][8];
+	const RefCode *only = NULL;
+	const RefCode *best = NULL;
+	int			nsec = offence_sections(s, len, secs, 2),
+				ncand = 0,
+				best_n = 0,
+				i;
+	bool		tie = false;
+
+	if (nsec != 1)
+		return NULL;
+	for (i = 0; i < ncodes; i++)
+		if (strcmp(codes[i].section, secs[0]) == 0 && code_in_class(&codes[i], cls))
+		{
+			only = &codes[i];
+			ncand++;
+		}
+	if (ncand == 1)
+		return only;
+	if (ncand == 0 || key == NULL)
+		return NULL;
+	/* several codes of that section: the one whose title's words the title has */
+	for (i = 0; i < nword_keys; i++)
+	{
+		const WordKey *e = &word_keys[i];
+		const RefCode *rc;
+		int			n;
+
+		if (!e->code_title || e->idx < 0)
+			continue;
+		rc = &codes[e->idx];
+		if (strcmp(rc->section, secs[0]) != 0 || !code_in_class(rc, cls))
+			continue;
+		n = key_words(e->key);
+		if (n < best_n || !key_subset(e->key, key))
+			continue;
+		if (n > best_n)
+		{
+			best = rc;
+			best_n = n;
+			tie = false;
+		}
+		else if (best != rc)
+			tie = true;
+	}
+	return tie ? NULL : best;
+}
+
 /* Classify s[0..len) into m (strings allocated in cxt). */
 static void
 compute(const char *s, int len, Memo *m, MemoryContext cxt)
@@ -1474,6 +1558,34 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			strlcpy(m->cls, r->cls, sizeof(m->cls));
 			if (ck)
 				m->ons_group = ck->ons_group;
+		}
+	}
+	/*
+	 * A non-sexual class read from the words, without its code: the code the title
+	 * cites by its section
+	 */
+	if (m->cls[0] && m->code[0] == '\0' && !r->multiple && len <= OFF_MAX_TITLE)
+	{
+		RefKey	   *ck = find_key(classes, nclasses, m->cls);
+		char		wkey[1024];
+		bool		att;
+		char		vic;
+		size_t		wn;
+		const RefCode *cc = NULL;
+
+		if (ck && ck->sexual == 0)
+		{
+			wn = offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
+			cc = class_code_by_section(m->cls, s, len,
+									   (wn > 0 && wn < sizeof(wkey)) ? wkey : NULL);
+		}
+		if (cc)
+		{
+			strlcpy(m->code, cc->code, sizeof(m->code));
+			m->family = cc->family;
+			snprintf(r->reason, sizeof(r->reason),
+					 "code %s: the title cites its section (Sec %s) in class %s",
+					 cc->code, cc->section, m->cls);
 		}
 	}
 	if (unknown_label[0])
