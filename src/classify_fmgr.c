@@ -1438,6 +1438,14 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 				m->family = ck->family != OFAM_UNKNOWN ? ck->family :
 					(r->only_code ? OFAM_UNKNOWN : r->family);
 			}
+			if (m->code[0] == '\0' && ck->ncodes == 1 && !r->only_code &&
+				r->family == OFAM_NON_SEXUAL)
+			{
+				/* '3B Threats to Kill': the class's only code */
+				rc = &codes[ck->idx];
+				strlcpy(m->code, rc->code, sizeof(m->code));
+				m->family = rc->family;
+			}
 			if (r->only_code)
 				r->reason[0] = '\0';
 			else if (m->code[0] == '\0' && r->family == OFAM_NON_SEXUAL)
