@@ -123,6 +123,9 @@ static WordKey *word_keys;
 static int	nword_keys;
 static Override *overrides;
 static int	noverrides;
+/* the words (offence_title_key) of the ONS offence group and subgroup names */
+static char **ons_keys;
+static int	nons_keys;
 /* the ONS group of every code of a family, when they share one (else NULL) */
 static const char *family_ons[OFAM__COUNT];
 static bool family_ons_mixed[OFAM__COUNT];
@@ -544,6 +547,54 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
 }
 
 /*
+ * A title whose words are all in Home Office titles of one class only, and are at least
+ * half the words of one of them ('Theft Person': 'Theft from the person of another',
+ * class 39): that class.  Not for a title of one word, nor with a word that makes it a
+ * group ('offences', 'other', 'excluding' ...), nor one with the words of an ONS
+ * offence group or subgroup name ('Stalking and harassment', 'Drug trafficking' is
+ * not the one class whose titles hold those words).  NULL when it cannot tell.
+ */
+static const char *
+covering_class(const char *key, bool attempt, char victim)
+{
+	static const char *const stop[] = {"THAN", "EXCEPT", "EXCLUDING", "EXCL", "NOT", "NON",
+		"NO", "OTHER", "OFFENCE", "CRIME", "ALL", "TOTAL", "VARIOU", "MISCELLANEOU",
+		"INCLUDING", "INCL", "AND", "OR", NULL};
+	const char *cls = NULL;
+	int			nt = key_words(key),
+				i;
+	bool		half = false;
+
+	if (nt < 2)
+		return NULL;
+	for (i = 0; stop[i]; i++)
+		if (key_has(key, stop[i], strlen(stop[i])))
+			return NULL;
+	for (i = 0; i < nons_keys; i++)
+		if (strcmp(ons_keys[i], key) == 0)
+			return NULL;
+	for (i = 0; i < nword_keys; i++)
+	{
+		const WordKey *e = &word_keys[i];
+		const char *c;
+
+		if (e->attempt != attempt && !(attempt && !e->attempt))
+			continue;
+		if (victim && e->victim != victim && !(e->victim == 0 && e->cls[0] == '\0'))
+			continue;
+		if (!key_subset(key, e->key))
+			continue;
+		c = entry_class(e, e->key, attempt, victim);
+		if (c == NULL || (cls && strcmp(c, cls) != 0))
+			return NULL;
+		cls = c;
+		if (2 * nt >= key_words(e->key))
+			half = true;
+	}
+	return half ? cls : NULL;
+}
+
+/*
  * The entry for a title's words: an attempt first among titles that say attempted
  * ('Attempted burglary ...'), then among the rest; a victim the matched title does not
  * name only for a code the list files in several classes by victim ('Assault
@@ -785,6 +836,8 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 	titles = classes = class_titles = NULL;
 	nclass_titles = 0;
 	overrides = NULL;
+	ons_keys = NULL;
+	nons_keys = 0;
 	word_keys = NULL;
 	nword_keys = 0;
 	ct_memo = NULL;
@@ -988,6 +1041,26 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 		build_word_keys(ct_title, ct_class, nctk, row_title, row_code, nrow);
 	}
 
+	if (OidIsValid(get_relname_relid("ons_category", nsp)))
+	{
+		resetStringInfo(&q);
+		appendStringInfo(&q, "SELECT ons_group FROM %s.ons_category UNION "
+						 "SELECT ons_subgroup FROM %s.ons_category", qn, qn);
+		if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
+			elog(ERROR, "cannot read ons_category");
+		ons_keys = MemoryContextAllocZero(cache_cxt, sizeof(char *) * (SPI_processed + 1));
+		for (i = 0; i < (int) SPI_processed; i++)
+		{
+			char	   *name = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+			bool		att;
+			char		vic;
+			char	   *key = name ? word_key_of(name, &att, &vic) : NULL;
+
+			if (key)
+				ons_keys[nons_keys++] = key;
+		}
+	}
+
 	resetStringInfo(&q);
 	appendStringInfo(&q, "SELECT %s.offence_key(match), ho_code, family FROM %s.offence_override",
 					 qn, qn);
@@ -1118,6 +1191,17 @@ by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_ou
 				take_class(m, ck);
 				snprintf(r->reason, sizeof(r->reason),
 						 "read as class %s: each part of the title is the words of a Home Office title of it",
+						 ck->key);
+			}
+			else if ((cc = covering_class(wkey, att, vic)) != NULL &&
+					 (ck = find_key(classes, nclasses, cc)) != NULL && ck->sexual == 0)
+			{
+				/* fewer words than a Home Office title: the one class holding them */
+				m->matched_by = "words";
+				r->n_unparsed = 0;
+				take_class(m, ck);
+				snprintf(r->reason, sizeof(r->reason),
+						 "read as class %s: every word of the title is in Home Office titles of it, and of no other class",
 						 ck->key);
 			}
 		}
