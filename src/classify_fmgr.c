@@ -1542,9 +1542,32 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	{
 		const char *vcls = NULL;	/* the class by victim of a code in several */
 		RefKey	   *tk = nk[0] ? find_key(titles, ntitles, nk) : NULL;
+
 		RefKey	   *ct = nk[0] ? find_key(class_titles, nclass_titles, nk) : NULL;
 		RefKey	   *ck = (ct && ct->idx >= 0) ? find_key(classes, nclasses, ct->ons_group) : NULL;
 
+		/*
+		 * 'Attempted - Assisting a prisoner to escape': an attempt of a non-sexual
+		 * Home Office title word for word is that title's code, attempted (the codes
+		 * of the offences the list counts attempts of apart are sexual: the rules read
+		 * them)
+		 */
+		if (!(tk && tk->idx >= 0) && r->attempt && nk[0])
+		{
+			const char *rest = NULL;
+
+			if (strncmp(nk, "ATTEMPTED ", 10) == 0)
+				rest = nk + 10;
+			else if (strncmp(nk, "ATTEMPT ", 8) == 0)
+				rest = nk + 8;
+			if (rest)
+			{
+				RefKey	   *ak = find_key(titles, ntitles, rest);
+
+				if (ak && ak->idx >= 0 && codes[ak->idx].family == OFAM_NON_SEXUAL)
+					tk = ak;
+			}
+		}
 		if (!(tk && tk->idx >= 0) && ck)
 		{
 			/* the title of a Home Office class ('Sexual Activity involving a Child under 13') */
