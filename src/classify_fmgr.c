@@ -1348,6 +1348,43 @@ class_code_by_section(const char *cls, const char *s, int len, const char *key)
 	return tie ? NULL : best;
 }
 
+/*
+ * The code of non-sexual class cls whose Home Office title states the victim age the
+ * title states, the only one of the class ('Murder of a person under 1 year of age':
+ * class 1, 001/02 'Murder of persons under 1 year of age'; '12 Abandoning Child Under
+ * Two Years'), or NULL.
+ */
+static const RefCode *
+class_code_by_age(const char *cls, const OffenceResult *r)
+{
+	const RefCode *found = NULL;
+	OffenceResult *t;
+	int			i;
+
+	if (!r->has_vage)
+		return NULL;
+	t = palloc(sizeof(OffenceResult));
+	for (i = 0; i < ncodes; i++)
+	{
+		const RefCode *rc = &codes[i];
+
+		if (rc->title == NULL || !code_in_class(rc, cls))
+			continue;
+		offence_parse(rc->title, strlen(rc->title), t);
+		if (t->has_vage && t->vage_lo == r->vage_lo && t->vage_hi == r->vage_hi)
+		{
+			if (found && found != rc)
+			{
+				found = NULL;
+				break;
+			}
+			found = rc;
+		}
+	}
+	pfree(t);
+	return found;
+}
+
 /* Classify s[0..len) into m (strings allocated in cxt). */
 static void
 compute(const char *s, int len, Memo *m, MemoryContext cxt)
@@ -1693,6 +1730,15 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			wn = offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
 			cc = class_code_by_section(m->cls, s, len,
 									   (wn > 0 && wn < sizeof(wkey)) ? wkey : NULL);
+			if (cc == NULL && (cc = class_code_by_age(m->cls, r)) != NULL)
+			{
+				strlcpy(m->code, cc->code, sizeof(m->code));
+				m->family = cc->family;
+				snprintf(r->reason, sizeof(r->reason),
+						 "code %s: the only code of class %s whose title states the victim age the title states",
+						 cc->code, m->cls);
+				cc = NULL;
+			}
 		}
 		if (cc)
 		{
