@@ -85,6 +85,19 @@ read_code(Lex *L, OffenceResult *r)
 		i++;
 	}
 	start = i;
+	/*
+	 * a force's own code before the title: one letter glued to two or three digits,
+	 * then a word ('G01 Burglary house ...', British Transport Police): not a Home
+	 * Office code or class, dropped
+	 */
+	if (i == 0 && i + 2 < L->n && L->t[i].sym == 0 && L->t[i].num < 0 &&
+		strlen(L->t[i].w) == 1 && L->t[i + 1].glued && L->t[i + 1].num >= 0 &&
+		(L->t[i + 1].ndig == 2 || L->t[i + 1].ndig == 3) && !L->t[i + 2].glued &&
+		L->t[i + 2].sym == 0 && L->t[i + 2].num < 0 && strlen(L->t[i + 2].w) > 1)
+	{
+		L->t[i].dropped = L->t[i + 1].dropped = true;
+		return;
+	}
 	if (i >= L->n || L->t[i].num < 0)
 		return;
 
@@ -259,7 +272,39 @@ drop_noise(Lex *L, OffenceResult *r)
 				/* section letter suffix: 66A */
 				if (j + 1 < L->n && L->t[j + 1].glued && strlen(L->t[j + 1].w) == 1 &&
 					L->t[j + 1].num < 0 && L->t[j + 1].sym == 0)
-					L->t[j + 1].dropped = true;
+					L->t[++j].dropped = true;
+				/*
+				 * what follows the section: more sections ('Sec 2,3', 'Secs 35, 36'),
+				 * subsections ('Sec 1(1)', '(1) (a) (b) (ii)', 'Sec 9.1A or B')
+				 */
+				for (;;)
+				{
+					int			q = j + 1;
+
+					if (q + 1 < L->n && (L->t[q].sym == ',' || L->t[q].sym == '&') &&
+						L->t[q + 1].num >= 0 && L->t[q + 1].ndig <= 3)
+						m = q + 1;
+					else if (q + 2 < L->n && L->t[q].sym == '(' && L->t[q + 2].sym == ')' &&
+							 (L->t[q + 1].num >= 0 ||
+							  (L->t[q + 1].sym == 0 && strlen(L->t[q + 1].w) <= 3 &&
+							   !L->t[q + 1].known)))
+						m = q + 2;
+					else if (q + 1 < L->n && L->t[q].sym == '.' && L->t[q].glued &&
+							 L->t[q + 1].glued && L->t[q + 1].num >= 0)
+						m = q + 1;
+					else if (q + 1 < L->n && L->t[q].sym == 0 && L->t[q].num < 0 &&
+							 strlen(L->t[q].w) == 1 && L->t[q].glued && L->t[j].num >= 0)
+						m = q;	/* the letter of '9.1A' */
+					else if (q + 1 < L->n && (is_word(&L->t[q], "OR") || is_word(&L->t[q], "AND")) &&
+							 L->t[q + 1].sym == 0 && L->t[q + 1].num < 0 &&
+							 strlen(L->t[q + 1].w) == 1 && L->t[j].dropped &&
+							 (q + 2 >= L->n || L->t[q + 2].sym))
+						m = q + 1;	/* '9.1A or B' */
+					else
+						break;
+					for (; j < m; j++)
+						L->t[j + 1].dropped = true;
+				}
 				continue;
 			}
 		}
@@ -1450,7 +1495,12 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 				}
 				if (side)
 				{
-					snprintf(words[nw++], OFF_WORD_MAX, "%s%s", side, amount);
+					/*
+					 * the Home Office list states only 'under £5000'; '£5,000 and
+					 * over' is its code without it
+					 */
+					if (strcmp(side, "OVER") != 0)
+						snprintf(words[nw++], OFF_WORD_MAX, "%s%s", side, amount);
 					i = j;
 					continue;
 				}
