@@ -227,12 +227,14 @@ def main():
     # never seen while tuning) and the rest (titles of sources also in tuning)
     ho = data['heldout']
     hgot = got[ntuning:]
+    parts = {}
     for part, keep in (('tvp_odin', lambda r: r['source_id'] == 'tvp_odin'),
                        ('rest', lambda r: r['source_id'] != 'tvp_odin')):
         idx = [i for i, r in enumerate(ho) if keep(r)]
         s = measure(part, [ho[i] for i in idx], [hgot[i] for i in idx])
         print('%-8s %6d  %3d/%-3d = %6.2f %%     %3d/%-3d = %6.2f %%     %3d/%-3d = %5.2f %%   %d (%d)' %
               (('  ' + part, s['titles']) + s['class'] + s['all'] + s['wrong'] + s['no_class']))
+        parts[part] = s
     for name in SETS:
         wb = stats[name]['wrong_by']
         print('wrong values in %s, by attribute: %s' % (
@@ -241,6 +243,11 @@ def main():
         wh = stats[name]['wrong_how']
         print('wrong titles in %s, by how classify read them: %s' % (
             name, ', '.join('%s %d' % (k, wh[k]) for k in sorted(wh)) or 'none'))
+    for part in ('tvp_odin', 'rest'):
+        wb, wh = parts[part]['wrong_by'], parts[part]['wrong_how']
+        print('wrong in heldout %s: by attribute: %s; by how read: %s' % (
+            part, ', '.join('%s %d' % (a, wb[a]) for a in ATTRS if a in wb) or 'none',
+            ', '.join('%s %d' % (k, wh[k]) for k in sorted(wh)) or 'none'))
     h = stats['heldout']
     met = (h['class'][2] >= GOAL_CLASS and h['all'][2] >= GOAL_ALL
            and h['wrong'][2] <= GOAL_WRONG)
