@@ -552,7 +552,9 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
  * class 39): that class.  Not for a title of one word, nor with a word that makes it a
  * group ('offences', 'other', 'excluding' ...), nor one with the words of an ONS
  * offence group or subgroup name ('Stalking and harassment', 'Drug trafficking' is
- * not the one class whose titles hold those words).  NULL when it cannot tell.
+ * not the one class whose titles hold those words).  Titles of an aggravated form the
+ * title does not name are passed over ('Harassment, alarm or distress' is 9A's, not
+ * 9B's 'Racially or religiously aggravated ...').  NULL when it cannot tell.
  */
 static const char *
 covering_class(const char *key, bool attempt, char victim)
@@ -560,9 +562,12 @@ covering_class(const char *key, bool attempt, char victim)
 	static const char *const stop[] = {"THAN", "EXCEPT", "EXCLUDING", "EXCL", "NOT", "NON",
 		"NO", "OTHER", "OFFENCE", "CRIME", "ALL", "TOTAL", "VARIOU", "MISCELLANEOU",
 		"INCLUDING", "INCL", "AND", "OR", NULL};
+	static const char *const qualifier[] = {"RACIALLY", "RELIGIOUSLY", "AGGRAVATED",
+	"ENDANGERING", NULL};
 	const char *cls = NULL;
 	int			nt = key_words(key),
-				i;
+				i,
+				j;
 	bool		half = false;
 
 	if (nt < 2)
@@ -583,6 +588,17 @@ covering_class(const char *key, bool attempt, char victim)
 		if (victim && e->victim != victim && !(e->victim == 0 && e->cls[0] == '\0'))
 			continue;
 		if (!key_subset(key, e->key))
+			continue;
+		/*
+		 * the aggravated form of an offence ('racially or religiously aggravated ...',
+		 * 'aggravated vehicle taking', '... endangering life') is always named so: a
+		 * title without the word is not it
+		 */
+		for (j = 0; qualifier[j]; j++)
+			if (key_has(e->key, qualifier[j], strlen(qualifier[j])) &&
+				!key_has(key, qualifier[j], strlen(qualifier[j])))
+				break;
+		if (qualifier[j])
 			continue;
 		c = entry_class(e, e->key, attempt, victim);
 		if (c == NULL || (cls && strcmp(c, cls) != 0))
