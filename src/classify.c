@@ -1310,7 +1310,7 @@ offence_sections(const char *s, size_t len, char (*out)[8], int max)
 		const Tok  *k = &L->t[i];
 		int			j = i + 1,
 					m;
-		char		sec[8];
+		char		sec[16];
 
 		if (!(is_word(k, "SEC") || is_word(k, "SECTION") || is_word(k, "S") ||
 			  is_word(k, "SS")))
@@ -1326,8 +1326,8 @@ offence_sections(const char *s, size_t len, char (*out)[8], int max)
 		for (m = 0; m < n; m++)
 			if (strcmp(out[m], sec) == 0)
 				break;
-		if (m == n && n < max)
-			strcpy(out[n++], sec);
+		if (m == n && n < max && strlen(sec) < sizeof(out[0]))
+			memcpy(out[n++], sec, strlen(sec) + 1);
 		i = j;
 	}
 	return n;
@@ -1570,7 +1570,7 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			continue;
 		/* abbreviations and synonyms the Home Office titles spell out */
 		{
-			static const char *const expand[][4] = {
+			static const char *const expand[][5] = {
 				{"ABH", "ACTUAL", "BODILY", "HARM"},
 				{"GBH", "GRIEVOUS", "BODILY", "HARM"},
 				{"MV", "MOTOR", "VEHICLE", NULL},
@@ -1592,6 +1592,22 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 				{"RACIAL", "RACIALLY", NULL, NULL},
 				{"RELIGIOUS", "RELIGIOUSLY", NULL, NULL},
 				{"RESIDENCE", "RESIDENTIAL", NULL, NULL},
+				/* police abbreviations */
+				{"CRIM", "CRIMINAL", NULL, NULL},
+				{"DAM", "DAMAGE", NULL, NULL},
+				{"DMG", "DAMAGE", NULL, NULL},
+				{"VEH", "MOTOR", "VEHICLE", NULL},
+				{"VEHS", "MOTOR", "VEHICLE", NULL},
+				{"WPN", "WEAPON", NULL, NULL},
+				{"WPNS", "WEAPON", NULL, NULL},
+				{"HARASS", "HARASSMENT", NULL, NULL},
+				{"BURG", "BURGLARY", NULL, NULL},
+				{"RESI", "RESIDENTIAL", NULL, NULL},
+				{"SUPP", "SUPPLY", NULL, NULL},
+				{"PWITS", "POSSESSION", "WITH", "INTENT", "SUPPLY"},
+				{"TWOC", "UNAUTHORISED", "TAKING", "MOTOR", "VEHICLE"},
+				{"TFMV", "THEFT", "FROM", "MOTOR", "VEHICLE"},
+				{"TOMV", "THEFT-OF", "MOTOR", "VEHICLE", NULL},
 			};
 			size_t		e;
 			int			x;
@@ -1604,7 +1620,7 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 				snprintf(words[nw++], OFF_WORD_MAX, "%s", "PEDAL");	/* a cycle is pedal */
 			if (e < sizeof(expand) / sizeof(expand[0]))
 			{
-				for (x = 1; x < 4 && expand[e][x] && nw < MAX_TOK; x++)
+				for (x = 1; x < 5 && expand[e][x] && nw < MAX_TOK; x++)
 					snprintf(words[nw++], OFF_WORD_MAX, "%s", expand[e][x]);
 				continue;
 			}

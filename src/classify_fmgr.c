@@ -1582,6 +1582,8 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 				rc = &codes[ck->idx];
 				strlcpy(m->code, rc->code, sizeof(m->code));
 				m->family = rc->family;
+				r->reason[0] = '\0';
+				r->n_unparsed = 0;
 			}
 			if (r->only_code)
 				r->reason[0] = '\0';

@@ -52,6 +52,9 @@ printf '%s\n' 'Attempted - Theft from the person of another' \
 	'Assault with injury PC' \
 	'Other criminal damage to a vehicle ( Under £5000.00 damage )' \
 	'Other criminal damage, other (£5,000 and over)' \
+	'Other criminal damage to a dwelling - Explosive Substance Act 1883 Sec 2,3. Criminal Damage Act 1971 Sec 1(1)' \
+	'G01 Burglary house Theft Act 1968 Sec 9.1A or B' \
+	'Crim dam to veh' \
 	'vehicle theft' \
 	'THEFT OF MOTOR VEHICLE' |
 	"$tmp/classify_test" --key > "$tmp/keys.out"
@@ -66,7 +69,10 @@ Rape of a Male - Multiple Undefined Offenders	MALE MULTIPLE RAPE
 Assault with Injury on an Emergency Worker (other than a constable)	emergency worker: ASSAULT INJURY WITH
 Assault with injury PC	constable: ASSAULT INJURY WITH
 Other criminal damage to a vehicle ( Under £5000.00 damage )	CRIMINAL DAMAGE MOTOR OTHER UNDER5000 VEHICLE
-Other criminal damage, other (£5,000 and over)	CRIMINAL DAMAGE OTHER OVER5000
+Other criminal damage, other (£5,000 and over)	CRIMINAL DAMAGE OTHER
+Other criminal damage to a dwelling - Explosive Substance Act 1883 Sec 2,3. Criminal Damage Act 1971 Sec 1(1)	CRIMINAL DAMAGE OTHER RESIDENTIAL
+G01 Burglary house Theft Act 1968 Sec 9.1A or B	BURGLARY HOUSE THEFT
+Crim dam to veh	CRIMINAL DAMAGE MOTOR VEHICLE
 vehicle theft	MOTOR THEFT VEHICLE
 THEFT OF MOTOR VEHICLE	MOTOR THEFT THEFT-OF VEHICLE
 KEYS
@@ -106,3 +112,23 @@ if [ -n "$bad" ]; then
 	exit 1
 fi
 echo "regressions: 'under 0' is not an age"
+
+# 5. ages: '<' and '>' are under and over (they were dropped: 'female <13' lost its
+# 'under'); a band's lower bound alone after the victim ('aged 16', 'female 16',
+# 'female16') is that band, 16 and over, its '+' lost; another age alone is one year
+printf '%s\n' 'Sexual assault on a female <13' 'Sexual assault on a male > 13' \
+	'Rape female 16' 'Rape of a female aged 16' 'Rape of female16' 'Sexual assault on female 13' \
+	'Sexual assault on a female aged 14' 'Sexual assault on a female 13 or above' |
+	"$tmp/classify_test" | grep -v $'^\t\treason' | cut -f1,2,6 > "$tmp/ages.out"
+cat > "$tmp/ages.want" <<'AGES'
+Sexual assault on a female <13	020/06	[0,13)
+Sexual assault on a male > 13	017/15	[13,)
+Rape female 16	019/08	[16,)
+Rape of a female aged 16	019/08	[16,)
+Rape of female16	019/08	[16,)
+Sexual assault on female 13	020/05	[13,)
+Sexual assault on a female aged 14	020/05	[14,15)
+Sexual assault on a female 13 or above	020/05	[13,)
+AGES
+diff "$tmp/ages.want" "$tmp/ages.out" || { echo "ages differ (< wanted, > got)"; exit 1; }
+echo "ages: $(wc -l < "$tmp/ages.out") titles as expected"
