@@ -1464,13 +1464,40 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			!is_word(&L->t[i + 1], "OR") && !is_word(&L->t[i + 1], "TO") &&
 			!is_word(&L->t[i + 1], "PLUS") && !is_word(&L->t[i + 1], "OLD"))
 			continue;			/* '13 Child Abduction': a list's number, not an age */
-		/* money: 'under £5,000', '(Under £5000.00 damage)', '£5,000 and over', 'over £5000'
-		 * -> UNDER5000 / OVER5000 */
-		if ((is_word(k, "UNDER") || is_word(k, "OVER") || k->num >= 0) && nw < MAX_TOK)
+		/*
+		 * 'other than a dwelling', 'non-dwelling', 'non residential': the Home Office's
+		 * own older wording of what its April 2026 list calls business and community
+		 * ('Burglary in a building other than a dwelling' is 30C's 'Burglary - Business
+		 * and Community')
+		 */
 		{
-			int			j = k->num >= 0 ? i : i + 1;
+			int			j = -1;
+
+			if (is_word(k, "OTHER") && i + 1 < L->n && is_word(&L->t[i + 1], "THAN"))
+				j = i + 2;
+			else if (is_word(k, "NON"))
+				j = i + 1;
+			while (j >= 0 && j < L->n && (is_word(&L->t[j], "A") || is_word(&L->t[j], "AN") ||
+										  L->t[j].sym == '-'))
+				j++;
+			if (j >= 0 && j < L->n && (is_word(&L->t[j], "DWELLING") ||
+									   is_word(&L->t[j], "RESIDENTIAL") ||
+									   is_word(&L->t[j], "RESIDENCE")) && nw + 2 <= MAX_TOK)
+			{
+				snprintf(words[nw++], OFF_WORD_MAX, "%s", "BUSINESS");
+				snprintf(words[nw++], OFF_WORD_MAX, "%s", "COMMUNITY");
+				i = j;
+				continue;
+			}
+		}
+		/* money: 'under £5,000', '(Under £5000.00 damage)', '£5,000 and over', 'over £5000'
+		 * -> UNDER5000 / OVER5000; 'up to £500', '£500 - £5000' are under too */
+		if ((is_word(k, "UNDER") || is_word(k, "OVER") || k->num >= 0 ||
+			 (is_word(k, "UP") && i + 1 < L->n && is_word(&L->t[i + 1], "TO"))) && nw < MAX_TOK)
+		{
+			int			j = k->num >= 0 ? i : is_word(k, "UP") ? i + 2 : i + 1;
 			char		amount[16];
-			const char *side = k->num >= 0 ? NULL : k->w;
+			const char *side = k->num >= 0 ? NULL : is_word(k, "UP") ? "UNDER" : k->w;
 
 			if (j < L->n && L->t[j].num >= 0 && L->t[j].money)
 			{
@@ -1493,6 +1520,24 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 					side = "OVER";
 					j += 2;
 				}
+				/* '£500 - £5000', '£500 to £5,000': under the upper amount */
+				if (side == NULL && j + 2 < L->n &&
+					(L->t[j + 1].sym == '-' || is_word(&L->t[j + 1], "TO")) &&
+					L->t[j + 2].num >= 0 && L->t[j + 2].money)
+				{
+					j += 2;
+					snprintf(amount, sizeof(amount), "%.15s", L->t[j].w);
+					while (j + 2 < L->n && L->t[j + 1].sym == ',' && L->t[j + 2].money &&
+						   strlen(amount) + strlen(L->t[j + 2].w) < sizeof(amount))
+					{
+						strcat(amount, L->t[j + 2].w);
+						j += 2;
+					}
+					side = "UNDER";
+				}
+				/* the list's one amount is £5000: any amount under it is under it */
+				if (side && strcmp(side, "UNDER") == 0 && strlen(amount) <= 4)
+					strcpy(amount, "5000");
 				if (side)
 				{
 					/*
