@@ -93,6 +93,8 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: ONS subgroup name', 'Drug trafficking'),
   ('constructed: two classes', 'Theft from motor vehicle or person'),
   ('constructed: one word', 'Robbery'),
+  ('cut label (bradshaw29)', 'Care provider breach duty of care resulting in ill'),
+  ('constructed: cut label', 'Theft from the person of'),
   -- a code by the section the title cites, by the age it states, the class's only one
   ('section, two codes of it', 'Robbery - personal - Theft Act 1968 Sec 8'),
   ('section', 'Theft of a pedal cycle - Theft Act 1968 Sec 1'),

@@ -547,6 +547,54 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
 }
 
 /*
+ * The title looks cut off ('Care provider breach duty of care resulting in ill',
+ * 'Breach of non'): its last word is one no title ends with (of, in, to, an, the,
+ * and, or, with, by, for, on, from, non; not 'a', a drug's class), or the first part of a hyphenated word of the Home
+ * Office title whose words it has ('ill' of 'ill-treatment').  A cut label is not read
+ * from the titles that hold its words.
+ */
+static bool
+looks_cut(const char *s, int len, const char *ho_title)
+{
+	static const char *const ends[] = {"OF", "IN", "TO", "AN", "THE", "AND", "OR",
+	"WITH", "BY", "FOR", "ON", "FROM", "NON", NULL};
+	char		last[32];
+	int			e = len,
+				b,
+				i,
+				l;
+
+	while (e > 0 && !isalpha((unsigned char) s[e - 1]))
+	{
+		if (s[e - 1] == ')' || s[e - 1] == '.')
+			return false;		/* '(Sec 47)', 'etc.': a complete title */
+		e--;
+	}
+	for (b = e; b > 0 && isalpha((unsigned char) s[b - 1]); b--)
+		;
+	l = e - b;
+	if (l == 0 || l >= (int) sizeof(last) || (b > 0 && isdigit((unsigned char) s[b - 1])))
+		return false;			/* 'Sec 4A' */
+	for (i = 0; i < l; i++)
+		last[i] = (char) toupper((unsigned char) s[b + i]);
+	last[l] = '\0';
+	for (i = 0; ends[i]; i++)
+		if (strcmp(last, ends[i]) == 0)
+			return true;
+	if (ho_title)
+	{
+		const char *p;
+
+		for (p = ho_title; *p; p++)
+			if ((p == ho_title || !isalpha((unsigned char) p[-1])) &&
+				pg_strncasecmp(p, last, l) == 0 && p[l] == '-' &&
+				isalpha((unsigned char) p[l + 1]))
+				return true;
+	}
+	return false;
+}
+
+/*
  * A title whose words are all in Home Office titles of one class only, and are at least
  * half the words of one of them ('Theft Person': 'Theft from the person of another',
  * class 39): that class.  Not for a title of one word, nor with a word that makes it a
@@ -557,7 +605,7 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
  * 9B's 'Racially or religiously aggravated ...').  NULL when it cannot tell.
  */
 static const char *
-covering_class(const char *key, bool attempt, char victim)
+covering_class(const char *key, bool attempt, char victim, const char *s, int len)
 {
 	static const char *const stop[] = {"THAN", "EXCEPT", "EXCLUDING", "EXCL", "NOT", "NON",
 		"NO", "OTHER", "OFFENCE", "CRIME", "ALL", "TOTAL", "VARIOU", "MISCELLANEOU",
@@ -606,6 +654,8 @@ covering_class(const char *key, bool attempt, char victim)
 		cls = c;
 		if (2 * nt >= key_words(e->key))
 			half = true;
+		if (looks_cut(s, len, e->idx >= 0 && e->code_title ? codes[e->idx].title : NULL))
+			return NULL;
 	}
 	return half ? cls : NULL;
 }
@@ -1179,6 +1229,15 @@ by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_ou
 	const WordKey *w = NULL;
 	bool		w_unresolved = false;
 
+	if (wn > 0 && wn < sizeof(wkey) && looks_cut(s, len, NULL))
+	{
+		/* 'Theft from the person of': a label cut off is not read by its words */
+		snprintf(r->reason, sizeof(r->reason), "%s",
+				 "the title looks cut off (it ends in a word no title ends in)");
+		r->n_unparsed = 0;
+		*vcls_out = NULL;
+		return NULL;
+	}
 	if (wn > 0 && wn < sizeof(wkey))
 	{
 		w = lookup_words(wkey, att, vic);
@@ -1209,7 +1268,7 @@ by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_ou
 						 "read as class %s: each part of the title is the words of a Home Office title of it",
 						 ck->key);
 			}
-			else if ((cc = covering_class(wkey, att, vic)) != NULL &&
+			else if ((cc = covering_class(wkey, att, vic, s, len)) != NULL &&
 					 (ck = find_key(classes, nclasses, cc)) != NULL && ck->sexual == 0)
 			{
 				/* fewer words than a Home Office title: the one class holding them */
