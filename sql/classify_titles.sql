@@ -93,6 +93,8 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: ONS subgroup name', 'Drug trafficking'),
   ('constructed: two classes', 'Theft from motor vehicle or person'),
   ('constructed: one word', 'Robbery'),
+  ('constructed: victim not named', 'Assault with injury on a nurse'),
+  ('constructed: label, other words', '8S Theft of a pedal cycle'),
   ('cut label (bradshaw29)', 'Care provider breach duty of care resulting in ill'),
   ('constructed: cut label', 'Theft from the person of'),
   -- a code by the section the title cites, by the age it states, the class's only one

@@ -462,6 +462,33 @@ key_words(const char *key)
 	return *key ? n + 1 : 0;
 }
 
+/* some code of class cls is filed in another class by its victim (a constable, an
+ * emergency worker): 8N, 8S, 8T, 105A, 104 ... */
+static bool
+class_split_by_victim(const char *cls)
+{
+	int			i,
+				v;
+
+	for (i = 0; i < ncodes; i++)
+	{
+		const RefCode *rc = &codes[i];
+		bool		in = false,
+					by_victim = false;
+
+		for (v = 0; v < rc->nvclass; v++)
+		{
+			if (strcmp(rc->vclass[v], cls) == 0)
+				in = true;
+			if (rc->vclass_victim[v] == 'C' || rc->vclass_victim[v] == 'E')
+				by_victim = true;
+		}
+		if (in && by_victim && rc->nvclass > 1)
+			return true;
+	}
+	return false;
+}
+
 /*
  * A title that has every word of a Home Office title or class title and more
  * ('Attempted - Assault with Injury - Assault occasioning actual bodily harm',
@@ -514,6 +541,23 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
 	}
 	if (best == NULL || clash || best_cls == NULL)
 		return NULL;
+	/*
+	 * a class the list splits by victim (8N / 8S / 8T, 105A / 104): a further word may
+	 * name the victim ('Assault with injury on a nurse': an NHS worker is an emergency
+	 * worker, 8T), so the title must have no further words
+	 */
+	if (victim == 0 && class_split_by_victim(best_cls))
+	{
+		for (p = key; p && *p;)
+		{
+			const char *e = strchr(p, ' ');
+			size_t		l = e ? (size_t) (e - p) : strlen(p);
+
+			if (!key_has(best->key, p, l))
+				return NULL;
+			p = e ? e + 1 : NULL;
+		}
+	}
 	/* the title's further words */
 	for (p = key; p && *p;)
 	{
@@ -1460,6 +1504,52 @@ class_code_by_age(const char *cls, const OffenceResult *r)
 	return found;
 }
 
+/*
+ * The class the words of a title after its class label read as, when it is not the
+ * label's class cls and no title of cls shares a word with them: the label and the
+ * words disagree.  NULL when they agree, or the words read as no class.
+ */
+static const char *
+words_contradict(const char *s, int len, const char *cls)
+{
+	char		key[1024];
+	bool		att;
+	char		vic;
+	size_t		n = offence_title_key(s, len, key, sizeof(key), &att, &vic);
+	const WordKey *w;
+	const char *y = NULL;
+	const char *p;
+	int			i;
+
+	if (n == 0 || n >= sizeof(key))
+		return NULL;
+	w = lookup_words(key, att, vic);
+	if (w)
+		y = entry_class(w, key, att, vic);
+	if (y == NULL)
+		y = covering_class(key, att, vic, s, len);
+	if (y == NULL || strcmp(y, cls) == 0)
+		return NULL;
+	for (i = 0; i < nword_keys; i++)
+	{
+		const WordKey *e = &word_keys[i];
+
+		if (strcmp(e->cls, cls) != 0 &&
+			!(e->idx >= 0 && e->cls[0] == '\0' && code_in_class(&codes[e->idx], cls)))
+			continue;
+		for (p = key; p && *p;)
+		{
+			const char *q = strchr(p, ' ');
+			size_t		l = q ? (size_t) (q - p) : strlen(p);
+
+			if (key_has(e->key, p, l))
+				return NULL;
+			p = q ? q + 1 : NULL;
+		}
+	}
+	return y;
+}
+
 /* Classify s[0..len) into m (strings allocated in cxt). */
 static void
 compute(const char *s, int len, Memo *m, MemoryContext cxt)
@@ -1469,6 +1559,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	RefCode    *rc = NULL;
 	Override   *ov = NULL;
 	char		unknown_label[40];
+	const char *other_cls = NULL;
 
 	offence_parse(s, len, r);
 	m->family = r->family;
@@ -1602,6 +1693,18 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			r->penetration = -1;
 			snprintf(r->reason, sizeof(r->reason),
 					 "unknown Home Office class %s (not in the April 2026 list)", given);
+			m->family = OFAM_UNKNOWN;
+		}
+		else if (ck->sexual == 0 && !r->only_code &&
+				 (other_cls = words_contradict(s, len, ck->key)) != NULL)
+		{
+			/* a class label whose words are another class's ('8K Poisoning ...'
+			 * read with a class the 2026 list gives another meaning) */
+			memset(r, 0, sizeof(*r));
+			r->penetration = -1;
+			snprintf(r->reason, sizeof(r->reason),
+					 "class %s given, but the words are those of class %s's titles and share none with class %s's",
+					 ck->key, other_cls, ck->key);
 			m->family = OFAM_UNKNOWN;
 		}
 		else
