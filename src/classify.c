@@ -448,11 +448,15 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 	if (t[i].num >= 120)
 		return -1;
 	j = i + 1;
-	/* 13  17YRS, AGED 13 15: a range typed without its dash */
+	/* 13  17YRS, AGED 13 15, CHILD 13 17: a range typed without its dash */
 	if (j < n && t[j].num >= 0 && !t[j].glued && !t[j].money && t[j].num > t[i].num &&
 		t[j].num < 120 && t[i].num >= 10 &&
 		((j + 1 < n && is_word(&t[j + 1], "YEARS")) ||
-		 (i > 0 && (is_word(&t[i - 1], "AGED") || is_word(&t[i - 1], "AGE")))))
+		 (i > 0 && (is_word(&t[i - 1], "AGED") || is_word(&t[i - 1], "AGE"))) ||
+		 (i > 0 && t[j].num <= 20 && (is_word(&t[i - 1], "CHILD") ||
+									  is_word(&t[i - 1], "FEMALE") ||
+									  is_word(&t[i - 1], "MALE") ||
+									  is_word(&t[i - 1], "VICTIM")))))
 	{
 		*lo = t[i].num;
 		*hi = t[j].num + 1;
