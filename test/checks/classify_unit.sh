@@ -5,7 +5,10 @@
 #     test/unit/build.sh (sanitizers when the toolchain has them);
 #  2. every sexual-offence title of the Home Office list (data/ho_offence.sql) reads back,
 #     by the rules alone, as its own code and family (class too, except the 19J/19K copies);
-#  3. fuzz smoke: random bytes, long lines, punctuation, digits never crash it.
+#     and so do they with their punctuation lost and in upper case (2a); the penetration-
+#     and adult-titled code lists match the list (2b); title keys (2c);
+#  3. fuzz smoke: random bytes, long lines, punctuation, digits never crash it;
+#  4. fuzzer regressions; 5. ages ('<13', 'female 16', 'Child 13 17').
 . "$(dirname "$0")/../unit/build.sh"
 cd "$root"
 unit_build "$tmp/classify_test" test/unit/classify_test.c src/classify.c src/classify_lex.c \
@@ -26,6 +29,25 @@ if [ -n "$bad" ]; then
 	exit 1
 fi
 echo "Home Office list: $n sexual-offence titles read back as their own code and family"
+
+# 2a. the same titles as an export prints them with their punctuation lost ('Child 13 17',
+# 'Offender aged 18 or over' -> the '+' of '18+' lost too), and in upper case
+python3 - "$tmp/ho.tsv" > "$tmp/ho_bare.tsv" <<'PY'
+import re, sys
+for line in open(sys.argv[1], encoding='utf-8'):
+    code, cls, fam, title = line.rstrip('\n').split('\t')[:4]
+    bare = re.sub(r' +', ' ', re.sub(r'[^A-Za-z0-9 ]', ' ', title)).strip()
+    for v in (bare, bare.upper()):
+        print('%s\t%s' % (code, v))
+PY
+cut -f2 "$tmp/ho_bare.tsv" | "$tmp/classify_test" | grep -v $'^\t\treason' | cut -f2 > "$tmp/ho_bare.out"
+bad=$(paste "$tmp/ho_bare.tsv" "$tmp/ho_bare.out" | awk -F'\t' '$1 != $3')
+if [ -n "$bad" ]; then
+	echo "Home Office titles without their punctuation not read back as their own code:"
+	echo "$bad"
+	exit 1
+fi
+echo "Home Office list: the same $n titles without punctuation, and in upper case, read back too"
 
 # 2b. the codes whose Home Office title states penetration / an offender 18 or over
 # (classify_rules.c) are exactly those of data/ho_offence.sql
