@@ -351,6 +351,22 @@ drop_noise(Lex *L, OffenceResult *r)
 
 		while (a < L->n && !is_separator(L, a))
 			a++;
+		/*
+		 * statute text before the offence: 'Theft Act 1968 Sec 9. Burglary in a
+		 * building ...' (when a word the part does not drop follows it)
+		 */
+		if (a < L->n && a > 0 && statute_part(L, 0, a))
+		{
+			int			j;
+			bool		more = false;
+
+			for (j = a + 1; j < L->n && !more; j++)
+				more = L->t[j].sym == 0 && L->t[j].num < 0 && !L->t[j].dropped &&
+					strlen(L->t[j].w) > 1;
+			if (more)
+				for (j = 0; j < a; j++)
+					L->t[j].dropped = true;
+		}
 		for (a = a + 1; a < L->n; a = b + 1)
 		{
 			for (b = a; b < L->n && !is_separator(L, b); b++)
