@@ -19,6 +19,12 @@ connection given by the PG* environment) and prints, per set:
               is the only code of that class in foistats.ho_offence)
   no class    titles returned with no class, and how many of them carry a reason
 
+The held-out figures are printed again for its two parts, the held-out force (tvp_odin)
+and the rest, and the wrong titles of each set are counted by attribute and by how
+classify read them (matched_by; for 'words' whether every word of a Home Office title
+was in the title, each part was one, or neither): aggregates only, so that the
+held-out wrongs can be told apart without showing a held-out title.
+
 Every title is classified twice, in two sessions, first to last and last to first: a
 title classified differently the second time (its answer depending on the titles seen
 before it in the session) fails the script.
