@@ -1612,6 +1612,15 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			snprintf(words[nw++], OFF_WORD_MAX, "%s", "THEFT-OF");
 			continue;
 		}
+		/*
+		 * 'without intent' ('Inflicting grievous bodily harm without intent', s20): the
+		 * Home Office titles never say it, the offence with intent says 'with intent'
+		 */
+		if (is_word(k, "WITHOUT") && i + 1 < L->n && is_word(&L->t[i + 1], "INTENT"))
+		{
+			i++;
+			continue;
+		}
 		/* 'excluding cannabis' says what is not counted: neither word names it */
 		if (is_word(k, "EXCLUDING") || is_word(k, "EXCL") || is_word(k, "EXCLUDES"))
 		{

@@ -77,6 +77,7 @@ printf '%s\n' 'Attempted - Theft from the person of another' \
 	'Other criminal damage to a dwelling - Explosive Substance Act 1883 Sec 2,3. Criminal Damage Act 1971 Sec 1(1)' \
 	'G01 Burglary house Theft Act 1968 Sec 9.1A or B' \
 	'Crim dam to veh' \
+	'8F Inflicting Grievous Bodily Harm without Intent' \
 	'vehicle theft' \
 	'THEFT OF MOTOR VEHICLE' |
 	"$tmp/classify_test" --key > "$tmp/keys.out"
@@ -95,6 +96,7 @@ Other criminal damage, other (£5,000 and over)	CRIMINAL DAMAGE OTHER
 Other criminal damage to a dwelling - Explosive Substance Act 1883 Sec 2,3. Criminal Damage Act 1971 Sec 1(1)	CRIMINAL DAMAGE OTHER RESIDENTIAL
 G01 Burglary house Theft Act 1968 Sec 9.1A or B	BURGLARY HOUSE THEFT
 Crim dam to veh	CRIMINAL DAMAGE MOTOR VEHICLE
+8F Inflicting Grievous Bodily Harm without Intent	BODILY GRIEVOUS HARM INFLICTING
 vehicle theft	MOTOR THEFT VEHICLE
 THEFT OF MOTOR VEHICLE	MOTOR THEFT THEFT-OF VEHICLE
 KEYS
