@@ -215,7 +215,10 @@ statute_part(const Lex *L, int a, int b)
 			/* statute abbreviations: '(S4A POA)', '(Sec 47 OAPA)' */
 			is_word(k, "POA") || is_word(k, "OAPA") || is_word(k, "CDA") ||
 			is_word(k, "PFHA") || is_word(k, "MDA") || is_word(k, "CJA") ||
-			is_word(k, "TA") || is_word(k, "RTA"))
+			is_word(k, "TA") || is_word(k, "RTA") || is_word(k, "PHA") ||
+			is_word(k, "PCA") || is_word(k, "CJPOA") || is_word(k, "DDA") ||
+			is_word(k, "CYPA") || is_word(k, "MCA") || is_word(k, "CDA") ||
+			is_word(k, "SOCPA") || is_word(k, "CJCA") || is_word(k, "OWA"))
 			noise++;
 		else if (k->num >= 0 || (strlen(k->w) == 1 && k->glued))
 			digits++;			/* '(Class 105A)' */
