@@ -1893,40 +1893,36 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 		}
 	}
 	/*
-	 * A non-sexual class read from the words, without its code: the code the title
-	 * cites by its section
+	 * A non-sexual class read from the words or given, without its code: the code the
+	 * title cites by its section, else the code whose title alone states the victim age
+	 * the title states
 	 */
 	if (m->cls[0] && m->code[0] == '\0' && !r->multiple && len <= OFF_MAX_TITLE)
 	{
 		RefKey	   *ck = find_key(classes, nclasses, m->cls);
-		char		wkey[1024];
-		bool		att;
-		char		vic;
-		size_t		wn;
 		const RefCode *cc = NULL;
 
 		if (ck && ck->sexual == 0)
 		{
-			wn = offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
-			cc = class_code_by_section(m->cls, s, len,
-									   (wn > 0 && wn < sizeof(wkey)) ? wkey : NULL);
-			if (cc == NULL && (cc = class_code_by_age(m->cls, r)) != NULL)
-			{
-				strlcpy(m->code, cc->code, sizeof(m->code));
-				m->family = cc->family;
+			char		wkey[1024];
+			bool		att;
+			char		vic;
+			size_t		wn = offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
+
+			if ((cc = class_code_by_section(m->cls, s, len,
+											(wn > 0 && wn < sizeof(wkey)) ? wkey : NULL)) != NULL)
+				snprintf(r->reason, sizeof(r->reason),
+						 "code %s: the title cites its section (Sec %s) in class %s",
+						 cc->code, cc->section, m->cls);
+			else if ((cc = class_code_by_age(m->cls, r)) != NULL)
 				snprintf(r->reason, sizeof(r->reason),
 						 "code %s: the only code of class %s whose title states the victim age the title states",
 						 cc->code, m->cls);
-				cc = NULL;
-			}
 		}
 		if (cc)
 		{
 			strlcpy(m->code, cc->code, sizeof(m->code));
 			m->family = cc->family;
-			snprintf(r->reason, sizeof(r->reason),
-					 "code %s: the title cites its section (Sec %s) in class %s",
-					 cc->code, cc->section, m->cls);
 		}
 	}
 	if (unknown_label[0])
