@@ -413,6 +413,21 @@ canonicalise(Lex *L)
 
 		if (k->sym || k->num >= 0)
 			continue;
+		/* a girl or a boy is a female or male child: 'CHILD' after it */
+		if ((strcmp(k->w, "GIRL") == 0 || strcmp(k->w, "GIRLS") == 0 ||
+			 strcmp(k->w, "BOY") == 0 || strcmp(k->w, "BOYS") == 0) && L->n < MAX_TOK &&
+			!(i + 1 < L->n && strcmp(L->t[i + 1].w, "CHILD") == 0))
+		{
+			strcpy(k->w, k->w[0] == 'G' ? "FEMALE" : "MALE");
+			k->known = true;
+			memmove(&L->t[i + 2], &L->t[i + 1], sizeof(Tok) * (L->n - i - 1));
+			L->n++;
+			L->t[i + 1] = L->t[i];
+			strcpy(L->t[i + 1].w, "CHILD");
+			L->t[i + 1].glued = false;
+			i++;
+			continue;
+		}
 		c = canon(k->w);
 		if (!c)
 			c = respell(k->w);

@@ -141,11 +141,12 @@ echo "regressions: 'under 0' is not an age"
 # 'under'); a band's lower bound alone after the victim ('aged 16', 'female 16',
 # 'female16') is that band, 16 and over, its '+' lost; another age alone is one year;
 # a range typed apart after the victim ('Child 13 17', the Home Office's 'Child 13-17'
-# with its punctuation lost)
+# with its punctuation lost); a girl or a boy is a child: no age, no default code
 printf '%s\n' 'Sexual assault on a female <13' 'Sexual assault on a male > 13' \
 	'Rape female 16' 'Rape of a female aged 16' 'Rape of female16' 'Sexual assault on female 13' \
 	'Sexual assault on a female aged 14' 'Sexual assault on a female 13 or above' \
-	'Cause or incite the sexual exploitation of a child Child 13 17' |
+	'Cause or incite the sexual exploitation of a child Child 13 17' 'Sexual assault on a girl' \
+	'Rape of a boy under 13' |
 	"$tmp/classify_test" | grep -v $'^\t\treason' | cut -f1,2,6 > "$tmp/ages.out"
 cat > "$tmp/ages.want" <<'AGES'
 Sexual assault on a female <13	020/06	[0,13)
@@ -157,6 +158,8 @@ Sexual assault on female 13	020/05	[13,)
 Sexual assault on a female aged 14	020/05	[14,15)
 Sexual assault on a female 13 or above	020/05	[13,)
 Cause or incite the sexual exploitation of a child Child 13 17	071/08	[13,18)
+Sexual assault on a girl	-	-
+Rape of a boy under 13	019/17	[0,13)
 AGES
 diff "$tmp/ages.want" "$tmp/ages.out" || { echo "ages differ (< wanted, > got)"; exit 1; }
 echo "ages: $(wc -l < "$tmp/ages.out") titles as expected"
