@@ -1850,9 +1850,14 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 							strlcat(list, v == rc->nvclass - 1 ? " or " : ", ", sizeof(list));
 						strlcat(list, rc->vclass[v], sizeof(list));
 					}
-					snprintf(r->reason, sizeof(r->reason),
-							 "code %s is in Home Office classes %s; the title does not say which",
-							 rc->code, list);
+					if (rc->nvclass == 0)
+						snprintf(r->reason, sizeof(r->reason),
+								 "code %s is in no one Home Office class (the list files it under several sub classes)",
+								 rc->code);
+					else
+						snprintf(r->reason, sizeof(r->reason),
+								 "code %s is in Home Office classes %s; the title does not say which",
+								 rc->code, list);
 					reason_set = true;
 				}
 			}
