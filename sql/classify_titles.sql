@@ -93,6 +93,7 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: ONS subgroup name', 'Drug trafficking'),
   ('constructed: two classes', 'Theft from motor vehicle or person'),
   ('constructed: one word', 'Robbery'),
+  ('code and class title (bradshaw29)', 'Other criminal damage, other (over £5000)'),
   ('constructed: victim not named', 'Assault with injury on a nurse'),
   ('constructed: label, other words', '8S Theft of a pedal cycle'),
   ('cut label (bradshaw29)', 'Care provider breach duty of care resulting in ill'),

@@ -833,6 +833,8 @@ same_words(const char *s, int len, const char *code)
 		strcmp(a, b) == 0;
 }
 
+static bool code_in_class(const RefCode *rc, const char *cls);
+
 static void
 build_word_keys(char **ct_title, char **ct_class, int nct, char **row_title, int *row_code,
 				int nrow)
@@ -900,6 +902,18 @@ build_word_keys(char **ct_title, char **ct_class, int nct, char **row_title, int
 		{
 			WordKey    *q = &wk[i];
 
+			/*
+			 * a code the list files in several classes whose title here is a class
+			 * title too ('Other criminal damage': 058/00's title in 58D, and 58D's)
+			 * names that class
+			 */
+			if (p->cls[0] == '\0' && q->cls[0] != '\0' && !q->code_title && p->code_title &&
+				p->idx >= 0 && !p->ambiguous && code_in_class(&codes[p->idx], q->cls))
+				strlcpy(p->cls, q->cls, sizeof(p->cls));
+			else if (q->cls[0] == '\0' && p->cls[0] != '\0' && !p->code_title &&
+					 q->code_title && q->idx >= 0 && !q->ambiguous &&
+					 code_in_class(&codes[q->idx], p->cls))
+				strlcpy(q->cls, p->cls, sizeof(q->cls));
 			if (strcmp(p->cls, q->cls) != 0 || q->ambiguous ||
 				(p->cls[0] == '\0' && p->idx != q->idx))
 				p->ambiguous = true;
