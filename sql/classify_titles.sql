@@ -94,6 +94,8 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: two classes', 'Theft from motor vehicle or person'),
   ('constructed: one word', 'Robbery'),
   ('code and class title (bradshaw29)', 'Other criminal damage, other (over £5000)'),
+  ('two codes, one class (bradshaw29)', 'Other criminal damage to a building other than a dwelling - Explosive Substance Act 1883 Sec 2,3. Criminal Damage Act 1971 Sec 1(1)'),
+  ('not a building (bradshaw29)', 'Criminal Damage - Other Than Dwelling'),
   ('constructed: victim not named', 'Assault with injury on a nurse'),
   ('constructed: label, other words', '8S Theft of a pedal cycle'),
   ('cut label (bradshaw29)', 'Care provider breach duty of care resulting in ill'),

@@ -1488,17 +1488,25 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			!is_word(&L->t[i + 1], "PLUS") && !is_word(&L->t[i + 1], "OLD"))
 			continue;			/* '13 Child Abduction': a list's number, not an age */
 		/*
-		 * 'other than a dwelling', 'non-dwelling', 'non residential': the Home Office's
-		 * own older wording of what its April 2026 list calls business and community
+		 * 'a building other than a dwelling', 'non-dwelling burglary': the Home
+		 * Office's own older wording of what its April 2026 list calls business and
+		 * community
 		 * ('Burglary in a building other than a dwelling' is 30C's 'Burglary - Business
 		 * and Community')
 		 */
 		{
 			int			j = -1;
 
-			if (is_word(k, "OTHER") && i + 1 < L->n && is_word(&L->t[i + 1], "THAN"))
+			/* of a building ('a building other than a dwelling'), or a burglary (always
+			 * of a building): 'Criminal damage - other than dwelling' also counts
+			 * vehicles and other property */
+			bool		building = (i > 0 && (is_word(&L->t[i - 1], "BUILDING") ||
+											  is_word(&L->t[i - 1], "BUILDINGS"))) ||
+				has_word(L, "BURGLARY");
+
+			if (building && is_word(k, "OTHER") && i + 1 < L->n && is_word(&L->t[i + 1], "THAN"))
 				j = i + 2;
-			else if (is_word(k, "NON"))
+			else if (building && is_word(k, "NON"))
 				j = i + 1;
 			while (j >= 0 && j < L->n && (is_word(&L->t[j], "A") || is_word(&L->t[j], "AN") ||
 										  L->t[j].sym == '-'))

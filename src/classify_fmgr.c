@@ -914,6 +914,27 @@ build_word_keys(char **ct_title, char **ct_class, int nct, char **row_title, int
 					 q->code_title && q->idx >= 0 && !q->ambiguous &&
 					 code_in_class(&codes[q->idx], p->cls))
 				strlcpy(q->cls, p->cls, sizeof(q->cls));
+			else if (p->cls[0] == '\0' && q->cls[0] == '\0' && p->code_title &&
+					 q->code_title && p->idx >= 0 && q->idx >= 0 && p->idx != q->idx &&
+					 !p->ambiguous && !q->ambiguous && p->victim == 0)
+			{
+				/*
+				 * two codes the list files in several classes by premises, with the
+				 * same words here ('Other criminal damage to a building business and
+				 * community' is a title of 058/00 and of 149/00): the class both
+				 * codes' titles of these words are in, without a code
+				 */
+				const char *a = words_class(&codes[p->idx], p->key, p->attempt);
+				const char *b = words_class(&codes[q->idx], q->key, q->attempt);
+
+				if (a && b && strcmp(a, b) == 0)
+				{
+					strlcpy(p->cls, a, sizeof(p->cls));
+					strlcpy(q->cls, a, sizeof(q->cls));
+					q->idx = p->idx = -1;
+					p->code_title = q->code_title = false;
+				}
+			}
 			if (strcmp(p->cls, q->cls) != 0 || q->ambiguous ||
 				(p->cls[0] == '\0' && p->idx != q->idx))
 				p->ambiguous = true;
