@@ -192,16 +192,18 @@ statute_part(const Lex *L, int a, int b)
 			continue;
 		if (k->dropped && is_word(k, "ACT"))
 		{
-			/* not when the part also states facts: ', offender 18+ SOA 2003' */
+			/*
+			 * not when the part also states facts: ', offender 18+ SOA 2003' (a
+			 * victim word alone may be the Act's name: '- Children and Young Persons
+			 * Act 1933 Sec 1')
+			 */
 			int			j;
 
 			for (j = a; j < b; j++)
 				if (!L->t[j].dropped &&
 					(L->t[j].num >= 0 || is_word(&L->t[j], "OFFENDER") ||
-					 is_word(&L->t[j], "VICTIM") || is_word(&L->t[j], "FEMALE") ||
-					 is_word(&L->t[j], "MALE") || is_word(&L->t[j], "CHILD") ||
-					 is_word(&L->t[j], "PENETRATION") || is_word(&L->t[j], "UNDER") ||
-					 is_word(&L->t[j], "OVER")))
+					 is_word(&L->t[j], "VICTIM") || is_word(&L->t[j], "PENETRATION") ||
+					 is_word(&L->t[j], "UNDER") || is_word(&L->t[j], "OVER")))
 					return false;
 			return true;
 		}

@@ -78,6 +78,7 @@ printf '%s\n' 'Attempted - Theft from the person of another' \
 	'G01 Burglary house Theft Act 1968 Sec 9.1A or B' \
 	'Crim dam to veh' \
 	'8F Inflicting Grievous Bodily Harm without Intent' \
+	'Cruelty to and neglect of children - Children and Young Persons Act 1933 Sec 1' \
 	'vehicle theft' \
 	'THEFT OF MOTOR VEHICLE' |
 	"$tmp/classify_test" --key > "$tmp/keys.out"
@@ -97,6 +98,7 @@ Other criminal damage to a dwelling - Explosive Substance Act 1883 Sec 2,3. Crim
 G01 Burglary house Theft Act 1968 Sec 9.1A or B	BURGLARY HOUSE THEFT
 Crim dam to veh	CRIMINAL DAMAGE MOTOR VEHICLE
 8F Inflicting Grievous Bodily Harm without Intent	BODILY GRIEVOUS HARM INFLICTING
+Cruelty to and neglect of children - Children and Young Persons Act 1933 Sec 1	CHILD CRUELTY NEGLECT
 vehicle theft	MOTOR THEFT VEHICLE
 THEFT OF MOTOR VEHICLE	MOTOR THEFT THEFT-OF VEHICLE
 KEYS
