@@ -85,7 +85,29 @@ INSERT INTO acc_title (why, title) VALUES
   ('age in words (hocr_2010_vap)', '12 Abandoning Child Under Two Years'),
   ('constructed: age in words', 'Rape of a girl under sixteen'),
   ('constructed: excluding attempts', 'Burglary - Business and Community (Excluding Attempts)'),
-  ('constructed: attempted suicide', 'Encouraging or assisting attempted suicide');
+  ('constructed: attempted suicide', 'Encouraging or assisting attempted suicide'),
+  -- fewer words than a Home Office title: the one class whose titles hold them
+  ('in the titles of one class', 'Theft Person'),
+  ('aggravated form passed over', 'Harassment, alarm or distress (Sec 5 POA)'),
+  ('constructed: ONS subgroup name', 'Stalking and harassment'),
+  ('constructed: ONS subgroup name', 'Drug trafficking'),
+  ('constructed: two classes', 'Theft from motor vehicle or person'),
+  ('constructed: one word', 'Robbery'),
+  ('code and class title (bradshaw29)', 'Other criminal damage, other (over £5000)'),
+  ('two codes, one class (bradshaw29)', 'Other criminal damage to a building other than a dwelling - Explosive Substance Act 1883 Sec 2,3. Criminal Damage Act 1971 Sec 1(1)'),
+  ('not a building (bradshaw29)', 'Criminal Damage - Other Than Dwelling'),
+  ('constructed: victim not named', 'Assault with injury on a nurse'),
+  ('constructed: label, other words', '8S Theft of a pedal cycle'),
+  ('cut label (bradshaw29)', 'Care provider breach duty of care resulting in ill'),
+  ('constructed: cut label', 'Theft from the person of'),
+  -- a code by the section the title cites, by the age it states, the class's only one
+  ('section, two codes of it', 'Robbery - personal - Theft Act 1968 Sec 8'),
+  ('section', 'Theft of a pedal cycle - Theft Act 1968 Sec 1'),
+  ('constructed: section of no code', 'Harassment, alarm or distress - Public Order Act 1986 Sec 5'),
+  ('age (bradshaw29)', 'Murder of a person under 1 year of age'),
+  ('class''s only code (hocr_2010_vap)', '3B Threats to Kill'),
+  -- police abbreviations
+  ('constructed: abbreviations', 'Crim dam to veh');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

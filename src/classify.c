@@ -85,6 +85,19 @@ read_code(Lex *L, OffenceResult *r)
 		i++;
 	}
 	start = i;
+	/*
+	 * a force's own code before the title: one letter glued to two or three digits,
+	 * then a word ('G01 Burglary house ...', British Transport Police): not a Home
+	 * Office code or class, dropped
+	 */
+	if (i == 0 && i + 2 < L->n && L->t[i].sym == 0 && L->t[i].num < 0 &&
+		strlen(L->t[i].w) == 1 && L->t[i + 1].glued && L->t[i + 1].num >= 0 &&
+		(L->t[i + 1].ndig == 2 || L->t[i + 1].ndig == 3) && !L->t[i + 2].glued &&
+		L->t[i + 2].sym == 0 && L->t[i + 2].num < 0 && strlen(L->t[i + 2].w) > 1)
+	{
+		L->t[i].dropped = L->t[i + 1].dropped = true;
+		return;
+	}
 	if (i >= L->n || L->t[i].num < 0)
 		return;
 
@@ -179,16 +192,18 @@ statute_part(const Lex *L, int a, int b)
 			continue;
 		if (k->dropped && is_word(k, "ACT"))
 		{
-			/* not when the part also states facts: ', offender 18+ SOA 2003' */
+			/*
+			 * not when the part also states facts: ', offender 18+ SOA 2003' (a
+			 * victim word alone may be the Act's name: '- Children and Young Persons
+			 * Act 1933 Sec 1')
+			 */
 			int			j;
 
 			for (j = a; j < b; j++)
 				if (!L->t[j].dropped &&
 					(L->t[j].num >= 0 || is_word(&L->t[j], "OFFENDER") ||
-					 is_word(&L->t[j], "VICTIM") || is_word(&L->t[j], "FEMALE") ||
-					 is_word(&L->t[j], "MALE") || is_word(&L->t[j], "CHILD") ||
-					 is_word(&L->t[j], "PENETRATION") || is_word(&L->t[j], "UNDER") ||
-					 is_word(&L->t[j], "OVER")))
+					 is_word(&L->t[j], "VICTIM") || is_word(&L->t[j], "PENETRATION") ||
+					 is_word(&L->t[j], "UNDER") || is_word(&L->t[j], "OVER")))
 					return false;
 			return true;
 		}
@@ -202,7 +217,10 @@ statute_part(const Lex *L, int a, int b)
 			/* statute abbreviations: '(S4A POA)', '(Sec 47 OAPA)' */
 			is_word(k, "POA") || is_word(k, "OAPA") || is_word(k, "CDA") ||
 			is_word(k, "PFHA") || is_word(k, "MDA") || is_word(k, "CJA") ||
-			is_word(k, "TA") || is_word(k, "RTA"))
+			is_word(k, "TA") || is_word(k, "RTA") || is_word(k, "PHA") ||
+			is_word(k, "PCA") || is_word(k, "CJPOA") || is_word(k, "DDA") ||
+			is_word(k, "CYPA") || is_word(k, "MCA") || is_word(k, "CDA") ||
+			is_word(k, "SOCPA") || is_word(k, "CJCA") || is_word(k, "OWA"))
 			noise++;
 		else if (k->num >= 0 || (strlen(k->w) == 1 && k->glued))
 			digits++;			/* '(Class 105A)' */
@@ -259,7 +277,39 @@ drop_noise(Lex *L, OffenceResult *r)
 				/* section letter suffix: 66A */
 				if (j + 1 < L->n && L->t[j + 1].glued && strlen(L->t[j + 1].w) == 1 &&
 					L->t[j + 1].num < 0 && L->t[j + 1].sym == 0)
-					L->t[j + 1].dropped = true;
+					L->t[++j].dropped = true;
+				/*
+				 * what follows the section: more sections ('Sec 2,3', 'Secs 35, 36'),
+				 * subsections ('Sec 1(1)', '(1) (a) (b) (ii)', 'Sec 9.1A or B')
+				 */
+				for (;;)
+				{
+					int			q = j + 1;
+
+					if (q + 1 < L->n && (L->t[q].sym == ',' || L->t[q].sym == '&') &&
+						L->t[q + 1].num >= 0 && L->t[q + 1].ndig <= 3)
+						m = q + 1;
+					else if (q + 2 < L->n && L->t[q].sym == '(' && L->t[q + 2].sym == ')' &&
+							 (L->t[q + 1].num >= 0 ||
+							  (L->t[q + 1].sym == 0 && strlen(L->t[q + 1].w) <= 3 &&
+							   !L->t[q + 1].known)))
+						m = q + 2;
+					else if (q + 1 < L->n && L->t[q].sym == '.' && L->t[q].glued &&
+							 L->t[q + 1].glued && L->t[q + 1].num >= 0)
+						m = q + 1;
+					else if (q + 1 < L->n && L->t[q].sym == 0 && L->t[q].num < 0 &&
+							 strlen(L->t[q].w) == 1 && L->t[q].glued && L->t[j].num >= 0)
+						m = q;	/* the letter of '9.1A' */
+					else if (q + 1 < L->n && (is_word(&L->t[q], "OR") || is_word(&L->t[q], "AND")) &&
+							 L->t[q + 1].sym == 0 && L->t[q + 1].num < 0 &&
+							 strlen(L->t[q + 1].w) == 1 && L->t[j].dropped &&
+							 (q + 2 >= L->n || L->t[q + 2].sym))
+						m = q + 1;	/* '9.1A or B' */
+					else
+						break;
+					for (; j < m; j++)
+						L->t[j + 1].dropped = true;
+				}
 				continue;
 			}
 		}
@@ -306,6 +356,22 @@ drop_noise(Lex *L, OffenceResult *r)
 
 		while (a < L->n && !is_separator(L, a))
 			a++;
+		/*
+		 * statute text before the offence: 'Theft Act 1968 Sec 9. Burglary in a
+		 * building ...' (when a word the part does not drop follows it)
+		 */
+		if (a < L->n && a > 0 && statute_part(L, 0, a))
+		{
+			int			j;
+			bool		more = false;
+
+			for (j = a + 1; j < L->n && !more; j++)
+				more = L->t[j].sym == 0 && L->t[j].num < 0 && !L->t[j].dropped &&
+					strlen(L->t[j].w) > 1;
+			if (more)
+				for (j = 0; j < a; j++)
+					L->t[j].dropped = true;
+		}
 		for (a = a + 1; a < L->n; a = b + 1)
 		{
 			for (b = a; b < L->n && !is_separator(L, b); b++)
@@ -403,11 +469,15 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 	if (t[i].num >= 120)
 		return -1;
 	j = i + 1;
-	/* 13  17YRS, AGED 13 15: a range typed without its dash */
+	/* 13  17YRS, AGED 13 15, CHILD 13 17: a range typed without its dash */
 	if (j < n && t[j].num >= 0 && !t[j].glued && !t[j].money && t[j].num > t[i].num &&
 		t[j].num < 120 && t[i].num >= 10 &&
 		((j + 1 < n && is_word(&t[j + 1], "YEARS")) ||
-		 (i > 0 && (is_word(&t[i - 1], "AGED") || is_word(&t[i - 1], "AGE")))))
+		 (i > 0 && (is_word(&t[i - 1], "AGED") || is_word(&t[i - 1], "AGE"))) ||
+		 (i > 0 && t[j].num <= 20 && (is_word(&t[i - 1], "CHILD") ||
+									  is_word(&t[i - 1], "FEMALE") ||
+									  is_word(&t[i - 1], "MALE") ||
+									  is_word(&t[i - 1], "VICTIM")))))
 	{
 		*lo = t[i].num;
 		*hi = t[j].num + 1;
@@ -432,6 +502,28 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 	}
 	while (j < n && is_word(&t[j], "YEARS"))
 		t[j++].used = true;
+	/*
+	 * 'aged 16', 'female 16', 'female16', 'male 13 yrs': the lower bound of a Home
+	 * Office age band (13, 16, 18) alone after the victim is that band's '13+' / '16+'
+	 * with its '+' lost (exports lose it, as in 'Offender 18'); a title never counts
+	 * victims of one year of age at a band's edge.  [N,) holds either reading.
+	 */
+	if ((t[i].num == 13 || t[i].num == 16 || t[i].num == 18) && t[i].ndig == 2 && i > 0 &&
+		(is_word(&t[i - 1], "AGED") || is_word(&t[i - 1], "AGE") ||
+		 is_word(&t[i - 1], "FEMALE") || is_word(&t[i - 1], "MALE") ||
+		 is_word(&t[i - 1], "CHILD") || is_word(&t[i - 1], "VICTIM") ||
+		 is_word(&t[i - 1], "PERSON")) &&
+		!(j < n && (t[j].sym == '+' || t[j].sym == '-' || t[j].sym == '/' ||
+					t[j].num >= 0 || is_word(&t[j], "PLUS") || is_word(&t[j], "OR") ||
+					is_word(&t[j], "AND") || is_word(&t[j], "TO"))))
+	{
+		*lo = t[i].num;
+		*hi = -1;
+		t[i].used = true;
+		while (j < n && is_word(&t[j], "OLD"))
+			t[j++].used = true;
+		return j;
+	}
 	/* AGED 14: one year of age */
 	if (i > 0 && (is_word(&t[i - 1], "AGED") || is_word(&t[i - 1], "AGE")) &&
 		!(j < n && (t[j].sym == '+' || is_word(&t[j], "PLUS") || is_word(&t[j], "OR") ||
@@ -1220,6 +1312,52 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 	}
 }
 
+/*
+ * The sections a title cites ('Sec 47', 'Section 18', '(S4A POA)', 'Sec10', 'S.39'):
+ * the number and a letter glued to it, upper case ('47', '4A'), each once, at most max
+ * of them written to out[]; returns how many (0 also when the title is too long).
+ */
+int
+offence_sections(const char *s, size_t len, char (*out)[8], int max)
+{
+	Lex			Lbuf;
+	Lex		   *L = &Lbuf;
+	int			i,
+				n = 0;
+
+	if (len > OFF_MAX_TITLE)
+		return 0;
+	classify_lex(s, len, L);
+	if (L->overflow)
+		return 0;
+	for (i = 0; i + 1 < L->n; i++)
+	{
+		const Tok  *k = &L->t[i];
+		int			j = i + 1,
+					m;
+		char		sec[16];
+
+		if (!(is_word(k, "SEC") || is_word(k, "SECTION") || is_word(k, "S") ||
+			  is_word(k, "SS")))
+			continue;
+		if (L->t[j].sym == '.' && j + 1 < L->n)
+			j++;
+		if (L->t[j].num < 0 || L->t[j].ndig > 4 || L->t[j].num == 0)
+			continue;
+		snprintf(sec, sizeof(sec), "%d", L->t[j].num);
+		if (j + 1 < L->n && L->t[j + 1].glued && strlen(L->t[j + 1].w) == 1 &&
+			L->t[j + 1].num < 0 && L->t[j + 1].sym == 0 && strlen(sec) < 6)
+			strncat(sec, L->t[j + 1].w, 1);
+		for (m = 0; m < n; m++)
+			if (strcmp(out[m], sec) == 0)
+				break;
+		if (m == n && n < max && strlen(sec) < sizeof(out[0]))
+			memcpy(out[n++], sec, strlen(sec) + 1);
+		i = j;
+	}
+	return n;
+}
+
 static bool
 key_filler(const char *w)
 {
@@ -1351,13 +1489,48 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			!is_word(&L->t[i + 1], "OR") && !is_word(&L->t[i + 1], "TO") &&
 			!is_word(&L->t[i + 1], "PLUS") && !is_word(&L->t[i + 1], "OLD"))
 			continue;			/* '13 Child Abduction': a list's number, not an age */
-		/* money: 'under £5,000', '(Under £5000.00 damage)', '£5,000 and over', 'over £5000'
-		 * -> UNDER5000 / OVER5000 */
-		if ((is_word(k, "UNDER") || is_word(k, "OVER") || k->num >= 0) && nw < MAX_TOK)
+		/*
+		 * 'a building other than a dwelling', 'non-dwelling burglary': the Home
+		 * Office's own older wording of what its April 2026 list calls business and
+		 * community
+		 * ('Burglary in a building other than a dwelling' is 30C's 'Burglary - Business
+		 * and Community')
+		 */
 		{
-			int			j = k->num >= 0 ? i : i + 1;
+			int			j = -1;
+
+			/* of a building ('a building other than a dwelling'), or a burglary (always
+			 * of a building): 'Criminal damage - other than dwelling' also counts
+			 * vehicles and other property */
+			bool		building = (i > 0 && (is_word(&L->t[i - 1], "BUILDING") ||
+											  is_word(&L->t[i - 1], "BUILDINGS"))) ||
+				has_word(L, "BURGLARY");
+
+			if (building && is_word(k, "OTHER") && i + 1 < L->n && is_word(&L->t[i + 1], "THAN"))
+				j = i + 2;
+			else if (building && is_word(k, "NON"))
+				j = i + 1;
+			while (j >= 0 && j < L->n && (is_word(&L->t[j], "A") || is_word(&L->t[j], "AN") ||
+										  L->t[j].sym == '-'))
+				j++;
+			if (j >= 0 && j < L->n && (is_word(&L->t[j], "DWELLING") ||
+									   is_word(&L->t[j], "RESIDENTIAL") ||
+									   is_word(&L->t[j], "RESIDENCE")) && nw + 2 <= MAX_TOK)
+			{
+				snprintf(words[nw++], OFF_WORD_MAX, "%s", "BUSINESS");
+				snprintf(words[nw++], OFF_WORD_MAX, "%s", "COMMUNITY");
+				i = j;
+				continue;
+			}
+		}
+		/* money: 'under £5,000', '(Under £5000.00 damage)', '£5,000 and over', 'over £5000'
+		 * -> UNDER5000 / OVER5000; 'up to £500', '£500 - £5000' are under too */
+		if ((is_word(k, "UNDER") || is_word(k, "OVER") || k->num >= 0 ||
+			 (is_word(k, "UP") && i + 1 < L->n && is_word(&L->t[i + 1], "TO"))) && nw < MAX_TOK)
+		{
+			int			j = k->num >= 0 ? i : is_word(k, "UP") ? i + 2 : i + 1;
 			char		amount[16];
-			const char *side = k->num >= 0 ? NULL : k->w;
+			const char *side = k->num >= 0 ? NULL : is_word(k, "UP") ? "UNDER" : k->w;
 
 			if (j < L->n && L->t[j].num >= 0 && L->t[j].money)
 			{
@@ -1380,9 +1553,32 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 					side = "OVER";
 					j += 2;
 				}
+				/* '£500 - £5000', '£500 to £5,000': under the upper amount */
+				if (side == NULL && j + 2 < L->n &&
+					(L->t[j + 1].sym == '-' || is_word(&L->t[j + 1], "TO")) &&
+					L->t[j + 2].num >= 0 && L->t[j + 2].money)
+				{
+					j += 2;
+					snprintf(amount, sizeof(amount), "%.15s", L->t[j].w);
+					while (j + 2 < L->n && L->t[j + 1].sym == ',' && L->t[j + 2].money &&
+						   strlen(amount) + strlen(L->t[j + 2].w) < sizeof(amount))
+					{
+						strcat(amount, L->t[j + 2].w);
+						j += 2;
+					}
+					side = "UNDER";
+				}
+				/* the list's one amount is £5000: any amount under it is under it */
+				if (side && strcmp(side, "UNDER") == 0 && strlen(amount) <= 4)
+					strcpy(amount, "5000");
 				if (side)
 				{
-					snprintf(words[nw++], OFF_WORD_MAX, "%s%s", side, amount);
+					/*
+					 * the Home Office list states only 'under £5000'; '£5,000 and
+					 * over' is its code without it
+					 */
+					if (strcmp(side, "OVER") != 0)
+						snprintf(words[nw++], OFF_WORD_MAX, "%s%s", side, amount);
 					i = j;
 					continue;
 				}
@@ -1429,6 +1625,15 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			snprintf(words[nw++], OFF_WORD_MAX, "%s", "THEFT-OF");
 			continue;
 		}
+		/*
+		 * 'without intent' ('Inflicting grievous bodily harm without intent', s20): the
+		 * Home Office titles never say it, the offence with intent says 'with intent'
+		 */
+		if (is_word(k, "WITHOUT") && i + 1 < L->n && is_word(&L->t[i + 1], "INTENT"))
+		{
+			i++;
+			continue;
+		}
 		/* 'excluding cannabis' says what is not counted: neither word names it */
 		if (is_word(k, "EXCLUDING") || is_word(k, "EXCL") || is_word(k, "EXCLUDES"))
 		{
@@ -1452,7 +1657,7 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			continue;
 		/* abbreviations and synonyms the Home Office titles spell out */
 		{
-			static const char *const expand[][4] = {
+			static const char *const expand[][5] = {
 				{"ABH", "ACTUAL", "BODILY", "HARM"},
 				{"GBH", "GRIEVOUS", "BODILY", "HARM"},
 				{"MV", "MOTOR", "VEHICLE", NULL},
@@ -1474,6 +1679,22 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 				{"RACIAL", "RACIALLY", NULL, NULL},
 				{"RELIGIOUS", "RELIGIOUSLY", NULL, NULL},
 				{"RESIDENCE", "RESIDENTIAL", NULL, NULL},
+				/* police abbreviations */
+				{"CRIM", "CRIMINAL", NULL, NULL},
+				{"DAM", "DAMAGE", NULL, NULL},
+				{"DMG", "DAMAGE", NULL, NULL},
+				{"VEH", "MOTOR", "VEHICLE", NULL},
+				{"VEHS", "MOTOR", "VEHICLE", NULL},
+				{"WPN", "WEAPON", NULL, NULL},
+				{"WPNS", "WEAPON", NULL, NULL},
+				{"HARASS", "HARASSMENT", NULL, NULL},
+				{"BURG", "BURGLARY", NULL, NULL},
+				{"RESI", "RESIDENTIAL", NULL, NULL},
+				{"SUPP", "SUPPLY", NULL, NULL},
+				{"PWITS", "POSSESSION", "WITH", "INTENT", "SUPPLY"},
+				{"TWOC", "UNAUTHORISED", "TAKING", "MOTOR", "VEHICLE"},
+				{"TFMV", "THEFT", "FROM", "MOTOR", "VEHICLE"},
+				{"TOMV", "THEFT-OF", "MOTOR", "VEHICLE", NULL},
 			};
 			size_t		e;
 			int			x;
@@ -1486,7 +1707,7 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 				snprintf(words[nw++], OFF_WORD_MAX, "%s", "PEDAL");	/* a cycle is pedal */
 			if (e < sizeof(expand) / sizeof(expand[0]))
 			{
-				for (x = 1; x < 4 && expand[e][x] && nw < MAX_TOK; x++)
+				for (x = 1; x < 5 && expand[e][x] && nw < MAX_TOK; x++)
 					snprintf(words[nw++], OFF_WORD_MAX, "%s", expand[e][x]);
 				continue;
 			}

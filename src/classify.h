@@ -105,6 +105,12 @@ extern size_t offence_normalise(const char *s, size_t len, char *out, size_t out
 extern size_t offence_title_key(const char *s, size_t len, char *out, size_t outsz,
 								bool *attempt, char *victim);
 
+/*
+ * The sections a title cites ('Sec 47', '(S4A POA)', 'Section 18'): '47', '4A', '18',
+ * each once, at most max of them in out[]; returns how many.
+ */
+extern int	offence_sections(const char *s, size_t len, char (*out)[8], int max);
+
 /* Human wording of an age range: 'under 13', '13-15', '16 and over'. */
 extern void offence_range_words(int lo, int hi, char *out, size_t outsz);
 

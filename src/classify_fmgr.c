@@ -49,6 +49,7 @@ typedef struct RefCode
 	char	   *ons_group;
 	int			family;
 	char	   *title;
+	char		section[8];		/* the first section its Home Office row cites ('47', '4A') */
 	/* a code the list files in several classes by its victim (8N / 8S / 8T): per class,
 	 * 'C' constable, 'E' emergency worker, '-' neither (from the class titles) */
 	int			nvclass;
@@ -122,6 +123,9 @@ static WordKey *word_keys;
 static int	nword_keys;
 static Override *overrides;
 static int	noverrides;
+/* the words (offence_title_key) of the ONS offence group and subgroup names */
+static char **ons_keys;
+static int	nons_keys;
 /* the ONS group of every code of a family, when they share one (else NULL) */
 static const char *family_ons[OFAM__COUNT];
 static bool family_ons_mixed[OFAM__COUNT];
@@ -458,6 +462,33 @@ key_words(const char *key)
 	return *key ? n + 1 : 0;
 }
 
+/* some code of class cls is filed in another class by its victim (a constable, an
+ * emergency worker): 8N, 8S, 8T, 105A, 104 ... */
+static bool
+class_split_by_victim(const char *cls)
+{
+	int			i,
+				v;
+
+	for (i = 0; i < ncodes; i++)
+	{
+		const RefCode *rc = &codes[i];
+		bool		in = false,
+					by_victim = false;
+
+		for (v = 0; v < rc->nvclass; v++)
+		{
+			if (strcmp(rc->vclass[v], cls) == 0)
+				in = true;
+			if (rc->vclass_victim[v] == 'C' || rc->vclass_victim[v] == 'E')
+				by_victim = true;
+		}
+		if (in && by_victim && rc->nvclass > 1)
+			return true;
+	}
+	return false;
+}
+
 /*
  * A title that has every word of a Home Office title or class title and more
  * ('Attempted - Assault with Injury - Assault occasioning actual bodily harm',
@@ -510,6 +541,23 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
 	}
 	if (best == NULL || clash || best_cls == NULL)
 		return NULL;
+	/*
+	 * a class the list splits by victim (8N / 8S / 8T, 105A / 104): a further word may
+	 * name the victim ('Assault with injury on a nurse': an NHS worker is an emergency
+	 * worker, 8T), so the title must have no further words
+	 */
+	if (victim == 0 && class_split_by_victim(best_cls))
+	{
+		for (p = key; p && *p;)
+		{
+			const char *e = strchr(p, ' ');
+			size_t		l = e ? (size_t) (e - p) : strlen(p);
+
+			if (!key_has(best->key, p, l))
+				return NULL;
+			p = e ? e + 1 : NULL;
+		}
+	}
 	/* the title's further words */
 	for (p = key; p && *p;)
 	{
@@ -540,6 +588,120 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
 	}
 	*cls = best_cls;
 	return best;
+}
+
+/*
+ * The title looks cut off ('Care provider breach duty of care resulting in ill',
+ * 'Breach of non'): its last word is one no title ends with (of, in, to, an, the,
+ * and, or, with, by, for, on, from, non; not 'a', a drug's class), or the first part of a hyphenated word of the Home
+ * Office title whose words it has ('ill' of 'ill-treatment').  A cut label is not read
+ * from the titles that hold its words.
+ */
+static bool
+looks_cut(const char *s, int len, const char *ho_title)
+{
+	static const char *const ends[] = {"OF", "IN", "TO", "AN", "THE", "AND", "OR",
+	"WITH", "BY", "FOR", "ON", "FROM", "NON", NULL};
+	char		last[32];
+	int			e = len,
+				b,
+				i,
+				l;
+
+	while (e > 0 && !isalpha((unsigned char) s[e - 1]))
+	{
+		if (s[e - 1] == ')' || s[e - 1] == '.')
+			return false;		/* '(Sec 47)', 'etc.': a complete title */
+		e--;
+	}
+	for (b = e; b > 0 && isalpha((unsigned char) s[b - 1]); b--)
+		;
+	l = e - b;
+	if (l == 0 || l >= (int) sizeof(last) || (b > 0 && isdigit((unsigned char) s[b - 1])))
+		return false;			/* 'Sec 4A' */
+	for (i = 0; i < l; i++)
+		last[i] = (char) toupper((unsigned char) s[b + i]);
+	last[l] = '\0';
+	for (i = 0; ends[i]; i++)
+		if (strcmp(last, ends[i]) == 0)
+			return true;
+	if (ho_title)
+	{
+		const char *p;
+
+		for (p = ho_title; *p; p++)
+			if ((p == ho_title || !isalpha((unsigned char) p[-1])) &&
+				pg_strncasecmp(p, last, l) == 0 && p[l] == '-' &&
+				isalpha((unsigned char) p[l + 1]))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * A title whose words are all in Home Office titles of one class only, and are at least
+ * half the words of one of them ('Theft Person': 'Theft from the person of another',
+ * class 39): that class.  Not for a title of one word, nor with a word that makes it a
+ * group ('offences', 'other', 'excluding' ...), nor one with the words of an ONS
+ * offence group or subgroup name ('Stalking and harassment', 'Drug trafficking' is
+ * not the one class whose titles hold those words).  Titles of an aggravated form the
+ * title does not name are passed over ('Harassment, alarm or distress' is 9A's, not
+ * 9B's 'Racially or religiously aggravated ...').  NULL when it cannot tell.
+ */
+static const char *
+covering_class(const char *key, bool attempt, char victim, const char *s, int len)
+{
+	static const char *const stop[] = {"THAN", "EXCEPT", "EXCLUDING", "EXCL", "NOT", "NON",
+		"NO", "OTHER", "OFFENCE", "CRIME", "ALL", "TOTAL", "VARIOU", "MISCELLANEOU",
+		"INCLUDING", "INCL", "AND", "OR", NULL};
+	static const char *const qualifier[] = {"RACIALLY", "RELIGIOUSLY", "AGGRAVATED",
+	"ENDANGERING", NULL};
+	const char *cls = NULL;
+	int			nt = key_words(key),
+				i,
+				j;
+	bool		half = false;
+
+	if (nt < 2)
+		return NULL;
+	for (i = 0; stop[i]; i++)
+		if (key_has(key, stop[i], strlen(stop[i])))
+			return NULL;
+	for (i = 0; i < nons_keys; i++)
+		if (strcmp(ons_keys[i], key) == 0)
+			return NULL;
+	for (i = 0; i < nword_keys; i++)
+	{
+		const WordKey *e = &word_keys[i];
+		const char *c;
+
+		if (e->attempt != attempt && !(attempt && !e->attempt))
+			continue;
+		if (victim && e->victim != victim && !(e->victim == 0 && e->cls[0] == '\0'))
+			continue;
+		if (!key_subset(key, e->key))
+			continue;
+		/*
+		 * the aggravated form of an offence ('racially or religiously aggravated ...',
+		 * 'aggravated vehicle taking', '... endangering life') is always named so: a
+		 * title without the word is not it
+		 */
+		for (j = 0; qualifier[j]; j++)
+			if (key_has(e->key, qualifier[j], strlen(qualifier[j])) &&
+				!key_has(key, qualifier[j], strlen(qualifier[j])))
+				break;
+		if (qualifier[j])
+			continue;
+		c = entry_class(e, e->key, attempt, victim);
+		if (c == NULL || (cls && strcmp(c, cls) != 0))
+			return NULL;
+		cls = c;
+		if (2 * nt >= key_words(e->key))
+			half = true;
+		if (looks_cut(s, len, e->idx >= 0 && e->code_title ? codes[e->idx].title : NULL))
+			return NULL;
+	}
+	return half ? cls : NULL;
 }
 
 /*
@@ -671,6 +833,8 @@ same_words(const char *s, int len, const char *code)
 		strcmp(a, b) == 0;
 }
 
+static bool code_in_class(const RefCode *rc, const char *cls);
+
 static void
 build_word_keys(char **ct_title, char **ct_class, int nct, char **row_title, int *row_code,
 				int nrow)
@@ -738,6 +902,39 @@ build_word_keys(char **ct_title, char **ct_class, int nct, char **row_title, int
 		{
 			WordKey    *q = &wk[i];
 
+			/*
+			 * a code the list files in several classes whose title here is a class
+			 * title too ('Other criminal damage': 058/00's title in 58D, and 58D's)
+			 * names that class
+			 */
+			if (p->cls[0] == '\0' && q->cls[0] != '\0' && !q->code_title && p->code_title &&
+				p->idx >= 0 && !p->ambiguous && code_in_class(&codes[p->idx], q->cls))
+				strlcpy(p->cls, q->cls, sizeof(p->cls));
+			else if (q->cls[0] == '\0' && p->cls[0] != '\0' && !p->code_title &&
+					 q->code_title && q->idx >= 0 && !q->ambiguous &&
+					 code_in_class(&codes[q->idx], p->cls))
+				strlcpy(q->cls, p->cls, sizeof(q->cls));
+			else if (p->cls[0] == '\0' && q->cls[0] == '\0' && p->code_title &&
+					 q->code_title && p->idx >= 0 && q->idx >= 0 && p->idx != q->idx &&
+					 !p->ambiguous && !q->ambiguous && p->victim == 0)
+			{
+				/*
+				 * two codes the list files in several classes by premises, with the
+				 * same words here ('Other criminal damage to a building business and
+				 * community' is a title of 058/00 and of 149/00): the class both
+				 * codes' titles of these words are in, without a code
+				 */
+				const char *a = words_class(&codes[p->idx], p->key, p->attempt);
+				const char *b = words_class(&codes[q->idx], q->key, q->attempt);
+
+				if (a && b && strcmp(a, b) == 0)
+				{
+					strlcpy(p->cls, a, sizeof(p->cls));
+					strlcpy(q->cls, a, sizeof(q->cls));
+					q->idx = p->idx = -1;
+					p->code_title = q->code_title = false;
+				}
+			}
 			if (strcmp(p->cls, q->cls) != 0 || q->ambiguous ||
 				(p->cls[0] == '\0' && p->idx != q->idx))
 				p->ambiguous = true;
@@ -784,6 +981,8 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 	titles = classes = class_titles = NULL;
 	nclass_titles = 0;
 	overrides = NULL;
+	ons_keys = NULL;
+	nons_keys = 0;
 	word_keys = NULL;
 	nword_keys = 0;
 	ct_memo = NULL;
@@ -808,7 +1007,7 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 	initStringInfo(&q);
 	appendStringInfo(&q,
 					 "SELECT ho_code, ho_class, ons_group, family, title, %s.offence_key(title), "
-					 "%s.offence_key(class_title), class_title "
+					 "%s.offence_key(class_title), class_title, section "
 					 "FROM %s.ho_offence ORDER BY ho_code, (ho_class IN ('19J','19K')), id",
 					 qn, qn, qn);
 	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
@@ -854,6 +1053,16 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 				rc->ons_group = spi_str(t, d, 3);
 				rc->family = family_by_name(SPI_getvalue(t, d, 4));
 				rc->title = spi_str(t, d, 5);
+			}
+			if (rc->section[0] == '\0' && SPI_getvalue(t, d, 9) != NULL)
+			{
+				char	   *sec = SPI_getvalue(t, d, 9);
+				char		found[1][8];
+
+				/* 'Sec 4A (1) (a) ...', 'section 4B(1)': its first section */
+				if (pg_strncasecmp(sec, "sec", 3) == 0 &&
+					offence_sections(sec, strlen(sec), found, 1) == 1)
+					strlcpy(rc->section, found[0], sizeof(rc->section));
 			}
 			if (cls && strcmp(cls, "19J") != 0 && strcmp(cls, "19K") != 0 &&
 				rc->nvclass < 8)
@@ -977,6 +1186,26 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 		build_word_keys(ct_title, ct_class, nctk, row_title, row_code, nrow);
 	}
 
+	if (OidIsValid(get_relname_relid("ons_category", nsp)))
+	{
+		resetStringInfo(&q);
+		appendStringInfo(&q, "SELECT ons_group FROM %s.ons_category UNION "
+						 "SELECT ons_subgroup FROM %s.ons_category", qn, qn);
+		if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
+			elog(ERROR, "cannot read ons_category");
+		ons_keys = MemoryContextAllocZero(cache_cxt, sizeof(char *) * (SPI_processed + 1));
+		for (i = 0; i < (int) SPI_processed; i++)
+		{
+			char	   *name = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+			bool		att;
+			char		vic;
+			char	   *key = name ? word_key_of(name, &att, &vic) : NULL;
+
+			if (key)
+				ons_keys[nons_keys++] = key;
+		}
+	}
+
 	resetStringInfo(&q);
 	appendStringInfo(&q, "SELECT %s.offence_key(match), ho_code, family FROM %s.offence_override",
 					 qn, qn);
@@ -1079,6 +1308,15 @@ by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_ou
 	const WordKey *w = NULL;
 	bool		w_unresolved = false;
 
+	if (wn > 0 && wn < sizeof(wkey) && looks_cut(s, len, NULL))
+	{
+		/* 'Theft from the person of': a label cut off is not read by its words */
+		snprintf(r->reason, sizeof(r->reason), "%s",
+				 "the title looks cut off (it ends in a word no title ends in)");
+		r->n_unparsed = 0;
+		*vcls_out = NULL;
+		return NULL;
+	}
 	if (wn > 0 && wn < sizeof(wkey))
 	{
 		w = lookup_words(wkey, att, vic);
@@ -1107,6 +1345,17 @@ by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_ou
 				take_class(m, ck);
 				snprintf(r->reason, sizeof(r->reason),
 						 "read as class %s: each part of the title is the words of a Home Office title of it",
+						 ck->key);
+			}
+			else if ((cc = covering_class(wkey, att, vic, s, len)) != NULL &&
+					 (ck = find_key(classes, nclasses, cc)) != NULL && ck->sexual == 0)
+			{
+				/* fewer words than a Home Office title: the one class holding them */
+				m->matched_by = "words";
+				r->n_unparsed = 0;
+				take_class(m, ck);
+				snprintf(r->reason, sizeof(r->reason),
+						 "read as class %s: every word of the title is in Home Office titles of it, and of no other class",
 						 ck->key);
 			}
 		}
@@ -1180,6 +1429,162 @@ by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_ou
 	return rc;
 }
 
+/* code rc is filed in class cls (its one class, or one of its classes by victim or
+ * premises) */
+static bool
+code_in_class(const RefCode *rc, const char *cls)
+{
+	int			i;
+
+	if (strcmp(rc->cls, cls) == 0 || strcmp(rc->cls_multi, cls) == 0)
+		return true;
+	for (i = 0; i < rc->nvclass; i++)
+		if (strcmp(rc->vclass[i], cls) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The code of class cls that a title read as that class cites by its section: the
+ * title cites one section ('Assault occasioning actual bodily harm (Sec 47)', 'Causing
+ * intentional harassment, alarm or distress (S4A POA)') and one code of the class is
+ * of that section in the Home Office list, or several are and the words of exactly
+ * one's title are all in the title's (offence_title_key).  NULL otherwise.
+ */
+static const RefCode *
+class_code_by_section(const char *cls, const char *s, int len, const char *key)
+{
+	char		secs[2][8];
+	const RefCode *only = NULL;
+	const RefCode *best = NULL;
+	int			nsec = offence_sections(s, len, secs, 2),
+				ncand = 0,
+				best_n = 0,
+				i;
+	bool		tie = false;
+
+	if (nsec != 1)
+		return NULL;
+	for (i = 0; i < ncodes; i++)
+		if (strcmp(codes[i].section, secs[0]) == 0 && code_in_class(&codes[i], cls))
+		{
+			only = &codes[i];
+			ncand++;
+		}
+	if (ncand == 1)
+		return only;
+	if (ncand == 0 || key == NULL)
+		return NULL;
+	/* several codes of that section: the one whose title's words the title has */
+	for (i = 0; i < nword_keys; i++)
+	{
+		const WordKey *e = &word_keys[i];
+		const RefCode *rc;
+		int			n;
+
+		if (!e->code_title || e->idx < 0)
+			continue;
+		rc = &codes[e->idx];
+		if (strcmp(rc->section, secs[0]) != 0 || !code_in_class(rc, cls))
+			continue;
+		n = key_words(e->key);
+		if (n < best_n || !key_subset(e->key, key))
+			continue;
+		if (n > best_n)
+		{
+			best = rc;
+			best_n = n;
+			tie = false;
+		}
+		else if (best != rc)
+			tie = true;
+	}
+	return tie ? NULL : best;
+}
+
+/*
+ * The code of non-sexual class cls whose Home Office title states the victim age the
+ * title states, the only one of the class ('Murder of a person under 1 year of age':
+ * class 1, 001/02 'Murder of persons under 1 year of age'; '12 Abandoning Child Under
+ * Two Years'), or NULL.
+ */
+static const RefCode *
+class_code_by_age(const char *cls, const OffenceResult *r)
+{
+	const RefCode *found = NULL;
+	OffenceResult *t;
+	int			i;
+
+	if (!r->has_vage)
+		return NULL;
+	t = palloc(sizeof(OffenceResult));
+	for (i = 0; i < ncodes; i++)
+	{
+		const RefCode *rc = &codes[i];
+
+		if (rc->title == NULL || !code_in_class(rc, cls))
+			continue;
+		offence_parse(rc->title, strlen(rc->title), t);
+		if (t->has_vage && t->vage_lo == r->vage_lo && t->vage_hi == r->vage_hi)
+		{
+			if (found && found != rc)
+			{
+				found = NULL;
+				break;
+			}
+			found = rc;
+		}
+	}
+	pfree(t);
+	return found;
+}
+
+/*
+ * The class the words of a title after its class label read as, when it is not the
+ * label's class cls and no title of cls shares a word with them: the label and the
+ * words disagree.  NULL when they agree, or the words read as no class.
+ */
+static const char *
+words_contradict(const char *s, int len, const char *cls)
+{
+	char		key[1024];
+	bool		att;
+	char		vic;
+	size_t		n = offence_title_key(s, len, key, sizeof(key), &att, &vic);
+	const WordKey *w;
+	const char *y = NULL;
+	const char *p;
+	int			i;
+
+	if (n == 0 || n >= sizeof(key))
+		return NULL;
+	w = lookup_words(key, att, vic);
+	if (w)
+		y = entry_class(w, key, att, vic);
+	if (y == NULL)
+		y = covering_class(key, att, vic, s, len);
+	if (y == NULL || strcmp(y, cls) == 0)
+		return NULL;
+	for (i = 0; i < nword_keys; i++)
+	{
+		const WordKey *e = &word_keys[i];
+
+		if (strcmp(e->cls, cls) != 0 &&
+			!(e->idx >= 0 && e->cls[0] == '\0' && code_in_class(&codes[e->idx], cls)))
+			continue;
+		for (p = key; p && *p;)
+		{
+			const char *q = strchr(p, ' ');
+			size_t		l = q ? (size_t) (q - p) : strlen(p);
+
+			if (key_has(e->key, p, l))
+				return NULL;
+			p = q ? q + 1 : NULL;
+		}
+	}
+	return y;
+}
+
 /* Classify s[0..len) into m (strings allocated in cxt). */
 static void
 compute(const char *s, int len, Memo *m, MemoryContext cxt)
@@ -1189,6 +1594,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	RefCode    *rc = NULL;
 	Override   *ov = NULL;
 	char		unknown_label[40];
+	const char *other_cls = NULL;
 
 	offence_parse(s, len, r);
 	m->family = r->family;
@@ -1324,6 +1730,18 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 					 "unknown Home Office class %s (not in the April 2026 list)", given);
 			m->family = OFAM_UNKNOWN;
 		}
+		else if (ck->sexual == 0 && !r->only_code &&
+				 (other_cls = words_contradict(s, len, ck->key)) != NULL)
+		{
+			/* a class label whose words are another class's ('8K Poisoning ...'
+			 * read with a class the 2026 list gives another meaning) */
+			memset(r, 0, sizeof(*r));
+			r->penetration = -1;
+			snprintf(r->reason, sizeof(r->reason),
+					 "class %s given, but the words are those of class %s's titles and share none with class %s's",
+					 ck->key, other_cls, ck->key);
+			m->family = OFAM_UNKNOWN;
+		}
 		else
 		{
 			m->matched_by = "class";
@@ -1354,6 +1772,16 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 				m->family = ck->family != OFAM_UNKNOWN ? ck->family :
 					(r->only_code ? OFAM_UNKNOWN : r->family);
 			}
+			if (m->code[0] == '\0' && ck->ncodes == 1 && !r->only_code &&
+				r->family == OFAM_NON_SEXUAL)
+			{
+				/* '3B Threats to Kill': the class's only code */
+				rc = &codes[ck->idx];
+				strlcpy(m->code, rc->code, sizeof(m->code));
+				m->family = rc->family;
+				r->reason[0] = '\0';
+				r->n_unparsed = 0;
+			}
 			if (r->only_code)
 				r->reason[0] = '\0';
 			else if (m->code[0] == '\0' && r->family == OFAM_NON_SEXUAL)
@@ -1366,9 +1794,32 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	{
 		const char *vcls = NULL;	/* the class by victim of a code in several */
 		RefKey	   *tk = nk[0] ? find_key(titles, ntitles, nk) : NULL;
+
 		RefKey	   *ct = nk[0] ? find_key(class_titles, nclass_titles, nk) : NULL;
 		RefKey	   *ck = (ct && ct->idx >= 0) ? find_key(classes, nclasses, ct->ons_group) : NULL;
 
+		/*
+		 * 'Attempted - Assisting a prisoner to escape': an attempt of a non-sexual
+		 * Home Office title word for word is that title's code, attempted (the codes
+		 * of the offences the list counts attempts of apart are sexual: the rules read
+		 * them)
+		 */
+		if (!(tk && tk->idx >= 0) && r->attempt && nk[0])
+		{
+			const char *rest = NULL;
+
+			if (strncmp(nk, "ATTEMPTED ", 10) == 0)
+				rest = nk + 10;
+			else if (strncmp(nk, "ATTEMPT ", 8) == 0)
+				rest = nk + 8;
+			if (rest)
+			{
+				RefKey	   *ak = find_key(titles, ntitles, rest);
+
+				if (ak && ak->idx >= 0 && codes[ak->idx].family == OFAM_NON_SEXUAL)
+					tk = ak;
+			}
+		}
 		if (!(tk && tk->idx >= 0) && ck)
 		{
 			/* the title of a Home Office class ('Sexual Activity involving a Child under 13') */
@@ -1434,9 +1885,14 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 							strlcat(list, v == rc->nvclass - 1 ? " or " : ", ", sizeof(list));
 						strlcat(list, rc->vclass[v], sizeof(list));
 					}
-					snprintf(r->reason, sizeof(r->reason),
-							 "code %s is in Home Office classes %s; the title does not say which",
-							 rc->code, list);
+					if (rc->nvclass == 0)
+						snprintf(r->reason, sizeof(r->reason),
+								 "code %s is in no one Home Office class (the list files it under several sub classes)",
+								 rc->code);
+					else
+						snprintf(r->reason, sizeof(r->reason),
+								 "code %s is in Home Office classes %s; the title does not say which",
+								 rc->code, list);
 					reason_set = true;
 				}
 			}
@@ -1474,6 +1930,39 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			strlcpy(m->cls, r->cls, sizeof(m->cls));
 			if (ck)
 				m->ons_group = ck->ons_group;
+		}
+	}
+	/*
+	 * A non-sexual class read from the words or given, without its code: the code the
+	 * title cites by its section, else the code whose title alone states the victim age
+	 * the title states
+	 */
+	if (m->cls[0] && m->code[0] == '\0' && !r->multiple && len <= OFF_MAX_TITLE)
+	{
+		RefKey	   *ck = find_key(classes, nclasses, m->cls);
+		const RefCode *cc = NULL;
+
+		if (ck && ck->sexual == 0)
+		{
+			char		wkey[1024];
+			bool		att;
+			char		vic;
+			size_t		wn = offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
+
+			if ((cc = class_code_by_section(m->cls, s, len,
+											(wn > 0 && wn < sizeof(wkey)) ? wkey : NULL)) != NULL)
+				snprintf(r->reason, sizeof(r->reason),
+						 "code %s: the title cites its section (Sec %s) in class %s",
+						 cc->code, cc->section, m->cls);
+			else if ((cc = class_code_by_age(m->cls, r)) != NULL)
+				snprintf(r->reason, sizeof(r->reason),
+						 "code %s: the only code of class %s whose title states the victim age the title states",
+						 cc->code, m->cls);
+		}
+		if (cc)
+		{
+			strlcpy(m->code, cc->code, sizeof(m->code));
+			m->family = cc->family;
 		}
 	}
 	if (unknown_label[0])

@@ -117,6 +117,16 @@ lex(const char *s, size_t len, Lex *L)
 			i += 3;
 			glued = true;
 		}
+		else if (c == '<' || c == '>')
+		{
+			/* '<13', '> 16': under, over ('<=' is read as under too) */
+			add_tok(L, c == '<' ? "UNDER" : "OVER", c == '<' ? 5 : 4, 0, glued);
+			i++;
+			if (i < len && s[i] == '=')
+				i++;
+			glued = false;
+			money = false;
+		}
 		else if (strchr("+-/().:&,", c) && c != '\0')
 		{
 			add_tok(L, "", 0, (char) (c == '.' ? '.' : c), glued);
@@ -144,7 +154,7 @@ typedef struct Alias
 
 /* variants -> canonical word (binary searched: keep sorted by 'from') */
 static const Alias aliases[] = {
-	{"ABUSING", "ABUSE"}, {"ACTIV", "ACTIVITY"}, {"ACTIVITIES", "ACTIVITY"},
+	{"ABOVE", "OVER"}, {"ABUSING", "ABUSE"}, {"ACTIV", "ACTIVITY"}, {"ACTIVITIES", "ACTIVITY"},
 	{"ACTS", "ACT"}, {"ACTVTY", "ACTIVITY"}, {"ACTY", "ACTIVITY"},
 	{"ADMINISTERING", "ADMINISTER"}, {"ADMINISTRATION", "ADMINISTER"},
 	{"ARRANGED", "ARRANGE"}, {"ARRANGING", "ARRANGE"}, {"ASLT", "ASSAULT"},
@@ -178,7 +188,7 @@ static const Alias aliases[] = {
 	{"POSSESSED", "POSSESSION"}, {"POSSESSING", "POSSESSION"}, {"PRES", "PRESENCE"},
 	{"PROSTITUTE", "PROSTITUTION"}, {"PROSTITUTES", "PROSTITUTION"},
 	{"PSEUDOPHOTOGRAPHS", "IMAGE"}, {"RAPED", "RAPE"}, {"RELATIVES", "RELATIVE"},
-	{"SEX", "SEXUAL"}, {"SEXL", "SEXUAL"}, {"SEXUALLY", "SEXUAL"}, {"SHARING", "SHARE"},
+	{"SECS", "SEC"}, {"SECT", "SEC"}, {"SEX", "SEXUAL"}, {"SEXL", "SEXUAL"}, {"SEXUALLY", "SEXUAL"}, {"SHARING", "SHARE"},
 	{"SHOWING", "DISTRIBUTE"}, {"SOLICITATION", "SOLICIT"}, {"SOLICITING", "SOLICIT"},
 	{"SOLICITS", "SOLICIT"}, {"TAKING", "TAKE"}, {"THREATENING", "THREATEN"},
 	{"THREATS", "THREAT"}, {"TRAFFIC", "TRAFFICKING"}, {"TRAFFICKED", "TRAFFICKING"},
@@ -403,6 +413,21 @@ canonicalise(Lex *L)
 
 		if (k->sym || k->num >= 0)
 			continue;
+		/* a girl or a boy is a female or male child: 'CHILD' after it */
+		if ((strcmp(k->w, "GIRL") == 0 || strcmp(k->w, "GIRLS") == 0 ||
+			 strcmp(k->w, "BOY") == 0 || strcmp(k->w, "BOYS") == 0) && L->n < MAX_TOK &&
+			!(i + 1 < L->n && strcmp(L->t[i + 1].w, "CHILD") == 0))
+		{
+			strcpy(k->w, k->w[0] == 'G' ? "FEMALE" : "MALE");
+			k->known = true;
+			memmove(&L->t[i + 2], &L->t[i + 1], sizeof(Tok) * (L->n - i - 1));
+			L->n++;
+			L->t[i + 1] = L->t[i];
+			strcpy(L->t[i + 1].w, "CHILD");
+			L->t[i + 1].glued = false;
+			i++;
+			continue;
+		}
 		c = canon(k->w);
 		if (!c)
 			c = respell(k->w);

@@ -19,6 +19,12 @@ connection given by the PG* environment) and prints, per set:
               is the only code of that class in foistats.ho_offence)
   no class    titles returned with no class, and how many of them carry a reason
 
+The held-out figures are printed again for its two parts, the held-out force (tvp_odin)
+and the rest, and the wrong titles of each set are counted by attribute and by how
+classify read them (matched_by; for 'words' whether every word of a Home Office title
+was in the title, each part was one, or neither): aggregates only, so that the
+held-out wrongs can be told apart without showing a held-out title.
+
 Every title is classified twice, in two sessions, first to last and last to first: a
 title classified differently the second time (its answer depending on the titles seen
 before it in the session) fails the script.
@@ -123,6 +129,20 @@ def judge(a, g):
     return misses, wrongs
 
 
+def mechanism(g):
+    """How classify reached its answer, coarsely (matched_by, and for 'words' which
+    reading): counted for the wrong answers, so that a set's wrongs can be told apart
+    without showing its titles."""
+    how = g['matched_by'] or 'none'
+    if how == 'words':
+        why = g['reason']
+        if 'every word of a Home Office' in why:
+            how += '/contained'
+        elif 'each part of the title' in why:
+            how += '/parts'
+    return how
+
+
 def pct(k, n):
     return 100.0 * k / n if n else 0.0
 
@@ -132,6 +152,7 @@ def measure(name, rows, got):
     no_cls = no_cls_reason = 0
     missed = []
     wrong_by = {}
+    wrong_how = {}
     for a, g in zip(rows, got):
         misses, wrongs = judge(a, g)
         if a['ho_class']:
@@ -141,6 +162,9 @@ def measure(name, rows, got):
             n_all += 1
             r_all += not misses
         n_wrong += bool(wrongs)
+        if wrongs:
+            how = mechanism(g)
+            wrong_how[how] = wrong_how.get(how, 0) + 1
         for w in wrongs:
             attr = w.split(':', 1)[0]
             wrong_by[attr] = wrong_by.get(attr, 0) + 1
@@ -157,6 +181,7 @@ def measure(name, rows, got):
         'no_class': (no_cls, no_cls_reason),
         'missed': missed,
         'wrong_by': wrong_by,
+        'wrong_how': wrong_how,
     }
     return s
 
@@ -204,10 +229,31 @@ def main():
         s = stats[name]
         print('%-8s %6d  %3d/%-3d = %6.2f %%     %3d/%-3d = %6.2f %%     %3d/%-3d = %5.2f %%   %d (%d)' %
               ((name, s['titles']) + s['class'] + s['all'] + s['wrong'] + s['no_class']))
+    # the held-out set in two parts, aggregates only: the held-out whole force (a style
+    # never seen while tuning) and the rest (titles of sources also in tuning)
+    ho = data['heldout']
+    hgot = got[ntuning:]
+    parts = {}
+    for part, keep in (('tvp_odin', lambda r: r['source_id'] == 'tvp_odin'),
+                       ('rest', lambda r: r['source_id'] != 'tvp_odin')):
+        idx = [i for i, r in enumerate(ho) if keep(r)]
+        s = measure(part, [ho[i] for i in idx], [hgot[i] for i in idx])
+        print('%-8s %6d  %3d/%-3d = %6.2f %%     %3d/%-3d = %6.2f %%     %3d/%-3d = %5.2f %%   %d (%d)' %
+              (('  ' + part, s['titles']) + s['class'] + s['all'] + s['wrong'] + s['no_class']))
+        parts[part] = s
     for name in SETS:
         wb = stats[name]['wrong_by']
         print('wrong values in %s, by attribute: %s' % (
             name, ', '.join('%s %d' % (a, wb[a]) for a in ATTRS if a in wb) or 'none'))
+    for name in SETS:
+        wh = stats[name]['wrong_how']
+        print('wrong titles in %s, by how classify read them: %s' % (
+            name, ', '.join('%s %d' % (k, wh[k]) for k in sorted(wh)) or 'none'))
+    for part in ('tvp_odin', 'rest'):
+        wb, wh = parts[part]['wrong_by'], parts[part]['wrong_how']
+        print('wrong in heldout %s: by attribute: %s; by how read: %s' % (
+            part, ', '.join('%s %d' % (a, wb[a]) for a in ATTRS if a in wb) or 'none',
+            ', '.join('%s %d' % (k, wh[k]) for k in sorted(wh)) or 'none'))
     h = stats['heldout']
     met = (h['class'][2] >= GOAL_CLASS and h['all'][2] >= GOAL_ALL
            and h['wrong'][2] <= GOAL_WRONG)

@@ -5,7 +5,10 @@
 #     test/unit/build.sh (sanitizers when the toolchain has them);
 #  2. every sexual-offence title of the Home Office list (data/ho_offence.sql) reads back,
 #     by the rules alone, as its own code and family (class too, except the 19J/19K copies);
-#  3. fuzz smoke: random bytes, long lines, punctuation, digits never crash it.
+#     and so do they with their punctuation lost and in upper case (2a); the penetration-
+#     and adult-titled code lists match the list (2b); title keys (2c);
+#  3. fuzz smoke: random bytes, long lines, punctuation, digits never crash it;
+#  4. fuzzer regressions; 5. ages ('<13', 'female 16', 'Child 13 17').
 . "$(dirname "$0")/../unit/build.sh"
 cd "$root"
 unit_build "$tmp/classify_test" test/unit/classify_test.c src/classify.c src/classify_lex.c \
@@ -26,6 +29,25 @@ if [ -n "$bad" ]; then
 	exit 1
 fi
 echo "Home Office list: $n sexual-offence titles read back as their own code and family"
+
+# 2a. the same titles as an export prints them with their punctuation lost ('Child 13 17',
+# 'Offender aged 18 or over' -> the '+' of '18+' lost too), and in upper case
+python3 - "$tmp/ho.tsv" > "$tmp/ho_bare.tsv" <<'PY'
+import re, sys
+for line in open(sys.argv[1], encoding='utf-8'):
+    code, cls, fam, title = line.rstrip('\n').split('\t')[:4]
+    bare = re.sub(r' +', ' ', re.sub(r'[^A-Za-z0-9 ]', ' ', title)).strip()
+    for v in (bare, bare.upper()):
+        print('%s\t%s' % (code, v))
+PY
+cut -f2 "$tmp/ho_bare.tsv" | "$tmp/classify_test" | grep -v $'^\t\treason' | cut -f2 > "$tmp/ho_bare.out"
+bad=$(paste "$tmp/ho_bare.tsv" "$tmp/ho_bare.out" | awk -F'\t' '$1 != $3')
+if [ -n "$bad" ]; then
+	echo "Home Office titles without their punctuation not read back as their own code:"
+	echo "$bad"
+	exit 1
+fi
+echo "Home Office list: the same $n titles without punctuation, and in upper case, read back too"
 
 # 2b. the codes whose Home Office title states penetration / an offender 18 or over
 # (classify_rules.c) are exactly those of data/ho_offence.sql
@@ -52,6 +74,11 @@ printf '%s\n' 'Attempted - Theft from the person of another' \
 	'Assault with injury PC' \
 	'Other criminal damage to a vehicle ( Under £5000.00 damage )' \
 	'Other criminal damage, other (£5,000 and over)' \
+	'Other criminal damage to a dwelling - Explosive Substance Act 1883 Sec 2,3. Criminal Damage Act 1971 Sec 1(1)' \
+	'G01 Burglary house Theft Act 1968 Sec 9.1A or B' \
+	'Crim dam to veh' \
+	'8F Inflicting Grievous Bodily Harm without Intent' \
+	'Cruelty to and neglect of children - Children and Young Persons Act 1933 Sec 1' \
 	'vehicle theft' \
 	'THEFT OF MOTOR VEHICLE' |
 	"$tmp/classify_test" --key > "$tmp/keys.out"
@@ -66,7 +93,12 @@ Rape of a Male - Multiple Undefined Offenders	MALE MULTIPLE RAPE
 Assault with Injury on an Emergency Worker (other than a constable)	emergency worker: ASSAULT INJURY WITH
 Assault with injury PC	constable: ASSAULT INJURY WITH
 Other criminal damage to a vehicle ( Under £5000.00 damage )	CRIMINAL DAMAGE MOTOR OTHER UNDER5000 VEHICLE
-Other criminal damage, other (£5,000 and over)	CRIMINAL DAMAGE OTHER OVER5000
+Other criminal damage, other (£5,000 and over)	CRIMINAL DAMAGE OTHER
+Other criminal damage to a dwelling - Explosive Substance Act 1883 Sec 2,3. Criminal Damage Act 1971 Sec 1(1)	CRIMINAL DAMAGE OTHER RESIDENTIAL
+G01 Burglary house Theft Act 1968 Sec 9.1A or B	BURGLARY HOUSE THEFT
+Crim dam to veh	CRIMINAL DAMAGE MOTOR VEHICLE
+8F Inflicting Grievous Bodily Harm without Intent	BODILY GRIEVOUS HARM INFLICTING
+Cruelty to and neglect of children - Children and Young Persons Act 1933 Sec 1	CHILD CRUELTY NEGLECT
 vehicle theft	MOTOR THEFT VEHICLE
 THEFT OF MOTOR VEHICLE	MOTOR THEFT THEFT-OF VEHICLE
 KEYS
@@ -106,3 +138,30 @@ if [ -n "$bad" ]; then
 	exit 1
 fi
 echo "regressions: 'under 0' is not an age"
+
+# 5. ages: '<' and '>' are under and over (they were dropped: 'female <13' lost its
+# 'under'); a band's lower bound alone after the victim ('aged 16', 'female 16',
+# 'female16') is that band, 16 and over, its '+' lost; another age alone is one year;
+# a range typed apart after the victim ('Child 13 17', the Home Office's 'Child 13-17'
+# with its punctuation lost); a girl or a boy is a child: no age, no default code
+printf '%s\n' 'Sexual assault on a female <13' 'Sexual assault on a male > 13' \
+	'Rape female 16' 'Rape of a female aged 16' 'Rape of female16' 'Sexual assault on female 13' \
+	'Sexual assault on a female aged 14' 'Sexual assault on a female 13 or above' \
+	'Cause or incite the sexual exploitation of a child Child 13 17' 'Sexual assault on a girl' \
+	'Rape of a boy under 13' |
+	"$tmp/classify_test" | grep -v $'^\t\treason' | cut -f1,2,6 > "$tmp/ages.out"
+cat > "$tmp/ages.want" <<'AGES'
+Sexual assault on a female <13	020/06	[0,13)
+Sexual assault on a male > 13	017/15	[13,)
+Rape female 16	019/08	[16,)
+Rape of a female aged 16	019/08	[16,)
+Rape of female16	019/08	[16,)
+Sexual assault on female 13	020/05	[13,)
+Sexual assault on a female aged 14	020/05	[14,15)
+Sexual assault on a female 13 or above	020/05	[13,)
+Cause or incite the sexual exploitation of a child Child 13 17	071/08	[13,18)
+Sexual assault on a girl	-	-
+Rape of a boy under 13	019/17	[0,13)
+AGES
+diff "$tmp/ages.want" "$tmp/ages.out" || { echo "ages differ (< wanted, > got)"; exit 1; }
+echo "ages: $(wc -l < "$tmp/ages.out") titles as expected"

@@ -5,8 +5,8 @@
  *
  * The input is an offence title (raw bytes, not NUL-terminated): it goes to
  * classify_lex, offence_parse, offence_normalise (into a buffer whose size
- * the first byte sets, and into one large enough) and offence_range_words
- * (ages from the first bytes).
+ * the first byte sets, and into one large enough), offence_title_key,
+ * offence_sections and offence_range_words (ages from the first bytes).
  *
  * Properties: every string of the result is terminated inside its array;
  * the family is one of the families; a code implies its class and the
@@ -100,6 +100,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					"short buffer not a prefix");
 	for (size_t i = smallsz; i < sizeof(small); i++)
 		FUZZ_ASSERT(small[i] == 0x55, "wrote past a %zu-byte buffer", smallsz);
+
+	/* the title key (words matched against the Home Office titles) and the sections */
+	{
+		char	   *key = fuzz_alloc(1024);
+		bool		att;
+		char		vic;
+		size_t		kn = offence_title_key(s, size, key, 1024, &att, &vic);
+		char		secs[4][8];
+		int			ns = offence_sections(s, size, secs, 4);
+
+		FUZZ_ASSERT(kn >= 1024 || strlen(key) == kn, "key length %zu", kn);
+		FUZZ_ASSERT(vic == 0 || vic == 'C' || vic == 'E', "victim %d", vic);
+		FUZZ_ASSERT(ns >= 0 && ns <= 4, "%d sections", ns);
+		for (int i = 0; i < ns; i++)
+			FUZZ_ASSERT(TERMINATED(secs[i]) && secs[i][0] >= '1' && secs[i][0] <= '9',
+						"section %d", i);
+	}
 
 	if (size >= 2)
 	{
