@@ -80,6 +80,18 @@ foistats_bench_setup() {
 	flock 9
 }
 
+# foistats_bench_sql NAME [rows] [reps]: test/bench/NAME.sql on a fresh
+# cluster after foistats_bench_setup, with :rows and :reps when given (the
+# SQL file holds their defaults).
+foistats_bench_sql() {
+	local name=$1 vars=()
+	[ -n "${2:-}" ] && vars+=(-v "rows=$2")
+	[ -n "${3:-}" ] && vars+=(-v "reps=$3")
+	foistats_bench_setup
+	say "running the $name benchmark (rows: ${2:-default}, best of: ${3:-default})"
+	foistats_virtualenv psql -X -q "${vars[@]}" -f "test/bench/$name.sql"
+}
+
 # Run "$@" with PG* variables pointing at a fresh cluster that loads the staged
 # build (Debian's extension_destdir), then destroy the cluster.  -t puts the
 # cluster in a private temporary directory even as root, so two runs never

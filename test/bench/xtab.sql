@@ -3,7 +3,7 @@
 -- date in 2010-2014.  Run by test/bench/xtab.sh; prints ratios measured in
 -- this one run (best of :reps runs each, after a warm-up run).
 \set default_rows 10000000
-\set default_reps 3
+\set default_reps 5
 \ir prelude.sql
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS tablefunc;
