@@ -3,8 +3,9 @@
 -- force's own column names; pg_temp.records(lo, hi), rows lo..hi of the
 -- records one formula makes (dates over the ten years 2015-2024, eight
 -- offence titles, ages, outcomes, one in 29 not a crime); the first :rows of
--- them loaded; the table bound as foi.records; and the request 'bench', the
--- ten-year question the benchmarks time.
+-- them loaded; the table bound as foi.records; the request 'bench', the
+-- ten-year question the benchmarks time; and the view group_by, the same
+-- question in plain SQL (GROUP BY offence and year).
 CREATE SCHEMA force;
 CREATE TABLE force.crime (ref text, recorded date, title text, vic_age int, sus_age int, outcome text, is_crime boolean);
 CREATE FUNCTION pg_temp.records(lo bigint, hi bigint) RETURNS SETOF force.crime LANGUAGE sql AS $$
@@ -25,3 +26,9 @@ SELECT foistats.define_request('bench', '{"title": "Sexual offences against chil
   "period": {"from": "2015-01-01", "to": "2024-12-31"},
   "questions": [{"id": "1", "population": "victim_age < 18 AND offender_age >= 18 AND foistats.is_sexual_offence(offence)",
                  "rows": "offence"}]}') \g /dev/null
+CREATE VIEW group_by AS
+SELECT r.offence, extract(year FROM r.recorded_on)::int AS year, count(*) AS n
+  FROM foi.records r
+ WHERE r.is_crime AND r.recorded_on BETWEEN '2015-01-01' AND '2024-12-31'
+   AND r.victim_age < 18 AND r.offender_age >= 18 AND foistats.is_sexual_offence(r.offence)
+ GROUP BY 1, 2;

@@ -42,12 +42,6 @@ BEGIN
   UPDATE foistats.rollup SET stale = NULL;
   RETURN x;
 END $$;
-CREATE VIEW group_by AS
-SELECT r.offence, extract(year FROM r.recorded_on)::int AS year, count(*) AS n
-  FROM foi.records r
- WHERE r.is_crime AND r.recorded_on BETWEEN '2015-01-01' AND '2024-12-31'
-   AND r.victim_age < 18 AND r.offender_age >= 18 AND foistats.is_sexual_offence(r.offence)
- GROUP BY 1, 2;
 
 DO $$
 DECLARE

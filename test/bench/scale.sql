@@ -30,13 +30,6 @@ BEGIN
   INSERT INTO scale VALUES (10000000, 'create_rollup', extract(epoch FROM clock_timestamp() - t0) * 1000, NULL);
 END $$;
 
-CREATE VIEW group_by AS
-SELECT r.offence, extract(year FROM r.recorded_on)::int AS year, count(*) AS n
-  FROM foi.records r
- WHERE r.is_crime AND r.recorded_on BETWEEN '2015-01-01' AND '2024-12-31'
-   AND r.victim_age < 18 AND r.offender_age >= 18 AND foistats.is_sexual_offence(r.offence)
- GROUP BY 1, 2;
-
 CREATE PROCEDURE pg_temp.measure() LANGUAGE plpgsql AS $$
 DECLARE
   n bigint := (SELECT count(*) FROM force.crime);
