@@ -1253,6 +1253,30 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.request_period(text) IS
   'the first and last day of a stored request''s period, resolved today (Europe/London) for rules such as {"last": 5, "unit": "fy"}';
 
+-- The period an answer covers: the one given (both days or neither), or
+-- the request's own, resolved now.
+CREATE FUNCTION @extschema@.request_answer_period(request text, spec jsonb, first_day date, last_day date,
+                                                  OUT period_from date, OUT period_to date)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    IF (first_day IS NULL) <> (last_day IS NULL) THEN
+        RAISE EXCEPTION 'give both period_from and period_to, or neither' USING ERRCODE = 'invalid_parameter_value';
+    ELSIF first_day > last_day THEN
+        RAISE EXCEPTION 'period starts after it ends' USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('period_from is %s, period_to is %s.', first_day, last_day);
+    ELSIF first_day IS NULL THEN
+        SELECT * INTO period_from, period_to FROM @extschema@.resolve_period(request, spec -> 'period');
+    ELSE
+        period_from := first_day;
+        period_to := last_day;
+    END IF;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.request_answer_period(text, jsonb, date, date) IS
+  'internal: the first and last day an answer covers: those given (both or neither), or the request''s period resolved now';
+
 CREATE FUNCTION @extschema@.request_xtab(request text, question text, records regclass DEFAULT NULL,
                                          period_from date DEFAULT NULL, period_to date DEFAULT NULL)
 RETURNS @extschema@.xtab
@@ -1261,23 +1285,12 @@ SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
     spec jsonb;
-    p    record;
 BEGIN
     IF request IS NULL OR question IS NULL THEN
         RAISE EXCEPTION 'request and question must not be null' USING ERRCODE = 'null_value_not_allowed';
     END IF;
     spec := @extschema@.request_spec(request);
-    IF (period_from IS NULL) <> (period_to IS NULL) THEN
-        RAISE EXCEPTION 'give both period_from and period_to, or neither' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    IF period_from IS NULL THEN
-        SELECT * INTO p FROM @extschema@.resolve_period(request, spec -> 'period');
-        period_from := p.period_from;
-        period_to := p.period_to;
-    ELSIF period_from > period_to THEN
-        RAISE EXCEPTION 'period starts after it ends' USING ERRCODE = 'invalid_parameter_value',
-            DETAIL = format('period_from is %s, period_to is %s.', period_from, period_to);
-    END IF;
+    SELECT * INTO period_from, period_to FROM @extschema@.request_answer_period(request, spec, period_from, period_to);
     RETURN @extschema@.request_answer(request, spec, question, records, period_from, period_to, true);
 END
 $fn$;

@@ -753,30 +753,6 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.response_html_page(text, text) IS
   'internal: the HTML page of a response document: UTF-8, lang en, one embedded stylesheet for screen and A4 print (totals rows print once, table headers repeat on each page), no script';
 
--- The period a response covers: the one given (both days or neither), or
--- the request's own, resolved now.
-CREATE FUNCTION @extschema@.response_period(request text, spec jsonb, first_day date, last_day date,
-                                            OUT period_from date, OUT period_to date)
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-BEGIN
-    IF (first_day IS NULL) <> (last_day IS NULL) THEN
-        RAISE EXCEPTION 'give both period_from and period_to, or neither' USING ERRCODE = 'invalid_parameter_value';
-    ELSIF first_day > last_day THEN
-        RAISE EXCEPTION 'period starts after it ends' USING ERRCODE = 'invalid_parameter_value',
-            DETAIL = format('period_from is %s, period_to is %s.', first_day, last_day);
-    ELSIF first_day IS NULL THEN
-        SELECT * INTO period_from, period_to FROM @extschema@.resolve_period(request, spec -> 'period');
-    ELSE
-        period_from := first_day;
-        period_to := last_day;
-    END IF;
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@.response_period(text, jsonb, date, date) IS
-  'internal: the first and last day a response covers: those given, or the request''s period resolved now';
-
 CREATE FUNCTION @extschema@.response(request text, format text DEFAULT 'html', records regclass DEFAULT NULL,
                                      period_from date DEFAULT NULL, period_to date DEFAULT NULL,
                                      audit_warnings boolean DEFAULT false, charts boolean DEFAULT true)
@@ -811,7 +787,7 @@ BEGIN
     END IF;
     spec := @extschema@.request_spec(request);
     records := @extschema@.request_records(request, spec, records);
-    SELECT * INTO period_from, period_to FROM @extschema@.response_period(request, spec, period_from, period_to);
+    SELECT * INTO period_from, period_to FROM @extschema@.request_answer_period(request, spec, period_from, period_to);
     span := @extschema@.date_span_text(period_from, period_to);
 
     -- the audit's verdict first: a table that does not add up is an error
@@ -920,7 +896,7 @@ DECLARE
     o    record;
     q    jsonb;
 BEGIN
-    SELECT * INTO period_from, period_to FROM @extschema@.response_period(request, spec, period_from, period_to);
+    SELECT * INTO period_from, period_to FROM @extschema@.request_answer_period(request, spec, period_from, period_to);
     FOR t IN SELECT * FROM @extschema@.request_tables(request, records, period_from, period_to) LOOP
         q := @extschema@.request_question(request, spec, t.question);
         SELECT * INTO o FROM @extschema@.request_render_options(request, spec, t.question, t.xtab);

@@ -180,6 +180,49 @@ keep(const char *sql, int nargs, Oid *argtypes)
 }
 
 /*
+ * The statements on the roll-up tables, each planned once by
+ * init_statements: where its plan is kept, the table it names (%s:
+ * foistats.rollup or rollup_month of the schema), its SQL and its argument
+ * types, XTAB_ARG standing for the type foistats.xtab of the schema.
+ */
+#define XTAB_ARG InvalidOid
+#define MAX_STATEMENT_ARGS 5
+
+typedef struct KeptStatement
+{
+	SPIPlanPtr *plan;
+	const char *table;
+	const char *sql;
+	int			nargs;
+	Oid			args[MAX_STATEMENT_ARGS];
+} KeptStatement;
+
+static const KeptStatement kept_statements[] = {
+	{&stmts.list, "rollup",
+		"SELECT r.id, r.version FROM %s r "
+		"WHERE $1 = ANY (r.relations) AND r.stale IS NULL ORDER BY r.id",
+	1, {REGCLASSOID}},
+	{&stmts.sql, "rollup",
+		"SELECT CASE $2 WHEN 'i' THEN r.insert_sql WHEN 'u' THEN r.update_sql "
+		"ELSE r.delete_sql END FROM %s r WHERE r.id = $1",
+	2, {INT4OID, CHAROID}},
+	{&stmts.held, "rollup_month",
+		"SELECT m.ctid, m.added, m.removed, m.left_out FROM %s m "
+		"WHERE m.rollup = $1 AND m.month = $2 FOR UPDATE SKIP LOCKED",
+	2, {INT4OID, DATEOID}},
+	{&stmts.insert, "rollup_month",
+		"INSERT INTO %s (rollup, month, added, removed, left_out) "
+		"VALUES ($1, $2, $3, $4, $5)",
+	5, {INT4OID, DATEOID, XTAB_ARG, XTAB_ARG, INT8OID}},
+	{&stmts.update, "rollup_month",
+		"UPDATE %s SET added = $2, removed = $3, left_out = $4 WHERE ctid = $1",
+	4, {TIDOID, XTAB_ARG, XTAB_ARG, INT8OID}},
+	{&stmts.delete, "rollup_month",
+		"DELETE FROM %s WHERE ctid = $1",
+	1, {TIDOID}},
+};
+
+/*
  * The statements on the roll-up tables of schema nsp, planned once.  When
  * foistats.rollup is not the table they were made for (the extension was
  * created again: roll-up ids and versions start again), everything kept is
@@ -188,8 +231,6 @@ keep(const char *sql, int nargs, Oid *argtypes)
 static void
 init_statements(Oid nsp)
 {
-	const char *rollup;
-	const char *month;
 	Oid			xt;
 	Oid			relid = get_relname_relid("rollup", nsp);
 
@@ -199,8 +240,6 @@ init_statements(Oid nsp)
 	{
 		HASH_SEQ_STATUS seq;
 		RollupPlan *p;
-		SPIPlanPtr	old[6] = {stmts.list, stmts.sql, stmts.held, stmts.insert, stmts.update, stmts.delete};
-
 		RollupList *l;
 
 		hash_seq_init(&seq, rollup_plans);
@@ -219,40 +258,22 @@ init_statements(Oid nsp)
 		hash_destroy(rollup_lists);
 		rollup_plans = rollup_lists = NULL;
 		init_plans();
-		for (int i = 0; i < 6; i++)
-			if (old[i])
-				SPI_freeplan(old[i]);
+		for (int i = 0; i < lengthof(kept_statements); i++)
+			if (*kept_statements[i].plan)
+				SPI_freeplan(*kept_statements[i].plan);
 		memset(&stmts, 0, sizeof(stmts));
 	}
-	rollup = foistats_qualified_name(nsp, "rollup");
-	month = foistats_qualified_name(nsp, "rollup_month");
 	xt = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum("xtab"), ObjectIdGetDatum(nsp));
 	if (!OidIsValid(xt))
 		elog(ERROR, "foistats.rollup_trigger: type xtab not found");
+	for (int i = 0; i < lengthof(kept_statements); i++)
 	{
-		Oid			list_args[1] = {REGCLASSOID};
-		Oid			held_args[2] = {INT4OID, DATEOID};
-		Oid			ins_args[5] = {INT4OID, DATEOID, xt, xt, INT8OID};
-		Oid			upd_args[4] = {TIDOID, xt, xt, INT8OID};
-		Oid			del_args[1] = {TIDOID};
-		Oid			sql_args[2] = {INT4OID, CHAROID};
+		const KeptStatement *k = &kept_statements[i];
+		Oid			args[MAX_STATEMENT_ARGS];
 
-		stmts.list = keep(psprintf("SELECT r.id, r.version FROM %s r "
-								   "WHERE $1 = ANY (r.relations) AND r.stale IS NULL ORDER BY r.id", rollup),
-						  1, list_args);
-		stmts.sql = keep(psprintf("SELECT CASE $2 WHEN 'i' THEN r.insert_sql WHEN 'u' THEN r.update_sql "
-								  "ELSE r.delete_sql END FROM %s r WHERE r.id = $1", rollup),
-						 2, sql_args);
-		stmts.held = keep(psprintf("SELECT m.ctid, m.added, m.removed, m.left_out FROM %s m "
-								   "WHERE m.rollup = $1 AND m.month = $2 FOR UPDATE SKIP LOCKED", month),
-						  2, held_args);
-		stmts.insert = keep(psprintf("INSERT INTO %s (rollup, month, added, removed, left_out) "
-									 "VALUES ($1, $2, $3, $4, $5)", month),
-							5, ins_args);
-		stmts.update = keep(psprintf("UPDATE %s SET added = $2, removed = $3, left_out = $4 "
-									 "WHERE ctid = $1", month),
-							4, upd_args);
-		stmts.delete = keep(psprintf("DELETE FROM %s WHERE ctid = $1", month), 1, del_args);
+		for (int a = 0; a < k->nargs; a++)
+			args[a] = k->args[a] == XTAB_ARG ? xt : k->args[a];
+		*k->plan = keep(psprintf(k->sql, foistats_qualified_name(nsp, k->table)), k->nargs, args);
 	}
 	stmts.nsp = nsp;
 	stmts.rollup_relid = relid;

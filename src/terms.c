@@ -938,13 +938,27 @@ hit_cmp(const void *x, const void *y)
 	return 0;
 }
 
+/*
+ * Byte b of the text, at position pos, through the automaton from state *s:
+ * a state with matches (stored negated in delta) has them reported.  Returns
+ * report's answer (-1: out of memory, 1: the scan is over), else 0.
+ */
+static inline int
+ac_step(const ac_automaton *a, const unsigned char *t, size_t len, size_t pos,
+		unsigned char b, int32_t *s, ac_hits *hits, int flags)
+{
+	*s = a->delta[*s + a->cls[b]];
+	if (*s >= 0)
+		return 0;
+	*s = ~*s;
+	return report(a, t, len, pos, *s, hits, flags);
+}
+
 long
 ac_scan(const ac_automaton *a, const char *text, size_t len, ac_hits *hits,
 		int flags, ac_tick_fn tick, void *tick_arg)
 {
 	const unsigned char *t = (const unsigned char *) text;
-	const int32_t *delta = a->delta;
-	const uint8_t *cls = a->cls;
 	int32_t		s = 0;
 	size_t		i = 0;
 	int			r;
@@ -962,16 +976,8 @@ ac_scan(const ac_automaton *a, const char *text, size_t len, ac_hits *hits,
 
 			for (; i < stop; i++)
 			{
-				s = delta[s + cls[t[i]]];
-				if (s < 0)
-				{
-					s = ~s;
-					r = report(a, t, len, i, s, hits, flags);
-					if (r < 0)
-						return -1;
-					if (r > 0)
-						return (long) hits->n;
-				}
+				if ((r = ac_step(a, t, len, i, t[i], &s, hits, flags)) != 0)
+					return r < 0 ? -1 : (long) hits->n;
 			}
 			if (tick && i < len)
 				tick(tick_arg);
@@ -988,16 +994,8 @@ ac_scan(const ac_automaton *a, const char *text, size_t len, ac_hits *hits,
 
 			if (c < 0x80)
 			{
-				s = delta[s + cls[c]];
-				if (s < 0)
-				{
-					s = ~s;
-					r = report(a, t, len, i, s, hits, flags);
-					if (r < 0)
-						return -1;
-					if (r > 0)
-						return (long) hits->n;
-				}
+				if ((r = ac_step(a, t, len, i, c, &s, hits, flags)) != 0)
+					return r < 0 ? -1 : (long) hits->n;
 				i++;
 			}
 			else
@@ -1017,16 +1015,8 @@ ac_scan(const ac_automaton *a, const char *text, size_t len, ac_hits *hits,
 				}
 				for (k = 0; k < n; k++)
 				{
-					s = delta[s + cls[src[k]]];
-					if (s < 0)
-					{
-						s = ~s;
-						r = report(a, t, len, i + k, s, hits, flags);
-						if (r < 0)
-							return -1;
-						if (r > 0)
-							return (long) hits->n;
-					}
+					if ((r = ac_step(a, t, len, i + k, src[k], &s, hits, flags)) != 0)
+						return r < 0 ? -1 : (long) hits->n;
 				}
 				i += n;
 			}

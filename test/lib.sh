@@ -80,6 +80,18 @@ foistats_bench_setup() {
 	flock 9
 }
 
+# foistats_bench_sql NAME [rows] [reps]: test/bench/NAME.sql on a fresh
+# cluster after foistats_bench_setup, with :rows and :reps when given (the
+# SQL file holds their defaults).
+foistats_bench_sql() {
+	local name=$1 vars=()
+	[ -n "${2:-}" ] && vars+=(-v "rows=$2")
+	[ -n "${3:-}" ] && vars+=(-v "reps=$3")
+	foistats_bench_setup
+	say "running the $name benchmark (rows: ${2:-default}, best of: ${3:-default})"
+	foistats_virtualenv psql -X -q "${vars[@]}" -f "test/bench/$name.sql"
+}
+
 # Run "$@" with PG* variables pointing at a fresh cluster that loads the staged
 # build (Debian's extension_destdir), then destroy the cluster.  -t puts the
 # cluster in a private temporary directory even as root, so two runs never
@@ -113,4 +125,33 @@ foistats_check_setup() {
 	work=$(mktemp -d "/tmp/foistats-$1.XXXXXX")
 	chmod 777 "$work"
 	trap 'rm -rf "$work"; if [ "$FOISTATS_OWN_BUILD" = 1 ]; then rm -rf "$FOISTATS_DEST"; fi' EXIT
+}
+
+# For the dump checks (test/checks/*_dump.sh), inside foistats_virtualenv:
+# psql that stops at the first error, quiet and unaligned.
+foistats_q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+
+# foistats_dump_restore PREFIX WORK: database PREFIX_a made by WORK/setup.sql,
+# dumped in the plain (WORK/dump.sql) and the custom format (WORK/dump.custom),
+# restored into PREFIX_b (psql) and PREFIX_c (pg_restore --exit-on-error).
+foistats_dump_restore() {
+	local p=$1 w=$2
+	createdb "${p}_a"
+	foistats_q -d "${p}_a" -f "$w/setup.sql" > /dev/null
+	pg_dump "${p}_a" > "$w/dump.sql"
+	pg_dump -Fc "${p}_a" > "$w/dump.custom"
+	createdb "${p}_b"
+	foistats_q -d "${p}_b" -f "$w/dump.sql" > /dev/null
+	createdb "${p}_c"
+	pg_restore --exit-on-error -d "${p}_c" "$w/dump.custom"
+}
+
+# foistats_dump_show PREFIX WORK SQL: what WORK/SQL shows in the dumped
+# database and in the two restored ones: WORK/before.txt, after_plain.txt and
+# after_custom.txt.
+foistats_dump_show() {
+	local p=$1 w=$2 sql=$3
+	foistats_q -d "${p}_a" -f "$w/$sql" > "$w/before.txt"
+	foistats_q -d "${p}_b" -f "$w/$sql" > "$w/after_plain.txt"
+	foistats_q -d "${p}_c" -f "$w/$sql" > "$w/after_custom.txt"
 }

@@ -12,7 +12,7 @@ reps=${2:-5}
 secs=${3:-10}
 foistats_bench_setup
 say "running the roll-up benchmark ($rows rows, $reps rounds, pgbench ${secs}s a round)"
-cp test/bench/rollup.sql test/bench/rollup_report.sql test/bench/prelude.sql "$FOISTATS_DEST/"
+cp test/bench/rollup.sql test/bench/rollup_report.sql test/bench/prelude.sql test/bench/force.sql "$FOISTATS_DEST/"
 cat > "$FOISTATS_DEST/rollup_run.sh" <<'SH'
 set -euo pipefail
 d=$1; rows=$2; reps=$3; secs=$4; bin=$5

@@ -13,28 +13,10 @@
 \set default_reps 5
 \ir prelude.sql
 
--- A force's table over ten years, with its own column names.
-CREATE SCHEMA force;
-CREATE TABLE force.crime AS
-SELECT 'C/' || g AS ref,
-       date '2015-01-01' + (g::bigint * 7919 % 3653)::int AS recorded,
-       (ARRAY['RAPE OF FEMALE 16 OR OVER', 'SEXUAL ASSAULT ON A FEMALE 13 OR OVER',
-              'RAPE OF FEMALE CHILD UNDER 13 BY A MALE', 'EXPOSURE', 'COMMON ASSAULT',
-              'THEFT FROM THE PERSON', 'CRIMINAL DAMAGE TO A VEHICLE',
-              'SEXUAL ACTIVITY WITH FEMALE U16 - OFFENDER 18+ PENETRATION'])[1 + g % 8] AS title,
-       (g * 31) % 90 AS vic_age, 18 + (g * 17) % 60 AS sus_age,
-       (ARRAY['1', '15', '16', NULL, '21', '22'])[1 + g % 6] AS outcome,
-       g % 29 <> 0 AS is_crime
-  FROM generate_series(1, :rows) g;
+-- A force's table over ten years, with its own column names, bound as
+-- foi.records, and the request 'bench'; a primary key for the UPDATE of part 2.
+\ir force.sql
 ALTER TABLE force.crime ADD PRIMARY KEY (ref);
-VACUUM (FREEZE, ANALYZE) force.crime;
-SELECT foistats.bind_records('foi', 'force.crime',
-  '{"crime_ref": "ref", "recorded_on": "recorded", "offence": "title", "victim_age": "vic_age",
-    "offender_age": "sus_age"}') \g /dev/null
-SELECT foistats.define_request('bench', '{"title": "Sexual offences against children by offence and year",
-  "period": {"from": "2015-01-01", "to": "2024-12-31"},
-  "questions": [{"id": "1", "population": "victim_age < 18 AND offender_age >= 18 AND foistats.is_sexual_offence(offence)",
-                 "rows": "offence"}]}') \g /dev/null
 SELECT count(*) AS records, min(recorded), max(recorded),
        pg_size_pretty(pg_total_relation_size('force.crime')) AS table_size FROM force.crime;
 
@@ -60,12 +42,6 @@ BEGIN
   UPDATE foistats.rollup SET stale = NULL;
   RETURN x;
 END $$;
-CREATE VIEW group_by AS
-SELECT r.offence, extract(year FROM r.recorded_on)::int AS year, count(*) AS n
-  FROM foi.records r
- WHERE r.is_crime AND r.recorded_on BETWEEN '2015-01-01' AND '2024-12-31'
-   AND r.victim_age < 18 AND r.offender_age >= 18 AND foistats.is_sexual_offence(r.offence)
- GROUP BY 1, 2;
 
 DO $$
 DECLARE

@@ -8,38 +8,20 @@
 --     the roll-up set aside) and by SQL GROUP BY, answers compared.
 -- The table has no primary key (a 100M-row text index would make the load
 -- a test of the disk); everything else is as in rollup.sql.
-\set ON_ERROR_STOP on
+-- The records start at the first 10M (force.sql: force.crime,
+-- pg_temp.records, the binding and the request 'bench'); the steps below
+-- count in 10M, so :rows is set, not a default; no timing loop reads :reps.
+\set rows 10000000
+\set default_reps 1
+\ir prelude.sql
 \if :{?top}
 \else
 \set top 100000000
 \endif
 SELECT set_config('bench.top', :'top', false);
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
 SET max_parallel_workers_per_gather = 0;
 
-CREATE SCHEMA force;
-CREATE TABLE force.crime (ref text, recorded date, title text, vic_age int, sus_age int, outcome text, is_crime boolean);
--- rows lo..hi of the generated records (the same formula as rollup.sql)
-CREATE FUNCTION pg_temp.records(lo bigint, hi bigint) RETURNS SETOF force.crime LANGUAGE sql AS $$
-  SELECT 'C/' || g, date '2015-01-01' + (g * 7919 % 3653)::int,
-         (ARRAY['RAPE OF FEMALE 16 OR OVER', 'SEXUAL ASSAULT ON A FEMALE 13 OR OVER',
-                'RAPE OF FEMALE CHILD UNDER 13 BY A MALE', 'EXPOSURE', 'COMMON ASSAULT',
-                'THEFT FROM THE PERSON', 'CRIMINAL DAMAGE TO A VEHICLE',
-                'SEXUAL ACTIVITY WITH FEMALE U16 - OFFENDER 18+ PENETRATION'])[1 + g % 8],
-         ((g * 31) % 90)::int, (18 + (g * 17) % 60)::int,
-         (ARRAY['1', '15', '16', NULL, '21', '22'])[1 + g % 6], g % 29 <> 0
-    FROM generate_series(lo, hi) g $$;
-INSERT INTO force.crime SELECT * FROM pg_temp.records(1, 10000000);
-VACUUM (FREEZE, ANALYZE) force.crime;
-SELECT foistats.bind_records('foi', 'force.crime',
-  '{"crime_ref": "ref", "recorded_on": "recorded", "offence": "title", "victim_age": "vic_age",
-    "offender_age": "sus_age"}') \g /dev/null
-SELECT foistats.define_request('bench', '{"title": "Sexual offences against children by offence and year",
-  "period": {"from": "2015-01-01", "to": "2024-12-31"},
-  "questions": [{"id": "1", "population": "victim_age < 18 AND offender_age >= 18 AND foistats.is_sexual_offence(offence)",
-                 "rows": "offence"}]}') \g /dev/null
+\ir force.sql
 CREATE TABLE scale (records bigint, name text, ms float8, note text);
 DO $$
 DECLARE t0 timestamptz := clock_timestamp();
@@ -47,13 +29,6 @@ BEGIN
   PERFORM foistats.create_rollup('bench', '1', 'foi.records');
   INSERT INTO scale VALUES (10000000, 'create_rollup', extract(epoch FROM clock_timestamp() - t0) * 1000, NULL);
 END $$;
-
-CREATE VIEW group_by AS
-SELECT r.offence, extract(year FROM r.recorded_on)::int AS year, count(*) AS n
-  FROM foi.records r
- WHERE r.is_crime AND r.recorded_on BETWEEN '2015-01-01' AND '2024-12-31'
-   AND r.victim_age < 18 AND r.offender_age >= 18 AND foistats.is_sexual_offence(r.offence)
- GROUP BY 1, 2;
 
 CREATE PROCEDURE pg_temp.measure() LANGUAGE plpgsql AS $$
 DECLARE

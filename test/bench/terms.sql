@@ -1,12 +1,9 @@
 -- Benchmark of foistats.mentions (see test/bench/terms.sh).  Prints times and
 -- ratios from one run; never part of the test suite.
-\set ON_ERROR_STOP 1
-\if :{?rows}
-\else
-\set rows 1000000
-\endif
+\set default_rows 1000000
+\set default_reps 1
+\ir prelude.sql
 SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
 SET max_parallel_workers_per_gather = 0;   -- one core: ratios, not throughput
 SET jit = off;
 

@@ -5,8 +5,4 @@
 #   bash test/bench/xtab.sh [rows] [reps]     (defaults 10000000 5)
 . "$(dirname "$0")/../lib.sh"
 cd "$FOISTATS_ROOT"
-rows=${1:-10000000}
-reps=${2:-5}
-foistats_bench_setup
-say "running the xtab benchmark ($rows rows, best of $reps)"
-foistats_virtualenv psql -X -q -v rows="$rows" -v reps="$reps" -f test/bench/xtab.sql
+foistats_bench_sql xtab "$@"

@@ -3,7 +3,7 @@
 -- date in 2010-2014.  Run by test/bench/xtab.sh; prints ratios measured in
 -- this one run (best of :reps runs each, after a warm-up run).
 \set default_rows 10000000
-\set default_reps 3
+\set default_reps 5
 \ir prelude.sql
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS tablefunc;
@@ -56,29 +56,8 @@ INSERT INTO contender VALUES
   ('count_2_workers', 'SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET parallel_leader_participation = on',
    'SELECT count(*) FROM bench_crime');
 
--- Run every contender once to warm up, then reps rounds of all of them in
--- turn (so a burst of load from elsewhere hits them alike), keeping each
--- one's best time.
-CREATE TEMP TABLE timing (name text PRIMARY KEY, ms float8);
-DO $$
-DECLARE
-  c record;
-  t0 timestamptz;
-  ms float8;
-BEGIN
-  FOR round IN 0 .. current_setting('bench.reps')::int LOOP
-    FOR c IN SELECT * FROM contender ORDER BY name LOOP
-      EXECUTE c.setup;
-      t0 := clock_timestamp();
-      EXECUTE c.query;
-      ms := extract(epoch FROM clock_timestamp() - t0) * 1000;
-      IF round > 0 THEN
-        INSERT INTO timing VALUES (c.name, ms)
-          ON CONFLICT (name) DO UPDATE SET ms = least(timing.ms, excluded.ms);
-      END IF;
-    END LOOP;
-  END LOOP;
-END $$;
+-- Best of :reps after a warm-up (best_of.sql).
+\ir best_of.sql
 RESET max_parallel_workers_per_gather;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;

@@ -32,24 +32,14 @@ SELECT request, label, question, md5(published::text), md5(computed::text) FROM 
 SELECT count(*) AS differences FROM foistats.check_answer('mine', 'first');
 SQL
 cat > "$work/run.sh" <<'SH'
-set -euo pipefail
 w=$1
-q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
-createdb request_dump_a
-q -d request_dump_a -f "$w/setup.sql" > /dev/null
-q -d request_dump_a -f "$w/show.sql" > "$w/before.txt"
-pg_dump request_dump_a > "$w/dump.sql"
-pg_dump -Fc request_dump_a > "$w/dump.custom"
-createdb request_dump_b
-q -d request_dump_b -f "$w/dump.sql" > /dev/null
-q -d request_dump_b -f "$w/show.sql" > "$w/after_plain.txt"
-createdb request_dump_c
-pg_restore --exit-on-error -d request_dump_c "$w/dump.custom"
-q -d request_dump_c -f "$w/show.sql" > "$w/after_custom.txt"
+. "$2/test/lib.sh"
+foistats_dump_restore request_dump "$w"
+foistats_dump_show request_dump "$w" show.sql
 cat "$w/before.txt"
 grep -qx 'mine|f|.*' "$w/before.txt" || { echo "the request was not stored"; exit 1; }
 grep -qx '0' "$w/before.txt" || { echo "check_answer found differences before the dump"; exit 1; }
 diff "$w/before.txt" "$w/after_plain.txt" && echo "plain dump: requests, outcome types and answers identical"
 diff "$w/before.txt" "$w/after_custom.txt" && echo "custom dump: requests, outcome types and answers identical"
 SH
-foistats_virtualenv bash "$work/run.sh" "$work"
+foistats_virtualenv bash "$work/run.sh" "$work" "$FOISTATS_ROOT"

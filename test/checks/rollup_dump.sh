@@ -40,26 +40,18 @@ SELECT question, count(c.*) AS differences FROM unnest('{1,2}'::text[]) question
 SELECT DISTINCT problem FROM foistats.rollups;
 SQL
 cat > "$work/run.sh" <<'SH'
-set -euo pipefail
 w=$1
-q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
-createdb rollup_dump_a
-q -d rollup_dump_a -f "$w/setup.sql" > /dev/null
-q -d rollup_dump_a -f "$w/show.sql" > "$w/before.txt"
-pg_dump rollup_dump_a > "$w/dump.sql"
-pg_dump -Fc rollup_dump_a > "$w/dump.custom"
-createdb rollup_dump_b
-q -d rollup_dump_b -f "$w/dump.sql" > /dev/null
-createdb rollup_dump_c
-pg_restore --exit-on-error -d rollup_dump_c "$w/dump.custom"
+. "$2/test/lib.sh"
+foistats_dump_restore rollup_dump "$w"
+foistats_q -d rollup_dump_a -f "$w/show.sql" > "$w/before.txt"
 cat "$w/before.txt"
 for db in rollup_dump_b rollup_dump_c; do
-	q -d "$db" -f "$w/after.sql" > "$w/after_$db.txt"
-	q -d "$db" -f "$w/show.sql" > "$w/show_$db.txt"
+	foistats_q -d "$db" -f "$w/after.sql" > "$w/after_$db.txt"
+	foistats_q -d "$db" -f "$w/show.sql" > "$w/show_$db.txt"
 	cat "$w/after_$db.txt"
 	diff <(printf 't\n2\n1|0\n2|0\n\n') "$w/after_$db.txt" || { echo "$db: roll-ups not set aside, rebuilt and in step after the restore"; exit 1; }
 	diff "$w/before.txt" "$w/show_$db.txt" || { echo "$db: roll-ups, bindings, triggers or answers differ after the restore"; exit 1; }
 	echo "$db: roll-ups, bindings, triggers and answers as before the dump; in step after refresh_rollups()"
 done
 SH
-foistats_virtualenv bash "$work/run.sh" "$work"
+foistats_virtualenv bash "$work/run.sh" "$work" "$FOISTATS_ROOT"

@@ -20,18 +20,13 @@ SELECT foistats.mentions('a blade and a fcbk post', 'weapons')::text ||
        foistats.mentions('a blade and a fcbk post', 'platforms')::text;
 SQL
 cat > "$work/run.sh" <<'SH'
-set -euo pipefail
 w=$1
-q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
-createdb terms_dump_a
-q -d terms_dump_a -f "$w/setup.sql"
-before=$(q -d terms_dump_a -f "$w/count.sql")
-pg_dump terms_dump_a > "$w/dump.sql"
-createdb terms_dump_b
-q -d terms_dump_b -f "$w/dump.sql" > /dev/null
-after=$(q -d terms_dump_b -f "$w/count.sql")
-found=$(q -d terms_dump_b -f "$w/use.sql")
+. "$2/test/lib.sh"
+foistats_dump_restore terms_dump "$w"
+before=$(foistats_q -d terms_dump_a -f "$w/count.sql")
+after=$(foistats_q -d terms_dump_b -f "$w/count.sql")
+found=$(foistats_q -d terms_dump_b -f "$w/use.sql")
 echo "before dump: $before; after restore: $after; restored dictionaries find: $found"
 [ "$before" = "$after" ] && [ "$found" = "{Knife}{Facebook}" ]
 SH
-foistats_virtualenv bash "$work/run.sh" "$work"
+foistats_virtualenv bash "$work/run.sh" "$work" "$FOISTATS_ROOT"

@@ -42,24 +42,14 @@ SELECT id, coalesce(x::text, '<null>'), coalesce(md5(foistats.render(x, 'tsv')),
   FROM app.answer ORDER BY id;
 SQL
 cat > "$work/run.sh" <<'SH'
-set -euo pipefail
 w=$1
-q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
-createdb xtab_dump_a
-q -d xtab_dump_a -f "$w/setup.sql"
-q -d xtab_dump_a -f "$w/show.sql" > "$w/before.txt"
-pg_dump xtab_dump_a > "$w/dump.sql"
-pg_dump -Fc xtab_dump_a > "$w/dump.custom"
-createdb xtab_dump_b
-q -d xtab_dump_b -f "$w/dump.sql" > /dev/null
-q -d xtab_dump_b -f "$w/show.sql" > "$w/after_plain.txt"
-createdb xtab_dump_c
-pg_restore --exit-on-error -d xtab_dump_c "$w/dump.custom"
-q -d xtab_dump_c -f "$w/show.sql" > "$w/after_custom.txt"
+. "$2/test/lib.sh"
+foistats_dump_restore xtab_dump "$w"
+foistats_dump_show xtab_dump "$w" show.sql
 n=$(wc -l < "$w/before.txt")
 echo "values: $n"
 if [ "$n" -ne 7 ]; then echo "expected 7 values"; exit 1; fi
 diff "$w/before.txt" "$w/after_plain.txt" && echo "plain dump: identical ::text and render"
 diff "$w/before.txt" "$w/after_custom.txt" && echo "custom dump: identical ::text and render"
 SH
-foistats_virtualenv bash "$work/run.sh" "$work"
+foistats_virtualenv bash "$work/run.sh" "$work" "$FOISTATS_ROOT"

@@ -16,12 +16,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/citus_build.sh"
 . "$(dirname "$0")/nodes.sh"
-cd "$FOISTATS_ROOT"
-rows=${1:-1000000}
-reps=${2:-5}
-started=$(date +%s)
-
-foistats_ensure_deps
+scale_begin "$@"
 citus_ensure_built
 foistats_build
 scale_setup citus "$CITUS_STAGE"
@@ -52,5 +47,4 @@ for n in worker1 worker2; do
 done
 say "Citus $(q coordinator -At -c "SELECT extversion FROM pg_extension WHERE extname = 'citus'"), foistats on all three nodes; $(($(date +%s) - started)) s so far"
 
-cat test/scale/records.sql test/scale/common.sql test/scale/citus.sql | q coordinator -v rows="$rows" -v reps="$reps"
-say "test/scale/citus.sh passed in $(($(date +%s) - started)) s"
+scale_run citus

@@ -1,12 +1,11 @@
 -- Helpers of the test/scale scripts' SQL (run on the coordinator after
--- records.sql, before the script's own SQL): settings, EXPLAIN as text, and
--- the timing loop.  :reps is the number of timed rounds.
-\set ON_ERROR_STOP on
+-- records.sql, which set ON_ERROR_STOP and client_min_messages, before the
+-- script's own SQL): settings, EXPLAIN as text, and the timing loop.  :reps
+-- is the number of timed rounds.
 \if :{?reps}
 \else
 \set reps 5
 \endif
-SET client_min_messages = warning;
 \pset footer off
 
 -- EXPLAIN (VERBOSE) of a query, as text.

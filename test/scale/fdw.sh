@@ -14,12 +14,7 @@
 # times both.  Stops everything on exit.  Not part of .ci/run.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/nodes.sh"
-cd "$FOISTATS_ROOT"
-rows=${1:-1000000}
-reps=${2:-5}
-started=$(date +%s)
-
-foistats_ensure_deps
+scale_begin "$@"
 foistats_build
 scale_setup fdw
 
@@ -50,5 +45,4 @@ for n in shard1 shard2; do
 	} | q "$n" -v rows="$rows"
 	part=$((part + 1))
 done
-cat test/scale/records.sql test/scale/common.sql test/scale/fdw.sql | q coordinator -v rows="$rows" -v reps="$reps"
-say "test/scale/fdw.sh passed in $(($(date +%s) - started)) s"
+scale_run fdw

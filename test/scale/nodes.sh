@@ -4,9 +4,12 @@
 # in $SCALE_DEST (Debian's extension_destdir), and stops and removes them
 # all on exit.
 #
+#   scale_begin [rows] [reps] $rows, $reps, $started; the packages needed
 #   scale_setup NAME          work directory $SCALE_RUN, EXIT trap
 #   scale_node NAME [conf...] initdb + start a node; sets NODE_PORT[NAME]
 #   q NAME [psql args...]     psql on a node (ON_ERROR_STOP)
+#   scale_run NAME            records.sql, common.sql and NAME.sql on the
+#                             coordinator; the time taken
 
 declare -A NODE_PORT=()
 SCALE_NODES=()
@@ -26,6 +29,17 @@ scale_cleanup() {
 			>/dev/null 2>&1 || true
 	done
 	rm -rf "${SCALE_RUN:-/nonexistent}" "${FOISTATS_DEST:-/nonexistent}"
+}
+
+# scale_begin [rows] [reps]: from the repository's root, with the script's
+# arguments in $rows and $reps (defaults 1000000 and 5), its start time in
+# $started, and the packages installed that it needs.
+scale_begin() {
+	cd "$FOISTATS_ROOT"
+	rows=${1:-1000000}
+	reps=${2:-5}
+	started=$(date +%s)
+	foistats_ensure_deps
 }
 
 # A work directory the postgres user can use, with the merged install tree
@@ -94,4 +108,13 @@ q() {
 	shift
 	as_pg "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 \
 		-p "${NODE_PORT[$name]}" -d postgres "$@"
+}
+
+# scale_run NAME: the generated records (test/scale/records.sql), the checks
+# both set-ups share (common.sql) and NAME.sql on the coordinator, with :rows
+# and :reps; then how long the script took.
+scale_run() {
+	cat test/scale/records.sql test/scale/common.sql "test/scale/$1.sql" |
+		q coordinator -v rows="$rows" -v reps="$reps"
+	say "test/scale/$1.sh passed in $(($(date +%s) - started)) s"
 }
