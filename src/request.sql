@@ -1470,17 +1470,32 @@ BEGIN
                     CASE WHEN p.q -> 'rows' = c.q -> 'rows'
                           AND coalesce(p.q ->> 'columns', spec ->> 'columns', 'year')
                               = coalesce(c.q ->> 'columns', spec ->> 'columns', 'year')
-                         THEN c.q ->> 'subset_of' END AS parent
+                         THEN c.q ->> 'subset_of' END AS parent,
+                    -- the cell key perturbs every figure: rows need not add up
+                    coalesce(c.q -> 'protect', spec -> 'protect') ->> 'method' IS NOT DISTINCT FROM 'cellkey'
+                    OR (p.q IS NOT NULL AND coalesce(p.q -> 'protect', spec -> 'protect') ->> 'method'
+                                             IS NOT DISTINCT FROM 'cellkey') AS cellkey
                FROM foistats_audit_tables a
                JOIN jsonb_array_elements(spec -> 'questions') c(q) ON c.q ->> 'id' = a.question
                LEFT JOIN jsonb_array_elements(spec -> 'questions') p(q) ON p.q ->> 'id' = c.q ->> 'subset_of'
               ORDER BY a.ctid LOOP
         question := t.qid;
+        -- audit() reads every withheld cell as possibly small; a complement
+        -- (or total) that the published figures merely prove positive gives
+        -- no small count away, as protect's exact audit knows (issue 11)
         FOR "check", row_label, col_label, published, computed, detail IN
-            SELECT * FROM @extschema@.audit(t.xtab) LOOP
+            SELECT a.* FROM @extschema@.audit(t.xtab) a
+             WHERE NOT (t.cellkey AND a."check" IN ('row_total', 'column_total', 'grand_total_rows',
+                                                    'grand_total_columns', 'grand_total_cells'))
+               AND (a."check" <> 'disclosure_narrowed'
+                OR NOT EXISTS (SELECT FROM @extschema@.disclosure_audit(t.xtab) d
+                                WHERE d.row_label IS NOT DISTINCT FROM a.row_label
+                                  AND d.col_label IS NOT DISTINCT FROM a.col_label
+                                  AND d.published_state IN ('secondary', 'total')
+                                  AND d.meets_rule IS NULL)) LOOP
             RETURN NEXT;
         END LOOP;
-        IF t.parent IS NOT NULL THEN
+        IF t.parent IS NOT NULL AND NOT t.cellkey THEN
             SELECT a.xtab INTO sup FROM foistats_audit_tables a WHERE a.question = t.parent;
             FOR "check", row_label, col_label, published, computed, detail IN
                 SELECT * FROM @extschema@.audit_subset(t.xtab, sup) LOOP
@@ -1491,7 +1506,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.audit_request(text, regclass, date, date) IS
-  'audits every table of a request as it would be published: its arithmetic (foistats.audit) and, for a question that is a subset_of another with the same rows and columns, that it stays within it cell by cell (foistats.audit_subset); no rows means every table adds up';
+  'audits every table of a request as it would be published: its arithmetic (foistats.audit) and, for a question that is a subset_of another with the same rows and columns, that it stays within it cell by cell (foistats.audit_subset); no rows means every table adds up. A table protected by the cell key is not checked for arithmetic or against its superset (its figures are perturbed), and a withheld complement or total that the published figures only narrow, protect''s exact audit having found its count not small, is no finding';
 
 -- ---------------------------------------------------------------------------
 -- Views for BI tools
