@@ -126,7 +126,7 @@ INSERT INTO @extschema@.request_key VALUES
  ('zeros',    'rows',        'every listed row (age bands, sexes, ''only'' labels) shows, zero if empty'),
  ('protect',  'threshold',   'counts 1..threshold-1 are withheld (default 5)'),
  ('protect',  'protection',  'how far a withheld count must stay uncertain (default threshold)'),
- ('protect',  'method',      'suppress (default) | round5'),
+ ('protect',  'method',      'suppress (default) | round5 | cellkey (perturbs every figure by its crimes'' record keys; secret: setting foistats.cellkey_secret)'),
  ('protect',  'zeros',       'withhold zeros too'),
  ('protect',  'allow_totals', 'totals may be withheld'),
  ('protect',  'marker',      'the symbol printed for a withheld cell (default ''*'')'),

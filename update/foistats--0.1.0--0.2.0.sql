@@ -4152,3 +4152,149 @@ BEGIN
     RETURN format('%I.records', target)::regclass;
 END
 $fn$;
+
+-- issue 11: a newcomer's request: audit_request does not check the arithmetic of a
+-- cell-key table (so response() prints it) nor count a withheld complement the
+-- totals only narrow; the response's note for a cell-key table; request_key names cellkey
+CREATE OR REPLACE FUNCTION @extschema@.audit_request(request text, records regclass DEFAULT NULL,
+                                          period_from date DEFAULT NULL, period_to date DEFAULT NULL,
+    OUT question text, OUT "check" text, OUT row_label text, OUT col_label text,
+    OUT published bigint, OUT computed bigint, OUT detail text)
+RETURNS SETOF record
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    spec jsonb := @extschema@.request_spec(request);
+    t    record;
+    sup  @extschema@.xtab;
+BEGIN
+    IF to_regclass('pg_temp.foistats_audit_tables') IS NULL THEN    -- (no NOTICE on a second call in a transaction)
+        CREATE TEMP TABLE foistats_audit_tables (question text, xtab @extschema@.xtab) ON COMMIT DROP;
+    END IF;
+    DELETE FROM foistats_audit_tables;
+    INSERT INTO foistats_audit_tables
+    SELECT r.question, r.xtab FROM @extschema@.request_tables(request, records, period_from, period_to) r;
+    -- a subset is audited against its superset cell by cell when both have
+    -- the same rows and columns (labels then mean the same thing)
+    -- (c: the question, p: its superset; both aliases name their column,
+    -- so that neither reference can resolve to the other's)
+    FOR t IN SELECT a.question AS qid, a.xtab,
+                    CASE WHEN p.q -> 'rows' = c.q -> 'rows'
+                          AND coalesce(p.q ->> 'columns', spec ->> 'columns', 'year')
+                              = coalesce(c.q ->> 'columns', spec ->> 'columns', 'year')
+                         THEN c.q ->> 'subset_of' END AS parent,
+                    -- the cell key perturbs every figure: rows need not add up
+                    coalesce(c.q -> 'protect', spec -> 'protect') ->> 'method' IS NOT DISTINCT FROM 'cellkey'
+                    OR (p.q IS NOT NULL AND coalesce(p.q -> 'protect', spec -> 'protect') ->> 'method'
+                                             IS NOT DISTINCT FROM 'cellkey') AS cellkey
+               FROM foistats_audit_tables a
+               JOIN jsonb_array_elements(spec -> 'questions') c(q) ON c.q ->> 'id' = a.question
+               LEFT JOIN jsonb_array_elements(spec -> 'questions') p(q) ON p.q ->> 'id' = c.q ->> 'subset_of'
+              ORDER BY a.ctid LOOP
+        question := t.qid;
+        -- audit() reads every withheld cell as possibly small; a complement
+        -- (or total) that the published figures merely prove positive gives
+        -- no small count away, as protect's exact audit knows (issue 11)
+        FOR "check", row_label, col_label, published, computed, detail IN
+            SELECT a.* FROM @extschema@.audit(t.xtab) a
+             WHERE NOT (t.cellkey AND a."check" IN ('row_total', 'column_total', 'grand_total_rows',
+                                                    'grand_total_columns', 'grand_total_cells'))
+               AND (a."check" <> 'disclosure_narrowed'
+                OR NOT EXISTS (SELECT FROM @extschema@.disclosure_audit(t.xtab) d
+                                WHERE d.row_label IS NOT DISTINCT FROM a.row_label
+                                  AND d.col_label IS NOT DISTINCT FROM a.col_label
+                                  AND d.published_state IN ('secondary', 'total')
+                                  AND d.meets_rule IS NULL)) LOOP
+            RETURN NEXT;
+        END LOOP;
+        IF t.parent IS NOT NULL AND NOT t.cellkey THEN
+            SELECT a.xtab INTO sup FROM foistats_audit_tables a WHERE a.question = t.parent;
+            FOR "check", row_label, col_label, published, computed, detail IN
+                SELECT * FROM @extschema@.audit_subset(t.xtab, sup) LOOP
+                RETURN NEXT;
+            END LOOP;
+        END IF;
+    END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.audit_request(text, regclass, date, date) IS
+  'audits every table of a request as it would be published: its arithmetic (foistats.audit) and, for a question that is a subset_of another with the same rows and columns, that it stays within it cell by cell (foistats.audit_subset); no rows means every table adds up. A table protected by the cell key is not checked for arithmetic or against its superset (its figures are perturbed), and a withheld complement or total that the published figures only narrow, protect''s exact audit having found its count not small, is no finding';
+CREATE OR REPLACE FUNCTION @extschema@.response_notes(request text, spec jsonb, q jsonb, x @extschema@.xtab, shown boolean,
+                                           total_label text, period_from date, period_to date, findings jsonb)
+RETURNS text[]
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    notes  text[] := '{}';
+    what   text;
+    m      text[];
+    dicts  jsonb := '{}';
+    d      record;
+    parent jsonb;
+    mname  text := CASE WHEN jsonb_typeof(q -> 'measure') = 'object' THEN coalesce(q -> 'measure' ->> 'name', 'count') END;
+    withheld boolean := EXISTS (SELECT 1 FROM @extschema@.rows(x) r WHERE r.n IS NULL);
+BEGIN
+    -- the crimes counted
+    what := coalesce(@extschema@.markdown_escape(q ->> 'population_text'),
+                     CASE WHEN q ? 'population' THEN format('those for which `%s`', q ->> 'population') END);
+    IF q ? 'subset_of' THEN
+        notes := notes || CASE WHEN what IS NULL THEN format('Crimes counted: those counted in question %s.', q ->> 'subset_of')
+                               ELSE format('Crimes counted: of the crimes counted in question %s, %s.', q ->> 'subset_of', what) END;
+    ELSE
+        notes := notes || format('Crimes counted: %s; recorded %s (by the date recorded; records that are not crimes are left out).',
+                                 coalesce(what, 'every crime'), @extschema@.date_span_text(period_from, period_to));
+    END IF;
+    IF mname IS NOT NULL THEN
+        notes := notes || format('%s: the crimes for which `%s` is true.', @extschema@.markdown_escape(mname), q -> 'measure' ->> 'count');
+    END IF;
+
+    -- what the Grand Totals count
+    IF shown AND @extschema@.is_multi_label(x) THEN
+        notes := notes || format('%1$s (mentions) adds up the rows, so a crime that mentions two of them counts twice%2$s; %1$s (distinct crimes) counts each crime once%3$s.',
+                                 @extschema@.markdown_escape(total_label),
+                                 coalesce(format(' (%s mentions)', @extschema@.grand_total(x)), ''),
+                                 coalesce(format(' (%s crimes)', @extschema@.total_units(x)), ''));
+    ELSIF shown THEN
+        notes := notes || format('%s counts %s: each crime once, in one row and one column%s.',
+                                 @extschema@.markdown_escape(total_label),
+                                 coalesce(@extschema@.markdown_escape(mname), 'crimes'),
+                                 coalesce(format(' (%s in all)', @extschema@.grand_total(x)), ''));
+    END IF;
+
+    -- text searches: the dictionary of multi-label rows, and any a population searches
+    IF q -> 'rows' ? 'terms' THEN
+        dicts := jsonb_build_object(q -> 'rows' ->> 'terms', jsonb_build_object('field', 'mo', 'only', q -> 'rows' -> 'only'));
+    END IF;
+    FOR m IN SELECT regexp_matches(coalesce(q ->> 'population', ''),
+                                   'mentions(?:_any)?\s*\(\s*(?:[a-z_]+\.)?([a-z_][a-z0-9_]*)\s*,\s*''([^'']+)''\s*\)', 'gi') LOOP
+        dicts := dicts || jsonb_build_object(m[2], coalesce(dicts -> m[2], '{}') || jsonb_build_object('field', m[1]));
+    END LOOP;
+    FOR d IN SELECT key, value FROM jsonb_each(dicts) ORDER BY key LOOP
+        notes := notes || @extschema@.response_term_note(d.key, d.value ->> 'field',
+                              CASE WHEN jsonb_typeof(d.value -> 'only') = 'array'
+                                   THEN ARRAY(SELECT jsonb_array_elements_text(d.value -> 'only')) END);
+    END LOOP;
+
+    notes := notes || ARRAY(SELECT @extschema@.markdown_escape(f) FROM jsonb_array_elements_text(coalesce(q -> 'footnotes', '[]')) f);
+
+    -- the audit's verdict
+    IF jsonb_array_length(findings) = 0 AND shown
+       AND coalesce(q -> 'protect', spec -> 'protect') ->> 'method' IS NOT DISTINCT FROM 'cellkey' THEN
+        notes := notes || 'Checked (foistats.audit_request): nothing withheld; every figure is perturbed (cell key), so its rows and columns need not add up.'::text;
+    ELSIF jsonb_array_length(findings) = 0 AND shown THEN
+        SELECT e INTO parent FROM jsonb_array_elements(spec -> 'questions') e
+         WHERE e ->> 'id' = q ->> 'subset_of' AND e -> 'rows' = q -> 'rows'
+           AND coalesce(e ->> 'columns', spec ->> 'columns', 'year') = coalesce(q ->> 'columns', spec ->> 'columns', 'year');
+        notes := notes || format('Checked (foistats.audit_request): every row, column and %s of this table adds up%s%s.',
+                                 @extschema@.markdown_escape(total_label),
+                                 CASE WHEN withheld THEN '; no withheld figure can be worked out from the published totals' ELSE '' END,
+                                 CASE WHEN parent IS NOT NULL THEN format('; no figure exceeds its counterpart in question %s', parent ->> 'id') ELSE '' END);
+    END IF;
+    RETURN notes;
+END
+$fn$;
+UPDATE @extschema@.request_key
+   SET description = 'suppress (default) | round5 | cellkey (perturbs every figure by its crimes'' record keys; secret: setting foistats.cellkey_secret)'
+ WHERE context = 'protect' AND key = 'method';
