@@ -4298,3 +4298,218 @@ $fn$;
 UPDATE @extschema@.request_key
    SET description = 'suppress (default) | round5 | cellkey (perturbs every figure by its crimes'' record keys; secret: setting foistats.cellkey_secret)'
  WHERE context = 'protect' AND key = 'method';
+
+-- issue 11: bind_records' error for an unknown outcome code: check_outcomes needs the view, so bind with check_values => false first
+CREATE OR REPLACE FUNCTION @extschema@.bind_records(target name, source regclass,
+                                         columns jsonb DEFAULT '{}',
+                                         time_zone text DEFAULT 'Europe/London',
+                                         check_values boolean DEFAULT true)
+RETURNS regclass
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    f          record;
+    spec       jsonb;
+    src_expr   text;
+    src_desc   text;
+    src_type   regtype;
+    items      text[] := '{}';
+    names      text[] := '{}';    -- the view's column names, in order
+    key        text;
+    avail      text;
+    ex_schema  text := '@extschema@';
+    caller_path text := current_setting('search_path');
+    bad        record;
+    view_sql   text;
+BEGIN
+    IF target IS NULL OR source IS NULL OR columns IS NULL OR time_zone IS NULL OR check_values IS NULL THEN
+        RAISE EXCEPTION 'bind_records arguments must not be null'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF jsonb_typeof(columns) <> 'object' THEN
+        RAISE EXCEPTION 'column mapping must be a JSON object'
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('Got a JSON %s.', jsonb_typeof(columns)),
+                  HINT = 'Map interface fields to your columns, e.g. {"recorded_on": "date_recorded"}.';
+    END IF;
+    IF target = ex_schema THEN
+        RAISE EXCEPTION 'cannot bind records into the extension''s own schema "%"', target
+            USING ERRCODE = 'invalid_schema_name',
+                  HINT = 'Choose a schema of your own, e.g. ''foi''.';
+    END IF;
+    BEGIN
+        PERFORM now() AT TIME ZONE time_zone;
+    EXCEPTION WHEN invalid_parameter_value THEN
+        RAISE EXCEPTION 'time zone "%" is not recognized', time_zone
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Use a name from pg_timezone_names, e.g. ''Europe/London''.';
+    END;
+
+    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO avail
+      FROM pg_attribute WHERE attrelid = source AND attnum > 0 AND NOT attisdropped;
+
+    -- every key must name an interface field; every value a column, an
+    -- expression or a constant
+    FOR key IN SELECT jsonb_object_keys(columns) LOOP
+        IF NOT EXISTS (SELECT 1 FROM @extschema@.record_field rf WHERE rf.name = key) THEN
+            RAISE EXCEPTION '"%" is not a field of the record interface', key
+                USING ERRCODE = 'invalid_parameter_value',
+                      HINT = (SELECT 'Fields are: ' || string_agg(name, ', ' ORDER BY position) ||
+                                     '. Other columns of your table pass through under their own names.'
+                                FROM @extschema@.record_field);
+        END IF;
+        spec := columns -> key;
+        IF NOT (jsonb_typeof(spec) = 'string'
+                OR (jsonb_typeof(spec) = 'object' AND (SELECT count(*) FROM jsonb_object_keys(spec)) = 1
+                    AND (spec ? 'expr' AND jsonb_typeof(spec -> 'expr') = 'string' OR spec ? 'value'))) THEN
+            RAISE EXCEPTION 'the binding of field "%" must be a column name, {"expr": "..."} or {"value": ...}', key
+                USING ERRCODE = 'invalid_parameter_value',
+                      DETAIL = format('Got %s.', spec);
+        END IF;
+    END LOOP;
+
+    FOR f IN SELECT * FROM @extschema@.record_field ORDER BY position LOOP
+        spec := columns -> f.name;
+        IF spec IS NULL AND NOT EXISTS (SELECT 1 FROM pg_attribute
+                                         WHERE attrelid = source AND attname = f.name
+                                           AND attnum > 0 AND NOT attisdropped) THEN
+            IF f.required THEN
+                RAISE EXCEPTION 'column "%" of % does not exist (record field "%")', f.name, source, f.name
+                    USING ERRCODE = 'undefined_column',
+                          DETAIL = format('Columns of %s: %s.', source, avail),
+                          HINT = format('Field "%s" is required: map it with {"%s": "your_column"}, an expression or a constant.',
+                                        f.name, f.name);
+            END IF;
+            items := items || format('NULL::%s AS %I', f.type, f.name);
+            names := names || f.name;
+            CONTINUE;
+        END IF;
+        IF spec IS NULL OR jsonb_typeof(spec) = 'string' THEN
+            src_expr := format('s.%I', coalesce(spec #>> '{}', f.name));
+            src_desc := format('column %I', coalesce(spec #>> '{}', f.name));
+            SELECT atttypid::regtype INTO src_type FROM pg_attribute
+             WHERE attrelid = source AND attname = coalesce(spec #>> '{}', f.name)
+               AND attnum > 0 AND NOT attisdropped;
+            IF src_type IS NULL THEN
+                RAISE EXCEPTION 'column "%" of % does not exist (record field "%")',
+                                spec #>> '{}', source, f.name
+                    USING ERRCODE = 'undefined_column',
+                          DETAIL = format('Columns of %s: %s.', source, avail),
+                          HINT = 'Check the column mapping.';
+            END IF;
+        ELSIF spec ? 'expr' THEN
+            src_expr := format('(%s)', spec ->> 'expr');
+            src_desc := format('expression %s', spec ->> 'expr');
+            PERFORM @extschema@.check_expression(spec ->> 'expr', format('the binding of field "%s"', f.name));
+            BEGIN
+                PERFORM set_config('search_path', caller_path, true);
+                EXECUTE format('SELECT pg_catalog.pg_typeof(t.x) FROM (SELECT %s AS x FROM %s s WHERE false) t RIGHT JOIN (VALUES (1)) v(one) ON true',
+                               src_expr, source) INTO src_type;
+                PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
+            EXCEPTION WHEN OTHERS THEN
+                PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
+                RAISE EXCEPTION 'the expression bound to field "%" is not valid over %: %', f.name, source, SQLERRM
+                    USING ERRCODE = 'invalid_parameter_value',
+                          DETAIL = format('Expression: %s', spec ->> 'expr'),
+                          HINT = format('Write it over the columns of %s: %s.', source, avail);
+            END;
+        ELSE
+            IF spec -> 'value' = 'null'::jsonb THEN
+                src_expr := format('NULL::%s', f.type);
+            ELSIF jsonb_typeof(spec -> 'value') IN ('string', 'number', 'boolean') THEN
+                src_expr := format('%L::%s', spec ->> 'value', f.type);
+            ELSE
+                RAISE EXCEPTION 'the constant bound to field "%" must be a JSON string, number, boolean or null', f.name
+                    USING ERRCODE = 'invalid_parameter_value', DETAIL = format('Got %s.', spec -> 'value');
+            END IF;
+            src_desc := format('constant %s', spec -> 'value');
+            BEGIN
+                EXECUTE format('SELECT %s', src_expr);
+            EXCEPTION WHEN data_exception THEN
+                RAISE EXCEPTION 'the constant % cannot be bound to field "%" (%)', spec -> 'value', f.name, f.type
+                    USING ERRCODE = 'datatype_mismatch', DETAIL = SQLERRM;
+            END;
+            src_type := f.type::regtype;
+        END IF;
+
+        IF NOT @extschema@.record_type_fits(f.type, src_type) THEN
+            RAISE EXCEPTION 'record field "%" (%) cannot be bound to % of %, of type %',
+                            f.name, f.type, src_desc, source, src_type
+                USING ERRCODE = 'datatype_mismatch',
+                      HINT = @extschema@.record_type_hint(f.type);
+        END IF;
+        IF f.type = 'date' AND src_type = 'timestamp with time zone'::regtype THEN
+            -- read the instant in the binding's time zone, never the session's
+            src_expr := format('(%s AT TIME ZONE %L)::date', src_expr, time_zone);
+        ELSIF f.name = 'outcome' THEN
+            src_expr := format('NULLIF(upper(btrim(%s::text)), '''')', src_expr);
+        ELSIF src_type IS DISTINCT FROM f.type::regtype THEN
+            src_expr := format('%s::%s', src_expr, f.type);
+        END IF;
+        items := items || format('%s AS %I', src_expr, f.name);
+        names := names || f.name;
+    END LOOP;
+
+    -- the table's other columns pass through under their own names
+    -- (columns bound to a field, and names of fields, are left out)
+    SELECT items || array_agg(format('s.%I', p.attname) ORDER BY p.attnum), names || array_agg(p.attname::text ORDER BY p.attnum)
+      INTO items, names
+      FROM (SELECT a.attname, a.attnum
+          FROM pg_attribute a
+         WHERE a.attrelid = source AND a.attnum > 0 AND NOT a.attisdropped
+           AND a.attname NOT IN (SELECT rf.name FROM @extschema@.record_field rf)
+           AND NOT EXISTS (SELECT 1 FROM jsonb_each(columns) m
+                            WHERE jsonb_typeof(m.value) = 'string' AND m.value #>> '{}' = a.attname)
+         ) p;
+
+    IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = target) THEN
+        EXECUTE format('CREATE SCHEMA %I', target);
+    END IF;
+    view_sql := format('VIEW %I.records AS SELECT %s FROM %s s', target, array_to_string(items, ', '), source);
+    -- expressions are the user's: resolve them in the caller's search_path,
+    -- as CREATE VIEW would; the view stores what they resolved to
+    -- the columns change when a pass-through column is added or renamed:
+    -- re-create the view then; a dependent object makes that an error
+    PERFORM @extschema@.drop_changed_view(to_regclass(format('%I.records', target)),
+        names,
+        'Drop the dependent views first (request views are re-created by foistats.create_request_views).');
+    PERFORM set_config('search_path', caller_path, true);
+    EXECUTE 'CREATE OR REPLACE ' || view_sql;
+    PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
+    DELETE FROM @extschema@.records_binding b
+     WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = b.records);
+    INSERT INTO @extschema@.records_binding AS b (records, source, columns, time_zone)
+    VALUES (format('%I.records', target)::regclass, source, columns, time_zone)
+    ON CONFLICT ON CONSTRAINT records_binding_pkey
+    DO UPDATE SET source = excluded.source, columns = excluded.columns, time_zone = excluded.time_zone,
+                  bound_at = pg_catalog.now(), bound_by = CURRENT_USER;
+    EXECUTE format('COMMENT ON VIEW %I.records IS %L', target,
+                   format('crime records of %s bound to the foistats record interface (foistats.record_field); recorded_on in time zone %s; binding %s',
+                          source, time_zone, columns));
+
+    IF check_values THEN
+        FOR bad IN EXECUTE format(
+            -- outcomes counted first, then looked up: a distributed table
+            -- (Citus) cannot be joined directly with foistats.ho_outcome
+            'SELECT d.code, d.n, d.example
+               FROM (SELECT r.outcome AS code, count(*) AS n, min(r.crime_ref) AS example
+                       FROM %I.records r WHERE r.outcome IS NOT NULL GROUP BY r.outcome) d
+              WHERE NOT EXISTS (SELECT 1 FROM %s.ho_outcome o WHERE o.type = d.code)
+              ORDER BY d.n DESC, d.code LIMIT 1', target, ex_schema)
+        LOOP
+            RAISE EXCEPTION 'record field "outcome" bound to % of % holds "%", which is not a Home Office outcome type',
+                            coalesce((SELECT d FROM (SELECT CASE WHEN jsonb_typeof(columns -> 'outcome') = 'string'
+                                                                 THEN format('column %I', columns ->> 'outcome')
+                                                                 WHEN columns ? 'outcome' THEN format('%s', columns -> 'outcome')
+                                                                 ELSE 'column outcome' END AS d) x), 'column outcome'),
+                            source, bad.code
+                USING ERRCODE = 'invalid_parameter_value',
+                      DETAIL = format('%s %s it, e.g. crime %s. Outcome types are listed in foistats.ho_outcome; NULL means open. Once bound with check_values => false, foistats.check_outcomes(''%I.records'') lists every unknown code.',
+                                      bad.n, CASE WHEN bad.n = 1 THEN 'record has' ELSE 'records have' END, bad.example, target),
+                      HINT = 'Map the force''s own codes to Home Office types with an expression, e.g. {"outcome": {"expr": "CASE \"Outcome\" WHEN ''OC15'' THEN ''15'' ... END"}}; add a Home Office type foistats does not ship to foistats.ho_outcome; or bind with check_values => false to check later.';
+        END LOOP;
+    END IF;
+    RETURN format('%I.records', target)::regclass;
+END
+$fn$;
