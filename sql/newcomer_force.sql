@@ -79,9 +79,32 @@ SELECT line FROM regexp_split_to_table(foistats.response('newcomer_weapons_ck', 
  WHERE line ~ '^- Checked|^  perturbed';
 RESET foistats.cellkey_secret;
 
--- 4. request_key names every protection method define_request accepts
+-- 4. Two requests' views in one schema: the views of the second replaced the
+-- first's q1..q3 and answers, and left its q4 reading the second's period
+-- (a 2024 weapons table recomputed over 2020-2025 under 2024's columns).
+SELECT foistats.define_request('newcomer_two', $${
+  "title": "Assaults by weapon, five years", "records": "newcomer.records", "fields": {"weapon": "text"},
+  "period": {"from": "2020", "to": "2024"},
+  "questions": [{"id": "1", "text": "by weapon", "rows": {"expr": "weapon"}}]}$$);
+SELECT count(*) FROM foistats.create_request_views('newcomer', 'newcomer_weapons');
+SELECT count(*) FROM foistats.create_request_views('newcomer', 'newcomer_two');
+SELECT request FROM newcomer.request_period;
+-- the same request again (a new period) is fine; in a schema of its own too
+SELECT count(*) FROM foistats.create_request_views('newcomer', 'newcomer_weapons', '2024-04-01', '2024-12-31');
+CREATE SCHEMA newcomer_two;
+SELECT foistats.bind_records('newcomer_two', 'newcomer.crime_export',
+  (SELECT columns FROM foistats.records_binding WHERE records = 'newcomer.records'::regclass));
+SELECT count(*) FROM foistats.create_request_views('newcomer_two', 'newcomer_two');
+SELECT * FROM newcomer_two.q1;
+-- or drop the first request's views, keeping the records
+SET client_min_messages = warning;
+DROP VIEW newcomer.request_period CASCADE;
+RESET client_min_messages;
+SELECT count(*) FROM foistats.create_request_views('newcomer', 'newcomer_two');
+
+-- 5. request_key names every protection method define_request accepts
 SELECT description FROM foistats.request_key WHERE context = 'protect' AND key = 'method';
 
 SET client_min_messages = warning;
-DROP SCHEMA newcomer CASCADE;
-SELECT foistats.drop_request(r) FROM unnest(ARRAY['newcomer_weapons', 'newcomer_weapons_ck']) r;
+DROP SCHEMA newcomer, newcomer_two CASCADE;
+SELECT foistats.drop_request(r) FROM unnest(ARRAY['newcomer_weapons', 'newcomer_weapons_ck', 'newcomer_two']) r;

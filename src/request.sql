@@ -1533,6 +1533,7 @@ DECLARE
     pops     text[] := '{}';
     mname    text;
     qtitle   text;
+    other    text;
 BEGIN
     IF target IS NULL OR request IS NULL OR period_from IS NULL OR period_to IS NULL THEN
         RAISE EXCEPTION 'create_request_views arguments must not be null'
@@ -1550,6 +1551,20 @@ BEGIN
     END IF;
     spec := @extschema@.request_spec(request);
     PERFORM @extschema@.request_records(request, spec, format('%s.records', s)::regclass);
+
+    -- One request's views a schema: another's q<id> views would be replaced
+    -- in part, and those left would read this request's period
+    IF EXISTS (SELECT 1 FROM pg_attribute a
+                WHERE a.attrelid = to_regclass(format('%s.request_period', s))
+                  AND a.attname = 'request' AND NOT a.attisdropped) THEN
+        EXECUTE format('SELECT request FROM %s.request_period', s) INTO other;
+        IF other IS DISTINCT FROM request THEN
+            RAISE EXCEPTION 'schema "%" holds the views of request "%"', target, other
+                USING ERRCODE = 'duplicate_object',
+                      DETAIL = format('The views of request "%s" would replace some of them (q1, q1_xtab, ..., answers, request_period), and those left would read the period of "%s".', request, request),
+                      HINT = format('Give each request a schema of its own: bind the same table there (SELECT foistats.bind_records(''other_schema'', ...)) and create the views there; or drop the views of "%s" first (DROP VIEW %s.request_period CASCADE drops them all and keeps %s.records).', other, s, s);
+        END IF;
+    END IF;
 
     -- The period, defined once; every view below reads it.
     PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.request_period', s)),

@@ -4513,3 +4513,159 @@ BEGIN
     RETURN format('%I.records', target)::regclass;
 END
 $fn$;
+
+-- issue 11: create_request_views refuses a schema that holds another request's views (its q<id> views left would read this request's period)
+CREATE OR REPLACE FUNCTION @extschema@.create_request_views(target name, request text,
+                                                 period_from date, period_to date)
+RETURNS SETOF regclass
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+DECLARE
+    ex       text := '@extschema@';
+    s        text := quote_ident(target);
+    spec     jsonb;
+    q        jsonb;
+    qid      text;
+    v        text;
+    cols     text;
+    labels   text[];
+    rs       record;
+    made     text[] := '{}';
+    longs    text[] := '{}';
+    pops     text[] := '{}';
+    mname    text;
+    qtitle   text;
+    other    text;
+BEGIN
+    IF target IS NULL OR request IS NULL OR period_from IS NULL OR period_to IS NULL THEN
+        RAISE EXCEPTION 'create_request_views arguments must not be null'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF period_from > period_to THEN
+        RAISE EXCEPTION 'request period starts after it ends'
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('period_from is %s, period_to is %s.', period_from, period_to);
+    END IF;
+    IF to_regclass(format('%s.records', s)) IS NULL THEN
+        RAISE EXCEPTION 'no records view in schema "%"', target
+            USING ERRCODE = 'undefined_table',
+                  HINT = format('Bind your crime records first: SELECT foistats.bind_records(%L, ''your_table'', ''{...}'').', target);
+    END IF;
+    spec := @extschema@.request_spec(request);
+    PERFORM @extschema@.request_records(request, spec, format('%s.records', s)::regclass);
+
+    -- One request's views a schema: another's q<id> views would be replaced
+    -- in part, and those left would read this request's period
+    IF EXISTS (SELECT 1 FROM pg_attribute a
+                WHERE a.attrelid = to_regclass(format('%s.request_period', s))
+                  AND a.attname = 'request' AND NOT a.attisdropped) THEN
+        EXECUTE format('SELECT request FROM %s.request_period', s) INTO other;
+        IF other IS DISTINCT FROM request THEN
+            RAISE EXCEPTION 'schema "%" holds the views of request "%"', target, other
+                USING ERRCODE = 'duplicate_object',
+                      DETAIL = format('The views of request "%s" would replace some of them (q1, q1_xtab, ..., answers, request_period), and those left would read the period of "%s".', request, request),
+                      HINT = format('Give each request a schema of its own: bind the same table there (SELECT foistats.bind_records(''other_schema'', ...)) and create the views there; or drop the views of "%s" first (DROP VIEW %s.request_period CASCADE drops them all and keeps %s.records).', other, s, s);
+        END IF;
+    END IF;
+
+    -- The period, defined once; every view below reads it.
+    PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.request_period', s)),
+                                          ARRAY['request', 'period_from', 'period_to', 'description']);
+    EXECUTE format($v$CREATE OR REPLACE VIEW %s.request_period AS
+        SELECT %L::text AS request, %L::date AS period_from, %L::date AS period_to, %L::text AS description$v$,
+        s, request, period_from, period_to, @extschema@.date_span_text(period_from, period_to));
+    EXECUTE format('COMMENT ON VIEW %s.request_period IS %L', s,
+        format('the period of request %s (inclusive): every question view counts crimes recorded in it', request));
+    made := made || 'request_period'::text;
+
+    FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
+        CONTINUE WHEN NOT (q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of');
+        qid := q ->> 'id';
+        v := 'q' || lower(qid);
+        qtitle := coalesce(q ->> 'title', q ->> 'text', 'question ' || qid);
+        cols := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
+
+        -- the records the question counts
+        EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.%2$I AS
+            SELECT r.* FROM %1$s.records r, %1$s.request_period p WHERE %3$s$v$,
+            s, v || '_records',
+            replace(@extschema@.request_population_sql(request, spec, qid), 'BETWEEN $1 AND $2',
+                    'BETWEEN p.period_from AND p.period_to'));
+        EXECUTE format('COMMENT ON VIEW %s.%I IS %L', s, v || '_records',
+            format('question %s of request %s: the crimes it counts (%s)', qid, request,
+                   coalesce(q ->> 'population', 'every crime recorded in the period')));
+        pops := pops || format('SELECT %L::text AS question, r.* FROM %s.%I r', qid, s, v || '_records');
+        made := made || (v || '_records');
+
+        -- the cross-tab, as request_xtab gives it (protected as defined)
+        EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.%2$I AS
+            SELECT %3$s.request_xtab(%4$L, %5$L, %6$L::regclass, p.period_from, p.period_to) AS xtab
+              FROM %1$s.request_period p$v$, s, v || '_xtab', ex, request, qid, format('%s.records', s));
+        EXECUTE format('COMMENT ON VIEW %s.%I IS %L', s, v || '_xtab',
+            format('question %s of request %s as a cross-tab: %s', qid, request, qtitle));
+        made := made || (v || '_xtab');
+        longs := longs || format($v$SELECT %L::text AS question, t.row_label, t.period, t.n, t.is_total
+              FROM %s.%I x, LATERAL %s.figures(x.xtab) t$v$, qid, s, v || '_xtab', ex);
+
+        IF q ? 'rows' THEN
+            rs := @extschema@.request_rows_sql(request, qid, q -> 'rows', @extschema@.request_template(spec));
+            labels := CASE WHEN cols = 'none' THEN ARRAY[@extschema@.date_span_text(period_from, period_to)]
+                           WHEN cols = 'dimension' THEN @extschema@.col_labels(@extschema@.with_columns(
+                               @extschema@.request_xtab(request, qid, format('%s.records', s)::regclass, period_from, period_to),
+                               (@extschema@.request_rows_sql(request, qid, q -> 'columns', @extschema@.request_template(spec), 'columns')).listed
+                               || @extschema@.col_labels(@extschema@.request_xtab(request, qid, format('%s.records', s)::regclass,
+                                                                                  period_from, period_to))))
+                           ELSE @extschema@.period_labels(period_from, period_to, cols) END;
+            PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.%I', s, v)),
+                                                  rs.name || labels || 'Grand Total'::text);
+            PERFORM @extschema@.create_wide_view_in_path(format('%s.%I', s, v),
+                format('SELECT xtab FROM %s.%I', s, v || '_xtab'), rs.name,
+                'pg_catalog, pg_temp', labels, true,
+                format('question %s of request %s: %s; %s x %s with Grand Totals', qid, request, qtitle,
+                       rs.name, CASE cols WHEN 'fy' THEN 'financial year' WHEN 'none' THEN 'the whole period'
+                                          WHEN 'dimension' THEN coalesce(q -> 'columns' ->> 'name', q -> 'columns' ->> 'dimension', 'column')
+                                          ELSE cols END)
+                || CASE WHEN rs.multi THEN '; a crime can be under several rows, so the columns count mentions, and the last row counts distinct crimes'
+                        ELSE '; each crime is counted once' END, true);
+        ELSE
+            mname := coalesce(q -> 'measure' ->> 'name', 'crimes');
+            PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.%I', s, v)),
+                CASE WHEN mname = 'crimes' THEN ARRAY['crimes'] ELSE ARRAY[mname, 'crimes'] END);
+            EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.%2$I AS
+                SELECT %3$s count(*) AS crimes FROM %1$s.%4$I q$v$, s, v,
+                CASE WHEN mname = 'crimes' THEN ''
+                     ELSE format('count(*) FILTER (WHERE (%s) IS TRUE) AS %I,', q -> 'measure' ->> 'count', mname) END,
+                v || '_records');
+            EXECUTE format('COMMENT ON VIEW %s.%I IS %L', s, v,
+                format('question %s of request %s: %s (unprotected counts: publish through %s_xtab)', qid, request, qtitle, v));
+        END IF;
+        made := made || v;
+    END LOOP;
+
+    -- long form: one row per figure, the same columns for every request
+    PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.answers', s)),
+                                          ARRAY['question', 'row_label', 'period', 'n', 'is_total']);
+    EXECUTE format('CREATE OR REPLACE VIEW %s.answers AS %s', s, array_to_string(longs, ' UNION ALL '));
+    EXECUTE format('COMMENT ON VIEW %s.answers IS %L', s,
+        format('every figure of request %s in long form (question, row_label, period, n, is_total): cells and the totals as published (n NULL where withheld); its columns stay the same when the request or its period changes', request));
+    made := made || 'answers'::text;
+
+    -- records whose recorded ages contradict their offence title
+    PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.scope_conflicts', s)),
+        ARRAY['crime_ref', 'recorded_on', 'offence', 'victim_age', 'offender_age', 'conflicts', 'questions']);
+    EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.scope_conflicts AS
+        SELECT q.crime_ref, q.recorded_on, q.offence, q.victim_age, q.offender_age, c.conflicts,
+               array_agg(q.question ORDER BY q.question) AS questions
+          FROM (%2$s) q,
+               LATERAL (SELECT %3$s.age_conflicts(q.offence, q.victim_age, q.offender_age) AS conflicts) c
+         WHERE cardinality(c.conflicts) > 0
+         GROUP BY q.crime_ref, q.recorded_on, q.offence, q.victim_age, q.offender_age, c.conflicts
+         ORDER BY q.crime_ref$v$, s, array_to_string(pops, ' UNION ALL '), ex);
+    EXECUTE format('COMMENT ON VIEW %s.scope_conflicts IS %L', s,
+        format('records counted by a question of request %s whose recorded victim or offender age contradicts the age stated in their offence title (foistats.age_conflicts), with the questions counting them', request));
+    made := made || 'scope_conflicts'::text;
+
+    RETURN QUERY SELECT format('%s.%I', s, m)::regclass FROM unnest(made) m ORDER BY m;
+END
+$fn$;
