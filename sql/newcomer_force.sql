@@ -102,7 +102,18 @@ DROP VIEW newcomer.request_period CASCADE;
 RESET client_min_messages;
 SELECT count(*) FROM foistats.create_request_views('newcomer', 'newcomer_two');
 
--- 5. request_key names every protection method define_request accepts
+-- 5. round5 cannot protect multi-label rows: define_request accepted it and
+-- request_xtab failed later; now the definition is refused at once
+SELECT foistats.define_request('newcomer_r5', foistats.request_spec('newcomer_weapons')
+       || $${"protect": {"method": "round5"}, "questions": [
+             {"id": "1", "text": "platforms", "rows": {"terms": "platforms"}}]}$$);
+SELECT foistats.define_request('newcomer_r5', foistats.request_spec('newcomer_weapons')
+       || $${"protect": {"method": "round5"}, "questions": [
+             {"id": "1", "text": "platforms", "rows": {"terms": "platforms"}, "protect": {"threshold": 5}},
+             {"id": "2", "text": "weapons", "rows": {"expr": "weapon"}}]}$$);
+SELECT foistats.drop_request('newcomer_r5');
+
+-- 6. request_key names every protection method define_request accepts
 SELECT description FROM foistats.request_key WHERE context = 'protect' AND key = 'method';
 
 SET client_min_messages = warning;

@@ -823,7 +823,12 @@ BEGIN
         figs := figs || coalesce(q -> 'measure' ->> 'name', 'count');
     END IF;
     IF kind = 'table' THEN
-        PERFORM @extschema@.request_rows_sql(request, qid, q -> 'rows', template);
+        IF (@extschema@.request_rows_sql(request, qid, q -> 'rows', template)).multi
+           AND coalesce(q -> 'protect', spec -> 'protect') ->> 'method' IS NOT DISTINCT FROM 'round5' THEN
+            PERFORM @extschema@.request_error(request, qid, 'protect.method',
+                'round5 cannot protect multi-label rows (terms, markers, text[] expressions): rounding cells and mentions would leave the distinct-crime totals exact beside them', NULL,
+                'Use "suppress" (the default), which models the distinct-crime totals, or "cellkey"; or give this question its own "protect".');
+        END IF;
     END IF;
     IF q ? 'sort' AND NOT (q -> 'sort' IN ('"total"', '"label"')
                            OR (jsonb_typeof(q -> 'sort') = 'object' AND jsonb_typeof(q -> 'sort' -> 'order') = 'array'

@@ -4669,3 +4669,110 @@ BEGIN
     RETURN QUERY SELECT format('%s.%I', s, m)::regclass FROM unnest(made) m ORDER BY m;
 END
 $fn$;
+
+-- issue 11: define_request refuses round5 for multi-label rows (request_xtab raised it only when the table was made)
+CREATE OR REPLACE FUNCTION @extschema@.request_check_question(request text, spec jsonb, q jsonb, earlier text[],
+                                                   template text, kinds jsonb)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    qid   text := q ->> 'id';
+    kind  text;
+    r     record;
+    figs  text[] := '{}';
+    cols  text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
+BEGIN
+    kind := CASE WHEN q ? 'rows' THEN 'table'
+                 WHEN q ? 'population' OR q ? 'measure' OR q ? 'subset_of' THEN 'count'
+                 ELSE 'text' END;
+    IF kind = 'text' AND NOT q ? 'answer' THEN
+        PERFORM @extschema@.request_error(request, qid, NULL,
+            'has neither rows, a population, a measure nor an answer', NULL,
+            'A question is a table ("rows"), a single count ("population" or "measure", no "rows") or an answer in words ("answer").');
+    END IF;
+    FOR r IN SELECT key, value FROM jsonb_each(q) LOOP
+        IF r.key IN ('id', 'text', 'title', 'answer', 'row_header', 'subset_of', 'population', 'population_text')
+           AND jsonb_typeof(r.value) <> 'string' THEN
+            PERFORM @extschema@.request_error(request, qid, r.key, format('must be a string, not %s', jsonb_typeof(r.value)));
+        END IF;
+    END LOOP;
+    IF q ? 'subset_of' AND NOT (q ->> 'subset_of') = ANY (earlier) THEN
+        PERFORM @extschema@.request_error(request, qid, 'subset_of',
+            format('names no earlier question: "%s"', q ->> 'subset_of'), NULL,
+            'A question can narrow only a question defined before it.');
+    END IF;
+    IF q ? 'subset_of' AND kinds -> (q ->> 'subset_of') ->> 'kind' = 'text' THEN
+        PERFORM @extschema@.request_error(request, qid, 'subset_of',
+            format('names question "%s", which is answered in words and has no population', q ->> 'subset_of'));
+    END IF;
+    IF kind <> 'text' AND NOT cols = ANY (ARRAY['year', 'fy', 'quarter', 'month', 'none', 'dimension']) THEN
+        PERFORM @extschema@.request_error(request, qid, 'columns',
+            format('must be year, fy, quarter, month, none or a dimension {"dimension": ...}, not %s', to_jsonb(cols)));
+    END IF;
+    IF cols = 'dimension' AND (@extschema@.request_rows_sql(request, qid, q -> 'columns', template, 'columns')).multi THEN
+        PERFORM @extschema@.request_error(request, qid, 'columns',
+            'must be a single-label dimension (one column per crime)', NULL,
+            'Put terms, markers and text[] expressions in "rows".');
+    END IF;
+    IF q ? 'population' THEN
+        PERFORM @extschema@.request_check_sql(request, qid, 'population', q ->> 'population', template, 'boolean');
+    END IF;
+    IF kind = 'text' THEN
+        IF q ? 'columns' OR q ? 'sort' OR q ? 'zeros' OR q ? 'protect' OR q ? 'render' OR q ? 'chart' THEN
+            PERFORM @extschema@.request_error(request, qid, NULL,
+                'is answered in words only, so it has no columns, sort, zeros, protect, render or chart');
+        END IF;
+        RETURN jsonb_build_object('kind', kind, 'figures', '[]'::jsonb);
+    END IF;
+    IF q ? 'measure' AND q -> 'measure' <> '"crimes"'::jsonb THEN
+        PERFORM @extschema@.request_check_keys(request, qid, 'measure', q -> 'measure', 'measure');
+        PERFORM @extschema@.request_check_sql(request, qid, 'measure.count', q -> 'measure' ->> 'count', template, 'boolean');
+        IF coalesce(q -> 'measure' ->> 'name', 'count') !~ '^[a-z][a-z0-9_]{0,40}$'
+           OR coalesce(q -> 'measure' ->> 'name', 'count') IN ('total', 'crimes') THEN
+            PERFORM @extschema@.request_error(request, qid, 'measure.name',
+                'must be a lower-case name (letters, digits, _) other than total and crimes');
+        END IF;
+        figs := figs || coalesce(q -> 'measure' ->> 'name', 'count');
+    END IF;
+    IF kind = 'table' THEN
+        IF (@extschema@.request_rows_sql(request, qid, q -> 'rows', template)).multi
+           AND coalesce(q -> 'protect', spec -> 'protect') ->> 'method' IS NOT DISTINCT FROM 'round5' THEN
+            PERFORM @extschema@.request_error(request, qid, 'protect.method',
+                'round5 cannot protect multi-label rows (terms, markers, text[] expressions): rounding cells and mentions would leave the distinct-crime totals exact beside them', NULL,
+                'Use "suppress" (the default), which models the distinct-crime totals, or "cellkey"; or give this question its own "protect".');
+        END IF;
+    END IF;
+    IF q ? 'sort' AND NOT (q -> 'sort' IN ('"total"', '"label"')
+                           OR (jsonb_typeof(q -> 'sort') = 'object' AND jsonb_typeof(q -> 'sort' -> 'order') = 'array'
+                               AND (SELECT count(*) FROM jsonb_object_keys(q -> 'sort')) = 1)) THEN
+        PERFORM @extschema@.request_error(request, qid, 'sort',
+            format('must be "total", "label" or {"order": [labels]}, not %s', q -> 'sort'));
+    END IF;
+    IF q ? 'zeros' THEN
+        PERFORM @extschema@.request_check_keys(request, qid, 'zeros', q -> 'zeros', 'zeros');
+    END IF;
+    IF q ? 'protect' THEN
+        PERFORM @extschema@.request_check_protect(request, qid, q -> 'protect');
+    END IF;
+    IF q ? 'render' THEN
+        PERFORM @extschema@.request_check_keys(request, qid, 'render', q -> 'render', 'render');
+    END IF;
+    IF q ? 'chart' AND q -> 'chart' <> 'false'::jsonb THEN
+        PERFORM @extschema@.request_check_keys(request, qid, 'chart', q -> 'chart', 'chart');
+        IF q -> 'chart' ? 'type' AND NOT (q -> 'chart' ->> 'type') = ANY (ARRAY['line', 'bar']) THEN
+            PERFORM @extschema@.request_error(request, qid, 'chart.type', format('must be line or bar, not %s', q -> 'chart' -> 'type'));
+        END IF;
+        IF q -> 'chart' ? 'rows' AND (jsonb_typeof(q -> 'chart' -> 'rows') <> 'number'
+                                      OR (q -> 'chart' ->> 'rows') !~ '^[0-9]+$' OR (q -> 'chart' ->> 'rows')::int > 12) THEN
+            PERFORM @extschema@.request_error(request, qid, 'chart.rows', format('must be a whole number from 0 to 12, not %s', q -> 'chart' -> 'rows'));
+        END IF;
+    END IF;
+    IF q ? 'footnotes' AND (jsonb_typeof(q -> 'footnotes') <> 'array'
+        OR EXISTS (SELECT 1 FROM jsonb_array_elements(q -> 'footnotes') e WHERE jsonb_typeof(e) <> 'string')) THEN
+        PERFORM @extschema@.request_error(request, qid, 'footnotes', 'must be an array of strings');
+    END IF;
+    RETURN jsonb_build_object('kind', kind, 'figures', to_jsonb(figs || ARRAY['total', 'crimes']));
+END
+$fn$;
