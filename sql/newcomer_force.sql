@@ -89,6 +89,9 @@ SELECT foistats.define_request('newcomer_two', $${
 SELECT count(*) FROM foistats.create_request_views('newcomer', 'newcomer_weapons');
 SELECT count(*) FROM foistats.create_request_views('newcomer', 'newcomer_two');
 SELECT request FROM newcomer.request_period;
+-- answers, the view dashboards read, describes its columns
+SELECT a.attname, col_description(a.attrelid, a.attnum)
+  FROM pg_attribute a WHERE a.attrelid = 'newcomer.answers'::regclass AND a.attnum > 0 ORDER BY a.attnum;
 -- the same request again (a new period) is fine; in a schema of its own too
 SELECT count(*) FROM foistats.create_request_views('newcomer', 'newcomer_weapons', '2024-04-01', '2024-12-31');
 CREATE SCHEMA newcomer_two;

@@ -1651,6 +1651,14 @@ BEGIN
     EXECUTE format('CREATE OR REPLACE VIEW %s.answers AS %s', s, array_to_string(longs, ' UNION ALL '));
     EXECUTE format('COMMENT ON VIEW %s.answers IS %L', s,
         format('every figure of request %s in long form (question, row_label, period, n, is_total): cells and the totals as published (n NULL where withheld); its columns stay the same when the request or its period changes', request));
+    -- described column by column, as BI tools show them
+    EXECUTE format('COMMENT ON COLUMN %s.answers.question IS %L', s, 'the question''s id as asked (''1'', ''1b'')');
+    EXECUTE format('COMMENT ON COLUMN %s.answers.row_label IS %L', s,
+        'the row as printed; Grand Total for the total row (Grand Total (mentions) and Grand Total (distinct crimes) for multi-label rows)');
+    EXECUTE format('COMMENT ON COLUMN %s.answers.period IS %L', s,
+        'the column as printed: a period (''2024'', ''2024/25'', ''2024 Q1'', ''2024-01''), a column dimension''s label, or Grand Total');
+    EXECUTE format('COMMENT ON COLUMN %s.answers.n IS %L', s, 'the figure as published: NULL where withheld (a perturbed or rounded figure as printed)');
+    EXECUTE format('COMMENT ON COLUMN %s.answers.is_total IS %L', s, 'true for a figure of a Grand Total row or column');
     made := made || 'answers'::text;
 
     -- records whose recorded ages contradict their offence title
