@@ -116,7 +116,24 @@ SELECT foistats.define_request('newcomer_r5', foistats.request_spec('newcomer_we
              {"id": "2", "text": "weapons", "rows": {"expr": "weapon"}}]}$$);
 SELECT foistats.drop_request('newcomer_r5');
 
--- 6. request_key names every protection method define_request accepts
+-- 6. A multi-label table as foistats prints it, read back: 'Grand Total
+-- (mentions)' is its total row and 'Grand Total (distinct crimes)' its units;
+-- both were read as two more data rows, so audit() checked no column of it
+-- (and the second's figures were taken for counts of a label).
+CREATE TEMP TABLE ml AS SELECT E'\t2023\t2024\tGrand Total\n'
+  'Facebook\t5\t6\t11\nSnapchat\t7\t8\t15\n'
+  'Grand Total (mentions)\t12\t15\t27\nGrand Total (distinct crimes)\t10\t13\t23' AS tbl;
+SELECT foistats.parse_table(tbl)::text, foistats.is_multi_label(foistats.parse_table(tbl)) FROM ml;
+SELECT role, row_label, col_label, value FROM ml, foistats.table_cells(tbl) WHERE role NOT IN ('cell', 'row_total');
+-- a wrong printed mentions total is found
+SELECT "check", col_label, published, computed
+  FROM ml, foistats.audit(foistats.parse_table(replace(tbl, E'\t15\t27', E'\t16\t28')));
+-- the round trip of a protected multi-label table: rows, units and totals
+SELECT foistats.parse_table(split_part(foistats.render(foistats.protect(
+         '{cols: "2023", "2024"; rows: "A" 30 20, "B" 3 12, "C" 9 8; units: 40 38}'::foistats.xtab), 'markdown'), E'\n\n', 1))::text;
+SELECT foistats.parse_table(E'\t2023\t2024\nA\t5\t6\nGrand Total (distinct crimes)\t5\t6');
+
+-- 7. request_key names every protection method define_request accepts
 SELECT description FROM foistats.request_key WHERE context = 'protect' AND key = 'method';
 
 SET client_min_messages = warning;

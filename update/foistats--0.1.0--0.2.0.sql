@@ -4784,3 +4784,7 @@ BEGIN
     RETURN jsonb_build_object('kind', kind, 'figures', to_jsonb(figs || ARRAY['total', 'crimes']));
 END
 $fn$;
+
+-- issue 11: parse_table reads a multi-label table's 'Grand Total (mentions)' as its total row and 'Grand Total (distinct crimes)' as its units (they were read as two data rows, so audit checked no column)
+COMMENT ON FUNCTION @extschema@.table_cells(text, text, text[]) IS
+  'the parse of a published table cell by cell, to check it before trusting it: role (cell, row_total, column_total, grand_total; column_units and total_units for the distinct-crimes row of a multi-label table, ''Grand Total (distinct crimes)''), labels as read (totals under their printed labels), kind (count; blank for empty, ''-'', n/a; suppressed for ''*'', ''<5'', ''1-4'' ...), value (NULL when suppressed), the text as published, and its line and cell position in the input';
