@@ -79,7 +79,7 @@ SELECT (SELECT count(*) FROM printed p WHERE p.question = '3' AND p.role = 'row_
        (SELECT count(*) FROM printed p WHERE p.question = '3' AND p.role = 'column_total'
            AND p.value = (SELECT sum(c.value) FROM printed c WHERE c.question = '3' AND c.role = 'cell'
                              AND c.row_label NOT LIKE 'Grand Total%' AND c.col_label = p.col_label)) AS mention_totals_that_add_up,
-       (SELECT array_agg(value ORDER BY col_label) FROM printed WHERE question = '3' AND role IN ('cell', 'row_total')
+       (SELECT array_agg(value ORDER BY col_label) FROM printed WHERE question = '3' AND role IN ('column_units', 'total_units')
            AND row_label = 'Grand Total (distinct crimes)') AS distinct_crimes_printed,
        (SELECT foistats.col_units(foistats.request_xtab('wmp_2014_child_sexual_offences', '3', 'seed.records'))
                || foistats.total_units(foistats.request_xtab('wmp_2014_child_sexual_offences', '3', 'seed.records'))) AS distinct_crimes_counted;

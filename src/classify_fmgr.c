@@ -1620,6 +1620,26 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	 * Intent', a class of the 2010 counting rules): read the words instead
 	 */
 	unknown_label[0] = '\0';
+
+	/*
+	 * '8/06', '5/1', '8/65': a code written without its leading zeros has the
+	 * form of the classes '4/6', '4/10'; when the list has no such class, it
+	 * is the code 008/06
+	 */
+	if (!r->given_code[0] && r->given_class[0] && strchr(r->given_class, '/') &&
+		find_key(classes, nclasses, r->given_class) == NULL)
+	{
+		int			major,
+					minor;
+
+		if (sscanf(r->given_class, "%d/%d", &major, &minor) == 2)
+		{
+			snprintf(r->given_code, sizeof(r->given_code), "%03d/%02d",
+					 major % 1000, minor % 100);
+			r->given_class[0] = '\0';
+		}
+	}
+
 	if (!ov && !r->only_code && r->given_code[0] && find_code(r->given_code) == NULL)
 	{
 		snprintf(unknown_label, sizeof(unknown_label), "code %s", r->given_code);

@@ -390,7 +390,7 @@ BEGIN
                                                                  ELSE 'column outcome' END AS d) x), 'column outcome'),
                             source, bad.code
                 USING ERRCODE = 'invalid_parameter_value',
-                      DETAIL = format('%s %s it, e.g. crime %s. Outcome types are listed in foistats.ho_outcome; NULL means open. foistats.check_outcomes(''%I.records'') lists every unknown code.',
+                      DETAIL = format('%s %s it, e.g. crime %s. Outcome types are listed in foistats.ho_outcome; NULL means open. Once bound with check_values => false, foistats.check_outcomes(''%I.records'') lists every unknown code.',
                                       bad.n, CASE WHEN bad.n = 1 THEN 'record has' ELSE 'records have' END, bad.example, target),
                       HINT = 'Map the force''s own codes to Home Office types with an expression, e.g. {"outcome": {"expr": "CASE \"Outcome\" WHEN ''OC15'' THEN ''15'' ... END"}}; add a Home Office type foistats does not ship to foistats.ho_outcome; or bind with check_values => false to check later.';
         END LOOP;

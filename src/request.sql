@@ -126,7 +126,7 @@ INSERT INTO @extschema@.request_key VALUES
  ('zeros',    'rows',        'every listed row (age bands, sexes, ''only'' labels) shows, zero if empty'),
  ('protect',  'threshold',   'counts 1..threshold-1 are withheld (default 5)'),
  ('protect',  'protection',  'how far a withheld count must stay uncertain (default threshold)'),
- ('protect',  'method',      'suppress (default) | round5'),
+ ('protect',  'method',      'suppress (default) | round5 | cellkey (perturbs every figure by its crimes'' record keys; secret: setting foistats.cellkey_secret)'),
  ('protect',  'zeros',       'withhold zeros too'),
  ('protect',  'allow_totals', 'totals may be withheld'),
  ('protect',  'marker',      'the symbol printed for a withheld cell (default ''*'')'),
@@ -823,7 +823,12 @@ BEGIN
         figs := figs || coalesce(q -> 'measure' ->> 'name', 'count');
     END IF;
     IF kind = 'table' THEN
-        PERFORM @extschema@.request_rows_sql(request, qid, q -> 'rows', template);
+        IF (@extschema@.request_rows_sql(request, qid, q -> 'rows', template)).multi
+           AND coalesce(q -> 'protect', spec -> 'protect') ->> 'method' IS NOT DISTINCT FROM 'round5' THEN
+            PERFORM @extschema@.request_error(request, qid, 'protect.method',
+                'round5 cannot protect multi-label rows (terms, markers, text[] expressions): rounding cells and mentions would leave the distinct-crime totals exact beside them', NULL,
+                'Use "suppress" (the default), which models the distinct-crime totals, or "cellkey"; or give this question its own "protect".');
+        END IF;
     END IF;
     IF q ? 'sort' AND NOT (q -> 'sort' IN ('"total"', '"label"')
                            OR (jsonb_typeof(q -> 'sort') = 'object' AND jsonb_typeof(q -> 'sort' -> 'order') = 'array'
@@ -1483,17 +1488,32 @@ BEGIN
                     CASE WHEN p.q -> 'rows' = c.q -> 'rows'
                           AND coalesce(p.q ->> 'columns', spec ->> 'columns', 'year')
                               = coalesce(c.q ->> 'columns', spec ->> 'columns', 'year')
-                         THEN c.q ->> 'subset_of' END AS parent
+                         THEN c.q ->> 'subset_of' END AS parent,
+                    -- the cell key perturbs every figure: rows need not add up
+                    coalesce(c.q -> 'protect', spec -> 'protect') ->> 'method' IS NOT DISTINCT FROM 'cellkey'
+                    OR (p.q IS NOT NULL AND coalesce(p.q -> 'protect', spec -> 'protect') ->> 'method'
+                                             IS NOT DISTINCT FROM 'cellkey') AS cellkey
                FROM foistats_audit_tables a
                JOIN jsonb_array_elements(spec -> 'questions') c(q) ON c.q ->> 'id' = a.question
                LEFT JOIN jsonb_array_elements(spec -> 'questions') p(q) ON p.q ->> 'id' = c.q ->> 'subset_of'
               ORDER BY a.ctid LOOP
         question := t.qid;
+        -- audit() reads every withheld cell as possibly small; a complement
+        -- (or total) that the published figures merely prove positive gives
+        -- no small count away, as protect's exact audit knows (issue 11)
         FOR "check", row_label, col_label, published, computed, detail IN
-            SELECT * FROM @extschema@.audit(t.xtab) LOOP
+            SELECT a.* FROM @extschema@.audit(t.xtab) a
+             WHERE NOT (t.cellkey AND a."check" IN ('row_total', 'column_total', 'grand_total_rows',
+                                                    'grand_total_columns', 'grand_total_cells'))
+               AND (a."check" <> 'disclosure_narrowed'
+                OR NOT EXISTS (SELECT FROM @extschema@.disclosure_audit(t.xtab) d
+                                WHERE d.row_label IS NOT DISTINCT FROM a.row_label
+                                  AND d.col_label IS NOT DISTINCT FROM a.col_label
+                                  AND d.published_state IN ('secondary', 'total')
+                                  AND d.meets_rule IS NULL)) LOOP
             RETURN NEXT;
         END LOOP;
-        IF t.parent IS NOT NULL THEN
+        IF t.parent IS NOT NULL AND NOT t.cellkey THEN
             SELECT a.xtab INTO sup FROM foistats_audit_tables a WHERE a.question = t.parent;
             FOR "check", row_label, col_label, published, computed, detail IN
                 SELECT * FROM @extschema@.audit_subset(t.xtab, sup) LOOP
@@ -1504,7 +1524,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.audit_request(text, regclass, date, date) IS
-  'audits every table of a request as it would be published: its arithmetic (foistats.audit) and, for a question that is a subset_of another with the same rows and columns, that it stays within it cell by cell (foistats.audit_subset); no rows means every table adds up';
+  'audits every table of a request as it would be published: its arithmetic (foistats.audit) and, for a question that is a subset_of another with the same rows and columns, that it stays within it cell by cell (foistats.audit_subset); no rows means every table adds up. A table protected by the cell key is not checked for arithmetic or against its superset (its figures are perturbed), and a withheld complement or total that the published figures only narrow, protect''s exact audit having found its count not small, is no finding';
 
 -- ---------------------------------------------------------------------------
 -- Views for BI tools
@@ -1531,6 +1551,7 @@ DECLARE
     pops     text[] := '{}';
     mname    text;
     qtitle   text;
+    other    text;
 BEGIN
     IF target IS NULL OR request IS NULL OR period_from IS NULL OR period_to IS NULL THEN
         RAISE EXCEPTION 'create_request_views arguments must not be null'
@@ -1548,6 +1569,20 @@ BEGIN
     END IF;
     spec := @extschema@.request_spec(request);
     PERFORM @extschema@.request_records(request, spec, format('%s.records', s)::regclass);
+
+    -- One request's views a schema: another's q<id> views would be replaced
+    -- in part, and those left would read this request's period
+    IF EXISTS (SELECT 1 FROM pg_attribute a
+                WHERE a.attrelid = to_regclass(format('%s.request_period', s))
+                  AND a.attname = 'request' AND NOT a.attisdropped) THEN
+        EXECUTE format('SELECT request FROM %s.request_period', s) INTO other;
+        IF other IS DISTINCT FROM request THEN
+            RAISE EXCEPTION 'schema "%" holds the views of request "%"', target, other
+                USING ERRCODE = 'duplicate_object',
+                      DETAIL = format('The views of request "%s" would replace some of them (q1, q1_xtab, ..., answers, request_period), and those left would read the period of "%s".', request, request),
+                      HINT = format('Give each request a schema of its own: bind the same table there (SELECT foistats.bind_records(''other_schema'', ...)) and create the views there; or drop the views of "%s" first (DROP VIEW %s.request_period CASCADE drops them all and keeps %s.records).', other, s, s);
+        END IF;
+    END IF;
 
     -- The period, defined once; every view below reads it.
     PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.request_period', s)),
@@ -1629,6 +1664,14 @@ BEGIN
     EXECUTE format('CREATE OR REPLACE VIEW %s.answers AS %s', s, array_to_string(longs, ' UNION ALL '));
     EXECUTE format('COMMENT ON VIEW %s.answers IS %L', s,
         format('every figure of request %s in long form (question, row_label, period, n, is_total): cells and the totals as published (n NULL where withheld); its columns stay the same when the request or its period changes', request));
+    -- described column by column, as BI tools show them
+    EXECUTE format('COMMENT ON COLUMN %s.answers.question IS %L', s, 'the question''s id as asked (''1'', ''1b'')');
+    EXECUTE format('COMMENT ON COLUMN %s.answers.row_label IS %L', s,
+        'the row as printed; Grand Total for the total row (Grand Total (mentions) and Grand Total (distinct crimes) for multi-label rows)');
+    EXECUTE format('COMMENT ON COLUMN %s.answers.period IS %L', s,
+        'the column as printed: a period (''2024'', ''2024/25'', ''2024 Q1'', ''2024-01''), a column dimension''s label, or Grand Total');
+    EXECUTE format('COMMENT ON COLUMN %s.answers.n IS %L', s, 'the figure as published: NULL where withheld (a perturbed or rounded figure as printed)');
+    EXECUTE format('COMMENT ON COLUMN %s.answers.is_total IS %L', s, 'true for a figure of a Grand Total row or column');
     made := made || 'answers'::text;
 
     -- records whose recorded ages contradict their offence title

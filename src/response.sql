@@ -316,7 +316,10 @@ BEGIN
     notes := notes || ARRAY(SELECT @extschema@.markdown_escape(f) FROM jsonb_array_elements_text(coalesce(q -> 'footnotes', '[]')) f);
 
     -- the audit's verdict
-    IF jsonb_array_length(findings) = 0 AND shown THEN
+    IF jsonb_array_length(findings) = 0 AND shown
+       AND coalesce(q -> 'protect', spec -> 'protect') ->> 'method' IS NOT DISTINCT FROM 'cellkey' THEN
+        notes := notes || 'Checked (foistats.audit_request): nothing withheld; every figure is perturbed (cell key), so its rows and columns need not add up.'::text;
+    ELSIF jsonb_array_length(findings) = 0 AND shown THEN
         SELECT e INTO parent FROM jsonb_array_elements(spec -> 'questions') e
          WHERE e ->> 'id' = q ->> 'subset_of' AND e -> 'rows' = q -> 'rows'
            AND coalesce(e ->> 'columns', spec ->> 'columns', 'year') = coalesce(q ->> 'columns', spec ->> 'columns', 'year');

@@ -1224,6 +1224,28 @@ is_total(tp_ctx *c, const char *label)
 	return false;
 }
 
+/*
+ * "Grand Total (mentions)", "Total (distinct crimes)": a total label with
+ * the suffix render gives a multi-label table's two total rows
+ */
+static bool
+is_total_with(tp_ctx *c, const char *label, const char *suffix)
+{
+	size_t		n = strlen(label),
+				m = strlen(suffix);
+	char	   *prefix;
+
+	if (n <= m)
+		return false;
+	for (size_t i = 0; i < m; i++)
+		if (ascii_tolower((unsigned char) label[n - m + i]) != suffix[i])
+			return false;
+	prefix = tp_new(c, n - m + 1);
+	memcpy(prefix, label, n - m);
+	prefix[n - m] = '\0';
+	return is_total(c, prefix);
+}
+
 static const char *
 quote_label(const char *s, char *buf, size_t cap)
 {
@@ -1290,6 +1312,7 @@ interpret(tp_ctx *c, tp_table *t)
 	int			width;
 	int			total_col = -1;
 	int			total_row = -1;
+	int			units_row = -1;
 	int			nbody;
 	char		qa[96],
 				qb[96];
@@ -1383,7 +1406,15 @@ interpret(tp_ctx *c, tp_table *t)
 			tp_fail(c, row->line, 1, NULL, "row label on line %d is longer than %d bytes",
 					row->line, TP_MAX_LABEL_LEN);
 		labels[r] = label;
-		if (is_total(c, label))
+		if (is_total_with(c, label, " (distinct crimes)"))
+		{
+			if (units_row >= 0)
+				tp_fail(c, row->line, 1, NULL,
+						"two distinct-crimes total rows, on lines %d and %d",
+						c->rows[units_row + 1].line, row->line);
+			units_row = r;
+		}
+		else if (is_total(c, label) || is_total_with(c, label, " (mentions)"))
 		{
 			if (total_row >= 0)
 				tp_fail(c, row->line, 1,
@@ -1409,7 +1440,11 @@ interpret(tp_ctx *c, tp_table *t)
 		}
 	}
 
-	t->nrows = nbody - (total_row >= 0);
+	if (units_row >= 0 && total_row < 0)
+		tp_fail(c, c->rows[units_row + 1].line, 1,
+				"A multi-label table prints its mentions total row (e.g. 'Grand Total (mentions)') beside it.",
+				"distinct-crimes row on line %d but no total row", c->rows[units_row + 1].line);
+	t->nrows = nbody - (total_row >= 0) - (units_row >= 0);
 	t->ncols = width - 1 - (total_col >= 0);
 	if (t->nrows < 1)
 		tp_fail(c, h->line, 0, NULL, "table has a total row but no data rows");
@@ -1430,6 +1465,13 @@ interpret(tp_ctx *c, tp_table *t)
 		t->total_row_line = c->rows[total_row + 1].line;
 		t->col_totals = tp_new(c, sizeof(tp_cell) * t->ncols);
 	}
+	t->has_units_row = units_row >= 0;
+	if (t->has_units_row)
+	{
+		t->units_row_label = labels[units_row];
+		t->units_row_line = c->rows[units_row + 1].line;
+		t->col_units = tp_new(c, sizeof(tp_cell) * t->ncols);
+	}
 	for (int i = 1, j = 0; i < width; i++)
 		if (i != total_col)
 			t->col_labels[j++] = hclean[i];
@@ -1438,9 +1480,10 @@ interpret(tp_ctx *c, tp_table *t)
 	{
 		tp_rawrow  *row = &c->rows[r + 1];
 		bool		is_total = (r == total_row);
+		bool		is_units = (r == units_row);
 
 		tp_tick(c);
-		if (!is_total)
+		if (!is_total && !is_units)
 		{
 			t->row_labels[k] = labels[r];
 			t->row_lines[k] = row->line;
@@ -1452,9 +1495,10 @@ interpret(tp_ctx *c, tp_table *t)
 			char	   *txt = clean_cell(c, row->cells[i], strip);
 
 			if (i == total_col)
-				cell = is_total ? &t->grand : &t->row_totals[k];
+				cell = is_units ? &t->units_grand : is_total ? &t->grand : &t->row_totals[k];
 			else
-				cell = is_total ? &t->col_totals[j++] : &t->cells[(size_t) k * t->ncols + j++];
+				cell = is_units ? &t->col_units[j++] : is_total ? &t->col_totals[j++] :
+					&t->cells[(size_t) k * t->ncols + j++];
 			if (!read_cell(txt, cell, why, sizeof(why)))
 			{
 				char		detail[300];
@@ -1470,7 +1514,7 @@ interpret(tp_ctx *c, tp_table *t)
 			cell->line = row->lines[i];
 			cell->col = i + 1;
 		}
-		if (!is_total)
+		if (!is_total && !is_units)
 			k++;
 	}
 }

@@ -66,6 +66,14 @@ typedef struct tp_table
 
 	tp_cell		grand;			/* when has_total_row && has_total_col */
 
+	/* a multi-label table as render prints it: "Grand Total (mentions)" is
+	 * the total row, "Grand Total (distinct crimes)" its units row */
+	bool		has_units_row;
+	const char *units_row_label;
+	int			units_row_line;
+	tp_cell    *col_units;		/* [ncols] when has_units_row */
+	tp_cell		units_grand;	/* when has_units_row && has_total_col */
+
 	/* text around the table (render's title and footnotes): lines before
 	 * the header (HTML: the caption), joined; lines after the last row
 	 * (HTML: <p> after the table), one note each */

@@ -25,4 +25,4 @@ CREATE FUNCTION @extschema@.table_cells(tbl text, format text DEFAULT 'auto',
   AS 'MODULE_PATHNAME', 'foistats_table_cells'
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.table_cells(text, text, text[]) IS
-  'the parse of a published table cell by cell, to check it before trusting it: role (cell, row_total, column_total, grand_total), labels as read (totals under their printed labels), kind (count; blank for empty, ''-'', n/a; suppressed for ''*'', ''<5'', ''1-4'' ...), value (NULL when suppressed), the text as published, and its line and cell position in the input';
+  'the parse of a published table cell by cell, to check it before trusting it: role (cell, row_total, column_total, grand_total; column_units and total_units for the distinct-crimes row of a multi-label table, ''Grand Total (distinct crimes)''), labels as read (totals under their printed labels), kind (count; blank for empty, ''-'', n/a; suppressed for ''*'', ''<5'', ''1-4'' ...), value (NULL when suppressed), the text as published, and its line and cell position in the input';

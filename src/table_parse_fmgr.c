@@ -156,6 +156,11 @@ foistats_table_to_xtab(const tp_table *t, MemoryContext mcxt)
 				xtab_set_pub_col_total(xt, cidx[j], v);
 	if (t->has_total_row && t->has_total_col && total_value(&t->grand, &v))
 		xtab_set_pub_grand_total(xt, v);
+	/* a withheld column's units are not shown (it has no published total) */
+	if (t->has_units_row)
+		for (int j = 0; j < t->ncols; j++)
+			if (t->col_units[j].kind == MARKER_COUNT)
+				xtab_set_units(xt, cidx[j], (int64) t->col_units[j].value);
 	if (t->title)
 		xtab_set_title(xt, t->title);
 	for (int i = 0; i < t->nnotes; i++)
@@ -330,6 +335,13 @@ foistats_table_cells(PG_FUNCTION_ARGS)
 			put_cell(rsinfo, "column_total", t.total_row_label, t.col_labels[j], &t.col_totals[j]);
 		if (t.has_total_col)
 			put_cell(rsinfo, "grand_total", t.total_row_label, t.total_col_label, &t.grand);
+	}
+	if (t.has_units_row)
+	{
+		for (int j = 0; j < t.ncols; j++)
+			put_cell(rsinfo, "column_units", t.units_row_label, t.col_labels[j], &t.col_units[j]);
+		if (t.has_total_col)
+			put_cell(rsinfo, "total_units", t.units_row_label, t.total_col_label, &t.units_grand);
 	}
 	PG_RETURN_NULL();
 }

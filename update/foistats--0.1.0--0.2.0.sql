@@ -4358,3 +4358,639 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.response_csv(text, regclass, date, date) IS
   'every table of a stored request as CSV (RFC 4180, as render''s csv: title, header, rows, Grand Totals, then the table''s footnotes and those the response document gives it, one per record; no bold markup), with a file name <request>_q<id>.csv';
 DROP FUNCTION @extschema@.response_period(text, jsonb, date, date);
+
+-- issue 11: a newcomer's request: audit_request does not check the arithmetic of a
+-- cell-key table (so response() prints it) nor count a withheld complement the
+-- totals only narrow; the response's note for a cell-key table; request_key names cellkey
+CREATE OR REPLACE FUNCTION @extschema@.audit_request(request text, records regclass DEFAULT NULL,
+                                          period_from date DEFAULT NULL, period_to date DEFAULT NULL,
+    OUT question text, OUT "check" text, OUT row_label text, OUT col_label text,
+    OUT published bigint, OUT computed bigint, OUT detail text)
+RETURNS SETOF record
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    spec jsonb := @extschema@.request_spec(request);
+    t    record;
+    sup  @extschema@.xtab;
+BEGIN
+    IF to_regclass('pg_temp.foistats_audit_tables') IS NULL THEN    -- (no NOTICE on a second call in a transaction)
+        CREATE TEMP TABLE foistats_audit_tables (question text, xtab @extschema@.xtab) ON COMMIT DROP;
+    END IF;
+    DELETE FROM foistats_audit_tables;
+    INSERT INTO foistats_audit_tables
+    SELECT r.question, r.xtab FROM @extschema@.request_tables(request, records, period_from, period_to) r;
+    -- a subset is audited against its superset cell by cell when both have
+    -- the same rows and columns (labels then mean the same thing)
+    -- (c: the question, p: its superset; both aliases name their column,
+    -- so that neither reference can resolve to the other's)
+    FOR t IN SELECT a.question AS qid, a.xtab,
+                    CASE WHEN p.q -> 'rows' = c.q -> 'rows'
+                          AND coalesce(p.q ->> 'columns', spec ->> 'columns', 'year')
+                              = coalesce(c.q ->> 'columns', spec ->> 'columns', 'year')
+                         THEN c.q ->> 'subset_of' END AS parent,
+                    -- the cell key perturbs every figure: rows need not add up
+                    coalesce(c.q -> 'protect', spec -> 'protect') ->> 'method' IS NOT DISTINCT FROM 'cellkey'
+                    OR (p.q IS NOT NULL AND coalesce(p.q -> 'protect', spec -> 'protect') ->> 'method'
+                                             IS NOT DISTINCT FROM 'cellkey') AS cellkey
+               FROM foistats_audit_tables a
+               JOIN jsonb_array_elements(spec -> 'questions') c(q) ON c.q ->> 'id' = a.question
+               LEFT JOIN jsonb_array_elements(spec -> 'questions') p(q) ON p.q ->> 'id' = c.q ->> 'subset_of'
+              ORDER BY a.ctid LOOP
+        question := t.qid;
+        -- audit() reads every withheld cell as possibly small; a complement
+        -- (or total) that the published figures merely prove positive gives
+        -- no small count away, as protect's exact audit knows (issue 11)
+        FOR "check", row_label, col_label, published, computed, detail IN
+            SELECT a.* FROM @extschema@.audit(t.xtab) a
+             WHERE NOT (t.cellkey AND a."check" IN ('row_total', 'column_total', 'grand_total_rows',
+                                                    'grand_total_columns', 'grand_total_cells'))
+               AND (a."check" <> 'disclosure_narrowed'
+                OR NOT EXISTS (SELECT FROM @extschema@.disclosure_audit(t.xtab) d
+                                WHERE d.row_label IS NOT DISTINCT FROM a.row_label
+                                  AND d.col_label IS NOT DISTINCT FROM a.col_label
+                                  AND d.published_state IN ('secondary', 'total')
+                                  AND d.meets_rule IS NULL)) LOOP
+            RETURN NEXT;
+        END LOOP;
+        IF t.parent IS NOT NULL AND NOT t.cellkey THEN
+            SELECT a.xtab INTO sup FROM foistats_audit_tables a WHERE a.question = t.parent;
+            FOR "check", row_label, col_label, published, computed, detail IN
+                SELECT * FROM @extschema@.audit_subset(t.xtab, sup) LOOP
+                RETURN NEXT;
+            END LOOP;
+        END IF;
+    END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.audit_request(text, regclass, date, date) IS
+  'audits every table of a request as it would be published: its arithmetic (foistats.audit) and, for a question that is a subset_of another with the same rows and columns, that it stays within it cell by cell (foistats.audit_subset); no rows means every table adds up. A table protected by the cell key is not checked for arithmetic or against its superset (its figures are perturbed), and a withheld complement or total that the published figures only narrow, protect''s exact audit having found its count not small, is no finding';
+CREATE OR REPLACE FUNCTION @extschema@.response_notes(request text, spec jsonb, q jsonb, x @extschema@.xtab, shown boolean,
+                                           total_label text, period_from date, period_to date, findings jsonb)
+RETURNS text[]
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    notes  text[] := '{}';
+    what   text;
+    m      text[];
+    dicts  jsonb := '{}';
+    d      record;
+    parent jsonb;
+    mname  text := CASE WHEN jsonb_typeof(q -> 'measure') = 'object' THEN coalesce(q -> 'measure' ->> 'name', 'count') END;
+    withheld boolean := EXISTS (SELECT 1 FROM @extschema@.rows(x) r WHERE r.n IS NULL);
+BEGIN
+    -- the crimes counted
+    what := coalesce(@extschema@.markdown_escape(q ->> 'population_text'),
+                     CASE WHEN q ? 'population' THEN format('those for which `%s`', q ->> 'population') END);
+    IF q ? 'subset_of' THEN
+        notes := notes || CASE WHEN what IS NULL THEN format('Crimes counted: those counted in question %s.', q ->> 'subset_of')
+                               ELSE format('Crimes counted: of the crimes counted in question %s, %s.', q ->> 'subset_of', what) END;
+    ELSE
+        notes := notes || format('Crimes counted: %s; recorded %s (by the date recorded; records that are not crimes are left out).',
+                                 coalesce(what, 'every crime'), @extschema@.date_span_text(period_from, period_to));
+    END IF;
+    IF mname IS NOT NULL THEN
+        notes := notes || format('%s: the crimes for which `%s` is true.', @extschema@.markdown_escape(mname), q -> 'measure' ->> 'count');
+    END IF;
+
+    -- what the Grand Totals count
+    IF shown AND @extschema@.is_multi_label(x) THEN
+        notes := notes || format('%1$s (mentions) adds up the rows, so a crime that mentions two of them counts twice%2$s; %1$s (distinct crimes) counts each crime once%3$s.',
+                                 @extschema@.markdown_escape(total_label),
+                                 coalesce(format(' (%s mentions)', @extschema@.grand_total(x)), ''),
+                                 coalesce(format(' (%s crimes)', @extschema@.total_units(x)), ''));
+    ELSIF shown THEN
+        notes := notes || format('%s counts %s: each crime once, in one row and one column%s.',
+                                 @extschema@.markdown_escape(total_label),
+                                 coalesce(@extschema@.markdown_escape(mname), 'crimes'),
+                                 coalesce(format(' (%s in all)', @extschema@.grand_total(x)), ''));
+    END IF;
+
+    -- text searches: the dictionary of multi-label rows, and any a population searches
+    IF q -> 'rows' ? 'terms' THEN
+        dicts := jsonb_build_object(q -> 'rows' ->> 'terms', jsonb_build_object('field', 'mo', 'only', q -> 'rows' -> 'only'));
+    END IF;
+    FOR m IN SELECT regexp_matches(coalesce(q ->> 'population', ''),
+                                   'mentions(?:_any)?\s*\(\s*(?:[a-z_]+\.)?([a-z_][a-z0-9_]*)\s*,\s*''([^'']+)''\s*\)', 'gi') LOOP
+        dicts := dicts || jsonb_build_object(m[2], coalesce(dicts -> m[2], '{}') || jsonb_build_object('field', m[1]));
+    END LOOP;
+    FOR d IN SELECT key, value FROM jsonb_each(dicts) ORDER BY key LOOP
+        notes := notes || @extschema@.response_term_note(d.key, d.value ->> 'field',
+                              CASE WHEN jsonb_typeof(d.value -> 'only') = 'array'
+                                   THEN ARRAY(SELECT jsonb_array_elements_text(d.value -> 'only')) END);
+    END LOOP;
+
+    notes := notes || ARRAY(SELECT @extschema@.markdown_escape(f) FROM jsonb_array_elements_text(coalesce(q -> 'footnotes', '[]')) f);
+
+    -- the audit's verdict
+    IF jsonb_array_length(findings) = 0 AND shown
+       AND coalesce(q -> 'protect', spec -> 'protect') ->> 'method' IS NOT DISTINCT FROM 'cellkey' THEN
+        notes := notes || 'Checked (foistats.audit_request): nothing withheld; every figure is perturbed (cell key), so its rows and columns need not add up.'::text;
+    ELSIF jsonb_array_length(findings) = 0 AND shown THEN
+        SELECT e INTO parent FROM jsonb_array_elements(spec -> 'questions') e
+         WHERE e ->> 'id' = q ->> 'subset_of' AND e -> 'rows' = q -> 'rows'
+           AND coalesce(e ->> 'columns', spec ->> 'columns', 'year') = coalesce(q ->> 'columns', spec ->> 'columns', 'year');
+        notes := notes || format('Checked (foistats.audit_request): every row, column and %s of this table adds up%s%s.',
+                                 @extschema@.markdown_escape(total_label),
+                                 CASE WHEN withheld THEN '; no withheld figure can be worked out from the published totals' ELSE '' END,
+                                 CASE WHEN parent IS NOT NULL THEN format('; no figure exceeds its counterpart in question %s', parent ->> 'id') ELSE '' END);
+    END IF;
+    RETURN notes;
+END
+$fn$;
+UPDATE @extschema@.request_key
+   SET description = 'suppress (default) | round5 | cellkey (perturbs every figure by its crimes'' record keys; secret: setting foistats.cellkey_secret)'
+ WHERE context = 'protect' AND key = 'method';
+
+-- issue 11: bind_records' error for an unknown outcome code: check_outcomes needs the view, so bind with check_values => false first
+CREATE OR REPLACE FUNCTION @extschema@.bind_records(target name, source regclass,
+                                         columns jsonb DEFAULT '{}',
+                                         time_zone text DEFAULT 'Europe/London',
+                                         check_values boolean DEFAULT true)
+RETURNS regclass
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    f          record;
+    spec       jsonb;
+    src_expr   text;
+    src_desc   text;
+    src_type   regtype;
+    items      text[] := '{}';
+    names      text[] := '{}';    -- the view's column names, in order
+    key        text;
+    avail      text;
+    ex_schema  text := '@extschema@';
+    caller_path text := current_setting('search_path');
+    bad        record;
+    view_sql   text;
+BEGIN
+    IF target IS NULL OR source IS NULL OR columns IS NULL OR time_zone IS NULL OR check_values IS NULL THEN
+        RAISE EXCEPTION 'bind_records arguments must not be null'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF jsonb_typeof(columns) <> 'object' THEN
+        RAISE EXCEPTION 'column mapping must be a JSON object'
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('Got a JSON %s.', jsonb_typeof(columns)),
+                  HINT = 'Map interface fields to your columns, e.g. {"recorded_on": "date_recorded"}.';
+    END IF;
+    IF target = ex_schema THEN
+        RAISE EXCEPTION 'cannot bind records into the extension''s own schema "%"', target
+            USING ERRCODE = 'invalid_schema_name',
+                  HINT = 'Choose a schema of your own, e.g. ''foi''.';
+    END IF;
+    BEGIN
+        PERFORM now() AT TIME ZONE time_zone;
+    EXCEPTION WHEN invalid_parameter_value THEN
+        RAISE EXCEPTION 'time zone "%" is not recognized', time_zone
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Use a name from pg_timezone_names, e.g. ''Europe/London''.';
+    END;
+
+    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO avail
+      FROM pg_attribute WHERE attrelid = source AND attnum > 0 AND NOT attisdropped;
+
+    -- every key must name an interface field; every value a column, an
+    -- expression or a constant
+    FOR key IN SELECT jsonb_object_keys(columns) LOOP
+        IF NOT EXISTS (SELECT 1 FROM @extschema@.record_field rf WHERE rf.name = key) THEN
+            RAISE EXCEPTION '"%" is not a field of the record interface', key
+                USING ERRCODE = 'invalid_parameter_value',
+                      HINT = (SELECT 'Fields are: ' || string_agg(name, ', ' ORDER BY position) ||
+                                     '. Other columns of your table pass through under their own names.'
+                                FROM @extschema@.record_field);
+        END IF;
+        spec := columns -> key;
+        IF NOT (jsonb_typeof(spec) = 'string'
+                OR (jsonb_typeof(spec) = 'object' AND (SELECT count(*) FROM jsonb_object_keys(spec)) = 1
+                    AND (spec ? 'expr' AND jsonb_typeof(spec -> 'expr') = 'string' OR spec ? 'value'))) THEN
+            RAISE EXCEPTION 'the binding of field "%" must be a column name, {"expr": "..."} or {"value": ...}', key
+                USING ERRCODE = 'invalid_parameter_value',
+                      DETAIL = format('Got %s.', spec);
+        END IF;
+    END LOOP;
+
+    FOR f IN SELECT * FROM @extschema@.record_field ORDER BY position LOOP
+        spec := columns -> f.name;
+        IF spec IS NULL AND NOT EXISTS (SELECT 1 FROM pg_attribute
+                                         WHERE attrelid = source AND attname = f.name
+                                           AND attnum > 0 AND NOT attisdropped) THEN
+            IF f.required THEN
+                RAISE EXCEPTION 'column "%" of % does not exist (record field "%")', f.name, source, f.name
+                    USING ERRCODE = 'undefined_column',
+                          DETAIL = format('Columns of %s: %s.', source, avail),
+                          HINT = format('Field "%s" is required: map it with {"%s": "your_column"}, an expression or a constant.',
+                                        f.name, f.name);
+            END IF;
+            items := items || format('NULL::%s AS %I', f.type, f.name);
+            names := names || f.name;
+            CONTINUE;
+        END IF;
+        IF spec IS NULL OR jsonb_typeof(spec) = 'string' THEN
+            src_expr := format('s.%I', coalesce(spec #>> '{}', f.name));
+            src_desc := format('column %I', coalesce(spec #>> '{}', f.name));
+            SELECT atttypid::regtype INTO src_type FROM pg_attribute
+             WHERE attrelid = source AND attname = coalesce(spec #>> '{}', f.name)
+               AND attnum > 0 AND NOT attisdropped;
+            IF src_type IS NULL THEN
+                RAISE EXCEPTION 'column "%" of % does not exist (record field "%")',
+                                spec #>> '{}', source, f.name
+                    USING ERRCODE = 'undefined_column',
+                          DETAIL = format('Columns of %s: %s.', source, avail),
+                          HINT = 'Check the column mapping.';
+            END IF;
+        ELSIF spec ? 'expr' THEN
+            src_expr := format('(%s)', spec ->> 'expr');
+            src_desc := format('expression %s', spec ->> 'expr');
+            PERFORM @extschema@.check_expression(spec ->> 'expr', format('the binding of field "%s"', f.name));
+            BEGIN
+                PERFORM set_config('search_path', caller_path, true);
+                EXECUTE format('SELECT pg_catalog.pg_typeof(t.x) FROM (SELECT %s AS x FROM %s s WHERE false) t RIGHT JOIN (VALUES (1)) v(one) ON true',
+                               src_expr, source) INTO src_type;
+                PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
+            EXCEPTION WHEN OTHERS THEN
+                PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
+                RAISE EXCEPTION 'the expression bound to field "%" is not valid over %: %', f.name, source, SQLERRM
+                    USING ERRCODE = 'invalid_parameter_value',
+                          DETAIL = format('Expression: %s', spec ->> 'expr'),
+                          HINT = format('Write it over the columns of %s: %s.', source, avail);
+            END;
+        ELSE
+            IF spec -> 'value' = 'null'::jsonb THEN
+                src_expr := format('NULL::%s', f.type);
+            ELSIF jsonb_typeof(spec -> 'value') IN ('string', 'number', 'boolean') THEN
+                src_expr := format('%L::%s', spec ->> 'value', f.type);
+            ELSE
+                RAISE EXCEPTION 'the constant bound to field "%" must be a JSON string, number, boolean or null', f.name
+                    USING ERRCODE = 'invalid_parameter_value', DETAIL = format('Got %s.', spec -> 'value');
+            END IF;
+            src_desc := format('constant %s', spec -> 'value');
+            BEGIN
+                EXECUTE format('SELECT %s', src_expr);
+            EXCEPTION WHEN data_exception THEN
+                RAISE EXCEPTION 'the constant % cannot be bound to field "%" (%)', spec -> 'value', f.name, f.type
+                    USING ERRCODE = 'datatype_mismatch', DETAIL = SQLERRM;
+            END;
+            src_type := f.type::regtype;
+        END IF;
+
+        IF NOT @extschema@.record_type_fits(f.type, src_type) THEN
+            RAISE EXCEPTION 'record field "%" (%) cannot be bound to % of %, of type %',
+                            f.name, f.type, src_desc, source, src_type
+                USING ERRCODE = 'datatype_mismatch',
+                      HINT = @extschema@.record_type_hint(f.type);
+        END IF;
+        IF f.type = 'date' AND src_type = 'timestamp with time zone'::regtype THEN
+            -- read the instant in the binding's time zone, never the session's
+            src_expr := format('(%s AT TIME ZONE %L)::date', src_expr, time_zone);
+        ELSIF f.name = 'outcome' THEN
+            src_expr := format('NULLIF(upper(btrim(%s::text)), '''')', src_expr);
+        ELSIF src_type IS DISTINCT FROM f.type::regtype THEN
+            src_expr := format('%s::%s', src_expr, f.type);
+        END IF;
+        items := items || format('%s AS %I', src_expr, f.name);
+        names := names || f.name;
+    END LOOP;
+
+    -- the table's other columns pass through under their own names
+    -- (columns bound to a field, and names of fields, are left out)
+    SELECT items || array_agg(format('s.%I', p.attname) ORDER BY p.attnum), names || array_agg(p.attname::text ORDER BY p.attnum)
+      INTO items, names
+      FROM (SELECT a.attname, a.attnum
+          FROM pg_attribute a
+         WHERE a.attrelid = source AND a.attnum > 0 AND NOT a.attisdropped
+           AND a.attname NOT IN (SELECT rf.name FROM @extschema@.record_field rf)
+           AND NOT EXISTS (SELECT 1 FROM jsonb_each(columns) m
+                            WHERE jsonb_typeof(m.value) = 'string' AND m.value #>> '{}' = a.attname)
+         ) p;
+
+    IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = target) THEN
+        EXECUTE format('CREATE SCHEMA %I', target);
+    END IF;
+    view_sql := format('VIEW %I.records AS SELECT %s FROM %s s', target, array_to_string(items, ', '), source);
+    -- expressions are the user's: resolve them in the caller's search_path,
+    -- as CREATE VIEW would; the view stores what they resolved to
+    -- the columns change when a pass-through column is added or renamed:
+    -- re-create the view then; a dependent object makes that an error
+    PERFORM @extschema@.drop_changed_view(to_regclass(format('%I.records', target)),
+        names,
+        'Drop the dependent views first (request views are re-created by foistats.create_request_views).');
+    PERFORM set_config('search_path', caller_path, true);
+    EXECUTE 'CREATE OR REPLACE ' || view_sql;
+    PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
+    DELETE FROM @extschema@.records_binding b
+     WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = b.records);
+    INSERT INTO @extschema@.records_binding AS b (records, source, columns, time_zone)
+    VALUES (format('%I.records', target)::regclass, source, columns, time_zone)
+    ON CONFLICT ON CONSTRAINT records_binding_pkey
+    DO UPDATE SET source = excluded.source, columns = excluded.columns, time_zone = excluded.time_zone,
+                  bound_at = pg_catalog.now(), bound_by = CURRENT_USER;
+    EXECUTE format('COMMENT ON VIEW %I.records IS %L', target,
+                   format('crime records of %s bound to the foistats record interface (foistats.record_field); recorded_on in time zone %s; binding %s',
+                          source, time_zone, columns));
+
+    IF check_values THEN
+        FOR bad IN EXECUTE format(
+            -- outcomes counted first, then looked up: a distributed table
+            -- (Citus) cannot be joined directly with foistats.ho_outcome
+            'SELECT d.code, d.n, d.example
+               FROM (SELECT r.outcome AS code, count(*) AS n, min(r.crime_ref) AS example
+                       FROM %I.records r WHERE r.outcome IS NOT NULL GROUP BY r.outcome) d
+              WHERE NOT EXISTS (SELECT 1 FROM %s.ho_outcome o WHERE o.type = d.code)
+              ORDER BY d.n DESC, d.code LIMIT 1', target, ex_schema)
+        LOOP
+            RAISE EXCEPTION 'record field "outcome" bound to % of % holds "%", which is not a Home Office outcome type',
+                            coalesce((SELECT d FROM (SELECT CASE WHEN jsonb_typeof(columns -> 'outcome') = 'string'
+                                                                 THEN format('column %I', columns ->> 'outcome')
+                                                                 WHEN columns ? 'outcome' THEN format('%s', columns -> 'outcome')
+                                                                 ELSE 'column outcome' END AS d) x), 'column outcome'),
+                            source, bad.code
+                USING ERRCODE = 'invalid_parameter_value',
+                      DETAIL = format('%s %s it, e.g. crime %s. Outcome types are listed in foistats.ho_outcome; NULL means open. Once bound with check_values => false, foistats.check_outcomes(''%I.records'') lists every unknown code.',
+                                      bad.n, CASE WHEN bad.n = 1 THEN 'record has' ELSE 'records have' END, bad.example, target),
+                      HINT = 'Map the force''s own codes to Home Office types with an expression, e.g. {"outcome": {"expr": "CASE \"Outcome\" WHEN ''OC15'' THEN ''15'' ... END"}}; add a Home Office type foistats does not ship to foistats.ho_outcome; or bind with check_values => false to check later.';
+        END LOOP;
+    END IF;
+    RETURN format('%I.records', target)::regclass;
+END
+$fn$;
+
+-- issue 11: create_request_views refuses a schema that holds another request's views (its q<id> views left would read this request's period); the columns of answers are described
+CREATE OR REPLACE FUNCTION @extschema@.create_request_views(target name, request text,
+                                                 period_from date, period_to date)
+RETURNS SETOF regclass
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+DECLARE
+    ex       text := '@extschema@';
+    s        text := quote_ident(target);
+    spec     jsonb;
+    q        jsonb;
+    qid      text;
+    v        text;
+    cols     text;
+    labels   text[];
+    rs       record;
+    made     text[] := '{}';
+    longs    text[] := '{}';
+    pops     text[] := '{}';
+    mname    text;
+    qtitle   text;
+    other    text;
+BEGIN
+    IF target IS NULL OR request IS NULL OR period_from IS NULL OR period_to IS NULL THEN
+        RAISE EXCEPTION 'create_request_views arguments must not be null'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF period_from > period_to THEN
+        RAISE EXCEPTION 'request period starts after it ends'
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('period_from is %s, period_to is %s.', period_from, period_to);
+    END IF;
+    IF to_regclass(format('%s.records', s)) IS NULL THEN
+        RAISE EXCEPTION 'no records view in schema "%"', target
+            USING ERRCODE = 'undefined_table',
+                  HINT = format('Bind your crime records first: SELECT foistats.bind_records(%L, ''your_table'', ''{...}'').', target);
+    END IF;
+    spec := @extschema@.request_spec(request);
+    PERFORM @extschema@.request_records(request, spec, format('%s.records', s)::regclass);
+
+    -- One request's views a schema: another's q<id> views would be replaced
+    -- in part, and those left would read this request's period
+    IF EXISTS (SELECT 1 FROM pg_attribute a
+                WHERE a.attrelid = to_regclass(format('%s.request_period', s))
+                  AND a.attname = 'request' AND NOT a.attisdropped) THEN
+        EXECUTE format('SELECT request FROM %s.request_period', s) INTO other;
+        IF other IS DISTINCT FROM request THEN
+            RAISE EXCEPTION 'schema "%" holds the views of request "%"', target, other
+                USING ERRCODE = 'duplicate_object',
+                      DETAIL = format('The views of request "%s" would replace some of them (q1, q1_xtab, ..., answers, request_period), and those left would read the period of "%s".', request, request),
+                      HINT = format('Give each request a schema of its own: bind the same table there (SELECT foistats.bind_records(''other_schema'', ...)) and create the views there; or drop the views of "%s" first (DROP VIEW %s.request_period CASCADE drops them all and keeps %s.records).', other, s, s);
+        END IF;
+    END IF;
+
+    -- The period, defined once; every view below reads it.
+    PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.request_period', s)),
+                                          ARRAY['request', 'period_from', 'period_to', 'description']);
+    EXECUTE format($v$CREATE OR REPLACE VIEW %s.request_period AS
+        SELECT %L::text AS request, %L::date AS period_from, %L::date AS period_to, %L::text AS description$v$,
+        s, request, period_from, period_to, @extschema@.date_span_text(period_from, period_to));
+    EXECUTE format('COMMENT ON VIEW %s.request_period IS %L', s,
+        format('the period of request %s (inclusive): every question view counts crimes recorded in it', request));
+    made := made || 'request_period'::text;
+
+    FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
+        CONTINUE WHEN NOT (q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of');
+        qid := q ->> 'id';
+        v := 'q' || lower(qid);
+        qtitle := coalesce(q ->> 'title', q ->> 'text', 'question ' || qid);
+        cols := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
+
+        -- the records the question counts
+        EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.%2$I AS
+            SELECT r.* FROM %1$s.records r, %1$s.request_period p WHERE %3$s$v$,
+            s, v || '_records',
+            replace(@extschema@.request_population_sql(request, spec, qid), 'BETWEEN $1 AND $2',
+                    'BETWEEN p.period_from AND p.period_to'));
+        EXECUTE format('COMMENT ON VIEW %s.%I IS %L', s, v || '_records',
+            format('question %s of request %s: the crimes it counts (%s)', qid, request,
+                   coalesce(q ->> 'population', 'every crime recorded in the period')));
+        pops := pops || format('SELECT %L::text AS question, r.* FROM %s.%I r', qid, s, v || '_records');
+        made := made || (v || '_records');
+
+        -- the cross-tab, as request_xtab gives it (protected as defined)
+        EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.%2$I AS
+            SELECT %3$s.request_xtab(%4$L, %5$L, %6$L::regclass, p.period_from, p.period_to) AS xtab
+              FROM %1$s.request_period p$v$, s, v || '_xtab', ex, request, qid, format('%s.records', s));
+        EXECUTE format('COMMENT ON VIEW %s.%I IS %L', s, v || '_xtab',
+            format('question %s of request %s as a cross-tab: %s', qid, request, qtitle));
+        made := made || (v || '_xtab');
+        longs := longs || format($v$SELECT %L::text AS question, t.row_label, t.period, t.n, t.is_total
+              FROM %s.%I x, LATERAL %s.figures(x.xtab) t$v$, qid, s, v || '_xtab', ex);
+
+        IF q ? 'rows' THEN
+            rs := @extschema@.request_rows_sql(request, qid, q -> 'rows', @extschema@.request_template(spec));
+            labels := CASE WHEN cols = 'none' THEN ARRAY[@extschema@.date_span_text(period_from, period_to)]
+                           WHEN cols = 'dimension' THEN @extschema@.col_labels(@extschema@.with_columns(
+                               @extschema@.request_xtab(request, qid, format('%s.records', s)::regclass, period_from, period_to),
+                               (@extschema@.request_rows_sql(request, qid, q -> 'columns', @extschema@.request_template(spec), 'columns')).listed
+                               || @extschema@.col_labels(@extschema@.request_xtab(request, qid, format('%s.records', s)::regclass,
+                                                                                  period_from, period_to))))
+                           ELSE @extschema@.period_labels(period_from, period_to, cols) END;
+            PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.%I', s, v)),
+                                                  rs.name || labels || 'Grand Total'::text);
+            PERFORM @extschema@.create_wide_view_in_path(format('%s.%I', s, v),
+                format('SELECT xtab FROM %s.%I', s, v || '_xtab'), rs.name,
+                'pg_catalog, pg_temp', labels, true,
+                format('question %s of request %s: %s; %s x %s with Grand Totals', qid, request, qtitle,
+                       rs.name, CASE cols WHEN 'fy' THEN 'financial year' WHEN 'none' THEN 'the whole period'
+                                          WHEN 'dimension' THEN coalesce(q -> 'columns' ->> 'name', q -> 'columns' ->> 'dimension', 'column')
+                                          ELSE cols END)
+                || CASE WHEN rs.multi THEN '; a crime can be under several rows, so the columns count mentions, and the last row counts distinct crimes'
+                        ELSE '; each crime is counted once' END, true);
+        ELSE
+            mname := coalesce(q -> 'measure' ->> 'name', 'crimes');
+            PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.%I', s, v)),
+                CASE WHEN mname = 'crimes' THEN ARRAY['crimes'] ELSE ARRAY[mname, 'crimes'] END);
+            EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.%2$I AS
+                SELECT %3$s count(*) AS crimes FROM %1$s.%4$I q$v$, s, v,
+                CASE WHEN mname = 'crimes' THEN ''
+                     ELSE format('count(*) FILTER (WHERE (%s) IS TRUE) AS %I,', q -> 'measure' ->> 'count', mname) END,
+                v || '_records');
+            EXECUTE format('COMMENT ON VIEW %s.%I IS %L', s, v,
+                format('question %s of request %s: %s (unprotected counts: publish through %s_xtab)', qid, request, qtitle, v));
+        END IF;
+        made := made || v;
+    END LOOP;
+
+    -- long form: one row per figure, the same columns for every request
+    PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.answers', s)),
+                                          ARRAY['question', 'row_label', 'period', 'n', 'is_total']);
+    EXECUTE format('CREATE OR REPLACE VIEW %s.answers AS %s', s, array_to_string(longs, ' UNION ALL '));
+    EXECUTE format('COMMENT ON VIEW %s.answers IS %L', s,
+        format('every figure of request %s in long form (question, row_label, period, n, is_total): cells and the totals as published (n NULL where withheld); its columns stay the same when the request or its period changes', request));
+    -- described column by column, as BI tools show them
+    EXECUTE format('COMMENT ON COLUMN %s.answers.question IS %L', s, 'the question''s id as asked (''1'', ''1b'')');
+    EXECUTE format('COMMENT ON COLUMN %s.answers.row_label IS %L', s,
+        'the row as printed; Grand Total for the total row (Grand Total (mentions) and Grand Total (distinct crimes) for multi-label rows)');
+    EXECUTE format('COMMENT ON COLUMN %s.answers.period IS %L', s,
+        'the column as printed: a period (''2024'', ''2024/25'', ''2024 Q1'', ''2024-01''), a column dimension''s label, or Grand Total');
+    EXECUTE format('COMMENT ON COLUMN %s.answers.n IS %L', s, 'the figure as published: NULL where withheld (a perturbed or rounded figure as printed)');
+    EXECUTE format('COMMENT ON COLUMN %s.answers.is_total IS %L', s, 'true for a figure of a Grand Total row or column');
+    made := made || 'answers'::text;
+
+    -- records whose recorded ages contradict their offence title
+    PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.scope_conflicts', s)),
+        ARRAY['crime_ref', 'recorded_on', 'offence', 'victim_age', 'offender_age', 'conflicts', 'questions']);
+    EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.scope_conflicts AS
+        SELECT q.crime_ref, q.recorded_on, q.offence, q.victim_age, q.offender_age, c.conflicts,
+               array_agg(q.question ORDER BY q.question) AS questions
+          FROM (%2$s) q,
+               LATERAL (SELECT %3$s.age_conflicts(q.offence, q.victim_age, q.offender_age) AS conflicts) c
+         WHERE cardinality(c.conflicts) > 0
+         GROUP BY q.crime_ref, q.recorded_on, q.offence, q.victim_age, q.offender_age, c.conflicts
+         ORDER BY q.crime_ref$v$, s, array_to_string(pops, ' UNION ALL '), ex);
+    EXECUTE format('COMMENT ON VIEW %s.scope_conflicts IS %L', s,
+        format('records counted by a question of request %s whose recorded victim or offender age contradicts the age stated in their offence title (foistats.age_conflicts), with the questions counting them', request));
+    made := made || 'scope_conflicts'::text;
+
+    RETURN QUERY SELECT format('%s.%I', s, m)::regclass FROM unnest(made) m ORDER BY m;
+END
+$fn$;
+
+-- issue 11: define_request refuses round5 for multi-label rows (request_xtab raised it only when the table was made)
+CREATE OR REPLACE FUNCTION @extschema@.request_check_question(request text, spec jsonb, q jsonb, earlier text[],
+                                                   template text, kinds jsonb)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    qid   text := q ->> 'id';
+    kind  text;
+    r     record;
+    figs  text[] := '{}';
+    cols  text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
+BEGIN
+    kind := CASE WHEN q ? 'rows' THEN 'table'
+                 WHEN q ? 'population' OR q ? 'measure' OR q ? 'subset_of' THEN 'count'
+                 ELSE 'text' END;
+    IF kind = 'text' AND NOT q ? 'answer' THEN
+        PERFORM @extschema@.request_error(request, qid, NULL,
+            'has neither rows, a population, a measure nor an answer', NULL,
+            'A question is a table ("rows"), a single count ("population" or "measure", no "rows") or an answer in words ("answer").');
+    END IF;
+    FOR r IN SELECT key, value FROM jsonb_each(q) LOOP
+        IF r.key IN ('id', 'text', 'title', 'answer', 'row_header', 'subset_of', 'population', 'population_text')
+           AND jsonb_typeof(r.value) <> 'string' THEN
+            PERFORM @extschema@.request_error(request, qid, r.key, format('must be a string, not %s', jsonb_typeof(r.value)));
+        END IF;
+    END LOOP;
+    IF q ? 'subset_of' AND NOT (q ->> 'subset_of') = ANY (earlier) THEN
+        PERFORM @extschema@.request_error(request, qid, 'subset_of',
+            format('names no earlier question: "%s"', q ->> 'subset_of'), NULL,
+            'A question can narrow only a question defined before it.');
+    END IF;
+    IF q ? 'subset_of' AND kinds -> (q ->> 'subset_of') ->> 'kind' = 'text' THEN
+        PERFORM @extschema@.request_error(request, qid, 'subset_of',
+            format('names question "%s", which is answered in words and has no population', q ->> 'subset_of'));
+    END IF;
+    IF kind <> 'text' AND NOT cols = ANY (ARRAY['year', 'fy', 'quarter', 'month', 'none', 'dimension']) THEN
+        PERFORM @extschema@.request_error(request, qid, 'columns',
+            format('must be year, fy, quarter, month, none or a dimension {"dimension": ...}, not %s', to_jsonb(cols)));
+    END IF;
+    IF cols = 'dimension' AND (@extschema@.request_rows_sql(request, qid, q -> 'columns', template, 'columns')).multi THEN
+        PERFORM @extschema@.request_error(request, qid, 'columns',
+            'must be a single-label dimension (one column per crime)', NULL,
+            'Put terms, markers and text[] expressions in "rows".');
+    END IF;
+    IF q ? 'population' THEN
+        PERFORM @extschema@.request_check_sql(request, qid, 'population', q ->> 'population', template, 'boolean');
+    END IF;
+    IF kind = 'text' THEN
+        IF q ? 'columns' OR q ? 'sort' OR q ? 'zeros' OR q ? 'protect' OR q ? 'render' OR q ? 'chart' THEN
+            PERFORM @extschema@.request_error(request, qid, NULL,
+                'is answered in words only, so it has no columns, sort, zeros, protect, render or chart');
+        END IF;
+        RETURN jsonb_build_object('kind', kind, 'figures', '[]'::jsonb);
+    END IF;
+    IF q ? 'measure' AND q -> 'measure' <> '"crimes"'::jsonb THEN
+        PERFORM @extschema@.request_check_keys(request, qid, 'measure', q -> 'measure', 'measure');
+        PERFORM @extschema@.request_check_sql(request, qid, 'measure.count', q -> 'measure' ->> 'count', template, 'boolean');
+        IF coalesce(q -> 'measure' ->> 'name', 'count') !~ '^[a-z][a-z0-9_]{0,40}$'
+           OR coalesce(q -> 'measure' ->> 'name', 'count') IN ('total', 'crimes') THEN
+            PERFORM @extschema@.request_error(request, qid, 'measure.name',
+                'must be a lower-case name (letters, digits, _) other than total and crimes');
+        END IF;
+        figs := figs || coalesce(q -> 'measure' ->> 'name', 'count');
+    END IF;
+    IF kind = 'table' THEN
+        IF (@extschema@.request_rows_sql(request, qid, q -> 'rows', template)).multi
+           AND coalesce(q -> 'protect', spec -> 'protect') ->> 'method' IS NOT DISTINCT FROM 'round5' THEN
+            PERFORM @extschema@.request_error(request, qid, 'protect.method',
+                'round5 cannot protect multi-label rows (terms, markers, text[] expressions): rounding cells and mentions would leave the distinct-crime totals exact beside them', NULL,
+                'Use "suppress" (the default), which models the distinct-crime totals, or "cellkey"; or give this question its own "protect".');
+        END IF;
+    END IF;
+    IF q ? 'sort' AND NOT (q -> 'sort' IN ('"total"', '"label"')
+                           OR (jsonb_typeof(q -> 'sort') = 'object' AND jsonb_typeof(q -> 'sort' -> 'order') = 'array'
+                               AND (SELECT count(*) FROM jsonb_object_keys(q -> 'sort')) = 1)) THEN
+        PERFORM @extschema@.request_error(request, qid, 'sort',
+            format('must be "total", "label" or {"order": [labels]}, not %s', q -> 'sort'));
+    END IF;
+    IF q ? 'zeros' THEN
+        PERFORM @extschema@.request_check_keys(request, qid, 'zeros', q -> 'zeros', 'zeros');
+    END IF;
+    IF q ? 'protect' THEN
+        PERFORM @extschema@.request_check_protect(request, qid, q -> 'protect');
+    END IF;
+    IF q ? 'render' THEN
+        PERFORM @extschema@.request_check_keys(request, qid, 'render', q -> 'render', 'render');
+    END IF;
+    IF q ? 'chart' AND q -> 'chart' <> 'false'::jsonb THEN
+        PERFORM @extschema@.request_check_keys(request, qid, 'chart', q -> 'chart', 'chart');
+        IF q -> 'chart' ? 'type' AND NOT (q -> 'chart' ->> 'type') = ANY (ARRAY['line', 'bar']) THEN
+            PERFORM @extschema@.request_error(request, qid, 'chart.type', format('must be line or bar, not %s', q -> 'chart' -> 'type'));
+        END IF;
+        IF q -> 'chart' ? 'rows' AND (jsonb_typeof(q -> 'chart' -> 'rows') <> 'number'
+                                      OR (q -> 'chart' ->> 'rows') !~ '^[0-9]+$' OR (q -> 'chart' ->> 'rows')::int > 12) THEN
+            PERFORM @extschema@.request_error(request, qid, 'chart.rows', format('must be a whole number from 0 to 12, not %s', q -> 'chart' -> 'rows'));
+        END IF;
+    END IF;
+    IF q ? 'footnotes' AND (jsonb_typeof(q -> 'footnotes') <> 'array'
+        OR EXISTS (SELECT 1 FROM jsonb_array_elements(q -> 'footnotes') e WHERE jsonb_typeof(e) <> 'string')) THEN
+        PERFORM @extschema@.request_error(request, qid, 'footnotes', 'must be an array of strings');
+    END IF;
+    RETURN jsonb_build_object('kind', kind, 'figures', to_jsonb(figs || ARRAY['total', 'crimes']));
+END
+$fn$;
+
+-- issue 11: parse_table reads a multi-label table's 'Grand Total (mentions)' as its total row and 'Grand Total (distinct crimes)' as its units (they were read as two data rows, so audit checked no column)
+COMMENT ON FUNCTION @extschema@.table_cells(text, text, text[]) IS
+  'the parse of a published table cell by cell, to check it before trusting it: role (cell, row_total, column_total, grand_total; column_units and total_units for the distinct-crimes row of a multi-label table, ''Grand Total (distinct crimes)''), labels as read (totals under their printed labels), kind (count; blank for empty, ''-'', n/a; suppressed for ''*'', ''<5'', ''1-4'' ...), value (NULL when suppressed), the text as published, and its line and cell position in the input';

@@ -326,6 +326,24 @@ test_formats(void)
 	CHECK(t.has_total_row);
 	CHECK_EQ(t.grand.value, 25);
 	arena_reset();
+	/* a multi-label table as render prints it: mentions total row, units row */
+	CHECK(parse("\t2023\t2024\tGrand Total\nFacebook\t5\t6\t11\nSnapchat\t7\t8\t15\n"
+				"Grand Total (mentions)\t12\t15\t27\nGrand Total (distinct crimes)\t10\t*\t23\n",
+				TP_TSV, &t, &e));
+	CHECK_EQ(t.nrows, 2);
+	CHECK(t.has_total_row && t.has_units_row);
+	CHECK_STR(t.total_row_label, "Grand Total (mentions)");
+	CHECK_EQ(t.col_totals[1].value, 15);
+	CHECK_EQ(t.grand.value, 27);
+	CHECK_STR(t.units_row_label, "Grand Total (distinct crimes)");
+	CHECK_EQ(t.units_row_line, 5);
+	CHECK_EQ(t.col_units[0].value, 10);
+	CHECK_EQ(t.col_units[1].kind, MARKER_WITHHELD);
+	CHECK_EQ(t.units_grand.value, 23);
+	arena_reset();
+	CHECK(!parse("\t2023\nA\t5\nTotal (distinct crimes)\t5\n", TP_TSV, &t, &e));
+	CHECK(strstr(e.message, "distinct-crimes row on line 3 but no total row") != NULL);
+	arena_reset();
 	/* markdown as a web page's text shows it: no leading pipe, thousands separators */
 	CHECK(parse("Ethnicity | Number |\n---|---|\nWhite | 2,287 |\nMixed | 118 |\nTotal | 2,405 |\n",
 				TP_AUTO, &t, &e));
