@@ -58,12 +58,12 @@ P = 5
 INF = float("inf")
 
 
-def table(rng):
+def table(rng, mix=(0.3, 0.6, 0.85)):
     nr, nc = rng.randint(2, 12), rng.randint(2, 6)
     v = []
     for _ in range(nr * nc):
         u = rng.random()
-        v.append(0 if u < 0.3 else rng.randint(1, 4) if u < 0.6 else rng.randint(5, 20) if u < 0.85
+        v.append(0 if u < mix[0] else rng.randint(1, 4) if u < mix[1] else rng.randint(5, 20) if u < mix[2]
                  else rng.randint(20, 120))
     return nr, nc, v
 
@@ -263,7 +263,8 @@ def fmt_ratios(r):
 
 def bench(core_bin, N):
     rng = random.Random(2026)
-    tabs = [table(rng) for _ in range(N)]
+    mix = tuple(map(float, os.environ["MIX"].split(","))) if os.environ.get("MIX") else (0.3, 0.6, 0.85)
+    tabs = [table(rng, mix) for _ in range(N)]
     heur = core(core_bin, "protect", [f"{nr} {nc} " + " ".join(map(str, v)) + "\n" for nr, nc, v in tabs])
     none = unprot = 0
     rows = []
