@@ -19,5 +19,5 @@ if [ "${1:-}" = --verify ]; then
 fi
 python3 test/bench/protect_optimum.py "$tmp/protect_optimum" "${1:-200}"
 gcc -std=gnu99 -O2 -Wall -Werror -Isrc src/suppress.c src/flow.c test/bench/protect_core.c -o "$tmp/protect_core"
-echo "== the C core alone: protect (six passes up to 20,000 cells, one beyond) and exact audit of seed-shaped tables, totals allowed (test/bench/protect_core.c)"
+echo "== the C core alone: protect (four passes up to 20,000 cells, one beyond) and exact audit of seed-shaped tables, totals allowed (test/bench/protect_core.c)"
 "$tmp/protect_core" 80x6 1000x20 2000x20
