@@ -1744,9 +1744,10 @@ sdc_protect(SdcTable *t, const SdcParams *p, SdcStats *stats)
 	 * withheld beforehand) alone; the pattern with the fewest withheld
 	 * entries wins, ties to the smaller withheld count, then to the earlier
 	 * pass.  So no pattern withholds more than the first two passes' did.
-	 * Whether a table can be protected does not depend on the pass (steps 2
-	 * and 3 of protect_cell are exact), so the first pass's
-	 * SDC_ERR_UNPROTECTABLE is the answer.
+	 * The first pass's failure is the answer (its table and stats, as
+	 * sdc_secondary's); a later pass that finds the table unprotectable
+	 * (possible only with fixed cells, which steps 2 and 3 of protect_cell
+	 * skip) is passed over; any other error of a later pass is returned.
 	 */
 	flow_mem_init(&m, p->alloc, p->free, p->interrupt);
 	first = flow_zalloc(&m, ne, 1);
@@ -1778,6 +1779,11 @@ sdc_protect(SdcTable *t, const SdcParams *p, SdcStats *stats)
 				memcpy(t->ccap, cap0, sizeof(int64_t) * t->nc);
 		}
 		st = secondary(t, &q, &s, protect_passes[pass].both, protect_passes[pass].reverse);
+		if (st == SDC_ERR_UNPROTECTABLE && pass > 0)
+		{
+			st = SDC_OK;
+			continue;
+		}
 		if (st != SDC_OK)
 		{
 			/* the table and stats of the failing pass (bad_row, bad_col) */
