@@ -266,10 +266,10 @@ SELECT array_agg(f[1] ORDER BY i) AS rows_by_published_total
 -- from the published figures alone: each withheld figure gets the same
 -- interval as in the exact audit of the protected value (the intervals
 -- depend on published figures only), but with the true counts unknown the
--- rule is judged for the worst small count each cell could hold: three
+-- rule is judged for the worst small count each cell could hold: two
 -- complements whose true counts are not small fail that judgement (the
--- printed figures confine them to a short range such as 0 to 5, within
--- which a small count would be pinned too closely).  The exact audit
+-- printed figures confine them to ranges such as 2 to 12, which do not
+-- reach 0: a small count there would be pinned too closely).  The exact audit
 -- needs the protected value; hand out the publishable one.
 SELECT (SELECT v::text FROM cases WHERE name = 'protect, totals withheld') ~ '[1-9][0-9]*s' AS protected_text_shows_counts,
        v::text ~ '[1-9][0-9]*s' AS publishable_text_shows_counts,

@@ -84,6 +84,13 @@
  * row and column is NOT the criterion: the audit is (see the unit test's
  * "bridge" and "narrow block" tables, which that naive rule accepts).
  *
+ * sdc_protect runs this several times on tables of up to 20,000 cells (cycles
+ * costed by value and by cells; the primaries also in reverse order with one
+ * cycle for both sides of a cell when it is no dearer than a cycle for each)
+ * and keeps the pattern with the fewest withheld entries (suppress.c,
+ * protect_passes; test/bench/protect_optimum.sh measures it against the
+ * exact optimum).
+ *
  * Information loss minimised (heuristically; the exact optimum is NP-hard):
  * lexicographically (1) the number of margins suppressed, (2) the sum of the
  * suppressed cells' values ("suppressed total", tau-ARGUS's default cost),
@@ -256,7 +263,7 @@ extern int	sdc_primary(SdcTable *t, const SdcParams *p);
  */
 extern SdcStatus sdc_secondary(SdcTable *t, const SdcParams *p, SdcStats *stats);
 
-/* sdc_primary + sdc_secondary. */
+/* sdc_primary + sdc_secondary (several passes, the best kept: see above). */
 extern SdcStatus sdc_protect(SdcTable *t, const SdcParams *p, SdcStats *stats);
 
 /*
