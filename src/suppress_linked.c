@@ -859,9 +859,18 @@ sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 			st = sdc_protect(f->t[i], p, &stats[i]);
 			if (st != SDC_OK)
 			{
-				stats[0].bad_row = stats[i].bad_row;
-				stats[0].bad_col = stats[i].bad_col;
+				int			br = stats[i].bad_row,
+							bc = stats[i].bad_col;
+
+				stats[0].bad_row = br;
+				stats[0].bad_col = bc;
 				stats[0].bad_table = i;
+				stats[0].bad_kind = 1;
+				/* a small count another period's table publishes */
+				for (int j = 0; j < f->ntab && f->same && br >= 0 && bc >= 0; j++)
+					if (same_slot(f, i, j, bc) &&
+						!ent_withheld(f->t[j], (size_t) br * f->t[i]->nc + bc))
+						stats[0].bad_kind = 3;
 				goto done;
 			}
 		}

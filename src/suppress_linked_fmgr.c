@@ -622,11 +622,11 @@ family_error(const Grid *g, const SdcStats *s)
 			 errdetail("Its difference with table %d there is a small count that no pattern of withheld cells keeps uncertain enough.",
 					   g->parent[i] + 1) :
 			 s->bad_kind == 3 ?
-			 errdetail("It is a small count of the same crimes that another period's table publishes there (or does not list): "
-					   "that figure and the change since give it away.") :
+			 errdetail("Another period's table counts the same crimes there and publishes the figure (or does not list it: a 0); "
+					   "with the revisions a later response explains, that gives this small count away.") :
 			 errdetail("No pattern of withheld cells keeps it uncertain enough with every total published."),
 			 s->bad_kind == 3 ?
-			 errhint("A count that changed since it was published cannot be withheld now; drop the same_as link only if the change is not explained to the reader.") :
+			 errhint("Protect both periods' tables together (neither given) so that both withhold it; once published, it cannot be protected.") :
 			 errhint("Allow withholding totals (allow_totals => true), or use method 'cellkey'.")));
 }
 
