@@ -148,7 +148,34 @@ SELECT table_no, count(*) FILTER (WHERE meets_rule) AS small_meeting_rule,
                                         '{NULL,1,1,NULL,4,4}', same_as => '{4,5,6,NULL,NULL,NULL}')
  GROUP BY 1 ORDER BY 1;
 
+-- The same through the request: last year's answer saved, this year's
+-- rerun with previous => its label protects each family with it.
+SELECT foistats.save_answer('seed_protected', '2013 response', 'tr_seed.records', '2009-01-01', '2013-12-31');
+CREATE TABLE rr AS
+  SELECT question, xtab FROM foistats.rerun('seed_protected', '2010-01-01', '2014-12-31', 'tr_seed.records',
+                                            previous => '2013 response');
+SELECT r.question, r.xtab::text = b.p::text AS same_as_protect_linked
+  FROM rr r JOIN both_years b ON b.n = 3 + array_position(ARRAY['1', '1b', '1c'], r.question)
+ ORDER BY 1;
+-- 3 (the platform table, a family of its own) and 1d (a count) are each
+-- protected with the saved answer's own 3 and 1d: 1d withholds the same
+-- cells as without previous, 3 as many but 2 of them others.
+SELECT r.question, count(*) FILTER (WHERE a.n IS NULL) AS withheld,
+       count(*) FILTER (WHERE (a.n IS NULL) <> (b.n IS NULL)) AS withheld_otherwise
+  FROM rr r JOIN foistats.rerun('seed_protected', '2010-01-01', '2014-12-31', 'tr_seed.records') t USING (question),
+       foistats.rows(r.xtab) a JOIN foistats.rows(t.xtab) b USING (row_label, col_label)
+ WHERE r.question NOT IN ('1', '1b', '1c') GROUP BY 1 ORDER BY 1;
+-- ... and every small count of both years' platform tables meets the rule.
+SELECT count(*) FILTER (WHERE meets_rule) AS small_meeting_rule, count(*) FILTER (WHERE NOT meets_rule) AS failing
+  FROM foistats.disclosure_audit_linked(ARRAY[(SELECT published FROM foistats.answer_table
+                                                WHERE request = 'seed_protected' AND label = '2013 response' AND question = '3'),
+                                              (SELECT xtab FROM rr WHERE question = '3')],
+                                        same_as => '{2,NULL}');
+SELECT count(*) FROM foistats.rerun('seed_protected', '2010-01-01', '2014-12-31', 'tr_seed.records', previous => '2012 response');
+
 SET client_min_messages = warning;
+DELETE FROM foistats.answer_table WHERE request = 'seed_protected';
+DELETE FROM foistats.answer WHERE request = 'seed_protected';
 SELECT foistats.drop_request('seed_protected');
 DROP SCHEMA protect_periods, tr_seed CASCADE;
 RESET client_min_messages;
