@@ -1367,15 +1367,75 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.request_tables(text, regclass, date, date) IS
   'every question of a stored request that has a table or a count, in order, with its title and cross-tab (as request_xtab)';
 
-CREATE FUNCTION @extschema@.rerun(request text, period_from date, period_to date, records regclass DEFAULT NULL)
+CREATE FUNCTION @extschema@.rerun(request text, period_from date, period_to date, records regclass DEFAULT NULL,
+                                  previous text DEFAULT NULL)
 RETURNS TABLE (question text, title text, xtab @extschema@.xtab)
-LANGUAGE sql VOLATILE
+LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
-  SELECT * FROM @extschema@.request_tables(request, records, period_from, period_to)
+DECLARE
+    spec  jsonb;
+    q     jsonb;
+    prot  jsonb;
+    fam   record;
+    k     int;
+    res   @extschema@.xtab[];
+BEGIN
+    IF previous IS NULL THEN
+        RETURN QUERY SELECT * FROM @extschema@.request_tables(request, records, period_from, period_to);
+        RETURN;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM @extschema@.answer a WHERE a.request = rerun.request AND a.label = previous) THEN
+        RAISE EXCEPTION 'request "%" has no saved answer labelled "%"', request, previous
+            USING ERRCODE = 'undefined_object',
+                  HINT = (SELECT 'Saved answers: ' || coalesce(string_agg(format('%L', x.label), ', ' ORDER BY x.saved_at), 'none') || '.'
+                            FROM @extschema@.answer x WHERE x.request = rerun.request);
+    END IF;
+    IF period_from IS NULL OR period_to IS NULL OR period_from > period_to THEN
+        RAISE EXCEPTION 'give the period to answer for: period_from and period_to, in order' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    spec := @extschema@.request_spec(request);
+    FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
+        CONTINUE WHEN NOT (q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of');
+        question := q ->> 'id';
+        title := q ->> 'title';
+        prot := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
+        fam := NULL;
+        IF prot <> 'false'::jsonb AND coalesce(prot ->> 'method', 'suppress') = 'suppress' THEN
+            SELECT f.ids, f.subset_of INTO fam FROM @extschema@.request_family(request, spec, question) f;
+        END IF;
+        IF fam IS NULL OR EXISTS (SELECT 1 FROM unnest(fam.ids) i
+                                   WHERE NOT EXISTS (SELECT 1 FROM @extschema@.answer_table t
+                                                      WHERE t.request = rerun.request AND t.label = previous AND t.question = i)) THEN
+            -- not suppressed, or the previous answer lacks one of its tables
+            xtab := @extschema@.request_xtab(request, question, records, period_from, period_to);
+        ELSE
+            -- the family with the previous answer's tables as published
+            -- (given), each linked to its own question's table (same_as)
+            k := cardinality(fam.ids);
+            res := @extschema@.protect_linked(
+                     ARRAY(SELECT t.published FROM unnest(fam.ids) WITH ORDINALITY AS u(i, o)
+                             JOIN @extschema@.answer_table t ON t.request = rerun.request AND t.label = previous AND t.question = u.i
+                            ORDER BY u.o) ||
+                     ARRAY(SELECT @extschema@.request_answer(request, spec, u.i, records, period_from, period_to, false)
+                             FROM unnest(fam.ids) WITH ORDINALITY AS u(i, o) ORDER BY u.o),
+                     ARRAY(SELECT s FROM unnest(fam.subset_of) WITH ORDINALITY AS u(s, o) ORDER BY u.o) ||
+                     ARRAY(SELECT s + k FROM unnest(fam.subset_of) WITH ORDINALITY AS u(s, o) ORDER BY u.o),
+                     threshold => coalesce((prot ->> 'threshold')::int, 5),
+                     protection => (prot ->> 'protection')::int,
+                     zeros => coalesce((prot ->> 'zeros')::boolean, false),
+                     allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
+                     marker => coalesce(prot ->> 'marker', '*'),
+                     same_as => ARRAY(SELECT o + k FROM generate_series(1, k) o) || array_fill(NULL::int, ARRAY[k]),
+                     given => array_fill(true, ARRAY[k]) || array_fill(false, ARRAY[k]));
+            xtab := res[k + array_position(fam.ids, question)];
+        END IF;
+        RETURN NEXT;
+    END LOOP;
+END
 $fn$;
-COMMENT ON FUNCTION @extschema@.rerun(text, date, date, regclass) IS
-  'the same request answered for another period (e.g. next year''s); compare it with the last saved answer with foistats.check_answer, which lists the figures for earlier periods that changed since they were published';
+COMMENT ON FUNCTION @extschema@.rerun(text, date, date, regclass, text) IS
+  'the same request answered for another period (e.g. next year''s); compare it with the last saved answer with foistats.check_answer, which lists the figures for earlier periods that changed since they were published. previous => a saved answer''s label: each question protected by suppression is protected together with that answer''s published tables of its family (protect_linked with same_as and given: a figure withheld then stays withheld, and nothing published then gives a withheld figure away now); a question the saved answer lacks is protected as request_xtab does';
 
 -- ---------------------------------------------------------------------------
 -- Saved answers: a stored answer is its own regression test

@@ -437,6 +437,25 @@ extern int	sdc_collapse_plan(const SdcTable *t, const int *group, bool *collapse
  *
  * sdc_family_protect() makes every sensitive cell of every table, and every
  * sensitive difference, pass the inner check: see suppress_linked.c.
+ *
+ * The same crimes in two tables (another period: this year's response
+ * publishes last year's table again, for periods shifted by one)
+ * -----------------------------------------------------------------------
+ * same[i] = j: tables i and j count the same crimes, by the same rows, in
+ * every column slot c with shared[i][c] set (a period both list), up to a
+ * REVISION d = x_i - x_j per cell (late-recorded, re-classified, no-crimed
+ * records) that the reader is taken to KNOW (a later response explains the
+ * figures that changed; the worst case, so sound when he knows less).  Both
+ * tables' cells of a shared slot, and so its column totals, move together:
+ * a move of i with j outside M keeps i's shared cells (they are "frozen");
+ * a move of both changes them by the same amount.  Slots that are not
+ * shared may hold different periods in i and j (the caller aligns i's
+ * first unshared column with j's first, ...): a move of both changes i's
+ * 2019 and j's 2024 cell of a row together, which keeps both tables' row
+ * totals -- how a withheld 2019 cell stays protected when the new table
+ * publishes the row's total over 2020-2024.  A table with given[i] set is
+ * already published (last year's response): its pattern is kept, checked
+ * with the rest, never widened.  The revision itself is not protected.
  */
 #define SDC_FAMILY_MAX	16
 
@@ -445,10 +464,15 @@ typedef struct SdcFamily
 	int			ntab;
 	SdcTable  **t;				/* same nr, nc; true counts */
 	const int  *parent;			/* per table: its superset, or -1 */
+	const int  *same;			/* NULL, or per table: the table counting the
+								 * same crimes in its shared slots, or -1 */
+	const uint8_t *const *shared;	/* per table i with same[i] >= 0: nc flags */
+	const bool *given;			/* NULL, or per table: already published */
 } SdcFamily;
 
 /* Protect every table of the family (stats: one per table; the failing
- * table, cell and kind in stats[0] on SDC_ERR_UNPROTECTABLE). */
+ * table, cell and kind in stats[0] on SDC_ERR_UNPROTECTABLE: kind 1 cell,
+ * 2 difference, 3 a small count the same crimes' table publishes). */
 extern SdcStatus sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats);
 
 /* The inner check of every sensitive cell and difference; the first

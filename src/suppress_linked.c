@@ -5,6 +5,9 @@
  *		records (a table and its subsets: crimes of table 1 that involved the
  *		internet, that mention grooming).
  *
+ *		Also tables that count the same crimes for other periods (this year's
+ *		response publishing last year's table again, shifted by a year).
+ *
  * Plain C (no postgres.h); see suppress.h ("Linked tables") for the model.
  * Outline:
  *
@@ -56,6 +59,68 @@ in_set(uint64_t M, int i)
 	return (M >> i) & 1;
 }
 
+/* The column slot of entry x (a cell or a column total), or -1. */
+static int
+ent_slot(const SdcTable *t, size_t x)
+{
+	size_t		ncell = (size_t) t->nr * t->nc;
+
+	if (x < ncell)
+		return (int) (x % t->nc);
+	if (x >= ncell + t->nr && x < ncell + t->nr + t->nc)
+		return (int) (x - ncell - t->nr);
+	return -1;
+}
+
+/* Do tables i and j count the same crimes in slot c? */
+static bool
+same_slot(const SdcFamily *f, int i, int j, int c)
+{
+	if (!f->same || c < 0 || i == j)
+		return false;
+	return (f->same[i] == j && f->shared[i][c]) || (f->same[j] == i && f->shared[j][c]);
+}
+
+/*
+ * Entry x of table i (moving, in M) is frozen when it counts the same
+ * crimes as a table outside M: that one's figure (plus the known revision)
+ * pins it.
+ */
+static bool
+frozen(const SdcFamily *f, uint64_t M, int i, size_t x)
+{
+	int			c;
+
+	if (!f->same || (c = ent_slot(f->t[i], x)) < 0)
+		return false;
+	for (int j = 0; j < f->ntab; j++)
+		if (!in_set(M, j) && same_slot(f, i, j, c))
+			return true;
+	return false;
+}
+
+/* M with every table counting the same crimes as one of its members. */
+static uint64_t
+close_same(const SdcFamily *f, uint64_t M)
+{
+	bool		grew = f->same != NULL;
+
+	while (grew)
+	{
+		grew = false;
+		for (int i = 0; i < f->ntab; i++)
+		{
+			int			j = f->same[i];
+
+			if (j < 0 || in_set(M, i) == in_set(M, j))
+				continue;
+			M |= ((uint64_t) 1 << i) | ((uint64_t) 1 << j);
+			grew = true;
+		}
+	}
+	return M;
+}
+
 /* How far entry x of every table of M may rise (SDC_INF: no limit). */
 static int64_t
 move_up_cap(const SdcFamily *f, uint64_t M, size_t x)
@@ -69,6 +134,8 @@ move_up_cap(const SdcFamily *f, uint64_t M, size_t x)
 
 		if (!in_set(M, i))
 			continue;
+		if (frozen(f, M, i, x))
+			return 0;
 		if (t->ccap && x < (size_t) t->nr * t->nc && t->ccap[x % t->nc] != SDC_INF)
 			cap = min64(cap, t->ccap[x % t->nc] - sdc_entry_value(t, x));
 		if (p >= 0 && !in_set(M, p))
@@ -90,6 +157,8 @@ move_down_cap(const SdcFamily *f, uint64_t M, size_t x)
 
 		if (!in_set(M, i))
 			continue;
+		if (frozen(f, M, i, x))
+			return 0;
 		for (int j = 0; j < f->ntab; j++)
 			if (f->parent[j] == i && !in_set(M, j) && sdc_entry_value(f->t[j], x) > floor)
 				floor = sdc_entry_value(f->t[j], x);
@@ -281,17 +350,35 @@ scratch_free(Scratch *s, FlowMem *m)
 	}
 }
 
+/* masks[0..k) and, after them, each one with the tables counting the same
+ * crimes as its members (when that adds any); returns the new count. */
+static int
+with_same(const SdcFamily *f, uint64_t *masks, int k)
+{
+	int			n = k;
+
+	for (int j = 0; j < k; j++)
+	{
+		uint64_t	c = close_same(f, masks[j]);
+
+		if (c != masks[j])
+			masks[n++] = c;
+	}
+	return n;
+}
+
 /*
  * Best rise (up) or fall of entry e of table i, capped at limit: moves one
  * after another on a scratch copy, each from where the last left off -- i
  * alone, then with the tables that cap (up: its supersets) or floor (down:
- * its subsets holding more than 0 there) it -- until limit or no progress.
+ * its subsets holding more than 0 there) it, each also with the tables that
+ * count the same crimes as its members -- until limit or no progress.
  */
 static int64_t
 best_move(const SdcFamily *f, int i, size_t e, bool up, int64_t limit, FlowMem *m)
 {
 	Scratch		s;
-	uint64_t	masks[SDC_FAMILY_MAX + 1];
+	uint64_t	masks[2 * SDC_FAMILY_MAX + 2];
 	int			k;
 	int64_t		got = 0;
 	bool		progress = true;
@@ -315,14 +402,32 @@ best_move(const SdcFamily *f, int i, size_t e, bool up, int64_t limit, FlowMem *
 		masks[0] = (uint64_t) 1 << i;
 		k = 1;
 	}
+	k = with_same(f, masks, k);
 	for (int round = 0; round < 4 && progress && got < limit; round++)
 	{
 		progress = false;
-		for (int j = 0; j < k + (up ? 0 : 1) && got < limit; j++)
+		for (int j = 0; j < k + (up ? 0 : 2) && got < limit; j++)
 		{
 			uint64_t	M = j < k ? masks[j] : below_positive(&s.f, i, e);
-			int64_t		r = move_range(&s.f, M, e, up, limit == SDC_INF ? SDC_INF : limit - got,
-									   m, true);
+			int64_t		r;
+
+			if (j == k + 1)
+			{
+				/* with the same crimes' tables, and what they floor */
+				uint64_t	prev = 0;
+
+				while (prev != M)
+				{
+					prev = M;
+					M = close_same(&s.f, M);
+					for (int q = 0; q < f->ntab; q++)
+						if (in_set(M, q))
+							M |= below_positive(&s.f, q, e);
+				}
+				if (M == below_positive(&s.f, i, e))
+					continue;
+			}
+			r = move_range(&s.f, M, e, up, limit == SDC_INF ? SDC_INF : limit - got, m, true);
 
 			if (r < 0)
 			{
@@ -365,22 +470,38 @@ diff_down(const SdcFamily *f, int par, int child, size_t e, int64_t limit, FlowM
 		return -1;
 	}
 	a = move_range(&s.f, (uint64_t) 1 << child, e, true, limit, m, true);
+	if (a >= 0 && a < limit && f->same)
+	{
+		/* the child with the tables counting the same crimes (never the
+		 * superset: that keeps the difference) */
+		uint64_t	M = close_same(f, (uint64_t) 1 << child) & ~((uint64_t) 1 << par);
+		int64_t		r = M == ((uint64_t) 1 << child) ? 0 :
+			move_range(&s.f, M, e, true, limit - a, m, true);
+
+		a = r < 0 ? -1 : fn_cap_add(a, r);
+	}
 	for (int round = 0; round < 4 && a >= 0 && b >= 0 && fn_cap_add(a, b) < limit; round++)
 	{
 		/* the superset falls alone, or with its other subsets that hold
 		 * more than 0 there (never with the child: that keeps the
 		 * difference) */
 		uint64_t	below = below_positive(&s.f, par, e);
-		uint64_t	sets[2] = {(uint64_t) 1 << par, below};
+		uint64_t	sets[4] = {(uint64_t) 1 << par, below,
+		close_same(f, (uint64_t) 1 << par), close_same(f, below)};
 		int64_t		got = 0;
 
 		for (int j = 0; j < f->ntab; j++)
 			for (int q = j; q >= 0; q = f->parent[q])
 				if (q == child)
-					sets[1] &= ~((uint64_t) 1 << j);
-		for (int k = 0; k < 2 && fn_cap_add(fn_cap_add(a, b), got) < limit; k++)
+					for (int k = 0; k < 4; k++)
+						sets[k] &= ~((uint64_t) 1 << j);
+		for (int k = 0; k < 4 && fn_cap_add(fn_cap_add(a, b), got) < limit; k++)
 		{
-			int64_t		r = move_range(&s.f, sets[k], e, false, limit - a - b - got, m, true);
+			int64_t		r;
+
+			if (k >= 2 && sets[k] == sets[k - 2])
+				continue;
+			r = move_range(&s.f, sets[k], e, false, limit - a - b - got, m, true);
 
 			if (r < 0)
 			{
@@ -433,6 +554,14 @@ check_entry(const SdcFamily *f, const SdcParams *p, int i, size_t e, int *bad, F
 	int			par = f->parent[i];
 
 	*bad = 0;
+	if (ent_withheld(t, e) && sdc_is_sensitive(p, v) && f->same)
+		for (int j = 0; j < f->ntab; j++)
+			if (same_slot(f, i, j, ent_slot(t, e)) && !ent_withheld(f->t[j], e))
+			{
+				/* the same crimes published there (or not listed: 0) */
+				*bad = 3;
+				return false;
+			}
 	if (ent_withheld(t, e) && sdc_is_sensitive(p, v))
 	{
 		int64_t		up = best_up(f, i, e, p->protection, m);
@@ -564,6 +693,44 @@ sdc_family_audit(const SdcFamily *f, const SdcParams *p, SdcInterval *const *out
 					out[par][e].lo = clo;
 			}
 		}
+	/* ... and by the same crimes counted again: x_i = x_j + the revision */
+	for (int pass = 0; pass < f->ntab && f->same; pass++)
+		for (int i = 0; i < f->ntab; i++)
+		{
+			int			j = f->same[i];
+
+			if (j < 0)
+				continue;
+			for (size_t e = 0; e < ne; e++)
+			{
+				int			c = ent_slot(f->t[i], e);
+				int64_t		d,
+							ilo,
+							ihi,
+							jlo,
+							jhi;
+
+				if (c < 0 || !f->shared[i][c])
+					continue;
+				d = sdc_entry_value(f->t[i], e) - sdc_entry_value(f->t[j], e);
+				outer(f, out, i, e, &ilo, &ihi);
+				outer(f, out, j, e, &jlo, &jhi);
+				if (ent_withheld(f->t[i], e))
+				{
+					if (jlo + d > out[i][e].lo)
+						out[i][e].lo = jlo + d;
+					if (jhi != SDC_INF && (out[i][e].hi == SDC_INF || jhi + d < out[i][e].hi))
+						out[i][e].hi = jhi + d;
+				}
+				if (ent_withheld(f->t[j], e))
+				{
+					if (ilo - d > out[j][e].lo)
+						out[j][e].lo = ilo - d;
+					if (ihi != SDC_INF && (out[j][e].hi == SDC_INF || ihi - d < out[j][e].hi))
+						out[j][e].hi = ihi - d;
+				}
+			}
+		}
 	/* inner bounds: what moves of the family reach (never beyond outer) */
 	for (int i = 0; i < f->ntab; i++)
 	{
@@ -641,6 +808,12 @@ line_fixed(const SdcTable *t, size_t x)
 }
 
 static bool
+is_given(const SdcFamily *f, int i)
+{
+	return f->given && f->given[i];
+}
+
+static bool
 force(uint8_t *forced, size_t e)
 {
 	if (forced[e])
@@ -680,13 +853,24 @@ sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 
 		for (int i = 0; i < f->ntab; i++)
 		{
+			if (is_given(f, i))
+				continue;	/* published already: its pattern stays */
 			reset_table(f->t[i], forced[i]);
 			st = sdc_protect(f->t[i], p, &stats[i]);
 			if (st != SDC_OK)
 			{
-				stats[0].bad_row = stats[i].bad_row;
-				stats[0].bad_col = stats[i].bad_col;
+				int			br = stats[i].bad_row,
+							bc = stats[i].bad_col;
+
+				stats[0].bad_row = br;
+				stats[0].bad_col = bc;
 				stats[0].bad_table = i;
+				stats[0].bad_kind = 1;
+				/* a small count another period's table publishes */
+				for (int j = 0; j < f->ntab && f->same && br >= 0 && bc >= 0; j++)
+					if (same_slot(f, i, j, bc) &&
+						!ent_withheld(f->t[j], (size_t) br * f->t[i]->nc + bc))
+						stats[0].bad_kind = 3;
 				goto done;
 			}
 		}
@@ -695,7 +879,7 @@ sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 		{
 			int			par = f->parent[i];
 
-			if (par < 0)
+			if (par < 0 || is_given(f, par))
 				continue;
 			for (size_t e = 0; e < ncell; e++)
 			{
@@ -704,6 +888,24 @@ sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 				if ((ent_withheld(f->t[i], e) || (d > 0 && sdc_is_sensitive(p, d))) &&
 					!ent_withheld(f->t[par], e))
 					changed |= force(forced[par], e);
+			}
+		}
+		/* the same crimes withheld in one table are withheld in the other
+		 * (published in one, the other's would be known) */
+		for (int i = 0; i < f->ntab && f->same; i++)
+		{
+			int			j = f->same[i];
+
+			if (j < 0)
+				continue;
+			for (size_t e = 0; e < ncell; e++)
+			{
+				if (!f->shared[i][e % t0->nc])
+					continue;
+				if (ent_withheld(f->t[i], e) && !ent_withheld(f->t[j], e) && !is_given(f, j))
+					changed |= force(forced[j], e);
+				if (ent_withheld(f->t[j], e) && !ent_withheld(f->t[i], e) && !is_given(f, i))
+					changed |= force(forced[i], e);
 			}
 		}
 		if (changed)
@@ -722,7 +924,7 @@ sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 			{
 				(*lv)++;
 				for (int i = 0; i < f->ntab; i++)
-					for (size_t x = 0; x < ne; x++)
+					for (size_t x = 0; x < ne && !is_given(f, i); x++)
 					{
 						bool		margin = x >= ncell;
 						bool		line = (!margin && ((int) (x / t0->nc) == br ||

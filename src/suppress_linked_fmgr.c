@@ -13,6 +13,15 @@
  * with its own rows and columns, plus any row or column of the grid in
  * which it had to withhold a zero (those zeros are then printed as the
  * marker, not left out).
+ *
+ * same_as[i] = j: tables i and j count the same crimes in the columns both
+ * list (the same table for another period: last year's response published
+ * 2019-2023, this year's 2020-2024).  Their columns are laid over the grid
+ * so that the first column i lists and j does not shares a grid column (a
+ * SLOT) with the first column j lists and i does not, and so on (2019 with
+ * 2024): a move of both tables through that slot keeps both tables' row
+ * totals (suppress.h).  given[i]: table i is published already (last
+ * year's saved answer): its pattern is kept and it is returned as it came.
  */
 #include "postgres.h"
 
@@ -39,7 +48,12 @@ typedef struct Grid
 	int			n;				/* tables */
 	Xtab	  **xt;
 	int		   *parent;
-	Xtab	   *labels;			/* rows and columns of the grid (no cells) */
+	int		   *same;			/* per table: same crimes as, or -1 */
+	bool		any_same;
+	Xtab	   *labels;			/* rows and column slots of the grid (no cells) */
+	int		  **slotcol;		/* per table, per slot: its own column, or -1 */
+	uint8_t   **shared;			/* per table with same >= 0: slots shared */
+	bool	   *given;			/* per table: protected already */
 	SdcTable  **t;
 } Grid;
 
@@ -115,26 +129,185 @@ grid_parents(Grid *g, ArrayType *arr)
 	}
 }
 
-/* The grid: every row and column of every table, in first-seen order. */
+static void
+grid_same(Grid *g, ArrayType *arr)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			k;
+
+	g->same = palloc(sizeof(int) * g->n);
+	for (int i = 0; i < g->n; i++)
+		g->same[i] = -1;
+	if (!arr)
+		return;
+	deconstruct_array(arr, INT4OID, 4, true, TYPALIGN_INT, &elems, &nulls, &k);
+	if (k != g->n)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("same_as has %d elements but there are %d tables", k, g->n),
+				 errhint("Give one element per table: the number of the table that counts the same crimes for other periods, or NULL.")));
+	for (int i = 0; i < k; i++)
+	{
+		int			p;
+
+		if (nulls[i])
+			continue;
+		p = DatumGetInt32(elems[i]);
+		if (p < 1 || p > g->n || p == i + 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("same_as[%d] = %d does not name another table", i + 1, p)));
+		if (g->parent[i] == p - 1 || g->parent[p - 1] == i)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("tables %d and %d cannot be both a subset and the same crimes", i + 1, p)));
+		g->same[i] = p - 1;
+		g->any_same = true;
+	}
+}
+
+/* Union-find over the family's column labels. */
+static int
+uf_root(int *up, int a)
+{
+	while (up[a] != a)
+		a = up[a] = up[up[a]];
+	return a;
+}
+
+/* Does some table list a column of class a and one of class b? */
+static bool
+uf_clash(const Grid *g, int *up, int *const *lab, int a, int b)
+{
+	for (int i = 0; i < g->n; i++)
+	{
+		bool		ina = false,
+					inb = false;
+
+		for (int c = 0; c < xtab_ncols(g->xt[i]); c++)
+		{
+			int			root = uf_root(up, lab[i][c]);
+
+			ina |= root == a;
+			inb |= root == b;
+		}
+		if (ina && inb)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The grid: every row of every table, in first-seen order; a column slot
+ * per column label, except that tables counting the same crimes have their
+ * unshared columns paired, in order, into common slots (when no table
+ * lists both of a pair).
+ */
 static void
 grid_labels(Grid *g)
 {
+	Xtab	   *all = xtab_create(CurrentMemoryContext);
+	int		  **lab = palloc(sizeof(int *) * g->n);
+	int		   *up;
+	int		   *slot_of;
+	int			nl;
+
 	g->labels = xtab_create(CurrentMemoryContext);
 	for (int i = 0; i < g->n; i++)
 	{
 		int			len;
 		const char *s;
 
+		lab[i] = palloc(sizeof(int) * Max(xtab_ncols(g->xt[i]), 1));
 		for (int c = 0; c < xtab_ncols(g->xt[i]); c++)
 		{
 			s = xtab_col_label(g->xt[i], c, &len);
-			xtab_add_col(g->labels, s, len, xtab_col_kind(g->xt[i], c));
+			lab[i][c] = xtab_add_col(all, s, len, xtab_col_kind(g->xt[i], c));
 		}
 		for (int r = 0; r < xtab_nrows(g->xt[i]); r++)
 		{
 			s = xtab_row_label(g->xt[i], r, &len);
 			xtab_add_row(g->labels, s, len);
 		}
+	}
+	nl = xtab_ncols(all);
+	up = palloc(sizeof(int) * Max(nl, 1));
+	for (int l = 0; l < nl; l++)
+		up[l] = l;
+	for (int i = 0; i < g->n; i++)
+	{
+		int			j = g->same[i],
+					ci = 0,
+					cj = 0;
+
+		if (j < 0)
+			continue;
+		for (;;)
+		{
+			int			len,
+						a,
+						b;
+			const char *s;
+
+			CHECK_FOR_INTERRUPTS();
+			/* the next column of i that j does not list, and of j that i does not */
+			for (; ci < xtab_ncols(g->xt[i]); ci++)
+			{
+				s = xtab_col_label(g->xt[i], ci, &len);
+				if (xtab_find_col(g->xt[j], s, len) < 0)
+					break;
+			}
+			for (; cj < xtab_ncols(g->xt[j]); cj++)
+			{
+				s = xtab_col_label(g->xt[j], cj, &len);
+				if (xtab_find_col(g->xt[i], s, len) < 0)
+					break;
+			}
+			if (ci >= xtab_ncols(g->xt[i]) || cj >= xtab_ncols(g->xt[j]))
+				break;
+			a = uf_root(up, lab[i][ci++]);
+			b = uf_root(up, lab[j][cj++]);
+			if (a != b && !uf_clash(g, up, lab, a, b))
+				up[a > b ? a : b] = a < b ? a : b;
+		}
+	}
+	/* slots in the order of their first label; each named by that label */
+	slot_of = palloc(sizeof(int) * Max(nl, 1));
+	for (int l = 0; l < nl; l++)
+	{
+		int			len;
+		const char *s;
+
+		if (uf_root(up, l) != l)
+			continue;
+		s = xtab_col_label(all, l, &len);
+		slot_of[l] = xtab_add_col(g->labels, s, len, xtab_col_kind(all, l));
+	}
+	g->slotcol = palloc(sizeof(int *) * g->n);
+	for (int i = 0; i < g->n; i++)
+	{
+		int			ns = xtab_ncols(g->labels);
+
+		g->slotcol[i] = palloc(sizeof(int) * Max(ns, 1));
+		for (int c = 0; c < ns; c++)
+			g->slotcol[i][c] = -1;
+		for (int c = 0; c < xtab_ncols(g->xt[i]); c++)
+			g->slotcol[i][slot_of[uf_root(up, lab[i][c])]] = c;
+	}
+	/* the slots where tables of the same crimes list the same column */
+	g->shared = palloc0(sizeof(uint8_t *) * g->n);
+	for (int i = 0; i < g->n; i++)
+	{
+		int			j = g->same[i],
+					ns = xtab_ncols(g->labels);
+
+		if (j < 0)
+			continue;
+		g->shared[i] = palloc0(Max(ns, 1));
+		for (int c = 0; c < ns; c++)
+			g->shared[i][c] = g->slotcol[i][c] >= 0 && g->slotcol[j][c] >= 0 &&
+				lab[i][g->slotcol[i][c]] == lab[j][g->slotcol[j][c]];
 	}
 }
 
@@ -151,10 +324,16 @@ own_row(const Grid *g, int i, int r)
 static int
 own_col(const Grid *g, int i, int c)
 {
-	int			len;
-	const char *s = xtab_col_label(g->labels, c, &len);
+	return g->slotcol[i][c];
+}
 
-	return xtab_find_col(g->xt[i], s, len);
+/* The label table i gives slot c (the slot's own when it does not list it). */
+static const char *
+slot_label(const Grid *g, int i, int c, int *len)
+{
+	int			oc = own_col(g, i, c);
+
+	return oc >= 0 ? xtab_col_label(g->xt[i], oc, len) : xtab_col_label(g->labels, c, len);
 }
 
 /*
@@ -245,6 +424,20 @@ grid_check_subsets(const Grid *g)
 
 		if (g->parent[i] < 0)
 			continue;
+		for (int c = 0; c < b->nc; c++)
+		{
+			int			la,
+						lb;
+			const char *sa = slot_label(g, g->parent[i], c, &la);
+			const char *sb = slot_label(g, i, c, &lb);
+
+			if (la != lb || memcmp(sa, sb, la) != 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("table %d cannot be a subset of table %d: same_as pairs column \"%s\" of one with \"%s\" of the other",
+								i + 1, g->parent[i] + 1, sb, sa),
+						 errhint("Link subsets within one period, and each period's table to the other period's with same_as.")));
+		}
 		for (int r = 0; r < b->nr; r++)
 			for (int c = 0; c < b->nc; c++)
 				if (b->cell[(Size) r * b->nc + c] > a->cell[(Size) r * a->nc + c])
@@ -252,21 +445,49 @@ grid_check_subsets(const Grid *g)
 							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 							 errmsg("table %d is not a subset of table %d", i + 1, g->parent[i] + 1),
 							 errdetail("Row \"%s\", column \"%s\" counts %lld in table %d but %lld in table %d.",
-									   xtab_row_label(g->labels, r, NULL), xtab_col_label(g->labels, c, NULL),
+									   xtab_row_label(g->labels, r, NULL), slot_label(g, i, c, NULL),
 									   (long long) b->cell[(Size) r * b->nc + c], i + 1,
 									   (long long) a->cell[(Size) r * a->nc + c], g->parent[i] + 1)));
 	}
 }
 
+/*
+ * protected: the audit (every table as protected); else protect_linked
+ * (a table protected already is given, the others all published).
+ */
 static void
-grid_build(Grid *g, ArrayType *tables, ArrayType *subset_of, bool protected)
+grid_build(Grid *g, ArrayType *tables, ArrayType *subset_of, ArrayType *same_as,
+		   ArrayType *given, bool protected)
 {
 	grid_tables(g, tables);
 	grid_parents(g, subset_of);
+	grid_same(g, same_as);
+	g->given = palloc0(sizeof(bool) * g->n);
+	if (given)
+	{
+		Datum	   *elems;
+		bool	   *nulls;
+		int			k;
+
+		deconstruct_array(given, BOOLOID, 1, true, TYPALIGN_CHAR, &elems, &nulls, &k);
+		if (k != g->n)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("given has %d elements but there are %d tables", k, g->n)));
+		for (int i = 0; i < k; i++)
+			g->given[i] = !nulls[i] && DatumGetBool(elems[i]);
+	}
 	for (int i = 0; i < g->n; i++)
 	{
 		if (!protected)
+		{
 			check_protect_input(g->xt[i]);
+			if (g->given[i] && !xtab_is_published(g->xt[i]))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("table %d is given as published but is not a protected cross-tab", i + 1),
+						 errhint("Pass last year's table as protect() or protect_linked() returned it (its saved answer's published table), with its true counts.")));
+		}
 		else if (xtab_nrows(g->xt[i]) == 0 || xtab_ncols(g->xt[i]) == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -275,8 +496,35 @@ grid_build(Grid *g, ArrayType *tables, ArrayType *subset_of, bool protected)
 	grid_labels(g);
 	g->t = palloc(sizeof(SdcTable *) * g->n);
 	for (int i = 0; i < g->n; i++)
-		g->t[i] = grid_table(g, i, protected);
+		g->t[i] = grid_table(g, i, protected || g->given[i]);
 	grid_check_subsets(g);
+	/* a figure a given table publishes is no complement in the same
+	 * crimes' other table: the reader knows it */
+	for (int i = 0; i < g->n; i++)
+		for (int k = 0; k < 2; k++)
+		{
+			int			a = k == 0 ? i : g->same[i],
+						b = k == 0 ? g->same[i] : i;
+			SdcTable   *t;
+
+			if (g->same[i] < 0 || protected || g->given[a] || !g->given[b])
+				continue;
+			t = g->t[a];
+			for (Size e = 0; e < (Size) t->nr * t->nc; e++)
+				if (g->shared[i][e % t->nc] && !SDC_IS_SUPPRESSED(g->t[b]->cstate[e]))
+					((uint8_t *) t->fixed)[e] = 1;
+		}
+}
+
+static void
+grid_family(const Grid *g, SdcFamily *f)
+{
+	f->ntab = g->n;
+	f->t = g->t;
+	f->parent = g->parent;
+	f->same = g->any_same ? g->same : NULL;
+	f->shared = (const uint8_t *const *) g->shared;
+	f->given = g->given;
 }
 
 /* Table i as protected: its own rows and columns, plus grid lines where it
@@ -296,11 +544,11 @@ grid_output(const Grid *g, int i, const SdcParams *p, const SdcStats *s, const c
 	{
 		bool		need = false;
 		int			len;
-		const char *l = xtab_col_label(g->labels, c, &len);
+		const char *l = slot_label(g, i, c, &len);
 
 		for (int r = 0; r < nr && !need; r++)
 			need = SDC_IS_SUPPRESSED(t->cstate[(Size) r * nc + c]);
-		ocol[c] = xtab_find_col(out, l, len);
+		ocol[c] = own_col(g, i, c);
 		if (ocol[c] < 0 && need)
 			ocol[c] = xtab_add_col(out, l, len, xtab_col_kind(g->labels, c));
 	}
@@ -349,6 +597,13 @@ grid_output(const Grid *g, int i, const SdcParams *p, const SdcStats *s, const c
 		if (linked)
 			xtab_add_footnote(out, "Protected together with the tables it is linked to (a table and its "
 							  "subsets), so that no difference of their figures gives a small count away.");
+		linked = g->same[i] >= 0;
+		for (int j = 0; j < g->n; j++)
+			linked |= g->same[j] == i;
+		if (linked)
+			xtab_add_footnote(out, "Protected together with the same table published for other periods, so "
+							  "that no figure withheld there can be worked out from this one, nor the "
+							  "other way round.");
 	}
 	return out;
 }
@@ -362,18 +617,23 @@ family_error(const Grid *g, const SdcStats *s)
 			(errcode(ERRCODE_DATA_EXCEPTION),
 			 errmsg("cannot protect table %d, row \"%s\", column \"%s\" together with the tables it is linked to",
 					i + 1, xtab_row_label(g->labels, s->bad_row, NULL),
-					xtab_col_label(g->labels, s->bad_col, NULL)),
+					slot_label(g, i, s->bad_col, NULL)),
 			 s->bad_kind == 2 ?
 			 errdetail("Its difference with table %d there is a small count that no pattern of withheld cells keeps uncertain enough.",
 					   g->parent[i] + 1) :
+			 s->bad_kind == 3 ?
+			 errdetail("Another period's table counts the same crimes there and publishes the figure (or does not list it: a 0); "
+					   "with the revisions a later response explains, that gives this small count away.") :
 			 errdetail("No pattern of withheld cells keeps it uncertain enough with every total published."),
+			 s->bad_kind == 3 ?
+			 errhint("Protect both periods' tables together (neither given) so that both withhold it; once published, it cannot be protected.") :
 			 errhint("Allow withholding totals (allow_totals => true), or use method 'cellkey'.")));
 }
 
 /*
  * foistats.protect_linked(tables xtab[], subset_of int[], threshold int,
  *						   protection int, zeros bool, allow_totals bool,
- *						   marker text) -> xtab[]
+ *						   marker text, same_as int[], given bool[]) -> xtab[]
  */
 Datum
 foistats_protect_linked(PG_FUNCTION_ARGS)
@@ -397,10 +657,10 @@ foistats_protect_linked(PG_FUNCTION_ARGS)
 	p.allow_totals = PG_ARGISNULL(5) ? false : PG_GETARG_BOOL(5);
 	marker = marker_or_default(fcinfo, 6);
 	memset(&g, 0, sizeof(g));
-	grid_build(&g, PG_GETARG_ARRAYTYPE_P(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1), false);
-	f.ntab = g.n;
-	f.t = g.t;
-	f.parent = g.parent;
+	grid_build(&g, PG_GETARG_ARRAYTYPE_P(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1),
+			   (PG_NARGS() > 7 && !PG_ARGISNULL(7)) ? PG_GETARG_ARRAYTYPE_P(7) : NULL,
+			   (PG_NARGS() > 8 && !PG_ARGISNULL(8)) ? PG_GETARG_ARRAYTYPE_P(8) : NULL, false);
+	grid_family(&g, &f);
 	stats = palloc0(sizeof(SdcStats) * g.n);
 	st = sdc_family_protect(&f, &p, stats);
 	if (st == SDC_ERR_UNPROTECTABLE)
@@ -409,7 +669,8 @@ foistats_protect_linked(PG_FUNCTION_ARGS)
 		elog(ERROR, "linked cell suppression failed: %s", sdc_status_message(st));
 	out = palloc(sizeof(Datum) * g.n);
 	for (int i = 0; i < g.n; i++)
-		out[i] = PointerGetDatum(xtab_flatten(grid_output(&g, i, &p, &stats[i], marker)));
+		out[i] = g.given[i] ? PointerGetDatum(xtab_flatten(g.xt[i])) :
+			PointerGetDatum(xtab_flatten(grid_output(&g, i, &p, &stats[i], marker)));
 	{
 		ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
 		int16		typlen;
@@ -423,7 +684,7 @@ foistats_protect_linked(PG_FUNCTION_ARGS)
 
 /*
  * foistats.disclosure_audit_linked(tables xtab[], subset_of int[],
- *		threshold int, protection int, zeros bool)
+ *		threshold int, protection int, zeros bool, same_as int[])
  *	-> setof (table_no, row_label, col_label, published_state, min, max,
  *			  bound_min, bound_max, meets_rule, exact)
  *
@@ -453,10 +714,9 @@ foistats_disclosure_audit_linked(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
 	memset(&g, 0, sizeof(g));
-	grid_build(&g, PG_GETARG_ARRAYTYPE_P(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1), true);
-	f.ntab = g.n;
-	f.t = g.t;
-	f.parent = g.parent;
+	grid_build(&g, PG_GETARG_ARRAYTYPE_P(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1),
+			   (PG_NARGS() > 5 && !PG_ARGISNULL(5)) ? PG_GETARG_ARRAYTYPE_P(5) : NULL, NULL, true);
+	grid_family(&g, &f);
 	iv = palloc(sizeof(SdcInterval *) * g.n);
 	for (int i = 0; i < g.n; i++)
 		iv[i] = palloc0(sizeof(SdcInterval) * sdc_nentries(g.t[i]));
@@ -503,7 +763,7 @@ foistats_disclosure_audit_linked(PG_FUNCTION_ARGS)
 			else
 				nulls[1] = true;
 			if (c >= 0)
-				values[2] = CStringGetTextDatum(xtab_col_label(g.labels, c, NULL));
+				values[2] = CStringGetTextDatum(slot_label(&g, i, c, NULL));
 			else
 				nulls[2] = true;
 			values[3] = CStringGetTextDatum(e >= ncell ? "total" :

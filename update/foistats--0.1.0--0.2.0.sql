@@ -4994,3 +4994,124 @@ $fn$;
 -- issue 11: parse_table reads a multi-label table's 'Grand Total (mentions)' as its total row and 'Grand Total (distinct crimes)' as its units (they were read as two data rows, so audit checked no column)
 COMMENT ON FUNCTION @extschema@.table_cells(text, text, text[]) IS
   'the parse of a published table cell by cell, to check it before trusting it: role (cell, row_total, column_total, grand_total; column_units and total_units for the distinct-crimes row of a multi-label table, ''Grand Total (distinct crimes)''), labels as read (totals under their printed labels), kind (count; blank for empty, ''-'', n/a; suppressed for ''*'', ''<5'', ''1-4'' ...), value (NULL when suppressed), the text as published, and its line and cell position in the input';
+
+-- ---------------------------------------------------------------------------
+-- issue 13: linked tables for two periods (same_as)
+-- ---------------------------------------------------------------------------
+-- protect_linked and disclosure_audit_linked take same_as (the same table for
+-- other periods: two years' responses) and keep a table already protected as
+-- given.  New signatures: the old functions are dropped (nothing installed
+-- depends on them; request_answer calls protect_linked by name at run time).
+DROP FUNCTION @extschema@.protect_linked(@extschema@.xtab[], integer[], integer, integer, boolean, boolean, text);
+DROP FUNCTION @extschema@.disclosure_audit_linked(@extschema@.xtab[], integer[], integer, integer, boolean);
+CREATE FUNCTION @extschema@.protect_linked(
+    tables @extschema@.xtab[],
+    subset_of integer[] DEFAULT NULL,
+    threshold integer DEFAULT 5,
+    protection integer DEFAULT NULL,
+    zeros boolean DEFAULT false,
+    allow_totals boolean DEFAULT false,
+    marker text DEFAULT '*',
+    same_as integer[] DEFAULT NULL,
+    given boolean[] DEFAULT NULL)
+  RETURNS @extschema@.xtab[]
+  AS 'MODULE_PATHNAME', 'foistats_protect_linked' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.protect_linked(@extschema@.xtab[], integer[], integer, integer, boolean, boolean, text, integer[], boolean[]) IS
+  'cell suppression of a family of LINKED tables at once: subset_of[i] (1-based, NULL for none) names the table whose records table i counts a subset of (table 1''s crimes that involved the internet), rows and columns matched by label; same_as[i] names the table that counts the same crimes as table i, by the same rows, in the columns both list (the same table for other periods: last year''s response for 2019-2023, this year''s for 2020-2024), up to revisions the reader is taken to know; given[i] true: table i is published already (last year''s table as protect or protect_linked returned it, true counts kept): its pattern is kept and the others are protected around it. Chooses one pattern so that no small count of any table, nor any small difference superset - subset, can be worked out to within protection, checked by moves of the family that keep every published figure, every subset relation and every same-crimes figure (see disclosure_audit_linked); a superset withholds every cell its subsets withhold, and a figure withheld for one period is withheld for the other. Returns the tables protected, in order, as protect() would (true counts kept: publish through the readers)';
+
+CREATE FUNCTION @extschema@.disclosure_audit_linked(
+    tables @extschema@.xtab[],
+    subset_of integer[] DEFAULT NULL,
+    threshold integer DEFAULT 5,
+    protection integer DEFAULT NULL,
+    zeros boolean DEFAULT false,
+    same_as integer[] DEFAULT NULL,
+    OUT table_no integer,
+    OUT row_label text,
+    OUT col_label text,
+    OUT published_state text,
+    OUT min bigint,
+    OUT max bigint,
+    OUT bound_min bigint,
+    OUT bound_max bigint,
+    OUT meets_rule boolean,
+    OUT exact boolean)
+  RETURNS SETOF record
+  AS 'MODULE_PATHNAME', 'foistats_disclosure_audit_linked' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 50;
+COMMENT ON FUNCTION @extschema@.disclosure_audit_linked(@extschema@.xtab[], integer[], integer, integer, boolean, integer[]) IS
+  'audit of a family of linked tables (as protect_linked takes them, with their true counts; same_as as there): for every withheld cell and total of every table, min..max = values the reader cannot rule out (tables that keep every published figure, every subset relation and every same-crimes figure reach them), judged by the rule (meets_rule); bound_min..bound_max = the most the reader can prove (each table''s exact audit, narrowed by subset <= superset and by the same crimes'' bounds in the other period''s table); exact when the two agree';
+
+-- ---------------------------------------------------------------------------
+-- issue 13: rerun protects with a saved answer (previous)
+-- ---------------------------------------------------------------------------
+DROP FUNCTION @extschema@.rerun(text, date, date, regclass);
+CREATE FUNCTION @extschema@.rerun(request text, period_from date, period_to date, records regclass DEFAULT NULL,
+                                  previous text DEFAULT NULL)
+RETURNS TABLE (question text, title text, xtab @extschema@.xtab)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    spec  jsonb;
+    q     jsonb;
+    prot  jsonb;
+    fam   record;
+    k     int;
+    res   @extschema@.xtab[];
+BEGIN
+    IF previous IS NULL THEN
+        RETURN QUERY SELECT * FROM @extschema@.request_tables(request, records, period_from, period_to);
+        RETURN;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM @extschema@.answer a WHERE a.request = rerun.request AND a.label = previous) THEN
+        RAISE EXCEPTION 'request "%" has no saved answer labelled "%"', request, previous
+            USING ERRCODE = 'undefined_object',
+                  HINT = (SELECT 'Saved answers: ' || coalesce(string_agg(format('%L', x.label), ', ' ORDER BY x.saved_at), 'none') || '.'
+                            FROM @extschema@.answer x WHERE x.request = rerun.request);
+    END IF;
+    IF period_from IS NULL OR period_to IS NULL OR period_from > period_to THEN
+        RAISE EXCEPTION 'give the period to answer for: period_from and period_to, in order' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    spec := @extschema@.request_spec(request);
+    FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
+        CONTINUE WHEN NOT (q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of');
+        question := q ->> 'id';
+        title := q ->> 'title';
+        prot := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
+        fam := NULL;
+        IF prot <> 'false'::jsonb AND coalesce(prot ->> 'method', 'suppress') = 'suppress' THEN
+            SELECT f.ids, f.subset_of INTO fam FROM @extschema@.request_family(request, spec, question) f;
+        END IF;
+        IF fam IS NULL OR EXISTS (SELECT 1 FROM unnest(fam.ids) i
+                                   WHERE NOT EXISTS (SELECT 1 FROM @extschema@.answer_table t
+                                                      WHERE t.request = rerun.request AND t.label = previous AND t.question = i)) THEN
+            -- not suppressed, or the previous answer lacks one of its tables
+            xtab := @extschema@.request_xtab(request, question, records, period_from, period_to);
+        ELSE
+            -- the family with the previous answer's tables as published
+            -- (given), each linked to its own question's table (same_as)
+            k := cardinality(fam.ids);
+            res := @extschema@.protect_linked(
+                     ARRAY(SELECT t.published FROM unnest(fam.ids) WITH ORDINALITY AS u(i, o)
+                             JOIN @extschema@.answer_table t ON t.request = rerun.request AND t.label = previous AND t.question = u.i
+                            ORDER BY u.o) ||
+                     ARRAY(SELECT @extschema@.request_answer(request, spec, u.i, records, period_from, period_to, false)
+                             FROM unnest(fam.ids) WITH ORDINALITY AS u(i, o) ORDER BY u.o),
+                     ARRAY(SELECT s FROM unnest(fam.subset_of) WITH ORDINALITY AS u(s, o) ORDER BY u.o) ||
+                     ARRAY(SELECT s + k FROM unnest(fam.subset_of) WITH ORDINALITY AS u(s, o) ORDER BY u.o),
+                     threshold => coalesce((prot ->> 'threshold')::int, 5),
+                     protection => (prot ->> 'protection')::int,
+                     zeros => coalesce((prot ->> 'zeros')::boolean, false),
+                     allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
+                     marker => coalesce(prot ->> 'marker', '*'),
+                     same_as => ARRAY(SELECT o + k FROM generate_series(1, k) o) || array_fill(NULL::int, ARRAY[k]),
+                     given => array_fill(true, ARRAY[k]) || array_fill(false, ARRAY[k]));
+            xtab := res[k + array_position(fam.ids, question)];
+        END IF;
+        RETURN NEXT;
+    END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.rerun(text, date, date, regclass, text) IS
+  'the same request answered for another period (e.g. next year''s); compare it with the last saved answer with foistats.check_answer, which lists the figures for earlier periods that changed since they were published. previous => a saved answer''s label: each question protected by suppression is protected together with that answer''s published tables of its family (protect_linked with same_as and given: a figure withheld then stays withheld, and nothing published then gives a withheld figure away now); a question the saved answer lacks is protected as request_xtab does';
+

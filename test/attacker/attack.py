@@ -10,6 +10,9 @@ stdin, what a reader of a response has:
                "units": [int or null] or null,          distinct crimes (multi-label)
                "labels_per_crime": true/false}],       a multi-label table
    "links": [[sub, sup], ...],                          table indexes: sub's records are sup's
+   "same": [{"a": i, "b": j, "revisions": [[row, col, d], ...]}, ...],
+                                                        i and j count the same crimes
+                                                        (another period's table)
    "targets": [{"table": i, "row": r, "col": c} |
                {"diff": [sub, sup], "row": r, "col": c}]}
 
@@ -24,6 +27,10 @@ INTEGER completion of everything published:
     mentions total = sum of |S| n[c][S]; its distinct crimes = sum n[c][S];
   - a link (sub, sup) with the same rows and columns: every cell of sub is at
     most sup's (rows or columns a table does not list are zeros there);
+  - a "same" pair: in every column both tables list, every row either
+    lists (a table's unlisted row is 0 there), a's cell - b's cell = d, the
+    revision (0 unless listed): the reader is taken to know the revisions,
+    as foistats does;
   - a difference target is sup - sub at a cell.
 
 Output: JSON list of {"lo", "hi"} (hi null when unbounded), in target order.
@@ -86,6 +93,24 @@ def build(model):
                     cons.append(f"{var(sup, b['rows'].index(rl), b['cols'].index(cl))} - {var(sub, r, c)} >= 0")
                 else:
                     cons.append(f"{var(sub, r, c)} = 0")
+    for pair in model.get("same", []):
+        a, b = pair["a"], pair["b"]
+        ta, tb = tabs[a], tabs[b]
+        rev = {(r, c): d for r, c, d in pair["revisions"]}
+        rows = list(dict.fromkeys(ta["rows"] + tb["rows"]))
+        for cl in ta["cols"]:
+            if cl not in tb["cols"]:
+                continue
+            for rl in rows:
+                va = var(a, ta["rows"].index(rl), ta["cols"].index(cl)) if rl in ta["rows"] else None
+                vb = var(b, tb["rows"].index(rl), tb["cols"].index(cl)) if rl in tb["rows"] else None
+                d = rev.get((rl, cl), 0)
+                if va and vb:
+                    cons.append(f"{va} - {vb} = {d}")
+                elif va:
+                    cons.append(f"{va} = {d}")
+                elif vb:
+                    cons.append(f"{vb} = {-d}")
     return cons, gens
 
 

@@ -12,8 +12,9 @@ SELECT foistats.bind_records('tr_seed', 'foistats_sample.crimes');
 SELECT foistats.define_request('seed_protected',
   foistats.request_spec('wmp_2014_child_sexual_offences') || '{"protect": {"threshold": 5, "allow_totals": true}}');
 
--- case, table number, published value, true counts, superset (table number)
-CREATE TABLE fam (k text, n int, p foistats.xtab, truth foistats.xtab, sup int);
+-- case, table number, published value, true counts, superset (table
+-- number), the table counting the same crimes for other periods (number)
+CREATE TABLE fam (k text, n int, p foistats.xtab, truth foistats.xtab, sup int, same int);
 INSERT INTO fam
 SELECT 'seed 1, 1b, 1c', o, foistats.request_xtab('seed_protected', q, 'tr_seed.records'),
        foistats.request_answer('seed_protected', foistats.request_spec('seed_protected'), q, 'tr_seed.records'::regclass,
@@ -45,11 +46,51 @@ SELECT 'multi-label, platforms', 1, foistats.protect(x, allow_totals => true), x
                                   ELSE ARRAY['WhatsApp'] END, make_date(2012 + g % 3, 1, 1)) AS x
           FROM generate_series(1, 90) g) s;
 
--- One JSON document per case.
-CREATE VIEW tabjson AS
+
+-- Two years' responses (same_as): last year's 1, 1b, 1c for 2009-2013 as
+-- published then (given), this year's for 2010-2014 protected with them;
+-- and the same two years protected each on its own, which the attacker
+-- must break (expect_narrowed): the link is what protects.
+CREATE FUNCTION seed_year(q text, f date, t date, protected boolean) RETURNS foistats.xtab
+  LANGUAGE sql AS $$
+  SELECT foistats.request_answer('seed_protected', foistats.request_spec('seed_protected'), q, 'tr_seed.records'::regclass,
+                                 f, t, protected) $$;
+CREATE TABLE years AS
+SELECT o, q, seed_year(q, '2009-01-01', '2013-12-31', true) AS last_p, seed_year(q, '2009-01-01', '2013-12-31', false) AS last_t,
+       seed_year(q, '2010-01-01', '2014-12-31', true) AS this_alone, seed_year(q, '2010-01-01', '2014-12-31', false) AS this_t
+  FROM unnest(ARRAY['1', '1b', '1c']) WITH ORDINALITY AS u(q, o);
+INSERT INTO fam
+SELECT 'seed 1, 1b, 1c: 2009-2013 published, 2010-2014 protected with it', u.o, u.p,
+       CASE WHEN u.o <= 3 THEN y.last_t ELSE y.this_t END,
+       CASE WHEN u.o IN (2, 3) THEN 1 WHEN u.o IN (5, 6) THEN 4 END, CASE WHEN u.o <= 3 THEN u.o + 3 END
+  FROM unnest(foistats.protect_linked(ARRAY(SELECT last_p FROM years ORDER BY o) || ARRAY(SELECT this_t FROM years ORDER BY o),
+                                      '{NULL,1,1,NULL,4,4}', allow_totals => true,
+                                      same_as => '{4,5,6,NULL,NULL,NULL}', given => '{t,t,t,f,f,f}'))
+       WITH ORDINALITY AS u(p, o)
+  JOIN years y ON y.o = (u.o - 1) % 3 + 1;
+INSERT INTO fam
+SELECT 'seed 1, 1b, 1c: 2009-2013 and 2010-2014 protected each on its own', u.o, u.p, u.t,
+       CASE WHEN u.o IN (2, 3) THEN 1 WHEN u.o IN (5, 6) THEN 4 END, CASE WHEN u.o <= 3 THEN u.o + 3 END
+  FROM (SELECT o, last_p AS p, last_t AS t FROM years UNION ALL SELECT o + 3, this_alone, this_t FROM years) u(o, p, t);
+-- a hand-made pair with revisions: this year's D 2022 (withheld last
+-- year) counts one crime more, A 2021 (published) one fewer
+CREATE TABLE two (n int, x foistats.xtab);
+INSERT INTO two SELECT n, foistats.parse_table(tbl) FROM (VALUES
+(1, E'\t2019\t2020\t2021\t2022\t2023\tGrand Total\nA\t2\t30\t25\t28\t31\t116\nB\t20\t3\t22\t19\t24\t88\nC\t15\t14\t12\t4\t16\t61\nD\t11\t13\t10\t12\t1\t47\nGrand Total\t48\t60\t69\t63\t72\t312'),
+(2, E'\t2020\t2021\t2022\t2023\t2024\tGrand Total\nA\t30\t24\t28\t31\t27\t140\nB\t3\t22\t19\t24\t21\t89\nC\t14\t12\t4\t16\t2\t48\nD\t13\t10\t13\t1\t15\t52\nGrand Total\t60\t68\t64\t72\t65\t329')) v(n, tbl);
+INSERT INTO fam
+SELECT 'hand pair of periods with revisions', u.o, u.p, t.x, NULL, CASE WHEN u.o = 1 THEN 2 END
+  FROM unnest(foistats.protect_linked(ARRAY[(SELECT foistats.protect(x) FROM two WHERE n = 1), (SELECT x FROM two WHERE n = 2)],
+                                      allow_totals => true, same_as => '{2,NULL}', given => '{t,f}'))
+       WITH ORDINALITY AS u(p, o)
+  JOIN two t ON t.n = u.o;
+
+-- One JSON document per case (targets, intervals and revisions are
+-- tables: each is read once per case).
+CREATE TABLE tabjson AS
 SELECT k, n, sup, j, t
   FROM fam, LATERAL (SELECT foistats.to_jsonb(p) AS j, foistats.to_jsonb(truth) AS t) x;
-CREATE VIEW targets AS
+CREATE TABLE targets AS
 SELECT k, n, NULL::int AS sub, r - 1 AS row, c - 1 AS col, (t -> 'rows' -> (r - 1) -> 'cells' ->> (c - 1))::bigint AS v
   FROM tabjson, generate_series(1, jsonb_array_length(j -> 'rows')) r, generate_series(1, jsonb_array_length(j -> 'cols')) c
  WHERE j -> 'rows' -> (r - 1) -> 'cells' -> (c - 1) = 'null'::jsonb
@@ -65,10 +106,24 @@ SELECT a.k, a.n, b.n, r - 1, c - 1,
                   WHERE e ->> 'label' = a.t -> 'rows' -> (r - 1) ->> 'label'), 0)
   FROM tabjson a JOIN tabjson b ON b.k = a.k AND b.sup = a.n,
        generate_series(1, jsonb_array_length(a.j -> 'rows')) r, generate_series(1, jsonb_array_length(a.j -> 'cols')) c;
-CREATE VIEW inner_iv AS
+-- the tables protected each on its own: this year's table 1 is enough to
+-- show what the link gives away (and keeps the run short)
+DELETE FROM targets WHERE k LIKE '%each on its own' AND NOT (n = 4 AND sub IS NULL);
+CREATE TABLE inner_iv AS
 SELECT f.k, a.table_no, a.row_label, a.col_label, a.min, a.max, a.bound_min, a.bound_max
-  FROM (SELECT k, array_agg(p ORDER BY n) AS ps, array_agg(sup ORDER BY n) AS sups FROM fam GROUP BY k) f,
-       LATERAL foistats.disclosure_audit_linked(f.ps, f.sups) a;
+  FROM (SELECT k, array_agg(p ORDER BY n) AS ps, array_agg(sup ORDER BY n) AS sups,
+               CASE WHEN bool_or(same IS NOT NULL) THEN array_agg(same ORDER BY n) END AS sames
+          FROM fam GROUP BY k) f,
+       LATERAL foistats.disclosure_audit_linked(f.ps, f.sups, same_as => f.sames) a;
+-- revisions between tables of the same crimes: every shared column, every
+-- row either lists (an unlisted row is 0)
+CREATE TABLE revisions AS
+SELECT a.k, a.n AS an, b.n AS bn, coalesce(ra.row_label, rb.row_label) AS row_label, coalesce(ra.col_label, rb.col_label) AS col_label,
+       coalesce(ra.n, 0) - coalesce(rb.n, 0) AS d
+  FROM fam a JOIN fam b ON b.k = a.k AND b.n = a.same,
+       LATERAL (SELECT r.* FROM foistats.rows(a.truth) r WHERE r.col_label = ANY (foistats.col_labels(b.truth))) ra
+       FULL JOIN LATERAL (SELECT r.* FROM foistats.rows(b.truth) r WHERE r.col_label = ANY (foistats.col_labels(a.truth))) rb
+         ON rb.row_label = ra.row_label AND rb.col_label = ra.col_label;
 \pset format unaligned
 \pset tuples_only on
 SELECT jsonb_build_object('case', k,
@@ -80,6 +135,11 @@ SELECT jsonb_build_object('case', k,
        'col_totals', j -> 'col_totals', 'grand', j -> 'grand_total',
        'units', j -> 'units', 'labels_per_crime', j ? 'units') ORDER BY n) FROM tabjson x WHERE x.k = c.k),
   'links', coalesce((SELECT jsonb_agg(jsonb_build_array(n - 1, sup - 1)) FROM fam x WHERE x.k = c.k AND sup IS NOT NULL), '[]'),
+  'same', coalesce((SELECT jsonb_agg(jsonb_build_object('a', n - 1, 'b', same - 1,
+                       'revisions', coalesce((SELECT jsonb_agg(jsonb_build_array(v.row_label, v.col_label, v.d))
+                                                FROM revisions v WHERE v.k = x.k AND v.an = x.n AND v.d <> 0), '[]')))
+                      FROM fam x WHERE x.k = c.k AND same IS NOT NULL), '[]'),
+  'expect_narrowed', c.k LIKE '%each on its own',
   'targets', coalesce((SELECT jsonb_agg(CASE WHEN sub IS NULL THEN jsonb_build_object('table', n - 1, 'row', row, 'col', col)
                                              ELSE jsonb_build_object('diff', jsonb_build_array(sub - 1, n - 1), 'row', row, 'col', col) END
                                         ORDER BY n, sub NULLS FIRST, row, col)

@@ -798,7 +798,7 @@ test_family_nomem(void)
 	{
 		SdcTable   *t[2] = {table_from(3, 3, parent), table_from(3, 3, child)};
 		int			par[2] = {-1, 0};
-		SdcFamily	f = {2, t, par};
+		SdcFamily	f = {2, t, par, NULL, NULL, NULL};
 		SdcStats	stats[2];
 		SdcParams	p;
 		SdcStatus	st;
@@ -870,6 +870,61 @@ test_near_max(void)
 }
 
 /*
+ * The same table for two periods (same_as): last year's for 2019-2023 and
+ * this year's for 2020-2024 over one grid whose first slot is last year's
+ * 2019 and this year's 2024.  Each protected on its own, the pair fails the
+ * family check (this year's row total less last year's is 2024 - 2019, and
+ * more); this year's protected with last year's given passes it, keeps
+ * last year's pattern and withholds every shared cell last year withheld.
+ */
+static void
+test_family_periods(void)
+{
+	static const int64_t last[] = {2, 30, 25, 28, 31, 20, 3, 22, 19, 24,
+	15, 14, 12, 4, 16, 11, 13, 10, 12, 1};
+	static const int64_t now[] = {27, 30, 25, 28, 31, 21, 3, 22, 19, 24,
+	2, 14, 12, 4, 16, 15, 13, 10, 12, 1};
+	static const uint8_t shared0[] = {0, 1, 1, 1, 1};
+	const uint8_t *shared[2] = {shared0, NULL};
+	int			same[2] = {1, -1},
+				par[2] = {-1, -1};
+	bool		given[2] = {true, false};
+	SdcTable   *t[2] = {table_from(4, 5, last), table_from(4, 5, now)};
+	SdcFamily	f = {2, t, par, same, shared, given};
+	SdcStats	stats[2];
+	SdcParams	p;
+	int			bt, br, bc, bk;
+	uint8_t		before[20];
+
+	sdc_params_default(&p, 5);
+	memset(stats, 0, sizeof(stats));
+	CHECK(sdc_protect(t[0], &p, &stats[0]) == SDC_OK, "last year's table alone");
+	CHECK(sdc_protect(t[1], &p, &stats[1]) == SDC_OK, "this year's table alone");
+	CHECK(sdc_family_check(&f, &p, &bt, &br, &bc, &bk) == SDC_ERR_UNPROTECTABLE,
+		  "two periods protected each alone pass the family check");
+	memcpy(before, t[0]->cstate, sizeof(before));
+	sdc_table_free(t[1]);
+	t[1] = table_from(4, 5, now);
+	CHECK(sdc_family_protect(&f, &p, stats) == SDC_ERR_UNPROTECTABLE,
+		  "this year's small 2024 count protected with every total published");
+	CHECK(stats[0].bad_table == 1 && stats[0].bad_row == 2 && stats[0].bad_col == 0,
+		  "the failing cell is not this year's C 2024");
+	p.allow_totals = true;
+	sdc_table_free(t[1]);
+	t[1] = table_from(4, 5, now);
+	memset(stats, 0, sizeof(stats));
+	CHECK(sdc_family_protect(&f, &p, stats) == SDC_OK, "two periods with last year's given");
+	CHECK(sdc_family_check(&f, &p, &bt, &br, &bc, &bk) == SDC_OK,
+		  "two periods protected together fail the check at %d %d %d (%d)", bt, br, bc, bk);
+	CHECK(memcmp(before, t[0]->cstate, sizeof(before)) == 0, "last year's pattern changed");
+	for (int e = 0; e < 20; e++)
+		if (shared0[e % 5] && SDC_IS_SUPPRESSED(t[0]->cstate[e]))
+			CHECK(SDC_IS_SUPPRESSED(t[1]->cstate[e]), "cell %d withheld last year, published now", e);
+	sdc_table_free(t[0]);
+	sdc_table_free(t[1]);
+}
+
+/*
  * 9. the same for linked tables (regression, corpus/suppress/
  * regress-family-move-overflow): the moves of a family audit were unbounded
  * when the outer interval was, so a scratch entry passed INT64_MAX.
@@ -884,7 +939,7 @@ test_family_near_max(void)
 	{
 		SdcTable   *t[2] = {sdc_table_alloc(5, 1), sdc_table_alloc(5, 1)};
 		int			par[2] = {-1, 0};
-		SdcFamily	f = {2, t, par};
+		SdcFamily	f = {2, t, par, NULL, NULL, NULL};
 		SdcStats	stats[2];
 		SdcInterval *out[2];
 		SdcParams	p;
@@ -1049,6 +1104,7 @@ main(int argc, char **argv)
 	test_family_nomem();
 	test_near_max();
 	test_family_near_max();
+	test_family_periods();
 	test_cellkey_max();
 	test_loss();
 	return unit_done("suppress");
