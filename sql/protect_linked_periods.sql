@@ -29,10 +29,10 @@ SELECT count(*) FILTER (WHERE NOT meets_rule) AS failing_alone FROM alone, foist
 -- ... but not beside last year's (min..max: values the reader cannot rule
 -- out; min = max: he works it out).  Row A: last year withheld 2019 and
 -- 2023 (2019 + 2023 = 116 - 30 - 25 - 28 = 33), this year publishes 2023 =
--- 31: 2019 is 2.  Row C: this year's total less last year's is 2024 - 2019
--- = 48 - 61, and last year published 2019 = 15: 2024 is 2.  Column 2020:
--- this year publishes D = 13, which last year withheld: B is 60 - 30 - 14 -
--- 13 = 3.
+-- 31: 2019 is 2.  Row C: last year withheld 2022 and 2023 (together 61 -
+-- 15 - 14 - 12 = 20), this year withholds 2022, 2023 and 2024 (together 48 -
+-- 14 - 12 = 22): 2024 is 22 - 20 = 2, and 2022 (a 4) is narrowed to 3..20 in
+-- both tables.
 SELECT table_no, row_label, col_label, min, max, bound_min, bound_max, meets_rule
   FROM foistats.disclosure_audit_linked(ARRAY[(SELECT p FROM last), (SELECT p FROM alone)], same_as => '{2,NULL}')
  WHERE NOT meets_rule ORDER BY 1, 2, 3;
@@ -159,8 +159,10 @@ SELECT r.question, r.xtab::text = b.p::text AS same_as_protect_linked
  ORDER BY 1;
 -- 3 (the platform table, a family of its own) and 1d (a count) are each
 -- protected with the saved answer's own 3 and 1d: 1d withholds the same
--- cells as without previous, 3 as many but 2 of them others.
+-- cells as without previous, 3 one cell more (all 7 it withholds without
+-- previous are among the 8).
 SELECT r.question, count(*) FILTER (WHERE a.n IS NULL) AS withheld,
+       count(*) FILTER (WHERE b.n IS NULL) AS withheld_without_previous,
        count(*) FILTER (WHERE (a.n IS NULL) <> (b.n IS NULL)) AS withheld_otherwise
   FROM rr r JOIN foistats.rerun('seed_protected', '2010-01-01', '2014-12-31', 'tr_seed.records') t USING (question),
        foistats.rows(r.xtab) a JOIN foistats.rows(t.xtab) b USING (row_label, col_label)
