@@ -27,6 +27,7 @@ ops = [
     ('audit', "SELECT count(*) FROM protected_x, foistats.audit(x)", 8500),
     ('reconcile', "SELECT count(*) FROM wide_x, foistats.reconcile(x, x)", 3000),
     ('mentions', "SELECT foistats.mentions(t, 'platforms') FROM mo", 2000),
+    ('to_jsonb', "SELECT pg_column_size(foistats.to_jsonb(x)) FROM big_x", 1000),
 ] + [('render ' + f, "SELECT octet_length(foistats.render(x, '%s')) FROM wide_x" % f, 2500)
      for f in ('tsv', 'csv', 'markdown', 'html', 'text')]
 out = [setup]
