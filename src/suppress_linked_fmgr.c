@@ -84,38 +84,50 @@ grid_tables(Grid *g, ArrayType *arr)
 	}
 }
 
+/*
+ * A per-table argument that names another table of the family (subset_of,
+ * same_as): one element per table, a 1-based table number or NULL.  Returns
+ * the 0-based numbers, -1 for NULL (all -1 when arr is NULL).
+ */
+static int *
+grid_table_refs(Grid *g, ArrayType *arr, const char *argname, const char *hint)
+{
+	int		   *ref = palloc(sizeof(int) * g->n);
+	Datum	   *elems;
+	bool	   *nulls;
+	int			k;
+
+	for (int i = 0; i < g->n; i++)
+		ref[i] = -1;
+	if (!arr)
+		return ref;
+	deconstruct_array(arr, INT4OID, 4, true, TYPALIGN_INT, &elems, &nulls, &k);
+	if (k != g->n)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s has %d elements but there are %d tables", argname, k, g->n),
+				 errhint("%s", hint)));
+	for (int i = 0; i < k; i++)
+	{
+		int			p;
+
+		if (nulls[i])
+			continue;
+		p = DatumGetInt32(elems[i]);
+		if (p < 1 || p > g->n || p == i + 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s[%d] = %d does not name another table", argname, i + 1, p)));
+		ref[i] = p - 1;
+	}
+	return ref;
+}
+
 static void
 grid_parents(Grid *g, ArrayType *arr)
 {
-	g->parent = palloc(sizeof(int) * g->n);
-	for (int i = 0; i < g->n; i++)
-		g->parent[i] = -1;
-	if (arr)
-	{
-		Datum	   *elems;
-		bool	   *nulls;
-		int			k;
-
-		deconstruct_array(arr, INT4OID, 4, true, TYPALIGN_INT, &elems, &nulls, &k);
-		if (k != g->n)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("subset_of has %d elements but there are %d tables", k, g->n),
-					 errhint("Give one element per table: the number of the table it is a subset of, or NULL.")));
-		for (int i = 0; i < k; i++)
-		{
-			int			p;
-
-			if (nulls[i])
-				continue;
-			p = DatumGetInt32(elems[i]);
-			if (p < 1 || p > g->n || p == i + 1)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("subset_of[%d] = %d does not name another table", i + 1, p)));
-			g->parent[i] = p - 1;
-		}
-	}
+	g->parent = grid_table_refs(g, arr, "subset_of",
+								"Give one element per table: the number of the table it is a subset of, or NULL.");
 	/* no cycles */
 	for (int i = 0; i < g->n; i++)
 	{
@@ -132,37 +144,18 @@ grid_parents(Grid *g, ArrayType *arr)
 static void
 grid_same(Grid *g, ArrayType *arr)
 {
-	Datum	   *elems;
-	bool	   *nulls;
-	int			k;
-
-	g->same = palloc(sizeof(int) * g->n);
+	g->same = grid_table_refs(g, arr, "same_as",
+							  "Give one element per table: the number of the table that counts the same crimes for other periods, or NULL.");
 	for (int i = 0; i < g->n; i++)
-		g->same[i] = -1;
-	if (!arr)
-		return;
-	deconstruct_array(arr, INT4OID, 4, true, TYPALIGN_INT, &elems, &nulls, &k);
-	if (k != g->n)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("same_as has %d elements but there are %d tables", k, g->n),
-				 errhint("Give one element per table: the number of the table that counts the same crimes for other periods, or NULL.")));
-	for (int i = 0; i < k; i++)
 	{
-		int			p;
+		int			p = g->same[i];
 
-		if (nulls[i])
+		if (p < 0)
 			continue;
-		p = DatumGetInt32(elems[i]);
-		if (p < 1 || p > g->n || p == i + 1)
+		if (g->parent[i] == p || g->parent[p] == i)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("same_as[%d] = %d does not name another table", i + 1, p)));
-		if (g->parent[i] == p - 1 || g->parent[p - 1] == i)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("tables %d and %d cannot be both a subset and the same crimes", i + 1, p)));
-		g->same[i] = p - 1;
+					 errmsg("tables %d and %d cannot be both a subset and the same crimes", i + 1, p + 1)));
 		g->any_same = true;
 	}
 }
