@@ -11,10 +11,10 @@ foistats_build
 passed=0
 failed=0
 count() { # count NAME COMMAND...: one result per command
-	local name=$1
+	local name=$1 t0=$SECONDS
 	shift
-	if "$@"; then passed=$((passed + 1)); echo "ok: $name" >&2
-	else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
+	if "$@"; then passed=$((passed + 1)); echo "ok: $name ($((SECONDS - t0)) s)" >&2
+	else failed=$((failed + 1)); echo "FAILED: $name ($((SECONDS - t0)) s)" >&2; fi
 }
 
 # Out-of-server checks: each script under test/checks/ is one result.
@@ -24,12 +24,14 @@ for t in test/checks/*.sh; do
 done
 
 say "running pg_regress on a throwaway cluster"
+t0=$SECONDS
 rm -rf results regression.diffs regression.out
 set +e
 foistats_virtualenv make -s PG_CONFIG="$PG_CONFIG" installcheck > test/.installcheck.log 2>&1
 rc=$?
 set -e
 cat test/.installcheck.log
+echo "pg_regress: $((SECONDS - t0)) s" >&2
 if [ -f regression.diffs ]; then head -c 20000 regression.diffs; echo; fi
 ok=$(grep -cE '\.\.\. ok|^ok [0-9]' test/.installcheck.log || true)
 bad=$(grep -cE '\.\.\. FAILED|\.\.\. failed|^not ok' test/.installcheck.log || true)
@@ -40,5 +42,6 @@ if [ $rc -ne 0 ] && [ "$bad" -eq 0 ]; then
 	failed=$((failed + 1))
 fi
 
+echo "suite: $SECONDS s" >&2
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -35,6 +35,7 @@ INTEGER completion of everything published:
 
 Output: JSON list of {"lo", "hi"} (hi null when unbounded), in target order.
 """
+import concurrent.futures
 import itertools
 import json
 import os
@@ -42,6 +43,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 
 BIG = 10 ** 9
 
@@ -50,7 +52,20 @@ def var(t, r, c):
     return f"x_{t}_{r}_{c}"
 
 
+def lin(*terms):
+    """A linear form {var: coef} from (coef, var) pairs."""
+    f = {}
+    for k, v in terms:
+        f[v] = f.get(v, 0) + k
+    return f
+
+
+def total(vs, rhs):
+    return (lin(*((1, v) for v in vs)), "=", rhs)
+
+
 def build(model):
+    """Constraints (form, op, rhs), op one of '=', '>=', and the variables."""
     tabs = model["tables"]
     # one grid per linked family: labels matched by name
     cons = []
@@ -64,35 +79,35 @@ def build(model):
                 v = var(t, r, c)
                 gens.append(v)
                 if cells[r][c] is not None:
-                    cons.append(f"{v} = {cells[r][c]}")
+                    cons.append((lin((1, v)), "=", cells[r][c]))
         for r in range(nr):
             tot = tb["row_totals"][r]
             if tot is not None:
-                cons.append(" + ".join(var(t, r, c) for c in range(nc)) + f" = {tot}")
+                cons.append(total([var(t, r, c) for c in range(nc)], tot))
         for c in range(nc):
             tot = tb["col_totals"][c]
             if tot is not None:
-                cons.append(" + ".join(var(t, r, c) for r in range(nr)) + f" = {tot}")
+                cons.append(total([var(t, r, c) for r in range(nr)], tot))
         if tb["grand"] is not None:
-            cons.append(" + ".join(var(t, r, c) for r in range(nr) for c in range(nc)) + f" = {tb['grand']}")
+            cons.append(total([var(t, r, c) for r in range(nr) for c in range(nc)], tb["grand"]))
         if tb.get("labels_per_crime"):
             subsets = [s for k in range(1, nr + 1) for s in itertools.combinations(range(nr), k)]
             for c in range(nc):
                 ns = {s: f"n_{t}_{c}_{'_'.join(map(str, s))}" for s in subsets}
                 gens.extend(ns.values())
                 for r in range(nr):
-                    cons.append(" + ".join(ns[s] for s in subsets if r in s) + f" - {var(t, r, c)} = 0")
+                    cons.append((lin(*[(1, ns[s]) for s in subsets if r in s], (-1, var(t, r, c))), "=", 0))
                 u = tb["units"][c] if tb.get("units") else None
                 if u is not None:
-                    cons.append(" + ".join(ns.values()) + f" = {u}")
+                    cons.append(total(list(ns.values()), u))
     for sub, sup in model["links"]:
         a, b = tabs[sub], tabs[sup]
         for r, rl in enumerate(a["rows"]):
             for c, cl in enumerate(a["cols"]):
                 if rl in b["rows"] and cl in b["cols"]:
-                    cons.append(f"{var(sup, b['rows'].index(rl), b['cols'].index(cl))} - {var(sub, r, c)} >= 0")
+                    cons.append((lin((1, var(sup, b["rows"].index(rl), b["cols"].index(cl))), (-1, var(sub, r, c))), ">=", 0))
                 else:
-                    cons.append(f"{var(sub, r, c)} = 0")
+                    cons.append((lin((1, var(sub, r, c))), "=", 0))
     for pair in model.get("same", []):
         a, b = pair["a"], pair["b"]
         ta, tb = tabs[a], tabs[b]
@@ -106,21 +121,77 @@ def build(model):
                 vb = var(b, tb["rows"].index(rl), tb["cols"].index(cl)) if rl in tb["rows"] else None
                 d = rev.get((rl, cl), 0)
                 if va and vb:
-                    cons.append(f"{va} - {vb} = {d}")
+                    cons.append((lin((1, va), (-1, vb)), "=", d))
                 elif va:
-                    cons.append(f"{va} = {d}")
+                    cons.append((lin((1, va)), "=", d))
                 elif vb:
-                    cons.append(f"{vb} = {-d}")
+                    cons.append((lin((1, vb)), "=", -d))
     return cons, gens
+
+
+def fmt(form):
+    out = []
+    for v, k in form.items():
+        out.append(("+ " if k >= 0 else "- ") + (f"{abs(k)} " if abs(k) != 1 else "") + v)
+    return " ".join(out) if out else "0"
+
+
+def reduce(cons):
+    """Exact reduction: variables an equality fixes are substituted
+    everywhere (repeatedly), and what is left is split into independent
+    parts (variables linked by a constraint).  The model is the truth's, so
+    feasible: a part's least and greatest value of an objective over its own
+    constraints are those over the whole model."""
+    fixed = {}
+    cons = [(dict(f), op, rhs) for f, op, rhs in cons]
+    changed = True
+    while changed:
+        changed = False
+        left = []
+        for f, op, rhs in cons:
+            for v in [v for v in f if v in fixed]:
+                rhs -= f.pop(v) * fixed[v]
+            if not f:
+                ok = rhs == 0 if op == "=" else rhs <= 0
+                if not ok:
+                    raise SystemExit("attack: the published figures admit no table")
+                continue
+            if op == "=" and len(f) == 1:
+                (v, k), = f.items()
+                if rhs % k or rhs // k < 0:
+                    raise SystemExit("attack: the published figures admit no table")
+                fixed[v] = rhs // k
+                changed = True
+                continue
+            left.append((f, op, rhs))
+        cons = left
+    parent = {}
+
+    def find(v):
+        parent.setdefault(v, v)
+        while parent[v] != v:
+            parent[v] = parent[parent[v]]
+            v = parent[v]
+        return v
+    for f, _, _ in cons:
+        vs = list(f)
+        for v in vs[1:]:
+            ra, rb = find(vs[0]), find(v)
+            if ra != rb:
+                parent[ra] = rb
+    parts = {}
+    for c in cons:
+        parts.setdefault(find(next(iter(c[0]))), []).append(c)
+    return fixed, find, parts
 
 
 def solve(obj, sense, cons, gens, tmp):
     path = os.path.join(tmp, "m.lp")
     with open(path, "w") as f:
-        f.write(("Maximize" if sense == "max" else "Minimize") + "\n obj: " + obj + "\nSubject To\n")
-        for i, k in enumerate(cons):
+        f.write(("Maximize" if sense == "max" else "Minimize") + "\n obj: " + fmt(obj) + "\nSubject To\n")
+        for i, (form, op, rhs) in enumerate(cons):
             # glpk's LP reader wants constants on the right only
-            f.write(f" c{i}: {k}\n")
+            f.write(f" c{i}: {fmt(form)} {op} {rhs}\n")
         f.write("Bounds\n")
         for g in gens:
             f.write(f" 0 <= {g} <= {BIG}\n")
@@ -137,26 +208,48 @@ def solve(obj, sense, cons, gens, tmp):
     return v
 
 
+def interval(obj, fixed, find, parts, tmp):
+    """Least and greatest value of the linear form obj (None: unbounded)."""
+    const = sum(k * fixed[v] for v, k in obj.items() if v in fixed)
+    free = {v: k for v, k in obj.items() if v not in fixed}
+    if not free:
+        return const, const
+    roots = {find(v) for v in free}
+    # glpk's LP reader wants one constraint at least: a redundant one
+    cons = [c for r in roots for c in parts.get(r, [])] or [(lin((1, v)), ">=", 0) for v in free]
+    gens = sorted(set(free) | {v for f, _, _ in cons for v in f})
+    lo = solve(free, "min", cons, gens, tmp)
+    hi = solve(free, "max", cons, gens, tmp)
+    return const + lo, None if hi >= BIG // 2 else const + hi
+
+
 def main():
     model = json.load(sys.stdin)
     cons, gens = build(model)
-    res = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for tg in model["targets"]:
-            if "diff" in tg:
-                sub, sup = tg["diff"]
-                a, b = model["tables"][sub], model["tables"][sup]
-                rl, cl = b["rows"][tg["row"]], b["cols"][tg["col"]]
-                x_sup = var(sup, tg["row"], tg["col"])
-                if rl in a["rows"] and cl in a["cols"]:
-                    obj = f"{x_sup} - {var(sub, a['rows'].index(rl), a['cols'].index(cl))}"
-                else:
-                    obj = x_sup
+    fixed, find, parts = reduce(cons)
+    objs = []
+    for tg in model["targets"]:
+        if "diff" in tg:
+            sub, sup = tg["diff"]
+            a, b = model["tables"][sub], model["tables"][sup]
+            rl, cl = b["rows"][tg["row"]], b["cols"][tg["col"]]
+            x_sup = var(sup, tg["row"], tg["col"])
+            if rl in a["rows"] and cl in a["cols"]:
+                objs.append(lin((1, x_sup), (-1, var(sub, a["rows"].index(rl), a["cols"].index(cl)))))
             else:
-                obj = var(tg["table"], tg["row"], tg["col"])
-            lo = solve(obj, "min", cons, gens, tmp)
-            hi = solve(obj, "max", cons, gens, tmp)
-            res.append({"lo": lo, "hi": None if hi >= BIG // 2 else hi})
+                objs.append(lin((1, x_sup)))
+        else:
+            objs.append(lin((1, var(tg["table"], tg["row"], tg["col"]))))
+    # one glpsol at a time per core; each thread its own files
+    local = threading.local()
+
+    def one(obj):
+        if not hasattr(local, "tmp"):
+            local.tmp = tempfile.mkdtemp(dir=top)
+        return interval(obj, fixed, find, parts, local.tmp)
+    with tempfile.TemporaryDirectory() as top:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            res = [{"lo": lo, "hi": hi} for lo, hi in pool.map(one, objs)]
     json.dump(res, sys.stdout)
 
 
