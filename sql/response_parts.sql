@@ -26,8 +26,8 @@ SELECT foistats.response_fill('{q.n} / {q.n:words} / {q.n:Words} / {q.w} / {q.w:
 SELECT foistats.response_fill('{q.x}', '{"q": {"n": 21}}', '*');
 
 -- A protected response: the seed with disclosure control (threshold 5,
--- totals may be withheld; question 3's rows are multi-label, which protect
--- refuses, so it stays unprotected).
+-- totals may be withheld; question 3, the multi-label platform table, left
+-- unprotected here: test/response.sh protects all four).
 SELECT foistats.define_request('seed_protected',
          jsonb_set(foistats.request_spec('wmp_2014_child_sexual_offences') || '{"protect": {"threshold": 5, "allow_totals": true}}',
                    '{questions,5,protect}', 'false'));
