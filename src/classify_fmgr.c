@@ -1585,6 +1585,46 @@ words_contradict(const char *s, int len, const char *cls)
 	return y;
 }
 
+/*
+ * A penetration the rules inferred from words that do not say the offence
+ * (not stated in them) is not known.
+ */
+static void
+drop_inferred_penetration(OffenceResult *r)
+{
+	if (r->pen_source == 'i')
+	{
+		r->penetration = -1;
+		r->pen_source = 0;
+	}
+}
+
+/*
+ * The facts of rc's own title replace those the words gave (whether the
+ * offence was one of several stays the words'); an inferred penetration of
+ * a title that reads as another code is dropped.
+ */
+static void
+read_code_title(const RefCode *rc, OffenceResult *r)
+{
+	bool		multi = r->multiple;
+
+	offence_parse(rc->title, strlen(rc->title), r);
+	r->multiple = multi;
+	if (strcmp(r->code, rc->code) != 0)
+		drop_inferred_penetration(r);
+}
+
+/* m is Home Office code rc, read in class cls */
+static void
+memo_code(Memo *m, const RefCode *rc, const char *cls)
+{
+	strlcpy(m->code, rc->code, sizeof(m->code));
+	strlcpy(m->cls, cls, sizeof(m->cls));
+	m->ons_group = rc->ons_group;
+	m->family = rc->family;
+}
+
 /* Classify s[0..len) into m (strings allocated in cxt). */
 static void
 compute(const char *s, int len, Memo *m, MemoryContext cxt)
@@ -1658,26 +1698,14 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 		rc = find_code(ov->code);
 		if (rc)
 		{
-			strlcpy(m->code, rc->code, sizeof(m->code));
-			strlcpy(m->cls, r->multiple && rc->cls_multi[0] ? rc->cls_multi : rc->cls,
-					sizeof(m->cls));
-			m->ons_group = rc->ons_group;
-			m->family = rc->family;
+			memo_code(m, rc, r->multiple && rc->cls_multi[0] ? rc->cls_multi : rc->cls);
 		}
 		if (ov->family != OFAM_UNKNOWN)
 			m->family = ov->family;
 		if (rc && strcmp(r->code, rc->code) != 0)
 		{
 			/* the words do not say this offence: take the facts of the code's title */
-			bool		multi = r->multiple;
-
-			offence_parse(rc->title, strlen(rc->title), r);
-			r->multiple = multi;
-			if (strcmp(r->code, rc->code) != 0 && r->pen_source == 'i')
-			{
-				r->penetration = -1;
-				r->pen_source = 0;
-			}
+			read_code_title(rc, r);
 		}
 		r->reason[0] = '\0';
 		r->n_unparsed = 0;
@@ -1703,15 +1731,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			if (r->only_code)
 			{
 				/* the facts are those of the code's own title */
-				bool		multi = r->multiple;
-
-				offence_parse(rc->title, strlen(rc->title), r);
-				r->multiple = multi;
-				if (strcmp(r->code, rc->code) != 0 && r->pen_source == 'i')
-				{
-					r->penetration = -1;
-					r->pen_source = 0;
-				}
+				read_code_title(rc, r);
 				r->reason[0] = '\0';
 				r->n_unparsed = 0;
 			}
@@ -1722,17 +1742,9 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 				snprintf(buf, sizeof(buf), "code %s given; the words read as %s",
 						 rc->code, r->code);
 				strlcpy(r->reason, buf, sizeof(r->reason));
-				if (r->pen_source == 'i')
-				{
-					r->penetration = -1;
-					r->pen_source = 0;
-				}
+				drop_inferred_penetration(r);
 			}
-			strlcpy(m->code, rc->code, sizeof(m->code));
-			strlcpy(m->cls, r->multiple && rc->cls_multi[0] ? rc->cls_multi : rc->cls,
-					sizeof(m->cls));
-			m->ons_group = rc->ons_group;
-			m->family = rc->family;
+			memo_code(m, rc, r->multiple && rc->cls_multi[0] ? rc->cls_multi : rc->cls);
 		}
 	}
 	else if (r->given_class[0])
@@ -1783,11 +1795,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 					snprintf(r->reason, sizeof(r->reason),
 							 "class %s given; the words read as %s (%s)", ck->key,
 							 r->code, r->cls);
-					if (r->pen_source == 'i')
-					{
-						r->penetration = -1;
-						r->pen_source = 0;
-					}
+					drop_inferred_penetration(r);
 				}
 				m->family = ck->family != OFAM_UNKNOWN ? ck->family :
 					(r->only_code ? OFAM_UNKNOWN : r->family);
@@ -1868,11 +1876,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			}
 			else
 			{
-				if (r->pen_source == 'i')
-				{
-					r->penetration = -1;
-					r->pen_source = 0;
-				}
+				drop_inferred_penetration(r);
 				snprintf(r->reason, sizeof(r->reason),
 						 "title of Home Office class %s, which has %d codes", ck->key,
 						 ck->ncodes);
@@ -1917,11 +1921,8 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 				}
 			}
 			r->n_unparsed = 0;
-			if (r->code[0] && strcmp(r->code, rc->code) != 0 && r->pen_source == 'i')
-			{
-				r->penetration = -1;
-				r->pen_source = 0;
-			}
+			if (r->code[0] && strcmp(r->code, rc->code) != 0)
+				drop_inferred_penetration(r);
 			if (!reason_set)
 				r->reason[0] = '\0';
 		}
@@ -1934,14 +1935,9 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			rc = by_words(s, len, r, m, &vcls);
 		if (rc)
 		{
-			strlcpy(m->code, rc->code, sizeof(m->code));
-			strlcpy(m->cls, r->multiple && rc->cls_multi[0] ? rc->cls_multi :
-					(r->cls[0] && strcmp(r->code, rc->code) == 0 ? r->cls :
-					 vcls ? vcls : rc->cls),
-					sizeof(m->cls));
-
-			m->ons_group = rc->ons_group;
-			m->family = rc->family;
+			memo_code(m, rc, r->multiple && rc->cls_multi[0] ? rc->cls_multi :
+					  (r->cls[0] && strcmp(r->code, rc->code) == 0 ? r->cls :
+					   vcls ? vcls : rc->cls));
 		}
 		else if (r->cls[0] && m->matched_by == NULL)
 		{
