@@ -5,11 +5,8 @@
 -- out as "printed total - visible cells".  The rule (src/xtab.h): a value
 -- with any suppressed cell or any published total shows its PUBLISHED
 -- totals only; a withheld total reads as NULL (render: blank).
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
-CREATE SCHEMA protect_leak;
-SET search_path = protect_leak, public;
+\set schema protect_leak
+\i sql/include/schema_prelude.sql
 
 -- 15 rows by 5 years with small counts here and there.  R13 and R14 have a
 -- single non-zero count, a small one: no complement in their row can hide

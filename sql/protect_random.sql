@@ -4,11 +4,8 @@
 -- rule, every small count must be withheld, the output must not depend on
 -- anything but the input.  (The C property test, test/checks/protect_core.sh,
 -- runs thousands of tables up to 200 x 20.)
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
-CREATE SCHEMA protect_random;
-SET search_path = protect_random, public;
+\set schema protect_random
+\i sql/include/schema_prelude.sql
 
 SELECT setseed(0.2026);
 CREATE TABLE cells AS

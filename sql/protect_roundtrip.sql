@@ -5,11 +5,8 @@
 -- true count of every small cell -- they are the intervals of the exact
 -- audit of the protected value itself.  ('text' has no parser: its columns
 -- are cut at the header's column ends, numbers being right-aligned.)
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
-CREATE SCHEMA protect_roundtrip;
-SET search_path = protect_roundtrip, public;
+\set schema protect_roundtrip
+\i sql/include/schema_prelude.sql
 
 -- The leak this guards against: a table parsed from a response that prints
 -- zeros as '-' keeps '-' as those cells' text; protect() withheld some of
