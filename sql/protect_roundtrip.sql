@@ -51,35 +51,11 @@ UNION ALL
 SELECT 'parsed, zeros as -', x, foistats.protect(x) FROM parsed;
 
 -- 'text' as tab-separated fields: cut each line at the header's column ends.
-CREATE FUNCTION text_to_tsv(t text, cols text[]) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-  header text := split_part(t, E'\n', 1);
-  ends int[] := '{}';
-  cur int := 0;
-  p int;
-  prev int;
-  lab text;
-  line text;
-  out text[] := '{}';
-  f text[];
-BEGIN
-  FOREACH lab IN ARRAY cols || 'Grand Total'::text LOOP
-    p := strpos(substr(header, cur + 1), lab) + cur;
-    cur := p + length(lab) - 1;
-    ends := ends || cur;
-  END LOOP;
-  FOR line IN SELECT l FROM regexp_split_to_table(t, E'\n') l LOOP
-    IF line ~ '^-+( +-+)*$' THEN CONTINUE; END IF;
-    prev := length(rtrim(substr(line, 1, ends[1] - length(cols[1]) - 1)));
-    f := ARRAY[rtrim(substr(line, 1, prev))];
-    FOREACH p IN ARRAY ends LOOP
-      f := f || btrim(substr(line, prev + 1, p - prev));
-      prev := p;
-    END LOOP;
-    out := out || array_to_string(f, E'\t');
-  END LOOP;
-  RETURN array_to_string(out, E'\n');
-END $$;
+\i sql/include/text_fields.sql
+CREATE FUNCTION text_to_tsv(t text, cols text[]) RETURNS text LANGUAGE sql AS $$
+  SELECT string_agg(array_to_string(f, E'\t'), E'\n' ORDER BY i)
+    FROM text_fields(t, cols || 'Grand Total'::text) WITH ORDINALITY AS x(f, i)
+$$;
 
 -- The table as printed, its footnotes (text under it, not figures) cut off.
 CREATE FUNCTION table_part(t text, fmt text) RETURNS text LANGUAGE sql AS $$
