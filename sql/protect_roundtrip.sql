@@ -32,17 +32,9 @@ SELECT foistats.render(x, marker => '') FROM parsed;
 SELECT foistats.render(foistats.protect(x, marker => '[c]'), 'tsv') FROM parsed;
 
 -- Random tables, many small counts (seeded), plus the parsed one.
+\i sql/include/random_cells.sql
 SELECT setseed(0.413);
-CREATE TABLE cells AS
-  SELECT t, 'row ' || r AS row_label, 2009 + c AS year,
-         (CASE WHEN u < 0.30 THEN 0
-               WHEN u < 0.60 THEN 1 + floor(random() * 4)
-               WHEN u < 0.85 THEN 5 + floor(random() * 16)
-               ELSE 20 + floor(random() * 100) END)::bigint AS n
-  FROM (SELECT t, 2 + floor(random() * 7)::int AS nr, 2 + floor(random() * 4)::int AS nc
-        FROM generate_series(1, 40) t) s,
-       generate_series(1, s.nr) r, generate_series(1, s.nc) c,
-       LATERAL (SELECT random() + 0 * r * c AS u) w;
+CREATE TABLE cells AS SELECT * FROM random_cells(40, 7, 4, 0.30, 0.60, 0.85, 100);
 CREATE TABLE cases (name text PRIMARY KEY, truth foistats.xtab, v foistats.xtab);
 INSERT INTO cases
 SELECT 'random ' || t, x, foistats.protect(x, allow_totals => true)
