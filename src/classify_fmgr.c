@@ -160,6 +160,58 @@ cmp_key_idx(const void *a, const void *b)
 	return ((const RefKey *) a)->idx - ((const RefKey *) b)->idx;
 }
 
+/*
+ * Sort k[0..n) by cmp and keep one entry per key, folding each later entry
+ * with the same key into the one kept (merge); returns how many are kept.
+ */
+static int
+merge_keys(RefKey *k, int n, int (*cmp) (const void *, const void *),
+		   void (*merge) (RefKey *kept, const RefKey *same))
+{
+	int			j = 0;
+
+	qsort(k, n, sizeof(RefKey), cmp);
+	for (int i = 0; i < n; i++)
+	{
+		if (j > 0 && strcmp(k[j - 1].key, k[i].key) == 0)
+			merge(&k[j - 1], &k[i]);
+		else
+			k[j++] = k[i];
+	}
+	return j;
+}
+
+/* titles: one entry per key, -1 when two codes share a title */
+static void
+merge_title(RefKey *kept, const RefKey *same)
+{
+	if (kept->idx != same->idx)
+		kept->idx = -1;
+}
+
+/* classes: family kept only when every code of the class has the same one */
+static void
+merge_class(RefKey *kept, const RefKey *same)
+{
+	if (kept->family != same->family)
+		kept->family = OFAM_UNKNOWN;
+	if (kept->sexual != same->sexual)
+		kept->sexual = -1;
+	if (kept->idx != same->idx)
+	{
+		kept->ncodes++;
+		kept->idx = same->idx;
+	}
+}
+
+/* class titles: one class per title, else dropped (ons_group holds the class) */
+static void
+merge_class_title(RefKey *kept, const RefKey *same)
+{
+	if (strcmp(kept->ons_group, same->ons_group) != 0)
+		kept->idx = -1;
+}
+
 static int
 cmp_override(const void *a, const void *b)
 {
@@ -962,8 +1014,7 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 	char	   *nspname = get_namespace_name(nsp);
 	const char *qn;
 	StringInfoData q;
-	int			i,
-				j;
+	int			i;
 
 	/* until it is complete, the cache is no version's */
 	cache_tag.relid = InvalidOid;
@@ -1093,6 +1144,7 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 			{
 				ctk[nctk].key = spi_str(t, d, 7);
 				ctk[nctk].ons_group = MemoryContextStrdup(cache_cxt, cls);	/* the class */
+				ctk[nctk].idx = 0;
 				ct_title[nctk] = spi_str(t, d, 8);
 				ct_class[nctk] = ctk[nctk].ons_group;
 				nctk++;
@@ -1131,57 +1183,12 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 				nck++;
 			}
 		}
-		/* titles: one entry per key, -1 when two codes share a title */
-		qsort(tk, ntk, sizeof(RefKey), cmp_key);
-		for (i = 0, j = 0; i < ntk; i++)
-		{
-			if (j > 0 && strcmp(tk[j - 1].key, tk[i].key) == 0)
-			{
-				if (tk[j - 1].idx != tk[i].idx)
-					tk[j - 1].idx = -1;
-				continue;
-			}
-			tk[j++] = tk[i];
-		}
 		titles = tk;
-		ntitles = j;
-		/* classes: family kept only when every code of the class has the same one */
-		qsort(ck, nck, sizeof(RefKey), cmp_key_idx);
-		for (i = 0, j = 0; i < nck; i++)
-		{
-			if (j > 0 && strcmp(ck[j - 1].key, ck[i].key) == 0)
-			{
-				if (ck[j - 1].family != ck[i].family)
-					ck[j - 1].family = OFAM_UNKNOWN;
-				if (ck[j - 1].sexual != ck[i].sexual)
-					ck[j - 1].sexual = -1;
-				if (ck[j - 1].idx != ck[i].idx)
-				{
-					ck[j - 1].ncodes++;
-					ck[j - 1].idx = ck[i].idx;
-				}
-				continue;
-			}
-			ck[j++] = ck[i];
-		}
+		ntitles = merge_keys(tk, ntk, cmp_key, merge_title);
 		classes = ck;
-		nclasses = j;
-		/* class titles: one class per title, else dropped (ons_group holds the class) */
-		qsort(ctk, nctk, sizeof(RefKey), cmp_key);
-		for (i = 0, j = 0; i < nctk; i++)
-		{
-			if (j > 0 && strcmp(ctk[j - 1].key, ctk[i].key) == 0)
-			{
-				if (strcmp(ctk[j - 1].ons_group, ctk[i].ons_group) != 0)
-					ctk[j - 1].idx = -1;
-				continue;
-			}
-			ctk[j] = ctk[i];
-			ctk[j].idx = 0;
-			j++;
-		}
+		nclasses = merge_keys(ck, nck, cmp_key_idx, merge_class);
 		class_titles = ctk;
-		nclass_titles = j;
+		nclass_titles = merge_keys(ctk, nctk, cmp_key, merge_class_title);
 
 		build_word_keys(ct_title, ct_class, nctk, row_title, row_code, nrow);
 	}
