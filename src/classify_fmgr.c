@@ -1162,17 +1162,8 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 			tk[ntk].key = spi_str(t, d, 6);
 			tk[ntk].idx = ncodes - 1;
 			ntk++;
-			if (cls && !(strcmp(cls, "19J") == 0 || strcmp(cls, "19K") == 0))
-			{
-				ck[nck].key = MemoryContextStrdup(cache_cxt, cls);
-				ck[nck].idx = ncodes - 1;
-				ck[nck].ons_group = rc->ons_group;
-				ck[nck].family = rc->family;
-				ck[nck].sexual = rc->family != OFAM_NON_SEXUAL;
-				ck[nck].ncodes = 1;
-				nck++;
-			}
-			else if (cls)
+			/* the multiple-offender classes 19J and 19K are keyed like any other */
+			if (cls)
 			{
 				ck[nck].key = MemoryContextStrdup(cache_cxt, cls);
 				ck[nck].idx = ncodes - 1;
