@@ -114,16 +114,11 @@ SELECT * FROM foistats.consolidate_check((SELECT fy || cal FROM real), 'ons_subg
 -- the two kinds of year are not added
 SELECT foistats.consolidate((SELECT fy || cal FROM real));
 \a\t
-SELECT foistats.render(foistats.consolidate((SELECT fy FROM real), 'ons_group'), 'text');
-\a\t
-\a\t
-SELECT foistats.render(foistats.consolidate((SELECT fy FROM real), 'ons_subgroup'), 'text');
-\a\t
-\a\t
-SELECT foistats.render(foistats.consolidate((SELECT cal FROM real), 'ons_subgroup'), 'text');
-\a\t
-\a\t
-SELECT foistats.render(foistats.consolidate((SELECT cal FROM real), 'ho_class'), 'text');
+SELECT foistats.render(foistats.consolidate(sources, level), 'text')
+  FROM (VALUES (1, (SELECT fy FROM real), 'ons_group'), (2, (SELECT fy FROM real), 'ons_subgroup'),
+               (3, (SELECT cal FROM real), 'ons_subgroup'), (4, (SELECT cal FROM real), 'ho_class'))
+       AS v(i, sources, level)
+ ORDER BY i;
 \a\t
 -- PSNI's hospital label is not a category name: unmapped until someone says what it is
 INSERT INTO foistats.category_alias (label, level, ons_group, note)

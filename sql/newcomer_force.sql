@@ -1,10 +1,6 @@
 -- A newcomer's own force table and requests (none of the shipped templates):
 -- what went wrong when one was tried, each kept as a regression test.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
-SET datestyle = 'ISO, YMD';
-\set SHOW_CONTEXT never
+\i sql/include/records_prelude.sql
 CREATE SCHEMA newcomer;
 
 -- 1. Home Office codes as forces export them, leading zeros dropped: '8/06'

@@ -4,11 +4,8 @@
 -- withheld small count v could be anything from max(0, v - protection) to
 -- v + protection given every published figure (protection defaults to the
 -- threshold).
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
-CREATE SCHEMA protect_test;
-SET search_path = protect_test, public;
+\set schema protect_test
+\i sql/include/schema_prelude.sql
 
 -- 1. A small table.  The 2 and the 3 are primary; the cheapest complements
 -- (fewest withheld crimes, then fewest cells) are chosen by the audit.

@@ -6,11 +6,8 @@
 -- records' keys, as in ONS's method: the same records get the same noise in
 -- any table.  Without keys, the key is a hash of the figure's row label,
 -- column label and true count.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
-CREATE SCHEMA protect_cellkey;
-SET search_path = protect_cellkey, public;
+\set schema protect_cellkey
+\i sql/include/schema_prelude.sql
 
 SELECT setseed(0.31);
 CREATE TABLE cells AS

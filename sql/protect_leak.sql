@@ -5,11 +5,8 @@
 -- out as "printed total - visible cells".  The rule (src/xtab.h): a value
 -- with any suppressed cell or any published total shows its PUBLISHED
 -- totals only; a withheld total reads as NULL (render: blank).
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
-CREATE SCHEMA protect_leak;
-SET search_path = protect_leak, public;
+\set schema protect_leak
+\i sql/include/schema_prelude.sql
 
 -- 15 rows by 5 years with small counts here and there.  R13 and R14 have a
 -- single non-zero count, a small one: no complement in their row can hide
@@ -51,16 +48,11 @@ SELECT 'withheld cells, no totals',
        '{cols: "2013", "2014", "2015"; rows: "R1" 3 10 12, "R2" 12 2 30, "R3" 7 8 9}';
 
 -- The fields of each line of a rendered table, for each format.
+\i sql/include/text_fields.sql
 CREATE FUNCTION fields(fmt text, out_text text, cols text[]) RETURNS SETOF text[]
 LANGUAGE plpgsql AS $$
 DECLARE
   line text;
-  header text;
-  ends int[] := '{}';
-  cur int := 0;
-  p int;
-  prev int;
-  f text[];
   arr text[];
 BEGIN
   IF fmt = 'tsv' THEN
@@ -77,23 +69,7 @@ BEGIN
       RETURN NEXT ARRAY(SELECT m[1] FROM regexp_matches(line, '<t[hd][^>]*>([^<]*)</t[hd]>', 'g') m);
     END LOOP;
   ELSIF fmt = 'text' THEN
-    -- numbers are right-aligned under their header: a field ends where its
-    -- column label ends
-    header := split_part(out_text, E'\n', 1);
-    FOREACH line IN ARRAY cols || 'TOTAL'::text LOOP
-      p := strpos(substr(header, cur + 1), line) + cur;
-      cur := p + length(line) - 1;
-      ends := ends || cur;
-    END LOOP;
-    FOR line IN SELECT l FROM regexp_split_to_table(out_text, E'\n') l LOOP
-      f := ARRAY[split_part(line, ' ', 1)];
-      prev := length(f[1]);
-      FOREACH p IN ARRAY ends LOOP
-        f := f || btrim(substr(line, prev + 1, p - prev));
-        prev := p;
-      END LOOP;
-      RETURN NEXT f;
-    END LOOP;
+    RETURN QUERY SELECT * FROM text_fields(out_text, cols || 'TOTAL'::text);
   END IF;
 END $$;
 

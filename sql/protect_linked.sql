@@ -5,12 +5,9 @@
 -- worked out from everything published (src/suppress.h, "Linked tables").
 -- test/checks/protect_attacker.sh attacks the same tables with an integer
 -- program that uses the links.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-CREATE EXTENSION IF NOT EXISTS foistats_sample;
-RESET client_min_messages;
-CREATE SCHEMA protect_linked;
-SET search_path = protect_linked, public;
+\set schema protect_linked
+\set with_sample
+\i sql/include/schema_prelude.sql
 
 -- Table 1 and two subsets of its crimes, 2 and 3, which overlap in ways the
 -- tables do not say.

@@ -4,12 +4,9 @@
 -- protect_linked(..., same_as, given) protects this year's table with last
 -- year's as published (src/suppress.h, "The same crimes in two tables").
 -- test/checks/protect_attacker.sh attacks the same with an integer program.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-CREATE EXTENSION IF NOT EXISTS foistats_sample;
-RESET client_min_messages;
-CREATE SCHEMA protect_periods;
-SET search_path = protect_periods, public;
+\set schema protect_periods
+\set with_sample
+\i sql/include/schema_prelude.sql
 
 CREATE TABLE yr (n int, x foistats.xtab);
 INSERT INTO yr SELECT n, foistats.parse_table(tbl) FROM (VALUES

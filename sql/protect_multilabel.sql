@@ -7,11 +7,8 @@
 -- mentioned by more crimes than the column has.  protect() publishes the
 -- distinct crimes with each column total it publishes and protects the
 -- cells against that cap; the exact audit takes it too.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
-CREATE SCHEMA protect_multilabel;
-SET search_path = protect_multilabel, public;
+\set schema protect_multilabel
+\i sql/include/schema_prelude.sql
 
 -- 2012-2014 crimes mentioning platforms; some mention two or three.
 CREATE TABLE crime AS

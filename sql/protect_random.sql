@@ -4,23 +4,12 @@
 -- rule, every small count must be withheld, the output must not depend on
 -- anything but the input.  (The C property test, test/checks/protect_core.sh,
 -- runs thousands of tables up to 200 x 20.)
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
-CREATE SCHEMA protect_random;
-SET search_path = protect_random, public;
+\set schema protect_random
+\i sql/include/schema_prelude.sql
 
+\i sql/include/random_cells.sql
 SELECT setseed(0.2026);
-CREATE TABLE cells AS
-  SELECT t, 'row ' || r AS row_label, 2009 + c AS year,
-         (CASE WHEN u < 0.35 THEN 0
-               WHEN u < 0.70 THEN 1 + floor(random() * 4)
-               WHEN u < 0.90 THEN 5 + floor(random() * 16)
-               ELSE 20 + floor(random() * 200) END)::bigint AS n
-  FROM (SELECT t, 2 + floor(random() * 10)::int AS nr, 2 + floor(random() * 5)::int AS nc
-        FROM generate_series(1, 300) t) s,
-       generate_series(1, s.nr) r, generate_series(1, s.nc) c,
-       LATERAL (SELECT random() + 0 * r * c AS u) w;
+CREATE TABLE cells AS SELECT * FROM random_cells(300, 10, 5, 0.35, 0.70, 0.90, 200);
 CREATE TABLE tabs AS
   SELECT t, foistats.xtab(row_label, make_date(year, 1, 1), n) AS x FROM cells GROUP BY t;
 SELECT count(*) AS tables, min(foistats.grand_total(x)) >= 0 AS ok FROM tabs;

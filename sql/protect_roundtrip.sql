@@ -5,11 +5,8 @@
 -- true count of every small cell -- they are the intervals of the exact
 -- audit of the protected value itself.  ('text' has no parser: its columns
 -- are cut at the header's column ends, numbers being right-aligned.)
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
-CREATE SCHEMA protect_roundtrip;
-SET search_path = protect_roundtrip, public;
+\set schema protect_roundtrip
+\i sql/include/schema_prelude.sql
 
 -- The leak this guards against: a table parsed from a response that prints
 -- zeros as '-' keeps '-' as those cells' text; protect() withheld some of
@@ -35,17 +32,9 @@ SELECT foistats.render(x, marker => '') FROM parsed;
 SELECT foistats.render(foistats.protect(x, marker => '[c]'), 'tsv') FROM parsed;
 
 -- Random tables, many small counts (seeded), plus the parsed one.
+\i sql/include/random_cells.sql
 SELECT setseed(0.413);
-CREATE TABLE cells AS
-  SELECT t, 'row ' || r AS row_label, 2009 + c AS year,
-         (CASE WHEN u < 0.30 THEN 0
-               WHEN u < 0.60 THEN 1 + floor(random() * 4)
-               WHEN u < 0.85 THEN 5 + floor(random() * 16)
-               ELSE 20 + floor(random() * 100) END)::bigint AS n
-  FROM (SELECT t, 2 + floor(random() * 7)::int AS nr, 2 + floor(random() * 4)::int AS nc
-        FROM generate_series(1, 40) t) s,
-       generate_series(1, s.nr) r, generate_series(1, s.nc) c,
-       LATERAL (SELECT random() + 0 * r * c AS u) w;
+CREATE TABLE cells AS SELECT * FROM random_cells(40, 7, 4, 0.30, 0.60, 0.85, 100);
 CREATE TABLE cases (name text PRIMARY KEY, truth foistats.xtab, v foistats.xtab);
 INSERT INTO cases
 SELECT 'random ' || t, x, foistats.protect(x, allow_totals => true)
@@ -54,35 +43,11 @@ UNION ALL
 SELECT 'parsed, zeros as -', x, foistats.protect(x) FROM parsed;
 
 -- 'text' as tab-separated fields: cut each line at the header's column ends.
-CREATE FUNCTION text_to_tsv(t text, cols text[]) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-  header text := split_part(t, E'\n', 1);
-  ends int[] := '{}';
-  cur int := 0;
-  p int;
-  prev int;
-  lab text;
-  line text;
-  out text[] := '{}';
-  f text[];
-BEGIN
-  FOREACH lab IN ARRAY cols || 'Grand Total'::text LOOP
-    p := strpos(substr(header, cur + 1), lab) + cur;
-    cur := p + length(lab) - 1;
-    ends := ends || cur;
-  END LOOP;
-  FOR line IN SELECT l FROM regexp_split_to_table(t, E'\n') l LOOP
-    IF line ~ '^-+( +-+)*$' THEN CONTINUE; END IF;
-    prev := length(rtrim(substr(line, 1, ends[1] - length(cols[1]) - 1)));
-    f := ARRAY[rtrim(substr(line, 1, prev))];
-    FOREACH p IN ARRAY ends LOOP
-      f := f || btrim(substr(line, prev + 1, p - prev));
-      prev := p;
-    END LOOP;
-    out := out || array_to_string(f, E'\t');
-  END LOOP;
-  RETURN array_to_string(out, E'\n');
-END $$;
+\i sql/include/text_fields.sql
+CREATE FUNCTION text_to_tsv(t text, cols text[]) RETURNS text LANGUAGE sql AS $$
+  SELECT string_agg(array_to_string(f, E'\t'), E'\n' ORDER BY i)
+    FROM text_fields(t, cols || 'Grand Total'::text) WITH ORDINALITY AS x(f, i)
+$$;
 
 -- The table as printed, its footnotes (text under it, not figures) cut off.
 CREATE FUNCTION table_part(t text, fmt text) RETURNS text LANGUAGE sql AS $$

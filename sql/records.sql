@@ -1,9 +1,5 @@
 -- foistats.bind_records: the record interface over a force's table with its own column names.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
-SET datestyle = 'ISO, YMD';
-\set SHOW_CONTEXT never
+\i sql/include/records_prelude.sql
 
 SELECT position, name, type, required FROM foistats.record_field ORDER BY position;
 

@@ -2,7 +2,8 @@
 -- sample records through the request views, and compared cell by cell with the
 -- published figures (test/fixtures/seed_cells.tsv, extracted from the seed by
 -- test/data/extract_seed.py and checked against it by test/checks/seed_fixtures.sh).
-\i sql/include/sample_prelude.sql
+\set with_sample
+\i sql/include/records_prelude.sql
 
 -- Bind the sample table (it already uses the interface's column names) and
 -- create the question views for the request period, defined once.

@@ -2,11 +2,7 @@
 -- request_tables, create_request_views (typed views for BI tools, a long
 -- form with stable columns), protection, save_answer / check_answer (a saved
 -- answer is a regression test) and rerun for a new period.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
-SET datestyle = 'ISO, YMD';
-\set SHOW_CONTEXT never
+\i sql/include/records_prelude.sql
 
 \i sql/include/force_crime.sql
 

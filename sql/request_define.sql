@@ -1,11 +1,7 @@
 -- foistats.define_request / request_spec / drop_request: a request is data.
 -- Every bad definition is refused when it is defined, naming the question
 -- and the key.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
-SET datestyle = 'ISO, YMD';
-\set SHOW_CONTEXT never
+\i sql/include/records_prelude.sql
 
 -- A new user's request, defined once: rapes per financial year 2019/20 to
 -- 2023/24 by outcome, and sexual communication with a child in 2023 by

@@ -5,7 +5,8 @@
 -- with the published figures (test/fixtures/seed_cells.tsv, extracted from
 -- the seed by test/data/extract_seed.py); question 3 prints foistats'
 -- totals, labelled as what they count, and none of the published errors.
-\i sql/include/sample_prelude.sql
+\set with_sample
+\i sql/include/records_prelude.sql
 
 SELECT foistats.bind_records('seed', 'foistats_sample.crimes');
 CREATE TEMP TABLE published (question text, row_label text, col_label text, value bigint);

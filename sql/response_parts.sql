@@ -3,7 +3,8 @@
 -- printed, drawn or said), the audit's verdict (an error, or a visible
 -- warning the caller asks for), a request of one's own, CSV export, and bad
 -- calls.
-\i sql/include/sample_prelude.sql
+\set with_sample
+\i sql/include/records_prelude.sql
 SELECT foistats.bind_records('parts', 'foistats_sample.crimes');
 
 -- Numbers in words, British style ('and' before the last two digits).

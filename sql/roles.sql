@@ -10,7 +10,8 @@
 -- USAGE on that schema and SELECT on its views, nothing else.  REFRESH
 -- MATERIALIZED VIEW runs as the view's owner, so the analyst refreshes and
 -- the BI role only reads.
-\i sql/include/sample_prelude.sql
+\set with_sample
+\i sql/include/records_prelude.sql
 
 -- Runs q as the current role: 'ok', or the error's SQLSTATE and message.
 CREATE FUNCTION pg_temp.try(q text) RETURNS text LANGUAGE plpgsql AS $$

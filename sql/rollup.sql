@@ -3,11 +3,7 @@
 -- under every write to the records, checked against a scan (check_rollup),
 -- rebuilt (refresh_rollup), and set aside when something they cannot see
 -- changed.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
-SET datestyle = 'ISO, YMD';
-\set SHOW_CONTEXT never
+\i sql/include/records_prelude.sql
 
 \i sql/include/force_crime.sql
 -- The binding is kept: the triggers evaluate it over the rows a statement writes.

@@ -4,11 +4,7 @@
 -- combine function), with the same answer; roll-ups keep their triggers on
 -- the parent and on every partition, so writes through either are counted,
 -- and notice partitions attached, detached or truncated.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
-SET datestyle = 'ISO, YMD';
-\set SHOW_CONTEXT never
+\i sql/include/records_prelude.sql
 
 CREATE SCHEMA pforce;
 CREATE TABLE pforce.crime (ref text, recorded date NOT NULL, title text, vic_age int, status text)

@@ -101,6 +101,22 @@ SELECT 'VARIOUS', y,
 
 SELECT count(*) AS crimes, count(DISTINCT mo) AS distinct_texts FROM terms_seed.crime;
 
+-- How many cells of the published table (label, year, n) the hits (one row
+-- a hit, its label in column label) count otherwise, either way.
+CREATE FUNCTION terms_seed.cells_differing(hits regclass, label text, published regclass)
+RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+  n bigint;
+BEGIN
+  EXECUTE format('SELECT count(*) FROM ((SELECT %1$I, year, count(*)::int FROM %2$s GROUP BY 1, 2
+                                         EXCEPT SELECT * FROM %3$s)
+                                        UNION ALL
+                                        (SELECT * FROM %3$s
+                                         EXCEPT SELECT %1$I, year, count(*)::int FROM %2$s GROUP BY 1, 2)) d',
+                 label, hits, published) INTO n;
+  RETURN n;
+END $$;
+
 -- 1c: sexual offences with grooming referenced in the MO
 CREATE TABLE terms_seed.hits_1c AS
 SELECT offence, year FROM terms_seed.crime WHERE foistats.mentions_any(mo, 'grooming');
@@ -111,12 +127,8 @@ SELECT offence,
   FROM terms_seed.hits_1c
  GROUP BY ROLLUP (offence)
  ORDER BY offence IS NULL, count(*) DESC, offence;
-SELECT count(*) AS cells_differing_from_published_1c
-  FROM ((SELECT offence, year, count(*)::int FROM terms_seed.hits_1c GROUP BY 1, 2
-         EXCEPT SELECT * FROM terms_seed.published_1c)
-        UNION ALL
-        (SELECT * FROM terms_seed.published_1c
-         EXCEPT SELECT offence, year, count(*)::int FROM terms_seed.hits_1c GROUP BY 1, 2)) d;
+SELECT terms_seed.cells_differing('terms_seed.hits_1c', 'offence', 'terms_seed.published_1c')
+       AS cells_differing_from_published_1c;
 
 -- 3: crimes relating to each platform (a crime counts once under each
 -- platform it mentions), then the distinct crimes mentioning any of them
@@ -135,12 +147,8 @@ SELECT 'distinct crimes (not the sum of the rows)',
        count(DISTINCT id) FILTER (WHERE year = 2014), count(DISTINCT id)
   FROM terms_seed.hits_3
  ORDER BY 7 DESC, 1;
-SELECT count(*) AS cells_differing_from_published_3
-  FROM ((SELECT platform, year, count(*)::int FROM terms_seed.hits_3 GROUP BY 1, 2
-         EXCEPT SELECT * FROM terms_seed.published_3)
-        UNION ALL
-        (SELECT * FROM terms_seed.published_3
-         EXCEPT SELECT platform, year, count(*)::int FROM terms_seed.hits_3 GROUP BY 1, 2)) d;
+SELECT terms_seed.cells_differing('terms_seed.hits_3', 'platform', 'terms_seed.published_3')
+       AS cells_differing_from_published_3;
 
 -- for reviewers: the hits behind the two multi-platform crimes
 SELECT c.id, c.year, e.*

@@ -2,11 +2,8 @@
 -- itself, held while aggregating as an expanded object that the transition
 -- function changes in place (src/xtab_agg.c).  These are the ways the
 -- executor hands such a state around: each must give the plain answer.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS foistats;
-RESET client_min_messages;
-CREATE SCHEMA xtab_state_test;
-SET search_path = xtab_state_test, public;
+\set schema xtab_state_test
+\i sql/include/schema_prelude.sql
 CREATE TABLE crime (id int, offence text, recorded_on date);
 INSERT INTO crime
 SELECT i, (ARRAY['ASSAULT OCCASIONING ACTUAL BODILY HARM', 'THEFT FROM THE PERSON OF ANOTHER',

@@ -160,6 +160,58 @@ cmp_key_idx(const void *a, const void *b)
 	return ((const RefKey *) a)->idx - ((const RefKey *) b)->idx;
 }
 
+/*
+ * Sort k[0..n) by cmp and keep one entry per key, folding each later entry
+ * with the same key into the one kept (merge); returns how many are kept.
+ */
+static int
+merge_keys(RefKey *k, int n, int (*cmp) (const void *, const void *),
+		   void (*merge) (RefKey *kept, const RefKey *same))
+{
+	int			j = 0;
+
+	qsort(k, n, sizeof(RefKey), cmp);
+	for (int i = 0; i < n; i++)
+	{
+		if (j > 0 && strcmp(k[j - 1].key, k[i].key) == 0)
+			merge(&k[j - 1], &k[i]);
+		else
+			k[j++] = k[i];
+	}
+	return j;
+}
+
+/* titles: one entry per key, -1 when two codes share a title */
+static void
+merge_title(RefKey *kept, const RefKey *same)
+{
+	if (kept->idx != same->idx)
+		kept->idx = -1;
+}
+
+/* classes: family kept only when every code of the class has the same one */
+static void
+merge_class(RefKey *kept, const RefKey *same)
+{
+	if (kept->family != same->family)
+		kept->family = OFAM_UNKNOWN;
+	if (kept->sexual != same->sexual)
+		kept->sexual = -1;
+	if (kept->idx != same->idx)
+	{
+		kept->ncodes++;
+		kept->idx = same->idx;
+	}
+}
+
+/* class titles: one class per title, else dropped (ons_group holds the class) */
+static void
+merge_class_title(RefKey *kept, const RefKey *same)
+{
+	if (strcmp(kept->ons_group, same->ons_group) != 0)
+		kept->idx = -1;
+}
+
 static int
 cmp_override(const void *a, const void *b)
 {
@@ -962,8 +1014,7 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 	char	   *nspname = get_namespace_name(nsp);
 	const char *qn;
 	StringInfoData q;
-	int			i,
-				j;
+	int			i;
 
 	/* until it is complete, the cache is no version's */
 	cache_tag.relid = InvalidOid;
@@ -1093,6 +1144,7 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 			{
 				ctk[nctk].key = spi_str(t, d, 7);
 				ctk[nctk].ons_group = MemoryContextStrdup(cache_cxt, cls);	/* the class */
+				ctk[nctk].idx = 0;
 				ct_title[nctk] = spi_str(t, d, 8);
 				ct_class[nctk] = ctk[nctk].ons_group;
 				nctk++;
@@ -1110,7 +1162,8 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 			tk[ntk].key = spi_str(t, d, 6);
 			tk[ntk].idx = ncodes - 1;
 			ntk++;
-			if (cls && !(strcmp(cls, "19J") == 0 || strcmp(cls, "19K") == 0))
+			/* the multiple-offender classes 19J and 19K are keyed like any other */
+			if (cls)
 			{
 				ck[nck].key = MemoryContextStrdup(cache_cxt, cls);
 				ck[nck].idx = ncodes - 1;
@@ -1120,68 +1173,13 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 				ck[nck].ncodes = 1;
 				nck++;
 			}
-			else if (cls)
-			{
-				ck[nck].key = MemoryContextStrdup(cache_cxt, cls);
-				ck[nck].idx = ncodes - 1;
-				ck[nck].ons_group = rc->ons_group;
-				ck[nck].family = rc->family;
-				ck[nck].sexual = rc->family != OFAM_NON_SEXUAL;
-				ck[nck].ncodes = 1;
-				nck++;
-			}
-		}
-		/* titles: one entry per key, -1 when two codes share a title */
-		qsort(tk, ntk, sizeof(RefKey), cmp_key);
-		for (i = 0, j = 0; i < ntk; i++)
-		{
-			if (j > 0 && strcmp(tk[j - 1].key, tk[i].key) == 0)
-			{
-				if (tk[j - 1].idx != tk[i].idx)
-					tk[j - 1].idx = -1;
-				continue;
-			}
-			tk[j++] = tk[i];
 		}
 		titles = tk;
-		ntitles = j;
-		/* classes: family kept only when every code of the class has the same one */
-		qsort(ck, nck, sizeof(RefKey), cmp_key_idx);
-		for (i = 0, j = 0; i < nck; i++)
-		{
-			if (j > 0 && strcmp(ck[j - 1].key, ck[i].key) == 0)
-			{
-				if (ck[j - 1].family != ck[i].family)
-					ck[j - 1].family = OFAM_UNKNOWN;
-				if (ck[j - 1].sexual != ck[i].sexual)
-					ck[j - 1].sexual = -1;
-				if (ck[j - 1].idx != ck[i].idx)
-				{
-					ck[j - 1].ncodes++;
-					ck[j - 1].idx = ck[i].idx;
-				}
-				continue;
-			}
-			ck[j++] = ck[i];
-		}
+		ntitles = merge_keys(tk, ntk, cmp_key, merge_title);
 		classes = ck;
-		nclasses = j;
-		/* class titles: one class per title, else dropped (ons_group holds the class) */
-		qsort(ctk, nctk, sizeof(RefKey), cmp_key);
-		for (i = 0, j = 0; i < nctk; i++)
-		{
-			if (j > 0 && strcmp(ctk[j - 1].key, ctk[i].key) == 0)
-			{
-				if (strcmp(ctk[j - 1].ons_group, ctk[i].ons_group) != 0)
-					ctk[j - 1].idx = -1;
-				continue;
-			}
-			ctk[j] = ctk[i];
-			ctk[j].idx = 0;
-			j++;
-		}
+		nclasses = merge_keys(ck, nck, cmp_key_idx, merge_class);
 		class_titles = ctk;
-		nclass_titles = j;
+		nclass_titles = merge_keys(ctk, nctk, cmp_key, merge_class_title);
 
 		build_word_keys(ct_title, ct_class, nctk, row_title, row_code, nrow);
 	}
@@ -1585,6 +1583,46 @@ words_contradict(const char *s, int len, const char *cls)
 	return y;
 }
 
+/*
+ * A penetration the rules inferred from words that do not say the offence
+ * (not stated in them) is not known.
+ */
+static void
+drop_inferred_penetration(OffenceResult *r)
+{
+	if (r->pen_source == 'i')
+	{
+		r->penetration = -1;
+		r->pen_source = 0;
+	}
+}
+
+/*
+ * The facts of rc's own title replace those the words gave (whether the
+ * offence was one of several stays the words'); an inferred penetration of
+ * a title that reads as another code is dropped.
+ */
+static void
+read_code_title(const RefCode *rc, OffenceResult *r)
+{
+	bool		multi = r->multiple;
+
+	offence_parse(rc->title, strlen(rc->title), r);
+	r->multiple = multi;
+	if (strcmp(r->code, rc->code) != 0)
+		drop_inferred_penetration(r);
+}
+
+/* m is Home Office code rc, read in class cls */
+static void
+memo_code(Memo *m, const RefCode *rc, const char *cls)
+{
+	strlcpy(m->code, rc->code, sizeof(m->code));
+	strlcpy(m->cls, cls, sizeof(m->cls));
+	m->ons_group = rc->ons_group;
+	m->family = rc->family;
+}
+
 /* Classify s[0..len) into m (strings allocated in cxt). */
 static void
 compute(const char *s, int len, Memo *m, MemoryContext cxt)
@@ -1658,26 +1696,14 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 		rc = find_code(ov->code);
 		if (rc)
 		{
-			strlcpy(m->code, rc->code, sizeof(m->code));
-			strlcpy(m->cls, r->multiple && rc->cls_multi[0] ? rc->cls_multi : rc->cls,
-					sizeof(m->cls));
-			m->ons_group = rc->ons_group;
-			m->family = rc->family;
+			memo_code(m, rc, r->multiple && rc->cls_multi[0] ? rc->cls_multi : rc->cls);
 		}
 		if (ov->family != OFAM_UNKNOWN)
 			m->family = ov->family;
 		if (rc && strcmp(r->code, rc->code) != 0)
 		{
 			/* the words do not say this offence: take the facts of the code's title */
-			bool		multi = r->multiple;
-
-			offence_parse(rc->title, strlen(rc->title), r);
-			r->multiple = multi;
-			if (strcmp(r->code, rc->code) != 0 && r->pen_source == 'i')
-			{
-				r->penetration = -1;
-				r->pen_source = 0;
-			}
+			read_code_title(rc, r);
 		}
 		r->reason[0] = '\0';
 		r->n_unparsed = 0;
@@ -1703,15 +1729,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			if (r->only_code)
 			{
 				/* the facts are those of the code's own title */
-				bool		multi = r->multiple;
-
-				offence_parse(rc->title, strlen(rc->title), r);
-				r->multiple = multi;
-				if (strcmp(r->code, rc->code) != 0 && r->pen_source == 'i')
-				{
-					r->penetration = -1;
-					r->pen_source = 0;
-				}
+				read_code_title(rc, r);
 				r->reason[0] = '\0';
 				r->n_unparsed = 0;
 			}
@@ -1722,17 +1740,9 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 				snprintf(buf, sizeof(buf), "code %s given; the words read as %s",
 						 rc->code, r->code);
 				strlcpy(r->reason, buf, sizeof(r->reason));
-				if (r->pen_source == 'i')
-				{
-					r->penetration = -1;
-					r->pen_source = 0;
-				}
+				drop_inferred_penetration(r);
 			}
-			strlcpy(m->code, rc->code, sizeof(m->code));
-			strlcpy(m->cls, r->multiple && rc->cls_multi[0] ? rc->cls_multi : rc->cls,
-					sizeof(m->cls));
-			m->ons_group = rc->ons_group;
-			m->family = rc->family;
+			memo_code(m, rc, r->multiple && rc->cls_multi[0] ? rc->cls_multi : rc->cls);
 		}
 	}
 	else if (r->given_class[0])
@@ -1783,11 +1793,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 					snprintf(r->reason, sizeof(r->reason),
 							 "class %s given; the words read as %s (%s)", ck->key,
 							 r->code, r->cls);
-					if (r->pen_source == 'i')
-					{
-						r->penetration = -1;
-						r->pen_source = 0;
-					}
+					drop_inferred_penetration(r);
 				}
 				m->family = ck->family != OFAM_UNKNOWN ? ck->family :
 					(r->only_code ? OFAM_UNKNOWN : r->family);
@@ -1868,11 +1874,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			}
 			else
 			{
-				if (r->pen_source == 'i')
-				{
-					r->penetration = -1;
-					r->pen_source = 0;
-				}
+				drop_inferred_penetration(r);
 				snprintf(r->reason, sizeof(r->reason),
 						 "title of Home Office class %s, which has %d codes", ck->key,
 						 ck->ncodes);
@@ -1917,11 +1919,8 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 				}
 			}
 			r->n_unparsed = 0;
-			if (r->code[0] && strcmp(r->code, rc->code) != 0 && r->pen_source == 'i')
-			{
-				r->penetration = -1;
-				r->pen_source = 0;
-			}
+			if (r->code[0] && strcmp(r->code, rc->code) != 0)
+				drop_inferred_penetration(r);
 			if (!reason_set)
 				r->reason[0] = '\0';
 		}
@@ -1934,14 +1933,9 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			rc = by_words(s, len, r, m, &vcls);
 		if (rc)
 		{
-			strlcpy(m->code, rc->code, sizeof(m->code));
-			strlcpy(m->cls, r->multiple && rc->cls_multi[0] ? rc->cls_multi :
-					(r->cls[0] && strcmp(r->code, rc->code) == 0 ? r->cls :
-					 vcls ? vcls : rc->cls),
-					sizeof(m->cls));
-
-			m->ons_group = rc->ons_group;
-			m->family = rc->family;
+			memo_code(m, rc, r->multiple && rc->cls_multi[0] ? rc->cls_multi :
+					  (r->cls[0] && strcmp(r->code, rc->code) == 0 ? r->cls :
+					   vcls ? vcls : rc->cls));
 		}
 		else if (r->cls[0] && m->matched_by == NULL)
 		{

@@ -389,21 +389,15 @@ BEGIN
                            (SELECT string_agg(format('%s (%s)', sources[k].force,
                                                      CASE sources[k].period_kind WHEN 'fy' THEN 'financial years' ELSE 'calendar years' END), '; ' ORDER BY k)
                               FROM generate_subscripts(sources, 1) k)) END;
-  IF EXISTS (SELECT FROM pg_temp.consolidate_prov p WHERE p.status = 'unmapped') THEN
-    notes := notes || format('Unmapped or ambiguous: %s',
-                             (SELECT string_agg(DISTINCT format('%s "%s"', p.force, p.source_category), ', ')
-                                FROM pg_temp.consolidate_prov p WHERE p.status = 'unmapped'));
-  END IF;
-  IF EXISTS (SELECT FROM pg_temp.consolidate_prov p WHERE p.status LIKE 'coarser%') THEN
-    notes := notes || format('not given at this level (counted in "... not given"): %s',
-                             (SELECT string_agg(DISTINCT format('%s "%s"', p.force, p.source_category), ', ')
-                                FROM pg_temp.consolidate_prov p WHERE p.status LIKE 'coarser%'));
-  END IF;
-  IF EXISTS (SELECT FROM pg_temp.consolidate_prov p WHERE p.status LIKE '%remainder') THEN
-    notes := notes || format('counted less the members listed apart: %s',
-                             (SELECT string_agg(DISTINCT format('%s "%s"', p.force, p.source_category), ', ')
-                                FROM pg_temp.consolidate_prov p WHERE p.status LIKE '%remainder'));
-  END IF;
+  -- the categories unmapped, coarser than the level, counted as a remainder
+  notes := notes || ARRAY(
+    SELECT format('%s: %s', v.note, string_agg(DISTINCT format('%s "%s"', p.force, p.source_category), ', '))
+      FROM (VALUES (1, 'Unmapped or ambiguous', 'unmapped'),
+                   (2, 'not given at this level (counted in "... not given")', 'coarser%'),
+                   (3, 'counted less the members listed apart', '%remainder')) AS v(k, note, status)
+      JOIN pg_temp.consolidate_prov p ON p.status LIKE v.status
+     GROUP BY v.k, v.note
+     ORDER BY v.k);
   RETURN @extschema@.annotate(x,
     title => format('Crimes by %s, %s combined',
                     CASE level WHEN 'ons_group' THEN 'ONS offence group' WHEN 'ons_subgroup' THEN 'ONS offence subgroup'

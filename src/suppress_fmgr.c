@@ -80,10 +80,24 @@ col_name(const Xtab *xt, int c)
 	return pnstrdup(s, len);
 }
 
-void
-params_from_args(SdcParams *p, int32 threshold, bool protection_null,
-				 int32 protection, bool zeros)
+int32
+threshold_arg(FunctionCallInfo fcinfo, int argno)
 {
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("threshold must not be null")));
+	return PG_GETARG_INT32(argno);
+}
+
+void
+params_from_args(SdcParams *p, int32 threshold, FunctionCallInfo fcinfo,
+				 int protection_arg, int zeros_arg)
+{
+	bool		protection_null = PG_ARGISNULL(protection_arg);
+	int32		protection = protection_null ? 0 : PG_GETARG_INT32(protection_arg);
+	bool		zeros = PG_ARGISNULL(zeros_arg) ? false : PG_GETARG_BOOL(zeros_arg);
+
 	if (threshold < 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -791,19 +805,15 @@ foistats_protect(PG_FUNCTION_ARGS)
 	Jsonb	   *groups;
 	const char *marker;
 	int			ncollapsed;
+	int32		threshold;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	if (PG_ARGISNULL(1))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("threshold must not be null")));
+	threshold = threshold_arg(fcinfo, 1);
 	method = PG_ARGISNULL(3) ? "suppress" : text_to_cstring(PG_GETARG_TEXT_PP(3));
 	groups = PG_ARGISNULL(6) ? NULL : PG_GETARG_JSONB_P(6);
 	marker = marker_or_default(fcinfo, 7);
-	params_from_args(&p, PG_GETARG_INT32(1), PG_ARGISNULL(2),
-					 PG_ARGISNULL(2) ? 0 : PG_GETARG_INT32(2),
-					 PG_ARGISNULL(4) ? false : PG_GETARG_BOOL(4));
+	params_from_args(&p, threshold, fcinfo, 2, 4);
 	p.allow_totals = PG_ARGISNULL(5) ? false : PG_GETARG_BOOL(5);
 
 	xt = PG_GETARG_XTAB_EXPANDED(0);
@@ -982,13 +992,7 @@ foistats_disclosure_audit(PG_FUNCTION_ARGS)
 	DisclosureStatus st;
 	char	   *detail = NULL;
 
-	if (PG_ARGISNULL(1))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("threshold must not be null")));
-	params_from_args(&p, PG_GETARG_INT32(1), PG_ARGISNULL(2),
-					 PG_ARGISNULL(2) ? 0 : PG_GETARG_INT32(2),
-					 PG_ARGISNULL(3) ? false : PG_GETARG_BOOL(3));
+	params_from_args(&p, threshold_arg(fcinfo, 1), fcinfo, 2, 3);
 	InitMaterializedSRF(fcinfo, 0);
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;		/* no table, no rows */

@@ -13,9 +13,16 @@
 #include "suppress.h"
 #include "xtab.h"
 
-/* The rule from protect()'s arguments (threshold >= 1, protection >= 0). */
-extern void params_from_args(SdcParams *p, int32 threshold, bool protection_null,
-							 int32 protection, bool zeros);
+/* Argument argno, the threshold; ERROR when it is NULL. */
+extern int32 threshold_arg(FunctionCallInfo fcinfo, int argno);
+
+/*
+ * The rule from protect()'s arguments: threshold (>= 1), protection from
+ * argument protection_arg (NULL: the threshold; else >= 0) and zeros from
+ * zeros_arg (NULL: false).
+ */
+extern void params_from_args(SdcParams *p, int32 threshold, FunctionCallInfo fcinfo,
+							 int protection_arg, int zeros_arg);
 
 /* ERROR unless xt is a table of true counts protect() can take. */
 extern void check_protect_input(const Xtab *xt);

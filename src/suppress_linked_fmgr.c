@@ -641,12 +641,7 @@ foistats_protect_linked(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	if (PG_ARGISNULL(2))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("threshold must not be null")));
-	params_from_args(&p, PG_GETARG_INT32(2), PG_ARGISNULL(3), PG_ARGISNULL(3) ? 0 : PG_GETARG_INT32(3),
-					 PG_ARGISNULL(4) ? false : PG_GETARG_BOOL(4));
+	params_from_args(&p, threshold_arg(fcinfo, 2), fcinfo, 3, 4);
 	p.allow_totals = PG_ARGISNULL(5) ? false : PG_GETARG_BOOL(5);
 	marker = marker_or_default(fcinfo, 6);
 	memset(&g, 0, sizeof(g));
@@ -697,12 +692,7 @@ foistats_disclosure_audit_linked(PG_FUNCTION_ARGS)
 	SdcInterval **iv;
 	SdcStatus	st;
 
-	if (PG_ARGISNULL(2))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("threshold must not be null")));
-	params_from_args(&p, PG_GETARG_INT32(2), PG_ARGISNULL(3), PG_ARGISNULL(3) ? 0 : PG_GETARG_INT32(3),
-					 PG_ARGISNULL(4) ? false : PG_GETARG_BOOL(4));
+	params_from_args(&p, threshold_arg(fcinfo, 2), fcinfo, 3, 4);
 	InitMaterializedSRF(fcinfo, 0);
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;

@@ -155,3 +155,38 @@ foistats_dump_show() {
 	foistats_q -d "${p}_b" -f "$w/$sql" > "$w/after_plain.txt"
 	foistats_q -d "${p}_c" -f "$w/$sql" > "$w/after_custom.txt"
 }
+
+# foistats_run_suite WORK [TEST...]: the pg_regress suite in the copy
+# WORK/tree through the caller's run_part, which runs make installcheck with
+# its own server and environment, passes its arguments to make as variable
+# assignments and sets rc=1 when make fails.  With TESTs: those regression
+# tests alone; else the regression tests and the isolation specs as two runs,
+# so that a failed regression test does not skip the specs (make stops at the
+# first failing command).  Sets rc (0: both passed), then prints
+# WORK/installcheck.log and the diffs.
+foistats_run_suite() {
+	local work=$1 d
+	shift
+	rc=0
+	if [ $# -gt 0 ]; then
+		run_part REGRESS="$*" ISOLATION=
+	else
+		run_part ISOLATION=
+		[ -f "$work/tree/regression.diffs" ] && cp "$work/tree/regression.diffs" "$work/regress.diffs"
+		run_part REGRESS=
+	fi
+	cat "$work/installcheck.log"
+	for d in "$work/regress.diffs" "$work/tree/regression.diffs" "$work/tree/output_iso/regression.diffs"; do
+		[ -f "$d" ] && head -c 20000 "$d"
+	done
+	return 0
+}
+
+# foistats_suite_tally WORK: "N tests passed, M failed", counted in
+# WORK/installcheck.log (pg_regress's and the isolation tester's lines).
+foistats_suite_tally() {
+	local ok bad
+	ok=$(grep -cE '\.\.\. ok|^ok [0-9]' "$1/installcheck.log" || true)
+	bad=$(grep -cE '\.\.\. FAILED|\.\.\. failed|^not ok' "$1/installcheck.log" || true)
+	echo "$ok tests passed, $bad failed"
+}

@@ -111,25 +111,12 @@ done
 "$PG_BIN/pg_isready" -q -h "$work/sock" -p 5499 || { cat "$work/data/log"; echo "server did not start" >&2; exit 1; }
 
 say "running the pg_regress suite"
-# pg_regress and the isolation specs as two runs, so that a failed regression
-# test does not skip the specs (make stops at the first failing command)
 rm -rf "$work/tree/results"
-rc=0
 run_part() {
 	make -C "$work/tree" -s PG_CONFIG="$PG_CONFIG" installcheck PGHOST="$work/sock" PGPORT=5499 \
 		PGUSER=postgres "$@" >> "$work/installcheck.log" 2>&1 || rc=1
 }
-if [ $# -gt 0 ]; then
-	run_part REGRESS="$*" ISOLATION=
-else
-	run_part ISOLATION=
-	[ -f "$work/tree/regression.diffs" ] && cp "$work/tree/regression.diffs" "$work/regress.diffs"
-	run_part REGRESS=
-fi
-cat "$work/installcheck.log"
-for d in "$work/regress.diffs" "$work/tree/regression.diffs" "$work/tree/output_iso/regression.diffs"; do
-	[ -f "$d" ] && head -c 20000 "$d"
-done
+foistats_run_suite "$work" "$@"
 
 su postgres -c "$PG_BIN/pg_ctl -D '$work/data' -w stop" >/dev/null 2>&1 || true
 reports=$(cat "$work"/san/* 2>/dev/null | grep -cE 'runtime error:|ERROR: AddressSanitizer' || true)
@@ -140,7 +127,5 @@ if [ "$reports" -gt 0 ] || [ "$inlog" -gt 0 ]; then
 	grep -E -A30 'runtime error:|ERROR: AddressSanitizer|terminated by signal' "$work/data/log" | head -200
 fi
 elapsed=$(( $(date +%s) - start ))
-ok=$(grep -cE '\.\.\. ok|^ok [0-9]' "$work/installcheck.log" || true)
-bad=$(grep -cE '\.\.\. FAILED|\.\.\. failed|^not ok' "$work/installcheck.log" || true)
-echo "sanitize ($mode): $ok tests passed, $bad failed, $reports sanitizer reports, $inlog server-log lines; ${elapsed}s"
+echo "sanitize ($mode): $(foistats_suite_tally "$work"), $reports sanitizer reports, $inlog server-log lines; ${elapsed}s"
 [ "$rc" -eq 0 ] && [ "$reports" -eq 0 ] && [ "$inlog" -eq 0 ]

@@ -219,22 +219,11 @@ su postgres -c "env $(san_env) $work/pg/bin/pg_ctl -D '$work/data' -l '$work/log
 	{ cat "$work/log/server.log"; echo "server did not start" >&2; exit 1; }
 
 say "running the pg_regress suite (regression tests, then the isolation specs)"
-rc=0
 run_part() {
 	su postgres -c "env $(san_env) make -C '$work/tree' -s PG_CONFIG='$PGC' installcheck \
-		PGHOST='$work/sock' PGPORT=$PORT PGUSER=postgres $*" >> "$work/installcheck.log" 2>&1 || rc=1
+		PGHOST='$work/sock' PGPORT=$PORT PGUSER=postgres $(printf '%q ' "$@")" >> "$work/installcheck.log" 2>&1 || rc=1
 }
-if [ $# -gt 0 ]; then
-	run_part "REGRESS='$*'" ISOLATION=
-else
-	run_part ISOLATION=
-	[ -f "$work/tree/regression.diffs" ] && cp "$work/tree/regression.diffs" "$work/regress.diffs"
-	run_part REGRESS=
-fi
-cat "$work/installcheck.log"
-for d in "$work/regress.diffs" "$work/tree/regression.diffs" "$work/tree/output_iso/regression.diffs"; do
-	[ -f "$d" ] && head -c 20000 "$d"
-done
+foistats_run_suite "$work" "$@"
 su postgres -c "env $(san_env) $work/pg/bin/pg_ctl -D '$work/data' -w stop" >/dev/null 2>&1 || true
 
 # Any report fails the run: ASan and UBSan (report files of every process),
@@ -254,7 +243,5 @@ if [ "$reports" -gt 0 ] || [ "$inlog" -gt 0 ]; then
 	grep -E -B2 -A20 "$log_pat" "$work/log/server.log" | head -300
 fi
 elapsed=$(( $(date +%s) - start ))
-ok=$(grep -cE '\.\.\. ok|^ok [0-9]' "$work/installcheck.log" || true)
-bad=$(grep -cE '\.\.\. FAILED|\.\.\. failed|^not ok' "$work/installcheck.log" || true)
-echo "sanitize_asan (PostgreSQL $PG_UPSTREAM, ASan+UBSan+cassert): $ok tests passed, $bad failed, $reports sanitizer reports, $inlog server-log lines; ${elapsed}s"
+echo "sanitize_asan (PostgreSQL $PG_UPSTREAM, ASan+UBSan+cassert): $(foistats_suite_tally "$work"), $reports sanitizer reports, $inlog server-log lines; ${elapsed}s"
 [ "$rc" -eq 0 ] && [ "$reports" -eq 0 ] && [ "$inlog" -eq 0 ]

@@ -5115,3 +5115,87 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.rerun(text, date, date, regclass, text) IS
   'the same request answered for another period (e.g. next year''s); compare it with the last saved answer with foistats.check_answer, which lists the figures for earlier periods that changed since they were published. previous => a saved answer''s label: each question protected by suppression is protected together with that answer''s published tables of its family (protect_linked with same_as and given: a figure withheld then stays withheld, and nothing published then gives a withheld figure away now); a question the saved answer lacks is protected as request_xtab does';
 
+
+-- issue 10: consolidate's footnotes for the unmapped, coarser and remainder
+-- categories come from one query over a list of (note, status) instead of
+-- three copies of it (the same footnotes, in the same order)
+CREATE OR REPLACE FUNCTION @extschema@.consolidate(sources @extschema@.force_table[],
+    level text DEFAULT 'ons_group', min_confidence text DEFAULT 'low', periods text DEFAULT 'refuse',
+    on_mismatch text DEFAULT 'error')
+RETURNS @extschema@.xtab
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+SET client_min_messages = warning
+SET jit = off
+AS $fn$
+DECLARE
+  x      @extschema@.xtab;
+  notes  text[] := '{}';
+  bad    record;
+  kinds  text[];
+BEGIN
+  IF on_mismatch NOT IN ('error', 'flag') THEN
+    RAISE EXCEPTION 'on_mismatch "%" is not error or flag', on_mismatch;
+  END IF;
+  DROP TABLE IF EXISTS pg_temp.consolidate_prov;
+  CREATE TEMP TABLE consolidate_prov ON COMMIT DROP AS
+    SELECT * FROM @extschema@.consolidate_provenance(sources, level, min_confidence, periods);
+
+  FOR bad IN SELECT * FROM @extschema@.consolidate_check(sources, level, min_confidence, periods) c WHERE NOT c.ok LOOP
+    IF on_mismatch = 'error' AND bad.withheld > 0 THEN
+      RAISE EXCEPTION '% %: % figure(s) withheld, so what the source contributed cannot be checked against its total %',
+        bad.force, bad.period, bad.withheld, bad.source_total
+        USING DETAIL = format('counted %s without them, not notifiable %s, unmapped %s', bad.counted, bad.not_notifiable, bad.unmapped),
+              HINT = 'on_mismatch => ''flag'' builds the table without the withheld figures, with a footnote.';
+    ELSIF on_mismatch = 'error' THEN
+      RAISE EXCEPTION '% %: the source''s total is % but % is accounted for', bad.force, bad.period,
+        bad.source_total, bad.counted + bad.not_notifiable + bad.unmapped
+        USING DETAIL = format('counted %s, not notifiable %s, unmapped %s, withheld figures %s',
+                              bad.counted, bad.not_notifiable, bad.unmapped, bad.withheld),
+              HINT = 'See foistats.consolidate_provenance for each of its rows; on_mismatch => ''flag'' builds the table with a footnote instead.';
+    END IF;
+    notes := notes || format('%s %s: printed total %s, accounted for %s (difference %s, withheld figures %s)',
+                             bad.force, bad.period, bad.source_total, bad.counted + bad.not_notifiable + bad.unmapped,
+                             bad.difference, bad.withheld);
+  END LOOP;
+
+  SELECT @extschema@.xtab(p.category, p.period, p.n)
+    INTO x
+    FROM pg_temp.consolidate_prov p
+   WHERE p.status NOT IN ('total', 'printed_total', 'no_printed_total') AND p.n IS NOT NULL;
+  IF x IS NULL THEN
+    RAISE EXCEPTION 'the sources have no figures';
+  END IF;
+
+  kinds := ARRAY(SELECT DISTINCT sources[k].period_kind FROM generate_subscripts(sources, 1) k ORDER BY 1);
+  IF cardinality(kinds) > 1 THEN
+    notes := notes || 'calendar years (2019) and financial years (2019/20) are separate columns: they overlap by nine months, so a total across both kinds (a Grand Total column) counts some months twice: read each kind apart'::text;
+  END IF;
+  notes := notes || CASE WHEN cardinality(sources) > 6 THEN
+      format('%s sources (%s in financial years, %s in calendar years): foistats.consolidate_provenance names each',
+             cardinality(sources),
+             (SELECT count(*) FROM unnest(sources) u WHERE (u).period_kind = 'fy'),
+             (SELECT count(*) FROM unnest(sources) u WHERE (u).period_kind = 'year'))
+    ELSE format('%s: %s', CASE WHEN cardinality(sources) = 1 THEN 'source' ELSE cardinality(sources) || ' sources' END,
+                           (SELECT string_agg(format('%s (%s)', sources[k].force,
+                                                     CASE sources[k].period_kind WHEN 'fy' THEN 'financial years' ELSE 'calendar years' END), '; ' ORDER BY k)
+                              FROM generate_subscripts(sources, 1) k)) END;
+  -- the categories unmapped, coarser than the level, counted as a remainder
+  notes := notes || ARRAY(
+    SELECT format('%s: %s', v.note, string_agg(DISTINCT format('%s "%s"', p.force, p.source_category), ', '))
+      FROM (VALUES (1, 'Unmapped or ambiguous', 'unmapped'),
+                   (2, 'not given at this level (counted in "... not given")', 'coarser%'),
+                   (3, 'counted less the members listed apart', '%remainder')) AS v(k, note, status)
+      JOIN pg_temp.consolidate_prov p ON p.status LIKE v.status
+     GROUP BY v.k, v.note
+     ORDER BY v.k);
+  RETURN @extschema@.annotate(x,
+    title => format('Crimes by %s, %s combined',
+                    CASE level WHEN 'ons_group' THEN 'ONS offence group' WHEN 'ons_subgroup' THEN 'ONS offence subgroup'
+                               ELSE 'Home Office class' END,
+                    CASE WHEN cardinality(sources) = 1 THEN 'one source' ELSE cardinality(sources) || ' sources' END),
+    row_header => CASE level WHEN 'ons_group' THEN 'ONS offence group' WHEN 'ons_subgroup' THEN 'ONS offence subgroup'
+                             ELSE 'Home Office class' END,
+    footnotes => notes);
+END
+$fn$;

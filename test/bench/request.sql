@@ -31,10 +31,8 @@ SELECT count(*) AS differing_figures
                               AND r.victim_age < 18 AND r.offender_age >= 18 AND foistats.is_sexual_offence(r.offence))) x
  WHERE status <> 'match';
 
-SELECT name, round(ms::numeric, 1) AS best_ms FROM timing ORDER BY ms;
-\pset format unaligned
-\pset tuples_only on
-\pset fieldsep '\n'
+\set best_digits 1
+\ir best_times.sql
 SELECT format('ratio request_xtab / hand-written xtab query   %s  (target <= 1.1)',
               round((t.request_xtab / t.hand_written)::numeric, 3)),
        format('ratio request view (q1_xtab) / hand-written    %s',

@@ -88,10 +88,8 @@ SELECT (SELECT string_agg(concat_ws(' ', offence, coalesce("2010", 0), coalesce(
                foistats.table_rows(b.x, sort => 'label') w
          WHERE NOT w.is_total) AS xtab_equals_crosstab;
 
-SELECT name, round(ms::numeric, 0) AS best_ms FROM timing ORDER BY ms;
-\pset format unaligned
-\pset tuples_only on
-\pset fieldsep '\n'
+\set best_digits 0
+\ir best_times.sql
 SELECT format('ratio xtab / count(*)                  %s  (target <= 1.5)',
               round((t.xtab / t.count)::numeric, 2)),
        format('speedup xtab vs GROUP BY extract(year)  %s  (target >= 1.5)',

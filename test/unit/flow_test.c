@@ -34,6 +34,14 @@ test_alloc(size_t n)
 	return malloc(n ? n : 1);
 }
 
+/* m allocates through test_alloc, which fails after budget allocations */
+static void
+budget_mem(FlowMem *m, long budget)
+{
+	flow_mem_init(m, test_alloc, NULL, NULL);
+	alloc_budget = budget;
+}
+
 static void
 test_interrupt(void)
 {
@@ -265,8 +273,7 @@ check_nomem(void)
 		FlowNet		n;
 		bool		ok;
 
-		flow_mem_init(&m, test_alloc, NULL, NULL);
-		alloc_budget = budget;
+		budget_mem(&m, budget);
 		ok = build(&s, &m, &n);
 		if (ok)
 		{
@@ -298,8 +305,7 @@ check_nomem(void)
 		FlowNet		n;
 		bool		ok;
 
-		flow_mem_init(&m, test_alloc, NULL, NULL);
-		alloc_budget = budget;
+		budget_mem(&m, budget);
 		ok = fn_init(&n, &m, 6, 16);
 		CHECK(!ok, "fn_init with %ld allocations succeeded", budget);
 		CHECK(n.mem == NULL && n.head == NULL && n.logcap == NULL,

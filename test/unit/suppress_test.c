@@ -104,6 +104,19 @@ digest_pattern(const SdcTable *t, SdcStatus st)
 	digest_bytes(&t->gstate, 1);
 }
 
+/* The largest cell of column c (0 for none): a cap a multi-label table's
+ * units may not go below. */
+static int64_t
+col_max(const SdcTable *t, int c)
+{
+	int64_t		m = 0;
+
+	for (int r = 0; r < t->nr; r++)
+		if (t->cell[r * t->nc + c] > m)
+			m = t->cell[r * t->nc + c];
+	return m;
+}
+
 static SdcInterval *
 audit(SdcTable *t, const SdcParams *p, bool known)
 {
@@ -421,14 +434,7 @@ test_brute(int ntables)
 			/* a multi-label table: its units cap the cells of a column */
 			t->ccap = malloc(nc * sizeof(int64_t));
 			for (int c = 0; c < nc; c++)
-			{
-				int64_t		m = 0;
-
-				for (int r = 0; r < nr; r++)
-					if (t->cell[r * nc + c] > m)
-						m = t->cell[r * nc + c];
-				t->ccap[c] = rnd(100) < 25 ? SDC_INF : m + rnd(3);
-			}
+				t->ccap[c] = rnd(100) < 25 ? SDC_INF : col_max(t, c) + rnd(3);
 		}
 		B = 2 * t->grand + 3;
 		if (ns == 5 && B > 12)
@@ -564,14 +570,7 @@ test_property(int ntables)
 			/* multi-label: units cap each column's cells */
 			t->ccap = malloc(nc * sizeof(int64_t));
 			for (int c = 0; c < nc; c++)
-			{
-				int64_t		m = 0;
-
-				for (int r = 0; r < nr; r++)
-					if (t->cell[r * nc + c] > m)
-						m = t->cell[r * nc + c];
-				t->ccap[c] = m + rnd(12);
-			}
+				t->ccap[c] = col_max(t, c) + rnd(12);
 			capped++;
 		}
 		t2 = table_clone(t);
