@@ -146,6 +146,26 @@ SELECT count(*) AS years, count(*) FILTER (WHERE a.n = b.n) AS same_figure,
  WHERE a.row_label = 'RAPE OF FEMALE CHILD UNDER 13 BY A MALE';
 RESET foistats.cellkey_secret;
 
+-- A multi-label table (platforms mentioned in the MO) prints its distinct
+-- crimes beside its mentions, and a saved answer keeps both.  Three changes
+-- in 2021/22: F/764 (Snapchat) gains WhatsApp, F/624 (Snapchat) gains
+-- Instagram, F/61 (WhatsApp and Instagram) is no-crimed.  Every mention
+-- stays as it was (WhatsApp +1 -1, Instagram +1 -1); one crime fewer
+-- mentions a platform, in 2021/22 and in all.
+SELECT foistats.define_request('platforms', $${
+  "title": "Crimes mentioning a platform", "records": "foi.records",
+  "period": {"from": "2019/20", "to": "2023/24"}, "columns": "fy",
+  "questions": [{"id": "1", "title": "Crimes by platform mentioned",
+                 "population": "foistats.mentions_any(mo, 'platforms')",
+                 "rows": {"terms": "platforms", "name": "platform"}}]}$$);
+SELECT foistats.save_answer('platforms', 'before');
+SELECT foistats.is_multi_label(computed), foistats.col_units(computed) FROM foistats.answer_table WHERE request = 'platforms';
+UPDATE force.crime SET mo_text = 'met on Snapchat, then WhatsApp' WHERE ref = 'F/764';
+UPDATE force.crime SET mo_text = 'met on Snapchat and Instagram' WHERE ref = 'F/624';
+UPDATE force.crime SET status = 'NO CRIME' WHERE ref = 'F/61';
+SELECT * FROM foistats.check_answer('platforms', 'before');
+SELECT foistats.drop_request('platforms');
+
 -- Bad calls.
 \set VERBOSITY default
 SELECT foistats.request_xtab('scwc', '9', 'foi.records');

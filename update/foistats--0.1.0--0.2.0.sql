@@ -5199,3 +5199,70 @@ BEGIN
     footnotes => notes);
 END
 $fn$;
+
+-- issue 13: check_answer also compares a multi-label table's distinct crimes
+-- per column and in all (item 1: both totals a response prints), which its
+-- mentions do not determine.
+CREATE OR REPLACE FUNCTION @extschema@.check_answer(request text, label text, records regclass DEFAULT NULL,
+    OUT question text, OUT row_label text, OUT col_label text,
+    OUT published bigint, OUT recomputed bigint, OUT difference bigint, OUT status text)
+RETURNS SETOF record
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    a     record;
+    t     record;
+    fresh @extschema@.xtab;
+BEGIN
+    SELECT * INTO a FROM @extschema@.answer x WHERE x.request = check_answer.request AND x.label = check_answer.label;
+    IF a IS NULL THEN
+        RAISE EXCEPTION 'request "%" has no saved answer labelled "%"', request, label
+            USING ERRCODE = 'undefined_object',
+                  HINT = (SELECT 'Saved answers: ' || coalesce(string_agg(format('%L', x.label), ', ' ORDER BY x.saved_at), 'none') || '.'
+                            FROM @extschema@.answer x WHERE x.request = check_answer.request);
+    END IF;
+    records := coalesce(records, to_regclass(a.records));
+    FOR t IN SELECT * FROM @extschema@.answer_table x
+              WHERE x.request = a.request AND x.label = a.label ORDER BY x.question LOOP
+        question := t.question;
+        fresh := @extschema@.request_answer(a.request, a.spec, t.question, records,
+                                            a.period_from, a.period_to, false);
+        FOR row_label, col_label, published, recomputed, difference, status IN
+            SELECT r.row_label, r.col_label, r.published, r.recomputed, r.difference, r.status
+              FROM @extschema@.reconcile(t.computed, fresh) r
+             WHERE r.status <> 'match'
+        LOOP
+            RETURN NEXT;
+        END LOOP;
+        -- A multi-label table also prints its distinct crimes per column and
+        -- in all, which its mentions do not determine (a crime that gains a
+        -- label while another with that label is no-crimed leaves every
+        -- mention as it was): compared under the row the table prints them
+        -- in.
+        CONTINUE WHEN NOT (@extschema@.is_multi_label(t.computed) OR @extschema@.is_multi_label(fresh));
+        FOR row_label, col_label, published, recomputed, difference, status IN
+            WITH p AS (SELECT l, u, i FROM unnest(@extschema@.col_labels(t.computed), @extschema@.col_units(t.computed))
+                                            WITH ORDINALITY AS z(l, u, i)),
+                 f AS (SELECT l, u, i FROM unnest(@extschema@.col_labels(fresh), @extschema@.col_units(fresh))
+                                            WITH ORDINALITY AS z(l, u, i)),
+                 u AS (SELECT coalesce(p.l, f.l) AS l, p.u AS pu, f.u AS fu, p.l IS NOT NULL AS in_p, f.l IS NOT NULL AS in_f,
+                              coalesce(p.i, 0) AS pi, f.i AS fi
+                         FROM p FULL JOIN f ON f.l = p.l
+                       UNION ALL
+                       SELECT NULL, @extschema@.total_units(t.computed), @extschema@.total_units(fresh), true, true,
+                              2147483647, 2147483647)
+            SELECT 'Grand Total (distinct crimes)', u.l, u.pu, u.fu, u.fu - u.pu,
+                   CASE WHEN NOT u.in_p THEN 'recomputed_only' WHEN NOT u.in_f THEN 'published_only'
+                        WHEN u.pu = u.fu THEN 'match' ELSE 'differs' END
+              FROM u
+             WHERE NOT (u.in_p AND u.in_f AND u.pu IS NOT DISTINCT FROM u.fu)
+             ORDER BY u.pi, u.fi
+        LOOP
+            RETURN NEXT;
+        END LOOP;
+    END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.check_answer(text, text, regclass) IS
+  'recomputes a saved answer with the definition and period it was saved with, and returns every figure that differs from the saved exact counts (reconcile: cells, row totals, column totals, grand total, and for a multi-label table its distinct crimes per column and in all, under row_label ''Grand Total (distinct crimes)''); no rows means the answer still holds. Differences are late-recorded, re-classified or no-crimed records, which a later response must explain';
