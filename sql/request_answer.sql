@@ -173,6 +173,8 @@ SELECT foistats.request_xtab('scwc', '1');
 SELECT foistats.request_xtab('scwc', '1', 'force.crime');
 SELECT foistats.request_xtab('scwc', '1', 'foi.records', '2024-01-01', '2023-01-01');
 SELECT foistats.check_answer('scwc', 'never saved');
+SELECT foistats.save_answer('scwc', 'half a period', 'foi.records', period_from => '2020-01-01');
+SELECT foistats.save_answer('scwc', 'backwards', 'foi.records', '2024-01-01', '2023-01-01');
 SELECT foistats.create_request_views('no_such_schema', 'scwc');
 \set VERBOSITY terse
 

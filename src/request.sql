@@ -1449,7 +1449,6 @@ SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
     spec jsonb;
-    p    record;
     q    jsonb;
     n    int := 0;
 BEGIN
@@ -1458,11 +1457,7 @@ BEGIN
     END IF;
     spec := @extschema@.request_spec(request);
     records := @extschema@.request_records(request, spec, records);
-    IF period_from IS NULL THEN
-        SELECT * INTO p FROM @extschema@.resolve_period(request, spec -> 'period');
-        period_from := p.period_from;
-        period_to := p.period_to;
-    END IF;
+    SELECT * INTO period_from, period_to FROM @extschema@.request_answer_period(request, spec, period_from, period_to);
     IF EXISTS (SELECT 1 FROM @extschema@.answer a WHERE a.request = save_answer.request AND a.label = save_answer.label) THEN
         RAISE EXCEPTION 'request "%" already has an answer labelled "%"', request, label
             USING ERRCODE = 'unique_violation',

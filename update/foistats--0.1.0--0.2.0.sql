@@ -5266,3 +5266,43 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.check_answer(text, text, regclass) IS
   'recomputes a saved answer with the definition and period it was saved with, and returns every figure that differs from the saved exact counts (reconcile: cells, row totals, column totals, grand total, and for a multi-label table its distinct crimes per column and in all, under row_label ''Grand Total (distinct crimes)''); no rows means the answer still holds. Differences are late-recorded, re-classified or no-crimed records, which a later response must explain';
+
+-- issue 13: save_answer takes its period as request_xtab does (request_answer_period:
+-- both days or neither, not backwards); a period_from alone saved a NULL end day.
+CREATE OR REPLACE FUNCTION @extschema@.save_answer(request text, label text, records regclass DEFAULT NULL,
+                                        period_from date DEFAULT NULL, period_to date DEFAULT NULL)
+RETURNS integer
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    spec jsonb;
+    q    jsonb;
+    n    int := 0;
+BEGIN
+    IF request IS NULL OR label IS NULL THEN
+        RAISE EXCEPTION 'request and label must not be null' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    spec := @extschema@.request_spec(request);
+    records := @extschema@.request_records(request, spec, records);
+    SELECT * INTO period_from, period_to FROM @extschema@.request_answer_period(request, spec, period_from, period_to);
+    IF EXISTS (SELECT 1 FROM @extschema@.answer a WHERE a.request = save_answer.request AND a.label = save_answer.label) THEN
+        RAISE EXCEPTION 'request "%" already has an answer labelled "%"', request, label
+            USING ERRCODE = 'unique_violation',
+                  HINT = 'A saved answer is a record of what was published: choose a new label, or delete the old one from foistats.answer and foistats.answer_table.';
+    END IF;
+    INSERT INTO @extschema@.answer (request, label, period_from, period_to, spec, records)
+    VALUES (request, label, period_from, period_to, spec, records::text);
+    FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
+        CONTINUE WHEN NOT (q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of');
+        INSERT INTO @extschema@.answer_table (request, label, question, title, published, computed)
+        VALUES (request, label, q ->> 'id', q ->> 'title',
+                @extschema@.request_answer(request, spec, q ->> 'id', records, period_from, period_to, true),
+                @extschema@.request_answer(request, spec, q ->> 'id', records, period_from, period_to, false));
+        n := n + 1;
+    END LOOP;
+    RETURN n;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.save_answer(text, text, regclass, date, date) IS
+  'saves every table of a request as published (after protection) and as computed, with the period, the definition used and the time, under a label (e.g. ''2024 response''); returns the number of tables saved';
