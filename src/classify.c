@@ -579,6 +579,18 @@ not_an_attempt(const Lex *L, int i)
 	return false;
 }
 
+/* an age phrase starts at token i or after AGED / '(' / '-' there */
+static bool
+offender_age_follows(const Lex *L, int i)
+{
+	while (i < L->n && (is_word(&L->t[i], "AGED") || is_word(&L->t[i], "AGE") ||
+						L->t[i].sym == '(' || L->t[i].sym == '-' || L->t[i].sym == ':'))
+		i++;
+	return i < L->n && (L->t[i].num >= 0 || is_word(&L->t[i], "U") ||
+						is_word(&L->t[i], "UNDER") || is_word(&L->t[i], "OVER") ||
+						is_word(&L->t[i], "BELOW") || is_word(&L->t[i], "LESS"));
+}
+
 static void
 read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 {
@@ -604,12 +616,67 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 			strcpy(k->w, "OFFENDER");
 			k->known = true;
 		}
+		/* 'OU18': a lone O glued to U and an age, the offender under 18 */
+		if (is_word(k, "OU") && i + 1 < L->n && L->t[i + 1].glued &&
+			L->t[i + 1].num >= 1 && L->t[i + 1].num < 120 && !L->t[i + 1].money)
+		{
+			strcpy(k->w, "U");
+			k->known = true;
+			subject = 1;
+			since_subject = 0;
+		}
 		if (is_word(k, "OFFENDER") || is_word(k, "OFFENDERS"))
 		{
+			int			p = i - 1;
+
 			subject = 1;
 			since_subject = 0;
 			k->used = true;
+			/* 'adult offender', 'juvenile offender': the offender's age in a word */
+			if (p >= 0 && !r->has_oage &&
+				(is_word(&L->t[p], "ADULT") || is_word(&L->t[p], "JUVENILE")))
+			{
+				r->has_oage = true;
+				r->oage_lo = is_word(&L->t[p], "ADULT") ? 18 : 0;
+				r->oage_hi = is_word(&L->t[p], "ADULT") ? -1 : 18;
+				L->t[p].used = true;
+			}
 			continue;
+		}
+		/*
+		 * 'by a person aged 18 or over', 'by a male under 18', 'by an adult': the age
+		 * after BY and the person is the offender's, not the victim's
+		 */
+		if (is_word(k, "BY"))
+		{
+			int			j = i + 1;
+
+			while (j < L->n && (is_word(&L->t[j], "A") || is_word(&L->t[j], "AN")))
+				j++;
+			if (j < L->n && (is_word(&L->t[j], "PERSON") || is_word(&L->t[j], "ADULT") ||
+							 is_word(&L->t[j], "SOMEONE") || is_word(&L->t[j], "OFFENDER") ||
+							 is_word(&L->t[j], "MALE") || is_word(&L->t[j], "FEMALE")))
+			{
+				subject = 1;
+				since_subject = 0;
+				k->used = true;
+				if (is_word(&L->t[j], "ADULT") && !r->has_oage)
+				{
+					r->has_oage = true;
+					r->oage_lo = 18;
+					r->oage_hi = -1;
+				}
+				if (is_word(&L->t[j], "PERSON") || is_word(&L->t[j], "ADULT") ||
+					is_word(&L->t[j], "SOMEONE"))
+				{
+					int			m;
+
+					for (m = i + 1; m <= j; m++)
+						L->t[m].used = true;
+					i = j;
+				}
+				continue;
+			}
 		}
 		if (is_word(k, "VICTIM") || is_word(k, "RELATIVE") || is_word(k, "CHILD") ||
 			is_word(k, "PERSON"))
@@ -629,6 +696,18 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 			hi = -1;
 			k->used = true;
 			e = i + 1;
+		}
+		/*
+		 * 'under 18 offender', '18+ offender': an age before the offender word, when
+		 * no age follows it ('child under 13 Offender under 18' is the victim's)
+		 */
+		if (e > 0 && e < L->n && (is_word(&L->t[e], "OFFENDER") || is_word(&L->t[e], "OFFENDERS")) &&
+			!offender_age_follows(L, e + 1))
+		{
+			subject = 1;
+			since_subject = 0;
+			L->t[e].used = true;
+			e++;
 		}
 		if (e > 0)
 		{
@@ -852,6 +931,15 @@ find_kind(Lex *L, OffenceResult *r)
 			return K_S14_ACT_PEN;
 		if (activity && r->penetration == 0)
 			return K_S14_ACT_NOPEN;
+		/*
+		 * 071/01 is the arranging of an offence without penetration: with penetration
+		 * the offence arranged decides (021/26, 021/27 or 022/26)
+		 */
+		if ((HAS("COMMISSION") || HAS("OFFENCE")) && r->penetration == 1)
+		{
+			set_reason(r, "%s", "arranging or facilitating a child sex offence with penetration: the offence arranged is not stated (021/26, 021/27 or 022/26)", NULL);
+			return K_NONE;
+		}
 		if (HAS("COMMISSION") || HAS("OFFENCE"))
 			return K_S14_GENERIC;
 	}

@@ -165,3 +165,37 @@ Rape of a boy under 13	019/17	[0,13)
 AGES
 diff "$tmp/ages.want" "$tmp/ages.out" || { echo "ages differ (< wanted, > got)"; exit 1; }
 echo "ages: $(wc -l < "$tmp/ages.out") titles as expected"
+
+# 6. the offender's age where the title does not put it after 'offender': after 'by a
+# person' / 'by a male' / 'by an adult' (it was read as the victim's: 'Sexual activity
+# with a female by a person aged 18 or over' gave the victim 18 and over), before
+# 'offender' ('under 18 offender') unless an age follows it ('child under 13 Offender
+# under 18' is the victim's 13), 'adult' / 'juvenile offender', and 'OU18' (O glued to
+# U18); arranging a child sex offence with penetration is not 071/01 (no penetration)
+printf '%s\n' 'Sexual activity with a female by a person aged 18 or over' \
+	'Sexual activity with a female child under 16 by a person under 18' \
+	'Sexual activity with a female child under 16 by an adult' \
+	'Rape of a female aged 16 or over by a male aged 18 or over' \
+	'Under 18 offender sexual activity with female 13-15' \
+	'Sexual activity with female 13-15 adult offender' \
+	'Sexual activity with female 13-15 juvenile offender' \
+	'Sexual activity with female 13-15 OU18' \
+	'Engaging in sexual activity in the presence of a child under 13 Offender under 18' \
+	'Sexual assault by penetration of a female 16+' \
+	'Arranging or facilitating child sex offence female under 13 penetn Off 18' |
+	"$tmp/classify_test" | grep -v $'^\t\treason' | cut -f1,2,6,7 > "$tmp/oages.out"
+cat > "$tmp/oages.want" <<'OAGES'
+Sexual activity with a female by a person aged 18 or over	-	-	[18,)
+Sexual activity with a female child under 16 by a person under 18	-	[0,16)	[0,18)
+Sexual activity with a female child under 16 by an adult	-	[0,16)	[18,)
+Rape of a female aged 16 or over by a male aged 18 or over	019/08	[16,)	[18,)
+Under 18 offender sexual activity with female 13-15	-	[13,16)	[0,18)
+Sexual activity with female 13-15 adult offender	-	[13,16)	[18,)
+Sexual activity with female 13-15 juvenile offender	-	[13,16)	[0,18)
+Sexual activity with female 13-15 OU18	-	[13,16)	[0,18)
+Engaging in sexual activity in the presence of a child under 13 Offender under 18	021/16	[0,13)	[0,18)
+Sexual assault by penetration of a female 16+	020/03	[16,)	-
+Arranging or facilitating child sex offence female under 13 penetn Off 18	-	[0,13)	[18,)
+OAGES
+diff "$tmp/oages.want" "$tmp/oages.out" || { echo "offender ages differ (< wanted, > got)"; exit 1; }
+echo "offender ages: $(wc -l < "$tmp/oages.out") titles as expected"
