@@ -1478,6 +1478,30 @@ vehicle_next(const Lex *L, int i)
 						is_word(&L->t[i], "VEHICLES"));
 }
 
+/*
+ * 'theft of or from a vehicle', 'theft from or of motor vehicles', 'theft of and from
+ * vehicles': the OF at i names theft of a vehicle (class 48) beside theft from one (45),
+ * so the title is both and is read as neither
+ */
+static bool
+of_or_from(const Lex *L, int i)
+{
+	bool		join_next = i + 2 < L->n &&
+		(is_word(&L->t[i + 1], "OR") || is_word(&L->t[i + 1], "AND") || L->t[i + 1].sym == '/' ||
+		 L->t[i + 1].sym == '&');
+	bool		join_prev = i >= 3 &&
+		(is_word(&L->t[i - 1], "OR") || is_word(&L->t[i - 1], "AND") || L->t[i - 1].sym == '/' ||
+		 L->t[i - 1].sym == '&');
+
+	if (join_next && is_word(&L->t[i + 2], "FROM") && i > 0 && is_word(&L->t[i - 1], "THEFT") &&
+		vehicle_next(L, i + 3))
+		return true;
+	if (join_prev && is_word(&L->t[i - 2], "FROM") && is_word(&L->t[i - 3], "THEFT") &&
+		vehicle_next(L, i + 1))
+		return true;
+	return false;
+}
+
 /* no word or number before token i (only symbols or dropped tokens) */
 static bool
 first_word(const Lex *L, int i)
@@ -1707,8 +1731,9 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			continue;
 		}
 		/* 'theft of a (motor) vehicle' is not 'vehicle theft' (of or from) */
-		if (is_word(k, "OF") && i > 0 && is_word(&L->t[i - 1], "THEFT") && nw < MAX_TOK &&
-			vehicle_next(L, i + 1))
+		if (is_word(k, "OF") && nw < MAX_TOK &&
+			((i > 0 && is_word(&L->t[i - 1], "THEFT") && vehicle_next(L, i + 1)) ||
+			 of_or_from(L, i)))
 		{
 			snprintf(words[nw++], OFF_WORD_MAX, "%s", "THEFT-OF");
 			continue;

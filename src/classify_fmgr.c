@@ -1288,6 +1288,31 @@ take_class(Memo *m, const RefKey *ck)
 	}
 }
 
+/* how many classes have titles with the word w (a title key of one word); an
+ * entry of titles in different classes counts as two */
+static int
+word_classes(const char *w)
+{
+	const char *first = NULL;
+	size_t		wl = strlen(w);
+	int			i;
+
+	for (i = 0; i < nword_keys; i++)
+	{
+		const WordKey *e = &word_keys[i];
+
+		if (!key_has(e->key, w, wl))
+			continue;
+		if (e->cls[0] == '\0')
+			return 2;
+		if (first == NULL)
+			first = e->cls;
+		else if (strcmp(first, e->cls) != 0)
+			return 2;
+	}
+	return first ? 1 : 0;
+}
+
 /*
  * Classify s[0..len) by its words when it is not a Home Office title word for word (see
  * offence_title_key): sets m's class (and code when the class has one), matched_by
@@ -1320,6 +1345,24 @@ by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_ou
 	if (wn > 0 && wn < sizeof(wkey))
 	{
 		w = lookup_words(wkey, att, vic);
+		/*
+		 * One word that is not a Home Office title or class title ('Harassment',
+		 * 'Murder' are) but one word of titles of several
+		 * classes ('Fraud' is a word of 'Fraud etc', 99, and of titles in NFIB9,
+		 * NFIB17, 814 ...): a force's one-word label names the kind of offence, a
+		 * group of those classes, not the one title that has no other word
+		 */
+		if (w && !att && key_words(wkey) == 1 && word_classes(wkey) > 1 &&
+			find_key(titles, ntitles, wkey) == NULL &&
+			find_key(class_titles, nclass_titles, wkey) == NULL)
+		{
+			snprintf(r->reason, sizeof(r->reason),
+					 "one word (%s) of Home Office titles in several classes: it names a kind of offence, not one class",
+					 wkey);
+			r->n_unparsed = 0;
+			*vcls_out = NULL;
+			return NULL;
+		}
 		/* more words than a Home Office title: the class of the title they hold */
 		if (w == NULL && !r->sexual_words)
 		{
