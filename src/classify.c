@@ -413,8 +413,14 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 		j = i + (is_word(&t[i], "LESS") ? 2 : 1);
 		if (j < n && t[j].sym == '/')
 			j++;
-		/* 'under 0' is no age (an empty range would read as 'under 13') */
-		if (j < n && t[j].num >= 1 && t[j].num < 120 && !t[j].money)
+		/*
+		 * 'under 0' is no age (an empty range would read as 'under 13'); nor is
+		 * 'under 100' without 'years' (a quantity: no title counts victims by an age
+		 * bound over 21 without saying years)
+		 */
+		if (j < n && t[j].num >= 1 && t[j].num < 120 && !t[j].money &&
+			(t[j].num <= 21 || (j + 1 < n && (is_word(&t[j + 1], "YEARS") ||
+											   is_word(&t[j + 1], "OLD")))))
 		{
 			*lo = 0;
 			*hi = t[j].num;
@@ -502,6 +508,16 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 	}
 	while (j < n && is_word(&t[j], "YEARS"))
 		t[j++].used = true;
+	/* '15 year old female', 'a 14 yr old girl': one year of age */
+	if (j > i + 1 && j < n && is_word(&t[j], "OLD") && t[i].ndig <= 2 &&
+		!(j + 1 < n && (is_word(&t[j + 1], "OR") || is_word(&t[j + 1], "AND") ||
+						t[j + 1].sym == '+' || is_word(&t[j + 1], "PLUS"))))
+	{
+		*lo = t[i].num;
+		*hi = t[i].num + 1;
+		t[i].used = t[j].used = true;
+		return j + 1;
+	}
 	/*
 	 * 'aged 16', 'female 16', 'female16', 'male 13 yrs': the lower bound of a Home
 	 * Office age band (13, 16, 18) alone after the victim is that band's '13+' / '16+'
@@ -579,6 +595,23 @@ not_an_attempt(const Lex *L, int i)
 	return false;
 }
 
+/* the one-letter word at i stands where a sex does: an age follows it, or it is alone
+ * between brackets or dashes, after an offence word */
+static bool
+lone_sex_letter(const Lex *L, int i)
+{
+	int			j = i + 1;
+	int			p = i - 1;
+
+	if (j < L->n && (L->t[j].num >= 0 || is_word(&L->t[j], "U") ||
+					 is_word(&L->t[j], "UNDER") || is_word(&L->t[j], "OVER")))
+		return L->t[j].num < 0 || (L->t[j].num < 120 && !L->t[j].money);
+	if (p >= 0 && (L->t[p].sym == '(' || L->t[p].sym == '-' || L->t[p].sym == '[') &&
+		(j >= L->n || L->t[j].sym == ')' || L->t[j].sym == ']' || L->t[j].sym == '-'))
+		return true;
+	return false;
+}
+
 /* an age phrase starts at token i or after AGED / '(' / '-' there */
 static bool
 offender_age_follows(const Lex *L, int i)
@@ -614,6 +647,20 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 			 is_word(&L->t[i + 1], "UNDER") || is_word(&L->t[i + 1], "OVER")))
 		{
 			strcpy(k->w, "OFFENDER");
+			k->known = true;
+		}
+		/*
+		 * a lone F or M for the victim's sex, where a sex stands: before an age
+		 * ('Rape F16+', 'Rape M U13') or alone between brackets or dashes ('Rape (F)
+		 * 16+', 'Rape - F - U16'); not a class letter ('19F'), nor 'M/F'
+		 */
+		if ((is_word(k, "F") || is_word(k, "M")) &&
+			!(i > 0 && (L->t[i - 1].num >= 0 || L->t[i - 1].sym == '/') && k->glued) &&
+			!(i + 1 < L->n && L->t[i + 1].sym == '/') &&
+			!(i > 0 && L->t[i - 1].sym == '/') &&
+			lone_sex_letter(L, i))
+		{
+			strcpy(k->w, k->w[0] == 'F' ? "FEMALE" : "MALE");
 			k->known = true;
 		}
 		/* 'OU18': a lone O glued to U and an age, the offender under 18 */

@@ -193,7 +193,8 @@ static const Alias aliases[] = {
 	{"SOLICITS", "SOLICIT"}, {"TAKING", "TAKE"}, {"THREATENING", "THREATEN"},
 	{"THREATS", "THREAT"}, {"TRAFFIC", "TRAFFICKING"}, {"TRAFFICKED", "TRAFFICKING"},
 	{"TRESPASSING", "TRESPASS"}, {"UNDERAGE", "CHILD"}, {"VOYEUR", "VOYEURISM"},
-	{"WATCHING", "WATCH"}, {"WOMAN", "FEMALE"}, {"WOMEN", "FEMALE"}, {"YR", "YEARS"},
+	{"WATCHING", "WATCH"}, {"WOMAN", "FEMALE"}, {"WOMEN", "FEMALE"}, {"YEAR", "YEARS"},
+	{"YR", "YEARS"},
 	{"YRS", "YEARS"},
 };
 

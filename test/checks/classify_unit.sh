@@ -199,3 +199,26 @@ Arranging or facilitating child sex offence female under 13 penetn Off 18	-	[0,1
 OAGES
 diff "$tmp/oages.want" "$tmp/oages.out" || { echo "offender ages differ (< wanted, > got)"; exit 1; }
 echo "offender ages: $(wc -l < "$tmp/oages.out") titles as expected"
+
+# 7. a victim's age as 'N year(s) old' ('a 14 year old girl'); a lone F or M where a sex
+# stands (before an age, or alone between brackets or dashes), not a class letter or M/F;
+# 'under 100' without 'years' is no age (a quantity)
+printf '%s\n' 'Rape of a 14 year old girl' 'Sexual assault on 15 yr old female' \
+	'Rape F16+' 'Rape M U13' 'Rape (F) 16+' 'Rape - F - U16' 'Rape of M/F child under 13' \
+	'19F Rape of a male aged 16 and over' 'Theft of goods under 100' \
+	'Murder of a person under 1 year of age' |
+	"$tmp/classify_test" | grep -v $'^\t\treason' | cut -f1,2,5,6 > "$tmp/ages2.out"
+cat > "$tmp/ages2.want" <<'AGES2'
+Rape of a 14 year old girl	019/07	F	[14,15)
+Sexual assault on 15 yr old female	020/05	F	[15,16)
+Rape F16+	019/08	F	[16,)
+Rape M U13	019/17	M	[0,13)
+Rape (F) 16+	019/08	F	[16,)
+Rape - F - U16	019/07	F	[0,16)
+Rape of M/F child under 13	-	-	[0,13)
+19F Rape of a male aged 16 and over	019/10	M	[16,)
+Theft of goods under 100	-	-	-
+Murder of a person under 1 year of age	-	-	[0,1)
+AGES2
+diff "$tmp/ages2.want" "$tmp/ages2.out" || { echo "ages and sex letters differ (< wanted, > got)"; exit 1; }
+echo "ages and sex letters: $(wc -l < "$tmp/ages2.out") titles as expected"
