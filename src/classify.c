@@ -612,6 +612,8 @@ lone_sex_letter(const Lex *L, int i)
 	return false;
 }
 
+static void range_words_inner(int lo, int hi, char *out, size_t sz);
+
 /* an age phrase starts at token i or after AGED / '(' / '-' there */
 static bool
 offender_age_follows(const Lex *L, int i)
@@ -767,11 +769,31 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 					r->oage_hi = hi;
 				}
 			}
-			else if (!r->has_vage)
+			else if (!r->has_vage && !r->vage_conflict)
 			{
 				r->has_vage = true;
 				r->vage_lo = lo;
 				r->vage_hi = hi;
+			}
+			else if (r->has_vage && (lo != r->vage_lo || hi != r->vage_hi))
+			{
+				/*
+				 * a second, different victim age: a label joining two offences ('Rape
+				 * of a female aged 16 and over / Rape of a female child under 16'),
+				 * which is neither
+				 */
+				char		a[40],
+							b[40];
+
+				range_words_inner(r->vage_lo, r->vage_hi, a, sizeof(a));
+				range_words_inner(lo, hi, b, sizeof(b));
+				snprintf(r->reason, sizeof(r->reason),
+						 "two victim ages stated (%s and %s): the title joins two offences",
+						 a, b);
+				r->has_vage = false;
+				r->vage_lo = 0;
+				r->vage_hi = -1;
+				r->vage_conflict = true;
 			}
 			subject = 0;
 			i = e - 1;
@@ -823,6 +845,8 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 							 L->t[p].sym == '&' || L->t[p].sym == '/')) &&
 				!not_an_attempt(L, i))
 				r->attempt = true;
+			else if (!not_an_attempt(L, i))
+				r->attempt_both = true;
 			continue;
 		}
 		if (is_word(k, "PENETRATION"))
@@ -859,6 +883,19 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 /* ---------------------------------------------------------------- kinds */
 
 #define HAS(w) has_word(L, (w))
+
+/* how many tokens of L not dropped are the word w */
+static int
+count_words(const Lex *L, const char *w)
+{
+	int			i,
+				n = 0;
+
+	for (i = 0; i < L->n; i++)
+		if (!L->t[i].dropped && is_word(&L->t[i], w))
+			n++;
+	return n;
+}
 
 static bool
 child_stated(const Lex *L, const OffenceResult *r)
@@ -989,6 +1026,17 @@ find_kind(Lex *L, OffenceResult *r)
 		}
 		if (HAS("COMMISSION") || HAS("OFFENCE"))
 			return K_S14_GENERIC;
+	}
+	/*
+	 * two offences joined: 'Rape and sexual assault', 'Rape or assault by
+	 * penetration', 'Sexual assault and assault by penetration' (no Home Office title
+	 * outside those read above names rape beside an assault, or two assaults)
+	 */
+	if ((HAS("RAPE") && HAS("ASSAULT")) ||
+		(count_words(L, "ASSAULT") >= 2 && (sexual || r->penetration == 1)))
+	{
+		set_reason(r, "%s", "the title names two sexual offences (rape, assault by penetration, sexual assault): no one code", NULL);
+		return K_NONE;
 	}
 	if (HAS("RAPE"))
 		return K_RAPE;
@@ -1151,7 +1199,8 @@ pick_code(int kind, char offender_sex, bool child_no_age, OffenceResult *r)
 			continue;
 		if (u->pen == 'N' && r->penetration != 0)
 			continue;
-		if (u->att == 'Y' && !r->attempt)
+		/* 'rape or attempted rape': the offence's code and its attempt's both fit */
+		if (u->att == 'Y' && !r->attempt && !r->attempt_both)
 			continue;
 		if (u->att == 'N' && r->attempt)
 			continue;
@@ -1233,7 +1282,8 @@ pick_code(int kind, char offender_sex, bool child_no_age, OffenceResult *r)
 		snprintf(why, sizeof(why), "%s%s%s: %s or %s",
 				 sex_split ? "victim sex not stated" : "",
 				 sex_split && age_split ? ", " : "",
-				 age_split ? "victim age not stated" : (sex_split ? "" : "ambiguous"),
+				 age_split ? "victim age not stated" :
+				 (sex_split ? "" : r->attempt_both ? "the offence and its attempt" : "ambiguous"),
 				 cand[0]->code, cand[i]->code);
 		set_reason(r, "%s%s", why, NULL);
 		return;
@@ -1424,7 +1474,8 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 		set_reason(r, "%s", classify_kinds[kind].note, NULL);
 	}
 	else
-		pick_code(kind, offender_sex, !r->has_vage && has_word(L, "CHILD"), r);
+		pick_code(kind, offender_sex,
+				  r->vage_conflict || (!r->has_vage && has_word(L, "CHILD")), r);
 	if (r->code[0])
 		r->family = offence_family_of(r->code, r->cls);
 	if (r->multiple && r->family == OFAM_RAPE && (r->victim_sex || r->cls[0]))

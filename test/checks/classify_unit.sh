@@ -222,3 +222,25 @@ Murder of a person under 1 year of age	-	-	[0,1)
 AGES2
 diff "$tmp/ages2.want" "$tmp/ages2.out" || { echo "ages and sex letters differ (< wanted, > got)"; exit 1; }
 echo "ages and sex letters: $(wc -l < "$tmp/ages2.out") titles as expected"
+
+# 8. a label joining two offences is neither: two different victim ages, rape beside an
+# assault, two sexual assaults; 'X and attempted X' fits the offence's code and its
+# attempt's (class only when they share it); two non-sexual assaults are left to the
+# words (test sql/classify_titles)
+printf '%s\n' 'Rape of a female aged 16 and over / Rape of a female child under 16' \
+	'Sexual assault on a female aged 13 and over / sexual assault on a female child under 13' \
+	'Rape and sexual assault of a female 16+' 'Rape or assault by penetration of a female aged 16 or over' \
+	'Sexual assault and assault by penetration female 13+' \
+	'Rape and attempted rape of a female 16+' 'Sexual assault by penetration of a female 16+' |
+	"$tmp/classify_test" | grep -v $'^\t\treason' | cut -f1,2,3,6 > "$tmp/joined.out"
+cat > "$tmp/joined.want" <<'JOINED'
+Rape of a female aged 16 and over / Rape of a female child under 16	-	-	-
+Sexual assault on a female aged 13 and over / sexual assault on a female child under 13	-	-	-
+Rape and sexual assault of a female 16+	-	-	[16,)
+Rape or assault by penetration of a female aged 16 or over	-	-	[16,)
+Sexual assault and assault by penetration female 13+	-	-	[13,)
+Rape and attempted rape of a female 16+	-	19C	[16,)
+Sexual assault by penetration of a female 16+	020/03	20A	[16,)
+JOINED
+diff "$tmp/joined.want" "$tmp/joined.out" || { echo "joined offences differ (< wanted, > got)"; exit 1; }
+echo "joined offences: $(wc -l < "$tmp/joined.out") titles as expected"
