@@ -1582,6 +1582,100 @@ class_code_by_age(const char *cls, const OffenceResult *r)
 	return found;
 }
 
+/* s[0..len) has the word w (letters, case-insensitive, not inside a longer word) */
+static bool
+has_ci_word(const char *s, int len, const char *w)
+{
+	int			wl = (int) strlen(w),
+				i;
+
+	for (i = 0; i + wl <= len; i++)
+		if (pg_strncasecmp(s + i, w, wl) == 0 &&
+			(i == 0 || !isalpha((unsigned char) s[i - 1])) &&
+			(i + wl == len || !isalpha((unsigned char) s[i + wl])))
+			return true;
+	return false;
+}
+
+/*
+ * The code of class cls that the title names by a fact only that code's Home Office
+ * title states (after the words read as the class): the amount of criminal damage
+ * ('(under £5000)': the class's one code whose title says under £5000, 149/00; '(£5,000
+ * and over)': the code whose title is the title's words without the amount, 058/00) or
+ * the drug possessed ('Possession of Cocaine (class A drug)': 092/50, the class's one
+ * code whose title names cocaine).  A title that states neither keeps the class only
+ * ('Other criminal damage to a vehicle' may count both amounts).  NULL when no one code.
+ */
+static const RefCode *
+class_code_by_fact(const char *cls, const char *s, int len, const char *wkey, bool att,
+				   char vic, const char **what)
+{
+	static const char *const drugs[] = {"COCAINE", "HEROIN", "LSD", "MDMA", "CRACK",
+	"METHADONE", "AMPHETAMINE", "KETAMINE", "KHAT", NULL};
+	const RefCode *found = NULL;
+	const char *drug = NULL;
+	int			i;
+
+	if (wkey == NULL)
+		return NULL;
+	if (key_has(wkey, "UNDER5000", 9))
+	{
+		for (i = 0; i < ncodes; i++)
+		{
+			const RefCode *rc = &codes[i];
+
+			if (rc->title == NULL || !code_in_class(rc, cls) || !has_ci_word(rc->title, strlen(rc->title), "under") ||
+				strstr(rc->title, "\xc2\xa3" "5") == NULL)
+				continue;
+			if (found && found != rc)
+				return NULL;
+			found = rc;
+		}
+		*what = "the title states under \xc2\xa3" "5000, as only this code's title in the class does";
+		return found;
+	}
+	if (has_ci_word(s, len, "over") && (strstr(s, "5000") || strstr(s, "5,000")) &&
+		strstr(s, "\xc2\xa3"))
+	{
+		/* '£5,000 and over': the words without the amount are one code's title */
+		const WordKey *w = lookup_words(wkey, att, vic);
+
+		if (w && w->code_title && w->idx >= 0 && !w->ambiguous &&
+			code_in_class(&codes[w->idx], cls) && !has_ci_word(codes[w->idx].title,
+															 strlen(codes[w->idx].title), "under"))
+		{
+			*what = "the title states \xc2\xa3" "5000 and over and is otherwise this code's title (the code under \xc2\xa3" "5000 is another)";
+			return &codes[w->idx];
+		}
+		return NULL;
+	}
+	if (!key_has(wkey, "POSSESSION", 10))
+		return NULL;
+	for (i = 0; drugs[i]; i++)
+		if (key_has(wkey, drugs[i], strlen(drugs[i])))
+		{
+			if (drug)
+				return NULL;	/* two drugs */
+			drug = drugs[i];
+		}
+	if (drug == NULL)
+		return NULL;
+	for (i = 0; i < ncodes; i++)
+	{
+		const RefCode *rc = &codes[i];
+
+		if (rc->title == NULL || !code_in_class(rc, cls) ||
+			!has_ci_word(rc->title, strlen(rc->title), drug) ||
+			!has_ci_word(rc->title, strlen(rc->title), "possession"))
+			continue;
+		if (found && found != rc)
+			return NULL;
+		found = rc;
+	}
+	*what = "the title names the drug only this code's title in the class names";
+	return found;
+}
+
 /*
  * The class the words of a title after its class label read as, when it is not the
  * label's class cls and no title of cls shares a word with them: the label and the
@@ -2011,6 +2105,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			bool		att;
 			char		vic;
 			size_t		wn = offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
+			const char *what = NULL;
 
 			if ((cc = class_code_by_section(m->cls, s, len,
 											(wn > 0 && wn < sizeof(wkey)) ? wkey : NULL)) != NULL)
@@ -2021,6 +2116,11 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 				snprintf(r->reason, sizeof(r->reason),
 						 "code %s: the only code of class %s whose title states the victim age the title states",
 						 cc->code, m->cls);
+			else if ((cc = class_code_by_fact(m->cls, s, len,
+											  (wn > 0 && wn < sizeof(wkey)) ? wkey : NULL,
+											  att, vic, &what)) != NULL)
+				snprintf(r->reason, sizeof(r->reason), "code %s of class %s: %s",
+						 cc->code, m->cls, what);
 		}
 		if (cc)
 		{
