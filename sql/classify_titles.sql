@@ -119,7 +119,11 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: age before offender', 'Under 18 offender sexual activity with female 13-15'),
   ('constructed: adult offender', 'Sexual activity with female 13-15 adult offender'),
   ('constructed: OU18', 'Sexual activity with female 13-15 OU18'),
-  ('constructed: arranging, penetn', 'Arranging or facilitating child sex offence female under 13 penetn Off 18');
+  ('constructed: arranging, penetn', 'Arranging or facilitating child sex offence female under 13 penetn Off 18'),
+  -- the words a Home Office title says it does not count ('other than ...') are not its words
+  ('other than (argus_sussex)', 'forgery of a prescription'),
+  ('other than (bradshaw29)', 'Theft in a dwelling'),
+  ('constructed: other than', 'Pedal cycle theft');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

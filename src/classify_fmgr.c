@@ -638,6 +638,86 @@ looks_cut(const char *s, int len, const char *ho_title)
 	return false;
 }
 
+/* s[0..len) has the word w (letters, case-insensitive, not inside a longer word) */
+static bool
+has_ci_word(const char *s, int len, const char *w)
+{
+	int			wl = (int) strlen(w),
+				i;
+
+	for (i = 0; i + wl <= len; i++)
+		if (pg_strncasecmp(s + i, w, wl) == 0 &&
+			(i == 0 || !isalpha((unsigned char) s[i - 1])) &&
+			(i + wl == len || !isalpha((unsigned char) s[i + wl])))
+			return true;
+	return false;
+}
+
+/*
+ * Where a Home Office title says what it does not count ('Forgery or copying false
+ * instrument (other than drug prescription)', 'Theft in a dwelling other than from
+ * automatic machine or meter'): the offset of 'other than' / 'excluding' / 'except' in
+ * it, else -1
+ */
+static int
+negation_at(const char *t)
+{
+	static const char *const neg[] = {"other than", "excluding", "except", NULL};
+	int			len = (int) strlen(t),
+				i,
+				k;
+
+	for (i = 0; i < len; i++)
+		for (k = 0; neg[k]; k++)
+		{
+			int			nl = (int) strlen(neg[k]);
+
+			if (i + nl <= len && pg_strncasecmp(t + i, neg[k], nl) == 0 &&
+				(i == 0 || !isalpha((unsigned char) t[i - 1])) &&
+				(i + nl == len || !isalpha((unsigned char) t[i + nl])))
+				return i;
+		}
+	return -1;
+}
+
+/*
+ * Of the words of key (a title key), how many the Home Office title t has only in what
+ * it says it does not count (after 'other than' ...); *in_neg is set when one of them is
+ * a word of the key.  e_key is t's own key: its words there are counted too, so that
+ * the words it counts are key_words(e_key) less the result.
+ */
+static int
+negated_words(const char *t, const char *e_key, const char *key, bool *in_neg)
+{
+	int			at = t ? negation_at(t) : -1,
+				n = 0;
+	const char *p;
+
+	*in_neg = false;
+	if (at < 0)
+		return 0;
+	for (p = e_key; p && *p;)
+	{
+		const char *e = strchr(p, ' ');
+		size_t		l = e ? (size_t) (e - p) : strlen(p);
+		char		w[OFF_WORD_MAX];
+
+		if (l < sizeof(w))
+		{
+			memcpy(w, p, l);
+			w[l] = '\0';
+			if (has_ci_word(t + at, (int) strlen(t + at), w) && !has_ci_word(t, at, w))
+			{
+				n++;
+				if (key_has(key, p, l))
+					*in_neg = true;
+			}
+		}
+		p = e ? e + 1 : NULL;
+	}
+	return n;
+}
+
 /*
  * A title whose words are all in Home Office titles of one class only, and are at least
  * half the words of one of them ('Theft Person': 'Theft from the person of another',
@@ -659,8 +739,10 @@ covering_class(const char *key, bool attempt, char victim, const char *s, int le
 	const char *cls = NULL;
 	int			nt = key_words(key),
 				i,
-				j;
-	bool		half = false;
+				j,
+				nneg = 0;
+	bool		half = false,
+				in_neg = false;
 
 	if (nt < 2)
 		return NULL;
@@ -681,6 +763,14 @@ covering_class(const char *key, bool attempt, char victim, const char *s, int le
 			continue;
 		if (!key_subset(key, e->key))
 			continue;
+		/* a word of the title only in what the Home Office title does not count */
+		nneg = 0;
+		if (e->code_title && e->idx >= 0)
+		{
+			nneg = negated_words(codes[e->idx].title, e->key, key, &in_neg);
+			if (nneg > 0 && in_neg)
+				continue;
+		}
 		/*
 		 * the aggravated form of an offence ('racially or religiously aggravated ...',
 		 * 'aggravated vehicle taking', '... endangering life') is always named so: a
@@ -696,7 +786,8 @@ covering_class(const char *key, bool attempt, char victim, const char *s, int le
 		if (c == NULL || (cls && strcmp(c, cls) != 0))
 			return NULL;
 		cls = c;
-		if (2 * nt >= key_words(e->key))
+		/* half of the words the Home Office title counts ('other than ...' aside) */
+		if (2 * nt >= key_words(e->key) - nneg)
 			half = true;
 		if (looks_cut(s, len, e->idx >= 0 && e->code_title ? codes[e->idx].title : NULL))
 			return NULL;
@@ -1580,21 +1671,6 @@ class_code_by_age(const char *cls, const OffenceResult *r)
 	}
 	pfree(t);
 	return found;
-}
-
-/* s[0..len) has the word w (letters, case-insensitive, not inside a longer word) */
-static bool
-has_ci_word(const char *s, int len, const char *w)
-{
-	int			wl = (int) strlen(w),
-				i;
-
-	for (i = 0; i + wl <= len; i++)
-		if (pg_strncasecmp(s + i, w, wl) == 0 &&
-			(i == 0 || !isalpha((unsigned char) s[i - 1])) &&
-			(i + wl == len || !isalpha((unsigned char) s[i + wl])))
-			return true;
-	return false;
 }
 
 /*
