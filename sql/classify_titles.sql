@@ -123,7 +123,12 @@ INSERT INTO acc_title (why, title) VALUES
   -- the words a Home Office title says it does not count ('other than ...') are not its words
   ('other than (argus_sussex)', 'forgery of a prescription'),
   ('other than (bradshaw29)', 'Theft in a dwelling'),
-  ('constructed: other than', 'Pedal cycle theft');
+  ('constructed: other than', 'Pedal cycle theft'),
+  -- the statute's name before 'Act 1968' dropped; a burglary's premises (a house is a home)
+  ('house (btp_categories)', 'G01 Burglary house Theft Act 1968 Sec 9.1A or B'),
+  ('warehouse (btp_categories)', 'G05 Burglary warehouse Theft Act 1968 Sec 9.1A or B'),
+  ('other than (btp_categories)', 'G86 Aggravated burglary other than a dwelling Theft Act 1968 Sec 10'),
+  ('garages: family (btp_categories)', 'G13 Burglary garages Theft Act 1968 Sec 9.1A or B');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

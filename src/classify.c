@@ -229,6 +229,50 @@ statute_part(const Lex *L, int a, int b)
 }
 
 
+/*
+ * The name of a statute before its 'Act yyyy' at token a ('G01 Burglary house Theft Act
+ * 1968 Sec 9.1A or B', with no separator before it for the statute part to be seen):
+ * the common Acts of offence titles, dropped with the Act.  Words are compared on their
+ * first six letters (the lexer's canonical forms: COMMUNICATIONS -> COMMUNICATION).
+ */
+static void
+drop_statute_name(Lex *L, int a)
+{
+	static const char *const names[][4] = {
+		{"THEFT"}, {"FRAUD"}, {"FIREARMS"}, {"MISUSE", "OF", "DRUGS"}, {"PUBLIC", "ORDER"},
+		{"CRIMINAL", "DAMAGE"}, {"COMPUTER", "MISUSE"}, {"CRIMINAL", "JUSTICE"},
+		{"PREVENTION", "OF", "CRIME"}, {"ROAD", "TRAFFIC"}, {"SERIOUS", "CRIME"},
+		{"MODERN", "SLAVERY"}, {"EXPLOSIVE", "SUBSTANCES"}, {"DANGEROUS", "DOGS"},
+		{"CRIME", "AND", "DISORDER"}, {"PROTECTION", "FROM", "HARASSMENT"},
+		{"MALICIOUS", "COMMUNICATIONS"},
+	};
+	size_t		e;
+
+	for (e = 0; e < sizeof(names) / sizeof(names[0]); e++)
+	{
+		int			nw = 0,
+					m;
+
+		while (nw < 4 && names[e][nw])
+			nw++;
+		if (a - nw < 0)
+			continue;
+		for (m = 0; m < nw; m++)
+		{
+			const Tok  *k = &L->t[a - nw + m];
+
+			if (k->sym || k->num >= 0 || k->dropped ||
+				strncmp(k->w, names[e][m], 6) != 0)
+				break;
+		}
+		if (m < nw)
+			continue;
+		for (m = 0; m < nw; m++)
+			L->t[a - nw + m].dropped = true;
+		return;
+	}
+}
+
 static void
 drop_noise(Lex *L, OffenceResult *r)
 {
@@ -251,6 +295,7 @@ drop_noise(Lex *L, OffenceResult *r)
 			L->t[i + 1].num <= 2099)
 		{
 			k->dropped = L->t[i + 1].dropped = true;
+			drop_statute_name(L, i);
 			continue;
 		}
 		if (is_word(k, "SOA"))
@@ -1732,6 +1777,29 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 				i = j;
 				continue;
 			}
+		}
+		/*
+		 * the premises of a burglary: a house or a flat is a home (the list's
+		 * 'Residential Burglary of a Home'); an office, a shop, a warehouse, a
+		 * workshop, stores, a factory, a school are business and community premises
+		 * (British Transport Police: 'G03 Burglary parcel office', 'G05 Burglary
+		 * warehouse')
+		 */
+		if (has_word(L, "BURGLARY") && nw + 2 <= MAX_TOK && k->num < 0 &&
+			(is_word(k, "HOUSE") || is_word(k, "HOUSES") || is_word(k, "FLAT")))
+		{
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "RESIDENTIAL");
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "HOME");
+			continue;
+		}
+		if (has_word(L, "BURGLARY") && nw + 2 <= MAX_TOK && k->num < 0 &&
+			(is_word(k, "OFFICE") || is_word(k, "OFFICES") || is_word(k, "SHOP") ||
+			 is_word(k, "SHOPS") || is_word(k, "WAREHOUSE") || is_word(k, "WORKSHOP") ||
+			 is_word(k, "STORES") || is_word(k, "FACTORY") || is_word(k, "SCHOOL")))
+		{
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "BUSINESS");
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "COMMUNITY");
+			continue;
 		}
 		/* money: 'under £5,000', '(Under £5000.00 damage)', '£5,000 and over', 'over £5000'
 		 * -> UNDER5000 / OVER5000; 'up to £500', '£500 - £5000' are under too */

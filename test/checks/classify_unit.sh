@@ -95,7 +95,7 @@ Assault with injury PC	constable: ASSAULT INJURY WITH
 Other criminal damage to a vehicle ( Under £5000.00 damage )	CRIMINAL DAMAGE MOTOR OTHER UNDER5000 VEHICLE
 Other criminal damage, other (£5,000 and over)	CRIMINAL DAMAGE OTHER
 Other criminal damage to a dwelling - Explosive Substance Act 1883 Sec 2,3. Criminal Damage Act 1971 Sec 1(1)	CRIMINAL DAMAGE OTHER RESIDENTIAL
-G01 Burglary house Theft Act 1968 Sec 9.1A or B	BURGLARY HOUSE THEFT
+G01 Burglary house Theft Act 1968 Sec 9.1A or B	BURGLARY HOME RESIDENTIAL
 Crim dam to veh	CRIMINAL DAMAGE MOTOR VEHICLE
 8F Inflicting Grievous Bodily Harm without Intent	BODILY GRIEVOUS HARM INFLICTING
 Cruelty to and neglect of children - Children and Young Persons Act 1933 Sec 1	CHILD CRUELTY NEGLECT
