@@ -107,7 +107,28 @@ INSERT INTO acc_title (why, title) VALUES
   ('age (bradshaw29)', 'Murder of a person under 1 year of age'),
   ('class''s only code (hocr_2010_vap)', '3B Threats to Kill'),
   -- police abbreviations
-  ('constructed: abbreviations', 'Crim dam to veh');
+  ('constructed: abbreviations', 'Crim dam to veh'),
+  -- refused: theft of and from a vehicle (48 and 45); one word of several classes' titles
+  ('constructed: of or from', 'Theft of or from a vehicle'),
+  ('constructed: from or of', 'Theft from or of motor vehicles'),
+  ('constructed: one word, 2+ classes', 'Fraud'),
+  ('one word, code title (bradshaw29)', 'Harassment - Protection from Harassment Act 1997 Sec 2'),
+  -- the offender's age after 'by a person', before 'offender', in a word
+  ('constructed: by a person aged', 'Sexual activity with a female by a person aged 18 or over'),
+  ('constructed: by a person under', 'Sexual activity with a female child under 16 by a person under 18'),
+  ('constructed: age before offender', 'Under 18 offender sexual activity with female 13-15'),
+  ('constructed: adult offender', 'Sexual activity with female 13-15 adult offender'),
+  ('constructed: OU18', 'Sexual activity with female 13-15 OU18'),
+  ('constructed: arranging, penetn', 'Arranging or facilitating child sex offence female under 13 penetn Off 18'),
+  -- the words a Home Office title says it does not count ('other than ...') are not its words
+  ('other than (argus_sussex)', 'forgery of a prescription'),
+  ('other than (bradshaw29)', 'Theft in a dwelling'),
+  ('constructed: other than', 'Pedal cycle theft'),
+  -- the statute's name before 'Act 1968' dropped; a burglary's premises (a house is a home)
+  ('house (btp_categories)', 'G01 Burglary house Theft Act 1968 Sec 9.1A or B'),
+  ('warehouse (btp_categories)', 'G05 Burglary warehouse Theft Act 1968 Sec 9.1A or B'),
+  ('other than (btp_categories)', 'G86 Aggravated burglary other than a dwelling Theft Act 1968 Sec 10'),
+  ('garages: family (btp_categories)', 'G13 Burglary garages Theft Act 1968 Sec 9.1A or B');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

@@ -229,6 +229,50 @@ statute_part(const Lex *L, int a, int b)
 }
 
 
+/*
+ * The name of a statute before its 'Act yyyy' at token a ('G01 Burglary house Theft Act
+ * 1968 Sec 9.1A or B', with no separator before it for the statute part to be seen):
+ * the common Acts of offence titles, dropped with the Act.  Words are compared on their
+ * first six letters (the lexer's canonical forms: COMMUNICATIONS -> COMMUNICATION).
+ */
+static void
+drop_statute_name(Lex *L, int a)
+{
+	static const char *const names[][4] = {
+		{"THEFT"}, {"FRAUD"}, {"FIREARMS"}, {"MISUSE", "OF", "DRUGS"}, {"PUBLIC", "ORDER"},
+		{"CRIMINAL", "DAMAGE"}, {"COMPUTER", "MISUSE"}, {"CRIMINAL", "JUSTICE"},
+		{"PREVENTION", "OF", "CRIME"}, {"ROAD", "TRAFFIC"}, {"SERIOUS", "CRIME"},
+		{"MODERN", "SLAVERY"}, {"EXPLOSIVE", "SUBSTANCES"}, {"DANGEROUS", "DOGS"},
+		{"CRIME", "AND", "DISORDER"}, {"PROTECTION", "FROM", "HARASSMENT"},
+		{"MALICIOUS", "COMMUNICATIONS"},
+	};
+	size_t		e;
+
+	for (e = 0; e < sizeof(names) / sizeof(names[0]); e++)
+	{
+		int			nw = 0,
+					m;
+
+		while (nw < 4 && names[e][nw])
+			nw++;
+		if (a - nw < 0)
+			continue;
+		for (m = 0; m < nw; m++)
+		{
+			const Tok  *k = &L->t[a - nw + m];
+
+			if (k->sym || k->num >= 0 || k->dropped ||
+				strncmp(k->w, names[e][m], 6) != 0)
+				break;
+		}
+		if (m < nw)
+			continue;
+		for (m = 0; m < nw; m++)
+			L->t[a - nw + m].dropped = true;
+		return;
+	}
+}
+
 static void
 drop_noise(Lex *L, OffenceResult *r)
 {
@@ -251,6 +295,7 @@ drop_noise(Lex *L, OffenceResult *r)
 			L->t[i + 1].num <= 2099)
 		{
 			k->dropped = L->t[i + 1].dropped = true;
+			drop_statute_name(L, i);
 			continue;
 		}
 		if (is_word(k, "SOA"))
@@ -413,8 +458,14 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 		j = i + (is_word(&t[i], "LESS") ? 2 : 1);
 		if (j < n && t[j].sym == '/')
 			j++;
-		/* 'under 0' is no age (an empty range would read as 'under 13') */
-		if (j < n && t[j].num >= 1 && t[j].num < 120 && !t[j].money)
+		/*
+		 * 'under 0' is no age (an empty range would read as 'under 13'); nor is
+		 * 'under 100' without 'years' (a quantity: no title counts victims by an age
+		 * bound over 21 without saying years)
+		 */
+		if (j < n && t[j].num >= 1 && t[j].num < 120 && !t[j].money &&
+			(t[j].num <= 21 || (j + 1 < n && (is_word(&t[j + 1], "YEARS") ||
+											   is_word(&t[j + 1], "OLD")))))
 		{
 			*lo = 0;
 			*hi = t[j].num;
@@ -502,6 +553,16 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 	}
 	while (j < n && is_word(&t[j], "YEARS"))
 		t[j++].used = true;
+	/* '15 year old female', 'a 14 yr old girl': one year of age */
+	if (j > i + 1 && j < n && is_word(&t[j], "OLD") && t[i].ndig <= 2 &&
+		!(j + 1 < n && (is_word(&t[j + 1], "OR") || is_word(&t[j + 1], "AND") ||
+						t[j + 1].sym == '+' || is_word(&t[j + 1], "PLUS"))))
+	{
+		*lo = t[i].num;
+		*hi = t[i].num + 1;
+		t[i].used = t[j].used = true;
+		return j + 1;
+	}
 	/*
 	 * 'aged 16', 'female 16', 'female16', 'male 13 yrs': the lower bound of a Home
 	 * Office age band (13, 16, 18) alone after the victim is that band's '13+' / '16+'
@@ -579,6 +640,37 @@ not_an_attempt(const Lex *L, int i)
 	return false;
 }
 
+/* the one-letter word at i stands where a sex does: an age follows it, or it is alone
+ * between brackets or dashes, after an offence word */
+static bool
+lone_sex_letter(const Lex *L, int i)
+{
+	int			j = i + 1;
+	int			p = i - 1;
+
+	if (j < L->n && (L->t[j].num >= 0 || is_word(&L->t[j], "U") ||
+					 is_word(&L->t[j], "UNDER") || is_word(&L->t[j], "OVER")))
+		return L->t[j].num < 0 || (L->t[j].num < 120 && !L->t[j].money);
+	if (p >= 0 && (L->t[p].sym == '(' || L->t[p].sym == '-' || L->t[p].sym == '[') &&
+		(j >= L->n || L->t[j].sym == ')' || L->t[j].sym == ']' || L->t[j].sym == '-'))
+		return true;
+	return false;
+}
+
+static void range_words_inner(int lo, int hi, char *out, size_t sz);
+
+/* an age phrase starts at token i or after AGED / '(' / '-' there */
+static bool
+offender_age_follows(const Lex *L, int i)
+{
+	while (i < L->n && (is_word(&L->t[i], "AGED") || is_word(&L->t[i], "AGE") ||
+						L->t[i].sym == '(' || L->t[i].sym == '-' || L->t[i].sym == ':'))
+		i++;
+	return i < L->n && (L->t[i].num >= 0 || is_word(&L->t[i], "U") ||
+						is_word(&L->t[i], "UNDER") || is_word(&L->t[i], "OVER") ||
+						is_word(&L->t[i], "BELOW") || is_word(&L->t[i], "LESS"));
+}
+
 static void
 read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 {
@@ -604,12 +696,81 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 			strcpy(k->w, "OFFENDER");
 			k->known = true;
 		}
+		/*
+		 * a lone F or M for the victim's sex, where a sex stands: before an age
+		 * ('Rape F16+', 'Rape M U13') or alone between brackets or dashes ('Rape (F)
+		 * 16+', 'Rape - F - U16'); not a class letter ('19F'), nor 'M/F'
+		 */
+		if ((is_word(k, "F") || is_word(k, "M")) &&
+			!(i > 0 && (L->t[i - 1].num >= 0 || L->t[i - 1].sym == '/') && k->glued) &&
+			!(i + 1 < L->n && L->t[i + 1].sym == '/') &&
+			!(i > 0 && L->t[i - 1].sym == '/') &&
+			lone_sex_letter(L, i))
+		{
+			strcpy(k->w, k->w[0] == 'F' ? "FEMALE" : "MALE");
+			k->known = true;
+		}
+		/* 'OU18': a lone O glued to U and an age, the offender under 18 */
+		if (is_word(k, "OU") && i + 1 < L->n && L->t[i + 1].glued &&
+			L->t[i + 1].num >= 1 && L->t[i + 1].num < 120 && !L->t[i + 1].money)
+		{
+			strcpy(k->w, "U");
+			k->known = true;
+			subject = 1;
+			since_subject = 0;
+		}
 		if (is_word(k, "OFFENDER") || is_word(k, "OFFENDERS"))
 		{
+			int			p = i - 1;
+
 			subject = 1;
 			since_subject = 0;
 			k->used = true;
+			/* 'adult offender', 'juvenile offender': the offender's age in a word */
+			if (p >= 0 && !r->has_oage &&
+				(is_word(&L->t[p], "ADULT") || is_word(&L->t[p], "JUVENILE")))
+			{
+				r->has_oage = true;
+				r->oage_lo = is_word(&L->t[p], "ADULT") ? 18 : 0;
+				r->oage_hi = is_word(&L->t[p], "ADULT") ? -1 : 18;
+				L->t[p].used = true;
+			}
 			continue;
+		}
+		/*
+		 * 'by a person aged 18 or over', 'by a male under 18', 'by an adult': the age
+		 * after BY and the person is the offender's, not the victim's
+		 */
+		if (is_word(k, "BY"))
+		{
+			int			j = i + 1;
+
+			while (j < L->n && (is_word(&L->t[j], "A") || is_word(&L->t[j], "AN")))
+				j++;
+			if (j < L->n && (is_word(&L->t[j], "PERSON") || is_word(&L->t[j], "ADULT") ||
+							 is_word(&L->t[j], "SOMEONE") || is_word(&L->t[j], "OFFENDER") ||
+							 is_word(&L->t[j], "MALE") || is_word(&L->t[j], "FEMALE")))
+			{
+				subject = 1;
+				since_subject = 0;
+				k->used = true;
+				if (is_word(&L->t[j], "ADULT") && !r->has_oage)
+				{
+					r->has_oage = true;
+					r->oage_lo = 18;
+					r->oage_hi = -1;
+				}
+				if (is_word(&L->t[j], "PERSON") || is_word(&L->t[j], "ADULT") ||
+					is_word(&L->t[j], "SOMEONE"))
+				{
+					int			m;
+
+					for (m = i + 1; m <= j; m++)
+						L->t[m].used = true;
+					i = j;
+				}
+				continue;
+			}
 		}
 		if (is_word(k, "VICTIM") || is_word(k, "RELATIVE") || is_word(k, "CHILD") ||
 			is_word(k, "PERSON"))
@@ -630,6 +791,18 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 			k->used = true;
 			e = i + 1;
 		}
+		/*
+		 * 'under 18 offender', '18+ offender': an age before the offender word, when
+		 * no age follows it ('child under 13 Offender under 18' is the victim's)
+		 */
+		if (e > 0 && e < L->n && (is_word(&L->t[e], "OFFENDER") || is_word(&L->t[e], "OFFENDERS")) &&
+			!offender_age_follows(L, e + 1))
+		{
+			subject = 1;
+			since_subject = 0;
+			L->t[e].used = true;
+			e++;
+		}
 		if (e > 0)
 		{
 			if (subject == 1 && since_subject <= 3)
@@ -641,11 +814,31 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 					r->oage_hi = hi;
 				}
 			}
-			else if (!r->has_vage)
+			else if (!r->has_vage && !r->vage_conflict)
 			{
 				r->has_vage = true;
 				r->vage_lo = lo;
 				r->vage_hi = hi;
+			}
+			else if (r->has_vage && (lo != r->vage_lo || hi != r->vage_hi))
+			{
+				/*
+				 * a second, different victim age: a label joining two offences ('Rape
+				 * of a female aged 16 and over / Rape of a female child under 16'),
+				 * which is neither
+				 */
+				char		a[40],
+							b[40];
+
+				range_words_inner(r->vage_lo, r->vage_hi, a, sizeof(a));
+				range_words_inner(lo, hi, b, sizeof(b));
+				snprintf(r->reason, sizeof(r->reason),
+						 "two victim ages stated (%s and %s): the title joins two offences",
+						 a, b);
+				r->has_vage = false;
+				r->vage_lo = 0;
+				r->vage_hi = -1;
+				r->vage_conflict = true;
 			}
 			subject = 0;
 			i = e - 1;
@@ -697,6 +890,8 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 							 L->t[p].sym == '&' || L->t[p].sym == '/')) &&
 				!not_an_attempt(L, i))
 				r->attempt = true;
+			else if (!not_an_attempt(L, i))
+				r->attempt_both = true;
 			continue;
 		}
 		if (is_word(k, "PENETRATION"))
@@ -733,6 +928,19 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 /* ---------------------------------------------------------------- kinds */
 
 #define HAS(w) has_word(L, (w))
+
+/* how many tokens of L not dropped are the word w */
+static int
+count_words(const Lex *L, const char *w)
+{
+	int			i,
+				n = 0;
+
+	for (i = 0; i < L->n; i++)
+		if (!L->t[i].dropped && is_word(&L->t[i], w))
+			n++;
+	return n;
+}
 
 static bool
 child_stated(const Lex *L, const OffenceResult *r)
@@ -852,8 +1060,28 @@ find_kind(Lex *L, OffenceResult *r)
 			return K_S14_ACT_PEN;
 		if (activity && r->penetration == 0)
 			return K_S14_ACT_NOPEN;
+		/*
+		 * 071/01 is the arranging of an offence without penetration: with penetration
+		 * the offence arranged decides (021/26, 021/27 or 022/26)
+		 */
+		if ((HAS("COMMISSION") || HAS("OFFENCE")) && r->penetration == 1)
+		{
+			set_reason(r, "%s", "arranging or facilitating a child sex offence with penetration: the offence arranged is not stated (021/26, 021/27 or 022/26)", NULL);
+			return K_NONE;
+		}
 		if (HAS("COMMISSION") || HAS("OFFENCE"))
 			return K_S14_GENERIC;
+	}
+	/*
+	 * two offences joined: 'Rape and sexual assault', 'Rape or assault by
+	 * penetration', 'Sexual assault and assault by penetration' (no Home Office title
+	 * outside those read above names rape beside an assault, or two assaults)
+	 */
+	if ((HAS("RAPE") && HAS("ASSAULT")) ||
+		(count_words(L, "ASSAULT") >= 2 && (sexual || r->penetration == 1)))
+	{
+		set_reason(r, "%s", "the title names two sexual offences (rape, assault by penetration, sexual assault): no one code", NULL);
+		return K_NONE;
 	}
 	if (HAS("RAPE"))
 		return K_RAPE;
@@ -1016,7 +1244,8 @@ pick_code(int kind, char offender_sex, bool child_no_age, OffenceResult *r)
 			continue;
 		if (u->pen == 'N' && r->penetration != 0)
 			continue;
-		if (u->att == 'Y' && !r->attempt)
+		/* 'rape or attempted rape': the offence's code and its attempt's both fit */
+		if (u->att == 'Y' && !r->attempt && !r->attempt_both)
 			continue;
 		if (u->att == 'N' && r->attempt)
 			continue;
@@ -1098,7 +1327,8 @@ pick_code(int kind, char offender_sex, bool child_no_age, OffenceResult *r)
 		snprintf(why, sizeof(why), "%s%s%s: %s or %s",
 				 sex_split ? "victim sex not stated" : "",
 				 sex_split && age_split ? ", " : "",
-				 age_split ? "victim age not stated" : (sex_split ? "" : "ambiguous"),
+				 age_split ? "victim age not stated" :
+				 (sex_split ? "" : r->attempt_both ? "the offence and its attempt" : "ambiguous"),
 				 cand[0]->code, cand[i]->code);
 		set_reason(r, "%s%s", why, NULL);
 		return;
@@ -1289,7 +1519,8 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 		set_reason(r, "%s", classify_kinds[kind].note, NULL);
 	}
 	else
-		pick_code(kind, offender_sex, !r->has_vage && has_word(L, "CHILD"), r);
+		pick_code(kind, offender_sex,
+				  r->vage_conflict || (!r->has_vage && has_word(L, "CHILD")), r);
 	if (r->code[0])
 		r->family = offence_family_of(r->code, r->cls);
 	if (r->multiple && r->family == OFAM_RAPE && (r->victim_sex || r->cls[0]))
@@ -1388,6 +1619,30 @@ vehicle_next(const Lex *L, int i)
 		i++;
 	return i < L->n && (is_word(&L->t[i], "MOTOR") || is_word(&L->t[i], "VEHICLE") ||
 						is_word(&L->t[i], "VEHICLES"));
+}
+
+/*
+ * 'theft of or from a vehicle', 'theft from or of motor vehicles', 'theft of and from
+ * vehicles': the OF at i names theft of a vehicle (class 48) beside theft from one (45),
+ * so the title is both and is read as neither
+ */
+static bool
+of_or_from(const Lex *L, int i)
+{
+	bool		join_next = i + 2 < L->n &&
+		(is_word(&L->t[i + 1], "OR") || is_word(&L->t[i + 1], "AND") || L->t[i + 1].sym == '/' ||
+		 L->t[i + 1].sym == '&');
+	bool		join_prev = i >= 3 &&
+		(is_word(&L->t[i - 1], "OR") || is_word(&L->t[i - 1], "AND") || L->t[i - 1].sym == '/' ||
+		 L->t[i - 1].sym == '&');
+
+	if (join_next && is_word(&L->t[i + 2], "FROM") && i > 0 && is_word(&L->t[i - 1], "THEFT") &&
+		vehicle_next(L, i + 3))
+		return true;
+	if (join_prev && is_word(&L->t[i - 2], "FROM") && is_word(&L->t[i - 3], "THEFT") &&
+		vehicle_next(L, i + 1))
+		return true;
+	return false;
 }
 
 /* no word or number before token i (only symbols or dropped tokens) */
@@ -1523,6 +1778,29 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 				continue;
 			}
 		}
+		/*
+		 * the premises of a burglary: a house or a flat is a home (the list's
+		 * 'Residential Burglary of a Home'); an office, a shop, a warehouse, a
+		 * workshop, stores, a factory, a school are business and community premises
+		 * (British Transport Police: 'G03 Burglary parcel office', 'G05 Burglary
+		 * warehouse')
+		 */
+		if (has_word(L, "BURGLARY") && nw + 2 <= MAX_TOK && k->num < 0 &&
+			(is_word(k, "HOUSE") || is_word(k, "HOUSES") || is_word(k, "FLAT")))
+		{
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "RESIDENTIAL");
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "HOME");
+			continue;
+		}
+		if (has_word(L, "BURGLARY") && nw + 2 <= MAX_TOK && k->num < 0 &&
+			(is_word(k, "OFFICE") || is_word(k, "OFFICES") || is_word(k, "SHOP") ||
+			 is_word(k, "SHOPS") || is_word(k, "WAREHOUSE") || is_word(k, "WORKSHOP") ||
+			 is_word(k, "STORES") || is_word(k, "FACTORY") || is_word(k, "SCHOOL")))
+		{
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "BUSINESS");
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "COMMUNITY");
+			continue;
+		}
 		/* money: 'under £5,000', '(Under £5000.00 damage)', '£5,000 and over', 'over £5000'
 		 * -> UNDER5000 / OVER5000; 'up to £500', '£500 - £5000' are under too */
 		if ((is_word(k, "UNDER") || is_word(k, "OVER") || k->num >= 0 ||
@@ -1619,8 +1897,9 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			continue;
 		}
 		/* 'theft of a (motor) vehicle' is not 'vehicle theft' (of or from) */
-		if (is_word(k, "OF") && i > 0 && is_word(&L->t[i - 1], "THEFT") && nw < MAX_TOK &&
-			vehicle_next(L, i + 1))
+		if (is_word(k, "OF") && nw < MAX_TOK &&
+			((i > 0 && is_word(&L->t[i - 1], "THEFT") && vehicle_next(L, i + 1)) ||
+			 of_or_from(L, i)))
 		{
 			snprintf(words[nw++], OFF_WORD_MAX, "%s", "THEFT-OF");
 			continue;

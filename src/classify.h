@@ -55,6 +55,7 @@ typedef struct OffenceResult
 	int			family;			/* OFAM_*, OFAM_UNKNOWN when it cannot tell */
 	char		victim_sex;		/* 'F', 'M' or 0 when the title does not say */
 	bool		has_vage;		/* victim age range stated */
+	bool		vage_conflict;	/* two different victim ages stated: none kept */
 	int			vage_lo;		/* inclusive */
 	int			vage_hi;		/* exclusive; -1 unbounded */
 	bool		has_oage;		/* offender age range stated */
@@ -63,6 +64,7 @@ typedef struct OffenceResult
 	int			penetration;	/* -1 not stated / not applicable, 0 no, 1 yes */
 	char		pen_source;		/* 's' stated, 'i' implied by the code, 0 */
 	bool		attempt;
+	bool		attempt_both;	/* 'rape or attempted rape': the offence and its attempt */
 	bool		multiple;		/* 'multiple undefined offenders' */
 	bool		sexual_words;	/* the title uses a word only sexual offences use */
 	char		given_code[16];	/* a code written in the input, normalised CCC/SS */

@@ -690,6 +690,86 @@ looks_cut(const char *s, int len, const char *ho_title)
 	return false;
 }
 
+/* s[0..len) has the word w (letters, case-insensitive, not inside a longer word) */
+static bool
+has_ci_word(const char *s, int len, const char *w)
+{
+	int			wl = (int) strlen(w),
+				i;
+
+	for (i = 0; i + wl <= len; i++)
+		if (pg_strncasecmp(s + i, w, wl) == 0 &&
+			(i == 0 || !isalpha((unsigned char) s[i - 1])) &&
+			(i + wl == len || !isalpha((unsigned char) s[i + wl])))
+			return true;
+	return false;
+}
+
+/*
+ * Where a Home Office title says what it does not count ('Forgery or copying false
+ * instrument (other than drug prescription)', 'Theft in a dwelling other than from
+ * automatic machine or meter'): the offset of 'other than' / 'excluding' / 'except' in
+ * it, else -1
+ */
+static int
+negation_at(const char *t)
+{
+	static const char *const neg[] = {"other than", "excluding", "except", NULL};
+	int			len = (int) strlen(t),
+				i,
+				k;
+
+	for (i = 0; i < len; i++)
+		for (k = 0; neg[k]; k++)
+		{
+			int			nl = (int) strlen(neg[k]);
+
+			if (i + nl <= len && pg_strncasecmp(t + i, neg[k], nl) == 0 &&
+				(i == 0 || !isalpha((unsigned char) t[i - 1])) &&
+				(i + nl == len || !isalpha((unsigned char) t[i + nl])))
+				return i;
+		}
+	return -1;
+}
+
+/*
+ * Of the words of key (a title key), how many the Home Office title t has only in what
+ * it says it does not count (after 'other than' ...); *in_neg is set when one of them is
+ * a word of the key.  e_key is t's own key: its words there are counted too, so that
+ * the words it counts are key_words(e_key) less the result.
+ */
+static int
+negated_words(const char *t, const char *e_key, const char *key, bool *in_neg)
+{
+	int			at = t ? negation_at(t) : -1,
+				n = 0;
+	const char *p;
+
+	*in_neg = false;
+	if (at < 0)
+		return 0;
+	for (p = e_key; p && *p;)
+	{
+		const char *e = strchr(p, ' ');
+		size_t		l = e ? (size_t) (e - p) : strlen(p);
+		char		w[OFF_WORD_MAX];
+
+		if (l < sizeof(w))
+		{
+			memcpy(w, p, l);
+			w[l] = '\0';
+			if (has_ci_word(t + at, (int) strlen(t + at), w) && !has_ci_word(t, at, w))
+			{
+				n++;
+				if (key_has(key, p, l))
+					*in_neg = true;
+			}
+		}
+		p = e ? e + 1 : NULL;
+	}
+	return n;
+}
+
 /*
  * A title whose words are all in Home Office titles of one class only, and are at least
  * half the words of one of them ('Theft Person': 'Theft from the person of another',
@@ -711,8 +791,10 @@ covering_class(const char *key, bool attempt, char victim, const char *s, int le
 	const char *cls = NULL;
 	int			nt = key_words(key),
 				i,
-				j;
-	bool		half = false;
+				j,
+				nneg = 0;
+	bool		half = false,
+				in_neg = false;
 
 	if (nt < 2)
 		return NULL;
@@ -733,6 +815,14 @@ covering_class(const char *key, bool attempt, char victim, const char *s, int le
 			continue;
 		if (!key_subset(key, e->key))
 			continue;
+		/* a word of the title only in what the Home Office title does not count */
+		nneg = 0;
+		if (e->code_title && e->idx >= 0)
+		{
+			nneg = negated_words(codes[e->idx].title, e->key, key, &in_neg);
+			if (nneg > 0 && in_neg)
+				continue;
+		}
 		/*
 		 * the aggravated form of an offence ('racially or religiously aggravated ...',
 		 * 'aggravated vehicle taking', '... endangering life') is always named so: a
@@ -748,7 +838,8 @@ covering_class(const char *key, bool attempt, char victim, const char *s, int le
 		if (c == NULL || (cls && strcmp(c, cls) != 0))
 			return NULL;
 		cls = c;
-		if (2 * nt >= key_words(e->key))
+		/* half of the words the Home Office title counts ('other than ...' aside) */
+		if (2 * nt >= key_words(e->key) - nneg)
 			half = true;
 		if (looks_cut(s, len, e->idx >= 0 && e->code_title ? codes[e->idx].title : NULL))
 			return NULL;
@@ -1286,6 +1377,31 @@ take_class(Memo *m, const RefKey *ck)
 	}
 }
 
+/* how many classes have titles with the word w (a title key of one word); an
+ * entry of titles in different classes counts as two */
+static int
+word_classes(const char *w)
+{
+	const char *first = NULL;
+	size_t		wl = strlen(w);
+	int			i;
+
+	for (i = 0; i < nword_keys; i++)
+	{
+		const WordKey *e = &word_keys[i];
+
+		if (!key_has(e->key, w, wl))
+			continue;
+		if (e->cls[0] == '\0')
+			return 2;
+		if (first == NULL)
+			first = e->cls;
+		else if (strcmp(first, e->cls) != 0)
+			return 2;
+	}
+	return first ? 1 : 0;
+}
+
 /*
  * Classify s[0..len) by its words when it is not a Home Office title word for word (see
  * offence_title_key): sets m's class (and code when the class has one), matched_by
@@ -1318,6 +1434,24 @@ by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_ou
 	if (wn > 0 && wn < sizeof(wkey))
 	{
 		w = lookup_words(wkey, att, vic);
+		/*
+		 * One word that is not a Home Office title or class title ('Harassment',
+		 * 'Murder' are) but one word of titles of several
+		 * classes ('Fraud' is a word of 'Fraud etc', 99, and of titles in NFIB9,
+		 * NFIB17, 814 ...): a force's one-word label names the kind of offence, a
+		 * group of those classes, not the one title that has no other word
+		 */
+		if (w && !att && key_words(wkey) == 1 && word_classes(wkey) > 1 &&
+			find_key(titles, ntitles, wkey) == NULL &&
+			find_key(class_titles, nclass_titles, wkey) == NULL)
+		{
+			snprintf(r->reason, sizeof(r->reason),
+					 "one word (%s) of Home Office titles in several classes: it names a kind of offence, not one class",
+					 wkey);
+			r->n_unparsed = 0;
+			*vcls_out = NULL;
+			return NULL;
+		}
 		/* more words than a Home Office title: the class of the title they hold */
 		if (w == NULL && !r->sexual_words)
 		{
@@ -1534,6 +1668,85 @@ class_code_by_age(const char *cls, const OffenceResult *r)
 		}
 	}
 	pfree(t);
+	return found;
+}
+
+/*
+ * The code of class cls that the title names by a fact only that code's Home Office
+ * title states (after the words read as the class): the amount of criminal damage
+ * ('(under £5000)': the class's one code whose title says under £5000, 149/00; '(£5,000
+ * and over)': the code whose title is the title's words without the amount, 058/00) or
+ * the drug possessed ('Possession of Cocaine (class A drug)': 092/50, the class's one
+ * code whose title names cocaine).  A title that states neither keeps the class only
+ * ('Other criminal damage to a vehicle' may count both amounts).  NULL when no one code.
+ */
+static const RefCode *
+class_code_by_fact(const char *cls, const char *s, int len, const char *wkey, bool att,
+				   char vic, const char **what)
+{
+	static const char *const drugs[] = {"COCAINE", "HEROIN", "LSD", "MDMA", "CRACK",
+	"METHADONE", "AMPHETAMINE", "KETAMINE", "KHAT", NULL};
+	const RefCode *found = NULL;
+	const char *drug = NULL;
+	int			i;
+
+	if (wkey == NULL)
+		return NULL;
+	if (key_has(wkey, "UNDER5000", 9))
+	{
+		for (i = 0; i < ncodes; i++)
+		{
+			const RefCode *rc = &codes[i];
+
+			if (rc->title == NULL || !code_in_class(rc, cls) || !has_ci_word(rc->title, strlen(rc->title), "under") ||
+				strstr(rc->title, "\xc2\xa3" "5") == NULL)
+				continue;
+			if (found && found != rc)
+				return NULL;
+			found = rc;
+		}
+		*what = "the title states under \xc2\xa3" "5000, as only this code's title in the class does";
+		return found;
+	}
+	if (has_ci_word(s, len, "over") && (strstr(s, "5000") || strstr(s, "5,000")) &&
+		strstr(s, "\xc2\xa3"))
+	{
+		/* '£5,000 and over': the words without the amount are one code's title */
+		const WordKey *w = lookup_words(wkey, att, vic);
+
+		if (w && w->code_title && w->idx >= 0 && !w->ambiguous &&
+			code_in_class(&codes[w->idx], cls) && !has_ci_word(codes[w->idx].title,
+															 strlen(codes[w->idx].title), "under"))
+		{
+			*what = "the title states \xc2\xa3" "5000 and over and is otherwise this code's title (the code under \xc2\xa3" "5000 is another)";
+			return &codes[w->idx];
+		}
+		return NULL;
+	}
+	if (!key_has(wkey, "POSSESSION", 10))
+		return NULL;
+	for (i = 0; drugs[i]; i++)
+		if (key_has(wkey, drugs[i], strlen(drugs[i])))
+		{
+			if (drug)
+				return NULL;	/* two drugs */
+			drug = drugs[i];
+		}
+	if (drug == NULL)
+		return NULL;
+	for (i = 0; i < ncodes; i++)
+	{
+		const RefCode *rc = &codes[i];
+
+		if (rc->title == NULL || !code_in_class(rc, cls) ||
+			!has_ci_word(rc->title, strlen(rc->title), drug) ||
+			!has_ci_word(rc->title, strlen(rc->title), "possession"))
+			continue;
+		if (found && found != rc)
+			return NULL;
+		found = rc;
+	}
+	*what = "the title names the drug only this code's title in the class names";
 	return found;
 }
 
@@ -1962,6 +2175,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			bool		att;
 			char		vic;
 			size_t		wn = offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
+			const char *what = NULL;
 
 			if ((cc = class_code_by_section(m->cls, s, len,
 											(wn > 0 && wn < sizeof(wkey)) ? wkey : NULL)) != NULL)
@@ -1972,6 +2186,11 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 				snprintf(r->reason, sizeof(r->reason),
 						 "code %s: the only code of class %s whose title states the victim age the title states",
 						 cc->code, m->cls);
+			else if ((cc = class_code_by_fact(m->cls, s, len,
+											  (wn > 0 && wn < sizeof(wkey)) ? wkey : NULL,
+											  att, vic, &what)) != NULL)
+				snprintf(r->reason, sizeof(r->reason), "code %s of class %s: %s",
+						 cc->code, m->cls, what);
 		}
 		if (cc)
 		{
