@@ -75,6 +75,31 @@ SELECT (SELECT array_agg(p::text) FROM unnest(foistats.protect_linked(ARRAY(SELE
                                                same_totals => '{2,1}', allow_totals => true)) p) =
        (SELECT array_agg(p::text ORDER BY n) FROM joint) AS both_ways_same;
 
+-- given: a breakdown published already keeps its pattern.  Table 1 as
+-- protected on its own (returned as it came), table 2 protected around it:
+-- table 2 as protected together above.
+SELECT bool_and(CASE o WHEN 1 THEN p::text = (SELECT p::text FROM alone WHERE n = 1)
+                       ELSE p::text = (SELECT p::text FROM joint WHERE n = 2) END) AS given_kept_other_as_together
+  FROM unnest(foistats.protect_linked(ARRAY[(SELECT p FROM alone WHERE n = 1), (SELECT x FROM bd WHERE n = 2)],
+                                      same_totals => '{2,NULL}', given => '{t,f}', allow_totals => true))
+       WITH ORDINALITY AS u(p, o);
+-- Table 2 published already with every total: table 1 cannot hide behind
+-- its column totals (table 2 prints them), so it withholds Assault 2022
+-- and both row totals instead (Theft 2022 - d, Assault 2022 + d, Assault's
+-- total + d, Theft's total - d): Theft 2022 is anything from 0 to 12.
+CREATE TABLE given2 AS
+  SELECT ord AS n, p FROM unnest(foistats.protect_linked(ARRAY[(SELECT x FROM bd WHERE n = 1), (SELECT p FROM alone WHERE n = 2)],
+                                                          same_totals => '{2,NULL}', given => '{f,t}', allow_totals => true))
+                          WITH ORDINALITY AS u(p, ord);
+\pset format unaligned
+\pset tuples_only on
+SELECT foistats.render(p, 'text') FROM given2 WHERE n = 1;
+\pset format aligned
+\pset tuples_only off
+SELECT table_no, row_label, col_label, published_state, min, max, bound_min, bound_max, meets_rule, exact
+  FROM foistats.disclosure_audit_linked(ARRAY(SELECT p FROM given2 ORDER BY n), same_totals => '{2,NULL}')
+ ORDER BY 1, 2, 3;
+
 -- (c) Both withhold a total, and their figures together narrow it.  Table
 -- 1 publishes only Theft 2021 (8) and the grand total (16): the other
 -- three cells add up to 8, so 2022's total is at most 8.  Table 2 alone
@@ -176,6 +201,11 @@ SELECT foistats.protect_linked(ARRAY[(SELECT x FROM a), foistats.parse_table(
 -- with another link
 SELECT foistats.protect_linked(ARRAY[(SELECT x FROM a), (SELECT x FROM b), (SELECT x FROM a)],
                                subset_of => '{NULL,NULL,1}', same_totals => '{2,NULL,NULL}');
+-- a breakdown published already (under threshold 2: no count of 1) that
+-- prints the total of a column whose only crimes are a small count
+SELECT foistats.protect_linked(ARRAY[foistats.parse_table(E'\t2022\t2023\tGrand Total\nTheft\t2\t20\t22\nAssault\t0\t10\t10\nGrand Total\t2\t30\t32'),
+                                     foistats.protect(foistats.parse_table(E'\t2022\t2023\tGrand Total\nUnder 18\t2\t13\t15\n18 and over\t0\t17\t17\nGrand Total\t2\t30\t32'), threshold => 2)],
+                               same_totals => '{2,NULL}', given => '{f,t}', allow_totals => true);
 -- a multi-label table (mentions and distinct crimes)
 SELECT foistats.protect_linked(ARRAY['{cols: "2022", "2023"; rows: "A" 7 12, "B" 6 9; units: 12 20}'::foistats.xtab,
                                      (SELECT x FROM b)], same_totals => '{2,NULL}');

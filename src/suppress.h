@@ -171,6 +171,10 @@ typedef struct SdcTable
 								 * withheld as complements (a zero the
 								 * reader knows: a row a linked table does
 								 * not list) */
+	const uint8_t *fixed_tot;	/* NULL, or nr + nc + 1 flags (row totals,
+								 * column totals, grand total): totals never
+								 * withheld as complements (one another
+								 * breakdown of the same crimes published) */
 } SdcTable;
 
 /* Parameters of the rule and of the search. */

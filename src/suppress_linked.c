@@ -1264,7 +1264,8 @@ sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 							continue;
 						if (!margin && f->t[i]->fixed && f->t[i]->fixed[x])
 							continue;
-						if (margin && line_fixed(f->t[i], x))
+						if (margin && (line_fixed(f->t[i], x) ||
+									   (f->t[i]->fixed_tot && f->t[i]->fixed_tot[x - ncell])))
 							continue;
 						if ((*lv == 1 && line && any) || (*lv == 2 && any) || (*lv == 3 && line))
 							changed |= force(forced[i], x);

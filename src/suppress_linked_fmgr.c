@@ -611,6 +611,22 @@ grid_build(Grid *g, ArrayType *tables, ArrayType *subset_of, ArrayType *same_as,
 								   (long long) g->t[j]->ctot[c], j + 1),
 						 errhint("same_totals links two breakdowns of one population: their column totals are equal.")));
 	}
+	/* a total a given breakdown publishes is no complement in the other:
+	 * the reader knows it */
+	for (int i = 0; i < g->n && !protected; i++)
+	{
+		int			j = g->pair[i];
+		SdcTable   *t = g->t[i];
+		uint8_t    *ft;
+
+		if (j < 0 || g->given[i] || !g->given[j])
+			continue;
+		ft = palloc0(t->nr + t->nc + 1);
+		for (int c = 0; c < t->nc; c++)
+			ft[t->nr + c] = !SDC_IS_SUPPRESSED(g->t[j]->cstate_tot[c]);
+		ft[t->nr + t->nc] = !SDC_IS_SUPPRESSED(g->t[j]->gstate);
+		t->fixed_tot = ft;
+	}
 	/* a figure a given table publishes is no complement in the same
 	 * crimes' other table: the reader knows it */
 	for (int i = 0; i < g->n; i++)
@@ -731,6 +747,15 @@ family_error(const Grid *g, const SdcStats *s)
 {
 	int			i = s->bad_table;
 
+	if (g->pair[i] >= 0 && g->given[g->pair[i]])
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("cannot protect table %d, row \"%s\", column \"%s\" together with the tables it is linked to",
+						i + 1, xtab_row_label(g->labels, s->bad_row, NULL),
+						slot_label(g, i, s->bad_col, NULL)),
+				 errdetail("Table %d, another breakdown of the same crimes, is published already: the totals it prints are this table's too, "
+						   "and no pattern of withheld cells under them keeps this count uncertain enough.", g->pair[i] + 1),
+				 errhint("Protect both breakdowns together (neither given), with allow_totals => true.")));
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_EXCEPTION),
 			 errmsg("cannot protect table %d, row \"%s\", column \"%s\" together with the tables it is linked to",
