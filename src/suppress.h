@@ -481,6 +481,12 @@ extern int	sdc_collapse_plan(const SdcTable *t, const int *group, bool *collapse
  * other link (no subset_of, no same_as, no multi-label caps): the caller
  * refuses them, and the core gives a move of a set holding a pair and
  * anything else nothing (sound: the inner interval only narrows).
+ * sdc_family_protect: a total withheld in one is withheld in the other;
+ * when a small count still fails, a row of the other table withholds its
+ * cells under the totals both withhold (and its row total when the grand
+ * total is withheld), the way back of a cycle through them.  When one of a
+ * pair is given, the caller marks the totals it publishes fixed_tot in the
+ * other (never withheld there: the reader knows them).
  */
 #define SDC_FAMILY_MAX	16
 

@@ -247,10 +247,11 @@ grid_pair(Grid *g, ArrayType *arr)
 							 errmsg("tables %d and %d cannot have the same totals: column \"%s\" is in table %d only",
 									i + 1, j + 1, s, (k == 0 ? i : j) + 1),
 							 errhint("Breakdowns of the same crimes list the same columns.")));
-		}
+			}
 		}
 		for (int r = 0; r < xtab_nrows(g->xt[i]); r++)
 		{
+			CHECK_FOR_INTERRUPTS();
 			s = xtab_row_label(g->xt[i], r, &len);
 			if (xtab_find_row(g->xt[j], s, len) >= 0)
 				ereport(ERROR,
