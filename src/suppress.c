@@ -1010,7 +1010,8 @@ entry_cost(Prot *P, size_t e, bool margins_ok)
 	if (SDC_IS_SUPPRESSED(s))
 		return cost_of(0);
 	if (e >= (size_t) P->t->nr * P->t->nc)
-		return margins_ok ? P->margin_cost : COST_NONE;
+		return margins_ok && !(P->t->fixed_tot && P->t->fixed_tot[e - (size_t) P->t->nr * P->t->nc]) ?
+			P->margin_cost : COST_NONE;
 	if (P->t->fixed && P->t->fixed[e])
 		return COST_NONE;
 	if (P->p->count_cost)

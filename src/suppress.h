@@ -171,6 +171,10 @@ typedef struct SdcTable
 								 * withheld as complements (a zero the
 								 * reader knows: a row a linked table does
 								 * not list) */
+	const uint8_t *fixed_tot;	/* NULL, or nr + nc + 1 flags (row totals,
+								 * column totals, grand total): totals never
+								 * withheld as complements (one another
+								 * breakdown of the same crimes published) */
 } SdcTable;
 
 /* Parameters of the rule and of the search. */
@@ -456,6 +460,33 @@ extern int	sdc_collapse_plan(const SdcTable *t, const int *group, bool *collapse
  * publishes the row's total over 2020-2024.  A table with given[i] set is
  * already published (last year's response): its pattern is kept, checked
  * with the rest, never widened.  The revision itself is not protected.
+ *
+ * The same crimes by two breakdowns (offence x year and age band x year)
+ * -----------------------------------------------------------------------
+ * pair[i] = j (and pair[j] = i): tables i and j count the same crimes over
+ * the same columns, by different rows, so their column totals are equal
+ * and so are their grand totals.  The caller lays the two over one grid
+ * with disjoint rows: a row of i is a row j does not list (fixed zeros in
+ * j) and the other way round.  What the reader knows of the pair is one
+ * network,
+ *
+ *	S --R_i[r]--> row r of i --x_i[r][c]--> col c (i) --C[c]--> col c (j)
+ *	  --x_j[r'][c]--> row r' of j --R_j[r']--> T --G--> S
+ *
+ * (a column total is one arc, known when either table publishes it; so is
+ * the grand total), still totally unimodular, so its maximum flows give the
+ * pair's exact intervals, as for one table.  A move of i alone keeps i's
+ * column totals and grand total (j's published figures pin them); a move
+ * of both is a circulation of that network.  The tables of a pair have no
+ * other link (no subset_of, no same_as, no multi-label caps): the caller
+ * refuses them, and the core gives a move of a set holding a pair and
+ * anything else nothing (sound: the inner interval only narrows).
+ * sdc_family_protect: a total withheld in one is withheld in the other;
+ * when a small count still fails, a row of the other table withholds its
+ * cells under the totals both withhold (and its row total when the grand
+ * total is withheld), the way back of a cycle through them.  When one of a
+ * pair is given, the caller marks the totals it publishes fixed_tot in the
+ * other (never withheld there: the reader knows them).
  */
 #define SDC_FAMILY_MAX	16
 
@@ -468,6 +499,8 @@ typedef struct SdcFamily
 								 * same crimes in its shared slots, or -1 */
 	const uint8_t *const *shared;	/* per table i with same[i] >= 0: nc flags */
 	const bool *given;			/* NULL, or per table: already published */
+	const int  *pair;			/* NULL, or per table: the table counting the
+								 * same crimes by other rows, or -1 */
 } SdcFamily;
 
 /* Protect every table of the family (stats: one per table; the failing

@@ -91,6 +91,10 @@ frozen(const SdcFamily *f, uint64_t M, int i, size_t x)
 {
 	int			c;
 
+	/* a column total or the grand total of a pair, the other table fixed */
+	if (f->pair && f->pair[i] >= 0 && !in_set(M, f->pair[i]) &&
+		x >= (size_t) f->t[i]->nr * f->t[i]->nc + f->t[i]->nr)
+		return true;
 	if (!f->same || (c = ent_slot(f->t[i], x)) < 0)
 		return false;
 	for (int j = 0; j < f->ntab; j++)
@@ -183,6 +187,194 @@ ent_add(SdcTable *t, size_t e, int64_t d)
 		t->grand += d;
 }
 
+/* ------------------------------------------------------------------------
+ * The same crimes by two breakdowns: the pair's network (suppress.h)
+ *
+ * Nodes: the grid's rows 0..nr-1 (each a row of a or of b, never both),
+ * columns of a nr..nr+nc-1, columns of b nr+nc..nr+2nc-1, S, T.  Every arc
+ * runs the way its entry rises.
+ * ------------------------------------------------------------------------ */
+
+/* Does table t list cell x (not a zero of a row or column it lacks)? */
+static bool
+lists_cell(const SdcTable *t, size_t x)
+{
+	return !(t->fixed && t->fixed[x]);
+}
+
+/*
+ * The arc of entry x in the pair network of a and b: its ends, and whose
+ * entry it is (1: a's, 2: b's, 3: both tables', a column total or the grand
+ * total; 0: neither lists it).
+ */
+static int
+pair_ends(const SdcFamily *f, int a, int b, size_t x, int *u, int *v)
+{
+	const SdcTable *ta = f->t[a],
+			   *tb = f->t[b];
+	int			nr = ta->nr,
+				nc = ta->nc,
+				S = nr + 2 * nc,
+				T = S + 1;
+	size_t		ncell = (size_t) nr * nc;
+
+	if (x < ncell)
+	{
+		int			r = (int) (x / nc),
+					c = (int) (x % nc);
+
+		if (lists_cell(ta, x))
+		{
+			*u = r;
+			*v = nr + c;
+			return 1;
+		}
+		if (lists_cell(tb, x))
+		{
+			*u = nr + nc + c;
+			*v = r;
+			return 2;
+		}
+		return 0;
+	}
+	x -= ncell;
+	if (x < (size_t) nr)
+	{
+		size_t		first = (size_t) x * nc;	/* the row's first cell */
+
+		if (lists_cell(ta, first))
+		{
+			*u = S;
+			*v = (int) x;
+			return 1;
+		}
+		if (lists_cell(tb, first))
+		{
+			*u = (int) x;
+			*v = T;
+			return 2;
+		}
+		return 0;
+	}
+	x -= nr;
+	if (x < (size_t) nc)
+	{
+		*u = nr + (int) x;
+		*v = nr + nc + (int) x;
+		return 3;
+	}
+	*u = T;
+	*v = S;
+	return 3;
+}
+
+/* Is entry x an arc of the pair network (withheld wherever it is listed)?
+ * Its room to fall in *down (rising has no limit: no caps in a pair). */
+static bool
+pair_arc(const SdcFamily *f, int a, int b, size_t x, int *u, int *v, int64_t *down)
+{
+	int			who = pair_ends(f, a, b, x, u, v);
+
+	if (who == 0 || ((who & 1) && !ent_withheld(f->t[a], x)) ||
+		((who & 2) && !ent_withheld(f->t[b], x)))
+		return false;
+	*down = who == 2 ? sdc_entry_value(f->t[b], x) :
+		who == 1 ? sdc_entry_value(f->t[a], x) :
+		min64(sdc_entry_value(f->t[a], x), sdc_entry_value(f->t[b], x));
+	return true;
+}
+
+/*
+ * move_range for M = {a, b}, a pair: how far entry e rises (up) or falls
+ * in a circulation of the pair's network, capped at limit (SDC_INF: none);
+ * with apply, made in f.
+ */
+static int64_t
+pair_range(SdcFamily *f, int a, int b, size_t e, bool up, int64_t limit, FlowMem *m,
+		   bool apply)
+{
+	const SdcTable *t0 = f->t[a];
+	size_t		ne = sdc_nentries(t0);
+	FlowNet		n;
+	int			u,
+				v;
+	int64_t		own,
+				r;
+	int		   *arc;
+	int64_t    *bwd0;
+
+	if (!pair_arc(f, a, b, e, &u, &v, &own))
+		return 0;
+	if (up)
+		own = SDC_INF;
+	if (own < limit)
+		limit = own;
+	if (limit <= 0)
+		return 0;
+	arc = flow_zalloc(m, ne, sizeof(int));
+	bwd0 = flow_zalloc(m, ne, sizeof(int64_t));
+	if (!arc || !bwd0 || !fn_init(&n, m, t0->nr + 2 * t0->nc + 2, 64))
+	{
+		flow_release(m, arc);
+		flow_release(m, bwd0);
+		return -1;
+	}
+	for (size_t x = 0; x < ne; x++)
+	{
+		int			xu,
+					xv;
+
+		arc[x] = -1;
+		if (x == e || !pair_arc(f, a, b, x, &xu, &xv, &bwd0[x]))
+			continue;
+		arc[x] = fn_add(&n, xu, xv, SDC_INF, bwd0[x]);
+		if (arc[x] < 0)
+		{
+			fn_free(&n);
+			flow_release(m, arc);
+			flow_release(m, bwd0);
+			return -1;
+		}
+	}
+	r = up ? fn_flow(&n, v, u, limit, false) : fn_flow(&n, u, v, limit, false);
+	if (r == SDC_INF)
+		r = limit;
+	if (apply && r > 0 && r != SDC_INF)
+		for (size_t x = 0; x <= ne; x++)
+		{
+			int64_t		d;
+			int			who,
+						xu,
+						xv;
+
+			if (x == ne)
+				d = up ? r : -r;	/* e itself, last */
+			else if (arc[x] >= 0)
+				d = n.cap[arc[x] ^ 1] - bwd0[x];
+			else
+				continue;
+			who = pair_ends(f, a, b, x == ne ? e : x, &xu, &xv);
+			if (who & 1)
+				ent_add(f->t[a], x == ne ? e : x, d);
+			if (who & 2)
+				ent_add(f->t[b], x == ne ? e : x, d);
+		}
+	fn_free(&n);
+	flow_release(m, arc);
+	flow_release(m, bwd0);
+	return r;
+}
+
+/* M with each pair partner of its members. */
+static uint64_t
+close_pair(const SdcFamily *f, uint64_t M)
+{
+	for (int i = 0; f->pair && i < f->ntab; i++)
+		if (in_set(M, i) && f->pair[i] >= 0)
+			M |= (uint64_t) 1 << f->pair[i];
+	return M;
+}
+
 /*
  * How far entry e can rise (up) or fall when M moves, capped at limit:
  * a maximum flow around the network of the entries every table of M
@@ -204,6 +396,14 @@ move_range(SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, FlowMem *
 	int		   *arc;
 	int64_t    *bwd0;
 
+	for (int i = 0; f->pair && i < f->ntab; i++)
+		if (in_set(M, i) && f->pair[i] >= 0 && in_set(M, f->pair[i]))
+		{
+			/* a pair moves through its own network, and alone */
+			if (M != (((uint64_t) 1 << i) | ((uint64_t) 1 << f->pair[i])))
+				return 0;
+			return pair_range(f, i, f->pair[i], e, up, limit, m, apply);
+		}
 	own = up ? move_up_cap(f, M, e) : move_down_cap(f, M, e);
 	if (own < limit)
 		limit = own;
@@ -378,7 +578,7 @@ static int64_t
 best_move(const SdcFamily *f, int i, size_t e, bool up, int64_t limit, FlowMem *m)
 {
 	Scratch		s;
-	uint64_t	masks[2 * SDC_FAMILY_MAX + 2];
+	uint64_t	masks[4 * SDC_FAMILY_MAX + 2];
 	int			k;
 	int64_t		got = 0;
 	bool		progress = true;
@@ -403,6 +603,14 @@ best_move(const SdcFamily *f, int i, size_t e, bool up, int64_t limit, FlowMem *
 		k = 1;
 	}
 	k = with_same(f, masks, k);
+	for (int j = 0, k0 = k; j < k0 && f->pair; j++)
+	{
+		/* and each with its pair partners (the other breakdown) */
+		uint64_t	c = close_pair(f, masks[j]);
+
+		if (c != masks[j])
+			masks[k++] = c;
+	}
 	for (int round = 0; round < 4 && progress && got < limit; round++)
 	{
 		progress = false;
@@ -670,6 +878,34 @@ sdc_family_audit(const SdcFamily *f, const SdcParams *p, SdcInterval *const *out
 		if (st != SDC_OK)
 			return st;
 	}
+	/* ... a pair of breakdowns by the pair's own exact audit (its network's
+	 * maximum flows, no move made) ... */
+	for (int i = 0; f->pair && i < f->ntab; i++)
+	{
+		int			j = f->pair[i];
+
+		if (j < 0)
+			continue;
+		for (size_t e = 0; e < ne; e++)
+		{
+			SdcInterval *o = &out[i][e];
+			int64_t		v = sdc_entry_value(f->t[i], e),
+						up,
+						down;
+
+			flow_tick(&m);
+			if (!ent_withheld(f->t[i], e))
+				continue;
+			up = pair_range((SdcFamily *) f, i, j, e, true, SDC_INF, &m, false);
+			down = pair_range((SdcFamily *) f, i, j, e, false, SDC_INF, &m, false);
+			if (up < 0 || down < 0)
+				return SDC_ERR_NOMEM;
+			if (up != SDC_INF && (o->hi == SDC_INF || v + up < o->hi))
+				o->hi = v + up;
+			if (v - down > o->lo)
+				o->lo = v - down;
+		}
+	}
 	/* ... narrowed by the links (a subset within its superset), still sound */
 	for (int pass = 0; pass < f->ntab; pass++)
 		for (int i = 0; i < f->ntab; i++)
@@ -822,6 +1058,78 @@ force(uint8_t *forced, size_t e)
 	return true;
 }
 
+/*
+ * A small count of table a fails though its pattern withholds totals that
+ * its pair b withholds too: a cycle through those totals needs a way back
+ * through b, a row of b withholding its cells in those columns (and its row
+ * total when the grand total is withheld).  Withhold one more such row in
+ * b: the one whose least figure there is at least the protection and whose
+ * figures add up to the least, else the one with the greatest least figure.
+ * False when that adds nothing.
+ */
+static bool
+pair_widen(const SdcFamily *f, const SdcParams *p, int b, uint8_t *forced)
+{
+	const SdcTable *t = f->t[b];
+	size_t		ncell = (size_t) t->nr * t->nc;
+	bool		grand = ent_withheld(t, sdc_grand_index(t)) &&
+		ent_withheld(f->t[f->pair[b]], sdc_grand_index(t));
+	int			best = -1;
+	int64_t		best_min = -1,
+				best_sum = 0;
+	bool		any = grand;
+
+	for (int c = 0; c < t->nc && !any; c++)
+		any = ent_withheld(t, sdc_ctot_index(t, c)) &&
+			ent_withheld(f->t[f->pair[b]], sdc_ctot_index(t, c));
+	if (!any || is_given(f, b))
+		return false;
+	for (int r = 0; r < t->nr; r++)
+	{
+		int64_t		lo = SDC_INF,
+					sum = 0;
+		bool		adds = false;
+
+		if (!lists_cell(t, (size_t) r * t->nc))
+			continue;
+		for (size_t x = 0; x < sdc_nentries(t); x++)
+		{
+			bool		in;
+
+			if (x < ncell)
+				in = (int) (x / t->nc) == r &&
+					ent_withheld(t, sdc_ctot_index(t, (int) (x % t->nc))) &&
+					ent_withheld(f->t[f->pair[b]], sdc_ctot_index(t, (int) (x % t->nc)));
+			else
+				in = grand && x == sdc_rtot_index(t, r);
+			if (!in)
+				continue;
+			lo = min64(lo, sdc_entry_value(t, x));
+			sum += sdc_entry_value(t, x);
+			adds |= !ent_withheld(t, x) && !forced[x];
+		}
+		if (!adds)
+			continue;
+		if (best < 0 ||
+			(lo >= p->protection && (best_min < p->protection || sum < best_sum)) ||
+			(lo < p->protection && best_min < p->protection && lo > best_min))
+		{
+			best = r;
+			best_min = lo;
+			best_sum = sum;
+		}
+	}
+	if (best < 0)
+		return false;
+	for (int c = 0; c < t->nc; c++)
+		if (ent_withheld(t, sdc_ctot_index(t, c)) &&
+			ent_withheld(f->t[f->pair[b]], sdc_ctot_index(t, c)))
+			forced[(size_t) best * t->nc + c] = 1;
+	if (grand)
+		forced[sdc_rtot_index(t, best)] = 1;
+	return true;
+}
+
 SdcStatus
 sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 {
@@ -908,6 +1216,18 @@ sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 					changed |= force(forced[i], e);
 			}
 		}
+		/* a total withheld by one breakdown is withheld by the other (it is
+		 * the same figure: published there, it would be known) */
+		for (int i = 0; i < f->ntab && f->pair; i++)
+		{
+			int			j = f->pair[i];
+
+			if (j < 0 || is_given(f, j))
+				continue;
+			for (size_t x = ncell + t0->nr; x < ne; x++)
+				if (ent_withheld(f->t[i], x) && !ent_withheld(f->t[j], x))
+					changed |= force(forced[j], x);
+		}
 		if (changed)
 			continue;
 		st = sdc_family_check(f, p, &bt, &br, &bc, &bk);
@@ -920,6 +1240,10 @@ sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 			size_t		e = (size_t) br * t0->nc + bc;
 			uint8_t    *lv = &level[(size_t) bt * ncell + e];
 
+			/* first, for a breakdown, a row of the other one that joins the
+			 * totals both withhold (the cycle's way back through it) */
+			if (f->pair && f->pair[bt] >= 0 && *lv == 0)
+				changed = pair_widen(f, p, f->pair[bt], forced[f->pair[bt]]);
 			while (!changed && *lv < 3)
 			{
 				(*lv)++;
@@ -940,7 +1264,8 @@ sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 							continue;
 						if (!margin && f->t[i]->fixed && f->t[i]->fixed[x])
 							continue;
-						if (margin && line_fixed(f->t[i], x))
+						if (margin && (line_fixed(f->t[i], x) ||
+									   (f->t[i]->fixed_tot && f->t[i]->fixed_tot[x - ncell])))
 							continue;
 						if ((*lv == 1 && line && any) || (*lv == 2 && any) || (*lv == 3 && line))
 							changed |= force(forced[i], x);

@@ -22,6 +22,12 @@
  * 2024): a move of both tables through that slot keeps both tables' row
  * totals (suppress.h).  given[i]: table i is published already (last
  * year's saved answer): its pattern is kept and it is returned as it came.
+ *
+ * same_totals[i] = j: tables i and j count the same crimes by two
+ * breakdowns over the same columns (offence x year, age band x year), so
+ * their column totals and grand totals are one figure each.  Their rows lie
+ * apart on the grid (a row label both list is refused): each is a row the
+ * other does not list.
  */
 #include "postgres.h"
 
@@ -54,6 +60,8 @@ typedef struct Grid
 	int		  **slotcol;		/* per table, per slot: its own column, or -1 */
 	uint8_t   **shared;			/* per table with same >= 0: slots shared */
 	bool	   *given;			/* per table: protected already */
+	int		   *pair;			/* per table: the same crimes by other rows, or -1 */
+	bool		any_pair;
 	SdcTable  **t;
 } Grid;
 
@@ -157,6 +165,101 @@ grid_same(Grid *g, ArrayType *arr)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("tables %d and %d cannot be both a subset and the same crimes", i + 1, p + 1)));
 		g->any_same = true;
+	}
+}
+
+/*
+ * same_totals[i] = j: tables i and j count the same crimes by two
+ * breakdowns (offence x year, age band x year), so their column totals and
+ * grand totals are one figure.  Made symmetric (pair[j] = i); a table is in
+ * at most one pair, and a pair's tables have no other link (the core does
+ * not model subsets or periods of a breakdown: suppress.h).
+ */
+static void
+grid_pair(Grid *g, ArrayType *arr)
+{
+	int		   *ref = grid_table_refs(g, arr, "same_totals",
+									  "Give one element per table: the number of the table that counts the same crimes by another breakdown, or NULL.");
+
+	g->pair = palloc(sizeof(int) * g->n);
+	for (int i = 0; i < g->n; i++)
+		g->pair[i] = -1;
+	for (int i = 0; i < g->n; i++)
+	{
+		int			j = ref[i];
+
+		if (j < 0)
+			continue;
+		for (int k = 0; k < 2; k++)
+		{
+			int			a = k == 0 ? i : j,
+						b = k == 0 ? j : i;
+
+			if (g->pair[a] >= 0 && g->pair[a] != b)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("same_totals links table %d to tables %d and %d", a + 1,
+								g->pair[a] + 1, b + 1),
+						 errdetail("Each table may have one other breakdown of the same crimes."),
+						 errhint("Link two breakdowns at a time (a third breakdown of the same crimes is not modelled).")));
+			if (g->parent[a] >= 0 || g->same[a] >= 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						 errmsg("table %d cannot be linked by same_totals and by %s", a + 1,
+								g->parent[a] >= 0 ? "subset_of" : "same_as"),
+						 errdetail("Breakdowns of the same crimes are protected as a pair with no other link.")));
+			for (int q = 0; q < g->n; q++)
+				if (g->parent[q] == a || g->same[q] == a)
+					ereport(ERROR,
+							(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+							 errmsg("table %d cannot be linked by same_totals and by %s", a + 1,
+									g->parent[q] == a ? "subset_of" : "same_as"),
+							 errdetail("Breakdowns of the same crimes are protected as a pair with no other link.")));
+			if (xtab_has_units(g->xt[a]))
+				ereport(ERROR,
+						(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						 errmsg("table %d is a multi-label cross-tab: same_totals does not model one", a + 1),
+						 errdetail("Its column totals count mentions and its units distinct crimes; which of them another breakdown shares is not modelled.")));
+			g->pair[a] = b;
+		}
+		g->any_pair = true;
+	}
+	/* the same columns, and rows of their own */
+	for (int i = 0; i < g->n; i++)
+	{
+		int			j = g->pair[i],
+					len;
+		const char *s;
+
+		if (j < i)
+			continue;
+		for (int k = 0; k < 2; k++)
+		{
+			const Xtab *a = g->xt[k == 0 ? i : j],
+					   *b = g->xt[k == 0 ? j : i];
+
+			for (int c = 0; c < xtab_ncols(a); c++)
+			{
+				s = xtab_col_label(a, c, &len);
+				if (xtab_find_col(b, s, len) < 0)
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							 errmsg("tables %d and %d cannot have the same totals: column \"%s\" is in table %d only",
+									i + 1, j + 1, s, (k == 0 ? i : j) + 1),
+							 errhint("Breakdowns of the same crimes list the same columns.")));
+			}
+		}
+		for (int r = 0; r < xtab_nrows(g->xt[i]); r++)
+		{
+			CHECK_FOR_INTERRUPTS();
+			s = xtab_row_label(g->xt[i], r, &len);
+			if (xtab_find_row(g->xt[j], s, len) >= 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						 errmsg("tables %d and %d both have a row \"%s\"", i + 1, j + 1, s),
+						 errdetail("same_totals links two breakdowns by different rows; rows are matched by label."),
+						 errhint("Label the rows of one breakdown apart (e.g. \"Age: %s\").", s)));
+		}
 	}
 }
 
@@ -450,11 +553,12 @@ grid_check_subsets(const Grid *g)
  */
 static void
 grid_build(Grid *g, ArrayType *tables, ArrayType *subset_of, ArrayType *same_as,
-		   ArrayType *given, bool protected)
+		   ArrayType *given, ArrayType *same_totals, bool protected)
 {
 	grid_tables(g, tables);
 	grid_parents(g, subset_of);
 	grid_same(g, same_as);
+	grid_pair(g, same_totals);
 	g->given = palloc0(sizeof(bool) * g->n);
 	if (given)
 	{
@@ -491,6 +595,39 @@ grid_build(Grid *g, ArrayType *tables, ArrayType *subset_of, ArrayType *same_as,
 	for (int i = 0; i < g->n; i++)
 		g->t[i] = grid_table(g, i, protected || g->given[i]);
 	grid_check_subsets(g);
+	/* a pair's column totals are one figure each */
+	for (int i = 0; i < g->n; i++)
+	{
+		int			j = g->pair[i];
+
+		if (j <= i)
+			continue;
+		for (int c = 0; c < g->t[i]->nc; c++)
+			if (g->t[i]->ctot[c] != g->t[j]->ctot[c])
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("tables %d and %d do not count the same crimes", i + 1, j + 1),
+						 errdetail("Column \"%s\" adds up to %lld in table %d but %lld in table %d.",
+								   slot_label(g, i, c, NULL), (long long) g->t[i]->ctot[c], i + 1,
+								   (long long) g->t[j]->ctot[c], j + 1),
+						 errhint("same_totals links two breakdowns of one population: their column totals are equal.")));
+	}
+	/* a total a given breakdown publishes is no complement in the other:
+	 * the reader knows it */
+	for (int i = 0; i < g->n && !protected; i++)
+	{
+		int			j = g->pair[i];
+		SdcTable   *t = g->t[i];
+		uint8_t    *ft;
+
+		if (j < 0 || g->given[i] || !g->given[j])
+			continue;
+		ft = palloc0(t->nr + t->nc + 1);
+		for (int c = 0; c < t->nc; c++)
+			ft[t->nr + c] = !SDC_IS_SUPPRESSED(g->t[j]->cstate_tot[c]);
+		ft[t->nr + t->nc] = !SDC_IS_SUPPRESSED(g->t[j]->gstate);
+		t->fixed_tot = ft;
+	}
 	/* a figure a given table publishes is no complement in the same
 	 * crimes' other table: the reader knows it */
 	for (int i = 0; i < g->n; i++)
@@ -518,6 +655,7 @@ grid_family(const Grid *g, SdcFamily *f)
 	f->same = g->any_same ? g->same : NULL;
 	f->shared = (const uint8_t *const *) g->shared;
 	f->given = g->given;
+	f->pair = g->any_pair ? g->pair : NULL;
 }
 
 /* Table i as protected: its own rows and columns, plus grid lines where it
@@ -597,6 +735,10 @@ grid_output(const Grid *g, int i, const SdcParams *p, const SdcStats *s, const c
 			xtab_add_footnote(out, "Protected together with the same table published for other periods, so "
 							  "that no figure withheld there can be worked out from this one, nor the "
 							  "other way round.");
+		if (g->pair[i] >= 0)
+			xtab_add_footnote(out, "Protected together with the same crimes' table by another breakdown, "
+							  "whose column totals are the same, so that no total withheld there can be "
+							  "read from this one, nor the other way round.");
 	}
 	return out;
 }
@@ -606,6 +748,15 @@ family_error(const Grid *g, const SdcStats *s)
 {
 	int			i = s->bad_table;
 
+	if (g->pair[i] >= 0 && g->given[g->pair[i]])
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("cannot protect table %d, row \"%s\", column \"%s\" together with the tables it is linked to",
+						i + 1, xtab_row_label(g->labels, s->bad_row, NULL),
+						slot_label(g, i, s->bad_col, NULL)),
+				 errdetail("Table %d, another breakdown of the same crimes, is published already: the totals it prints are this table's too, "
+						   "and no pattern of withheld cells under them keeps this count uncertain enough.", g->pair[i] + 1),
+				 errhint("Protect both breakdowns together (neither given), with allow_totals => true.")));
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_EXCEPTION),
 			 errmsg("cannot protect table %d, row \"%s\", column \"%s\" together with the tables it is linked to",
@@ -626,7 +777,8 @@ family_error(const Grid *g, const SdcStats *s)
 /*
  * foistats.protect_linked(tables xtab[], subset_of int[], threshold int,
  *						   protection int, zeros bool, allow_totals bool,
- *						   marker text, same_as int[], given bool[]) -> xtab[]
+ *						   marker text, same_as int[], given bool[],
+ *						   same_totals int[]) -> xtab[]
  */
 Datum
 foistats_protect_linked(PG_FUNCTION_ARGS)
@@ -647,7 +799,8 @@ foistats_protect_linked(PG_FUNCTION_ARGS)
 	memset(&g, 0, sizeof(g));
 	grid_build(&g, PG_GETARG_ARRAYTYPE_P(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1),
 			   (PG_NARGS() > 7 && !PG_ARGISNULL(7)) ? PG_GETARG_ARRAYTYPE_P(7) : NULL,
-			   (PG_NARGS() > 8 && !PG_ARGISNULL(8)) ? PG_GETARG_ARRAYTYPE_P(8) : NULL, false);
+			   (PG_NARGS() > 8 && !PG_ARGISNULL(8)) ? PG_GETARG_ARRAYTYPE_P(8) : NULL,
+			   (PG_NARGS() > 9 && !PG_ARGISNULL(9)) ? PG_GETARG_ARRAYTYPE_P(9) : NULL, false);
 	grid_family(&g, &f);
 	stats = palloc0(sizeof(SdcStats) * g.n);
 	st = sdc_family_protect(&f, &p, stats);
@@ -672,7 +825,8 @@ foistats_protect_linked(PG_FUNCTION_ARGS)
 
 /*
  * foistats.disclosure_audit_linked(tables xtab[], subset_of int[],
- *		threshold int, protection int, zeros bool, same_as int[])
+ *		threshold int, protection int, zeros bool, same_as int[],
+ *		same_totals int[])
  *	-> setof (table_no, row_label, col_label, published_state, min, max,
  *			  bound_min, bound_max, meets_rule, exact)
  *
@@ -698,7 +852,8 @@ foistats_disclosure_audit_linked(PG_FUNCTION_ARGS)
 		return (Datum) 0;
 	memset(&g, 0, sizeof(g));
 	grid_build(&g, PG_GETARG_ARRAYTYPE_P(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1),
-			   (PG_NARGS() > 5 && !PG_ARGISNULL(5)) ? PG_GETARG_ARRAYTYPE_P(5) : NULL, NULL, true);
+			   (PG_NARGS() > 5 && !PG_ARGISNULL(5)) ? PG_GETARG_ARRAYTYPE_P(5) : NULL, NULL,
+			   (PG_NARGS() > 6 && !PG_ARGISNULL(6)) ? PG_GETARG_ARRAYTYPE_P(6) : NULL, true);
 	grid_family(&g, &f);
 	iv = palloc(sizeof(SdcInterval *) * g.n);
 	for (int i = 0; i < g.n; i++)

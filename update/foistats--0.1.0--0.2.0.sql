@@ -5306,3 +5306,52 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.save_answer(text, text, regclass, date, date) IS
   'saves every table of a request as published (after protection) and as computed, with the period, the definition used and the time, under a label (e.g. ''2024 response''); returns the number of tables saved';
+
+-- ---------------------------------------------------------------------------
+-- issue 13: the same crimes by two breakdowns (same_totals)
+-- ---------------------------------------------------------------------------
+-- protect_linked and disclosure_audit_linked take same_totals (two
+-- breakdowns of the same crimes, offence x year and age band x year: equal
+-- column totals and grand total).  New signatures: the same_as ones are
+-- dropped (nothing installed depends on them; request_answer and rerun call
+-- protect_linked by name at run time).
+DROP FUNCTION @extschema@.protect_linked(@extschema@.xtab[], integer[], integer, integer, boolean, boolean, text, integer[], boolean[]);
+DROP FUNCTION @extschema@.disclosure_audit_linked(@extschema@.xtab[], integer[], integer, integer, boolean, integer[]);
+CREATE FUNCTION @extschema@.protect_linked(
+    tables @extschema@.xtab[],
+    subset_of integer[] DEFAULT NULL,
+    threshold integer DEFAULT 5,
+    protection integer DEFAULT NULL,
+    zeros boolean DEFAULT false,
+    allow_totals boolean DEFAULT false,
+    marker text DEFAULT '*',
+    same_as integer[] DEFAULT NULL,
+    given boolean[] DEFAULT NULL,
+    same_totals integer[] DEFAULT NULL)
+  RETURNS @extschema@.xtab[]
+  AS 'MODULE_PATHNAME', 'foistats_protect_linked' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.protect_linked(@extschema@.xtab[], integer[], integer, integer, boolean, boolean, text, integer[], boolean[], integer[]) IS
+  'cell suppression of a family of LINKED tables at once: subset_of[i] (1-based, NULL for none) names the table whose records table i counts a subset of (table 1''s crimes that involved the internet), rows and columns matched by label; same_as[i] names the table that counts the same crimes as table i, by the same rows, in the columns both list (the same table for other periods: last year''s response for 2019-2023, this year''s for 2020-2024), up to revisions the reader is taken to know; given[i] true: table i is published already (last year''s table as protect or protect_linked returned it, true counts kept): its pattern is kept and the others are protected around it; same_totals[i] names the table that counts the same crimes as table i by another breakdown over the same columns (offence x year and age band x year), so that their column totals and grand totals are one figure (single-label tables with rows of their own and no other link; a total withheld in one is withheld in the other). Chooses one pattern so that no small count of any table, nor any small difference superset - subset, can be worked out to within protection, checked by moves of the family that keep every published figure, every subset relation, every same-crimes figure and every shared total (see disclosure_audit_linked); a superset withholds every cell its subsets withhold, and a figure withheld for one period is withheld for the other. Returns the tables protected, in order, as protect() would (true counts kept: publish through the readers)';
+
+CREATE FUNCTION @extschema@.disclosure_audit_linked(
+    tables @extschema@.xtab[],
+    subset_of integer[] DEFAULT NULL,
+    threshold integer DEFAULT 5,
+    protection integer DEFAULT NULL,
+    zeros boolean DEFAULT false,
+    same_as integer[] DEFAULT NULL,
+    same_totals integer[] DEFAULT NULL,
+    OUT table_no integer,
+    OUT row_label text,
+    OUT col_label text,
+    OUT published_state text,
+    OUT min bigint,
+    OUT max bigint,
+    OUT bound_min bigint,
+    OUT bound_max bigint,
+    OUT meets_rule boolean,
+    OUT exact boolean)
+  RETURNS SETOF record
+  AS 'MODULE_PATHNAME', 'foistats_disclosure_audit_linked' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 50;
+COMMENT ON FUNCTION @extschema@.disclosure_audit_linked(@extschema@.xtab[], integer[], integer, integer, boolean, integer[], integer[]) IS
+  'audit of a family of linked tables (as protect_linked takes them, with their true counts; same_as and same_totals as there): for every withheld cell and total of every table, min..max = values the reader cannot rule out (tables that keep every published figure, every subset relation and every same-crimes figure reach them), judged by the rule (meets_rule); bound_min..bound_max = the most the reader can prove (each table''s exact audit, narrowed by subset <= superset and by the same crimes'' bounds in the other period''s table; a pair of breakdowns by the pair''s own exact audit, one network through their shared column totals); exact when the two agree';

@@ -13,6 +13,8 @@ stdin, what a reader of a response has:
    "same": [{"a": i, "b": j, "revisions": [[row, col, d], ...]}, ...],
                                                         i and j count the same crimes
                                                         (another period's table)
+   "same_totals": [{"a": i, "b": j}, ...],              i and j count the same crimes
+                                                        by two breakdowns
    "targets": [{"table": i, "row": r, "col": c} |
                {"diff": [sub, sup], "row": r, "col": c}]}
 
@@ -31,6 +33,9 @@ INTEGER completion of everything published:
     lists (a table's unlisted row is 0 there), a's cell - b's cell = d, the
     revision (0 unless listed): the reader is taken to know the revisions,
     as foistats does;
+  - a "same_totals" pair: in every column both tables list, a's cells add
+    up to what b's add up to (the same crimes by other rows: one column
+    total, published or not; the grand totals follow);
   - a difference target is sup - sub at a cell.
 
 Output: JSON list of {"lo", "hi"} (hi null when unbounded), in target order.
@@ -126,6 +131,15 @@ def build(model):
                     cons.append((lin((1, va)), "=", d))
                 elif vb:
                     cons.append((lin((1, vb)), "=", -d))
+    for pair in model.get("same_totals", []):
+        a, b = pair["a"], pair["b"]
+        ta, tb = tabs[a], tabs[b]
+        for cl in ta["cols"]:
+            if cl not in tb["cols"]:
+                continue
+            ca, cb = ta["cols"].index(cl), tb["cols"].index(cl)
+            cons.append((lin(*[(1, var(a, r, ca)) for r in range(len(ta["rows"]))],
+                             *[(-1, var(b, r, cb)) for r in range(len(tb["rows"]))]), "=", 0))
     return cons, gens
 
 

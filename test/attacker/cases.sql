@@ -13,8 +13,9 @@ SELECT foistats.define_request('seed_protected',
   foistats.request_spec('wmp_2014_child_sexual_offences') || '{"protect": {"threshold": 5, "allow_totals": true}}');
 
 -- case, table number, published value, true counts, superset (table
--- number), the table counting the same crimes for other periods (number)
-CREATE TABLE fam (k text, n int, p foistats.xtab, truth foistats.xtab, sup int, same int);
+-- number), the table counting the same crimes for other periods (number),
+-- the table counting the same crimes by another breakdown (number)
+CREATE TABLE fam (k text, n int, p foistats.xtab, truth foistats.xtab, sup int, same int, tot int);
 INSERT INTO fam
 SELECT 'seed 1, 1b, 1c', o, foistats.request_xtab('seed_protected', q, 'tr_seed.records'),
        foistats.request_answer('seed_protected', foistats.request_spec('seed_protected'), q, 'tr_seed.records'::regclass,
@@ -85,6 +86,45 @@ SELECT 'hand pair of periods with revisions', u.o, u.p, t.x, NULL, CASE WHEN u.o
        WITH ORDINALITY AS u(p, o)
   JOIN two t ON t.n = u.o;
 
+-- Two breakdowns of the same crimes (same_totals: equal column totals),
+-- the pairs of sql/protect_linked_breakdowns.sql, protected together and
+-- each on its own (which the attacker must break through the totals).
+CREATE TABLE bd (c int, n int, x foistats.xtab);
+INSERT INTO bd SELECT c, n, foistats.parse_table(tbl) FROM (VALUES
+(1, 1, E'\t2022\t2023\tGrand Total\nTheft\t2\t20\t22\nAssault\t10\t0\t10\nGrand Total\t12\t20\t32'),
+(1, 2, E'\t2022\t2023\tGrand Total\nUnder 18\t6\t9\t15\n18 and over\t6\t11\t17\nGrand Total\t12\t20\t32'),
+(2, 1, E'\t2021\t2022\tGrand Total\nTheft\t8\t3\t11\nAssault\t3\t2\t5\nGrand Total\t11\t5\t16'),
+(2, 2, E'\t2021\t2022\tGrand Total\nUnder 18\t4\t1\t5\n18-24\t5\t4\t9\n25 and over\t2\t0\t2\nGrand Total\t11\t5\t16')) v(c, n, tbl);
+INSERT INTO fam
+SELECT 'hand breakdowns ' || b.c || ' (offence, age band) protected together', u.o, u.p, b.x, NULL, NULL,
+       CASE WHEN u.o = 1 THEN 2 END
+  FROM generate_series(1, 2) g(c)
+       CROSS JOIN LATERAL unnest(foistats.protect_linked(ARRAY(SELECT x FROM bd WHERE bd.c = g.c ORDER BY n),
+                                                         same_totals => '{2,NULL}', allow_totals => true))
+                          WITH ORDINALITY AS u(p, o)
+       JOIN bd b ON b.c = g.c AND b.n = u.o;
+INSERT INTO fam
+SELECT 'hand breakdowns ' || c || ' (offence, age band) protected each on its own', n,
+       foistats.protect(x, allow_totals => true), x, NULL, NULL, CASE WHEN n = 1 THEN 2 END
+  FROM bd;
+-- ... and ten random pairs of sql/protect_linked_breakdowns.sql (one set
+-- of crimes each, skewed to small counts), protected together
+SELECT setseed(0.13);
+CREATE TABLE bd_crimes AS
+  SELECT t, 'offence ' || (1 + floor(random() * random() * s.nr))::int AS offence,
+         'age ' || (1 + floor(random() * random() * s.na))::int AS age,
+         make_date(2020 + floor(random() * s.nc)::int, 1, 1) AS day
+  FROM (SELECT t, 2 + floor(random() * 4)::int AS nr, 2 + floor(random() * 3)::int AS na,
+               2 + floor(random() * 3)::int AS nc, 5 + floor(random() * 50)::int AS n
+          FROM generate_series(1, 200) t) s, generate_series(1, s.n) k;
+DELETE FROM bd_crimes WHERE t > 10;
+INSERT INTO fam
+SELECT 'random breakdowns ' || lpad(t::text, 2, '0') || ' protected together', u.o, u.p,
+       CASE WHEN u.o = 1 THEN a ELSE b END, NULL, NULL, CASE WHEN u.o = 1 THEN 2 END
+  FROM (SELECT t, foistats.xtab(offence, day) AS a, foistats.xtab(age, day) AS b FROM bd_crimes GROUP BY t) x,
+       LATERAL unnest(foistats.protect_linked(ARRAY[a, b], same_totals => '{2,NULL}', allow_totals => true))
+               WITH ORDINALITY AS u(p, o);
+
 -- One JSON document per case (targets, intervals and revisions are
 -- tables: each is read once per case).
 CREATE TABLE tabjson AS
@@ -108,13 +148,14 @@ SELECT a.k, a.n, b.n, r - 1, c - 1,
        generate_series(1, jsonb_array_length(a.j -> 'rows')) r, generate_series(1, jsonb_array_length(a.j -> 'cols')) c;
 -- the tables protected each on its own: this year's table 1 is enough to
 -- show what the link gives away (and keeps the run short)
-DELETE FROM targets WHERE k LIKE '%each on its own' AND NOT (n = 4 AND sub IS NULL);
+DELETE FROM targets WHERE k LIKE 'seed%each on its own' AND NOT (n = 4 AND sub IS NULL);
 CREATE TABLE inner_iv AS
 SELECT f.k, a.table_no, a.row_label, a.col_label, a.min, a.max, a.bound_min, a.bound_max
   FROM (SELECT k, array_agg(p ORDER BY n) AS ps, array_agg(sup ORDER BY n) AS sups,
-               CASE WHEN bool_or(same IS NOT NULL) THEN array_agg(same ORDER BY n) END AS sames
+               CASE WHEN bool_or(same IS NOT NULL) THEN array_agg(same ORDER BY n) END AS sames,
+               CASE WHEN bool_or(tot IS NOT NULL) THEN array_agg(tot ORDER BY n) END AS tots
           FROM fam GROUP BY k) f,
-       LATERAL foistats.disclosure_audit_linked(f.ps, f.sups, same_as => f.sames) a;
+       LATERAL foistats.disclosure_audit_linked(f.ps, f.sups, same_as => f.sames, same_totals => f.tots) a;
 -- revisions between tables of the same crimes: every shared column, every
 -- row either lists (an unlisted row is 0)
 CREATE TABLE revisions AS
@@ -139,6 +180,8 @@ SELECT jsonb_build_object('case', k,
                        'revisions', coalesce((SELECT jsonb_agg(jsonb_build_array(v.row_label, v.col_label, v.d))
                                                 FROM revisions v WHERE v.k = x.k AND v.an = x.n AND v.d <> 0), '[]')))
                       FROM fam x WHERE x.k = c.k AND same IS NOT NULL), '[]'),
+  'same_totals', coalesce((SELECT jsonb_agg(jsonb_build_object('a', n - 1, 'b', tot - 1))
+                             FROM fam x WHERE x.k = c.k AND tot IS NOT NULL), '[]'),
   'expect_narrowed', c.k LIKE '%each on its own',
   'targets', coalesce((SELECT jsonb_agg(CASE WHEN sub IS NULL THEN jsonb_build_object('table', n - 1, 'row', row, 'col', col)
                                              ELSE jsonb_build_object('diff', jsonb_build_array(sub - 1, n - 1), 'row', row, 'col', col) END

@@ -2,7 +2,8 @@
 # Unit and property tests of the pure-C disclosure-control core
 # (src/suppress.c, on the flow network of src/flow.c): hand-made tables,
 # audit vs brute force, protect+audit of random tables, controlled rounding,
-# linked tables (src/suppress_linked.c) when memory runs out.
+# linked tables (src/suppress_linked.c) when memory runs out, two breakdowns
+# of the same crimes (same_totals) audited against brute force.
 # 3000 tables at -O2, then 300 once more under AddressSanitizer/UBSan when
 # the toolchain has them (test/unit/build.sh).
 . "$(dirname "$0")/../unit/build.sh"

@@ -21,7 +21,10 @@
  * 8. counts near SDC_MAX_SUM under multi-label caps (no overflow);
  * 9. the same for linked tables;
  * 10. the cell key near INT64_MAX;
- * 11. protect's passes reaching the optimum (brute force) on two tables.
+ * 11. protect's passes reaching the optimum (brute force) on two tables;
+ * 12. two breakdowns of the same crimes (pair): the family audit against
+ *	  brute force over both tables with equal column totals, on random
+ *	  withholding patterns and on protect's own.
  *
  * Deterministic (splitmix64 with fixed seeds).  Exit status 0 = all passed.
  */
@@ -797,7 +800,7 @@ test_family_nomem(void)
 	{
 		SdcTable   *t[2] = {table_from(3, 3, parent), table_from(3, 3, child)};
 		int			par[2] = {-1, 0};
-		SdcFamily	f = {2, t, par, NULL, NULL, NULL};
+		SdcFamily	f = {2, t, par, NULL, NULL, NULL, NULL};
 		SdcStats	stats[2];
 		SdcParams	p;
 		SdcStatus	st;
@@ -889,7 +892,7 @@ test_family_periods(void)
 				par[2] = {-1, -1};
 	bool		given[2] = {true, false};
 	SdcTable   *t[2] = {table_from(4, 5, last), table_from(4, 5, now)};
-	SdcFamily	f = {2, t, par, same, shared, given};
+	SdcFamily	f = {2, t, par, same, shared, given, NULL};
 	SdcStats	stats[2];
 	SdcParams	p;
 	int			bt, br, bc, bk;
@@ -938,7 +941,7 @@ test_family_near_max(void)
 	{
 		SdcTable   *t[2] = {sdc_table_alloc(5, 1), sdc_table_alloc(5, 1)};
 		int			par[2] = {-1, 0};
-		SdcFamily	f = {2, t, par, NULL, NULL, NULL};
+		SdcFamily	f = {2, t, par, NULL, NULL, NULL, NULL};
 		SdcStats	stats[2];
 		SdcInterval *out[2];
 		SdcParams	p;
@@ -1088,6 +1091,223 @@ test_loss(void)
 		   (int) (sizeof(cases) / sizeof(cases[0])));
 }
 
+/*
+ * 12. Two breakdowns of the same crimes (SdcFamily.pair).  Grid rows 0..na-1
+ * are table 0's, na..na+nb-1 table 1's (fixed zeros in the other); table
+ * 1's cells share out table 0's column totals.  Every completion of both
+ * tables (withheld cells 0..G, the published grand total bounding them)
+ * that keeps every published figure of both and equal column totals is
+ * enumerated; each withheld entry's min and max over them must be the
+ * audit's outer and inner intervals alike (the pair's audit is exact).
+ */
+#define PAIR_MAXVAR 7			/* withheld cells of both tables at most */
+
+static bool
+pair_completion_ok(SdcTable *const *t, const int64_t *v)
+{
+	for (int k = 0; k < 2; k++)
+	{
+		const SdcTable *x = t[k];
+		int64_t		g = 0;
+
+		for (int r = 0; r < x->nr; r++)
+		{
+			int64_t		s = 0;
+
+			for (int c = 0; c < x->nc; c++)
+				s += v[k * 64 + r * x->nc + c];
+			if (x->rstate[r] == SDC_PUBLISHED && s != x->rtot[r])
+				return false;
+			g += s;
+		}
+		for (int c = 0; c < x->nc; c++)
+		{
+			int64_t		s = 0,
+						o = 0;
+
+			for (int r = 0; r < x->nr; r++)
+			{
+				s += v[k * 64 + r * x->nc + c];
+				o += v[(1 - k) * 64 + r * x->nc + c];
+			}
+			if ((x->cstate_tot[c] == SDC_PUBLISHED && s != x->ctot[c]) || s != o)
+				return false;
+		}
+		if (x->gstate == SDC_PUBLISHED && g != x->grand)
+			return false;
+	}
+	return true;
+}
+
+/* The value of entry e of table k in completion v. */
+static int64_t
+pair_entry(const SdcTable *x, const int64_t *v, size_t e)
+{
+	size_t		ncell = (size_t) x->nr * x->nc;
+	int64_t		s = 0;
+
+	if (e < ncell)
+		return v[e];
+	e -= ncell;
+	if (e < (size_t) x->nr)
+	{
+		for (int c = 0; c < x->nc; c++)
+			s += v[e * x->nc + c];
+		return s;
+	}
+	e -= x->nr;
+	for (int r = 0; r < x->nr; r++)
+		for (int c = 0; c < x->nc; c++)
+			if (e >= (size_t) x->nc || c == (int) e)
+				s += v[r * x->nc + c];
+	return s;
+}
+
+static void
+test_family_breakdowns(int n)
+{
+	int			checked = 0,
+				leaks = 0;
+
+	unit_seed(1313);
+	for (int it = 0; it < n; it++)
+	{
+		int			na = 1 + (int) rnd(2),
+					nb = 1 + (int) rnd(2),
+					nc = 1 + (int) rnd(2),
+					nr = na + nb;
+		SdcTable   *t[2] = {sdc_table_alloc(nr, nc), sdc_table_alloc(nr, nc)};
+		uint8_t    *fx[2] = {calloc(nr * nc, 1), calloc(nr * nc, 1)};
+		int			par[2] = {-1, -1},
+					pair[2] = {1, 0};
+		SdcFamily	f = {2, t, par, NULL, NULL, NULL, pair};
+		SdcParams	p;
+		SdcInterval *out[2];
+		int			var[PAIR_MAXVAR],
+					nv = 0;
+		double		space = 1;
+		int64_t		v[128],
+					lo[2][32],
+					hi[2][32];
+		bool		any = false,
+					protect = it % 2 == 1;
+
+		sdc_params_default(&p, 3);
+		p.protection = 2;
+		p.allow_totals = true;
+		for (int c = 0; c < nc; c++)
+		{
+			for (int r = 0; r < na; r++)
+				t[0]->cell[r * nc + c] = rnd(4);
+			for (int r = 0; r < na; r++)
+				for (int64_t k = 0; k < t[0]->cell[r * nc + c]; k++)
+					t[1]->cell[(na + (int) rnd(nb)) * nc + c]++;
+		}
+		for (int r = 0; r < nr; r++)
+			for (int c = 0; c < nc; c++)
+				fx[r < na ? 1 : 0][r * nc + c] = 1;
+		t[0]->fixed = fx[0];
+		t[1]->fixed = fx[1];
+		CHECK(sdc_table_init(t[0]) == SDC_OK && sdc_table_init(t[1]) == SDC_OK, "pair init");
+		if (protect)
+		{
+			SdcStats	stats[2];
+
+			memset(stats, 0, sizeof(stats));
+			CHECK(sdc_family_protect(&f, &p, stats) == SDC_OK, "pair %d not protected", it);
+		}
+		else
+			for (int k = 0; k < 2; k++)
+				for (size_t e = 0; e < sdc_nentries(t[k]); e++)
+				{
+					size_t		ncell = (size_t) nr * nc;
+					bool		own = e < ncell ? !fx[k][e] :
+						e < ncell + nr ? !fx[k][(e - ncell) * nc] : true;
+
+					if (own && e != sdc_grand_index(t[k]) && rnd(2))
+						*sdc_entry_state(t[k], e) = SDC_SUPPRESSED;
+				}
+		/* the grand total bounds the enumeration: published in one at least */
+		if (SDC_IS_SUPPRESSED(t[0]->gstate) && SDC_IS_SUPPRESSED(t[1]->gstate))
+			goto next;
+		for (int k = 0; k < 2; k++)
+			for (int e = 0; e < nr * nc; e++)
+				if (SDC_IS_SUPPRESSED(t[k]->cstate[e]))
+				{
+					if (nv == PAIR_MAXVAR || (space *= t[0]->grand + 1) > 4e6)
+						goto next;
+					var[nv++] = k * 64 + e;
+				}
+		for (int k = 0; k < 2; k++)
+		{
+			out[k] = calloc(sdc_nentries(t[k]), sizeof(SdcInterval));
+			for (size_t e = 0; e < sdc_nentries(t[k]); e++)
+			{
+				lo[k][e] = SDC_INF;
+				hi[k][e] = -1;
+			}
+		}
+		CHECK(sdc_family_audit(&f, &p, out) == SDC_OK, "pair audit");
+		memset(v, 0, sizeof(v));
+		for (int k = 0; k < 2; k++)
+			for (int e = 0; e < nr * nc; e++)
+				v[k * 64 + e] = t[k]->cell[e];
+		for (int i = 0; i < nv; i++)
+			v[var[i]] = 0;
+		for (;;)
+		{
+			int			i;
+
+			if (pair_completion_ok(t, v))
+				for (int k = 0; k < 2; k++)
+					for (size_t e = 0; e < sdc_nentries(t[k]); e++)
+					{
+						int64_t		x = pair_entry(t[k], v + k * 64, e);
+
+						if (x < lo[k][e])
+							lo[k][e] = x;
+						if (x > hi[k][e])
+							hi[k][e] = x;
+					}
+			for (i = 0; i < nv && ++v[var[i]] > t[0]->grand; i++)
+				v[var[i]] = 0;
+			if (i == nv)
+				break;
+		}
+		for (int k = 0; k < 2; k++)
+		{
+			for (size_t e = 0; e < sdc_nentries(t[k]); e++)
+			{
+				SdcInterval *o = &out[k][e];
+
+				if (!SDC_IS_SUPPRESSED(*sdc_entry_state(t[k], e)))
+					continue;
+				any = true;
+				CHECK(o->lo == lo[k][e] && o->hi == hi[k][e] &&
+					  o->inner_lo == lo[k][e] && o->inner_hi == hi[k][e],
+					  "pair %d table %d entry %zu: audit %lld..%lld inner %lld..%lld, brute force %lld..%lld",
+					  it, k, e, (long long) o->lo, (long long) o->hi, (long long) o->inner_lo,
+					  (long long) o->inner_hi, (long long) lo[k][e], (long long) hi[k][e]);
+				if (protect && e < (size_t) nr * nc && o->sensitive)
+					CHECK(o->meets, "pair %d table %d cell %zu protected but narrowed", it, k, e);
+				leaks += !protect && e < (size_t) nr * nc && o->sensitive && !o->meets;
+			}
+			free(out[k]);
+		}
+		checked += any;
+next:
+		for (int k = 0; k < 2; k++)
+		{
+			free(fx[k]);
+			t[k]->fixed = NULL;
+			sdc_table_free(t[k]);
+		}
+	}
+	printf("suppress: %d pairs of breakdowns audited against brute force (%d small counts narrowed in random patterns)\n",
+		   checked, leaks);
+	CHECK(checked > n / 4, "too few pairs checked: %d of %d", checked, n);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1104,6 +1324,7 @@ main(int argc, char **argv)
 	test_near_max();
 	test_family_near_max();
 	test_family_periods();
+	test_family_breakdowns(n / 10);
 	test_cellkey_max();
 	test_loss();
 	return unit_done("suppress");
