@@ -108,13 +108,37 @@ typedef struct RowMemo
  * that comparing an input label with it takes three 16-byte compares at
  * fixed places, from aligned memory, and no branch (probe_eq).  For 16
  * bytes or more: label bytes [0, 16), [m, m + 16) and [len - 16, len), m =
- * 16 if len > 32 else len - 16 (IMAGE_MID); for 8 to 15 bytes: [0, 8) and
- * [len - 8, len), three times.  Images are made once per row, in the
+ * (len - 16) / 2 (IMAGE_MID: the three blocks cover the label when len is
+ * at most 48); for 8 to 15 bytes: [0, 8) and [len - 8, len), three times.  Images are made once per row, in the
  * state's memory, and never move.
  */
 #define IMAGE_MAX 48
 #define IMAGE_SIZE 48
 #define IMAGES_PER_CHUNK 64
+
+/*
+ * fast_label_len[b]: for a varlena whose first byte is b, the length of its
+ * data when it is short inline text (1-byte header) of 8 to IMAGE_MAX bytes
+ * (the labels the fast path reads in place), else 0.  An external TOAST
+ * pointer has a 1-byte header too, but VARSIZE_SHORT reads 0 for it.
+ * Filled from postgres.h's macros, so it holds on either byte order, once
+ * per backend (by configure, before any state can take the fast path).
+ */
+static uint8 fast_label_len[256];
+static bool fast_label_len_made = false;
+
+static void
+make_fast_label_len(void)
+{
+	for (int b = 0; b < 256; b++)
+	{
+		uint8		hdr[VARHDRSZ] = {(uint8) b};
+		int			len = VARSIZE_SHORT(hdr) - VARHDRSZ_SHORT;
+
+		fast_label_len[b] = (VARATT_IS_SHORT(hdr) && len >= 8 && len <= IMAGE_MAX) ? len : 0;
+	}
+	fast_label_len_made = true;
+}
 
 typedef struct XtabAggState
 {
@@ -382,6 +406,8 @@ configure(XtabAggState *st, FunctionCallInfo fcinfo)
 	st->gran = PERIOD_YEAR;
 	st->fast = (!st->multi && st->coltype == COLT_DATE &&
 				st->gran_arg < 0 && st->weight_arg < 0);
+	if (st->fast && !fast_label_len_made)
+		make_fast_label_len();
 	if (st->multi)
 		st->xt->has_units = true;
 	st->configured = true;
@@ -608,9 +634,11 @@ memo_sync(XtabAggState *st)
 
 /*
  * Offset of the middle block of a label image (see IMAGE_MAX), for a label
- * of 16 to IMAGE_MAX bytes.
+ * of 16 to IMAGE_MAX bytes: at most 16, and at least len - 32, so that the
+ * blocks at 0, IMAGE_MID and len - 16 leave no byte out.
  */
-#define IMAGE_MID(len) ((len) > 32 ? 16 : (len) - 16)
+#define IMAGE_MID(len) (((len) - 16) >> 1)
+StaticAssertDecl(IMAGE_MAX == 48, "IMAGE_MID covers labels of at most 48 bytes");
 
 /*
  * The label image of row r (see IMAGE_MAX), made if it has none; the row's
@@ -791,14 +819,22 @@ fast_path_on(XtabAggState *st)
 pg_noinline static Datum trans_general(FunctionCallInfo fcinfo);
 
 /*
- * A label the fast path reads in place: short inline text (1-byte header)
- * of 8 to IMAGE_MAX bytes (the row memo's imaged labels).  An external
- * TOAST pointer has a 1-byte header too, but VARSIZE_SHORT reads 0 for it
- * on either byte order (postgres.h), so it fails the length test.
+ * VARATT_IS_EXTERNAL_EXPANDED_RW as one compare of the first two bytes (the
+ * 1-byte external header and the tag), which the compiler folds into a
+ * constant.
  */
-#define FAST_LABEL(p) \
-	(VARATT_IS_SHORT(p) && \
-	 (uint32) (VARSIZE_SHORT(p) - (VARHDRSZ_SHORT + 8)) <= (uint32) (IMAGE_MAX - 8))
+static inline bool
+is_expanded_rw(const struct varlena *p)
+{
+	varattrib_1b_e rw;
+	uint16		want,
+				have;
+
+	SET_VARTAG_1B_E(&rw, VARTAG_EXPANDED_RW);
+	memcpy(&want, &rw, sizeof(want));
+	memcpy(&have, p, sizeof(have));
+	return have == want;
+}
 
 /*
  * xtab_agg_trans(xtab, row, col [, granularity] [, weight]) -> xtab
@@ -822,7 +858,7 @@ xtab_agg_trans(PG_FUNCTION_ARGS)
 		XtabAggState *st;
 
 		/* a read-write pointer to an expanded object ... */
-		if (likely(VARATT_IS_EXTERNAL_EXPANDED_RW(sp)))
+		if (likely(is_expanded_rw(sp)))
 		{
 			/* (DatumGetEOHP, inline) */
 			memcpy(&st, VARDATA_EXTERNAL(sp), sizeof(st));
@@ -830,10 +866,10 @@ xtab_agg_trans(PG_FUNCTION_ARGS)
 			if (likely(st->hdr.eoh_methods == &state_methods))
 			{
 				uint32		idx = (uint32) PG_GETARG_DATEADT(2) - (uint32) st->daybase;
+				int			len = fast_label_len[*(const uint8 *) tp];
 
-				if (likely(idx < (uint32) st->fast_ndays && FAST_LABEL(tp)))
+				if (likely(idx < (uint32) st->fast_ndays && len != 0))
 				{
-					int			len = VARSIZE_SHORT(tp) - VARHDRSZ_SHORT;
 					int			c = st->daycol[idx];
 					LabelProbe	p;
 					const RowMemo *m;
