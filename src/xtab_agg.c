@@ -637,7 +637,7 @@ memo_sync(XtabAggState *st)
  * of 16 to IMAGE_MAX bytes: at most 16, and at least len - 32, so that the
  * blocks at 0, IMAGE_MID and len - 16 leave no byte out.
  */
-#define IMAGE_MID(len) (((len) - 16) >> 1)
+#define IMAGE_MID(len) (((uint32) (len) - 16) >> 1)
 StaticAssertDecl(IMAGE_MAX == 48, "IMAGE_MID covers labels of at most 48 bytes");
 
 /*

@@ -120,3 +120,17 @@ SELECT format('ratio xtab / count(*)                  %s  (target <= 1.5)',
                max(ms) FILTER (WHERE name = 'xtab_2_workers_no_leader') AS xtab_2_workers_no_leader,
                max(ms) FILTER (WHERE name = 'count_2_workers') AS count_2_workers
           FROM timing) t;
+-- The same two ratios taken within each round (xtab's, count(*)'s and the
+-- 2-worker run's times of one round), so a burst of load from elsewhere
+-- shows as the spread rather than hiding in a best-of.
+SELECT format('ratio xtab / count(*), within each round   median %s, %s to %s over %s rounds',
+              round(percentile_cont(0.5) WITHIN GROUP (ORDER BY xc)::numeric, 2),
+              round(min(xc)::numeric, 2), round(max(xc)::numeric, 2), count(*)),
+       format('speedup xtab 2 workers, within each round  median %s, %s to %s',
+              round(percentile_cont(0.5) WITHIN GROUP (ORDER BY xw)::numeric, 2),
+              round(min(xw)::numeric, 2), round(max(xw)::numeric, 2))
+  FROM (SELECT x.ms / c.ms AS xc, x.ms / w.ms AS xw
+          FROM runs x
+          JOIN runs c ON c.round = x.round AND c.name = 'count'
+          JOIN runs w ON w.round = x.round AND w.name = 'xtab_2_workers'
+         WHERE x.name = 'xtab') r;
