@@ -21,11 +21,14 @@
  * NULL text[] counts under '(blank)', as do NULL elements; an EMPTY text[]
  * counts nowhere (the input row has no label of interest).
  *
- * Speed: the row label is hashed straight from the tuple's bytes (no copy
+ * Speed: the row label is read straight from the tuple's bytes (no copy
  * unless it is a new label), the date is bucketed by integer arithmetic and
- * the column found through a small direct-mapped memo of period keys, and
+ * the column found through a day cache and a small memo of period keys, and
  * the count goes into a dense matrix.  There is no per-row allocation on the
- * common path.
+ * common path.  For xtab(text, date) by year, a row whose day and label were
+ * seen before takes a fast path of about 64 instructions (xtab_agg_trans:
+ * the label compared, in three 16-byte blocks, with an aligned copy of the
+ * row's label that its memo entry points to, beside the row's cells).
  *
  * The state is a foistats.xtab, not internal: an aggregate whose state has
  * a real type can be split by Citus (partial aggregates on the shards,
