@@ -168,6 +168,32 @@ SELECT r.row_label, r.col_label, r.n, g.n AS group_by
  WHERE r.n IS DISTINCT FROM g.n OR r.row_label LIKE '%A OFFENDER%'
  ORDER BY 1, 2;
 
+-- The fast path compares a label of 8 to 48 bytes with a copy of the row's
+-- label laid out in three 16-byte blocks (src/xtab_agg.c, IMAGE_MAX), and
+-- its memo points at each row's cells.  Labels of every length from 1 to
+-- 60, three of each length differing only in their middle character (alike
+-- in length and first and last 8 bytes from 17 bytes on), a new label
+-- every 150 rows and a new year every 1,000 (3 days a year, so days repeat
+-- and the fast path runs between): the matrix grows wider (8 -> 16 -> 32
+-- columns) and longer (64 -> 128 -> 256 rows) while the memo points into
+-- it, and every cell must still equal the plain GROUP BY (zero where
+-- GROUP BY has no row).
+CREATE TEMP TABLE memo_lengths AS
+SELECT overlay(repeat('m', len) placing v::text from (len + 1) / 2 for 1) AS offence,
+       make_date(1990 + (i * 7) % (1 + i / 1000), 1 + i % 3, 1) AS recorded_on
+  FROM generate_series(1, 30000) i,
+       LATERAL (SELECT i % (1 + least(179, i / 150)) AS k) k,
+       LATERAL (SELECT 1 + k % 60 AS len, (k / 60) % 3 AS v) l;
+SELECT count(DISTINCT offence) AS labels, min(length(offence)) AS shortest,
+       max(length(offence)) AS longest, count(DISTINCT extract(year FROM recorded_on)) AS years
+  FROM memo_lengths;
+SELECT count(*) AS cells, count(*) FILTER (WHERE r.n IS DISTINCT FROM coalesce(g.n, 0)) AS differing,
+       count(*) FILTER (WHERE g.n > 0) AS nonzero, sum(r.n) AS counted
+  FROM (SELECT foistats.xtab(offence, recorded_on) AS x FROM memo_lengths) s,
+       foistats.rows(s.x) r
+  FULL JOIN (SELECT offence, extract(year FROM recorded_on)::text AS yr, count(*) AS n
+               FROM memo_lengths GROUP BY 1, 2) g ON g.offence = r.row_label AND g.yr = r.col_label;
+
 -- A label stored out of line (TOAST) is read as its text, not as the
 -- pointer to it (3,200 characters, kept out of line uncompressed).
 CREATE TEMP TABLE long_label (offence text, recorded_on date);

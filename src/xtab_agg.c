@@ -21,11 +21,14 @@
  * NULL text[] counts under '(blank)', as do NULL elements; an EMPTY text[]
  * counts nowhere (the input row has no label of interest).
  *
- * Speed: the row label is hashed straight from the tuple's bytes (no copy
+ * Speed: the row label is read straight from the tuple's bytes (no copy
  * unless it is a new label), the date is bucketed by integer arithmetic and
- * the column found through a small direct-mapped memo of period keys, and
+ * the column found through a day cache and a small memo of period keys, and
  * the count goes into a dense matrix.  There is no per-row allocation on the
- * common path.
+ * common path.  For xtab(text, date) by year, a row whose day and label were
+ * seen before takes a fast path of about 64 instructions (xtab_agg_trans:
+ * the label compared, in three 16-byte blocks, with an aligned copy of the
+ * row's label that its memo entry points to, beside the row's cells).
  *
  * The state is a foistats.xtab, not internal: an aggregate whose state has
  * a real type can be split by Citus (partial aggregates on the shards,
@@ -80,15 +83,65 @@ typedef struct ColMemo
 } ColMemo;
 
 /*
- * The fast path's label -> row memo: direct-mapped, keyed by a cheap mix of
- * the label's length and its first and last 8 bytes, always verified against
- * the row's full label, so a stale or colliding slot only costs a hash-table
- * lookup.  An FOI table has tens to hundreds of distinct labels, so nearly
- * every row hits, and a row costs two loads, one multiply and one memcmp
- * instead of hashing the whole label.
+ * The label -> row memo: direct-mapped, keyed by a cheap mix of the label's
+ * length and its first and last 8 bytes (labels of 8 bytes or more), always
+ * verified against the row's full label, so a stale or colliding slot only
+ * costs a hash-table lookup.  An FOI table has tens to hundreds of distinct
+ * labels, so nearly every row hits.  An entry holds what the fast path needs
+ * without going through the Xtab: the row's cells, and the label to verify
+ * against, as the row's label image when it is at most IMAGE_MAX bytes long
+ * (see label_image), else as its bytes (in the Xtab's arena, which never
+ * moves).  The cells pointers are valid while xt->cells and xt->colcap are
+ * what memo_cells and memo_colcap say (memo_sync mends them after the
+ * matrix grows).
  */
 #define ROWMEMO_BITS 10
 #define ROWMEMO_SIZE (1 << ROWMEMO_BITS)
+
+typedef struct RowMemo
+{
+	const char *bytes;			/* label image, or label bytes if longer */
+	int64	   *cells;			/* the row's cells: xt->cells + row * colcap */
+	int32		len;			/* label length; 0: empty slot */
+	int32		row;
+} RowMemo;
+
+/*
+ * A label image: the bytes of a label of 8 to IMAGE_MAX bytes laid out so
+ * that comparing an input label with it takes three 16-byte compares at
+ * fixed places, from aligned memory, and no branch (probe_eq).  For 16
+ * bytes or more: label bytes [0, 16), [m, m + 16) and [len - 16, len), m =
+ * (len - 16) / 2 (IMAGE_MID: the three blocks cover the label when len is
+ * at most 48); for 8 to 15 bytes: [0, 8) and [len - 8, len), three times.  Images are made once per row, in the
+ * state's memory, and never move.
+ */
+#define IMAGE_MAX 48
+#define IMAGE_SIZE 48
+#define IMAGES_PER_CHUNK 64
+
+/*
+ * fast_label_len[b]: for a varlena whose first byte is b, the length of its
+ * data when it is short inline text (1-byte header) of 8 to IMAGE_MAX bytes
+ * (the labels the fast path reads in place), else 0.  An external TOAST
+ * pointer has a 1-byte header too, but VARSIZE_SHORT reads 0 for it.
+ * Filled from postgres.h's macros, so it holds on either byte order, once
+ * per backend (by configure, before any state can take the fast path).
+ */
+static uint8 fast_label_len[256];
+static bool fast_label_len_made = false;
+
+static void
+make_fast_label_len(void)
+{
+	for (int b = 0; b < 256; b++)
+	{
+		uint8		hdr[VARHDRSZ] = {(uint8) b};
+		int			len = VARSIZE_SHORT(hdr) - VARHDRSZ_SHORT;
+
+		fast_label_len[b] = (VARATT_IS_SHORT(hdr) && len >= 8 && len <= IMAGE_MAX) ? len : 0;
+	}
+	fast_label_len_made = true;
+}
 
 typedef struct XtabAggState
 {
@@ -97,7 +150,6 @@ typedef struct XtabAggState
 	struct varlena *flat;		/* image made by state_get_flat_size, or NULL */
 	bool		configured;
 	bool		fast;			/* (text, date) by year: see xtab_agg_trans */
-	bool		fast_now;		/* fast, and no flat image to forget */
 	bool		multi;			/* row label is text[] */
 	ColType		coltype;
 	int			gran_arg;		/* argument number of granularity, or -1 */
@@ -114,8 +166,20 @@ typedef struct XtabAggState
 	uint8		daygran;		/* granularity the cache was filled for */
 	int		   *scratch;		/* multi-label: rows seen in this input row */
 	int			scratchcap;
-	/* label -> row memo for the fast path (see memo_row); row + 1, 0 = empty */
-	int32		rowmemo[ROWMEMO_SIZE];
+	/*
+	 * The fast path (xtab_agg_trans) runs only while fast_ndays > 0: it is
+	 * ndays when the state is fast, the memo's cells pointers are in sync
+	 * and there is no flat image to forget; 0 otherwise (state_changed and
+	 * state_get_flat_size clear it, trans_general sets it on its way out).
+	 */
+	int32		fast_ndays;
+	int64	   *memo_cells;		/* xt->cells the memo's pointers are into */
+	int32		memo_colcap;	/* xt->colcap they were computed with */
+	char	  **rowimage;		/* per row: its label image, or NULL */
+	int32		rowimagecap;
+	char	   *images;			/* free space for images (16-byte aligned) */
+	int32		imagesleft;		/* images that fit in it */
+	RowMemo		rowmemo[ROWMEMO_SIZE];	/* label -> row (see memo_row) */
 } XtabAggState;
 
 PG_FUNCTION_INFO_V1(xtab_agg_trans);
@@ -154,7 +218,7 @@ state_get_flat_size(ExpandedObjectHeader *eohptr)
 
 		st->flat = xtab_flatten(st->xt);
 		MemoryContextSwitchTo(old);
-		st->fast_now = false;	/* the next change must forget the image */
+		st->fast_ndays = 0;		/* the next change must forget the image */
 	}
 	return VARSIZE(st->flat);
 }
@@ -168,7 +232,10 @@ state_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_si
 	memcpy(result, st->flat, allocated_size);
 }
 
-/* The cross-tab is about to change: forget its flat image. */
+/*
+ * The cross-tab is about to change: forget its flat image, and keep the
+ * fast path off until trans_general has checked the row memo again.
+ */
 static inline void
 state_changed(XtabAggState *st)
 {
@@ -177,7 +244,7 @@ state_changed(XtabAggState *st)
 		pfree(st->flat);
 		st->flat = NULL;
 	}
-	st->fast_now = st->fast;
+	st->fast_ndays = 0;
 }
 
 /*
@@ -342,7 +409,8 @@ configure(XtabAggState *st, FunctionCallInfo fcinfo)
 	st->gran = PERIOD_YEAR;
 	st->fast = (!st->multi && st->coltype == COLT_DATE &&
 				st->gran_arg < 0 && st->weight_arg < 0);
-	st->fast_now = st->fast && st->flat == NULL;
+	if (st->fast && !fast_label_len_made)
+		make_fast_label_len();
 	if (st->multi)
 		st->xt->has_units = true;
 	st->configured = true;
@@ -528,6 +596,14 @@ add_count(Xtab *xt, int r, int c, int64 w)
 		count_out_of_range();
 }
 
+/* The row memo's slot of a label whose first and last 8 bytes are a and b. */
+static inline uint32
+rowmemo_slot_of(uint64 a, uint64 b, int len)
+{
+	return (uint32) (((a ^ (b + (uint64) len)) * UINT64CONST(0x9E3779B97F4A7C15)) >>
+					 (64 - ROWMEMO_BITS));
+}
+
 /* The row memo's slot for a label of 8 or more bytes (see ROWMEMO_BITS). */
 static inline uint32
 rowmemo_slot(const char *label, int len)
@@ -537,8 +613,155 @@ rowmemo_slot(const char *label, int len)
 
 	memcpy(&a, label, 8);
 	memcpy(&b, label + len - 8, 8);
-	return (uint32) (((a ^ (b + (uint64) len)) * UINT64CONST(0x9E3779B97F4A7C15)) >>
-					 (64 - ROWMEMO_BITS));
+	return rowmemo_slot_of(a, b, len);
+}
+
+/*
+ * Point the row memo's entries at the cells again after the matrix moved
+ * or grew wider (rows are never removed, so every entry still names a row).
+ */
+static void
+memo_sync(XtabAggState *st)
+{
+	Xtab	   *xt = st->xt;
+
+	for (int i = 0; i < ROWMEMO_SIZE; i++)
+		if (st->rowmemo[i].len > 0)
+		{
+			Assert(st->rowmemo[i].row < xt->nrows);
+			st->rowmemo[i].cells = xt->cells + (Size) st->rowmemo[i].row * xt->colcap;
+		}
+	st->memo_cells = xt->cells;
+	st->memo_colcap = xt->colcap;
+}
+
+/*
+ * Offset of the middle block of a label image (see IMAGE_MAX), for a label
+ * of 16 to IMAGE_MAX bytes: at most 16, and at least len - 32, so that the
+ * blocks at 0, IMAGE_MID and len - 16 leave no byte out.
+ */
+#define IMAGE_MID(len) (((uint32) (len) - 16) >> 1)
+StaticAssertDecl(IMAGE_MAX == 48, "IMAGE_MID covers labels of at most 48 bytes");
+
+/*
+ * The label image of row r (see IMAGE_MAX), made if it has none; the row's
+ * label is 8 to IMAGE_MAX bytes long.
+ */
+static const char *
+label_image(XtabAggState *st, int r)
+{
+	Xtab	   *xt = st->xt;
+	const char *label = xt->rlabel[r].data;
+	int			len = xt->rlabel[r].len;
+	char	   *img;
+
+	Assert(len >= 8 && len <= IMAGE_MAX);
+	if (r >= st->rowimagecap)
+	{
+		int			n = Max(xt->rowcap, r + 1);
+
+		st->rowimage = st->rowimage ?
+			repalloc_huge(st->rowimage, n * sizeof(char *)) :
+			MemoryContextAllocHuge(xt->mcxt, n * sizeof(char *));
+		memset(st->rowimage + st->rowimagecap, 0, (n - st->rowimagecap) * sizeof(char *));
+		st->rowimagecap = n;
+	}
+	if (st->rowimage[r] != NULL)
+		return st->rowimage[r];
+	if (st->imagesleft == 0)
+	{
+		char	   *chunk = MemoryContextAlloc(xt->mcxt, IMAGES_PER_CHUNK * IMAGE_SIZE + 16);
+
+		st->images = (char *) TYPEALIGN(16, chunk);
+		st->imagesleft = IMAGES_PER_CHUNK;
+	}
+	img = st->images;
+	st->images += IMAGE_SIZE;
+	st->imagesleft--;
+	if (len < 16)
+	{
+		/* the first and last 8 bytes, three times */
+		memcpy(img, label, 8);
+		memcpy(img + 8, label + len - 8, 8);
+		memcpy(img + 16, img, 16);
+		memcpy(img + 32, img, 16);
+	}
+	else
+	{
+		memcpy(img, label, 16);
+		memcpy(img + 16, label + IMAGE_MID(len), 16);
+		memcpy(img + 32, label + len - 16, 16);
+	}
+	st->rowimage[r] = img;
+	return img;
+}
+
+/*
+ * A label of 8 to IMAGE_MAX bytes, read for comparing with images: its
+ * three blocks as the image holds them (see IMAGE_MAX), and its first and
+ * last 8 bytes for the memo slot.  With SSE2 the blocks are in vector
+ * registers and the 8-byte words come out of them.
+ */
+typedef struct LabelProbe
+{
+#ifdef __SSE2__
+	__m128i		blk[3];
+#else
+	const char *label;
+	int			len;
+#endif
+	uint64		first8;
+	uint64		last8;
+} LabelProbe;
+
+static inline void
+probe_label(LabelProbe *p, const char *label, int len)
+{
+#ifdef __SSE2__
+	if (len >= 16)
+	{
+		p->blk[0] = _mm_loadu_si128((const __m128i *) label);
+		p->blk[1] = _mm_loadu_si128((const __m128i *) (label + IMAGE_MID(len)));
+		p->blk[2] = _mm_loadu_si128((const __m128i *) (label + len - 16));
+	}
+	else
+	{
+		p->blk[0] = _mm_unpacklo_epi64(_mm_loadl_epi64((const __m128i *) label),
+									   _mm_loadl_epi64((const __m128i *) (label + len - 8)));
+		p->blk[1] = p->blk[2] = p->blk[0];
+	}
+	/* the first 8 bytes, and the last 8 (the high half of the last block) */
+	p->first8 = (uint64) _mm_cvtsi128_si64(p->blk[0]);
+	p->last8 = (uint64) _mm_cvtsi128_si64(_mm_unpackhi_epi64(p->blk[2], p->blk[2]));
+#else
+	p->label = label;
+	p->len = len;
+	memcpy(&p->first8, label, 8);
+	memcpy(&p->last8, label + len - 8, 8);
+#endif
+}
+
+/* Whether the probed label equals the one imaged in img (same length). */
+static inline bool
+probe_eq(const LabelProbe *p, const char *img)
+{
+#ifdef __SSE2__
+	__m128i		eq;
+
+	eq = _mm_and_si128(_mm_cmpeq_epi8(p->blk[0], _mm_load_si128((const __m128i *) img)),
+					   _mm_cmpeq_epi8(p->blk[1], _mm_load_si128((const __m128i *) (img + 16))));
+	eq = _mm_and_si128(eq, _mm_cmpeq_epi8(p->blk[2], _mm_load_si128((const __m128i *) (img + 32))));
+	return _mm_movemask_epi8(eq) == 0xFFFF;
+#else
+	const char *label = p->label;
+	int			len = p->len;
+
+	if (len < 16)
+		return memcmp(img, &p->first8, 8) == 0 && memcmp(img + 8, &p->last8, 8) == 0;
+	return memcmp(label, img, 16) == 0 &&
+		memcmp(label + IMAGE_MID(len), img + 16, 16) == 0 &&
+		memcmp(label + len - 16, img + 32, 16) == 0;
+#endif
 }
 
 /* Row of a label, added if new; through the row memo (see ROWMEMO_BITS). */
@@ -546,20 +769,51 @@ static inline int
 memo_row(XtabAggState *st, const char *label, int len)
 {
 	Xtab	   *xt = st->xt;
-	uint32		slot;
+	RowMemo    *m;
 	int			r;
 
 	if (len < 8)
 		return xtab_add_row(xt, label, len);
-	slot = rowmemo_slot(label, len);
-	r = st->rowmemo[slot] - 1;
-	/* rows are never removed, so a memo entry always names a row */
-	Assert(r < xt->nrows);
-	if (r >= 0 && xt->rlabel[r].len == len && xtab_label_eq(xt->rlabel[r].data, label, len))
-		return r;
+	if (len <= IMAGE_MAX)
+	{
+		LabelProbe	p;
+
+		probe_label(&p, label, len);
+		m = &st->rowmemo[rowmemo_slot_of(p.first8, p.last8, len)];
+		if (m->len == len && probe_eq(&p, m->bytes))
+			return m->row;
+	}
+	else
+	{
+		m = &st->rowmemo[rowmemo_slot(label, len)];
+		if (m->len == len && xtab_label_eq(m->bytes, label, len))
+			return m->row;
+	}
 	r = xtab_add_row(xt, label, len);
-	st->rowmemo[slot] = r + 1;
+	/* the matrix may have grown: mend the other entries first */
+	if (xt->cells != st->memo_cells || xt->colcap != st->memo_colcap)
+		memo_sync(st);
+	m->bytes = len <= IMAGE_MAX ? label_image(st, r) : xt->rlabel[r].data;
+	m->cells = xt->cells + (Size) r * xt->colcap;
+	m->len = len;
+	m->row = r;
 	return r;
+}
+
+/*
+ * Let the next rows take the fast path, if this state is for it: the memo's
+ * cells pointers mended if the matrix moved, the day cache made for this
+ * granularity (the fast path's is always year).  Called by trans_general on
+ * its way out; state_changed turns it off again.
+ */
+static inline void
+fast_path_on(XtabAggState *st)
+{
+	if (!st->fast || st->flat != NULL)
+		return;
+	if (st->xt->cells != st->memo_cells || st->xt->colcap != st->memo_colcap)
+		memo_sync(st);
+	st->fast_ndays = (st->daycol != NULL && st->daygran == (uint8) st->gran) ? st->ndays : 0;
 }
 
 /* Return the state: its read-write pointer, so nodeAgg keeps it in place. */
@@ -568,48 +822,69 @@ memo_row(XtabAggState *st, const char *label, int len)
 pg_noinline static Datum trans_general(FunctionCallInfo fcinfo);
 
 /*
+ * VARATT_IS_EXTERNAL_EXPANDED_RW as one compare of the first two bytes (the
+ * 1-byte external header and the tag), which the compiler folds into a
+ * constant.
+ */
+static inline bool
+is_expanded_rw(const struct varlena *p)
+{
+	varattrib_1b_e rw;
+	uint16		want,
+				have;
+
+	SET_VARTAG_1B_E(&rw, VARTAG_EXPANDED_RW);
+	memcpy(&want, &rw, sizeof(want));
+	memcpy(&have, p, sizeof(have));
+	return have == want;
+}
+
+/*
  * xtab_agg_trans(xtab, row, col [, granularity] [, weight]) -> xtab
  *
  * The fast path serves the commonest call, xtab(text, date) by year, on a
  * row whose day and label have been seen before: the state is our own
- * expanded object (a read-write pointer to it), the day's column is in the
- * day cache and the label's row in the row memo.  It calls nothing and
- * returns the state pointer it was given; everything else (the first row, a
- * new label or day, other signatures, NULLs) is trans_general's.
+ * expanded object (a read-write pointer to it) with the fast path on
+ * (fast_ndays), the day's column is in the day cache and the label, short
+ * and inline, is in the row memo.  It calls nothing, reads nothing of the
+ * Xtab but the one cell, and returns the state pointer it was given;
+ * everything else (the first row, a new label or day, other signatures,
+ * NULLs) is trans_general's.
  */
 Datum
 xtab_agg_trans(PG_FUNCTION_ARGS)
 {
-	if (likely(!PG_ARGISNULL(0) && !PG_ARGISNULL(1) && !PG_ARGISNULL(2)))
+	if (likely(!(fcinfo->args[0].isnull | fcinfo->args[1].isnull | fcinfo->args[2].isnull)))
 	{
 		struct varlena *sp = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(0));
 		struct varlena *tp = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(1));
 		XtabAggState *st;
 
 		/* a read-write pointer to an expanded object ... */
-		if (likely(VARATT_IS_EXTERNAL_EXPANDED_RW(sp)))
+		if (likely(is_expanded_rw(sp)))
 		{
 			/* (DatumGetEOHP, inline) */
 			memcpy(&st, VARDATA_EXTERNAL(sp), sizeof(st));
-			/* ... that is our state, set up for this path; a short inline label */
-			if (likely(st->hdr.eoh_methods == &state_methods && st->fast_now &&
-					   VARATT_IS_SHORT(tp) && !VARATT_IS_EXTERNAL(tp)))
+			/* ... that is our state, with the fast path on */
+			if (likely(st->hdr.eoh_methods == &state_methods))
 			{
 				uint32		idx = (uint32) PG_GETARG_DATEADT(2) - (uint32) st->daybase;
-				int			len = VARSIZE_SHORT(tp) - VARHDRSZ_SHORT;
-				const char *label = VARDATA_SHORT(tp);
+				int			len = fast_label_len[*(const uint8 *) tp];
 
-				if (likely(idx < (uint32) st->ndays && len >= 8))
+				if (likely(idx < (uint32) st->fast_ndays && len != 0))
 				{
 					int			c = st->daycol[idx];
-					int			r = st->rowmemo[rowmemo_slot(label, len)] - 1;
-					const Xtab *xt = st->xt;
+					LabelProbe	p;
+					const RowMemo *m;
 
-					Assert(r < xt->nrows);
-					if (likely(c >= 0 && r >= 0 && xt->rlabel[r].len == len &&
-							   xtab_label_eq(xt->rlabel[r].data, label, len)))
+					probe_label(&p, VARDATA_SHORT(tp), len);
+					m = &st->rowmemo[rowmemo_slot_of(p.first8, p.last8, len)];
+					if (likely(c >= 0 && m->len == len && probe_eq(&p, m->bytes)))
 					{
-						add_count(st->xt, r, c, 1);
+						int64	   *cell = &m->cells[c];
+
+						if (unlikely(pg_add_s64_overflow(*cell, 1, cell)))
+							count_out_of_range();
 						return PG_GETARG_DATUM(0);
 					}
 				}
@@ -726,6 +1001,7 @@ trans_general(FunctionCallInfo fcinfo)
 		if (pg_add_s64_overflow(xt->cunits[c], w, &xt->cunits[c]))
 			count_out_of_range();
 	}
+	fast_path_on(st);
 	PG_RETURN_STATE(st);
 }
 
