@@ -209,3 +209,29 @@ SELECT foistats.protect_linked(ARRAY[foistats.parse_table(E'\t2022\t2023\tGrand 
 -- a multi-label table (mentions and distinct crimes)
 SELECT foistats.protect_linked(ARRAY['{cols: "2022", "2023"; rows: "A" 7 12, "B" 6 9; units: 12 20}'::foistats.xtab,
                                      (SELECT x FROM b)], same_totals => '{2,NULL}');
+
+-- Found in review: a table of the family outside the pair, listed first,
+-- whose column the pair lacks.  The pair's row totals are the pair's
+-- whatever the order of the tables: the same audit (off2's 1 can be 0 to 20:
+-- its row total, off0's and the column total of 26 leave it open), the same
+-- protection (the pair of above with an unrelated table first or last).
+CREATE TABLE ord (k text, x foistats.xtab);
+INSERT INTO ord VALUES
+  ('a', '{cols: "2020"; rows: "off0" 19s, "off1" 6, "off2" 1s; coltotals: 26; rowtotals: - - -}'),
+  ('b', '{cols: "2020"; rows: "age0" 22, "age1" 4; coltotals: 26; rowtotals: - 4; grandtotal: 26}'),
+  ('c', '{cols: "1999", "2020"; rows: "other" 1 2}'),
+  ('other', '{cols: "2000"; rows: "Other" 50}');
+SELECT 'pair alone' AS family, table_no - 1 AS pair_table, row_label, col_label, min, max, meets_rule, exact
+  FROM foistats.disclosure_audit_linked(ARRAY[(SELECT x FROM ord WHERE k = 'a'), (SELECT x FROM ord WHERE k = 'b')],
+                                        same_totals => '{2,1}')
+ WHERE row_label = 'off2'
+UNION ALL
+SELECT 'another table first', table_no - 2, row_label, col_label, min, max, meets_rule, exact
+  FROM foistats.disclosure_audit_linked(ARRAY[(SELECT x FROM ord WHERE k = 'c'), (SELECT x FROM ord WHERE k = 'a'),
+                                              (SELECT x FROM ord WHERE k = 'b')], same_totals => '{NULL,3,2}')
+ WHERE row_label = 'off2';
+SELECT (SELECT array_agg(p::text ORDER BY o) FROM unnest(foistats.protect_linked(ARRAY[(SELECT x FROM a), (SELECT x FROM b), (SELECT x FROM ord WHERE k = 'other')],
+                                      same_totals => '{2,1,NULL}', allow_totals => true)) WITH ORDINALITY AS u(p, o) WHERE o <= 2) =
+       (SELECT array_agg(p::text ORDER BY o) FROM unnest(foistats.protect_linked(ARRAY[(SELECT x FROM ord WHERE k = 'other'), (SELECT x FROM a), (SELECT x FROM b)],
+                                      same_totals => '{NULL,3,2}', allow_totals => true)) WITH ORDINALITY AS u(p, o) WHERE o >= 2)
+       AS same_pattern_either_order;

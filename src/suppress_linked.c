@@ -203,6 +203,21 @@ lists_cell(const SdcTable *t, size_t x)
 }
 
 /*
+ * Does t list row r (a cell of it in some column)?  In a family's grid a
+ * table's rows are fixed zeros in every column of the others, but a column
+ * only another table of the family has is a fixed zero in every row: look
+ * at all of the row, not at one column.
+ */
+static bool
+lists_row(const SdcTable *t, int r)
+{
+	for (int c = 0; c < t->nc; c++)
+		if (lists_cell(t, (size_t) r * t->nc + c))
+			return true;
+	return false;
+}
+
+/*
  * The arc of entry x in the pair network of a and b: its ends, and whose
  * entry it is (1: a's, 2: b's, 3: both tables', a column total or the grand
  * total; 0: neither lists it).
@@ -240,15 +255,13 @@ pair_ends(const SdcFamily *f, int a, int b, size_t x, int *u, int *v)
 	x -= ncell;
 	if (x < (size_t) nr)
 	{
-		size_t		first = (size_t) x * nc;	/* the row's first cell */
-
-		if (lists_cell(ta, first))
+		if (lists_row(ta, (int) x))
 		{
 			*u = S;
 			*v = (int) x;
 			return 1;
 		}
-		if (lists_cell(tb, first))
+		if (lists_row(tb, (int) x))
 		{
 			*u = (int) x;
 			*v = T;
@@ -1067,11 +1080,20 @@ force(uint8_t *forced, size_t e)
  * figures add up to the least, else the one with the greatest least figure.
  * False when that adds nothing.
  */
+/* Do table b and its pair both withhold column c's total? */
+static bool
+pair_withholds_ctot(const SdcFamily *f, int b, int c)
+{
+	const SdcTable *t = f->t[b];
+
+	return ent_withheld(t, sdc_ctot_index(t, c)) &&
+		ent_withheld(f->t[f->pair[b]], sdc_ctot_index(t, c));
+}
+
 static bool
 pair_widen(const SdcFamily *f, const SdcParams *p, int b, uint8_t *forced)
 {
 	const SdcTable *t = f->t[b];
-	size_t		ncell = (size_t) t->nr * t->nc;
 	bool		grand = ent_withheld(t, sdc_grand_index(t)) &&
 		ent_withheld(f->t[f->pair[b]], sdc_grand_index(t));
 	int			best = -1;
@@ -1080,8 +1102,7 @@ pair_widen(const SdcFamily *f, const SdcParams *p, int b, uint8_t *forced)
 	bool		any = grand;
 
 	for (int c = 0; c < t->nc && !any; c++)
-		any = ent_withheld(t, sdc_ctot_index(t, c)) &&
-			ent_withheld(f->t[f->pair[b]], sdc_ctot_index(t, c));
+		any = pair_withholds_ctot(f, b, c);
 	if (!any || is_given(f, b))
 		return false;
 	for (int r = 0; r < t->nr; r++)
@@ -1090,19 +1111,22 @@ pair_widen(const SdcFamily *f, const SdcParams *p, int b, uint8_t *forced)
 					sum = 0;
 		bool		adds = false;
 
-		if (!lists_cell(t, (size_t) r * t->nc))
+		if (!lists_row(t, r))
 			continue;
-		for (size_t x = 0; x < sdc_nentries(t); x++)
+		/* the row's cells under totals both withhold, and its total */
+		for (int c = 0; c <= t->nc; c++)
 		{
-			bool		in;
+			size_t		x;
 
-			if (x < ncell)
-				in = (int) (x / t->nc) == r &&
-					ent_withheld(t, sdc_ctot_index(t, (int) (x % t->nc))) &&
-					ent_withheld(f->t[f->pair[b]], sdc_ctot_index(t, (int) (x % t->nc)));
+			if (c < t->nc)
+			{
+				x = (size_t) r * t->nc + c;
+				if (!lists_cell(t, x) || !pair_withholds_ctot(f, b, c))
+					continue;
+			}
+			else if (grand)
+				x = sdc_rtot_index(t, r);
 			else
-				in = grand && x == sdc_rtot_index(t, r);
-			if (!in)
 				continue;
 			lo = min64(lo, sdc_entry_value(t, x));
 			sum += sdc_entry_value(t, x);
@@ -1122,8 +1146,7 @@ pair_widen(const SdcFamily *f, const SdcParams *p, int b, uint8_t *forced)
 	if (best < 0)
 		return false;
 	for (int c = 0; c < t->nc; c++)
-		if (ent_withheld(t, sdc_ctot_index(t, c)) &&
-			ent_withheld(f->t[f->pair[b]], sdc_ctot_index(t, c)))
+		if (lists_cell(t, (size_t) best * t->nc + c) && pair_withholds_ctot(f, b, c))
 			forced[(size_t) best * t->nc + c] = 1;
 	if (grand)
 		forced[sdc_rtot_index(t, best)] = 1;
