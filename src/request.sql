@@ -1592,7 +1592,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.rerun(text, date, date, regclass, text) IS
-  'the same request answered for another period (e.g. next year''s); compare it with the last saved answer with foistats.check_answer, which lists the figures for earlier periods that changed since they were published. previous => a saved answer''s label: each question protected by suppression is protected together with that answer''s published tables of its family (protect_linked with same_as and given: a figure withheld then stays withheld, and nothing published then gives a withheld figure away now); a question the saved answer lacks is protected as request_xtab does';
+  'the same request answered for another period (e.g. next year''s); compare it with the last saved answer with foistats.check_answer, which lists the figures for earlier periods that changed since they were published. previous => a saved answer''s label: each question protected by suppression is protected together with that answer''s published tables of its family (protect_linked with same_as and given: a figure withheld then stays withheld, and nothing published then gives a withheld figure away now); a question the saved answer lacks is protected as request_xtab does. Two breakdowns of the same crimes (same_crimes_as) are not linked to the saved answer as a pair: with every total published each is protected with its own saved table (the pair''s link gives a reader nothing then); with allow_totals rerun refuses them';
 
 -- ---------------------------------------------------------------------------
 -- Saved answers: a stored answer is its own regression test
