@@ -99,6 +99,7 @@ INSERT INTO @extschema@.request_key VALUES
  ('question', 'population',  'SQL boolean expression over the records view''s columns: which crimes it counts (default: every crime in the period)'),
  ('question', 'population_text', 'the population in words, for the response''s footnote (e.g. ''sexual offences by an offender aged 18 or over against a victim under 18''); without it the footnote quotes the SQL'),
  ('question', 'subset_of',   'id of an earlier question whose population this one narrows (ANDed; audited as a subset)'),
+ ('question', 'same_crimes_as', 'id of an earlier question that counts the same crimes (same population, measure, columns and protect) by other single-label rows, e.g. age band x year beside offence x year: the two are protected together (protect_linked same_totals), since they share their column totals'),
  ('question', 'rows',        'the rows: a dimension name or {"dimension"|"terms"|"expr", ...}; absent for a single count'),
  ('question', 'columns',     'year | fy | quarter | month | none (default: the request''s columns), or a single-label dimension written as rows are, e.g. {"dimension": "victim_age", "bands": [...]}'),
  ('question', 'measure',     'crimes (default) or {"count": "SQL boolean", "name": "..."}: crimes for which it holds'),
@@ -701,6 +702,7 @@ BEGIN
         kinds := kinds || jsonb_build_object(qid, @extschema@.request_check_question(request, spec, q, ids, template, kinds));
         ids := ids || qid;
     END LOOP;
+    PERFORM @extschema@.request_check_same_crimes(request, spec, template);
 
     -- placeholders {id.figure} in answers name figures that exist
     FOR t IN SELECT x FROM (SELECT q2 ->> 'answer' AS x FROM jsonb_array_elements(spec -> 'questions') q2
@@ -756,6 +758,115 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.request_check_protect(text, text, jsonb) IS 'internal: checks a protect definition';
 
+-- same_crimes_as links two questions that count the same crimes by two
+-- breakdowns (offence x year, age band x year), which protect_linked
+-- protects as a pair (same_totals): only what it models is accepted, so
+-- that answering never meets a refusal it could have been told of now.
+CREATE FUNCTION @extschema@.request_check_same_crimes(request text, spec jsonb, template text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    q     jsonb;
+    o     jsonb;
+    qid   text;
+    oid_  text;
+    earlier text[] := '{}';
+    e     record;
+    what  text;
+BEGIN
+    FOR q IN SELECT jsonb_array_elements(spec -> 'questions') LOOP
+        qid := q ->> 'id';
+        IF q ? 'same_crimes_as' THEN
+            oid_ := q ->> 'same_crimes_as';
+            IF NOT oid_ = ANY (earlier) THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('names no earlier question: "%s"', oid_), NULL,
+                    'Name the first of the two breakdowns in the second.');
+            END IF;
+            o := (SELECT x FROM jsonb_array_elements(spec -> 'questions') x WHERE x ->> 'id' = oid_);
+            IF NOT (q ? 'rows' AND o ? 'rows') THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('links question "%s", but both must be tables with rows', oid_));
+            END IF;
+            IF o ? 'same_crimes_as' THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('names question "%s", which is itself linked to question "%s"', oid_, o ->> 'same_crimes_as'), NULL,
+                    'Two breakdowns of the same crimes are protected as a pair; a third is not modelled.');
+            END IF;
+            SELECT x ->> 'id' AS id INTO e FROM jsonb_array_elements(spec -> 'questions') x
+             WHERE x ->> 'same_crimes_as' = oid_ AND (x ->> 'id') = ANY (earlier) LIMIT 1;
+            IF FOUND THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('names question "%s", which question "%s" names too', oid_, e.id), NULL,
+                    'Two breakdowns of the same crimes are protected as a pair; a third is not modelled.');
+            END IF;
+            IF q ? 'subset_of' OR o ? 'subset_of' THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('cannot link a question that is a subset_of another (question "%s")',
+                           CASE WHEN q ? 'subset_of' THEN qid ELSE oid_ END), NULL,
+                    'protect_linked does not model a breakdown that is also a subset; give the question its own population.');
+            END IF;
+            SELECT x ->> 'id' AS id, x ->> 'subset_of' AS sup INTO e FROM jsonb_array_elements(spec -> 'questions') x
+             WHERE x ->> 'subset_of' IN (qid, oid_) LIMIT 1;
+            IF FOUND THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('cannot link question "%s", which question "%s" is a subset_of', e.sup, e.id), NULL,
+                    'protect_linked does not model a breakdown that has subsets.');
+            END IF;
+            what := CASE WHEN q -> 'population' IS DISTINCT FROM o -> 'population' THEN 'population'
+                         WHEN coalesce(q -> 'measure', '"crimes"') <> coalesce(o -> 'measure', '"crimes"') THEN 'measure'
+                         WHEN coalesce(q -> 'columns', spec -> 'columns', '"year"') <> coalesce(o -> 'columns', spec -> 'columns', '"year"') THEN 'columns'
+                         WHEN coalesce(q -> 'zeros' -> 'periods', 'false') <> coalesce(o -> 'zeros' -> 'periods', 'false') THEN 'zeros.periods'
+                         WHEN coalesce(q -> 'protect', spec -> 'protect', 'false') <> coalesce(o -> 'protect', spec -> 'protect', 'false') THEN 'protect'
+                         WHEN q -> 'rows' = o -> 'rows' THEN 'rows' END;
+            IF what = 'rows' THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('links question "%s", which has the same rows: two breakdowns have different rows', oid_));
+            ELSIF what IS NOT NULL THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('links question "%s", which differs in %s', oid_, what), NULL,
+                    'Two breakdowns of the same crimes have the same population, measure, columns, zeros.periods and protect.');
+            END IF;
+            FOREACH oid_ IN ARRAY ARRAY[qid, o ->> 'id'] LOOP
+                SELECT r.multi, r.leave_out INTO e
+                  FROM @extschema@.request_rows_sql(request, oid_,
+                         (SELECT x -> 'rows' FROM jsonb_array_elements(spec -> 'questions') x WHERE x ->> 'id' = oid_), template) r;
+                IF e.multi THEN
+                    PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                        format('question "%s" has multi-label rows (terms, markers, text[] expressions)', oid_), NULL,
+                        'protect_linked does not model a multi-label breakdown of the same crimes.');
+                END IF;
+                IF e.leave_out THEN
+                    PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                        format('question "%s" leaves out crimes without a row label ("unknown": null), so its totals are not the other''s', oid_), NULL,
+                        'Give the rows an "unknown" label.');
+                END IF;
+            END LOOP;
+        END IF;
+        earlier := earlier || qid;
+    END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.request_check_same_crimes(text, jsonb, text) IS
+  'internal: checks the same_crimes_as links of a definition (an earlier question, both tables with single-label rows that count every crime, neither linked otherwise, the same population, measure, columns and protect, different rows)';
+
+-- The pair of questions protected together with a question by
+-- same_crimes_as (definition order: the one named first), or NULL.
+CREATE FUNCTION @extschema@.request_pair(request text, spec jsonb, question text)
+RETURNS text[]
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+  SELECT ARRAY[x ->> 'same_crimes_as', x ->> 'id']
+    FROM jsonb_array_elements(spec -> 'questions') x
+   WHERE x ? 'same_crimes_as' AND question IN (x ->> 'id', x ->> 'same_crimes_as')
+   LIMIT 1
+$fn$;
+COMMENT ON FUNCTION @extschema@.request_pair(text, jsonb, text) IS
+  'internal: the two questions linked by same_crimes_as that a question is one of (the named one first), or NULL';
+
 -- Check one question; returns {"kind": table|count|text, "figures": [...]}.
 CREATE FUNCTION @extschema@.request_check_question(request text, spec jsonb, q jsonb, earlier text[],
                                                    template text, kinds jsonb)
@@ -779,7 +890,7 @@ BEGIN
             'A question is a table ("rows"), a single count ("population" or "measure", no "rows") or an answer in words ("answer").');
     END IF;
     FOR r IN SELECT key, value FROM jsonb_each(q) LOOP
-        IF r.key IN ('id', 'text', 'title', 'answer', 'row_header', 'subset_of', 'population', 'population_text')
+        IF r.key IN ('id', 'text', 'title', 'answer', 'row_header', 'subset_of', 'same_crimes_as', 'population', 'population_text')
            AND jsonb_typeof(r.value) <> 'string' THEN
             PERFORM @extschema@.request_error(request, qid, r.key, format('must be a string, not %s', jsonb_typeof(r.value)));
         END IF;
@@ -1146,6 +1257,8 @@ DECLARE
     labels text[];
     fam_ids text[] := ARRAY[question];
     fam_sub integer[];
+    pair   text[];
+    tabs   @extschema@.xtab[];
     p_rowx text;
     p_colx text;
     p_filt text;
@@ -1157,6 +1270,7 @@ BEGIN
     -- cell key protect each figure alone
     IF protected AND prot <> 'false'::jsonb AND coalesce(prot ->> 'method', 'suppress') = 'suppress' THEN
         SELECT f.ids, f.subset_of INTO fam_ids, fam_sub FROM @extschema@.request_family(request, spec, question) f;
+        pair := @extschema@.request_pair(request, spec, question);
     END IF;
     SELECT p.count_sql, p.left_out_sql, p.rowx, p.colx, p.filt, p.population
       INTO sql, left_sql, p_rowx, p_colx, p_filt, p_population
@@ -1208,7 +1322,36 @@ BEGIN
     notes := notes || ARRAY(SELECT jsonb_array_elements_text(coalesce(q -> 'footnotes', '[]')));
     x := @extschema@.annotate(x, title => q ->> 'title', row_header => q ->> 'row_header', footnotes => notes);
 
-    IF protected AND prot <> 'false'::jsonb AND cardinality(fam_ids) > 1 THEN
+    IF protected AND prot <> 'false'::jsonb AND pair IS NOT NULL THEN
+        -- two breakdowns of the same crimes (same_crimes_as): the pair is
+        -- protected together, always in definition order, so that either
+        -- question's table comes from the same pattern
+        tabs := ARRAY(SELECT CASE WHEN f.id = question THEN x
+                                  ELSE @extschema@.request_answer(request, spec, f.id, records, period_from, period_to, false) END
+                        FROM unnest(pair) WITH ORDINALITY AS f(id, i) ORDER BY f.i);
+        BEGIN
+            x := (@extschema@.protect_linked(tabs,
+                    same_totals => '{2,NULL}',
+                    threshold => coalesce((prot ->> 'threshold')::int, 5),
+                    protection => (prot ->> 'protection')::int,
+                    zeros => coalesce((prot ->> 'zeros')::boolean, false),
+                    allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
+                    marker => coalesce(prot ->> 'marker', '*')))[array_position(pair, question)];
+        EXCEPTION WHEN invalid_parameter_value OR feature_not_supported THEN
+            -- a refusal that depends on the counts (a row label in both
+            -- tables, unequal totals): name the questions
+            DECLARE
+                m text; d text; h text;
+            BEGIN
+                GET STACKED DIAGNOSTICS m = MESSAGE_TEXT, d = PG_EXCEPTION_DETAIL, h = PG_EXCEPTION_HINT;
+                RAISE EXCEPTION 'request "%": questions "%" and "%" (same_crimes_as) cannot be protected together: %',
+                                request, pair[1], pair[2], m
+                    USING ERRCODE = 'invalid_parameter_value', DETAIL = d,
+                          HINT = CASE WHEN m LIKE '%both have a row%'
+                                      THEN 'Label the rows of one of them apart ("rows": {"unknown": "..."} for crimes without a value, {"labels": {...}} for others).' ELSE h END;
+            END;
+        END;
+    ELSIF protected AND prot <> 'false'::jsonb AND cardinality(fam_ids) > 1 THEN
         -- a question linked to others (a subset_of with the same rows and
         -- columns): the family is protected together (protect_linked)
         x := (@extschema@.protect_linked(
@@ -1404,6 +1547,20 @@ BEGIN
         IF prot <> 'false'::jsonb AND coalesce(prot ->> 'method', 'suppress') = 'suppress' THEN
             SELECT f.ids, f.subset_of INTO fam FROM @extschema@.request_family(request, spec, question) f;
         END IF;
+        IF fam IS NOT NULL AND @extschema@.request_pair(request, spec, question) IS NOT NULL
+           AND coalesce((prot ->> 'allow_totals')::boolean, false)
+           AND EXISTS (SELECT 1 FROM @extschema@.answer_table t
+                        WHERE t.request = rerun.request AND t.label = previous AND t.question = rerun.question) THEN
+            -- protect_linked does not link a pair of breakdowns (same_totals)
+            -- with last year's tables (same_as); with every total published
+            -- the pair's link gives a reader nothing, so only allow_totals
+            -- is refused
+            RAISE EXCEPTION 'rerun cannot protect question "%" of request "%" with previous => %: it is one of two breakdowns of the same crimes (same_crimes_as) and totals may be withheld (allow_totals)',
+                            question, request, quote_literal(previous)
+                USING ERRCODE = 'feature_not_supported',
+                      DETAIL = 'protect_linked does not model a pair of breakdowns (same_totals) linked to an earlier period''s tables (same_as).',
+                      HINT = 'Rerun without previous (the pair is protected together, for the new period alone), or protect with every total published (no allow_totals).';
+        END IF;
         IF fam IS NULL OR EXISTS (SELECT 1 FROM unnest(fam.ids) i
                                    WHERE NOT EXISTS (SELECT 1 FROM @extschema@.answer_table t
                                                       WHERE t.request = rerun.request AND t.label = previous AND t.question = i)) THEN
@@ -1435,7 +1592,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.rerun(text, date, date, regclass, text) IS
-  'the same request answered for another period (e.g. next year''s); compare it with the last saved answer with foistats.check_answer, which lists the figures for earlier periods that changed since they were published. previous => a saved answer''s label: each question protected by suppression is protected together with that answer''s published tables of its family (protect_linked with same_as and given: a figure withheld then stays withheld, and nothing published then gives a withheld figure away now); a question the saved answer lacks is protected as request_xtab does';
+  'the same request answered for another period (e.g. next year''s); compare it with the last saved answer with foistats.check_answer, which lists the figures for earlier periods that changed since they were published. previous => a saved answer''s label: each question protected by suppression is protected together with that answer''s published tables of its family (protect_linked with same_as and given: a figure withheld then stays withheld, and nothing published then gives a withheld figure away now); a question the saved answer lacks is protected as request_xtab does. Two breakdowns of the same crimes (same_crimes_as) are not linked to the saved answer as a pair: with every total published each is protected with its own saved table (the pair''s link gives a reader nothing then); with allow_totals rerun refuses them';
 
 -- ---------------------------------------------------------------------------
 -- Saved answers: a stored answer is its own regression test

@@ -5355,3 +5355,563 @@ CREATE FUNCTION @extschema@.disclosure_audit_linked(
   AS 'MODULE_PATHNAME', 'foistats_disclosure_audit_linked' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 50;
 COMMENT ON FUNCTION @extschema@.disclosure_audit_linked(@extschema@.xtab[], integer[], integer, integer, boolean, integer[], integer[]) IS
   'audit of a family of linked tables (as protect_linked takes them, with their true counts; same_as and same_totals as there): for every withheld cell and total of every table, min..max = values the reader cannot rule out (tables that keep every published figure, every subset relation and every same-crimes figure reach them), judged by the rule (meets_rule); bound_min..bound_max = the most the reader can prove (each table''s exact audit, narrowed by subset <= superset and by the same crimes'' bounds in the other period''s table; a pair of breakdowns by the pair''s own exact audit, one network through their shared column totals); exact when the two agree';
+
+-- issue 13: a request protects two breakdowns of the same crimes together
+-- ---------------------------------------------------------------------------
+-- The question key same_crimes_as names an earlier question that counts the
+-- same crimes by other single-label rows (offence x year, age band x year);
+-- define_request checks the link (request_check_same_crimes), request_answer
+-- protects the pair with protect_linked(..., same_totals), and rerun with
+-- previous refuses such a pair when totals may be withheld.
+INSERT INTO @extschema@.request_key VALUES
+('question', 'same_crimes_as', 'id of an earlier question that counts the same crimes (same population, measure, columns and protect) by other single-label rows, e.g. age band x year beside offence x year: the two are protected together (protect_linked same_totals), since they share their column totals');
+
+CREATE FUNCTION @extschema@.request_check_same_crimes(request text, spec jsonb, template text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    q     jsonb;
+    o     jsonb;
+    qid   text;
+    oid_  text;
+    earlier text[] := '{}';
+    e     record;
+    what  text;
+BEGIN
+    FOR q IN SELECT jsonb_array_elements(spec -> 'questions') LOOP
+        qid := q ->> 'id';
+        IF q ? 'same_crimes_as' THEN
+            oid_ := q ->> 'same_crimes_as';
+            IF NOT oid_ = ANY (earlier) THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('names no earlier question: "%s"', oid_), NULL,
+                    'Name the first of the two breakdowns in the second.');
+            END IF;
+            o := (SELECT x FROM jsonb_array_elements(spec -> 'questions') x WHERE x ->> 'id' = oid_);
+            IF NOT (q ? 'rows' AND o ? 'rows') THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('links question "%s", but both must be tables with rows', oid_));
+            END IF;
+            IF o ? 'same_crimes_as' THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('names question "%s", which is itself linked to question "%s"', oid_, o ->> 'same_crimes_as'), NULL,
+                    'Two breakdowns of the same crimes are protected as a pair; a third is not modelled.');
+            END IF;
+            SELECT x ->> 'id' AS id INTO e FROM jsonb_array_elements(spec -> 'questions') x
+             WHERE x ->> 'same_crimes_as' = oid_ AND (x ->> 'id') = ANY (earlier) LIMIT 1;
+            IF FOUND THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('names question "%s", which question "%s" names too', oid_, e.id), NULL,
+                    'Two breakdowns of the same crimes are protected as a pair; a third is not modelled.');
+            END IF;
+            IF q ? 'subset_of' OR o ? 'subset_of' THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('cannot link a question that is a subset_of another (question "%s")',
+                           CASE WHEN q ? 'subset_of' THEN qid ELSE oid_ END), NULL,
+                    'protect_linked does not model a breakdown that is also a subset; give the question its own population.');
+            END IF;
+            SELECT x ->> 'id' AS id, x ->> 'subset_of' AS sup INTO e FROM jsonb_array_elements(spec -> 'questions') x
+             WHERE x ->> 'subset_of' IN (qid, oid_) LIMIT 1;
+            IF FOUND THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('cannot link question "%s", which question "%s" is a subset_of', e.sup, e.id), NULL,
+                    'protect_linked does not model a breakdown that has subsets.');
+            END IF;
+            what := CASE WHEN q -> 'population' IS DISTINCT FROM o -> 'population' THEN 'population'
+                         WHEN coalesce(q -> 'measure', '"crimes"') <> coalesce(o -> 'measure', '"crimes"') THEN 'measure'
+                         WHEN coalesce(q -> 'columns', spec -> 'columns', '"year"') <> coalesce(o -> 'columns', spec -> 'columns', '"year"') THEN 'columns'
+                         WHEN coalesce(q -> 'zeros' -> 'periods', 'false') <> coalesce(o -> 'zeros' -> 'periods', 'false') THEN 'zeros.periods'
+                         WHEN coalesce(q -> 'protect', spec -> 'protect', 'false') <> coalesce(o -> 'protect', spec -> 'protect', 'false') THEN 'protect'
+                         WHEN q -> 'rows' = o -> 'rows' THEN 'rows' END;
+            IF what = 'rows' THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('links question "%s", which has the same rows: two breakdowns have different rows', oid_));
+            ELSIF what IS NOT NULL THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('links question "%s", which differs in %s', oid_, what), NULL,
+                    'Two breakdowns of the same crimes have the same population, measure, columns, zeros.periods and protect.');
+            END IF;
+            FOREACH oid_ IN ARRAY ARRAY[qid, o ->> 'id'] LOOP
+                SELECT r.multi, r.leave_out INTO e
+                  FROM @extschema@.request_rows_sql(request, oid_,
+                         (SELECT x -> 'rows' FROM jsonb_array_elements(spec -> 'questions') x WHERE x ->> 'id' = oid_), template) r;
+                IF e.multi THEN
+                    PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                        format('question "%s" has multi-label rows (terms, markers, text[] expressions)', oid_), NULL,
+                        'protect_linked does not model a multi-label breakdown of the same crimes.');
+                END IF;
+                IF e.leave_out THEN
+                    PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                        format('question "%s" leaves out crimes without a row label ("unknown": null), so its totals are not the other''s', oid_), NULL,
+                        'Give the rows an "unknown" label.');
+                END IF;
+            END LOOP;
+        END IF;
+        earlier := earlier || qid;
+    END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.request_check_same_crimes(text, jsonb, text) IS
+  'internal: checks the same_crimes_as links of a definition (an earlier question, both tables with single-label rows that count every crime, neither linked otherwise, the same population, measure, columns and protect, different rows)';
+
+
+CREATE FUNCTION @extschema@.request_pair(request text, spec jsonb, question text)
+RETURNS text[]
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+  SELECT ARRAY[x ->> 'same_crimes_as', x ->> 'id']
+    FROM jsonb_array_elements(spec -> 'questions') x
+   WHERE x ? 'same_crimes_as' AND question IN (x ->> 'id', x ->> 'same_crimes_as')
+   LIMIT 1
+$fn$;
+COMMENT ON FUNCTION @extschema@.request_pair(text, jsonb, text) IS
+  'internal: the two questions linked by same_crimes_as that a question is one of (the named one first), or NULL';
+
+
+CREATE OR REPLACE FUNCTION @extschema@.request_validate(request text, spec jsonb)
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    q        jsonb;
+    qid      text;
+    ids      text[] := '{}';
+    kinds    jsonb := '{}';
+    template text;
+    p        record;
+    t        text;
+    ph       text[];
+    k        text;
+BEGIN
+    PERFORM @extschema@.request_check_keys(request, NULL, 'request', spec, NULL);
+    IF jsonb_typeof(spec -> 'title') IS DISTINCT FROM 'string' OR btrim(spec ->> 'title') = '' THEN
+        PERFORM @extschema@.request_error(request, NULL, 'title', 'is required (a non-empty string)');
+    END IF;
+    SELECT * INTO p FROM @extschema@.resolve_period(request, spec -> 'period');
+    IF spec ? 'fields' THEN
+        IF jsonb_typeof(spec -> 'fields') <> 'object' THEN
+            PERFORM @extschema@.request_error(request, NULL, 'fields', 'must be an object {"column": "type"}');
+        END IF;
+        FOR k, t IN SELECT key, value #>> '{}' FROM jsonb_each(spec -> 'fields') LOOP
+            IF EXISTS (SELECT 1 FROM @extschema@.record_field rf WHERE rf.name = k) OR k !~ '^[a-z_][a-z0-9_]*$' THEN
+                PERFORM @extschema@.request_error(request, NULL, 'fields.' || k,
+                    'must be a lower-case column name that is not a field of the record interface');
+            END IF;
+            IF to_regtype(t) IS NULL THEN
+                PERFORM @extschema@.request_error(request, NULL, 'fields.' || k, format('"%s" is not a type', t));
+            END IF;
+        END LOOP;
+    END IF;
+    IF spec ? 'columns' AND NOT (spec ->> 'columns') = ANY (ARRAY['year', 'fy', 'quarter', 'month', 'none']) THEN
+        PERFORM @extschema@.request_error(request, NULL, 'columns',
+            format('must be year, fy, quarter, month or none, not %s', spec -> 'columns'));
+    END IF;
+    IF spec ? 'protect' THEN
+        PERFORM @extschema@.request_check_protect(request, NULL, spec -> 'protect');
+    END IF;
+    IF spec ? 'closing' AND (jsonb_typeof(spec -> 'closing') <> 'array'
+        OR EXISTS (SELECT 1 FROM jsonb_array_elements(spec -> 'closing') e WHERE jsonb_typeof(e) <> 'string')) THEN
+        PERFORM @extschema@.request_error(request, NULL, 'closing', 'must be an array of paragraphs (strings)');
+    END IF;
+    IF spec ? 'records' AND to_regclass(spec ->> 'records') IS NULL THEN
+        PERFORM @extschema@.request_error(request, NULL, 'records',
+            format('names no relation: "%s"', spec ->> 'records'), NULL, 'Bind records first (foistats.bind_records), or leave "records" out and pass the view to each call.');
+    END IF;
+    IF jsonb_typeof(spec -> 'questions') IS DISTINCT FROM 'array' OR jsonb_array_length(spec -> 'questions') = 0 THEN
+        PERFORM @extschema@.request_error(request, NULL, 'questions', 'must be a non-empty array');
+    END IF;
+
+    template := @extschema@.request_template(spec);
+    FOR q IN SELECT jsonb_array_elements(spec -> 'questions') LOOP
+        IF jsonb_typeof(q) <> 'object' OR jsonb_typeof(q -> 'id') IS DISTINCT FROM 'string' THEN
+            PERFORM @extschema@.request_error(request, NULL, 'questions',
+                'every question must be an object with an "id" string', format('Got %s.', q));
+        END IF;
+        qid := q ->> 'id';
+        IF qid !~ '^[A-Za-z0-9_]{1,20}$' THEN
+            PERFORM @extschema@.request_error(request, qid, 'id', 'must be 1 to 20 letters, digits or _');
+        END IF;
+        IF lower(qid) = ANY (SELECT lower(i) FROM unnest(ids) i) THEN
+            PERFORM @extschema@.request_error(request, qid, 'id', 'is used by two questions');
+        END IF;
+        PERFORM @extschema@.request_check_keys(request, qid, 'question', q, NULL);
+        kinds := kinds || jsonb_build_object(qid, @extschema@.request_check_question(request, spec, q, ids, template, kinds));
+        ids := ids || qid;
+    END LOOP;
+    PERFORM @extschema@.request_check_same_crimes(request, spec, template);
+
+    -- placeholders {id.figure} in answers name figures that exist
+    FOR t IN SELECT x FROM (SELECT q2 ->> 'answer' AS x FROM jsonb_array_elements(spec -> 'questions') q2
+                            UNION ALL SELECT spec ->> 'intro'
+                            UNION ALL SELECT jsonb_array_elements_text(coalesce(spec -> 'closing', '[]'))) s
+              WHERE x IS NOT NULL LOOP
+        FOR ph IN SELECT regexp_matches(t, '\{([^{}.:]+)\.([^{}:]+)(:[^{}]*)?\}', 'g') LOOP
+            IF NOT kinds ? ph[1] THEN
+                PERFORM @extschema@.request_error(request, NULL, 'answer',
+                    format('placeholder {%s.%s} names no question "%s"', ph[1], ph[2], ph[1]));
+            END IF;
+            IF NOT (kinds -> ph[1] -> 'figures') ? ph[2] THEN
+                PERFORM @extschema@.request_error(request, ph[1], 'answer',
+                    format('placeholder {%s.%s} names no figure of question "%s"', ph[1], ph[2], ph[1]),
+                    format('Figures of question "%s": %s.', ph[1],
+                           (SELECT string_agg(f, ', ') FROM jsonb_array_elements_text(kinds -> ph[1] -> 'figures') f)));
+            END IF;
+            IF ph[3] IS NOT NULL AND ph[3] NOT IN (':words', ':Words') THEN
+                PERFORM @extschema@.request_error(request, ph[1], 'answer',
+                    format('placeholder {%s.%s%s}: unknown format', ph[1], ph[2], ph[3]), NULL,
+                    'Formats: :words (six) and :Words (Six).');
+            END IF;
+        END LOOP;
+    END LOOP;
+END
+$fn$;
+
+
+CREATE OR REPLACE FUNCTION @extschema@.request_check_question(request text, spec jsonb, q jsonb, earlier text[],
+                                                   template text, kinds jsonb)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    qid   text := q ->> 'id';
+    kind  text;
+    r     record;
+    figs  text[] := '{}';
+    cols  text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
+BEGIN
+    kind := CASE WHEN q ? 'rows' THEN 'table'
+                 WHEN q ? 'population' OR q ? 'measure' OR q ? 'subset_of' THEN 'count'
+                 ELSE 'text' END;
+    IF kind = 'text' AND NOT q ? 'answer' THEN
+        PERFORM @extschema@.request_error(request, qid, NULL,
+            'has neither rows, a population, a measure nor an answer', NULL,
+            'A question is a table ("rows"), a single count ("population" or "measure", no "rows") or an answer in words ("answer").');
+    END IF;
+    FOR r IN SELECT key, value FROM jsonb_each(q) LOOP
+        IF r.key IN ('id', 'text', 'title', 'answer', 'row_header', 'subset_of', 'same_crimes_as', 'population', 'population_text')
+           AND jsonb_typeof(r.value) <> 'string' THEN
+            PERFORM @extschema@.request_error(request, qid, r.key, format('must be a string, not %s', jsonb_typeof(r.value)));
+        END IF;
+    END LOOP;
+    IF q ? 'subset_of' AND NOT (q ->> 'subset_of') = ANY (earlier) THEN
+        PERFORM @extschema@.request_error(request, qid, 'subset_of',
+            format('names no earlier question: "%s"', q ->> 'subset_of'), NULL,
+            'A question can narrow only a question defined before it.');
+    END IF;
+    IF q ? 'subset_of' AND kinds -> (q ->> 'subset_of') ->> 'kind' = 'text' THEN
+        PERFORM @extschema@.request_error(request, qid, 'subset_of',
+            format('names question "%s", which is answered in words and has no population', q ->> 'subset_of'));
+    END IF;
+    IF kind <> 'text' AND NOT cols = ANY (ARRAY['year', 'fy', 'quarter', 'month', 'none', 'dimension']) THEN
+        PERFORM @extschema@.request_error(request, qid, 'columns',
+            format('must be year, fy, quarter, month, none or a dimension {"dimension": ...}, not %s', to_jsonb(cols)));
+    END IF;
+    IF cols = 'dimension' AND (@extschema@.request_rows_sql(request, qid, q -> 'columns', template, 'columns')).multi THEN
+        PERFORM @extschema@.request_error(request, qid, 'columns',
+            'must be a single-label dimension (one column per crime)', NULL,
+            'Put terms, markers and text[] expressions in "rows".');
+    END IF;
+    IF q ? 'population' THEN
+        PERFORM @extschema@.request_check_sql(request, qid, 'population', q ->> 'population', template, 'boolean');
+    END IF;
+    IF kind = 'text' THEN
+        IF q ? 'columns' OR q ? 'sort' OR q ? 'zeros' OR q ? 'protect' OR q ? 'render' OR q ? 'chart' THEN
+            PERFORM @extschema@.request_error(request, qid, NULL,
+                'is answered in words only, so it has no columns, sort, zeros, protect, render or chart');
+        END IF;
+        RETURN jsonb_build_object('kind', kind, 'figures', '[]'::jsonb);
+    END IF;
+    IF q ? 'measure' AND q -> 'measure' <> '"crimes"'::jsonb THEN
+        PERFORM @extschema@.request_check_keys(request, qid, 'measure', q -> 'measure', 'measure');
+        PERFORM @extschema@.request_check_sql(request, qid, 'measure.count', q -> 'measure' ->> 'count', template, 'boolean');
+        IF coalesce(q -> 'measure' ->> 'name', 'count') !~ '^[a-z][a-z0-9_]{0,40}$'
+           OR coalesce(q -> 'measure' ->> 'name', 'count') IN ('total', 'crimes') THEN
+            PERFORM @extschema@.request_error(request, qid, 'measure.name',
+                'must be a lower-case name (letters, digits, _) other than total and crimes');
+        END IF;
+        figs := figs || coalesce(q -> 'measure' ->> 'name', 'count');
+    END IF;
+    IF kind = 'table' THEN
+        IF (@extschema@.request_rows_sql(request, qid, q -> 'rows', template)).multi
+           AND coalesce(q -> 'protect', spec -> 'protect') ->> 'method' IS NOT DISTINCT FROM 'round5' THEN
+            PERFORM @extschema@.request_error(request, qid, 'protect.method',
+                'round5 cannot protect multi-label rows (terms, markers, text[] expressions): rounding cells and mentions would leave the distinct-crime totals exact beside them', NULL,
+                'Use "suppress" (the default), which models the distinct-crime totals, or "cellkey"; or give this question its own "protect".');
+        END IF;
+    END IF;
+    IF q ? 'sort' AND NOT (q -> 'sort' IN ('"total"', '"label"')
+                           OR (jsonb_typeof(q -> 'sort') = 'object' AND jsonb_typeof(q -> 'sort' -> 'order') = 'array'
+                               AND (SELECT count(*) FROM jsonb_object_keys(q -> 'sort')) = 1)) THEN
+        PERFORM @extschema@.request_error(request, qid, 'sort',
+            format('must be "total", "label" or {"order": [labels]}, not %s', q -> 'sort'));
+    END IF;
+    IF q ? 'zeros' THEN
+        PERFORM @extschema@.request_check_keys(request, qid, 'zeros', q -> 'zeros', 'zeros');
+    END IF;
+    IF q ? 'protect' THEN
+        PERFORM @extschema@.request_check_protect(request, qid, q -> 'protect');
+    END IF;
+    IF q ? 'render' THEN
+        PERFORM @extschema@.request_check_keys(request, qid, 'render', q -> 'render', 'render');
+    END IF;
+    IF q ? 'chart' AND q -> 'chart' <> 'false'::jsonb THEN
+        PERFORM @extschema@.request_check_keys(request, qid, 'chart', q -> 'chart', 'chart');
+        IF q -> 'chart' ? 'type' AND NOT (q -> 'chart' ->> 'type') = ANY (ARRAY['line', 'bar']) THEN
+            PERFORM @extschema@.request_error(request, qid, 'chart.type', format('must be line or bar, not %s', q -> 'chart' -> 'type'));
+        END IF;
+        IF q -> 'chart' ? 'rows' AND (jsonb_typeof(q -> 'chart' -> 'rows') <> 'number'
+                                      OR (q -> 'chart' ->> 'rows') !~ '^[0-9]+$' OR (q -> 'chart' ->> 'rows')::int > 12) THEN
+            PERFORM @extschema@.request_error(request, qid, 'chart.rows', format('must be a whole number from 0 to 12, not %s', q -> 'chart' -> 'rows'));
+        END IF;
+    END IF;
+    IF q ? 'footnotes' AND (jsonb_typeof(q -> 'footnotes') <> 'array'
+        OR EXISTS (SELECT 1 FROM jsonb_array_elements(q -> 'footnotes') e WHERE jsonb_typeof(e) <> 'string')) THEN
+        PERFORM @extschema@.request_error(request, qid, 'footnotes', 'must be an array of strings');
+    END IF;
+    RETURN jsonb_build_object('kind', kind, 'figures', to_jsonb(figs || ARRAY['total', 'crimes']));
+END
+$fn$;
+
+
+CREATE OR REPLACE FUNCTION @extschema@.request_answer(request text, spec jsonb, question text, records regclass,
+                                           period_from date, period_to date, protected boolean)
+RETURNS @extschema@.xtab
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+DECLARE
+    ex     text := '@extschema@';
+    q      jsonb := @extschema@.request_question(request, spec, question);
+    cols   text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
+    sql    text;
+    left_sql text;
+    x      @extschema@.xtab;
+    rs     record;
+    notes  text[] := '{}';
+    prot   jsonb := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
+    span   text := @extschema@.date_span_text(period_from, period_to);
+    n      bigint;
+    labels text[];
+    fam_ids text[] := ARRAY[question];
+    fam_sub integer[];
+    pair   text[];
+    tabs   @extschema@.xtab[];
+    p_rowx text;
+    p_colx text;
+    p_filt text;
+    p_population text;
+    keys   @extschema@.xtab;
+BEGIN
+    records := @extschema@.request_records(request, spec, records);
+    -- suppression protects linked questions together; rounding and the
+    -- cell key protect each figure alone
+    IF protected AND prot <> 'false'::jsonb AND coalesce(prot ->> 'method', 'suppress') = 'suppress' THEN
+        SELECT f.ids, f.subset_of INTO fam_ids, fam_sub FROM @extschema@.request_family(request, spec, question) f;
+        pair := @extschema@.request_pair(request, spec, question);
+    END IF;
+    SELECT p.count_sql, p.left_out_sql, p.rowx, p.colx, p.filt, p.population
+      INTO sql, left_sql, p_rowx, p_colx, p_filt, p_population
+      FROM @extschema@.request_sql(request, spec, question, records) p;
+    -- a roll-up of the question (foistats.create_rollup) answers it without a scan
+    SELECT a.xtab, a.left_out INTO x, n
+      FROM @extschema@.rollup_answer(records, sql, left_sql, period_from, period_to, span) a;
+    IF NOT FOUND THEN
+        EXECUTE sql INTO x USING period_from, period_to, span;
+        IF left_sql IS NOT NULL THEN
+            EXECUTE left_sql INTO n USING period_from, period_to;
+        END IF;
+    END IF;
+    x := coalesce(x, '{}'::@extschema@.xtab);
+
+    -- zeros: every period, every listed row
+    IF cols = 'none' THEN
+        x := @extschema@.with_columns(x, ARRAY[span]);
+    ELSIF cols = 'dimension' AND coalesce((q -> 'zeros' ->> 'periods')::boolean, false) THEN
+        x := @extschema@.with_columns(x, ARRAY(SELECT DISTINCT l FROM unnest(@extschema@.col_labels(x) ||
+                 (@extschema@.request_rows_sql(request, question, q -> 'columns', @extschema@.request_template(spec), 'columns')).listed) l));
+    ELSIF coalesce((q -> 'zeros' ->> 'periods')::boolean, false) THEN
+        x := @extschema@.with_columns(x, @extschema@.period_labels(period_from, period_to, cols));
+    END IF;
+    IF q ? 'rows' THEN
+        rs := @extschema@.request_rows_sql(request, question, q -> 'rows', @extschema@.request_template(spec));
+        IF coalesce((q -> 'zeros' ->> 'rows')::boolean, false) THEN
+            x := @extschema@.with_rows(x, rs.listed);
+        END IF;
+        IF rs.leave_out THEN
+            IF n > 0 THEN
+                notes := notes || format('%s %s of the question''s population %s no %s and %s not counted in the table.',
+                                         n, CASE WHEN n = 1 THEN 'crime' ELSE 'crimes' END,
+                                         CASE WHEN n = 1 THEN 'has' ELSE 'have' END,
+                                         CASE WHEN rs.multi AND q -> 'rows' ? 'terms'
+                                              THEN format('mention of a counted term (dictionary ''%s'') in their MO text, or no MO text,', q -> 'rows' ->> 'terms')
+                                              ELSE 'recorded ' || replace(rs.name, '_', ' ') END,
+                                         CASE WHEN n = 1 THEN 'is' ELSE 'are' END);
+            END IF;
+        END IF;
+    ELSE
+        x := @extschema@.with_rows(x, ARRAY[coalesce(q -> 'measure' ->> 'name', 'crimes')]);
+    END IF;
+    IF cols = 'dimension' THEN
+        notes := notes || format('Crimes recorded %s.', span);
+    ELSIF cols <> 'none' THEN
+        notes := notes || @extschema@.partial_periods(period_from, period_to, cols);
+    END IF;
+    notes := notes || ARRAY(SELECT jsonb_array_elements_text(coalesce(q -> 'footnotes', '[]')));
+    x := @extschema@.annotate(x, title => q ->> 'title', row_header => q ->> 'row_header', footnotes => notes);
+
+    IF protected AND prot <> 'false'::jsonb AND pair IS NOT NULL THEN
+        -- two breakdowns of the same crimes (same_crimes_as): the pair is
+        -- protected together, always in definition order, so that either
+        -- question's table comes from the same pattern
+        tabs := ARRAY(SELECT CASE WHEN f.id = question THEN x
+                                  ELSE @extschema@.request_answer(request, spec, f.id, records, period_from, period_to, false) END
+                        FROM unnest(pair) WITH ORDINALITY AS f(id, i) ORDER BY f.i);
+        BEGIN
+            x := (@extschema@.protect_linked(tabs,
+                    same_totals => '{2,NULL}',
+                    threshold => coalesce((prot ->> 'threshold')::int, 5),
+                    protection => (prot ->> 'protection')::int,
+                    zeros => coalesce((prot ->> 'zeros')::boolean, false),
+                    allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
+                    marker => coalesce(prot ->> 'marker', '*')))[array_position(pair, question)];
+        EXCEPTION WHEN invalid_parameter_value OR feature_not_supported THEN
+            -- a refusal that depends on the counts (a row label in both
+            -- tables, unequal totals): name the questions
+            DECLARE
+                m text; d text; h text;
+            BEGIN
+                GET STACKED DIAGNOSTICS m = MESSAGE_TEXT, d = PG_EXCEPTION_DETAIL, h = PG_EXCEPTION_HINT;
+                RAISE EXCEPTION 'request "%": questions "%" and "%" (same_crimes_as) cannot be protected together: %',
+                                request, pair[1], pair[2], m
+                    USING ERRCODE = 'invalid_parameter_value', DETAIL = d,
+                          HINT = CASE WHEN m LIKE '%both have a row%'
+                                      THEN 'Label the rows of one of them apart ("rows": {"unknown": "..."} for crimes without a value, {"labels": {...}} for others).' ELSE h END;
+            END;
+        END;
+    ELSIF protected AND prot <> 'false'::jsonb AND cardinality(fam_ids) > 1 THEN
+        -- a question linked to others (a subset_of with the same rows and
+        -- columns): the family is protected together (protect_linked)
+        x := (@extschema@.protect_linked(
+                ARRAY(SELECT CASE WHEN f.id = question THEN x
+                                  ELSE @extschema@.request_answer(request, spec, f.id, records, period_from, period_to, false) END
+                        FROM unnest(fam_ids) WITH ORDINALITY AS f(id, i) ORDER BY f.i),
+                fam_sub,
+                threshold => coalesce((prot ->> 'threshold')::int, 5),
+                protection => (prot ->> 'protection')::int,
+                zeros => coalesce((prot ->> 'zeros')::boolean, false),
+                allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
+                marker => coalesce(prot ->> 'marker', '*')))[array_position(fam_ids, question)];
+    ELSIF protected AND prot <> 'false'::jsonb THEN
+        IF prot ->> 'method' = 'cellkey' THEN
+            -- the cell key of a figure is the sum of its records' keys
+            -- (record_key of crime_ref, seeded by the database's secret),
+            -- counted by the question's own query with each record weighted
+            EXECUTE format('SELECT %s.xtab(%s, %s, %s.record_key(r.crime_ref::text, %L))%s FROM %s r WHERE %s',
+                           ex, p_rowx, p_colx, ex, coalesce(current_setting('foistats.cellkey_secret', true), ''),
+                           CASE WHEN p_filt IS NOT NULL THEN format(' FILTER (WHERE %s)', p_filt) ELSE '' END,
+                           records, p_population)
+               INTO keys USING period_from, period_to, span;
+            keys := coalesce(keys, '{}'::@extschema@.xtab);
+        END IF;
+        x := @extschema@.protect(x,
+                threshold => coalesce((prot ->> 'threshold')::int, 5),
+                protection => (prot ->> 'protection')::int,
+                method => coalesce(prot ->> 'method', 'suppress'),
+                zeros => coalesce((prot ->> 'zeros')::boolean, false),
+                allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
+                marker => coalesce(prot ->> 'marker', '*'),
+                keys => keys);
+    END IF;
+    RETURN x;
+END
+$fn$;
+
+
+CREATE OR REPLACE FUNCTION @extschema@.rerun(request text, period_from date, period_to date, records regclass DEFAULT NULL,
+                                  previous text DEFAULT NULL)
+RETURNS TABLE (question text, title text, xtab @extschema@.xtab)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    spec  jsonb;
+    q     jsonb;
+    prot  jsonb;
+    fam   record;
+    k     int;
+    res   @extschema@.xtab[];
+BEGIN
+    IF previous IS NULL THEN
+        RETURN QUERY SELECT * FROM @extschema@.request_tables(request, records, period_from, period_to);
+        RETURN;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM @extschema@.answer a WHERE a.request = rerun.request AND a.label = previous) THEN
+        RAISE EXCEPTION 'request "%" has no saved answer labelled "%"', request, previous
+            USING ERRCODE = 'undefined_object',
+                  HINT = (SELECT 'Saved answers: ' || coalesce(string_agg(format('%L', x.label), ', ' ORDER BY x.saved_at), 'none') || '.'
+                            FROM @extschema@.answer x WHERE x.request = rerun.request);
+    END IF;
+    IF period_from IS NULL OR period_to IS NULL OR period_from > period_to THEN
+        RAISE EXCEPTION 'give the period to answer for: period_from and period_to, in order' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    spec := @extschema@.request_spec(request);
+    FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
+        CONTINUE WHEN NOT (q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of');
+        question := q ->> 'id';
+        title := q ->> 'title';
+        prot := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
+        fam := NULL;
+        IF prot <> 'false'::jsonb AND coalesce(prot ->> 'method', 'suppress') = 'suppress' THEN
+            SELECT f.ids, f.subset_of INTO fam FROM @extschema@.request_family(request, spec, question) f;
+        END IF;
+        IF fam IS NOT NULL AND @extschema@.request_pair(request, spec, question) IS NOT NULL
+           AND coalesce((prot ->> 'allow_totals')::boolean, false)
+           AND EXISTS (SELECT 1 FROM @extschema@.answer_table t
+                        WHERE t.request = rerun.request AND t.label = previous AND t.question = rerun.question) THEN
+            -- protect_linked does not link a pair of breakdowns (same_totals)
+            -- with last year's tables (same_as); with every total published
+            -- the pair's link gives a reader nothing, so only allow_totals
+            -- is refused
+            RAISE EXCEPTION 'rerun cannot protect question "%" of request "%" with previous => %: it is one of two breakdowns of the same crimes (same_crimes_as) and totals may be withheld (allow_totals)',
+                            question, request, quote_literal(previous)
+                USING ERRCODE = 'feature_not_supported',
+                      DETAIL = 'protect_linked does not model a pair of breakdowns (same_totals) linked to an earlier period''s tables (same_as).',
+                      HINT = 'Rerun without previous (the pair is protected together, for the new period alone), or protect with every total published (no allow_totals).';
+        END IF;
+        IF fam IS NULL OR EXISTS (SELECT 1 FROM unnest(fam.ids) i
+                                   WHERE NOT EXISTS (SELECT 1 FROM @extschema@.answer_table t
+                                                      WHERE t.request = rerun.request AND t.label = previous AND t.question = i)) THEN
+            -- not suppressed, or the previous answer lacks one of its tables
+            xtab := @extschema@.request_xtab(request, question, records, period_from, period_to);
+        ELSE
+            -- the family with the previous answer's tables as published
+            -- (given), each linked to its own question's table (same_as)
+            k := cardinality(fam.ids);
+            res := @extschema@.protect_linked(
+                     ARRAY(SELECT t.published FROM unnest(fam.ids) WITH ORDINALITY AS u(i, o)
+                             JOIN @extschema@.answer_table t ON t.request = rerun.request AND t.label = previous AND t.question = u.i
+                            ORDER BY u.o) ||
+                     ARRAY(SELECT @extschema@.request_answer(request, spec, u.i, records, period_from, period_to, false)
+                             FROM unnest(fam.ids) WITH ORDINALITY AS u(i, o) ORDER BY u.o),
+                     ARRAY(SELECT s FROM unnest(fam.subset_of) WITH ORDINALITY AS u(s, o) ORDER BY u.o) ||
+                     ARRAY(SELECT s + k FROM unnest(fam.subset_of) WITH ORDINALITY AS u(s, o) ORDER BY u.o),
+                     threshold => coalesce((prot ->> 'threshold')::int, 5),
+                     protection => (prot ->> 'protection')::int,
+                     zeros => coalesce((prot ->> 'zeros')::boolean, false),
+                     allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
+                     marker => coalesce(prot ->> 'marker', '*'),
+                     same_as => ARRAY(SELECT o + k FROM generate_series(1, k) o) || array_fill(NULL::int, ARRAY[k]),
+                     given => array_fill(true, ARRAY[k]) || array_fill(false, ARRAY[k]));
+            xtab := res[k + array_position(fam.ids, question)];
+        END IF;
+        RETURN NEXT;
+    END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.rerun(text, date, date, regclass, text) IS
+  'the same request answered for another period (e.g. next year''s); compare it with the last saved answer with foistats.check_answer, which lists the figures for earlier periods that changed since they were published. previous => a saved answer''s label: each question protected by suppression is protected together with that answer''s published tables of its family (protect_linked with same_as and given: a figure withheld then stays withheld, and nothing published then gives a withheld figure away now); a question the saved answer lacks is protected as request_xtab does. Two breakdowns of the same crimes (same_crimes_as) are not linked to the saved answer as a pair: with every total published each is protected with its own saved table (the pair''s link gives a reader nothing then); with allow_totals rerun refuses them';
