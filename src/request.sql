@@ -99,7 +99,7 @@ INSERT INTO @extschema@.request_key VALUES
  ('question', 'population',  'SQL boolean expression over the records view''s columns: which crimes it counts (default: every crime in the period)'),
  ('question', 'population_text', 'the population in words, for the response''s footnote (e.g. ''sexual offences by an offender aged 18 or over against a victim under 18''); without it the footnote quotes the SQL'),
  ('question', 'subset_of',   'id of an earlier question whose population this one narrows (ANDed; audited as a subset)'),
- ('question', 'same_crimes_as', 'id of an earlier question that counts the same crimes (same population, measure, columns and protect) by other single-label rows, e.g. age band x year beside offence x year: the two are protected together (protect_linked same_totals), since they share their column totals'),
+ ('question', 'same_crimes_as', 'id of an earlier question that counts the same crimes (same population, measure, columns and protect) by single-label rows that read another field, e.g. age band x year beside offence x year (not offence family beside offence, nor two sets of age bands: one would group the other''s rows): the two are protected together (protect_linked same_totals), since they share their column totals'),
  ('question', 'rows',        'the rows: a dimension name or {"dimension"|"terms"|"expr", ...}; absent for a single count'),
  ('question', 'columns',     'year | fy | quarter | month | none (default: the request''s columns), or a single-label dimension written as rows are, e.g. {"dimension": "victim_age", "bands": [...]}'),
  ('question', 'measure',     'crimes (default) or {"count": "SQL boolean", "name": "..."}: crimes for which it holds'),
@@ -844,13 +844,44 @@ BEGIN
                         'Give the rows an "unknown" label.');
                 END IF;
             END LOOP;
+            -- rows that read the same field are linked row by row, not only
+            -- by their totals: one breakdown groups the other's rows (an
+            -- offence family holds known offences, a wide age band known
+            -- narrow ones), and a reader works withheld cells out from them
+            WITH d AS (SELECT v.side, CASE WHEN jsonb_typeof(v.r) = 'string' THEN jsonb_build_object('dimension', v.r) ELSE v.r END AS r
+                         FROM (VALUES (1, q -> 'rows'), (2, o -> 'rows')) v(side, r)),
+                 f AS (SELECT d.side, unnest(CASE
+                           WHEN d.r ? 'expr' THEN
+                               ARRAY(SELECT k.n FROM (SELECT rf.name FROM @extschema@.record_field rf
+                                                      UNION SELECT jsonb_object_keys(coalesce(spec -> 'fields', '{}'))) k(n)
+                                      WHERE d.r ->> 'expr' ~* ('\m' || regexp_replace(k.n, '([^[:alnum:]_])', '\\\1', 'g') || '\M'))
+                           WHEN d.r ? 'terms' THEN ARRAY['mo']
+                           WHEN d.r ->> 'dimension' IN ('offence', 'ho_code', 'ho_class', 'ons_group', 'offence_family') THEN ARRAY['offence']
+                           WHEN d.r ->> 'dimension' IN ('outcome_type', 'outcome_group') THEN ARRAY['outcome']
+                           WHEN d.r ->> 'dimension' IN ('year', 'fy', 'quarter', 'month') THEN ARRAY['recorded_on']
+                           ELSE ARRAY[d.r ->> 'dimension'] END) AS n
+                         FROM d),
+                 -- the offence's dimensions read the offence and the code
+                 g AS (SELECT f.side, CASE WHEN f.n = 'ho_code' THEN 'offence' ELSE f.n END AS n FROM f)
+            SELECT string_agg(DISTINCT g.n, ', ') INTO what
+              FROM g WHERE g.side = 1 AND g.n IN (SELECT g2.n FROM g g2 WHERE g2.side = 2);
+            IF what IS NOT NULL THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('links question "%s", whose rows read the same field (%s): one breakdown can group the other''s rows', o ->> 'id',
+                           CASE WHEN what = 'offence' THEN 'the offence' ELSE what END),
+                    'protect_linked links two breakdowns by their column totals only, as if any crime of a row of one could be in any row of the other; '
+                    || 'rows read from one field are linked row by row too (an offence family holds known offences, an age band known ages; '
+                    || 'offence, ho_code, ho_class, ons_group and offence_family all read the offence and its code, an expression the fields it names), '
+                    || 'and a reader works withheld cells out from them.',
+                    'Link breakdowns that read different fields, such as offence beside the victim''s age; of two breakdowns of one field, publish one.');
+            END IF;
         END IF;
         earlier := earlier || qid;
     END LOOP;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.request_check_same_crimes(text, jsonb, text) IS
-  'internal: checks the same_crimes_as links of a definition (an earlier question, both tables with single-label rows that count every crime, neither linked otherwise, the same population, measure, columns and protect, different rows)';
+  'internal: checks the same_crimes_as links of a definition (an earlier question, both tables with single-label rows that count every crime, neither linked otherwise, the same population, measure, columns and protect, rows that read different fields)';
 
 -- The pair of questions protected together with a question by
 -- same_crimes_as (definition order: the one named first), or NULL.

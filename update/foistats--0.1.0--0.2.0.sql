@@ -5915,3 +5915,133 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.rerun(text, date, date, regclass, text) IS
   'the same request answered for another period (e.g. next year''s); compare it with the last saved answer with foistats.check_answer, which lists the figures for earlier periods that changed since they were published. previous => a saved answer''s label: each question protected by suppression is protected together with that answer''s published tables of its family (protect_linked with same_as and given: a figure withheld then stays withheld, and nothing published then gives a withheld figure away now); a question the saved answer lacks is protected as request_xtab does. Two breakdowns of the same crimes (same_crimes_as) are not linked to the saved answer as a pair: with every total published each is protected with its own saved table (the pair''s link gives a reader nothing then); with allow_totals rerun refuses them';
+
+-- ---------------------------------------------------------------------------
+-- issue 13 (review): same_crimes_as refuses two breakdowns whose rows read
+-- the same field (one groups the other's rows, which the pair's protection
+-- by column totals does not model)
+-- ---------------------------------------------------------------------------
+UPDATE @extschema@.request_key
+   SET description = 'id of an earlier question that counts the same crimes (same population, measure, columns and protect) by single-label rows that read another field, e.g. age band x year beside offence x year (not offence family beside offence, nor two sets of age bands: one would group the other''s rows): the two are protected together (protect_linked same_totals), since they share their column totals'
+ WHERE context = 'question' AND key = 'same_crimes_as';
+
+CREATE OR REPLACE FUNCTION @extschema@.request_check_same_crimes(request text, spec jsonb, template text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    q     jsonb;
+    o     jsonb;
+    qid   text;
+    oid_  text;
+    earlier text[] := '{}';
+    e     record;
+    what  text;
+BEGIN
+    FOR q IN SELECT jsonb_array_elements(spec -> 'questions') LOOP
+        qid := q ->> 'id';
+        IF q ? 'same_crimes_as' THEN
+            oid_ := q ->> 'same_crimes_as';
+            IF NOT oid_ = ANY (earlier) THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('names no earlier question: "%s"', oid_), NULL,
+                    'Name the first of the two breakdowns in the second.');
+            END IF;
+            o := (SELECT x FROM jsonb_array_elements(spec -> 'questions') x WHERE x ->> 'id' = oid_);
+            IF NOT (q ? 'rows' AND o ? 'rows') THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('links question "%s", but both must be tables with rows', oid_));
+            END IF;
+            IF o ? 'same_crimes_as' THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('names question "%s", which is itself linked to question "%s"', oid_, o ->> 'same_crimes_as'), NULL,
+                    'Two breakdowns of the same crimes are protected as a pair; a third is not modelled.');
+            END IF;
+            SELECT x ->> 'id' AS id INTO e FROM jsonb_array_elements(spec -> 'questions') x
+             WHERE x ->> 'same_crimes_as' = oid_ AND (x ->> 'id') = ANY (earlier) LIMIT 1;
+            IF FOUND THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('names question "%s", which question "%s" names too', oid_, e.id), NULL,
+                    'Two breakdowns of the same crimes are protected as a pair; a third is not modelled.');
+            END IF;
+            IF q ? 'subset_of' OR o ? 'subset_of' THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('cannot link a question that is a subset_of another (question "%s")',
+                           CASE WHEN q ? 'subset_of' THEN qid ELSE oid_ END), NULL,
+                    'protect_linked does not model a breakdown that is also a subset; give the question its own population.');
+            END IF;
+            SELECT x ->> 'id' AS id, x ->> 'subset_of' AS sup INTO e FROM jsonb_array_elements(spec -> 'questions') x
+             WHERE x ->> 'subset_of' IN (qid, oid_) LIMIT 1;
+            IF FOUND THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('cannot link question "%s", which question "%s" is a subset_of', e.sup, e.id), NULL,
+                    'protect_linked does not model a breakdown that has subsets.');
+            END IF;
+            what := CASE WHEN q -> 'population' IS DISTINCT FROM o -> 'population' THEN 'population'
+                         WHEN coalesce(q -> 'measure', '"crimes"') <> coalesce(o -> 'measure', '"crimes"') THEN 'measure'
+                         WHEN coalesce(q -> 'columns', spec -> 'columns', '"year"') <> coalesce(o -> 'columns', spec -> 'columns', '"year"') THEN 'columns'
+                         WHEN coalesce(q -> 'zeros' -> 'periods', 'false') <> coalesce(o -> 'zeros' -> 'periods', 'false') THEN 'zeros.periods'
+                         WHEN coalesce(q -> 'protect', spec -> 'protect', 'false') <> coalesce(o -> 'protect', spec -> 'protect', 'false') THEN 'protect'
+                         WHEN q -> 'rows' = o -> 'rows' THEN 'rows' END;
+            IF what = 'rows' THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('links question "%s", which has the same rows: two breakdowns have different rows', oid_));
+            ELSIF what IS NOT NULL THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('links question "%s", which differs in %s', oid_, what), NULL,
+                    'Two breakdowns of the same crimes have the same population, measure, columns, zeros.periods and protect.');
+            END IF;
+            FOREACH oid_ IN ARRAY ARRAY[qid, o ->> 'id'] LOOP
+                SELECT r.multi, r.leave_out INTO e
+                  FROM @extschema@.request_rows_sql(request, oid_,
+                         (SELECT x -> 'rows' FROM jsonb_array_elements(spec -> 'questions') x WHERE x ->> 'id' = oid_), template) r;
+                IF e.multi THEN
+                    PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                        format('question "%s" has multi-label rows (terms, markers, text[] expressions)', oid_), NULL,
+                        'protect_linked does not model a multi-label breakdown of the same crimes.');
+                END IF;
+                IF e.leave_out THEN
+                    PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                        format('question "%s" leaves out crimes without a row label ("unknown": null), so its totals are not the other''s', oid_), NULL,
+                        'Give the rows an "unknown" label.');
+                END IF;
+            END LOOP;
+            -- rows that read the same field are linked row by row, not only
+            -- by their totals: one breakdown groups the other's rows (an
+            -- offence family holds known offences, a wide age band known
+            -- narrow ones), and a reader works withheld cells out from them
+            WITH d AS (SELECT v.side, CASE WHEN jsonb_typeof(v.r) = 'string' THEN jsonb_build_object('dimension', v.r) ELSE v.r END AS r
+                         FROM (VALUES (1, q -> 'rows'), (2, o -> 'rows')) v(side, r)),
+                 f AS (SELECT d.side, unnest(CASE
+                           WHEN d.r ? 'expr' THEN
+                               ARRAY(SELECT k.n FROM (SELECT rf.name FROM @extschema@.record_field rf
+                                                      UNION SELECT jsonb_object_keys(coalesce(spec -> 'fields', '{}'))) k(n)
+                                      WHERE d.r ->> 'expr' ~* ('\m' || regexp_replace(k.n, '([^[:alnum:]_])', '\\\1', 'g') || '\M'))
+                           WHEN d.r ? 'terms' THEN ARRAY['mo']
+                           WHEN d.r ->> 'dimension' IN ('offence', 'ho_code', 'ho_class', 'ons_group', 'offence_family') THEN ARRAY['offence']
+                           WHEN d.r ->> 'dimension' IN ('outcome_type', 'outcome_group') THEN ARRAY['outcome']
+                           WHEN d.r ->> 'dimension' IN ('year', 'fy', 'quarter', 'month') THEN ARRAY['recorded_on']
+                           ELSE ARRAY[d.r ->> 'dimension'] END) AS n
+                         FROM d),
+                 -- the offence's dimensions read the offence and the code
+                 g AS (SELECT f.side, CASE WHEN f.n = 'ho_code' THEN 'offence' ELSE f.n END AS n FROM f)
+            SELECT string_agg(DISTINCT g.n, ', ') INTO what
+              FROM g WHERE g.side = 1 AND g.n IN (SELECT g2.n FROM g g2 WHERE g2.side = 2);
+            IF what IS NOT NULL THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    format('links question "%s", whose rows read the same field (%s): one breakdown can group the other''s rows', o ->> 'id',
+                           CASE WHEN what = 'offence' THEN 'the offence' ELSE what END),
+                    'protect_linked links two breakdowns by their column totals only, as if any crime of a row of one could be in any row of the other; '
+                    || 'rows read from one field are linked row by row too (an offence family holds known offences, an age band known ages; '
+                    || 'offence, ho_code, ho_class, ons_group and offence_family all read the offence and its code, an expression the fields it names), '
+                    || 'and a reader works withheld cells out from them.',
+                    'Link breakdowns that read different fields, such as offence beside the victim''s age; of two breakdowns of one field, publish one.');
+            END IF;
+        END IF;
+        earlier := earlier || qid;
+    END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.request_check_same_crimes(text, jsonb, text) IS
+  'internal: checks the same_crimes_as links of a definition (an earlier question, both tables with single-label rows that count every crime, neither linked otherwise, the same population, measure, columns and protect, rows that read different fields)';
