@@ -195,10 +195,53 @@ SELECT foistats.define_request('bd_labels', jsonb_set(foistats.request_spec('bd_
                                                       '"Age not recorded"'));
 SELECT foistats.row_labels(foistats.request_xtab('bd_labels', q)) FROM unnest('{1,2}'::text[]) q;
 
+-- The response document's figures in words: {id.crimes} counts the crimes
+-- of a question, which for a table of single-label rows is its Grand Total.
+-- 15 crimes: 2022 has 5 A, 3 B (8), 2023 has 2 A, 1 B, 4 C (7); by age x 3
+-- and 3, y 5 and 4.  The pair withholds both tables' Grand Total and 2023's
+-- total, so the words must not print 15 (nor 7 = 15 - 8).
+CREATE SCHEMA bdwforce;
+CREATE TABLE bdwforce.crime (ref text PRIMARY KEY, recorded date NOT NULL, title text, vic_age int);
+INSERT INTO bdwforce.crime
+SELECT format('W/%s/%s', y, row_number() OVER ()), make_date(y, 3, 1) + (row_number() OVER ())::int, t, a
+  FROM (VALUES (2022, 'A', 12, 3), (2022, 'A', 30, 2), (2022, 'B', 30, 3),
+               (2023, 'A', 12, 2), (2023, 'B', 12, 1), (2023, 'C', 30, 4)) v(y, t, a, n),
+       LATERAL generate_series(1, n);
+SELECT foistats.bind_records('bdwfoi', 'bdwforce.crime',
+  '{"crime_ref": "ref", "recorded_on": "recorded", "offence": "title", "victim_age": "vic_age",
+    "is_crime": {"expr": "true"}}');
+SELECT foistats.define_request('bd_words', $${
+  "title": "In words", "records": "bdwfoi.records", "period": {"from": "2022", "to": "2023"},
+  "protect": {"allow_totals": true},
+  "intro": "We counted {1.crimes} crimes ({1.total:words}); by age, {2.crimes:words}.",
+  "questions": [
+    {"id": "1", "title": "By offence", "rows": "offence"},
+    {"id": "2", "title": "By age", "same_crimes_as": "1",
+     "rows": {"expr": "CASE WHEN victim_age < 18 THEN 'x' ELSE 'y' END"}}]}$$);
+\pset format unaligned
+\pset tuples_only on
+SELECT foistats.render(foistats.request_xtab('bd_words', q), 'text') FROM unnest('{1,2}'::text[]) q;
+SELECT l FROM regexp_split_to_table(foistats.response('bd_words', 'text'), E'\n') l WHERE l LIKE 'We counted%';
+\pset format aligned
+\pset tuples_only off
+-- Why: with the Grand Total of 15 known, 2023's total is 15 - 8 = 7, and
+-- C 2023 (a 4) and x 2023 and y 2023 (3 and 4) cannot be more than 7.
+SELECT table_no, row_label, col_label, min, max
+  FROM foistats.disclosure_audit_linked(
+         ARRAY(SELECT replace(foistats.request_xtab('bd_words', q)::text, '; title:', '; grandtotal: 15; title:')::foistats.xtab
+                 FROM unnest('{1,2}'::text[]) WITH ORDINALITY u(q, o) ORDER BY o),
+         same_totals => '{2,NULL}')
+ WHERE NOT meets_rule ORDER BY 1, 2, 3;
+-- The tables in the document are request_xtab's, rendered as defined.
+SELECT q, strpos(foistats.response('bd_words', 'text'), foistats.request_render('bd_words', q, 'text')) > 0 AS in_document
+  FROM unnest('{1,2}'::text[]) q;
+
 \set VERBOSITY terse
 SET client_min_messages = warning;
 SELECT count(foistats.drop_request(name)) AS dropped
-  FROM unnest('{bd_alone,bd_pair,bd_pair_totals,bd_labels,bd_bad}'::text[]) name;
+  FROM unnest('{bd_alone,bd_pair,bd_pair_totals,bd_labels,bd_bad,bd_words}'::text[]) name;
 DROP SCHEMA bdfoi CASCADE;
 DROP SCHEMA bdforce CASCADE;
+DROP SCHEMA bdwfoi CASCADE;
+DROP SCHEMA bdwforce CASCADE;
 DROP TABLE bdspec;

@@ -827,6 +827,14 @@ BEGIN
                 prot := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
                 IF prot <> 'false'::jsonb AND n > 0 AND n < coalesce((prot ->> 'threshold')::int, 5) THEN
                     n := NULL;      -- a small count is withheld in words too
+                ELSIF prot <> 'false'::jsonb
+                      AND (@extschema@.grand_total(x) IS NULL
+                           OR (@extschema@.is_multi_label(x) AND @extschema@.total_units(x) IS NULL)) THEN
+                    -- the table withholds its Grand Total (with allow_totals,
+                    -- or as one of two breakdowns of the same crimes): the
+                    -- crimes counted are that figure (with the crimes left
+                    -- out, which a footnote prints), so withheld in words too
+                    n := NULL;
                 END IF;
                 fig := fig || jsonb_build_object('crimes', n);
             ELSE

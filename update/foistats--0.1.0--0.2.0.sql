@@ -6045,3 +6045,142 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.request_check_same_crimes(text, jsonb, text) IS
   'internal: checks the same_crimes_as links of a definition (an earlier question, both tables with single-label rows that count every crime, neither linked otherwise, the same population, measure, columns and protect, rows that read different fields)';
+
+-- ---------------------------------------------------------------------------
+-- issue 13 (review): response withholds {id.crimes} when the question's
+-- table withholds its Grand Total
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE FUNCTION @extschema@.response(request text, format text DEFAULT 'html', records regclass DEFAULT NULL,
+                                     period_from date DEFAULT NULL, period_to date DEFAULT NULL,
+                                     audit_warnings boolean DEFAULT false, charts boolean DEFAULT true)
+RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    spec     jsonb;
+    q        jsonb;
+    qid      text;
+    qids     text[] := '{}';
+    xs       @extschema@.xtab[] := '{}';
+    x        @extschema@.xtab;
+    figures  jsonb := '{}';
+    fig      jsonb;
+    findings jsonb;
+    texts    text;
+    prot     jsonb;
+    n        bigint;
+    mname    text;
+    body     text[] := '{}';
+    span     text;
+    title    text;
+BEGIN
+    IF request IS NULL OR format IS NULL OR audit_warnings IS NULL OR charts IS NULL THEN
+        RAISE EXCEPTION 'request, format, audit_warnings and charts must not be null' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF NOT format = ANY (ARRAY['html', 'markdown', 'text']) THEN
+        RAISE EXCEPTION 'unknown response format "%"', format
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'Use ''html'', ''markdown'' or ''text''; foistats.response_csv gives each table as CSV.';
+    END IF;
+    spec := @extschema@.request_spec(request);
+    records := @extschema@.request_records(request, spec, records);
+    SELECT * INTO period_from, period_to FROM @extschema@.request_answer_period(request, spec, period_from, period_to);
+    span := @extschema@.date_span_text(period_from, period_to);
+
+    -- the audit's verdict first: a table that does not add up is an error
+    -- unless the caller asked for visible warnings
+    SELECT coalesce(jsonb_object_agg(a.question, a.f), '{}') INTO findings
+      FROM (SELECT a.question, jsonb_agg(to_jsonb(a) - 'question') AS f
+              FROM @extschema@.audit_request(request, records, period_from, period_to) a GROUP BY a.question) a;
+    IF findings <> '{}' AND NOT audit_warnings THEN
+        RAISE EXCEPTION 'request "%": the tables of question(s) % do not add up', request,
+                        (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k)
+            USING ERRCODE = 'data_exception',
+                  DETAIL = (SELECT string_agg(format('question %s: %s', e.key, @extschema@.response_finding(f)), E'\n')
+                              FROM jsonb_each(findings) e, jsonb_array_elements(e.value) f),
+                  HINT = 'See foistats.audit_request; fix the definition, or pass audit_warnings => true to print the response with a visible warning at each such table.';
+    END IF;
+
+    -- every question's table and figures (placeholders may name any question)
+    texts := concat_ws(' ', spec ->> 'intro', (SELECT string_agg(e ->> 'answer', ' ') FROM jsonb_array_elements(spec -> 'questions') e),
+                       (SELECT string_agg(c, ' ') FROM jsonb_array_elements_text(coalesce(spec -> 'closing', '[]')) c));
+    FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
+        qid := q ->> 'id';
+        x := NULL;
+        IF q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of' THEN
+            x := @extschema@.request_xtab(request, qid, records, period_from, period_to);
+            mname := CASE WHEN jsonb_typeof(q -> 'measure') = 'object' THEN coalesce(q -> 'measure' ->> 'name', 'count') END;
+            fig := jsonb_build_object('total', @extschema@.grand_total(x));
+            IF mname IS NOT NULL THEN
+                fig := fig || jsonb_build_object(mname, @extschema@.grand_total(x));
+            END IF;
+            IF strpos(texts, '{' || qid || '.crimes') > 0 THEN
+                EXECUTE format('SELECT count(*) FROM %s r WHERE %s', records,
+                               @extschema@.request_population_sql(request, spec, qid))
+                   INTO n USING period_from, period_to;
+                prot := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
+                IF prot <> 'false'::jsonb AND n > 0 AND n < coalesce((prot ->> 'threshold')::int, 5) THEN
+                    n := NULL;      -- a small count is withheld in words too
+                ELSIF prot <> 'false'::jsonb
+                      AND (@extschema@.grand_total(x) IS NULL
+                           OR (@extschema@.is_multi_label(x) AND @extschema@.total_units(x) IS NULL)) THEN
+                    -- the table withholds its Grand Total (with allow_totals,
+                    -- or as one of two breakdowns of the same crimes): the
+                    -- crimes counted are that figure (with the crimes left
+                    -- out, which a footnote prints), so withheld in words too
+                    n := NULL;
+                END IF;
+                fig := fig || jsonb_build_object('crimes', n);
+            ELSE
+                fig := fig || jsonb_build_object('crimes', NULL);
+            END IF;
+            figures := figures || jsonb_build_object(qid, fig);
+        END IF;
+        qids := qids || qid;
+        xs := xs || x;
+    END LOOP;
+
+    title := spec ->> 'title';
+    IF format = 'html' THEN
+        body := body || ('<header>' || E'\n<h1>' || @extschema@.html_escape(title) || E'</h1>\n'
+                         || format('<p class="period">Period: %s (crimes by the date recorded)</p>', @extschema@.html_escape(span))
+                         || E'\n</header>\n<main>');
+    ELSIF format = 'markdown' THEN
+        body := body || ('# ' || @extschema@.markdown_escape(title)) || format('Period: %s (crimes by the date recorded)', span);
+    ELSE
+        body := body || (@extschema@.response_wrap(title, 76) || E'\n'
+                         || repeat('=', (SELECT max(length(l)) FROM regexp_split_to_table(@extschema@.response_wrap(title, 76), E'\n') l)))
+                     || format('Period: %s (crimes by the date recorded)', span);
+    END IF;
+    IF findings <> '{}' THEN
+        body := body || CASE format
+            WHEN 'html' THEN format('<p class="warning" role="note"><strong>Warning: the tables of question(s) %s do not add up; see the warning at each.</strong></p>',
+                                    (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k))
+            WHEN 'markdown' THEN format('> **Warning: the tables of question(s) %s do not add up; see the warning at each.**',
+                                        (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k))
+            ELSE format('!! WARNING: the tables of question(s) %s do not add up; see the warning at each.',
+                        (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k)) END;
+    END IF;
+    IF spec ? 'intro' THEN
+        body := body || @extschema@.response_blocks(@extschema@.response_fill(spec ->> 'intro', figures, '*'), format);
+    END IF;
+    FOR i IN 1..cardinality(qids) LOOP
+        q := @extschema@.request_question(request, spec, qids[i]);
+        body := body || @extschema@.response_question(request, spec, q, format, xs[i], figures,
+                                                      coalesce(findings -> qids[i], '[]'), period_from, period_to, charts);
+    END LOOP;
+    IF spec ? 'closing' THEN
+        body := body || CASE WHEN format = 'html' THEN '<section class="closing" aria-label="Closing">' ELSE NULL END
+                     || @extschema@.response_blocks(@extschema@.response_fill(
+                            (SELECT string_agg(c, E'\n\n' ORDER BY o) FROM jsonb_array_elements_text(spec -> 'closing') WITH ORDINALITY u(c, o)),
+                            figures, '*'), format)
+                     || CASE WHEN format = 'html' THEN '</section>' ELSE NULL END;
+    END IF;
+    IF format = 'html' THEN
+        RETURN @extschema@.response_html_page(title, array_to_string(body || '</main>'::text, E'\n'));
+    END IF;
+    RETURN array_to_string(body, E'\n\n') || E'\n';
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.response(text, text, regclass, date, date, boolean, boolean) IS
+  'the response document of a stored request (format html | markdown | text): its title and period; per question the text as asked, the table exactly as render prints it with the definition''s options (HTML: with an inline SVG chart by period), or the answer in words with {id.figure[:words|:Words]} filled; footnotes made from the definition (the crimes counted, the measure, what each Grand Total counts, the terms and exclusions of text searches, the audit''s verdict; render adds partial periods and the protection rule); the closing paragraphs. A table that does not add up (foistats.audit_request) is an error unless audit_warnings => true, which prints a visible warning at it. HTML is one self-contained page (no script, nothing fetched) with an A4 print stylesheet';
