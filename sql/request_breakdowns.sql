@@ -108,13 +108,20 @@ SELECT question, xtab::text = foistats.request_xtab('bd_pair', question)::text A
 
 -- define_request refuses links it cannot protect, naming the question.
 \set VERBOSITY default
+-- (the error as psql prints it, with its DETAIL and HINT)
 CREATE FUNCTION pg_temp.bad(q jsonb) RETURNS text LANGUAGE plpgsql AS $f$
+DECLARE
+    d text;
+    h text;
 BEGIN
     PERFORM foistats.define_request('bd_bad', jsonb_set((SELECT spec FROM bdspec WHERE name = 'bd_alone'), '{questions}', q));
     RETURN 'accepted';
 EXCEPTION WHEN invalid_parameter_value THEN
-    RETURN SQLERRM;
+    GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL, h = PG_EXCEPTION_HINT;
+    RETURN concat_ws(E'\n', 'ERROR:  ' || SQLERRM, 'DETAIL:  ' || nullif(d, ''), 'HINT:  ' || nullif(h, ''));
 END $f$;
+\pset format unaligned
+\pset tuples_only on
 -- a later question, itself, and no question
 SELECT pg_temp.bad('[{"id": "1", "rows": "offence", "same_crimes_as": "2"}, {"id": "2", "rows": "victim_sex"}]');
 SELECT pg_temp.bad('[{"id": "1", "rows": "offence", "same_crimes_as": "1"}]');
@@ -153,6 +160,8 @@ SELECT pg_temp.bad('[{"id": "1", "rows": "offence", "population": "victim_age < 
 -- pair, print the family table whole, and a reader who knows that theft and
 -- shoplifting are the non-sexual offences works Theft 2022 (a 2) out as
 -- non_sexual 2022 - Shoplifting 2022 = 12 - 10.
+\pset format aligned
+\pset tuples_only off
 WITH p AS (SELECT foistats.protect_linked(ARRAY[
              '{cols: "2022", "2023"; rows: "THEFT FROM THE PERSON" 2 20, "SHOPLIFTING" 10 0, "RAPE" 6 7}'::foistats.xtab,
              '{cols: "2022", "2023"; rows: "non_sexual" 12 20, "rape" 6 7}'::foistats.xtab],
@@ -161,6 +170,8 @@ SELECT (SELECT f.n FROM foistats.figures(l[1]) f WHERE f.row_label = 'THEFT FROM
        (SELECT f.n FROM foistats.figures(l[2]) f WHERE f.row_label = 'non_sexual' AND f.period = '2022')
        - (SELECT f.n FROM foistats.figures(l[1]) f WHERE f.row_label = 'SHOPLIFTING' AND f.period = '2022') AS theft_2022_worked_out
   FROM p;
+\pset format unaligned
+\pset tuples_only on
 -- So define_request refuses two breakdowns whose rows read the same field:
 -- the offence's (offence, ho_code, ho_class, ons_group, offence_family), an
 -- age, the outcome, the date, or an expression over one of them.
@@ -179,6 +190,8 @@ SELECT pg_temp.bad('[{"id": "1", "rows": "quarter"}, {"id": "2", "rows": "month"
 SELECT pg_temp.bad('[{"id": "1", "rows": {"dimension": "victim_age", "bands": ["under 18", "18 and over"]}},
                      {"id": "2", "rows": {"dimension": "offender_age", "bands": ["under 16", "16 and over"]}, "same_crimes_as": "1"}]');
 SELECT pg_temp.bad('[{"id": "1", "rows": "offence"}, {"id": "2", "rows": {"expr": "coalesce(victim_sex, ''unknown'')"}, "same_crimes_as": "1"}]');
+\pset format aligned
+\pset tuples_only off
 
 -- A row label both tables have is known only from the counts: answering
 -- names the two questions.  Age bands with the adults' ages not recorded,

@@ -780,15 +780,26 @@ BEGIN
         qid := q ->> 'id';
         IF q ? 'same_crimes_as' THEN
             oid_ := q ->> 'same_crimes_as';
-            IF NOT oid_ = ANY (earlier) THEN
+            IF oid_ = qid THEN
                 PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
-                    format('names no earlier question: "%s"', oid_), NULL,
+                    'names the question itself', NULL,
+                    'Name the earlier question whose crimes this one breaks down another way.');
+            ELSIF NOT oid_ = ANY (earlier) THEN
+                PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
+                    CASE WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(spec -> 'questions') x WHERE x ->> 'id' = oid_)
+                         THEN format('names question "%s", which comes after it', oid_)
+                         ELSE format('names no question: "%s"', oid_) END,
+                    format('Questions: %s.', (SELECT string_agg(x ->> 'id', ', ') FROM jsonb_array_elements(spec -> 'questions') x)),
                     'Name the first of the two breakdowns in the second.');
             END IF;
             o := (SELECT x FROM jsonb_array_elements(spec -> 'questions') x WHERE x ->> 'id' = oid_);
             IF NOT (q ? 'rows' AND o ? 'rows') THEN
                 PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
-                    format('links question "%s", but both must be tables with rows', oid_));
+                    format('links question "%s", but both must be tables with rows', oid_),
+                    format('Question "%s" is %s.', CASE WHEN q ? 'rows' THEN oid_ ELSE qid END,
+                           CASE WHEN (CASE WHEN q ? 'rows' THEN o ELSE q END) ?| ARRAY['population', 'measure', 'subset_of']
+                                THEN 'a single count' ELSE 'an answer in words' END),
+                    'A single count has no rows to break its crimes down by; link two tables ("rows").');
             END IF;
             IF o ? 'same_crimes_as' THEN
                 PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
@@ -823,10 +834,23 @@ BEGIN
                          WHEN q -> 'rows' = o -> 'rows' THEN 'rows' END;
             IF what = 'rows' THEN
                 PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
-                    format('links question "%s", which has the same rows: two breakdowns have different rows', oid_));
+                    format('links question "%s", which has the same rows: two breakdowns have different rows', oid_), NULL,
+                    'The same table twice needs no link; link breakdowns by different fields, such as offence beside the victim''s age.');
             ELSIF what IS NOT NULL THEN
                 PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
-                    format('links question "%s", which differs in %s', oid_, what), NULL,
+                    format('links question "%s", which differs in %s', oid_, what),
+                    format('Question "%s": %s; question "%s": %s.', qid,
+                           coalesce(CASE what WHEN 'population' THEN q -> 'population'
+                                              WHEN 'measure' THEN coalesce(q -> 'measure', '"crimes"')
+                                              WHEN 'columns' THEN coalesce(q -> 'columns', spec -> 'columns', '"year"')
+                                              WHEN 'zeros.periods' THEN coalesce(q -> 'zeros' -> 'periods', 'false')
+                                              ELSE coalesce(q -> 'protect', spec -> 'protect', 'false') END::text, 'none'),
+                           oid_,
+                           coalesce(CASE what WHEN 'population' THEN o -> 'population'
+                                              WHEN 'measure' THEN coalesce(o -> 'measure', '"crimes"')
+                                              WHEN 'columns' THEN coalesce(o -> 'columns', spec -> 'columns', '"year"')
+                                              WHEN 'zeros.periods' THEN coalesce(o -> 'zeros' -> 'periods', 'false')
+                                              ELSE coalesce(o -> 'protect', spec -> 'protect', 'false') END::text, 'none')),
                     'Two breakdowns of the same crimes have the same population, measure, columns, zeros.periods and protect.');
             END IF;
             FOREACH oid_ IN ARRAY ARRAY[qid, o ->> 'id'] LOOP
@@ -869,10 +893,9 @@ BEGIN
                 PERFORM @extschema@.request_error(request, qid, 'same_crimes_as',
                     format('links question "%s", whose rows read the same field (%s): one breakdown can group the other''s rows', o ->> 'id',
                            CASE WHEN what = 'offence' THEN 'the offence' ELSE what END),
-                    'protect_linked links two breakdowns by their column totals only, as if any crime of a row of one could be in any row of the other; '
-                    || 'rows read from one field are linked row by row too (an offence family holds known offences, an age band known ages; '
-                    || 'offence, ho_code, ho_class, ons_group and offence_family all read the offence and its code, an expression the fields it names), '
-                    || 'and a reader works withheld cells out from them.',
+                    'protect_linked links two breakdowns by their column totals only; rows that read one field are linked row by row too '
+                    || '(a family holds known offences, a band known ages), and a reader works withheld cells out from them. '
+                    || 'offence, ho_code, ho_class, ons_group and offence_family all read the offence; an expression reads the fields it names.',
                     'Link breakdowns that read different fields, such as offence beside the victim''s age; of two breakdowns of one field, publish one.');
             END IF;
         END IF;
