@@ -105,6 +105,18 @@ SELECT question FROM foistats.rerun('bd_pair', '2022-01-01', '2023-12-31', previ
 -- Without previous, rerun protects the pair together for the new period.
 SELECT question, xtab::text = foistats.request_xtab('bd_pair', question)::text AS as_request_xtab
   FROM foistats.rerun('bd_pair', '2022-01-01', '2023-12-31');
+-- Every other reader publishes the pair's tables too: the request views
+-- (each q<id>_xtab, the wide q2 with NULL where withheld), the saved
+-- answer's published tables, and the spreadsheets (response_csv).
+SELECT count(*) AS views FROM foistats.create_request_views('bdfoi', 'bd_pair', '2022-01-01', '2023-12-31');
+SELECT (SELECT xtab::text FROM bdfoi.q1_xtab) = foistats.request_xtab('bd_pair', '1')::text AS q1_view,
+       (SELECT xtab::text FROM bdfoi.q2_xtab) = foistats.request_xtab('bd_pair', '2')::text AS q2_view;
+SELECT * FROM bdfoi.q2;
+SELECT question, published::text = foistats.request_xtab('bd_pair', question)::text AS published_as_request_xtab
+  FROM foistats.answer_table WHERE request = 'bd_pair' AND label = '2023 response' ORDER BY question;
+SELECT question, l AS csv_line
+  FROM foistats.response_csv('bd_pair'), regexp_split_to_table(csv, E'\r\n') WITH ORDINALITY s(l, o)
+ WHERE l ~ '^(THEFT|under 18|Grand Total)' ORDER BY question, o;
 
 -- define_request refuses links it cannot protect, naming the question.
 \set VERBOSITY default
