@@ -120,6 +120,15 @@ SELECT count(*) AS rollup_differences FROM foistats.check_rollup('wmp_2014_child
 SELECT foistats.define_request('sp_prot', pg_catalog.jsonb_set(foistats.request_spec('wmp_2014_child_sexual_offences'),
                                                      '{protect}', '{"threshold": 5, "allow_totals": true}')) AS defined;
 SELECT count(*) AS tables FROM foistats.request_tables('sp_prot', 'sp_test.records', '2010-01-01', '2014-05-31');
+-- two breakdowns of the same crimes (same_crimes_as): the link's checks
+-- (the fields an expression reads) and the pair protected together
+SELECT foistats.define_request('sp_pair', '{"title": "pair", "period": {"from": "2010", "to": "2013"},
+  "protect": {"threshold": 5, "allow_totals": true},
+  "questions": [{"id": "1", "rows": "offence"},
+                {"id": "2", "rows": {"expr": "CASE WHEN victim_age < 13 THEN ''Under 13'' ELSE ''Other'' END"}, "same_crimes_as": "1"}]}') AS defined;
+SELECT count(*) AS tables,
+       count(*) FILTER (WHERE pg_catalog.strpos(foistats.render(xtab), 'Protected together with the same crimes''') > 0) AS as_a_pair
+  FROM foistats.request_tables('sp_pair', 'sp_test.records');
 -- category mapping and consolidation
 SELECT (foistats.classify_category('Other Sexual Offences')).level AS category_level,
        (SELECT count(*) FROM foistats.category_names()) > 0 AS has_category_names;
