@@ -1071,15 +1071,6 @@ force(uint8_t *forced, size_t e)
 	return true;
 }
 
-/*
- * A small count of table a fails though its pattern withholds totals that
- * its pair b withholds too: a cycle through those totals needs a way back
- * through b, a row of b withholding its cells in those columns (and its row
- * total when the grand total is withheld).  Withhold one more such row in
- * b: the one whose least figure there is at least the protection and whose
- * figures add up to the least, else the one with the greatest least figure.
- * False when that adds nothing.
- */
 /* Do table b and its pair both withhold column c's total? */
 static bool
 pair_withholds_ctot(const SdcFamily *f, int b, int c)
@@ -1090,6 +1081,15 @@ pair_withholds_ctot(const SdcFamily *f, int b, int c)
 		ent_withheld(f->t[f->pair[b]], sdc_ctot_index(t, c));
 }
 
+/*
+ * A small count of table a fails though its pattern withholds totals that
+ * its pair b withholds too: a cycle through those totals needs a way back
+ * through b, a row of b withholding its cells in those columns (and its row
+ * total when the grand total is withheld).  Withhold one more such row in
+ * b: the one whose least figure there is at least the protection and whose
+ * figures add up to the least, else the one with the greatest least figure.
+ * False when that adds nothing.
+ */
 static bool
 pair_widen(const SdcFamily *f, const SdcParams *p, int b, uint8_t *forced)
 {
