@@ -202,6 +202,31 @@ SELECT pg_temp.bad('[{"id": "1", "rows": "quarter"}, {"id": "2", "rows": "month"
 SELECT pg_temp.bad('[{"id": "1", "rows": {"dimension": "victim_age", "bands": ["under 18", "18 and over"]}},
                      {"id": "2", "rows": {"dimension": "offender_age", "bands": ["under 16", "16 and over"]}, "same_crimes_as": "1"}]');
 SELECT pg_temp.bad('[{"id": "1", "rows": "offence"}, {"id": "2", "rows": {"expr": "coalesce(victim_sex, ''unknown'')"}, "same_crimes_as": "1"}]');
+-- A third question of the same crimes beside the pair, unlinked, is
+-- protected on its own and prints what the pair withholds: a single count
+-- of bd_pair's crimes by year is 12 and 20, the two totals both tables
+-- withhold (and with them Theft 2022 = 12 - 10).
+\pset format aligned
+\pset tuples_only off
+SELECT foistats.define_request('bd_count', jsonb_set((SELECT spec FROM bdspec WHERE name = 'bd_alone'), '{questions}',
+                                                     '[{"id": "3", "measure": "crimes"}]'));
+SELECT row_label, period, n FROM foistats.figures(foistats.request_xtab('bd_count', '3'));
+\pset format unaligned
+\pset tuples_only on
+-- So with allow_totals a question of the same population and measure as a
+-- pair is refused: a table, a single count, the first named or a later one.
+SELECT pg_temp.bad('[{"id": "1", "rows": "offence"}, {"id": "2", "rows": "victim_sex", "same_crimes_as": "1"},
+                     {"id": "3", "measure": "crimes"}]');
+SELECT pg_temp.bad('[{"id": "0", "rows": "ho_class", "columns": "none"},
+                     {"id": "1", "rows": "offence"}, {"id": "2", "rows": "victim_sex", "same_crimes_as": "1"}]');
+-- another population is accepted, and so are the same crimes when every
+-- total is published (no allow_totals)
+SELECT pg_temp.bad('[{"id": "1", "rows": "offence"}, {"id": "2", "rows": "victim_sex", "same_crimes_as": "1"},
+                     {"id": "3", "rows": "offence", "population": "victim_age < 16"}]');
+SELECT CASE WHEN foistats.define_request('bd_bad', '{"title": "t", "records": "bdfoi.records", "period": {"from": "2022", "to": "2023"},
+         "protect": {"threshold": 2},
+         "questions": [{"id": "1", "rows": "offence"}, {"id": "2", "rows": "victim_sex", "same_crimes_as": "1"},
+                       {"id": "3", "measure": "crimes"}]}') = 'bd_bad' THEN 'accepted' END;
 \pset format aligned
 \pset tuples_only off
 
@@ -264,7 +289,7 @@ SELECT q, strpos(foistats.response('bd_words', 'text'), foistats.request_render(
 \set VERBOSITY terse
 SET client_min_messages = warning;
 SELECT count(foistats.drop_request(name)) AS dropped
-  FROM unnest('{bd_alone,bd_pair,bd_pair_totals,bd_labels,bd_bad,bd_words}'::text[]) name;
+  FROM unnest('{bd_alone,bd_pair,bd_pair_totals,bd_labels,bd_bad,bd_words,bd_count}'::text[]) name;
 DROP SCHEMA bdfoi CASCADE;
 DROP SCHEMA bdforce CASCADE;
 DROP SCHEMA bdwfoi CASCADE;

@@ -898,13 +898,34 @@ BEGIN
                     || 'offence, ho_code, ho_class, ons_group and offence_family all read the offence; an expression reads the fields it names.',
                     'Link breakdowns that read different fields, such as offence beside the victim''s age; of two breakdowns of one field, publish one.');
             END IF;
+            -- a third question of the same crimes is protected on its own:
+            -- its figures add up to the pair's column totals and Grand
+            -- Total, which the pair may withhold (allow_totals)
+            IF coalesce(q -> 'protect', spec -> 'protect', 'false') <> 'false'
+               AND coalesce((coalesce(q -> 'protect', spec -> 'protect') ->> 'allow_totals')::boolean, false)
+               AND coalesce(coalesce(q -> 'protect', spec -> 'protect') ->> 'method', 'suppress') = 'suppress' THEN
+                SELECT x ->> 'id' AS id INTO e FROM jsonb_array_elements(spec -> 'questions') x
+                 WHERE NOT (x ->> 'id') IN (qid, o ->> 'id')
+                   AND (x ? 'rows' OR x ? 'population' OR x ? 'measure') AND NOT x ? 'subset_of'
+                   AND x -> 'population' IS NOT DISTINCT FROM q -> 'population'
+                   AND coalesce(x -> 'measure', '"crimes"') = coalesce(q -> 'measure', '"crimes"')
+                 LIMIT 1;
+                IF FOUND THEN
+                    PERFORM @extschema@.request_error(request, e.id, NULL,
+                        format('counts the same crimes as questions "%s" and "%s" (same_crimes_as), but is not protected with them',
+                               o ->> 'id', qid),
+                        'Its figures add up to the pair''s column totals and Grand Total, which the pair may withhold (allow_totals); '
+                        || 'protected on its own, it would print them. A third breakdown of the same crimes is not modelled.',
+                        'Leave the question out (the pair''s tables print every total they can), narrow its population, or protect without allow_totals.');
+                END IF;
+            END IF;
         END IF;
         earlier := earlier || qid;
     END LOOP;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.request_check_same_crimes(text, jsonb, text) IS
-  'internal: checks the same_crimes_as links of a definition (an earlier question, both tables with single-label rows that count every crime, neither linked otherwise, the same population, measure, columns and protect, rows that read different fields)';
+  'internal: checks the same_crimes_as links of a definition (an earlier question, both tables with single-label rows that count every crime, neither linked otherwise, the same population, measure, columns and protect, rows that read different fields; with allow_totals, no other question of the same population and measure)';
 
 -- The pair of questions protected together with a question by
 -- same_crimes_as (definition order: the one named first), or NULL.
