@@ -5919,7 +5919,8 @@ COMMENT ON FUNCTION @extschema@.rerun(text, date, date, regclass, text) IS
 -- ---------------------------------------------------------------------------
 -- issue 13 (review): same_crimes_as refuses two breakdowns whose rows read
 -- the same field (one groups the other's rows, which the pair's protection
--- by column totals does not model)
+-- by column totals does not model) and, with allow_totals, an unlinked
+-- question of the pair's crimes; its errors carry DETAIL and HINT
 -- ---------------------------------------------------------------------------
 UPDATE @extschema@.request_key
    SET description = 'id of an earlier question that counts the same crimes (same population, measure, columns and protect) by single-label rows that read another field, e.g. age band x year beside offence x year (not offence family beside offence, nor two sets of age bands: one would group the other''s rows): the two are protected together (protect_linked same_totals), since they share their column totals'
