@@ -218,17 +218,30 @@ absent_target(const SdcFamily *f, uint64_t M, int i, size_t x)
 	return absent_into(f, M, i, y) > 0 ? (int64_t) y : -1;
 }
 
-/* How far each entry going to total y of table i, and y itself, may take
- * from y (see above); only when absent_into(y) > 0. */
+/*
+ * How far each entry going to total y of table i may rise (absent: true),
+ * or y itself fall, taking from y (see above); only when absent_into(y) > 0.
+ * Two ways to share y, both sound, tried one after the other (best_move):
+ * evenly, y's value over k (+ 1 when y moves as well); or, with
+ * MOVE_ABSENT_FALL in M, all of it to y itself when y moves (the entries
+ * going to it may then only fall, which raises y) and over k when it does
+ * not.
+ */
+#define MOVE_ABSENT_FALL ((uint64_t) 1 << 63)
+
 static int64_t
-absent_room(const SdcFamily *f, uint64_t M, int i, size_t y)
+absent_room(const SdcFamily *f, uint64_t M, int i, size_t y, bool absent)
 {
 	bool		moves = true;
+	int64_t		v = sdc_entry_value(f->t[i], y);
+	int			k = absent_into(f, M, i, y);
 
 	for (int j = 0; j < f->ntab; j++)
 		if (in_set(M, j) && !ent_withheld(f->t[j], y))
 			moves = false;
-	return sdc_entry_value(f->t[i], y) / (absent_into(f, M, i, y) + (moves ? 1 : 0));
+	if (M & MOVE_ABSENT_FALL)
+		return !moves ? v / k : absent ? 0 : v;
+	return v / (k + (moves ? 1 : 0));
 }
 
 /* How far entry x of every table of M may rise (SDC_INF: no limit). */
@@ -246,7 +259,7 @@ move_up_cap(const SdcFamily *f, uint64_t M, size_t x)
 			continue;
 		if (absent_target(f, M, i, x) >= 0)
 		{
-			cap = min64(cap, absent_room(f, M, i, (size_t) absent_target(f, M, i, x)));
+			cap = min64(cap, absent_room(f, M, i, (size_t) absent_target(f, M, i, x), true));
 			continue;
 		}
 		if (frozen(f, M, i, x))
@@ -277,7 +290,7 @@ move_down_cap(const SdcFamily *f, uint64_t M, size_t x)
 		/* a total that entries of absent columns go to */
 		if (absent_into(f, M, i, x) > 0)
 		{
-			cap = min64(cap, absent_room(f, M, i, x));
+			cap = min64(cap, absent_room(f, M, i, x, false));
 			continue;
 		}
 		for (int j = 0; j < f->ntab; j++)
@@ -521,7 +534,7 @@ move_range(SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, FlowMem *
 		if (in_set(M, i) && f->pair[i] >= 0 && in_set(M, f->pair[i]))
 		{
 			/* a pair moves through its own network, and alone */
-			if (M != (((uint64_t) 1 << i) | ((uint64_t) 1 << f->pair[i])))
+			if ((M & ~MOVE_ABSENT_FALL) != (((uint64_t) 1 << i) | ((uint64_t) 1 << f->pair[i])))
 				return 0;
 			return pair_range(f, i, f->pair[i], e, up, limit, m, apply);
 		}
@@ -757,6 +770,14 @@ best_move(const SdcFamily *f, int i, size_t e, bool up, int64_t limit, FlowMem *
 					continue;
 			}
 			r = move_range(&s.f, M, e, up, limit == SDC_INF ? SDC_INF : limit - got, m, true);
+			if (r >= 0 && r != SDC_INF && got + r < limit && f->same)
+			{
+				/* columns a table lacks: the other way to share its totals */
+				int64_t		r2 = move_range(&s.f, M | MOVE_ABSENT_FALL, e, up,
+											limit == SDC_INF ? SDC_INF : limit - got - r, m, true);
+
+				r = r2 < 0 ? r2 : r2 == SDC_INF ? SDC_INF : r + r2;
+			}
 
 			if (r < 0)
 			{
