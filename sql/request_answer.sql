@@ -145,6 +145,15 @@ SELECT count(*) AS years, count(*) FILTER (WHERE a.n = b.n) AS same_figure,
            AND r.recorded_on BETWEEN '2019-04-01' AND '2024-03-31' GROUP BY 1) t USING (col_label)
  WHERE a.row_label = 'RAPE OF FEMALE CHILD UNDER 13 BY A MALE';
 RESET foistats.cellkey_secret;
+-- Without a secret (unset, or set empty) the keys would be a public function
+-- of the crime references: a cell-key question is refused, not perturbed by
+-- noise anybody could take off.
+\set VERBOSITY default
+SELECT foistats.request_xtab('rape_ck', '2', 'foi.records');
+SET foistats.cellkey_secret = '';
+SELECT foistats.request_xtab('rape_ck', '1', 'foi.records');
+RESET foistats.cellkey_secret;
+\set VERBOSITY terse
 
 -- A multi-label table (platforms mentioned in the MO) prints its distinct
 -- crimes beside its mentions, and a saved answer keeps both.  Three changes

@@ -1443,9 +1443,18 @@ BEGIN
         IF prot ->> 'method' = 'cellkey' THEN
             -- the cell key of a figure is the sum of its records' keys
             -- (record_key of crime_ref, seeded by the database's secret),
-            -- counted by the question's own query with each record weighted
+            -- counted by the question's own query with each record weighted.
+            -- Without a secret the keys are a public function of the crime
+            -- references, and anyone who knows them can take the noise off.
+            IF coalesce(current_setting('foistats.cellkey_secret', true), '') = '' THEN
+                RAISE EXCEPTION 'request "%": question "%" is protected by the cell key, and foistats.cellkey_secret is empty or not set',
+                                request, question
+                    USING ERRCODE = 'object_not_in_prerequisite_state',
+                          DETAIL = 'The cell key perturbs each figure by the sum of its records'' keys, record_key(crime_ref, secret); without a secret anyone who knows the crime references can compute the noise and take it off.',
+                          HINT = 'Set a secret for the database and keep it from year to year: ALTER DATABASE ... SET foistats.cellkey_secret = ''...'' (or SET foistats.cellkey_secret in this session).';
+            END IF;
             EXECUTE format('SELECT %s.xtab(%s, %s, %s.record_key(r.crime_ref::text, %L))%s FROM %s r WHERE %s',
-                           ex, p_rowx, p_colx, ex, coalesce(current_setting('foistats.cellkey_secret', true), ''),
+                           ex, p_rowx, p_colx, ex, current_setting('foistats.cellkey_secret'),
                            CASE WHEN p_filt IS NOT NULL THEN format(' FILTER (WHERE %s)', p_filt) ELSE '' END,
                            records, p_population)
                INTO keys USING period_from, period_to, span;

@@ -460,6 +460,14 @@ extern int	sdc_collapse_plan(const SdcTable *t, const int *group, bool *collapse
  * publishes the row's total over 2020-2024.  A table with given[i] set is
  * already published (last year's response): its pattern is kept, checked
  * with the rest, never widened.  The revision itself is not protected.
+ * Where one table has no column at all in a slot (this year's lists
+ * 2020-2022, last year's 2019-2022: nothing of this year's beside 2019), a
+ * move of both puts that table's share of the slot into its row totals and
+ * grand total instead, when it withholds them (suppress_linked.c,
+ * absent_col): last year's 2019 cell of a row moves against this year's
+ * withheld row total.  With totals allowed, sdc_family_protect's last
+ * widening withholds every total of the tables not given, then publishes
+ * again each one the check passes without.
  *
  * The same crimes by two breakdowns (offence x year and age band x year)
  * -----------------------------------------------------------------------

@@ -125,6 +125,125 @@ close_same(const SdcFamily *f, uint64_t M)
 	return M;
 }
 
+/* Does table t list cell x (not a zero of a row or column it lacks)? */
+static bool
+lists_cell(const SdcTable *t, size_t x)
+{
+	return !(t->fixed && t->fixed[x]);
+}
+
+/*
+ * Does t list row r (a cell of it in some column)?  In a family's grid a
+ * table's rows are fixed zeros in every column of the others, but a column
+ * only another table of the family has is a fixed zero in every row: look
+ * at all of the row, not at one column.
+ */
+static bool
+lists_row(const SdcTable *t, int r)
+{
+	for (int c = 0; c < t->nc; c++)
+		if (lists_cell(t, (size_t) r * t->nc + c))
+			return true;
+	return false;
+}
+
+/*
+ * Columns a table does not list.  Where table i of M has no column in slot
+ * c (every cell of it a fixed zero) and no other table of M counts the same
+ * crimes there (last year's 2019 when this year's table starts in 2020),
+ * what a move of M puts in a cell of that column goes to i's row total
+ * instead, which changes by the opposite amount, and what it puts in the
+ * column's total goes to i's grand total: none of i's own figures in the
+ * column changes.  A cell of it may move when i withholds its row total, the
+ * column total when i withholds its grand total, and only when i has no
+ * other link (no superset, subset or pair).  The total that takes the
+ * moves must stay at least 0 when they all rise and it falls itself (when
+ * every table of M withholds it, the move may change it too): each of the k
+ * entries that go to it may rise, and the total itself fall, by at most its
+ * value over k, or over k + 1 when it moves as well.
+ */
+static bool
+absent_col(const SdcFamily *f, uint64_t M, int i, int c)
+{
+	const SdcTable *t = f->t[i];
+
+	if (!f->same || f->parent[i] >= 0 || (f->pair && f->pair[i] >= 0) || t->ccap)
+		return false;
+	for (int j = 0; j < f->ntab; j++)
+		if (f->parent[j] == i || (in_set(M, j) && same_slot(f, i, j, c)))
+			return false;
+	for (int r = 0; r < t->nr; r++)
+		if (lists_cell(t, (size_t) r * t->nc + c))
+			return false;
+	return true;
+}
+
+/* How many entries of table i go to its total x (a row total or the grand
+ * total): the cells of absent columns in the row, or their column totals. */
+static int
+absent_into(const SdcFamily *f, uint64_t M, int i, size_t x)
+{
+	const SdcTable *t = f->t[i];
+	size_t		r0 = sdc_rtot_index(t, 0);
+	int			k = 0;
+
+	if (!ent_withheld(t, x))
+		return 0;
+	if (x == sdc_grand_index(t))
+	{
+		for (int c = 0; c < t->nc; c++)
+			k += absent_col(f, M, i, c);
+		return k;
+	}
+	if (x < r0 || x >= r0 + (size_t) t->nr || !lists_row(t, (int) (x - r0)))
+		return 0;
+	for (int c = 0; c < t->nc; c++)
+		k += absent_col(f, M, i, c);
+	return k;
+}
+
+/* The total an entry x of table i goes to, when it is in an absent column
+ * and may move (see above); else -1. */
+static int64_t
+absent_target(const SdcFamily *f, uint64_t M, int i, size_t x)
+{
+	const SdcTable *t = f->t[i];
+	size_t		ncell = (size_t) t->nr * t->nc;
+	int			c = ent_slot(t, x);
+	size_t		y;
+
+	if (c < 0 || !absent_col(f, M, i, c))
+		return -1;
+	y = x < ncell ? sdc_rtot_index(t, (int) (x / t->nc)) : sdc_grand_index(t);
+	return absent_into(f, M, i, y) > 0 ? (int64_t) y : -1;
+}
+
+/*
+ * How far each entry going to total y of table i may rise (absent: true),
+ * or y itself fall, taking from y (see above); only when absent_into(y) > 0.
+ * Two ways to share y, both sound, tried one after the other (best_move):
+ * evenly, y's value over k (+ 1 when y moves as well); or, with
+ * MOVE_ABSENT_FALL in M, all of it to y itself when y moves (the entries
+ * going to it may then only fall, which raises y) and over k when it does
+ * not.
+ */
+#define MOVE_ABSENT_FALL ((uint64_t) 1 << 63)
+
+static int64_t
+absent_room(const SdcFamily *f, uint64_t M, int i, size_t y, bool absent)
+{
+	bool		moves = true;
+	int64_t		v = sdc_entry_value(f->t[i], y);
+	int			k = absent_into(f, M, i, y);
+
+	for (int j = 0; j < f->ntab; j++)
+		if (in_set(M, j) && !ent_withheld(f->t[j], y))
+			moves = false;
+	if (M & MOVE_ABSENT_FALL)
+		return !moves ? v / k : absent ? 0 : v;
+	return v / (k + (moves ? 1 : 0));
+}
+
 /* How far entry x of every table of M may rise (SDC_INF: no limit). */
 static int64_t
 move_up_cap(const SdcFamily *f, uint64_t M, size_t x)
@@ -138,6 +257,11 @@ move_up_cap(const SdcFamily *f, uint64_t M, size_t x)
 
 		if (!in_set(M, i))
 			continue;
+		if (absent_target(f, M, i, x) >= 0)
+		{
+			cap = min64(cap, absent_room(f, M, i, (size_t) absent_target(f, M, i, x), true));
+			continue;
+		}
 		if (frozen(f, M, i, x))
 			return 0;
 		if (t->ccap && x < (size_t) t->nr * t->nc && t->ccap[x % t->nc] != SDC_INF)
@@ -159,10 +283,16 @@ move_down_cap(const SdcFamily *f, uint64_t M, size_t x)
 		const SdcTable *t = f->t[i];
 		int64_t		floor = 0;
 
-		if (!in_set(M, i))
+		if (!in_set(M, i) || absent_target(f, M, i, x) >= 0)
 			continue;
 		if (frozen(f, M, i, x))
 			return 0;
+		/* a total that entries of absent columns go to */
+		if (absent_into(f, M, i, x) > 0)
+		{
+			cap = min64(cap, absent_room(f, M, i, x, false));
+			continue;
+		}
 		for (int j = 0; j < f->ntab; j++)
 			if (f->parent[j] == i && !in_set(M, j) && sdc_entry_value(f->t[j], x) > floor)
 				floor = sdc_entry_value(f->t[j], x);
@@ -187,6 +317,19 @@ ent_add(SdcTable *t, size_t e, int64_t d)
 		t->grand += d;
 }
 
+/* A move of M applied to table i at entry x: an entry of a column i does
+ * not list goes to the total absent_target names, with the opposite sign. */
+static void
+move_add(SdcFamily *f, uint64_t M, int i, size_t x, int64_t d)
+{
+	int64_t		y = absent_target(f, M, i, x);
+
+	if (y >= 0)
+		ent_add(f->t[i], (size_t) y, -d);
+	else
+		ent_add(f->t[i], x, d);
+}
+
 /* ------------------------------------------------------------------------
  * The same crimes by two breakdowns: the pair's network (suppress.h)
  *
@@ -194,28 +337,6 @@ ent_add(SdcTable *t, size_t e, int64_t d)
  * columns of a nr..nr+nc-1, columns of b nr+nc..nr+2nc-1, S, T.  Every arc
  * runs the way its entry rises.
  * ------------------------------------------------------------------------ */
-
-/* Does table t list cell x (not a zero of a row or column it lacks)? */
-static bool
-lists_cell(const SdcTable *t, size_t x)
-{
-	return !(t->fixed && t->fixed[x]);
-}
-
-/*
- * Does t list row r (a cell of it in some column)?  In a family's grid a
- * table's rows are fixed zeros in every column of the others, but a column
- * only another table of the family has is a fixed zero in every row: look
- * at all of the row, not at one column.
- */
-static bool
-lists_row(const SdcTable *t, int r)
-{
-	for (int c = 0; c < t->nc; c++)
-		if (lists_cell(t, (size_t) r * t->nc + c))
-			return true;
-	return false;
-}
 
 /*
  * The arc of entry x in the pair network of a and b: its ends, and whose
@@ -413,7 +534,7 @@ move_range(SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, FlowMem *
 		if (in_set(M, i) && f->pair[i] >= 0 && in_set(M, f->pair[i]))
 		{
 			/* a pair moves through its own network, and alone */
-			if (M != (((uint64_t) 1 << i) | ((uint64_t) 1 << f->pair[i])))
+			if ((M & ~MOVE_ABSENT_FALL) != (((uint64_t) 1 << i) | ((uint64_t) 1 << f->pair[i])))
 				return 0;
 			return pair_range(f, i, f->pair[i], e, up, limit, m, apply);
 		}
@@ -423,7 +544,7 @@ move_range(SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, FlowMem *
 	if (limit <= 0)
 		return 0;
 	for (int i = 0; i < f->ntab; i++)
-		if (in_set(M, i) && !ent_withheld(f->t[i], e))
+		if (in_set(M, i) && !ent_withheld(f->t[i], e) && absent_target(f, M, i, e) < 0)
 			return 0;
 	arc = flow_zalloc(m, ne, sizeof(int));
 	bwd0 = flow_zalloc(m, ne, sizeof(int64_t));
@@ -443,7 +564,7 @@ move_range(SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, FlowMem *
 		if (x == e)
 			continue;
 		for (int i = 0; i < f->ntab && all; i++)
-			if (in_set(M, i) && !ent_withheld(f->t[i], x))
+			if (in_set(M, i) && !ent_withheld(f->t[i], x) && absent_target(f, M, i, x) < 0)
 				all = false;
 		if (!all)
 			continue;
@@ -468,10 +589,10 @@ move_range(SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, FlowMem *
 		{
 			if (!in_set(M, i))
 				continue;
-			ent_add(f->t[i], e, up ? r : -r);
+			move_add(f, M, i, e, up ? r : -r);
 			for (size_t x = 0; x < ne; x++)
 				if (arc[x] >= 0)
-					ent_add(f->t[i], x, n.cap[arc[x] ^ 1] - bwd0[x]);
+					move_add(f, M, i, x, n.cap[arc[x] ^ 1] - bwd0[x]);
 		}
 	fn_free(&n);
 	flow_release(m, arc);
@@ -649,6 +770,14 @@ best_move(const SdcFamily *f, int i, size_t e, bool up, int64_t limit, FlowMem *
 					continue;
 			}
 			r = move_range(&s.f, M, e, up, limit == SDC_INF ? SDC_INF : limit - got, m, true);
+			if (r >= 0 && r != SDC_INF && got + r < limit && f->same)
+			{
+				/* columns a table lacks: the other way to share its totals */
+				int64_t		r2 = move_range(&s.f, M | MOVE_ABSENT_FALL, e, up,
+											limit == SDC_INF ? SDC_INF : limit - got - r, m, true);
+
+				r = r2 < 0 ? r2 : r2 == SDC_INF ? SDC_INF : r + r2;
+			}
 
 			if (r < 0)
 			{
@@ -1153,6 +1282,98 @@ pair_widen(const SdcFamily *f, const SdcParams *p, int b, uint8_t *forced)
 	return true;
 }
 
+/*
+ * The last widening, with totals allowed: every total of every table that is
+ * not given.  A small count of one table can be given away through totals of
+ * another that lie on none of its lines: last year's withheld 2019 cell of a
+ * row follows from this year's total of that row (the rest of the row is the
+ * same crimes), and a withheld cell of another row from that row's totals,
+ * which no widening around the failing cell reaches.  With every total of the
+ * tables being protected withheld, what they publish of the shared crimes is
+ * what the given tables publish (republish_totals then publishes again
+ * those the check passes without).
+ */
+static bool
+withhold_all_totals(const SdcFamily *f, const SdcParams *p, uint8_t **forced)
+{
+	const SdcTable *t0 = f->t[0];
+	size_t		ne = sdc_nentries(t0),
+				ncell = (size_t) t0->nr * t0->nc;
+	bool		changed = false;
+
+	if (!p->allow_totals)
+		return false;
+	for (int i = 0; i < f->ntab; i++)
+	{
+		const SdcTable *t = f->t[i];
+
+		if (is_given(f, i))
+			continue;
+		for (size_t x = ncell; x < ne; x++)
+		{
+			if (line_fixed(t, x) || (t->fixed_tot && t->fixed_tot[x - ncell]))
+				continue;
+			changed |= force(forced[i], x);
+		}
+	}
+	return changed;
+}
+
+/*
+ * After withhold_all_totals: publish again, one at a time (the grand total,
+ * the column totals, then the row totals), each withheld total of a table
+ * that is not given which the family's check still passes without (those
+ * the widening before it withheld too), and that no other table withholds
+ * as the same figure (a breakdown's pair).  At most SDC_REPUBLISH_MAX tries in
+ * all: beyond that the rest stay withheld (safe, the check passed with them).
+ * The per-table counts of withheld totals are recounted.
+ */
+#define SDC_REPUBLISH_MAX 512
+
+static SdcStatus
+republish_totals(SdcFamily *f, const SdcParams *p, SdcStats *stats)
+{
+	const SdcTable *t0 = f->t[0];
+	size_t		ne = sdc_nentries(t0),
+				ncell = (size_t) t0->nr * t0->nc;
+	int			tries = 0;
+	int			bt,
+				br,
+				bc,
+				bk;
+
+	for (int i = 0; i < f->ntab; i++)
+	{
+		SdcTable   *t = f->t[i];
+
+		for (size_t x = ne; x-- > ncell && tries < SDC_REPUBLISH_MAX;)
+		{
+			uint8_t    *s = sdc_entry_state(t, x);
+			uint8_t		was = *s;
+			SdcStatus	st;
+
+			if (is_given(f, i) || !SDC_IS_SUPPRESSED(was))
+				continue;
+			if (f->pair && f->pair[i] >= 0 && ent_withheld(f->t[f->pair[i]], x))
+				continue;
+			tries++;
+			*s = SDC_PUBLISHED;
+			st = sdc_family_check(f, p, &bt, &br, &bc, &bk);
+			if (st == SDC_ERR_NOMEM)
+			{
+				*s = was;
+				return st;
+			}
+			if (st != SDC_OK)
+				*s = was;
+		}
+		stats[i].totals = 0;
+		for (size_t x = ncell; x < ne; x++)
+			stats[i].totals += ent_withheld(t, x);
+	}
+	return SDC_OK;
+}
+
 SdcStatus
 sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 {
@@ -1162,6 +1383,7 @@ sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 	FlowMem		m;
 	uint8_t   **forced;
 	uint8_t    *level;
+	bool		all_totals = false;
 	SdcStatus	st = SDC_OK;
 
 	flow_mem_init(&m, p->alloc, p->free, p->interrupt);
@@ -1257,7 +1479,11 @@ sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 		if (st == SDC_ERR_NOMEM)
 			goto done;
 		if (st == SDC_OK)
+		{
+			if (all_totals)
+				st = republish_totals(f, p, stats);
 			goto done;
+		}
 		/* widen around the failing cell, level by level until that adds something */
 		{
 			size_t		e = (size_t) br * t0->nc + bc;
@@ -1294,6 +1520,9 @@ sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 							changed |= force(forced[i], x);
 					}
 			}
+			/* then, with totals allowed, every total (withhold_all_totals) */
+			if (!changed && !all_totals)
+				changed = all_totals = withhold_all_totals(f, p, forced);
 			if (!changed)
 			{
 				stats[0].bad_table = bt;

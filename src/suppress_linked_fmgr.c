@@ -744,7 +744,7 @@ grid_output(const Grid *g, int i, const SdcParams *p, const SdcStats *s, const c
 }
 
 static void
-family_error(const Grid *g, const SdcStats *s)
+family_error(const Grid *g, const SdcStats *s, bool allow_totals)
 {
 	int			i = s->bad_table;
 
@@ -768,9 +768,13 @@ family_error(const Grid *g, const SdcStats *s)
 			 s->bad_kind == 3 ?
 			 errdetail("Another period's table counts the same crimes there and publishes the figure (or does not list it: a 0); "
 					   "with the revisions a later response explains, that gives this small count away.") :
+			 allow_totals ?
+			 errdetail("No pattern of withheld cells and totals that the search tried keeps it uncertain enough.") :
 			 errdetail("No pattern of withheld cells keeps it uncertain enough with every total published."),
 			 s->bad_kind == 3 ?
 			 errhint("Protect both periods' tables together (neither given) so that both withhold it; once published, it cannot be protected.") :
+			 allow_totals ?
+			 errhint("Combine the rows with the smallest counts into their group before protecting, or use method 'cellkey'.") :
 			 errhint("Allow withholding totals (allow_totals => true), or use method 'cellkey'.")));
 }
 
@@ -805,7 +809,7 @@ foistats_protect_linked(PG_FUNCTION_ARGS)
 	stats = palloc0(sizeof(SdcStats) * g.n);
 	st = sdc_family_protect(&f, &p, stats);
 	if (st == SDC_ERR_UNPROTECTABLE)
-		family_error(&g, &stats[0]);
+		family_error(&g, &stats[0], p.allow_totals);
 	if (st != SDC_OK)
 		elog(ERROR, "linked cell suppression failed: %s", sdc_status_message(st));
 	out = palloc(sizeof(Datum) * g.n);

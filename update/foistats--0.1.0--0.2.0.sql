@@ -6229,3 +6229,167 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.response(text, text, regclass, date, date, boolean, boolean) IS
   'the response document of a stored request (format html | markdown | text): its title and period; per question the text as asked, the table exactly as render prints it with the definition''s options (HTML: with an inline SVG chart by period), or the answer in words with {id.figure[:words|:Words]} filled; footnotes made from the definition (the crimes counted, the measure, what each Grand Total counts, the terms and exclusions of text searches, the audit''s verdict; render adds partial periods and the protection rule); the closing paragraphs. A table that does not add up (foistats.audit_request) is an error unless audit_warnings => true, which prints a visible warning at it. HTML is one self-contained page (no script, nothing fetched) with an A4 print stylesheet';
+-- a cell-key question is refused while foistats.cellkey_secret is empty or
+-- not set (its keys would be a public function of the crime references)
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE FUNCTION @extschema@.request_answer(request text, spec jsonb, question text, records regclass,
+                                           period_from date, period_to date, protected boolean)
+RETURNS @extschema@.xtab
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+DECLARE
+    ex     text := '@extschema@';
+    q      jsonb := @extschema@.request_question(request, spec, question);
+    cols   text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
+    sql    text;
+    left_sql text;
+    x      @extschema@.xtab;
+    rs     record;
+    notes  text[] := '{}';
+    prot   jsonb := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
+    span   text := @extschema@.date_span_text(period_from, period_to);
+    n      bigint;
+    labels text[];
+    fam_ids text[] := ARRAY[question];
+    fam_sub integer[];
+    pair   text[];
+    tabs   @extschema@.xtab[];
+    p_rowx text;
+    p_colx text;
+    p_filt text;
+    p_population text;
+    keys   @extschema@.xtab;
+BEGIN
+    records := @extschema@.request_records(request, spec, records);
+    -- suppression protects linked questions together; rounding and the
+    -- cell key protect each figure alone
+    IF protected AND prot <> 'false'::jsonb AND coalesce(prot ->> 'method', 'suppress') = 'suppress' THEN
+        SELECT f.ids, f.subset_of INTO fam_ids, fam_sub FROM @extschema@.request_family(request, spec, question) f;
+        pair := @extschema@.request_pair(request, spec, question);
+    END IF;
+    SELECT p.count_sql, p.left_out_sql, p.rowx, p.colx, p.filt, p.population
+      INTO sql, left_sql, p_rowx, p_colx, p_filt, p_population
+      FROM @extschema@.request_sql(request, spec, question, records) p;
+    -- a roll-up of the question (foistats.create_rollup) answers it without a scan
+    SELECT a.xtab, a.left_out INTO x, n
+      FROM @extschema@.rollup_answer(records, sql, left_sql, period_from, period_to, span) a;
+    IF NOT FOUND THEN
+        EXECUTE sql INTO x USING period_from, period_to, span;
+        IF left_sql IS NOT NULL THEN
+            EXECUTE left_sql INTO n USING period_from, period_to;
+        END IF;
+    END IF;
+    x := coalesce(x, '{}'::@extschema@.xtab);
+
+    -- zeros: every period, every listed row
+    IF cols = 'none' THEN
+        x := @extschema@.with_columns(x, ARRAY[span]);
+    ELSIF cols = 'dimension' AND coalesce((q -> 'zeros' ->> 'periods')::boolean, false) THEN
+        x := @extschema@.with_columns(x, ARRAY(SELECT DISTINCT l FROM unnest(@extschema@.col_labels(x) ||
+                 (@extschema@.request_rows_sql(request, question, q -> 'columns', @extschema@.request_template(spec), 'columns')).listed) l));
+    ELSIF coalesce((q -> 'zeros' ->> 'periods')::boolean, false) THEN
+        x := @extschema@.with_columns(x, @extschema@.period_labels(period_from, period_to, cols));
+    END IF;
+    IF q ? 'rows' THEN
+        rs := @extschema@.request_rows_sql(request, question, q -> 'rows', @extschema@.request_template(spec));
+        IF coalesce((q -> 'zeros' ->> 'rows')::boolean, false) THEN
+            x := @extschema@.with_rows(x, rs.listed);
+        END IF;
+        IF rs.leave_out THEN
+            IF n > 0 THEN
+                notes := notes || format('%s %s of the question''s population %s no %s and %s not counted in the table.',
+                                         n, CASE WHEN n = 1 THEN 'crime' ELSE 'crimes' END,
+                                         CASE WHEN n = 1 THEN 'has' ELSE 'have' END,
+                                         CASE WHEN rs.multi AND q -> 'rows' ? 'terms'
+                                              THEN format('mention of a counted term (dictionary ''%s'') in their MO text, or no MO text,', q -> 'rows' ->> 'terms')
+                                              ELSE 'recorded ' || replace(rs.name, '_', ' ') END,
+                                         CASE WHEN n = 1 THEN 'is' ELSE 'are' END);
+            END IF;
+        END IF;
+    ELSE
+        x := @extschema@.with_rows(x, ARRAY[coalesce(q -> 'measure' ->> 'name', 'crimes')]);
+    END IF;
+    IF cols = 'dimension' THEN
+        notes := notes || format('Crimes recorded %s.', span);
+    ELSIF cols <> 'none' THEN
+        notes := notes || @extschema@.partial_periods(period_from, period_to, cols);
+    END IF;
+    notes := notes || ARRAY(SELECT jsonb_array_elements_text(coalesce(q -> 'footnotes', '[]')));
+    x := @extschema@.annotate(x, title => q ->> 'title', row_header => q ->> 'row_header', footnotes => notes);
+
+    IF protected AND prot <> 'false'::jsonb AND pair IS NOT NULL THEN
+        -- two breakdowns of the same crimes (same_crimes_as): the pair is
+        -- protected together, always in definition order, so that either
+        -- question's table comes from the same pattern
+        tabs := ARRAY(SELECT CASE WHEN f.id = question THEN x
+                                  ELSE @extschema@.request_answer(request, spec, f.id, records, period_from, period_to, false) END
+                        FROM unnest(pair) WITH ORDINALITY AS f(id, i) ORDER BY f.i);
+        BEGIN
+            x := (@extschema@.protect_linked(tabs,
+                    same_totals => '{2,NULL}',
+                    threshold => coalesce((prot ->> 'threshold')::int, 5),
+                    protection => (prot ->> 'protection')::int,
+                    zeros => coalesce((prot ->> 'zeros')::boolean, false),
+                    allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
+                    marker => coalesce(prot ->> 'marker', '*')))[array_position(pair, question)];
+        EXCEPTION WHEN invalid_parameter_value OR feature_not_supported THEN
+            -- a refusal that depends on the counts (a row label in both
+            -- tables, unequal totals): name the questions
+            DECLARE
+                m text; d text; h text;
+            BEGIN
+                GET STACKED DIAGNOSTICS m = MESSAGE_TEXT, d = PG_EXCEPTION_DETAIL, h = PG_EXCEPTION_HINT;
+                RAISE EXCEPTION 'request "%": questions "%" and "%" (same_crimes_as) cannot be protected together: %',
+                                request, pair[1], pair[2], m
+                    USING ERRCODE = 'invalid_parameter_value', DETAIL = d,
+                          HINT = CASE WHEN m LIKE '%both have a row%'
+                                      THEN 'Label the rows of one of them apart ("rows": {"unknown": "..."} for crimes without a value, {"labels": {...}} for others).' ELSE h END;
+            END;
+        END;
+    ELSIF protected AND prot <> 'false'::jsonb AND cardinality(fam_ids) > 1 THEN
+        -- a question linked to others (a subset_of with the same rows and
+        -- columns): the family is protected together (protect_linked)
+        x := (@extschema@.protect_linked(
+                ARRAY(SELECT CASE WHEN f.id = question THEN x
+                                  ELSE @extschema@.request_answer(request, spec, f.id, records, period_from, period_to, false) END
+                        FROM unnest(fam_ids) WITH ORDINALITY AS f(id, i) ORDER BY f.i),
+                fam_sub,
+                threshold => coalesce((prot ->> 'threshold')::int, 5),
+                protection => (prot ->> 'protection')::int,
+                zeros => coalesce((prot ->> 'zeros')::boolean, false),
+                allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
+                marker => coalesce(prot ->> 'marker', '*')))[array_position(fam_ids, question)];
+    ELSIF protected AND prot <> 'false'::jsonb THEN
+        IF prot ->> 'method' = 'cellkey' THEN
+            -- the cell key of a figure is the sum of its records' keys
+            -- (record_key of crime_ref, seeded by the database's secret),
+            -- counted by the question's own query with each record weighted.
+            -- Without a secret the keys are a public function of the crime
+            -- references, and anyone who knows them can take the noise off.
+            IF coalesce(current_setting('foistats.cellkey_secret', true), '') = '' THEN
+                RAISE EXCEPTION 'request "%": question "%" is protected by the cell key, and foistats.cellkey_secret is empty or not set',
+                                request, question
+                    USING ERRCODE = 'object_not_in_prerequisite_state',
+                          DETAIL = 'The cell key perturbs each figure by the sum of its records'' keys, record_key(crime_ref, secret); without a secret anyone who knows the crime references can compute the noise and take it off.',
+                          HINT = 'Set a secret for the database and keep it from year to year: ALTER DATABASE ... SET foistats.cellkey_secret = ''...'' (or SET foistats.cellkey_secret in this session).';
+            END IF;
+            EXECUTE format('SELECT %s.xtab(%s, %s, %s.record_key(r.crime_ref::text, %L))%s FROM %s r WHERE %s',
+                           ex, p_rowx, p_colx, ex, current_setting('foistats.cellkey_secret'),
+                           CASE WHEN p_filt IS NOT NULL THEN format(' FILTER (WHERE %s)', p_filt) ELSE '' END,
+                           records, p_population)
+               INTO keys USING period_from, period_to, span;
+            keys := coalesce(keys, '{}'::@extschema@.xtab);
+        END IF;
+        x := @extschema@.protect(x,
+                threshold => coalesce((prot ->> 'threshold')::int, 5),
+                protection => (prot ->> 'protection')::int,
+                method => coalesce(prot ->> 'method', 'suppress'),
+                zeros => coalesce((prot ->> 'zeros')::boolean, false),
+                allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
+                marker => coalesce(prot ->> 'marker', '*'),
+                keys => keys);
+    END IF;
+    RETURN x;
+END
+$fn$;

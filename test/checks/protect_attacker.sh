@@ -28,6 +28,8 @@ p = 5
 bad = 0
 for line in open(sys.argv[1]):
     line = line.strip()
+    if line.startswith("protect_attacker:"):
+        print(line)
     if not line.startswith("{"):
         continue
     case = json.loads(line)
