@@ -134,6 +134,49 @@ SELECT (SELECT count(*) FROM regexp_matches(h, '<figure class="chart"', 'g')) AS
        (regexp_match(h, '<desc id="chart-g-desc">([^<]*)</desc>'))[1] AS descr
   FROM foistats.response('grooming_fy', 'html', 'parts.records') h;
 
+-- The crimes counted, in words, beside a protected table: rounded to base 5
+-- as a rounded table's figures are, or, beside figures perturbed by the cell
+-- key, the table's own perturbed Grand Total (an exact count beside them
+-- would give their noise away), whatever the secret.
+SELECT foistats.define_request('grooming_' || m, foistats.request_spec('grooming_fy') || jsonb_build_object('protect', jsonb_build_object('method', m)))
+  FROM unnest(ARRAY['round5', 'cellkey']) m;
+CREATE FUNCTION pg_temp.in_words(m text, secret text) RETURNS TABLE (crimes bigint, table_grand_total bigint, intro text)
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM set_config('foistats.cellkey_secret', secret, true);
+  RETURN QUERY
+  SELECT (SELECT count(*) FROM parts.records r WHERE r.is_crime AND r.victim_age < 18 AND foistats.mentions_any(r.mo, 'grooming')
+             AND r.recorded_on BETWEEN '2013-04-01' AND '2014-03-31'),
+         foistats.grand_total(foistats.request_xtab('grooming_' || m, 'g', 'parts.records')),
+         (regexp_match(foistats.response('grooming_' || m, 'markdown', 'parts.records'), 'This answer counts [^.]*'))[1];
+END $$;
+SELECT m AS method, s AS secret, w.*
+  FROM (VALUES ('round5', ''), ('cellkey', 'one'), ('cellkey', 'two'), ('cellkey', 'three'), ('cellkey', 'four'), ('cellkey', 'five'), ('cellkey', 'six'), ('cellkey', 'seven'), ('cellkey', 'eight')) v(m, s),
+       LATERAL pg_temp.in_words(m, s) w;
+SELECT foistats.drop_request('grooming_' || m) FROM unnest(ARRAY['round5', 'cellkey']) m;
+-- Crimes a table leaves out (rows without a value, "unknown": null) are
+-- counted in a footnote; a protected table's small count there is not
+-- printed either ("fewer than" the threshold).
+SELECT foistats.define_request('grooming_by_age', $${
+  "title": "Grooming in the MO, by age of the victim",
+  "period": {"from": "2012/13", "to": "2013/14"}, "columns": "fy",
+  "questions": [
+    {"id": "a", "population": "foistats.mentions_any(mo, 'grooming')",
+     "rows": {"dimension": "victim_age", "bands": ["0-12", "13-15", "16-17", "18+"], "unknown": null}}]}$$);
+CREATE FUNCTION pg_temp.left_out_note(p jsonb) RETURNS TABLE (left_out bigint, footnote text)
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM foistats.define_request('grooming_by_age', foistats.request_spec('grooming_by_age') || jsonb_build_object('protect', p));
+  RETURN QUERY
+  SELECT (SELECT count(*) FROM parts.records r WHERE r.is_crime AND r.victim_age IS NULL AND foistats.mentions_any(r.mo, 'grooming')
+             AND r.recorded_on BETWEEN '2012-04-01' AND '2014-03-31'),
+         (SELECT f FROM jsonb_array_elements_text(foistats.to_jsonb(foistats.request_xtab('grooming_by_age', 'a', 'parts.records')) -> 'footnotes') f
+           WHERE f ~ 'not counted');
+END $$;
+SELECT p AS protect, n.* FROM (VALUES (1, 'false'), (2, '{"threshold": 5}'), (3, '{"threshold": 11, "allow_totals": true}')) v(o, p),
+       LATERAL pg_temp.left_out_note(p::jsonb) n ORDER BY o;
+SELECT foistats.drop_request('grooming_by_age');
+
 -- Spreadsheets: every table as CSV, its footnotes (the table's and the
 -- response's) as its last records; no bold markup.
 SELECT question, filename, length(csv) > 0 AS has_csv, csv ~ '<b>|\*\*' AS has_markup

@@ -1339,6 +1339,7 @@ DECLARE
     p_filt text;
     p_population text;
     keys   @extschema@.xtab;
+    few    boolean;
 BEGIN
     records := @extschema@.request_records(request, spec, records);
     -- suppression protects linked questions together; rounding and the
@@ -1377,13 +1378,17 @@ BEGIN
         END IF;
         IF rs.leave_out THEN
             IF n > 0 THEN
+                -- a protected question's small count is not printed in words
+                -- either: 'fewer than 5'
+                few := prot <> 'false'::jsonb AND n < coalesce((prot ->> 'threshold')::int, 5);
                 notes := notes || format('%s %s of the question''s population %s no %s and %s not counted in the table.',
-                                         n, CASE WHEN n = 1 THEN 'crime' ELSE 'crimes' END,
-                                         CASE WHEN n = 1 THEN 'has' ELSE 'have' END,
+                                         CASE WHEN few THEN format('Fewer than %s', coalesce((prot ->> 'threshold')::int, 5)) ELSE n::text END,
+                                         CASE WHEN n = 1 AND NOT few THEN 'crime' ELSE 'crimes' END,
+                                         CASE WHEN n = 1 AND NOT few THEN 'has' ELSE 'have' END,
                                          CASE WHEN rs.multi AND q -> 'rows' ? 'terms'
                                               THEN format('mention of a counted term (dictionary ''%s'') in their MO text, or no MO text,', q -> 'rows' ->> 'terms')
                                               ELSE 'recorded ' || replace(rs.name, '_', ' ') END,
-                                         CASE WHEN n = 1 THEN 'is' ELSE 'are' END);
+                                         CASE WHEN n = 1 AND NOT few THEN 'is' ELSE 'are' END);
             END IF;
         END IF;
     ELSE

@@ -835,6 +835,16 @@ BEGIN
                     -- crimes counted are that figure (with the crimes left
                     -- out, which a footnote prints), so withheld in words too
                     n := NULL;
+                ELSIF prot ->> 'method' = 'round5' THEN
+                    n := round(n / 5.0) * 5;    -- rounded as the table's figures are
+                ELSIF prot ->> 'method' = 'cellkey' THEN
+                    -- beside perturbed figures an exact count would give their
+                    -- noise away: the table's perturbed Grand Total when it
+                    -- counts every crime of the population once, else withheld
+                    n := CASE WHEN NOT @extschema@.is_multi_label(x)
+                                   AND n = @extschema@.grand_total(@extschema@.request_answer(request, spec, qid, records,
+                                                                                              period_from, period_to, false))
+                              THEN @extschema@.grand_total(x) END;
                 END IF;
                 fig := fig || jsonb_build_object('crimes', n);
             ELSE

@@ -6393,3 +6393,317 @@ BEGIN
     RETURN x;
 END
 $fn$;
+
+-- ---------------------------------------------------------------------------
+-- protected questions print no small count in words either: the crimes a
+-- table leaves out ('fewer than 5'), and {id.crimes} beside a rounded table
+-- (rounded) or a perturbed one (the table's perturbed Grand Total)
+-- ---------------------------------------------------------------------------
+CREATE OR REPLACE FUNCTION @extschema@.request_answer(request text, spec jsonb, question text, records regclass,
+                                           period_from date, period_to date, protected boolean)
+RETURNS @extschema@.xtab
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+DECLARE
+    ex     text := '@extschema@';
+    q      jsonb := @extschema@.request_question(request, spec, question);
+    cols   text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
+    sql    text;
+    left_sql text;
+    x      @extschema@.xtab;
+    rs     record;
+    notes  text[] := '{}';
+    prot   jsonb := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
+    span   text := @extschema@.date_span_text(period_from, period_to);
+    n      bigint;
+    labels text[];
+    fam_ids text[] := ARRAY[question];
+    fam_sub integer[];
+    pair   text[];
+    tabs   @extschema@.xtab[];
+    p_rowx text;
+    p_colx text;
+    p_filt text;
+    p_population text;
+    keys   @extschema@.xtab;
+    few    boolean;
+BEGIN
+    records := @extschema@.request_records(request, spec, records);
+    -- suppression protects linked questions together; rounding and the
+    -- cell key protect each figure alone
+    IF protected AND prot <> 'false'::jsonb AND coalesce(prot ->> 'method', 'suppress') = 'suppress' THEN
+        SELECT f.ids, f.subset_of INTO fam_ids, fam_sub FROM @extschema@.request_family(request, spec, question) f;
+        pair := @extschema@.request_pair(request, spec, question);
+    END IF;
+    SELECT p.count_sql, p.left_out_sql, p.rowx, p.colx, p.filt, p.population
+      INTO sql, left_sql, p_rowx, p_colx, p_filt, p_population
+      FROM @extschema@.request_sql(request, spec, question, records) p;
+    -- a roll-up of the question (foistats.create_rollup) answers it without a scan
+    SELECT a.xtab, a.left_out INTO x, n
+      FROM @extschema@.rollup_answer(records, sql, left_sql, period_from, period_to, span) a;
+    IF NOT FOUND THEN
+        EXECUTE sql INTO x USING period_from, period_to, span;
+        IF left_sql IS NOT NULL THEN
+            EXECUTE left_sql INTO n USING period_from, period_to;
+        END IF;
+    END IF;
+    x := coalesce(x, '{}'::@extschema@.xtab);
+
+    -- zeros: every period, every listed row
+    IF cols = 'none' THEN
+        x := @extschema@.with_columns(x, ARRAY[span]);
+    ELSIF cols = 'dimension' AND coalesce((q -> 'zeros' ->> 'periods')::boolean, false) THEN
+        x := @extschema@.with_columns(x, ARRAY(SELECT DISTINCT l FROM unnest(@extschema@.col_labels(x) ||
+                 (@extschema@.request_rows_sql(request, question, q -> 'columns', @extschema@.request_template(spec), 'columns')).listed) l));
+    ELSIF coalesce((q -> 'zeros' ->> 'periods')::boolean, false) THEN
+        x := @extschema@.with_columns(x, @extschema@.period_labels(period_from, period_to, cols));
+    END IF;
+    IF q ? 'rows' THEN
+        rs := @extschema@.request_rows_sql(request, question, q -> 'rows', @extschema@.request_template(spec));
+        IF coalesce((q -> 'zeros' ->> 'rows')::boolean, false) THEN
+            x := @extschema@.with_rows(x, rs.listed);
+        END IF;
+        IF rs.leave_out THEN
+            IF n > 0 THEN
+                -- a protected question's small count is not printed in words
+                -- either: 'fewer than 5'
+                few := prot <> 'false'::jsonb AND n < coalesce((prot ->> 'threshold')::int, 5);
+                notes := notes || format('%s %s of the question''s population %s no %s and %s not counted in the table.',
+                                         CASE WHEN few THEN format('Fewer than %s', coalesce((prot ->> 'threshold')::int, 5)) ELSE n::text END,
+                                         CASE WHEN n = 1 AND NOT few THEN 'crime' ELSE 'crimes' END,
+                                         CASE WHEN n = 1 AND NOT few THEN 'has' ELSE 'have' END,
+                                         CASE WHEN rs.multi AND q -> 'rows' ? 'terms'
+                                              THEN format('mention of a counted term (dictionary ''%s'') in their MO text, or no MO text,', q -> 'rows' ->> 'terms')
+                                              ELSE 'recorded ' || replace(rs.name, '_', ' ') END,
+                                         CASE WHEN n = 1 AND NOT few THEN 'is' ELSE 'are' END);
+            END IF;
+        END IF;
+    ELSE
+        x := @extschema@.with_rows(x, ARRAY[coalesce(q -> 'measure' ->> 'name', 'crimes')]);
+    END IF;
+    IF cols = 'dimension' THEN
+        notes := notes || format('Crimes recorded %s.', span);
+    ELSIF cols <> 'none' THEN
+        notes := notes || @extschema@.partial_periods(period_from, period_to, cols);
+    END IF;
+    notes := notes || ARRAY(SELECT jsonb_array_elements_text(coalesce(q -> 'footnotes', '[]')));
+    x := @extschema@.annotate(x, title => q ->> 'title', row_header => q ->> 'row_header', footnotes => notes);
+
+    IF protected AND prot <> 'false'::jsonb AND pair IS NOT NULL THEN
+        -- two breakdowns of the same crimes (same_crimes_as): the pair is
+        -- protected together, always in definition order, so that either
+        -- question's table comes from the same pattern
+        tabs := ARRAY(SELECT CASE WHEN f.id = question THEN x
+                                  ELSE @extschema@.request_answer(request, spec, f.id, records, period_from, period_to, false) END
+                        FROM unnest(pair) WITH ORDINALITY AS f(id, i) ORDER BY f.i);
+        BEGIN
+            x := (@extschema@.protect_linked(tabs,
+                    same_totals => '{2,NULL}',
+                    threshold => coalesce((prot ->> 'threshold')::int, 5),
+                    protection => (prot ->> 'protection')::int,
+                    zeros => coalesce((prot ->> 'zeros')::boolean, false),
+                    allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
+                    marker => coalesce(prot ->> 'marker', '*')))[array_position(pair, question)];
+        EXCEPTION WHEN invalid_parameter_value OR feature_not_supported THEN
+            -- a refusal that depends on the counts (a row label in both
+            -- tables, unequal totals): name the questions
+            DECLARE
+                m text; d text; h text;
+            BEGIN
+                GET STACKED DIAGNOSTICS m = MESSAGE_TEXT, d = PG_EXCEPTION_DETAIL, h = PG_EXCEPTION_HINT;
+                RAISE EXCEPTION 'request "%": questions "%" and "%" (same_crimes_as) cannot be protected together: %',
+                                request, pair[1], pair[2], m
+                    USING ERRCODE = 'invalid_parameter_value', DETAIL = d,
+                          HINT = CASE WHEN m LIKE '%both have a row%'
+                                      THEN 'Label the rows of one of them apart ("rows": {"unknown": "..."} for crimes without a value, {"labels": {...}} for others).' ELSE h END;
+            END;
+        END;
+    ELSIF protected AND prot <> 'false'::jsonb AND cardinality(fam_ids) > 1 THEN
+        -- a question linked to others (a subset_of with the same rows and
+        -- columns): the family is protected together (protect_linked)
+        x := (@extschema@.protect_linked(
+                ARRAY(SELECT CASE WHEN f.id = question THEN x
+                                  ELSE @extschema@.request_answer(request, spec, f.id, records, period_from, period_to, false) END
+                        FROM unnest(fam_ids) WITH ORDINALITY AS f(id, i) ORDER BY f.i),
+                fam_sub,
+                threshold => coalesce((prot ->> 'threshold')::int, 5),
+                protection => (prot ->> 'protection')::int,
+                zeros => coalesce((prot ->> 'zeros')::boolean, false),
+                allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
+                marker => coalesce(prot ->> 'marker', '*')))[array_position(fam_ids, question)];
+    ELSIF protected AND prot <> 'false'::jsonb THEN
+        IF prot ->> 'method' = 'cellkey' THEN
+            -- the cell key of a figure is the sum of its records' keys
+            -- (record_key of crime_ref, seeded by the database's secret),
+            -- counted by the question's own query with each record weighted.
+            -- Without a secret the keys are a public function of the crime
+            -- references, and anyone who knows them can take the noise off.
+            IF coalesce(current_setting('foistats.cellkey_secret', true), '') = '' THEN
+                RAISE EXCEPTION 'request "%": question "%" is protected by the cell key, and foistats.cellkey_secret is empty or not set',
+                                request, question
+                    USING ERRCODE = 'object_not_in_prerequisite_state',
+                          DETAIL = 'The cell key perturbs each figure by the sum of its records'' keys, record_key(crime_ref, secret); without a secret anyone who knows the crime references can compute the noise and take it off.',
+                          HINT = 'Set a secret for the database and keep it from year to year: ALTER DATABASE ... SET foistats.cellkey_secret = ''...'' (or SET foistats.cellkey_secret in this session).';
+            END IF;
+            EXECUTE format('SELECT %s.xtab(%s, %s, %s.record_key(r.crime_ref::text, %L))%s FROM %s r WHERE %s',
+                           ex, p_rowx, p_colx, ex, current_setting('foistats.cellkey_secret'),
+                           CASE WHEN p_filt IS NOT NULL THEN format(' FILTER (WHERE %s)', p_filt) ELSE '' END,
+                           records, p_population)
+               INTO keys USING period_from, period_to, span;
+            keys := coalesce(keys, '{}'::@extschema@.xtab);
+        END IF;
+        x := @extschema@.protect(x,
+                threshold => coalesce((prot ->> 'threshold')::int, 5),
+                protection => (prot ->> 'protection')::int,
+                method => coalesce(prot ->> 'method', 'suppress'),
+                zeros => coalesce((prot ->> 'zeros')::boolean, false),
+                allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
+                marker => coalesce(prot ->> 'marker', '*'),
+                keys => keys);
+    END IF;
+    RETURN x;
+END
+$fn$;
+CREATE OR REPLACE FUNCTION @extschema@.response(request text, format text DEFAULT 'html', records regclass DEFAULT NULL,
+                                     period_from date DEFAULT NULL, period_to date DEFAULT NULL,
+                                     audit_warnings boolean DEFAULT false, charts boolean DEFAULT true)
+RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    spec     jsonb;
+    q        jsonb;
+    qid      text;
+    qids     text[] := '{}';
+    xs       @extschema@.xtab[] := '{}';
+    x        @extschema@.xtab;
+    figures  jsonb := '{}';
+    fig      jsonb;
+    findings jsonb;
+    texts    text;
+    prot     jsonb;
+    n        bigint;
+    mname    text;
+    body     text[] := '{}';
+    span     text;
+    title    text;
+BEGIN
+    IF request IS NULL OR format IS NULL OR audit_warnings IS NULL OR charts IS NULL THEN
+        RAISE EXCEPTION 'request, format, audit_warnings and charts must not be null' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF NOT format = ANY (ARRAY['html', 'markdown', 'text']) THEN
+        RAISE EXCEPTION 'unknown response format "%"', format
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'Use ''html'', ''markdown'' or ''text''; foistats.response_csv gives each table as CSV.';
+    END IF;
+    spec := @extschema@.request_spec(request);
+    records := @extschema@.request_records(request, spec, records);
+    SELECT * INTO period_from, period_to FROM @extschema@.request_answer_period(request, spec, period_from, period_to);
+    span := @extschema@.date_span_text(period_from, period_to);
+
+    -- the audit's verdict first: a table that does not add up is an error
+    -- unless the caller asked for visible warnings
+    SELECT coalesce(jsonb_object_agg(a.question, a.f), '{}') INTO findings
+      FROM (SELECT a.question, jsonb_agg(to_jsonb(a) - 'question') AS f
+              FROM @extschema@.audit_request(request, records, period_from, period_to) a GROUP BY a.question) a;
+    IF findings <> '{}' AND NOT audit_warnings THEN
+        RAISE EXCEPTION 'request "%": the tables of question(s) % do not add up', request,
+                        (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k)
+            USING ERRCODE = 'data_exception',
+                  DETAIL = (SELECT string_agg(format('question %s: %s', e.key, @extschema@.response_finding(f)), E'\n')
+                              FROM jsonb_each(findings) e, jsonb_array_elements(e.value) f),
+                  HINT = 'See foistats.audit_request; fix the definition, or pass audit_warnings => true to print the response with a visible warning at each such table.';
+    END IF;
+
+    -- every question's table and figures (placeholders may name any question)
+    texts := concat_ws(' ', spec ->> 'intro', (SELECT string_agg(e ->> 'answer', ' ') FROM jsonb_array_elements(spec -> 'questions') e),
+                       (SELECT string_agg(c, ' ') FROM jsonb_array_elements_text(coalesce(spec -> 'closing', '[]')) c));
+    FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
+        qid := q ->> 'id';
+        x := NULL;
+        IF q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of' THEN
+            x := @extschema@.request_xtab(request, qid, records, period_from, period_to);
+            mname := CASE WHEN jsonb_typeof(q -> 'measure') = 'object' THEN coalesce(q -> 'measure' ->> 'name', 'count') END;
+            fig := jsonb_build_object('total', @extschema@.grand_total(x));
+            IF mname IS NOT NULL THEN
+                fig := fig || jsonb_build_object(mname, @extschema@.grand_total(x));
+            END IF;
+            IF strpos(texts, '{' || qid || '.crimes') > 0 THEN
+                EXECUTE format('SELECT count(*) FROM %s r WHERE %s', records,
+                               @extschema@.request_population_sql(request, spec, qid))
+                   INTO n USING period_from, period_to;
+                prot := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
+                IF prot <> 'false'::jsonb AND n > 0 AND n < coalesce((prot ->> 'threshold')::int, 5) THEN
+                    n := NULL;      -- a small count is withheld in words too
+                ELSIF prot <> 'false'::jsonb
+                      AND (@extschema@.grand_total(x) IS NULL
+                           OR (@extschema@.is_multi_label(x) AND @extschema@.total_units(x) IS NULL)) THEN
+                    -- the table withholds its Grand Total (with allow_totals,
+                    -- or as one of two breakdowns of the same crimes): the
+                    -- crimes counted are that figure (with the crimes left
+                    -- out, which a footnote prints), so withheld in words too
+                    n := NULL;
+                ELSIF prot ->> 'method' = 'round5' THEN
+                    n := round(n / 5.0) * 5;    -- rounded as the table's figures are
+                ELSIF prot ->> 'method' = 'cellkey' THEN
+                    -- beside perturbed figures an exact count would give their
+                    -- noise away: the table's perturbed Grand Total when it
+                    -- counts every crime of the population once, else withheld
+                    n := CASE WHEN NOT @extschema@.is_multi_label(x)
+                                   AND n = @extschema@.grand_total(@extschema@.request_answer(request, spec, qid, records,
+                                                                                              period_from, period_to, false))
+                              THEN @extschema@.grand_total(x) END;
+                END IF;
+                fig := fig || jsonb_build_object('crimes', n);
+            ELSE
+                fig := fig || jsonb_build_object('crimes', NULL);
+            END IF;
+            figures := figures || jsonb_build_object(qid, fig);
+        END IF;
+        qids := qids || qid;
+        xs := xs || x;
+    END LOOP;
+
+    title := spec ->> 'title';
+    IF format = 'html' THEN
+        body := body || ('<header>' || E'\n<h1>' || @extschema@.html_escape(title) || E'</h1>\n'
+                         || format('<p class="period">Period: %s (crimes by the date recorded)</p>', @extschema@.html_escape(span))
+                         || E'\n</header>\n<main>');
+    ELSIF format = 'markdown' THEN
+        body := body || ('# ' || @extschema@.markdown_escape(title)) || format('Period: %s (crimes by the date recorded)', span);
+    ELSE
+        body := body || (@extschema@.response_wrap(title, 76) || E'\n'
+                         || repeat('=', (SELECT max(length(l)) FROM regexp_split_to_table(@extschema@.response_wrap(title, 76), E'\n') l)))
+                     || format('Period: %s (crimes by the date recorded)', span);
+    END IF;
+    IF findings <> '{}' THEN
+        body := body || CASE format
+            WHEN 'html' THEN format('<p class="warning" role="note"><strong>Warning: the tables of question(s) %s do not add up; see the warning at each.</strong></p>',
+                                    (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k))
+            WHEN 'markdown' THEN format('> **Warning: the tables of question(s) %s do not add up; see the warning at each.**',
+                                        (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k))
+            ELSE format('!! WARNING: the tables of question(s) %s do not add up; see the warning at each.',
+                        (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k)) END;
+    END IF;
+    IF spec ? 'intro' THEN
+        body := body || @extschema@.response_blocks(@extschema@.response_fill(spec ->> 'intro', figures, '*'), format);
+    END IF;
+    FOR i IN 1..cardinality(qids) LOOP
+        q := @extschema@.request_question(request, spec, qids[i]);
+        body := body || @extschema@.response_question(request, spec, q, format, xs[i], figures,
+                                                      coalesce(findings -> qids[i], '[]'), period_from, period_to, charts);
+    END LOOP;
+    IF spec ? 'closing' THEN
+        body := body || CASE WHEN format = 'html' THEN '<section class="closing" aria-label="Closing">' ELSE NULL END
+                     || @extschema@.response_blocks(@extschema@.response_fill(
+                            (SELECT string_agg(c, E'\n\n' ORDER BY o) FROM jsonb_array_elements_text(spec -> 'closing') WITH ORDINALITY u(c, o)),
+                            figures, '*'), format)
+                     || CASE WHEN format = 'html' THEN '</section>' ELSE NULL END;
+    END IF;
+    IF format = 'html' THEN
+        RETURN @extschema@.response_html_page(title, array_to_string(body || '</main>'::text, E'\n'));
+    END IF;
+    RETURN array_to_string(body, E'\n\n') || E'\n';
+END
+$fn$;
