@@ -132,14 +132,9 @@ SELECT * FROM audit_pair('joint2') ORDER BY 1, 2, 3;
 -- protected on its own, the link gives small counts away in many; protected
 -- together, none, every interval exact, and every total one withholds the
 -- other withholds too.
+\i sql/include/random_breakdowns.sql
 SELECT setseed(0.13);
-CREATE TABLE crimes AS
-  SELECT t, 'offence ' || (1 + floor(random() * random() * s.nr))::int AS offence,
-         'age ' || (1 + floor(random() * random() * s.na))::int AS age,
-         make_date(2020 + floor(random() * s.nc)::int, 1, 1) AS day
-  FROM (SELECT t, 2 + floor(random() * 4)::int AS nr, 2 + floor(random() * 3)::int AS na,
-               2 + floor(random() * 3)::int AS nc, 5 + floor(random() * 50)::int AS n
-          FROM generate_series(1, 200) t) s, generate_series(1, s.n) k;
+CREATE TABLE crimes AS SELECT * FROM random_breakdowns(200);
 CREATE TABLE pairs AS
   SELECT t, foistats.xtab(offence, day) AS a, foistats.xtab(age, day) AS b FROM crimes GROUP BY t;
 CREATE TABLE rand_alone AS
