@@ -12,6 +12,26 @@ RESET client_min_messages;
 CREATE SCHEMA protect_breakdowns;
 SET search_path = protect_breakdowns, public;
 
+-- The breakdowns (n, x) of table t protected together as two breakdowns of
+-- the same crimes, totals allowed, as (n, p); and the audit of the pair
+-- (n, p) in table t.
+CREATE FUNCTION protect_pair(t regclass) RETURNS TABLE (n bigint, p foistats.xtab)
+LANGUAGE plpgsql AS $fn$
+BEGIN
+    RETURN QUERY EXECUTE format($q$SELECT ord, p FROM unnest(foistats.protect_linked(ARRAY(SELECT x FROM %s ORDER BY n),
+        same_totals => '{2,NULL}', allow_totals => true)) WITH ORDINALITY AS u(p, ord)$q$, t);
+END
+$fn$;
+CREATE FUNCTION audit_pair(t regclass)
+RETURNS TABLE (table_no integer, row_label text, col_label text, published_state text, min bigint, max bigint,
+               bound_min bigint, bound_max bigint, meets_rule boolean, exact boolean)
+LANGUAGE plpgsql AS $fn$
+BEGIN
+    RETURN QUERY EXECUTE format($q$SELECT * FROM foistats.disclosure_audit_linked(ARRAY(SELECT p FROM %s ORDER BY n),
+        same_totals => '{2,NULL}')$q$, t);
+END
+$fn$;
+
 -- 32 crimes: by offence (table 1) and by age band (table 2).  Both add up
 -- to 12 in 2022 and 20 in 2023.
 CREATE TABLE bd (n int, x foistats.xtab);
@@ -25,20 +45,16 @@ INSERT INTO bd SELECT n, foistats.parse_table(tbl) FROM (VALUES
 -- total - d, 2023's total + d, Theft 2023 + d keeps every published
 -- figure).  Table 2 has no small count and publishes everything.
 CREATE TABLE alone AS SELECT n, foistats.protect(x, allow_totals => true) AS p FROM bd;
-\pset format unaligned
-\pset tuples_only on
+\a \t
 SELECT foistats.render(p, 'text') FROM alone ORDER BY n;
-\pset format aligned
-\pset tuples_only off
+\a \t
 -- Table 1 alone: Theft 2022 is anything from 0 to 22 (Theft's total).
 SELECT row_label, col_label, published_state, min, max, meets_rule
   FROM alone, foistats.disclosure_audit(p) WHERE n = 1 ORDER BY 1, 2;
 -- Beside table 2: 2022's total is table 2's 12, so Theft 2022 is 12 - 10
 -- (Assault) = 2, and Theft 2023 is 20.  Without the link the audit sees
 -- nothing wrong.
-SELECT table_no, row_label, col_label, published_state, min, max, bound_min, bound_max, meets_rule, exact
-  FROM foistats.disclosure_audit_linked(ARRAY(SELECT p FROM alone ORDER BY n), same_totals => '{2,NULL}')
- ORDER BY 1, 2, 3;
+SELECT * FROM audit_pair('alone') ORDER BY 1, 2, 3;
 SELECT count(*) FILTER (WHERE NOT meets_rule) AS failing_without_the_link
   FROM foistats.disclosure_audit_linked(ARRAY(SELECT p FROM alone ORDER BY n));
 
@@ -49,24 +65,17 @@ SELECT count(*) FILTER (WHERE NOT meets_rule) AS failing_without_the_link
 -- Theft 2023 - d keeps every published figure of both tables.  Under 18
 -- (6 and 9, least figure 6 >= 5, 15 in all) is chosen over 18 and over
 -- (6 and 11).
-CREATE TABLE joint AS
-  SELECT ord AS n, p FROM unnest(foistats.protect_linked(ARRAY(SELECT x FROM bd ORDER BY n),
-                                                          same_totals => '{2,NULL}', allow_totals => true))
-                          WITH ORDINALITY AS u(p, ord);
-\pset format unaligned
-\pset tuples_only on
+CREATE TABLE joint AS SELECT * FROM protect_pair('bd');
+\a \t
 SELECT foistats.render(p, 'text') FROM joint ORDER BY n;
-\pset format aligned
-\pset tuples_only off
+\a \t
 -- Theft 2022 = 2022's total - 10 = Under 18 2022 + 6 - 10; Under 18 2022 =
 -- 15 - Under 18 2023, at most 15: Theft 2022 runs from 0 to 11 (Under 18
 -- 2023 at 0), Theft 2023 = 22 - Theft 2022 from 11 to 22, 2022's total =
 -- 10 + Theft 2022 from 10 to 21, 2023's = Theft 2023; Under 18 2022 =
 -- 2022's total - 6 from 4 to 15, Under 18 2023 = 15 - that.  Exact: the
 -- pair's audit is one network, its maximum flows exact bounds.
-SELECT table_no, row_label, col_label, published_state, min, max, bound_min, bound_max, meets_rule, exact
-  FROM foistats.disclosure_audit_linked(ARRAY(SELECT p FROM joint ORDER BY n), same_totals => '{2,NULL}')
- ORDER BY 1, 2, 3;
+SELECT * FROM audit_pair('joint') ORDER BY 1, 2, 3;
 -- same_totals => '{NULL,1}' and '{2,1}' say the same.
 SELECT (SELECT array_agg(p::text) FROM unnest(foistats.protect_linked(ARRAY(SELECT x FROM bd ORDER BY n),
                                                same_totals => '{NULL,1}', allow_totals => true)) p) =
@@ -91,14 +100,10 @@ CREATE TABLE given2 AS
   SELECT ord AS n, p FROM unnest(foistats.protect_linked(ARRAY[(SELECT x FROM bd WHERE n = 1), (SELECT p FROM alone WHERE n = 2)],
                                                           same_totals => '{2,NULL}', given => '{f,t}', allow_totals => true))
                           WITH ORDINALITY AS u(p, ord);
-\pset format unaligned
-\pset tuples_only on
+\a \t
 SELECT foistats.render(p, 'text') FROM given2 WHERE n = 1;
-\pset format aligned
-\pset tuples_only off
-SELECT table_no, row_label, col_label, published_state, min, max, bound_min, bound_max, meets_rule, exact
-  FROM foistats.disclosure_audit_linked(ARRAY(SELECT p FROM given2 ORDER BY n), same_totals => '{2,NULL}')
- ORDER BY 1, 2, 3;
+\a \t
+SELECT * FROM audit_pair('given2') ORDER BY 1, 2, 3;
 
 -- (c) Both withhold a total, and their figures together narrow it.  Table
 -- 1 publishes only Theft 2021 (8) and the grand total (16): the other
@@ -110,41 +115,26 @@ INSERT INTO bd2 SELECT n, foistats.parse_table(tbl) FROM (VALUES
 (1, E'\t2021\t2022\tGrand Total\nTheft\t8\t3\t11\nAssault\t3\t2\t5\nGrand Total\t11\t5\t16'),
 (2, E'\t2021\t2022\tGrand Total\nUnder 18\t4\t1\t5\n18-24\t5\t4\t9\n25 and over\t2\t0\t2\nGrand Total\t11\t5\t16')) v(n, tbl);
 CREATE TABLE alone2 AS SELECT n, foistats.protect(x, allow_totals => true) AS p FROM bd2;
-\pset format unaligned
-\pset tuples_only on
+\a \t
 SELECT foistats.render(p, 'text') FROM alone2 ORDER BY n;
-\pset format aligned
-\pset tuples_only off
+\a \t
 SELECT table_no, row_label, col_label, published_state, min, max, bound_min, bound_max, meets_rule
-  FROM foistats.disclosure_audit_linked(ARRAY(SELECT p FROM alone2 ORDER BY n), same_totals => '{2,NULL}')
- WHERE NOT meets_rule OR row_label IS NULL ORDER BY 1, 2, 3;
+  FROM audit_pair('alone2') WHERE NOT meets_rule OR row_label IS NULL ORDER BY 1, 2, 3;
 -- Protected together, every small count of both meets the rule.
-CREATE TABLE joint2 AS
-  SELECT ord AS n, p FROM unnest(foistats.protect_linked(ARRAY(SELECT x FROM bd2 ORDER BY n),
-                                                          same_totals => '{2,NULL}', allow_totals => true))
-                          WITH ORDINALITY AS u(p, ord);
-\pset format unaligned
-\pset tuples_only on
+CREATE TABLE joint2 AS SELECT * FROM protect_pair('bd2');
+\a \t
 SELECT foistats.render(p, 'text') FROM joint2 ORDER BY n;
-\pset format aligned
-\pset tuples_only off
-SELECT table_no, row_label, col_label, published_state, min, max, bound_min, bound_max, meets_rule, exact
-  FROM foistats.disclosure_audit_linked(ARRAY(SELECT p FROM joint2 ORDER BY n), same_totals => '{2,NULL}')
- ORDER BY 1, 2, 3;
+\a \t
+SELECT * FROM audit_pair('joint2') ORDER BY 1, 2, 3;
 
 -- (d) 200 random pairs from one set of crimes each (2..5 offences, 2..4
 -- age bands, 2..4 years, 5..54 crimes, skewed to small counts): each
 -- protected on its own, the link gives small counts away in many; protected
 -- together, none, every interval exact, and every total one withholds the
 -- other withholds too.
+\i sql/include/random_breakdowns.sql
 SELECT setseed(0.13);
-CREATE TABLE crimes AS
-  SELECT t, 'offence ' || (1 + floor(random() * random() * s.nr))::int AS offence,
-         'age ' || (1 + floor(random() * random() * s.na))::int AS age,
-         make_date(2020 + floor(random() * s.nc)::int, 1, 1) AS day
-  FROM (SELECT t, 2 + floor(random() * 4)::int AS nr, 2 + floor(random() * 3)::int AS na,
-               2 + floor(random() * 3)::int AS nc, 5 + floor(random() * 50)::int AS n
-          FROM generate_series(1, 200) t) s, generate_series(1, s.n) k;
+CREATE TABLE crimes AS SELECT * FROM random_breakdowns(200);
 CREATE TABLE pairs AS
   SELECT t, foistats.xtab(offence, day) AS a, foistats.xtab(age, day) AS b FROM crimes GROUP BY t;
 CREATE TABLE rand_alone AS

@@ -37,43 +37,38 @@ INSERT INTO bdspec VALUES ('bd_alone', $${
   ]}$$);
 INSERT INTO bdspec SELECT 'bd_pair', jsonb_set(spec, '{questions,1,same_crimes_as}', '"1"') FROM bdspec;
 SELECT foistats.define_request(name, spec) FROM bdspec ORDER BY name;
+-- A request's two tables audited side by side, linked by same_totals.
+CREATE FUNCTION audit_questions(request text)
+RETURNS TABLE (table_no integer, row_label text, col_label text, min bigint, max bigint, meets_rule boolean)
+LANGUAGE sql AS $fn$
+  SELECT table_no, row_label, col_label, min, max, meets_rule
+    FROM foistats.disclosure_audit_linked(ARRAY[foistats.request_xtab(request, '1'),
+                                                foistats.request_xtab(request, '2')], same_totals => '{2,NULL}')
+$fn$;
 
 -- Unlinked, each protected on its own: the offence table withholds Theft
 -- 2022 (a 2), its complement Theft 2023 and both column totals; the age
 -- table has no small count and prints everything, 2022's total (12) and
 -- 2023's (20) among it.
-\pset format unaligned
-\pset tuples_only on
+\a \t
 SELECT foistats.render(foistats.request_xtab('bd_alone', q), 'text') FROM unnest('{1,2}'::text[]) q;
-\pset format aligned
-\pset tuples_only off
+\a \t
 -- Each passes its own audit, but beside the other the column totals are
 -- known: Theft 2022 = 12 - 10 = 2 and Theft 2023 = 20 (both exact), the
 -- two totals 12 and 20.  The small count fails.
-SELECT table_no, row_label, col_label, min, max, meets_rule
-  FROM foistats.disclosure_audit_linked(ARRAY[foistats.request_xtab('bd_alone', '1'),
-                                              foistats.request_xtab('bd_alone', '2')], same_totals => '{2,NULL}')
- ORDER BY 1, 2, 3;
-SELECT count(*) FILTER (WHERE NOT meets_rule) AS failing_alone
-  FROM foistats.disclosure_audit_linked(ARRAY[foistats.request_xtab('bd_alone', '1'),
-                                              foistats.request_xtab('bd_alone', '2')], same_totals => '{2,NULL}');
+SELECT * FROM audit_questions('bd_alone') ORDER BY 1, 2, 3;
+SELECT count(*) FILTER (WHERE NOT meets_rule) AS failing_alone FROM audit_questions('bd_alone');
 
 -- Linked: the age table withholds the same two totals, and Under 18 in
 -- both years (6 and 9) so that a crime moved through the totals has a way
 -- back; the footnote says the table was protected with the other.
-\pset format unaligned
-\pset tuples_only on
+\a \t
 SELECT foistats.render(foistats.request_xtab('bd_pair', q), 'text') FROM unnest('{1,2}'::text[]) q;
-\pset format aligned
-\pset tuples_only off
+\a \t
 -- Theft 2022 is anything from 0 to 11 now (as in protect_linked_breakdowns).
-SELECT table_no, row_label, col_label, min, max, meets_rule
-  FROM foistats.disclosure_audit_linked(ARRAY[foistats.request_xtab('bd_pair', '1'),
-                                              foistats.request_xtab('bd_pair', '2')], same_totals => '{2,NULL}')
- ORDER BY 1, 2, 3;
+SELECT * FROM audit_questions('bd_pair') ORDER BY 1, 2, 3;
 SELECT count(*) FILTER (WHERE meets_rule) AS small_meeting_rule, count(*) FILTER (WHERE NOT meets_rule) AS failing_linked
-  FROM foistats.disclosure_audit_linked(ARRAY[foistats.request_xtab('bd_pair', '1'),
-                                              foistats.request_xtab('bd_pair', '2')], same_totals => '{2,NULL}');
+  FROM audit_questions('bd_pair');
 -- Either question's table is its part of the one pattern protect_linked
 -- chooses for the two tables as counted (request_answer unprotected), and
 -- request_tables gives the same.
@@ -295,3 +290,4 @@ DROP SCHEMA bdforce CASCADE;
 DROP SCHEMA bdwfoi CASCADE;
 DROP SCHEMA bdwforce CASCADE;
 DROP TABLE bdspec;
+DROP FUNCTION audit_questions(text);

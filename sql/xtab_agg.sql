@@ -93,11 +93,8 @@ SELECT foistats.xtab('x', 'not a period but ' || repeat('x', 10001));
 
 -- Parallel: with parallel costs zeroed the planner runs the aggregate in
 -- workers (Partial Aggregate) and combines the states (Finalize Aggregate).
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
-SET parallel_leader_participation = off;
+\set leader off
+\i sql/include/parallel_plans.sql
 EXPLAIN (COSTS OFF) SELECT foistats.xtab(offence, recorded_on) FROM crime;
 EXPLAIN (COSTS OFF) SELECT foistats.xtab(platforms, recorded_on, 'fy') FROM crime;
 -- ... and gets the same answers as a serial plan.
@@ -106,11 +103,7 @@ EXPLAIN (COSTS OFF) SELECT foistats.xtab(platforms, recorded_on, 'fy') FROM crim
 SELECT foistats.xtab(offence, recorded_on)::text AS single,
        foistats.xtab(platforms, recorded_on, 'quarter')::text AS multi
   FROM crime \gset par_
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
-RESET parallel_leader_participation;
+\i sql/include/serial_plans.sql
 SET max_parallel_workers_per_gather = 0;
 SELECT :'par_single' = (SELECT foistats.xtab(offence, recorded_on)::text FROM crime)
          AS single_same,

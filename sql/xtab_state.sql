@@ -93,18 +93,11 @@ RESET max_parallel_workers_per_gather;
 -- workers' flattened states and the leader's own expanded one.
 CREATE TABLE crime_big AS SELECT * FROM crime, generate_series(1, 20) k;
 ANALYZE crime_big;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
-SET parallel_leader_participation = on;
+\set leader on
+\i sql/include/parallel_plans.sql
 EXPLAIN (COSTS OFF) SELECT foistats.xtab(offence, recorded_on) FROM crime_big;
 SELECT foistats.xtab(offence, recorded_on)::text AS x FROM crime_big \gset par_
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
-RESET parallel_leader_participation;
+\i sql/include/serial_plans.sql
 SELECT :'par_x' = (SELECT foistats.xtab(offence, recorded_on, 'year')::text FROM crime_big)
          AS parallel_same;
 

@@ -12,6 +12,8 @@
  */
 #include "audit.h"
 
+#include <stddef.h>
+
 static int64_t
 sat_add(int64_t a, int64_t b)
 {
@@ -30,6 +32,13 @@ add_exact(int64_t a, int64_t b, int64_t *r)
 		return false;
 	*r = a + b;
 	return true;
+}
+
+void
+ab_problem_init(ab_problem *p, int ncells, int64_t *lo, int64_t *hi, int ncons,
+				const int *con_start, const int *con_cells, const int64_t *rhs)
+{
+	*p = (ab_problem) {ncells, lo, hi, ncons, con_start, con_cells, rhs, NULL, NULL};
 }
 
 ab_result

@@ -49,6 +49,13 @@ typedef enum ab_result
 	AB_INFEASIBLE				/* no values satisfy the constraints */
 } ab_result;
 
+/*
+ * *p = the problem of ncells unknowns [lo[i], hi[i]] under ncons constraints
+ * (con_start, con_cells, rhs as above), with no tick.
+ */
+extern void ab_problem_init(ab_problem *p, int ncells, int64_t *lo, int64_t *hi, int ncons,
+							const int *con_start, const int *con_cells, const int64_t *rhs);
+
 /* *bad_con receives the constraint found infeasible (AB_INFEASIBLE only). */
 extern ab_result ab_propagate(ab_problem *p, int max_rounds, int *bad_con);
 

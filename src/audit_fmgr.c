@@ -499,14 +499,7 @@ problem_init(const Xtab *xt, Unknowns *u, ab_problem *p)
 	k.start[k.n] = k.ncells;
 	if (k.n == 0)
 		return false;
-	memset(p, 0, sizeof(*p));
-	p->ncells = u->nu;
-	p->lo = u->lo;
-	p->hi = u->hi;
-	p->ncons = k.n;
-	p->con_start = k.start;
-	p->con_cells = k.cells;
-	p->rhs = k.rhs;
+	ab_problem_init(p, u->nu, u->lo, u->hi, k.n, k.start, k.cells, k.rhs);
 	p->tick = tick_interrupts;
 	return true;
 }

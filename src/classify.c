@@ -1934,60 +1934,23 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 		if (key_filler(k->w) || is_word(k, "HAVING") ||
 			(is_word(k, "CONTROLLED") && has_word(L, "POSSESSION")))
 			continue;
-		/* abbreviations and synonyms the Home Office titles spell out */
+		/* abbreviations and synonyms the Home Office titles spell out (classify_rules.c) */
 		{
-			static const char *const expand[][5] = {
-				{"ABH", "ACTUAL", "BODILY", "HARM"},
-				{"GBH", "GRIEVOUS", "BODILY", "HARM"},
-				{"MV", "MOTOR", "VEHICLE", NULL},
-				{"BLDG", "BUILDING", NULL, NULL},
-				{"BIKE", "PEDAL", "CYCLE", NULL},
-				/* a vehicle is a motor vehicle ('Theft from a vehicle') */
-				{"VEHICLE", "MOTOR", "VEHICLE", NULL},
-				{"VEHICLES", "MOTOR", "VEHICLE", NULL},
-				{"BIKES", "PEDAL", "CYCLE", NULL},
-				{"BICYCLES", "PEDAL", "CYCLE", NULL},
-				{"BICYCLE", "PEDAL", "CYCLE", NULL},
-				{"AGG", "AGGRAVATED", NULL, NULL},
-				{"COMMS", "COMMUNICATION", NULL, NULL},
-				/* the Home Office says residential and residence, forces dwelling */
-				{"DWELLING", "RESIDENTIAL", NULL, NULL},
-				{"UNLAWFUL", "UNAUTHORISED", NULL, NULL},
-				{"INTIMIDATING", "INTIMIDATION", NULL, NULL},
-				{"RACE", "RACIALLY", NULL, NULL},
-				{"RACIAL", "RACIALLY", NULL, NULL},
-				{"RELIGIOUS", "RELIGIOUSLY", NULL, NULL},
-				{"RESIDENCE", "RESIDENTIAL", NULL, NULL},
-				/* police abbreviations */
-				{"CRIM", "CRIMINAL", NULL, NULL},
-				{"DAM", "DAMAGE", NULL, NULL},
-				{"DMG", "DAMAGE", NULL, NULL},
-				{"VEH", "MOTOR", "VEHICLE", NULL},
-				{"VEHS", "MOTOR", "VEHICLE", NULL},
-				{"WPN", "WEAPON", NULL, NULL},
-				{"WPNS", "WEAPON", NULL, NULL},
-				{"HARASS", "HARASSMENT", NULL, NULL},
-				{"BURG", "BURGLARY", NULL, NULL},
-				{"RESI", "RESIDENTIAL", NULL, NULL},
-				{"SUPP", "SUPPLY", NULL, NULL},
-				{"PWITS", "POSSESSION", "WITH", "INTENT", "SUPPLY"},
-				{"TWOC", "UNAUTHORISED", "TAKING", "MOTOR", "VEHICLE"},
-				{"TFMV", "THEFT", "FROM", "MOTOR", "VEHICLE"},
-				{"TOMV", "THEFT-OF", "MOTOR", "VEHICLE", NULL},
-			};
 			size_t		e;
 			int			x;
 
-			for (e = 0; e < sizeof(expand) / sizeof(expand[0]); e++)
-				if (strcmp(k->w, expand[e][0]) == 0)
+			for (e = 0; e < classify_nexpansions; e++)
+				if (strcmp(k->w, classify_expansions[e].abbr) == 0)
 					break;
-			if (e == sizeof(expand) / sizeof(expand[0]) && is_word(k, "CYCLE") &&
+			if (e == classify_nexpansions && is_word(k, "CYCLE") &&
 				!(i > 0 && is_word(&L->t[i - 1], "MOTOR")) && nw < MAX_TOK)
 				snprintf(words[nw++], OFF_WORD_MAX, "%s", "PEDAL");	/* a cycle is pedal */
-			if (e < sizeof(expand) / sizeof(expand[0]))
+			if (e < classify_nexpansions)
 			{
-				for (x = 1; x < 5 && expand[e][x] && nw < MAX_TOK; x++)
-					snprintf(words[nw++], OFF_WORD_MAX, "%s", expand[e][x]);
+				const Expansion *xp = &classify_expansions[e];
+
+				for (x = 0; x < 4 && xp->words[x] && nw < MAX_TOK; x++)
+					snprintf(words[nw++], OFF_WORD_MAX, "%s", xp->words[x]);
 				continue;
 			}
 		}

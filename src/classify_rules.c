@@ -105,6 +105,51 @@ const char *const classify_nonsexual_markers[] = {
 };
 
 /*
+ * Abbreviations and synonyms the Home Office titles spell out: a title's word abbr
+ * stands for words (classify.c reads them when it reduces a title to key words).
+ */
+const Expansion classify_expansions[] = {
+	{"ABH", {"ACTUAL", "BODILY", "HARM"}},
+	{"GBH", {"GRIEVOUS", "BODILY", "HARM"}},
+	{"MV", {"MOTOR", "VEHICLE"}},
+	{"BLDG", {"BUILDING"}},
+	{"BIKE", {"PEDAL", "CYCLE"}},
+	/* a vehicle is a motor vehicle ('Theft from a vehicle') */
+	{"VEHICLE", {"MOTOR", "VEHICLE"}},
+	{"VEHICLES", {"MOTOR", "VEHICLE"}},
+	{"BIKES", {"PEDAL", "CYCLE"}},
+	{"BICYCLES", {"PEDAL", "CYCLE"}},
+	{"BICYCLE", {"PEDAL", "CYCLE"}},
+	{"AGG", {"AGGRAVATED"}},
+	{"COMMS", {"COMMUNICATION"}},
+	/* the Home Office says residential and residence, forces dwelling */
+	{"DWELLING", {"RESIDENTIAL"}},
+	{"UNLAWFUL", {"UNAUTHORISED"}},
+	{"INTIMIDATING", {"INTIMIDATION"}},
+	{"RACE", {"RACIALLY"}},
+	{"RACIAL", {"RACIALLY"}},
+	{"RELIGIOUS", {"RELIGIOUSLY"}},
+	{"RESIDENCE", {"RESIDENTIAL"}},
+	/* police abbreviations */
+	{"CRIM", {"CRIMINAL"}},
+	{"DAM", {"DAMAGE"}},
+	{"DMG", {"DAMAGE"}},
+	{"VEH", {"MOTOR", "VEHICLE"}},
+	{"VEHS", {"MOTOR", "VEHICLE"}},
+	{"WPN", {"WEAPON"}},
+	{"WPNS", {"WEAPON"}},
+	{"HARASS", {"HARASSMENT"}},
+	{"BURG", {"BURGLARY"}},
+	{"RESI", {"RESIDENTIAL"}},
+	{"SUPP", {"SUPPLY"}},
+	{"PWITS", {"POSSESSION", "WITH", "INTENT", "SUPPLY"}},
+	{"TWOC", {"UNAUTHORISED", "TAKING", "MOTOR", "VEHICLE"}},
+	{"TFMV", {"THEFT", "FROM", "MOTOR", "VEHICLE"}},
+	{"TOMV", {"THEFT-OF", "MOTOR", "VEHICLE"}},
+};
+const size_t classify_nexpansions = sizeof(classify_expansions) / sizeof(classify_expansions[0]);
+
+/*
  * Codes whose Home Office title states penetration, and codes whose title states an
  * offender aged 18 or over (test/checks/classify_unit.sh checks both lists against
  * data/ho_offence.sql).  A force title that leaves the fact out does not determine such

@@ -72,4 +72,14 @@ extern const char *const classify_adult_titled[];
 extern const char *const classify_sexual_markers[];
 extern const char *const classify_nonsexual_markers[];
 
+/* an abbreviation or synonym the Home Office titles spell out, and the words it stands for */
+typedef struct Expansion
+{
+	const char *abbr;
+	const char *words[4];		/* NULL after the last */
+} Expansion;
+
+extern const Expansion classify_expansions[];
+extern const size_t classify_nexpansions;
+
 #endif

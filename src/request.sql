@@ -942,6 +942,33 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.request_pair(text, jsonb, text) IS
   'internal: the two questions linked by same_crimes_as that a question is one of (the named one first), or NULL';
 
+-- What a question asks for: a table (it has rows), a count (a population,
+-- a measure or subset_of, no rows) or an answer in words (text).
+CREATE FUNCTION @extschema@.request_question_kind(q jsonb)
+RETURNS text
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+  SELECT CASE WHEN q ? 'rows' THEN 'table'
+              WHEN q ? 'population' OR q ? 'measure' OR q ? 'subset_of' THEN 'count'
+              ELSE 'text' END
+$fn$;
+COMMENT ON FUNCTION @extschema@.request_question_kind(jsonb) IS
+  'internal: what a question of a definition asks for: table (it has rows), count (a population, a measure or subset_of, no rows) or text (an answer in words)';
+
+-- The columns of a question's table: its own, else the request's, else
+-- year ('dimension' for columns defined as a dimension).
+CREATE FUNCTION @extschema@.request_columns(spec jsonb, q jsonb)
+RETURNS text
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+  SELECT CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension'
+              ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END
+$fn$;
+COMMENT ON FUNCTION @extschema@.request_columns(jsonb, jsonb) IS
+  'internal: the columns of a question''s table: its own columns, else the request''s, else year; dimension for columns defined as a dimension';
+
 -- Check one question; returns {"kind": table|count|text, "figures": [...]}.
 CREATE FUNCTION @extschema@.request_check_question(request text, spec jsonb, q jsonb, earlier text[],
                                                    template text, kinds jsonb)
@@ -954,11 +981,9 @@ DECLARE
     kind  text;
     r     record;
     figs  text[] := '{}';
-    cols  text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
+    cols  text := @extschema@.request_columns(spec, q);
 BEGIN
-    kind := CASE WHEN q ? 'rows' THEN 'table'
-                 WHEN q ? 'population' OR q ? 'measure' OR q ? 'subset_of' THEN 'count'
-                 ELSE 'text' END;
+    kind := @extschema@.request_question_kind(q);
     IF kind = 'text' AND NOT q ? 'answer' THEN
         PERFORM @extschema@.request_error(request, qid, NULL,
             'has neither rows, a population, a measure nor an answer', NULL,
@@ -1219,11 +1244,11 @@ SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
     q      jsonb := @extschema@.request_question(request, spec, question);
-    cols   text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
+    cols   text := @extschema@.request_columns(spec, q);
     rs     record;
     f      text := '';
 BEGIN
-    IF NOT q ? 'rows' AND NOT (q ? 'population' OR q ? 'measure' OR q ? 'subset_of') THEN
+    IF @extschema@.request_question_kind(q) = 'text' THEN
         RAISE EXCEPTION 'question "%" of request "%" is answered in words and has no table', question, request
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
@@ -1320,7 +1345,7 @@ AS $fn$
 DECLARE
     ex     text := '@extschema@';
     q      jsonb := @extschema@.request_question(request, spec, question);
-    cols   text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
+    cols   text := @extschema@.request_columns(spec, q);
     sql    text;
     left_sql text;
     x      @extschema@.xtab;
@@ -1588,7 +1613,7 @@ DECLARE
     q jsonb;
 BEGIN
     FOR q IN SELECT e FROM jsonb_array_elements(@extschema@.request_spec(request) -> 'questions') e LOOP
-        CONTINUE WHEN NOT (q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of');
+        CONTINUE WHEN @extschema@.request_question_kind(q) = 'text';
         question := q ->> 'id';
         title := q ->> 'title';
         xtab := @extschema@.request_xtab(request, question, records, period_from, period_to);
@@ -1628,7 +1653,7 @@ BEGIN
     END IF;
     spec := @extschema@.request_spec(request);
     FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
-        CONTINUE WHEN NOT (q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of');
+        CONTINUE WHEN @extschema@.request_question_kind(q) = 'text';
         question := q ->> 'id';
         title := q ->> 'title';
         prot := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
@@ -1712,7 +1737,7 @@ BEGIN
     INSERT INTO @extschema@.answer (request, label, period_from, period_to, spec, records)
     VALUES (request, label, period_from, period_to, spec, records::text);
     FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
-        CONTINUE WHEN NOT (q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of');
+        CONTINUE WHEN @extschema@.request_question_kind(q) = 'text';
         INSERT INTO @extschema@.answer_table (request, label, question, title, published, computed)
         VALUES (request, label, q ->> 'id', q ->> 'title',
                 @extschema@.request_answer(request, spec, q ->> 'id', records, period_from, period_to, true),
@@ -1923,11 +1948,11 @@ BEGIN
     made := made || 'request_period'::text;
 
     FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
-        CONTINUE WHEN NOT (q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of');
+        CONTINUE WHEN @extschema@.request_question_kind(q) = 'text';
         qid := q ->> 'id';
         v := 'q' || lower(qid);
         qtitle := coalesce(q ->> 'title', q ->> 'text', 'question ' || qid);
-        cols := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
+        cols := @extschema@.request_columns(spec, q);
 
         -- the records the question counts
         EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.%2$I AS

@@ -598,11 +598,9 @@ AS $fn$
 DECLARE
     qid    text := q ->> 'id';
     hid    text := 'q-' || lower(qid);
-    kind   text := CASE WHEN q ? 'rows' THEN 'table'
-                        WHEN q ? 'population' OR q ? 'measure' OR q ? 'subset_of' THEN 'count' ELSE 'text' END;
+    kind   text := @extschema@.request_question_kind(q);
     shown  boolean;
-    cols   text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension'
-                        ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
+    cols   text := @extschema@.request_columns(spec, q);
     o      record;
     marker text := coalesce(coalesce(q -> 'protect', spec -> 'protect') ->> 'marker', '*');
     heading text;
@@ -813,7 +811,7 @@ BEGIN
     FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
         qid := q ->> 'id';
         x := NULL;
-        IF q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of' THEN
+        IF @extschema@.request_question_kind(q) <> 'text' THEN
             x := @extschema@.request_xtab(request, qid, records, period_from, period_to);
             mname := CASE WHEN jsonb_typeof(q -> 'measure') = 'object' THEN coalesce(q -> 'measure' ->> 'name', 'count') END;
             fig := jsonb_build_object('total', @extschema@.grand_total(x));

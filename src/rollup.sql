@@ -505,7 +505,7 @@ BEGIN
     versions := (SELECT jsonb_object_agg(c.cache, c.version) FROM @extschema@.cache_version c);
     spec := @extschema@.request_spec(u.request);
     q := @extschema@.request_question(u.request, spec, u.question);
-    cols := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
+    cols := @extschema@.request_columns(spec, q);
     PERFORM @extschema@.request_records(u.request, spec, u.records);
     SELECT * INTO p FROM @extschema@.request_sql(u.request, spec, u.question, u.records);
     rels := @extschema@.rollup_relations(src);

@@ -418,87 +418,6 @@ pair_arc(const SdcFamily *f, int a, int b, size_t x, int *u, int *v, int64_t *do
 	return true;
 }
 
-/*
- * move_range for M = {a, b}, a pair: how far entry e rises (up) or falls
- * in a circulation of the pair's network, capped at limit (SDC_INF: none);
- * with apply, made in f.
- */
-static int64_t
-pair_range(SdcFamily *f, int a, int b, size_t e, bool up, int64_t limit, FlowMem *m,
-		   bool apply)
-{
-	const SdcTable *t0 = f->t[a];
-	size_t		ne = sdc_nentries(t0);
-	FlowNet		n;
-	int			u,
-				v;
-	int64_t		own,
-				r;
-	int		   *arc;
-	int64_t    *bwd0;
-
-	if (!pair_arc(f, a, b, e, &u, &v, &own))
-		return 0;
-	if (up)
-		own = SDC_INF;
-	if (own < limit)
-		limit = own;
-	if (limit <= 0)
-		return 0;
-	arc = flow_zalloc(m, ne, sizeof(int));
-	bwd0 = flow_zalloc(m, ne, sizeof(int64_t));
-	if (!arc || !bwd0 || !fn_init(&n, m, t0->nr + 2 * t0->nc + 2, 64))
-	{
-		flow_release(m, arc);
-		flow_release(m, bwd0);
-		return -1;
-	}
-	for (size_t x = 0; x < ne; x++)
-	{
-		int			xu,
-					xv;
-
-		arc[x] = -1;
-		if (x == e || !pair_arc(f, a, b, x, &xu, &xv, &bwd0[x]))
-			continue;
-		arc[x] = fn_add(&n, xu, xv, SDC_INF, bwd0[x]);
-		if (arc[x] < 0)
-		{
-			fn_free(&n);
-			flow_release(m, arc);
-			flow_release(m, bwd0);
-			return -1;
-		}
-	}
-	r = up ? fn_flow(&n, v, u, limit, false) : fn_flow(&n, u, v, limit, false);
-	if (r == SDC_INF)
-		r = limit;
-	if (apply && r > 0 && r != SDC_INF)
-		for (size_t x = 0; x <= ne; x++)
-		{
-			int64_t		d;
-			int			who,
-						xu,
-						xv;
-
-			if (x == ne)
-				d = up ? r : -r;	/* e itself, last */
-			else if (arc[x] >= 0)
-				d = n.cap[arc[x] ^ 1] - bwd0[x];
-			else
-				continue;
-			who = pair_ends(f, a, b, x == ne ? e : x, &xu, &xv);
-			if (who & 1)
-				ent_add(f->t[a], x == ne ? e : x, d);
-			if (who & 2)
-				ent_add(f->t[b], x == ne ? e : x, d);
-		}
-	fn_free(&n);
-	flow_release(m, arc);
-	flow_release(m, bwd0);
-	return r;
-}
-
 /* M with each pair partner of its members. */
 static uint64_t
 close_pair(const SdcFamily *f, uint64_t M)
@@ -510,45 +429,93 @@ close_pair(const SdcFamily *f, uint64_t M)
 }
 
 /*
- * How far entry e can rise (up) or fall when M moves, capped at limit:
- * a maximum flow around the network of the entries every table of M
- * withholds, e itself excluded, capped by e's own room.  With apply, the
- * move found is made in f (a scratch copy), so that a further move can
- * start from there: moves one after another are a witness too.
+ * What moves: every table of the set M by the same circulation of the
+ * grid's network (pa < 0), or the pair {pa, pb} through its own network.
+ */
+typedef struct Mover
+{
+	SdcFamily  *f;
+	uint64_t	M;
+	int			pa,
+				pb;
+} Mover;
+
+/*
+ * Is entry x an arc of mv's network (withheld by every table that moves it)?
+ * Its ends, and its room to rise (*upcap) and to fall (*down).
+ */
+static bool
+mover_arc(const Mover *mv, size_t x, int *u, int *v, int64_t *upcap, int64_t *down)
+{
+	const SdcFamily *f = mv->f;
+
+	if (mv->pa >= 0)
+	{
+		*upcap = SDC_INF;
+		return pair_arc(f, mv->pa, mv->pb, x, u, v, down);
+	}
+	for (int i = 0; i < f->ntab; i++)
+		if (in_set(mv->M, i) && !ent_withheld(f->t[i], x) && absent_target(f, mv->M, i, x) < 0)
+			return false;
+	sdc_entry_ends(f->t[0], x, u, v);
+	*upcap = move_up_cap(f, mv->M, x);
+	*down = move_down_cap(f, mv->M, x);
+	return true;
+}
+
+/* Add d to entry x of every table that moves it. */
+static void
+mover_add(const Mover *mv, size_t x, int64_t d)
+{
+	SdcFamily  *f = mv->f;
+
+	if (mv->pa >= 0)
+	{
+		int			u,
+					v,
+					who = pair_ends(f, mv->pa, mv->pb, x, &u, &v);
+
+		if (who & 1)
+			ent_add(f->t[mv->pa], x, d);
+		if (who & 2)
+			ent_add(f->t[mv->pb], x, d);
+		return;
+	}
+	for (int i = 0; i < f->ntab; i++)
+		if (in_set(mv->M, i))
+			move_add(f, mv->M, i, x, d);
+}
+
+/*
+ * How far entry e can rise (up) or fall when mv moves, capped at limit: a
+ * maximum flow around the network of the entries it moves, e itself
+ * excluded, capped by e's own room.  With apply, the move found is made in
+ * the family (a scratch copy).  -1: out of memory.
  */
 static int64_t
-move_range(SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, FlowMem *m,
-		   bool apply)
+mover_range(const Mover *mv, size_t e, bool up, int64_t limit, FlowMem *m, bool apply)
 {
-	const SdcTable *t0 = f->t[0];
+	const SdcTable *t0 = mv->f->t[mv->pa >= 0 ? mv->pa : 0];
 	size_t		ne = sdc_nentries(t0);
+	int			nodes = t0->nr + (mv->pa >= 0 ? 2 : 1) * t0->nc + 2;
 	FlowNet		n;
 	int			u,
 				v;
-	int64_t		own,
+	int64_t		upcap,
+				down,
 				r;
 	int		   *arc;
 	int64_t    *bwd0;
 
-	for (int i = 0; f->pair && i < f->ntab; i++)
-		if (in_set(M, i) && f->pair[i] >= 0 && in_set(M, f->pair[i]))
-		{
-			/* a pair moves through its own network, and alone */
-			if ((M & ~MOVE_ABSENT_FALL) != (((uint64_t) 1 << i) | ((uint64_t) 1 << f->pair[i])))
-				return 0;
-			return pair_range(f, i, f->pair[i], e, up, limit, m, apply);
-		}
-	own = up ? move_up_cap(f, M, e) : move_down_cap(f, M, e);
-	if (own < limit)
-		limit = own;
+	if (!mover_arc(mv, e, &u, &v, &upcap, &down))
+		return 0;
+	if ((up ? upcap : down) < limit)
+		limit = up ? upcap : down;
 	if (limit <= 0)
 		return 0;
-	for (int i = 0; i < f->ntab; i++)
-		if (in_set(M, i) && !ent_withheld(f->t[i], e) && absent_target(f, M, i, e) < 0)
-			return 0;
 	arc = flow_zalloc(m, ne, sizeof(int));
 	bwd0 = flow_zalloc(m, ne, sizeof(int64_t));
-	if (!arc || !bwd0 || !fn_init(&n, m, t0->nr + t0->nc + 2, 64))
+	if (!arc || !bwd0 || !fn_init(&n, m, nodes, 64))
 	{
 		flow_release(m, arc);
 		flow_release(m, bwd0);
@@ -556,21 +523,14 @@ move_range(SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, FlowMem *
 	}
 	for (size_t x = 0; x < ne; x++)
 	{
-		bool		all = true;
-		int			a,
-					b;
+		int			xu,
+					xv;
+		int64_t		xup;
 
 		arc[x] = -1;
-		if (x == e)
+		if (x == e || !mover_arc(mv, x, &xu, &xv, &xup, &bwd0[x]))
 			continue;
-		for (int i = 0; i < f->ntab && all; i++)
-			if (in_set(M, i) && !ent_withheld(f->t[i], x) && absent_target(f, M, i, x) < 0)
-				all = false;
-		if (!all)
-			continue;
-		sdc_entry_ends(t0, x, &a, &b);
-		bwd0[x] = move_down_cap(f, M, x);
-		arc[x] = fn_add(&n, a, b, move_up_cap(f, M, x), bwd0[x]);
+		arc[x] = fn_add(&n, xu, xv, xup, bwd0[x]);
 		if (arc[x] < 0)
 		{
 			fn_free(&n);
@@ -579,25 +539,46 @@ move_range(SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, FlowMem *
 			return -1;
 		}
 	}
-	sdc_entry_ends(t0, e, &u, &v);
 	/* rise: flow from v back to u closes a cycle through e forwards */
 	r = up ? fn_flow(&n, v, u, limit, false) : fn_flow(&n, u, v, limit, false);
 	if (r == SDC_INF)
 		r = limit;
 	if (apply && r > 0 && r != SDC_INF)
-		for (int i = 0; i < f->ntab; i++)
-		{
-			if (!in_set(M, i))
-				continue;
-			move_add(f, M, i, e, up ? r : -r);
-			for (size_t x = 0; x < ne; x++)
-				if (arc[x] >= 0)
-					move_add(f, M, i, x, n.cap[arc[x] ^ 1] - bwd0[x]);
-		}
+	{
+		mover_add(mv, e, up ? r : -r);
+		for (size_t x = 0; x < ne; x++)
+			if (arc[x] >= 0)
+				mover_add(mv, x, n.cap[arc[x] ^ 1] - bwd0[x]);
+	}
 	fn_free(&n);
 	flow_release(m, arc);
 	flow_release(m, bwd0);
 	return r;
+}
+
+/*
+ * How far entry e can rise (up) or fall when M moves, capped at limit
+ * (mover_range).  With apply, the move found is made in f (a scratch copy),
+ * so that a further move can start from there: moves one after another are
+ * a witness too.
+ */
+static int64_t
+move_range(SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, FlowMem *m,
+		   bool apply)
+{
+	Mover		mv = {f, M, -1, -1};
+
+	for (int i = 0; f->pair && i < f->ntab; i++)
+		if (in_set(M, i) && f->pair[i] >= 0 && in_set(M, f->pair[i]))
+		{
+			/* a pair moves through its own network, and alone */
+			if ((M & ~MOVE_ABSENT_FALL) != (((uint64_t) 1 << i) | ((uint64_t) 1 << f->pair[i])))
+				return 0;
+			mv.pa = i;
+			mv.pb = f->pair[i];
+			break;
+		}
+	return mover_range(&mv, e, up, limit, m, apply);
 }
 
 /* The tables above i (its superset, that one's superset, ...), as masks:
@@ -1025,9 +1006,11 @@ sdc_family_audit(const SdcFamily *f, const SdcParams *p, SdcInterval *const *out
 	for (int i = 0; f->pair && i < f->ntab; i++)
 	{
 		int			j = f->pair[i];
+		Mover		mv = {(SdcFamily *) f, 0, i, j};
 
 		if (j < 0)
 			continue;
+		mv.M = ((uint64_t) 1 << i) | ((uint64_t) 1 << j);
 		for (size_t e = 0; e < ne; e++)
 		{
 			SdcInterval *o = &out[i][e];
@@ -1038,8 +1021,8 @@ sdc_family_audit(const SdcFamily *f, const SdcParams *p, SdcInterval *const *out
 			flow_tick(&m);
 			if (!ent_withheld(f->t[i], e))
 				continue;
-			up = pair_range((SdcFamily *) f, i, j, e, true, SDC_INF, &m, false);
-			down = pair_range((SdcFamily *) f, i, j, e, false, SDC_INF, &m, false);
+			up = mover_range(&mv, e, true, SDC_INF, &m, false);
+			down = mover_range(&mv, e, false, SDC_INF, &m, false);
 			if (up < 0 || down < 0)
 				return SDC_ERR_NOMEM;
 			if (up != SDC_INF && (o->hi == SDC_INF || v + up < o->hi))

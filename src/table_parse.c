@@ -264,6 +264,36 @@ next_line(const char *text, size_t len, size_t *pos, const char **start, size_t 
 	return true;
 }
 
+/* The lines of a text in turn: the current one is s[0..n), number line. */
+typedef struct tp_lines
+{
+	const char *text;
+	size_t		len,
+				pos;
+	const char *s;
+	size_t		n;
+	int			line;
+} tp_lines;
+
+static tp_lines
+lines_of(const tp_ctx *c, const char *text, size_t len)
+{
+	tp_lines	L = {text, len, 0, NULL, 0, c->line0};
+
+	return L;
+}
+
+/* Move L to its next line (false after the last), counting it; ticks. */
+static bool
+lines_next(tp_ctx *c, tp_lines *L)
+{
+	if (!next_line(L->text, L->len, &L->pos, &L->s, &L->n))
+		return false;
+	L->line++;
+	tp_tick(c);
+	return true;
+}
+
 static bool
 blank_span(const char *p, size_t n)
 {
@@ -294,27 +324,21 @@ check_nul(tp_ctx *c, const char *text, size_t len)
 static void
 tokenize_tsv(tp_ctx *c, const char *text, size_t len)
 {
-	size_t		pos = 0;
-	const char *s;
-	size_t		n;
-	int			line = c->line0;
+	tp_lines	L = lines_of(c, text, len);
 
-	while (next_line(text, len, &pos, &s, &n))
+	while (lines_next(c, &L))
 	{
 		tp_rawrow  *r;
-		size_t		i,
-					b = 0;
+		size_t		b = 0;
 
-		line++;
-		tp_tick(c);
-		if (blank_span(s, n))
+		if (blank_span(L.s, L.n))
 			continue;
-		r = row_new(c, line);
-		for (i = 0; i <= n; i++)
+		r = row_new(c, L.line);
+		for (size_t i = 0; i <= L.n; i++)
 		{
-			if (i == n || s[i] == '\t')
+			if (i == L.n || L.s[i] == '\t')
 			{
-				row_add(c, r, tp_strndup(c, s + b, i - b), line);
+				row_add(c, r, tp_strndup(c, L.s + b, i - b), L.line);
 				b = i + 1;
 			}
 		}
@@ -472,22 +496,20 @@ md_has_pipe(const char *s, size_t n)
 static void
 tokenize_markdown(tp_ctx *c, const char *text, size_t len)
 {
-	size_t		pos = 0;
-	const char *s;
-	size_t		n;
-	int			line = c->line0;
+	tp_lines	L = lines_of(c, text, len);
 	int			rows_seen = 0;
 
-	while (next_line(text, len, &pos, &s, &n))
+	while (lines_next(c, &L))
 	{
+		const char *s = L.s;
+		size_t		n = L.n;
+		int			line = L.line;
 		tp_rawrow  *r;
 		size_t		i,
 					b;
 		tp_buf		cell;
 		bool		last_sep;
 
-		line++;
-		tp_tick(c);
 		while (n > 0 && ascii_isspace((unsigned char) *s))
 			s++, n--;
 		while (n > 0 && ascii_isspace((unsigned char) s[n - 1]))

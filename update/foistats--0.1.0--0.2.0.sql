@@ -316,109 +316,6 @@ INSERT INTO @extschema@.request_key VALUES
  ('chart',    'type',        'line (default when the table has two or more periods) | bar'),
  ('chart',    'rows',        'how many of the table''s top rows are drawn besides the total (0 to 12, default 5)');
 
-CREATE OR REPLACE FUNCTION @extschema@.request_check_question(request text, spec jsonb, q jsonb, earlier text[],
-                                                   template text, kinds jsonb)
-RETURNS jsonb
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-DECLARE
-    qid   text := q ->> 'id';
-    kind  text;
-    r     record;
-    figs  text[] := '{}';
-    cols  text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
-BEGIN
-    kind := CASE WHEN q ? 'rows' THEN 'table'
-                 WHEN q ? 'population' OR q ? 'measure' OR q ? 'subset_of' THEN 'count'
-                 ELSE 'text' END;
-    IF kind = 'text' AND NOT q ? 'answer' THEN
-        PERFORM @extschema@.request_error(request, qid, NULL,
-            'has neither rows, a population, a measure nor an answer', NULL,
-            'A question is a table ("rows"), a single count ("population" or "measure", no "rows") or an answer in words ("answer").');
-    END IF;
-    FOR r IN SELECT key, value FROM jsonb_each(q) LOOP
-        IF r.key IN ('id', 'text', 'title', 'answer', 'row_header', 'subset_of', 'population', 'population_text')
-           AND jsonb_typeof(r.value) <> 'string' THEN
-            PERFORM @extschema@.request_error(request, qid, r.key, format('must be a string, not %s', jsonb_typeof(r.value)));
-        END IF;
-    END LOOP;
-    IF q ? 'subset_of' AND NOT (q ->> 'subset_of') = ANY (earlier) THEN
-        PERFORM @extschema@.request_error(request, qid, 'subset_of',
-            format('names no earlier question: "%s"', q ->> 'subset_of'), NULL,
-            'A question can narrow only a question defined before it.');
-    END IF;
-    IF q ? 'subset_of' AND kinds -> (q ->> 'subset_of') ->> 'kind' = 'text' THEN
-        PERFORM @extschema@.request_error(request, qid, 'subset_of',
-            format('names question "%s", which is answered in words and has no population', q ->> 'subset_of'));
-    END IF;
-    IF kind <> 'text' AND NOT cols = ANY (ARRAY['year', 'fy', 'quarter', 'month', 'none', 'dimension']) THEN
-        PERFORM @extschema@.request_error(request, qid, 'columns',
-            format('must be year, fy, quarter, month, none or a dimension {"dimension": ...}, not %s', to_jsonb(cols)));
-    END IF;
-    IF cols = 'dimension' AND (@extschema@.request_rows_sql(request, qid, q -> 'columns', template, 'columns')).multi THEN
-        PERFORM @extschema@.request_error(request, qid, 'columns',
-            'must be a single-label dimension (one column per crime)', NULL,
-            'Put terms, markers and text[] expressions in "rows".');
-    END IF;
-    IF q ? 'population' THEN
-        PERFORM @extschema@.request_check_sql(request, qid, 'population', q ->> 'population', template, 'boolean');
-    END IF;
-    IF kind = 'text' THEN
-        IF q ? 'columns' OR q ? 'sort' OR q ? 'zeros' OR q ? 'protect' OR q ? 'render' OR q ? 'chart' THEN
-            PERFORM @extschema@.request_error(request, qid, NULL,
-                'is answered in words only, so it has no columns, sort, zeros, protect, render or chart');
-        END IF;
-        RETURN jsonb_build_object('kind', kind, 'figures', '[]'::jsonb);
-    END IF;
-    IF q ? 'measure' AND q -> 'measure' <> '"crimes"'::jsonb THEN
-        PERFORM @extschema@.request_check_keys(request, qid, 'measure', q -> 'measure', 'measure');
-        PERFORM @extschema@.request_check_sql(request, qid, 'measure.count', q -> 'measure' ->> 'count', template, 'boolean');
-        IF coalesce(q -> 'measure' ->> 'name', 'count') !~ '^[a-z][a-z0-9_]{0,40}$'
-           OR coalesce(q -> 'measure' ->> 'name', 'count') IN ('total', 'crimes') THEN
-            PERFORM @extschema@.request_error(request, qid, 'measure.name',
-                'must be a lower-case name (letters, digits, _) other than total and crimes');
-        END IF;
-        figs := figs || coalesce(q -> 'measure' ->> 'name', 'count');
-    END IF;
-    IF kind = 'table' THEN
-        PERFORM @extschema@.request_rows_sql(request, qid, q -> 'rows', template);
-    END IF;
-    IF q ? 'sort' AND NOT (q -> 'sort' IN ('"total"', '"label"')
-                           OR (jsonb_typeof(q -> 'sort') = 'object' AND jsonb_typeof(q -> 'sort' -> 'order') = 'array'
-                               AND (SELECT count(*) FROM jsonb_object_keys(q -> 'sort')) = 1)) THEN
-        PERFORM @extschema@.request_error(request, qid, 'sort',
-            format('must be "total", "label" or {"order": [labels]}, not %s', q -> 'sort'));
-    END IF;
-    IF q ? 'zeros' THEN
-        PERFORM @extschema@.request_check_keys(request, qid, 'zeros', q -> 'zeros', 'zeros');
-    END IF;
-    IF q ? 'protect' THEN
-        PERFORM @extschema@.request_check_protect(request, qid, q -> 'protect');
-    END IF;
-    IF q ? 'render' THEN
-        PERFORM @extschema@.request_check_keys(request, qid, 'render', q -> 'render', 'render');
-    END IF;
-    IF q ? 'chart' AND q -> 'chart' <> 'false'::jsonb THEN
-        PERFORM @extschema@.request_check_keys(request, qid, 'chart', q -> 'chart', 'chart');
-        IF q -> 'chart' ? 'type' AND NOT (q -> 'chart' ->> 'type') = ANY (ARRAY['line', 'bar']) THEN
-            PERFORM @extschema@.request_error(request, qid, 'chart.type', format('must be line or bar, not %s', q -> 'chart' -> 'type'));
-        END IF;
-        IF q -> 'chart' ? 'rows' AND (jsonb_typeof(q -> 'chart' -> 'rows') <> 'number'
-                                      OR (q -> 'chart' ->> 'rows') !~ '^[0-9]+$' OR (q -> 'chart' ->> 'rows')::int > 12) THEN
-            PERFORM @extschema@.request_error(request, qid, 'chart.rows', format('must be a whole number from 0 to 12, not %s', q -> 'chart' -> 'rows'));
-        END IF;
-    END IF;
-    IF q ? 'footnotes' AND (jsonb_typeof(q -> 'footnotes') <> 'array'
-        OR EXISTS (SELECT 1 FROM jsonb_array_elements(q -> 'footnotes') e WHERE jsonb_typeof(e) <> 'string')) THEN
-        PERFORM @extschema@.request_error(request, qid, 'footnotes', 'must be an array of strings');
-    END IF;
-    RETURN jsonb_build_object('kind', kind, 'figures', to_jsonb(figs || ARRAY['total', 'crimes']));
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@.request_check_question(text, jsonb, jsonb, text[], text, jsonb) IS
-  'internal: checks one question of a definition; returns its kind and the figures placeholders may name';
-
 CREATE FUNCTION @extschema@.request_render_options(request text, spec jsonb, question text, x @extschema@.xtab,
     OUT zero text, OUT marker text, OUT row_order text[], OUT sort text, OUT bold text[], OUT total_label text)
 LANGUAGE plpgsql IMMUTABLE
@@ -461,56 +358,6 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.request_render(text, text, text, regclass, date, date) IS
   'one question of a stored request rendered as the definition says it is published (its sort or fixed row order, bold, zero text, total label, protection marker): render(request_xtab(...), format, ...)';
-
-CREATE OR REPLACE FUNCTION @extschema@.audit_request(request text, records regclass DEFAULT NULL,
-                                          period_from date DEFAULT NULL, period_to date DEFAULT NULL,
-    OUT question text, OUT "check" text, OUT row_label text, OUT col_label text,
-    OUT published bigint, OUT computed bigint, OUT detail text)
-RETURNS SETOF record
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-DECLARE
-    spec jsonb := @extschema@.request_spec(request);
-    t    record;
-    sup  @extschema@.xtab;
-BEGIN
-    IF to_regclass('pg_temp.foistats_audit_tables') IS NULL THEN    -- (no NOTICE on a second call in a transaction)
-        CREATE TEMP TABLE foistats_audit_tables (question text, xtab @extschema@.xtab) ON COMMIT DROP;
-    END IF;
-    DELETE FROM foistats_audit_tables;
-    INSERT INTO foistats_audit_tables
-    SELECT r.question, r.xtab FROM @extschema@.request_tables(request, records, period_from, period_to) r;
-    -- a subset is audited against its superset cell by cell when both have
-    -- the same rows and columns (labels then mean the same thing)
-    -- (c: the question, p: its superset; both aliases name their column,
-    -- so that neither reference can resolve to the other's)
-    FOR t IN SELECT a.question AS qid, a.xtab,
-                    CASE WHEN p.q -> 'rows' = c.q -> 'rows'
-                          AND coalesce(p.q ->> 'columns', spec ->> 'columns', 'year')
-                              = coalesce(c.q ->> 'columns', spec ->> 'columns', 'year')
-                         THEN c.q ->> 'subset_of' END AS parent
-               FROM foistats_audit_tables a
-               JOIN jsonb_array_elements(spec -> 'questions') c(q) ON c.q ->> 'id' = a.question
-               LEFT JOIN jsonb_array_elements(spec -> 'questions') p(q) ON p.q ->> 'id' = c.q ->> 'subset_of'
-              ORDER BY a.ctid LOOP
-        question := t.qid;
-        FOR "check", row_label, col_label, published, computed, detail IN
-            SELECT * FROM @extschema@.audit(t.xtab) LOOP
-            RETURN NEXT;
-        END LOOP;
-        IF t.parent IS NOT NULL THEN
-            SELECT a.xtab INTO sup FROM foistats_audit_tables a WHERE a.question = t.parent;
-            FOR "check", row_label, col_label, published, computed, detail IN
-                SELECT * FROM @extschema@.audit_subset(t.xtab, sup) LOOP
-                RETURN NEXT;
-            END LOOP;
-        END IF;
-    END LOOP;
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@.audit_request(text, regclass, date, date) IS
-  'audits every table of a request as it would be published: its arithmetic (foistats.audit) and, for a question that is a subset_of another with the same rows and columns, that it stays within it cell by cell (foistats.audit_subset); no rows means every table adds up';
 
 -- the seed template: population_text for questions 1, 1b, 1c and 3
 UPDATE @extschema@.request SET spec = '{
@@ -1578,217 +1425,6 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.answer', '');
 ALTER EXTENSION foistats DROP TABLE @extschema@.answer_table;
 ALTER EXTENSION foistats ADD TABLE @extschema@.answer_table;
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.answer_table', '');
-CREATE OR REPLACE FUNCTION @extschema@.bind_records(target name, source regclass,
-                                         columns jsonb DEFAULT '{}',
-                                         time_zone text DEFAULT 'Europe/London',
-                                         check_values boolean DEFAULT true)
-RETURNS regclass
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-DECLARE
-    f          record;
-    spec       jsonb;
-    src_expr   text;
-    src_desc   text;
-    src_type   regtype;
-    items      text[] := '{}';
-    names      text[] := '{}';    -- the view's column names, in order
-    key        text;
-    avail      text;
-    ex_schema  text := '@extschema@';
-    caller_path text := current_setting('search_path');
-    bad        record;
-    view_sql   text;
-BEGIN
-    IF target IS NULL OR source IS NULL OR columns IS NULL OR time_zone IS NULL OR check_values IS NULL THEN
-        RAISE EXCEPTION 'bind_records arguments must not be null'
-            USING ERRCODE = 'null_value_not_allowed';
-    END IF;
-    IF jsonb_typeof(columns) <> 'object' THEN
-        RAISE EXCEPTION 'column mapping must be a JSON object'
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = format('Got a JSON %s.', jsonb_typeof(columns)),
-                  HINT = 'Map interface fields to your columns, e.g. {"recorded_on": "date_recorded"}.';
-    END IF;
-    IF target = ex_schema THEN
-        RAISE EXCEPTION 'cannot bind records into the extension''s own schema "%"', target
-            USING ERRCODE = 'invalid_schema_name',
-                  HINT = 'Choose a schema of your own, e.g. ''foi''.';
-    END IF;
-    BEGIN
-        PERFORM now() AT TIME ZONE time_zone;
-    EXCEPTION WHEN invalid_parameter_value THEN
-        RAISE EXCEPTION 'time zone "%" is not recognized', time_zone
-            USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'Use a name from pg_timezone_names, e.g. ''Europe/London''.';
-    END;
-
-    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO avail
-      FROM pg_attribute WHERE attrelid = source AND attnum > 0 AND NOT attisdropped;
-
-    -- every key must name an interface field; every value a column, an
-    -- expression or a constant
-    FOR key IN SELECT jsonb_object_keys(columns) LOOP
-        IF NOT EXISTS (SELECT 1 FROM @extschema@.record_field rf WHERE rf.name = key) THEN
-            RAISE EXCEPTION '"%" is not a field of the record interface', key
-                USING ERRCODE = 'invalid_parameter_value',
-                      HINT = (SELECT 'Fields are: ' || string_agg(name, ', ' ORDER BY position) ||
-                                     '. Other columns of your table pass through under their own names.'
-                                FROM @extschema@.record_field);
-        END IF;
-        spec := columns -> key;
-        IF NOT (jsonb_typeof(spec) = 'string'
-                OR (jsonb_typeof(spec) = 'object' AND (SELECT count(*) FROM jsonb_object_keys(spec)) = 1
-                    AND (spec ? 'expr' AND jsonb_typeof(spec -> 'expr') = 'string' OR spec ? 'value'))) THEN
-            RAISE EXCEPTION 'the binding of field "%" must be a column name, {"expr": "..."} or {"value": ...}', key
-                USING ERRCODE = 'invalid_parameter_value',
-                      DETAIL = format('Got %s.', spec);
-        END IF;
-    END LOOP;
-
-    FOR f IN SELECT * FROM @extschema@.record_field ORDER BY position LOOP
-        spec := columns -> f.name;
-        IF spec IS NULL AND NOT EXISTS (SELECT 1 FROM pg_attribute
-                                         WHERE attrelid = source AND attname = f.name
-                                           AND attnum > 0 AND NOT attisdropped) THEN
-            IF f.required THEN
-                RAISE EXCEPTION 'column "%" of % does not exist (record field "%")', f.name, source, f.name
-                    USING ERRCODE = 'undefined_column',
-                          DETAIL = format('Columns of %s: %s.', source, avail),
-                          HINT = format('Field "%s" is required: map it with {"%s": "your_column"}, an expression or a constant.',
-                                        f.name, f.name);
-            END IF;
-            items := items || format('NULL::%s AS %I', f.type, f.name);
-            names := names || f.name;
-            CONTINUE;
-        END IF;
-        IF spec IS NULL OR jsonb_typeof(spec) = 'string' THEN
-            src_expr := format('s.%I', coalesce(spec #>> '{}', f.name));
-            src_desc := format('column %I', coalesce(spec #>> '{}', f.name));
-            SELECT atttypid::regtype INTO src_type FROM pg_attribute
-             WHERE attrelid = source AND attname = coalesce(spec #>> '{}', f.name)
-               AND attnum > 0 AND NOT attisdropped;
-            IF src_type IS NULL THEN
-                RAISE EXCEPTION 'column "%" of % does not exist (record field "%")',
-                                spec #>> '{}', source, f.name
-                    USING ERRCODE = 'undefined_column',
-                          DETAIL = format('Columns of %s: %s.', source, avail),
-                          HINT = 'Check the column mapping.';
-            END IF;
-        ELSIF spec ? 'expr' THEN
-            src_expr := format('(%s)', spec ->> 'expr');
-            src_desc := format('expression %s', spec ->> 'expr');
-            PERFORM @extschema@.check_expression(spec ->> 'expr', format('the binding of field "%s"', f.name));
-            BEGIN
-                PERFORM set_config('search_path', caller_path, true);
-                EXECUTE format('SELECT pg_catalog.pg_typeof(t.x) FROM (SELECT %s AS x FROM %s s WHERE false) t RIGHT JOIN (VALUES (1)) v(one) ON true',
-                               src_expr, source) INTO src_type;
-                PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
-            EXCEPTION WHEN OTHERS THEN
-                PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
-                RAISE EXCEPTION 'the expression bound to field "%" is not valid over %: %', f.name, source, SQLERRM
-                    USING ERRCODE = 'invalid_parameter_value',
-                          DETAIL = format('Expression: %s', spec ->> 'expr'),
-                          HINT = format('Write it over the columns of %s: %s.', source, avail);
-            END;
-        ELSE
-            IF spec -> 'value' = 'null'::jsonb THEN
-                src_expr := format('NULL::%s', f.type);
-            ELSIF jsonb_typeof(spec -> 'value') IN ('string', 'number', 'boolean') THEN
-                src_expr := format('%L::%s', spec ->> 'value', f.type);
-            ELSE
-                RAISE EXCEPTION 'the constant bound to field "%" must be a JSON string, number, boolean or null', f.name
-                    USING ERRCODE = 'invalid_parameter_value', DETAIL = format('Got %s.', spec -> 'value');
-            END IF;
-            src_desc := format('constant %s', spec -> 'value');
-            BEGIN
-                EXECUTE format('SELECT %s', src_expr);
-            EXCEPTION WHEN data_exception THEN
-                RAISE EXCEPTION 'the constant % cannot be bound to field "%" (%)', spec -> 'value', f.name, f.type
-                    USING ERRCODE = 'datatype_mismatch', DETAIL = SQLERRM;
-            END;
-            src_type := f.type::regtype;
-        END IF;
-
-        IF NOT @extschema@.record_type_fits(f.type, src_type) THEN
-            RAISE EXCEPTION 'record field "%" (%) cannot be bound to % of %, of type %',
-                            f.name, f.type, src_desc, source, src_type
-                USING ERRCODE = 'datatype_mismatch',
-                      HINT = @extschema@.record_type_hint(f.type);
-        END IF;
-        IF f.type = 'date' AND src_type = 'timestamp with time zone'::regtype THEN
-            -- read the instant in the binding's time zone, never the session's
-            src_expr := format('(%s AT TIME ZONE %L)::date', src_expr, time_zone);
-        ELSIF f.name = 'outcome' THEN
-            src_expr := format('NULLIF(upper(btrim(%s::text)), '''')', src_expr);
-        ELSIF src_type IS DISTINCT FROM f.type::regtype THEN
-            src_expr := format('%s::%s', src_expr, f.type);
-        END IF;
-        items := items || format('%s AS %I', src_expr, f.name);
-        names := names || f.name;
-    END LOOP;
-
-    -- the table's other columns pass through under their own names
-    -- (columns bound to a field, and names of fields, are left out)
-    SELECT items || array_agg(format('s.%I', p.attname) ORDER BY p.attnum), names || array_agg(p.attname::text ORDER BY p.attnum)
-      INTO items, names
-      FROM (SELECT a.attname, a.attnum
-          FROM pg_attribute a
-         WHERE a.attrelid = source AND a.attnum > 0 AND NOT a.attisdropped
-           AND a.attname NOT IN (SELECT rf.name FROM @extschema@.record_field rf)
-           AND NOT EXISTS (SELECT 1 FROM jsonb_each(columns) m
-                            WHERE jsonb_typeof(m.value) = 'string' AND m.value #>> '{}' = a.attname)
-         ) p;
-
-    IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = target) THEN
-        EXECUTE format('CREATE SCHEMA %I', target);
-    END IF;
-    view_sql := format('VIEW %I.records AS SELECT %s FROM %s s', target, array_to_string(items, ', '), source);
-    -- expressions are the user's: resolve them in the caller's search_path,
-    -- as CREATE VIEW would; the view stores what they resolved to
-    -- the columns change when a pass-through column is added or renamed:
-    -- re-create the view then; a dependent object makes that an error
-    PERFORM @extschema@.drop_changed_view(to_regclass(format('%I.records', target)),
-        names,
-        'Drop the dependent views first (request views are re-created by foistats.create_request_views).');
-    PERFORM set_config('search_path', caller_path, true);
-    EXECUTE 'CREATE OR REPLACE ' || view_sql;
-    PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
-    DELETE FROM @extschema@.records_binding b
-     WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = b.records);
-    INSERT INTO @extschema@.records_binding AS b (records, source, columns, time_zone)
-    VALUES (format('%I.records', target)::regclass, source, columns, time_zone)
-    ON CONFLICT ON CONSTRAINT records_binding_pkey
-    DO UPDATE SET source = excluded.source, columns = excluded.columns, time_zone = excluded.time_zone,
-                  bound_at = pg_catalog.now(), bound_by = CURRENT_USER;
-    EXECUTE format('COMMENT ON VIEW %I.records IS %L', target,
-                   format('crime records of %s bound to the foistats record interface (foistats.record_field); recorded_on in time zone %s; binding %s',
-                          source, time_zone, columns));
-
-    IF check_values THEN
-        FOR bad IN EXECUTE format(
-            'SELECT r.outcome AS code, count(*) AS n, min(r.crime_ref) AS example
-               FROM %I.records r
-              WHERE r.outcome IS NOT NULL
-                AND NOT EXISTS (SELECT 1 FROM %s.ho_outcome o WHERE o.type = r.outcome)
-              GROUP BY r.outcome ORDER BY count(*) DESC, r.outcome LIMIT 1', target, ex_schema)
-        LOOP
-            RAISE EXCEPTION 'record field "outcome" bound to % of % holds "%", which is not a Home Office outcome type',
-                            coalesce((SELECT d FROM (SELECT CASE WHEN jsonb_typeof(columns -> 'outcome') = 'string'
-                                                                 THEN format('column %I', columns ->> 'outcome')
-                                                                 WHEN columns ? 'outcome' THEN format('%s', columns -> 'outcome')
-                                                                 ELSE 'column outcome' END AS d) x), 'column outcome'),
-                            source, bad.code
-                USING ERRCODE = 'invalid_parameter_value',
-                      DETAIL = format('%s %s it, e.g. crime %s. Outcome types are listed in foistats.ho_outcome; NULL means open. foistats.check_outcomes(''%I.records'') lists every unknown code.',
-                                      bad.n, CASE WHEN bad.n = 1 THEN 'record has' ELSE 'records have' END, bad.example, target),
-                      HINT = 'Map the force''s own codes to Home Office types with an expression, e.g. {"outcome": {"expr": "CASE \"Outcome\" WHEN ''OC15'' THEN ''15'' ... END"}}; add a Home Office type foistats does not ship to foistats.ho_outcome; or bind with check_values => false to check later.';
-        END LOOP;
-    END IF;
-    RETURN format('%I.records', target)::regclass;
-END
-$fn$;
 COMMENT ON FUNCTION @extschema@.bind_records(name, regclass, jsonb, text, boolean) IS
   'creates (or replaces) view <target>.records over source with the record interface''s columns (foistats.record_field) and source''s other columns passed through. columns maps a field to a column name, {"expr": "SQL over source''s columns"} or {"value": constant}; types are checked at bind time. A timestamptz recorded date is read in time_zone (default Europe/London), never the session''s. check_values => true checks that every outcome is a Home Office outcome type (foistats.ho_outcome)';
 
@@ -1861,90 +1497,6 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.request_sql(text, jsonb, text, regclass) IS
   'internal: the SQL that counts a question over records (count_sql: $1, $2 the period, $3 the column label of columns none), the SQL that counts the records its table leaves out (left_out_sql, NULL if none), and their pieces over records r (xtab row and column expressions, its FILTER, the WHERE clause, the left-out condition)';
-CREATE OR REPLACE FUNCTION @extschema@.request_answer(request text, spec jsonb, question text, records regclass,
-                                           period_from date, period_to date, protected boolean)
-RETURNS @extschema@.xtab
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, @extschema@, pg_temp
-AS $fn$
-DECLARE
-    ex     text := '@extschema@';
-    q      jsonb := @extschema@.request_question(request, spec, question);
-    cols   text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
-    sql    text;
-    left_sql text;
-    x      @extschema@.xtab;
-    rs     record;
-    notes  text[] := '{}';
-    prot   jsonb := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
-    span   text := @extschema@.date_span_text(period_from, period_to);
-    n      bigint;
-    labels text[];
-BEGIN
-    records := @extschema@.request_records(request, spec, records);
-    SELECT p.count_sql, p.left_out_sql INTO sql, left_sql
-      FROM @extschema@.request_sql(request, spec, question, records) p;
-    -- a roll-up of the question (foistats.create_rollup) answers it without a scan
-    SELECT a.xtab, a.left_out INTO x, n
-      FROM @extschema@.rollup_answer(records, sql, left_sql, period_from, period_to, span) a;
-    IF NOT FOUND THEN
-        EXECUTE sql INTO x USING period_from, period_to, span;
-        IF left_sql IS NOT NULL THEN
-            EXECUTE left_sql INTO n USING period_from, period_to;
-        END IF;
-    END IF;
-    x := coalesce(x, '{}'::@extschema@.xtab);
-
-    -- zeros: every period, every listed row
-    IF cols = 'none' THEN
-        x := @extschema@.with_columns(x, ARRAY[span]);
-    ELSIF cols = 'dimension' AND coalesce((q -> 'zeros' ->> 'periods')::boolean, false) THEN
-        x := @extschema@.with_columns(x, ARRAY(SELECT DISTINCT l FROM unnest(@extschema@.col_labels(x) ||
-                 (@extschema@.request_rows_sql(request, question, q -> 'columns', @extschema@.request_template(spec), 'columns')).listed) l));
-    ELSIF coalesce((q -> 'zeros' ->> 'periods')::boolean, false) THEN
-        x := @extschema@.with_columns(x, @extschema@.period_labels(period_from, period_to, cols));
-    END IF;
-    IF q ? 'rows' THEN
-        rs := @extschema@.request_rows_sql(request, question, q -> 'rows', @extschema@.request_template(spec));
-        IF coalesce((q -> 'zeros' ->> 'rows')::boolean, false) THEN
-            x := @extschema@.with_rows(x, rs.listed);
-        END IF;
-        IF rs.leave_out THEN
-            IF n > 0 THEN
-                notes := notes || format('%s %s of the question''s population %s no %s and %s not counted in the table.',
-                                         n, CASE WHEN n = 1 THEN 'crime' ELSE 'crimes' END,
-                                         CASE WHEN n = 1 THEN 'has' ELSE 'have' END,
-                                         CASE WHEN rs.multi AND q -> 'rows' ? 'terms'
-                                              THEN format('mention of a counted term (dictionary ''%s'') in their MO text, or no MO text,', q -> 'rows' ->> 'terms')
-                                              ELSE 'recorded ' || replace(rs.name, '_', ' ') END,
-                                         CASE WHEN n = 1 THEN 'is' ELSE 'are' END);
-            END IF;
-        END IF;
-    ELSE
-        x := @extschema@.with_rows(x, ARRAY[coalesce(q -> 'measure' ->> 'name', 'crimes')]);
-    END IF;
-    IF cols = 'dimension' THEN
-        notes := notes || format('Crimes recorded %s.', span);
-    ELSIF cols <> 'none' THEN
-        notes := notes || @extschema@.partial_periods(period_from, period_to, cols);
-    END IF;
-    notes := notes || ARRAY(SELECT jsonb_array_elements_text(coalesce(q -> 'footnotes', '[]')));
-    x := @extschema@.annotate(x, title => q ->> 'title', row_header => q ->> 'row_header', footnotes => notes);
-
-    IF protected AND prot <> 'false'::jsonb THEN
-        x := @extschema@.protect(x,
-                threshold => coalesce((prot ->> 'threshold')::int, 5),
-                protection => (prot ->> 'protection')::int,
-                method => coalesce(prot ->> 'method', 'suppress'),
-                zeros => coalesce((prot ->> 'zeros')::boolean, false),
-                allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
-                marker => coalesce(prot ->> 'marker', '*'));
-    END IF;
-    RETURN x;
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@.request_answer(text, jsonb, text, regclass, date, date, boolean) IS
-  'internal: one question of a definition answered over records for a period, with its zeros, footnotes and (if protected) protection';
 
 -- Roll-ups (src/rollup.sql, C: src/rollup.c), all new.
 -- ---------------------------------------------------------------------------
@@ -2766,107 +2318,6 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.request_family(text, jsonb, text) IS
   'internal: the questions protected together with a question (subset_of links with the same rows, columns and protection), in definition order, with each one''s superset''s position';
 
-CREATE OR REPLACE FUNCTION @extschema@.request_answer(request text, spec jsonb, question text, records regclass,
-                                           period_from date, period_to date, protected boolean)
-RETURNS @extschema@.xtab
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, @extschema@, pg_temp
-AS $fn$
-DECLARE
-    ex     text := '@extschema@';
-    q      jsonb := @extschema@.request_question(request, spec, question);
-    cols   text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
-    sql    text;
-    left_sql text;
-    x      @extschema@.xtab;
-    rs     record;
-    notes  text[] := '{}';
-    prot   jsonb := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
-    span   text := @extschema@.date_span_text(period_from, period_to);
-    n      bigint;
-    labels text[];
-    fam_ids text[] := ARRAY[question];
-    fam_sub integer[];
-BEGIN
-    records := @extschema@.request_records(request, spec, records);
-    IF protected AND prot <> 'false'::jsonb THEN
-        SELECT f.ids, f.subset_of INTO fam_ids, fam_sub FROM @extschema@.request_family(request, spec, question) f;
-    END IF;
-    SELECT p.count_sql, p.left_out_sql INTO sql, left_sql
-      FROM @extschema@.request_sql(request, spec, question, records) p;
-    -- a roll-up of the question (foistats.create_rollup) answers it without a scan
-    SELECT a.xtab, a.left_out INTO x, n
-      FROM @extschema@.rollup_answer(records, sql, left_sql, period_from, period_to, span) a;
-    IF NOT FOUND THEN
-        EXECUTE sql INTO x USING period_from, period_to, span;
-        IF left_sql IS NOT NULL THEN
-            EXECUTE left_sql INTO n USING period_from, period_to;
-        END IF;
-    END IF;
-    x := coalesce(x, '{}'::@extschema@.xtab);
-
-    -- zeros: every period, every listed row
-    IF cols = 'none' THEN
-        x := @extschema@.with_columns(x, ARRAY[span]);
-    ELSIF cols = 'dimension' AND coalesce((q -> 'zeros' ->> 'periods')::boolean, false) THEN
-        x := @extschema@.with_columns(x, ARRAY(SELECT DISTINCT l FROM unnest(@extschema@.col_labels(x) ||
-                 (@extschema@.request_rows_sql(request, question, q -> 'columns', @extschema@.request_template(spec), 'columns')).listed) l));
-    ELSIF coalesce((q -> 'zeros' ->> 'periods')::boolean, false) THEN
-        x := @extschema@.with_columns(x, @extschema@.period_labels(period_from, period_to, cols));
-    END IF;
-    IF q ? 'rows' THEN
-        rs := @extschema@.request_rows_sql(request, question, q -> 'rows', @extschema@.request_template(spec));
-        IF coalesce((q -> 'zeros' ->> 'rows')::boolean, false) THEN
-            x := @extschema@.with_rows(x, rs.listed);
-        END IF;
-        IF rs.leave_out THEN
-            IF n > 0 THEN
-                notes := notes || format('%s %s of the question''s population %s no %s and %s not counted in the table.',
-                                         n, CASE WHEN n = 1 THEN 'crime' ELSE 'crimes' END,
-                                         CASE WHEN n = 1 THEN 'has' ELSE 'have' END,
-                                         CASE WHEN rs.multi AND q -> 'rows' ? 'terms'
-                                              THEN format('mention of a counted term (dictionary ''%s'') in their MO text, or no MO text,', q -> 'rows' ->> 'terms')
-                                              ELSE 'recorded ' || replace(rs.name, '_', ' ') END,
-                                         CASE WHEN n = 1 THEN 'is' ELSE 'are' END);
-            END IF;
-        END IF;
-    ELSE
-        x := @extschema@.with_rows(x, ARRAY[coalesce(q -> 'measure' ->> 'name', 'crimes')]);
-    END IF;
-    IF cols = 'dimension' THEN
-        notes := notes || format('Crimes recorded %s.', span);
-    ELSIF cols <> 'none' THEN
-        notes := notes || @extschema@.partial_periods(period_from, period_to, cols);
-    END IF;
-    notes := notes || ARRAY(SELECT jsonb_array_elements_text(coalesce(q -> 'footnotes', '[]')));
-    x := @extschema@.annotate(x, title => q ->> 'title', row_header => q ->> 'row_header', footnotes => notes);
-
-    IF protected AND prot <> 'false'::jsonb AND cardinality(fam_ids) > 1 THEN
-        -- a question linked to others (a subset_of with the same rows and
-        -- columns): the family is protected together (protect_linked)
-        x := (@extschema@.protect_linked(
-                ARRAY(SELECT CASE WHEN f.id = question THEN x
-                                  ELSE @extschema@.request_answer(request, spec, f.id, records, period_from, period_to, false) END
-                        FROM unnest(fam_ids) WITH ORDINALITY AS f(id, i) ORDER BY f.i),
-                fam_sub,
-                threshold => coalesce((prot ->> 'threshold')::int, 5),
-                protection => (prot ->> 'protection')::int,
-                zeros => coalesce((prot ->> 'zeros')::boolean, false),
-                allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
-                marker => coalesce(prot ->> 'marker', '*')))[array_position(fam_ids, question)];
-    ELSIF protected AND prot <> 'false'::jsonb THEN
-        x := @extschema@.protect(x,
-                threshold => coalesce((prot ->> 'threshold')::int, 5),
-                protection => (prot ->> 'protection')::int,
-                method => coalesce(prot ->> 'method', 'suppress'),
-                zeros => coalesce((prot ->> 'zeros')::boolean, false),
-                allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
-                marker => coalesce(prot ->> 'marker', '*'));
-    END IF;
-    RETURN x;
-END
-$fn$;
-
 -- issue 14: a NULL cross-tab is an error for the checking functions (no rows would read as a clean check)
 ALTER FUNCTION @extschema@.audit(@extschema@.xtab) CALLED ON NULL INPUT;
 ALTER FUNCTION @extschema@.audit_subset(@extschema@.xtab, @extschema@.xtab) CALLED ON NULL INPUT;
@@ -2917,126 +2368,6 @@ BEGIN
         PERFORM @extschema@.request_error(request, question, 'protect.protection',
             format('must be a whole number from 0 to 1000, not %s', p -> 'protection'));
     END IF;
-END
-$fn$;
-CREATE OR REPLACE FUNCTION @extschema@.request_answer(request text, spec jsonb, question text, records regclass,
-                                           period_from date, period_to date, protected boolean)
-RETURNS @extschema@.xtab
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, @extschema@, pg_temp
-AS $fn$
-DECLARE
-    ex     text := '@extschema@';
-    q      jsonb := @extschema@.request_question(request, spec, question);
-    cols   text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
-    sql    text;
-    left_sql text;
-    x      @extschema@.xtab;
-    rs     record;
-    notes  text[] := '{}';
-    prot   jsonb := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
-    span   text := @extschema@.date_span_text(period_from, period_to);
-    n      bigint;
-    labels text[];
-    fam_ids text[] := ARRAY[question];
-    fam_sub integer[];
-    p_rowx text;
-    p_colx text;
-    p_filt text;
-    p_population text;
-    keys   @extschema@.xtab;
-BEGIN
-    records := @extschema@.request_records(request, spec, records);
-    -- suppression protects linked questions together; rounding and the
-    -- cell key protect each figure alone
-    IF protected AND prot <> 'false'::jsonb AND coalesce(prot ->> 'method', 'suppress') = 'suppress' THEN
-        SELECT f.ids, f.subset_of INTO fam_ids, fam_sub FROM @extschema@.request_family(request, spec, question) f;
-    END IF;
-    SELECT p.count_sql, p.left_out_sql, p.rowx, p.colx, p.filt, p.population
-      INTO sql, left_sql, p_rowx, p_colx, p_filt, p_population
-      FROM @extschema@.request_sql(request, spec, question, records) p;
-    -- a roll-up of the question (foistats.create_rollup) answers it without a scan
-    SELECT a.xtab, a.left_out INTO x, n
-      FROM @extschema@.rollup_answer(records, sql, left_sql, period_from, period_to, span) a;
-    IF NOT FOUND THEN
-        EXECUTE sql INTO x USING period_from, period_to, span;
-        IF left_sql IS NOT NULL THEN
-            EXECUTE left_sql INTO n USING period_from, period_to;
-        END IF;
-    END IF;
-    x := coalesce(x, '{}'::@extschema@.xtab);
-
-    -- zeros: every period, every listed row
-    IF cols = 'none' THEN
-        x := @extschema@.with_columns(x, ARRAY[span]);
-    ELSIF cols = 'dimension' AND coalesce((q -> 'zeros' ->> 'periods')::boolean, false) THEN
-        x := @extschema@.with_columns(x, ARRAY(SELECT DISTINCT l FROM unnest(@extschema@.col_labels(x) ||
-                 (@extschema@.request_rows_sql(request, question, q -> 'columns', @extschema@.request_template(spec), 'columns')).listed) l));
-    ELSIF coalesce((q -> 'zeros' ->> 'periods')::boolean, false) THEN
-        x := @extschema@.with_columns(x, @extschema@.period_labels(period_from, period_to, cols));
-    END IF;
-    IF q ? 'rows' THEN
-        rs := @extschema@.request_rows_sql(request, question, q -> 'rows', @extschema@.request_template(spec));
-        IF coalesce((q -> 'zeros' ->> 'rows')::boolean, false) THEN
-            x := @extschema@.with_rows(x, rs.listed);
-        END IF;
-        IF rs.leave_out THEN
-            IF n > 0 THEN
-                notes := notes || format('%s %s of the question''s population %s no %s and %s not counted in the table.',
-                                         n, CASE WHEN n = 1 THEN 'crime' ELSE 'crimes' END,
-                                         CASE WHEN n = 1 THEN 'has' ELSE 'have' END,
-                                         CASE WHEN rs.multi AND q -> 'rows' ? 'terms'
-                                              THEN format('mention of a counted term (dictionary ''%s'') in their MO text, or no MO text,', q -> 'rows' ->> 'terms')
-                                              ELSE 'recorded ' || replace(rs.name, '_', ' ') END,
-                                         CASE WHEN n = 1 THEN 'is' ELSE 'are' END);
-            END IF;
-        END IF;
-    ELSE
-        x := @extschema@.with_rows(x, ARRAY[coalesce(q -> 'measure' ->> 'name', 'crimes')]);
-    END IF;
-    IF cols = 'dimension' THEN
-        notes := notes || format('Crimes recorded %s.', span);
-    ELSIF cols <> 'none' THEN
-        notes := notes || @extschema@.partial_periods(period_from, period_to, cols);
-    END IF;
-    notes := notes || ARRAY(SELECT jsonb_array_elements_text(coalesce(q -> 'footnotes', '[]')));
-    x := @extschema@.annotate(x, title => q ->> 'title', row_header => q ->> 'row_header', footnotes => notes);
-
-    IF protected AND prot <> 'false'::jsonb AND cardinality(fam_ids) > 1 THEN
-        -- a question linked to others (a subset_of with the same rows and
-        -- columns): the family is protected together (protect_linked)
-        x := (@extschema@.protect_linked(
-                ARRAY(SELECT CASE WHEN f.id = question THEN x
-                                  ELSE @extschema@.request_answer(request, spec, f.id, records, period_from, period_to, false) END
-                        FROM unnest(fam_ids) WITH ORDINALITY AS f(id, i) ORDER BY f.i),
-                fam_sub,
-                threshold => coalesce((prot ->> 'threshold')::int, 5),
-                protection => (prot ->> 'protection')::int,
-                zeros => coalesce((prot ->> 'zeros')::boolean, false),
-                allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
-                marker => coalesce(prot ->> 'marker', '*')))[array_position(fam_ids, question)];
-    ELSIF protected AND prot <> 'false'::jsonb THEN
-        IF prot ->> 'method' = 'cellkey' THEN
-            -- the cell key of a figure is the sum of its records' keys
-            -- (record_key of crime_ref, seeded by the database's secret),
-            -- counted by the question's own query with each record weighted
-            EXECUTE format('SELECT %s.xtab(%s, %s, %s.record_key(r.crime_ref::text, %L))%s FROM %s r WHERE %s',
-                           ex, p_rowx, p_colx, ex, coalesce(current_setting('foistats.cellkey_secret', true), ''),
-                           CASE WHEN p_filt IS NOT NULL THEN format(' FILTER (WHERE %s)', p_filt) ELSE '' END,
-                           records, p_population)
-               INTO keys USING period_from, period_to, span;
-            keys := coalesce(keys, '{}'::@extschema@.xtab);
-        END IF;
-        x := @extschema@.protect(x,
-                threshold => coalesce((prot ->> 'threshold')::int, 5),
-                protection => (prot ->> 'protection')::int,
-                method => coalesce(prot ->> 'method', 'suppress'),
-                zeros => coalesce((prot ->> 'zeros')::boolean, false),
-                allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
-                marker => coalesce(prot ->> 'marker', '*'),
-                keys => keys);
-    END IF;
-    RETURN x;
 END
 $fn$;
 -- issue 14: defects
@@ -3939,219 +3270,6 @@ BEGIN
           ORDER BY d.code', records);
 END
 $fn$;
-CREATE OR REPLACE FUNCTION @extschema@.bind_records(target name, source regclass,
-                                         columns jsonb DEFAULT '{}',
-                                         time_zone text DEFAULT 'Europe/London',
-                                         check_values boolean DEFAULT true)
-RETURNS regclass
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-DECLARE
-    f          record;
-    spec       jsonb;
-    src_expr   text;
-    src_desc   text;
-    src_type   regtype;
-    items      text[] := '{}';
-    names      text[] := '{}';    -- the view's column names, in order
-    key        text;
-    avail      text;
-    ex_schema  text := '@extschema@';
-    caller_path text := current_setting('search_path');
-    bad        record;
-    view_sql   text;
-BEGIN
-    IF target IS NULL OR source IS NULL OR columns IS NULL OR time_zone IS NULL OR check_values IS NULL THEN
-        RAISE EXCEPTION 'bind_records arguments must not be null'
-            USING ERRCODE = 'null_value_not_allowed';
-    END IF;
-    IF jsonb_typeof(columns) <> 'object' THEN
-        RAISE EXCEPTION 'column mapping must be a JSON object'
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = format('Got a JSON %s.', jsonb_typeof(columns)),
-                  HINT = 'Map interface fields to your columns, e.g. {"recorded_on": "date_recorded"}.';
-    END IF;
-    IF target = ex_schema THEN
-        RAISE EXCEPTION 'cannot bind records into the extension''s own schema "%"', target
-            USING ERRCODE = 'invalid_schema_name',
-                  HINT = 'Choose a schema of your own, e.g. ''foi''.';
-    END IF;
-    BEGIN
-        PERFORM now() AT TIME ZONE time_zone;
-    EXCEPTION WHEN invalid_parameter_value THEN
-        RAISE EXCEPTION 'time zone "%" is not recognized', time_zone
-            USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'Use a name from pg_timezone_names, e.g. ''Europe/London''.';
-    END;
-
-    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO avail
-      FROM pg_attribute WHERE attrelid = source AND attnum > 0 AND NOT attisdropped;
-
-    -- every key must name an interface field; every value a column, an
-    -- expression or a constant
-    FOR key IN SELECT jsonb_object_keys(columns) LOOP
-        IF NOT EXISTS (SELECT 1 FROM @extschema@.record_field rf WHERE rf.name = key) THEN
-            RAISE EXCEPTION '"%" is not a field of the record interface', key
-                USING ERRCODE = 'invalid_parameter_value',
-                      HINT = (SELECT 'Fields are: ' || string_agg(name, ', ' ORDER BY position) ||
-                                     '. Other columns of your table pass through under their own names.'
-                                FROM @extschema@.record_field);
-        END IF;
-        spec := columns -> key;
-        IF NOT (jsonb_typeof(spec) = 'string'
-                OR (jsonb_typeof(spec) = 'object' AND (SELECT count(*) FROM jsonb_object_keys(spec)) = 1
-                    AND (spec ? 'expr' AND jsonb_typeof(spec -> 'expr') = 'string' OR spec ? 'value'))) THEN
-            RAISE EXCEPTION 'the binding of field "%" must be a column name, {"expr": "..."} or {"value": ...}', key
-                USING ERRCODE = 'invalid_parameter_value',
-                      DETAIL = format('Got %s.', spec);
-        END IF;
-    END LOOP;
-
-    FOR f IN SELECT * FROM @extschema@.record_field ORDER BY position LOOP
-        spec := columns -> f.name;
-        IF spec IS NULL AND NOT EXISTS (SELECT 1 FROM pg_attribute
-                                         WHERE attrelid = source AND attname = f.name
-                                           AND attnum > 0 AND NOT attisdropped) THEN
-            IF f.required THEN
-                RAISE EXCEPTION 'column "%" of % does not exist (record field "%")', f.name, source, f.name
-                    USING ERRCODE = 'undefined_column',
-                          DETAIL = format('Columns of %s: %s.', source, avail),
-                          HINT = format('Field "%s" is required: map it with {"%s": "your_column"}, an expression or a constant.',
-                                        f.name, f.name);
-            END IF;
-            items := items || format('NULL::%s AS %I', f.type, f.name);
-            names := names || f.name;
-            CONTINUE;
-        END IF;
-        IF spec IS NULL OR jsonb_typeof(spec) = 'string' THEN
-            src_expr := format('s.%I', coalesce(spec #>> '{}', f.name));
-            src_desc := format('column %I', coalesce(spec #>> '{}', f.name));
-            SELECT atttypid::regtype INTO src_type FROM pg_attribute
-             WHERE attrelid = source AND attname = coalesce(spec #>> '{}', f.name)
-               AND attnum > 0 AND NOT attisdropped;
-            IF src_type IS NULL THEN
-                RAISE EXCEPTION 'column "%" of % does not exist (record field "%")',
-                                spec #>> '{}', source, f.name
-                    USING ERRCODE = 'undefined_column',
-                          DETAIL = format('Columns of %s: %s.', source, avail),
-                          HINT = 'Check the column mapping.';
-            END IF;
-        ELSIF spec ? 'expr' THEN
-            src_expr := format('(%s)', spec ->> 'expr');
-            src_desc := format('expression %s', spec ->> 'expr');
-            PERFORM @extschema@.check_expression(spec ->> 'expr', format('the binding of field "%s"', f.name));
-            BEGIN
-                PERFORM set_config('search_path', caller_path, true);
-                EXECUTE format('SELECT pg_catalog.pg_typeof(t.x) FROM (SELECT %s AS x FROM %s s WHERE false) t RIGHT JOIN (VALUES (1)) v(one) ON true',
-                               src_expr, source) INTO src_type;
-                PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
-            EXCEPTION WHEN OTHERS THEN
-                PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
-                RAISE EXCEPTION 'the expression bound to field "%" is not valid over %: %', f.name, source, SQLERRM
-                    USING ERRCODE = 'invalid_parameter_value',
-                          DETAIL = format('Expression: %s', spec ->> 'expr'),
-                          HINT = format('Write it over the columns of %s: %s.', source, avail);
-            END;
-        ELSE
-            IF spec -> 'value' = 'null'::jsonb THEN
-                src_expr := format('NULL::%s', f.type);
-            ELSIF jsonb_typeof(spec -> 'value') IN ('string', 'number', 'boolean') THEN
-                src_expr := format('%L::%s', spec ->> 'value', f.type);
-            ELSE
-                RAISE EXCEPTION 'the constant bound to field "%" must be a JSON string, number, boolean or null', f.name
-                    USING ERRCODE = 'invalid_parameter_value', DETAIL = format('Got %s.', spec -> 'value');
-            END IF;
-            src_desc := format('constant %s', spec -> 'value');
-            BEGIN
-                EXECUTE format('SELECT %s', src_expr);
-            EXCEPTION WHEN data_exception THEN
-                RAISE EXCEPTION 'the constant % cannot be bound to field "%" (%)', spec -> 'value', f.name, f.type
-                    USING ERRCODE = 'datatype_mismatch', DETAIL = SQLERRM;
-            END;
-            src_type := f.type::regtype;
-        END IF;
-
-        IF NOT @extschema@.record_type_fits(f.type, src_type) THEN
-            RAISE EXCEPTION 'record field "%" (%) cannot be bound to % of %, of type %',
-                            f.name, f.type, src_desc, source, src_type
-                USING ERRCODE = 'datatype_mismatch',
-                      HINT = @extschema@.record_type_hint(f.type);
-        END IF;
-        IF f.type = 'date' AND src_type = 'timestamp with time zone'::regtype THEN
-            -- read the instant in the binding's time zone, never the session's
-            src_expr := format('(%s AT TIME ZONE %L)::date', src_expr, time_zone);
-        ELSIF f.name = 'outcome' THEN
-            src_expr := format('NULLIF(upper(btrim(%s::text)), '''')', src_expr);
-        ELSIF src_type IS DISTINCT FROM f.type::regtype THEN
-            src_expr := format('%s::%s', src_expr, f.type);
-        END IF;
-        items := items || format('%s AS %I', src_expr, f.name);
-        names := names || f.name;
-    END LOOP;
-
-    -- the table's other columns pass through under their own names
-    -- (columns bound to a field, and names of fields, are left out)
-    SELECT items || array_agg(format('s.%I', p.attname) ORDER BY p.attnum), names || array_agg(p.attname::text ORDER BY p.attnum)
-      INTO items, names
-      FROM (SELECT a.attname, a.attnum
-          FROM pg_attribute a
-         WHERE a.attrelid = source AND a.attnum > 0 AND NOT a.attisdropped
-           AND a.attname NOT IN (SELECT rf.name FROM @extschema@.record_field rf)
-           AND NOT EXISTS (SELECT 1 FROM jsonb_each(columns) m
-                            WHERE jsonb_typeof(m.value) = 'string' AND m.value #>> '{}' = a.attname)
-         ) p;
-
-    IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = target) THEN
-        EXECUTE format('CREATE SCHEMA %I', target);
-    END IF;
-    view_sql := format('VIEW %I.records AS SELECT %s FROM %s s', target, array_to_string(items, ', '), source);
-    -- expressions are the user's: resolve them in the caller's search_path,
-    -- as CREATE VIEW would; the view stores what they resolved to
-    -- the columns change when a pass-through column is added or renamed:
-    -- re-create the view then; a dependent object makes that an error
-    PERFORM @extschema@.drop_changed_view(to_regclass(format('%I.records', target)),
-        names,
-        'Drop the dependent views first (request views are re-created by foistats.create_request_views).');
-    PERFORM set_config('search_path', caller_path, true);
-    EXECUTE 'CREATE OR REPLACE ' || view_sql;
-    PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
-    DELETE FROM @extschema@.records_binding b
-     WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = b.records);
-    INSERT INTO @extschema@.records_binding AS b (records, source, columns, time_zone)
-    VALUES (format('%I.records', target)::regclass, source, columns, time_zone)
-    ON CONFLICT ON CONSTRAINT records_binding_pkey
-    DO UPDATE SET source = excluded.source, columns = excluded.columns, time_zone = excluded.time_zone,
-                  bound_at = pg_catalog.now(), bound_by = CURRENT_USER;
-    EXECUTE format('COMMENT ON VIEW %I.records IS %L', target,
-                   format('crime records of %s bound to the foistats record interface (foistats.record_field); recorded_on in time zone %s; binding %s',
-                          source, time_zone, columns));
-
-    IF check_values THEN
-        FOR bad IN EXECUTE format(
-            -- outcomes counted first, then looked up: a distributed table
-            -- (Citus) cannot be joined directly with foistats.ho_outcome
-            'SELECT d.code, d.n, d.example
-               FROM (SELECT r.outcome AS code, count(*) AS n, min(r.crime_ref) AS example
-                       FROM %I.records r WHERE r.outcome IS NOT NULL GROUP BY r.outcome) d
-              WHERE NOT EXISTS (SELECT 1 FROM %s.ho_outcome o WHERE o.type = d.code)
-              ORDER BY d.n DESC, d.code LIMIT 1', target, ex_schema)
-        LOOP
-            RAISE EXCEPTION 'record field "outcome" bound to % of % holds "%", which is not a Home Office outcome type',
-                            coalesce((SELECT d FROM (SELECT CASE WHEN jsonb_typeof(columns -> 'outcome') = 'string'
-                                                                 THEN format('column %I', columns ->> 'outcome')
-                                                                 WHEN columns ? 'outcome' THEN format('%s', columns -> 'outcome')
-                                                                 ELSE 'column outcome' END AS d) x), 'column outcome'),
-                            source, bad.code
-                USING ERRCODE = 'invalid_parameter_value',
-                      DETAIL = format('%s %s it, e.g. crime %s. Outcome types are listed in foistats.ho_outcome; NULL means open. foistats.check_outcomes(''%I.records'') lists every unknown code.',
-                                      bad.n, CASE WHEN bad.n = 1 THEN 'record has' ELSE 'records have' END, bad.example, target),
-                      HINT = 'Map the force''s own codes to Home Office types with an expression, e.g. {"outcome": {"expr": "CASE \"Outcome\" WHEN ''OC15'' THEN ''15'' ... END"}}; add a Home Office type foistats does not ship to foistats.ho_outcome; or bind with check_values => false to check later.';
-        END LOOP;
-    END IF;
-    RETURN format('%I.records', target)::regclass;
-END
-$fn$;
 
 -- issue 10: the period an answer covers has one home, request_answer_period
 -- (request.sql; response_period before), used by request_xtab, response and
@@ -4197,133 +3315,6 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.request_xtab(text, text, regclass, date, date) IS
   'one question of a stored request as a cross-tab, now: over records (default: the request''s "records"), for the request''s period (or the one given), protected as the definition says';
-
-CREATE OR REPLACE FUNCTION @extschema@.response(request text, format text DEFAULT 'html', records regclass DEFAULT NULL,
-                                     period_from date DEFAULT NULL, period_to date DEFAULT NULL,
-                                     audit_warnings boolean DEFAULT false, charts boolean DEFAULT true)
-RETURNS text
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-DECLARE
-    spec     jsonb;
-    q        jsonb;
-    qid      text;
-    qids     text[] := '{}';
-    xs       @extschema@.xtab[] := '{}';
-    x        @extschema@.xtab;
-    figures  jsonb := '{}';
-    fig      jsonb;
-    findings jsonb;
-    texts    text;
-    prot     jsonb;
-    n        bigint;
-    mname    text;
-    body     text[] := '{}';
-    span     text;
-    title    text;
-BEGIN
-    IF request IS NULL OR format IS NULL OR audit_warnings IS NULL OR charts IS NULL THEN
-        RAISE EXCEPTION 'request, format, audit_warnings and charts must not be null' USING ERRCODE = 'null_value_not_allowed';
-    END IF;
-    IF NOT format = ANY (ARRAY['html', 'markdown', 'text']) THEN
-        RAISE EXCEPTION 'unknown response format "%"', format
-            USING ERRCODE = 'invalid_parameter_value', HINT = 'Use ''html'', ''markdown'' or ''text''; foistats.response_csv gives each table as CSV.';
-    END IF;
-    spec := @extschema@.request_spec(request);
-    records := @extschema@.request_records(request, spec, records);
-    SELECT * INTO period_from, period_to FROM @extschema@.request_answer_period(request, spec, period_from, period_to);
-    span := @extschema@.date_span_text(period_from, period_to);
-
-    -- the audit's verdict first: a table that does not add up is an error
-    -- unless the caller asked for visible warnings
-    SELECT coalesce(jsonb_object_agg(a.question, a.f), '{}') INTO findings
-      FROM (SELECT a.question, jsonb_agg(to_jsonb(a) - 'question') AS f
-              FROM @extschema@.audit_request(request, records, period_from, period_to) a GROUP BY a.question) a;
-    IF findings <> '{}' AND NOT audit_warnings THEN
-        RAISE EXCEPTION 'request "%": the tables of question(s) % do not add up', request,
-                        (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k)
-            USING ERRCODE = 'data_exception',
-                  DETAIL = (SELECT string_agg(format('question %s: %s', e.key, @extschema@.response_finding(f)), E'\n')
-                              FROM jsonb_each(findings) e, jsonb_array_elements(e.value) f),
-                  HINT = 'See foistats.audit_request; fix the definition, or pass audit_warnings => true to print the response with a visible warning at each such table.';
-    END IF;
-
-    -- every question's table and figures (placeholders may name any question)
-    texts := concat_ws(' ', spec ->> 'intro', (SELECT string_agg(e ->> 'answer', ' ') FROM jsonb_array_elements(spec -> 'questions') e),
-                       (SELECT string_agg(c, ' ') FROM jsonb_array_elements_text(coalesce(spec -> 'closing', '[]')) c));
-    FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
-        qid := q ->> 'id';
-        x := NULL;
-        IF q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of' THEN
-            x := @extschema@.request_xtab(request, qid, records, period_from, period_to);
-            mname := CASE WHEN jsonb_typeof(q -> 'measure') = 'object' THEN coalesce(q -> 'measure' ->> 'name', 'count') END;
-            fig := jsonb_build_object('total', @extschema@.grand_total(x));
-            IF mname IS NOT NULL THEN
-                fig := fig || jsonb_build_object(mname, @extschema@.grand_total(x));
-            END IF;
-            IF strpos(texts, '{' || qid || '.crimes') > 0 THEN
-                EXECUTE format('SELECT count(*) FROM %s r WHERE %s', records,
-                               @extschema@.request_population_sql(request, spec, qid))
-                   INTO n USING period_from, period_to;
-                prot := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
-                IF prot <> 'false'::jsonb AND n > 0 AND n < coalesce((prot ->> 'threshold')::int, 5) THEN
-                    n := NULL;      -- a small count is withheld in words too
-                END IF;
-                fig := fig || jsonb_build_object('crimes', n);
-            ELSE
-                fig := fig || jsonb_build_object('crimes', NULL);
-            END IF;
-            figures := figures || jsonb_build_object(qid, fig);
-        END IF;
-        qids := qids || qid;
-        xs := xs || x;
-    END LOOP;
-
-    title := spec ->> 'title';
-    IF format = 'html' THEN
-        body := body || ('<header>' || E'\n<h1>' || @extschema@.html_escape(title) || E'</h1>\n'
-                         || format('<p class="period">Period: %s (crimes by the date recorded)</p>', @extschema@.html_escape(span))
-                         || E'\n</header>\n<main>');
-    ELSIF format = 'markdown' THEN
-        body := body || ('# ' || @extschema@.markdown_escape(title)) || format('Period: %s (crimes by the date recorded)', span);
-    ELSE
-        body := body || (@extschema@.response_wrap(title, 76) || E'\n'
-                         || repeat('=', (SELECT max(length(l)) FROM regexp_split_to_table(@extschema@.response_wrap(title, 76), E'\n') l)))
-                     || format('Period: %s (crimes by the date recorded)', span);
-    END IF;
-    IF findings <> '{}' THEN
-        body := body || CASE format
-            WHEN 'html' THEN format('<p class="warning" role="note"><strong>Warning: the tables of question(s) %s do not add up; see the warning at each.</strong></p>',
-                                    (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k))
-            WHEN 'markdown' THEN format('> **Warning: the tables of question(s) %s do not add up; see the warning at each.**',
-                                        (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k))
-            ELSE format('!! WARNING: the tables of question(s) %s do not add up; see the warning at each.',
-                        (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k)) END;
-    END IF;
-    IF spec ? 'intro' THEN
-        body := body || @extschema@.response_blocks(@extschema@.response_fill(spec ->> 'intro', figures, '*'), format);
-    END IF;
-    FOR i IN 1..cardinality(qids) LOOP
-        q := @extschema@.request_question(request, spec, qids[i]);
-        body := body || @extschema@.response_question(request, spec, q, format, xs[i], figures,
-                                                      coalesce(findings -> qids[i], '[]'), period_from, period_to, charts);
-    END LOOP;
-    IF spec ? 'closing' THEN
-        body := body || CASE WHEN format = 'html' THEN '<section class="closing" aria-label="Closing">' ELSE NULL END
-                     || @extschema@.response_blocks(@extschema@.response_fill(
-                            (SELECT string_agg(c, E'\n\n' ORDER BY o) FROM jsonb_array_elements_text(spec -> 'closing') WITH ORDINALITY u(c, o)),
-                            figures, '*'), format)
-                     || CASE WHEN format = 'html' THEN '</section>' ELSE NULL END;
-    END IF;
-    IF format = 'html' THEN
-        RETURN @extschema@.response_html_page(title, array_to_string(body || '</main>'::text, E'\n'));
-    END IF;
-    RETURN array_to_string(body, E'\n\n') || E'\n';
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@.response(text, text, regclass, date, date, boolean, boolean) IS
-  'the response document of a stored request (format html | markdown | text): its title and period; per question the text as asked, the table exactly as render prints it with the definition''s options (HTML: with an inline SVG chart by period), or the answer in words with {id.figure[:words|:Words]} filled; footnotes made from the definition (the crimes counted, the measure, what each Grand Total counts, the terms and exclusions of text searches, the audit''s verdict; render adds partial periods and the protection rule); the closing paragraphs. A table that does not add up (foistats.audit_request) is an error unless audit_warnings => true, which prints a visible warning at it. HTML is one self-contained page (no script, nothing fetched) with an A4 print stylesheet';
 
 CREATE OR REPLACE FUNCTION @extschema@.response_csv(request text, records regclass DEFAULT NULL,
                                          period_from date DEFAULT NULL, period_to date DEFAULT NULL)
@@ -4720,277 +3711,6 @@ BEGIN
 END
 $fn$;
 
--- issue 11: create_request_views refuses a schema that holds another request's views (its q<id> views left would read this request's period); the columns of answers are described
-CREATE OR REPLACE FUNCTION @extschema@.create_request_views(target name, request text,
-                                                 period_from date, period_to date)
-RETURNS SETOF regclass
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, @extschema@, pg_temp
-AS $fn$
-DECLARE
-    ex       text := '@extschema@';
-    s        text := quote_ident(target);
-    spec     jsonb;
-    q        jsonb;
-    qid      text;
-    v        text;
-    cols     text;
-    labels   text[];
-    rs       record;
-    made     text[] := '{}';
-    longs    text[] := '{}';
-    pops     text[] := '{}';
-    mname    text;
-    qtitle   text;
-    other    text;
-BEGIN
-    IF target IS NULL OR request IS NULL OR period_from IS NULL OR period_to IS NULL THEN
-        RAISE EXCEPTION 'create_request_views arguments must not be null'
-            USING ERRCODE = 'null_value_not_allowed';
-    END IF;
-    IF period_from > period_to THEN
-        RAISE EXCEPTION 'request period starts after it ends'
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = format('period_from is %s, period_to is %s.', period_from, period_to);
-    END IF;
-    IF to_regclass(format('%s.records', s)) IS NULL THEN
-        RAISE EXCEPTION 'no records view in schema "%"', target
-            USING ERRCODE = 'undefined_table',
-                  HINT = format('Bind your crime records first: SELECT foistats.bind_records(%L, ''your_table'', ''{...}'').', target);
-    END IF;
-    spec := @extschema@.request_spec(request);
-    PERFORM @extschema@.request_records(request, spec, format('%s.records', s)::regclass);
-
-    -- One request's views a schema: another's q<id> views would be replaced
-    -- in part, and those left would read this request's period
-    IF EXISTS (SELECT 1 FROM pg_attribute a
-                WHERE a.attrelid = to_regclass(format('%s.request_period', s))
-                  AND a.attname = 'request' AND NOT a.attisdropped) THEN
-        EXECUTE format('SELECT request FROM %s.request_period', s) INTO other;
-        IF other IS DISTINCT FROM request THEN
-            RAISE EXCEPTION 'schema "%" holds the views of request "%"', target, other
-                USING ERRCODE = 'duplicate_object',
-                      DETAIL = format('The views of request "%s" would replace some of them (q1, q1_xtab, ..., answers, request_period), and those left would read the period of "%s".', request, request),
-                      HINT = format('Give each request a schema of its own: bind the same table there (SELECT foistats.bind_records(''other_schema'', ...)) and create the views there; or drop the views of "%s" first (DROP VIEW %s.request_period CASCADE drops them all and keeps %s.records).', other, s, s);
-        END IF;
-    END IF;
-
-    -- The period, defined once; every view below reads it.
-    PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.request_period', s)),
-                                          ARRAY['request', 'period_from', 'period_to', 'description']);
-    EXECUTE format($v$CREATE OR REPLACE VIEW %s.request_period AS
-        SELECT %L::text AS request, %L::date AS period_from, %L::date AS period_to, %L::text AS description$v$,
-        s, request, period_from, period_to, @extschema@.date_span_text(period_from, period_to));
-    EXECUTE format('COMMENT ON VIEW %s.request_period IS %L', s,
-        format('the period of request %s (inclusive): every question view counts crimes recorded in it', request));
-    made := made || 'request_period'::text;
-
-    FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
-        CONTINUE WHEN NOT (q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of');
-        qid := q ->> 'id';
-        v := 'q' || lower(qid);
-        qtitle := coalesce(q ->> 'title', q ->> 'text', 'question ' || qid);
-        cols := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
-
-        -- the records the question counts
-        EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.%2$I AS
-            SELECT r.* FROM %1$s.records r, %1$s.request_period p WHERE %3$s$v$,
-            s, v || '_records',
-            replace(@extschema@.request_population_sql(request, spec, qid), 'BETWEEN $1 AND $2',
-                    'BETWEEN p.period_from AND p.period_to'));
-        EXECUTE format('COMMENT ON VIEW %s.%I IS %L', s, v || '_records',
-            format('question %s of request %s: the crimes it counts (%s)', qid, request,
-                   coalesce(q ->> 'population', 'every crime recorded in the period')));
-        pops := pops || format('SELECT %L::text AS question, r.* FROM %s.%I r', qid, s, v || '_records');
-        made := made || (v || '_records');
-
-        -- the cross-tab, as request_xtab gives it (protected as defined)
-        EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.%2$I AS
-            SELECT %3$s.request_xtab(%4$L, %5$L, %6$L::regclass, p.period_from, p.period_to) AS xtab
-              FROM %1$s.request_period p$v$, s, v || '_xtab', ex, request, qid, format('%s.records', s));
-        EXECUTE format('COMMENT ON VIEW %s.%I IS %L', s, v || '_xtab',
-            format('question %s of request %s as a cross-tab: %s', qid, request, qtitle));
-        made := made || (v || '_xtab');
-        longs := longs || format($v$SELECT %L::text AS question, t.row_label, t.period, t.n, t.is_total
-              FROM %s.%I x, LATERAL %s.figures(x.xtab) t$v$, qid, s, v || '_xtab', ex);
-
-        IF q ? 'rows' THEN
-            rs := @extschema@.request_rows_sql(request, qid, q -> 'rows', @extschema@.request_template(spec));
-            labels := CASE WHEN cols = 'none' THEN ARRAY[@extschema@.date_span_text(period_from, period_to)]
-                           WHEN cols = 'dimension' THEN @extschema@.col_labels(@extschema@.with_columns(
-                               @extschema@.request_xtab(request, qid, format('%s.records', s)::regclass, period_from, period_to),
-                               (@extschema@.request_rows_sql(request, qid, q -> 'columns', @extschema@.request_template(spec), 'columns')).listed
-                               || @extschema@.col_labels(@extschema@.request_xtab(request, qid, format('%s.records', s)::regclass,
-                                                                                  period_from, period_to))))
-                           ELSE @extschema@.period_labels(period_from, period_to, cols) END;
-            PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.%I', s, v)),
-                                                  rs.name || labels || 'Grand Total'::text);
-            PERFORM @extschema@.create_wide_view_in_path(format('%s.%I', s, v),
-                format('SELECT xtab FROM %s.%I', s, v || '_xtab'), rs.name,
-                'pg_catalog, pg_temp', labels, true,
-                format('question %s of request %s: %s; %s x %s with Grand Totals', qid, request, qtitle,
-                       rs.name, CASE cols WHEN 'fy' THEN 'financial year' WHEN 'none' THEN 'the whole period'
-                                          WHEN 'dimension' THEN coalesce(q -> 'columns' ->> 'name', q -> 'columns' ->> 'dimension', 'column')
-                                          ELSE cols END)
-                || CASE WHEN rs.multi THEN '; a crime can be under several rows, so the columns count mentions, and the last row counts distinct crimes'
-                        ELSE '; each crime is counted once' END, true);
-        ELSE
-            mname := coalesce(q -> 'measure' ->> 'name', 'crimes');
-            PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.%I', s, v)),
-                CASE WHEN mname = 'crimes' THEN ARRAY['crimes'] ELSE ARRAY[mname, 'crimes'] END);
-            EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.%2$I AS
-                SELECT %3$s count(*) AS crimes FROM %1$s.%4$I q$v$, s, v,
-                CASE WHEN mname = 'crimes' THEN ''
-                     ELSE format('count(*) FILTER (WHERE (%s) IS TRUE) AS %I,', q -> 'measure' ->> 'count', mname) END,
-                v || '_records');
-            EXECUTE format('COMMENT ON VIEW %s.%I IS %L', s, v,
-                format('question %s of request %s: %s (unprotected counts: publish through %s_xtab)', qid, request, qtitle, v));
-        END IF;
-        made := made || v;
-    END LOOP;
-
-    -- long form: one row per figure, the same columns for every request
-    PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.answers', s)),
-                                          ARRAY['question', 'row_label', 'period', 'n', 'is_total']);
-    EXECUTE format('CREATE OR REPLACE VIEW %s.answers AS %s', s, array_to_string(longs, ' UNION ALL '));
-    EXECUTE format('COMMENT ON VIEW %s.answers IS %L', s,
-        format('every figure of request %s in long form (question, row_label, period, n, is_total): cells and the totals as published (n NULL where withheld); its columns stay the same when the request or its period changes', request));
-    -- described column by column, as BI tools show them
-    EXECUTE format('COMMENT ON COLUMN %s.answers.question IS %L', s, 'the question''s id as asked (''1'', ''1b'')');
-    EXECUTE format('COMMENT ON COLUMN %s.answers.row_label IS %L', s,
-        'the row as printed; Grand Total for the total row (Grand Total (mentions) and Grand Total (distinct crimes) for multi-label rows)');
-    EXECUTE format('COMMENT ON COLUMN %s.answers.period IS %L', s,
-        'the column as printed: a period (''2024'', ''2024/25'', ''2024 Q1'', ''2024-01''), a column dimension''s label, or Grand Total');
-    EXECUTE format('COMMENT ON COLUMN %s.answers.n IS %L', s, 'the figure as published: NULL where withheld (a perturbed or rounded figure as printed)');
-    EXECUTE format('COMMENT ON COLUMN %s.answers.is_total IS %L', s, 'true for a figure of a Grand Total row or column');
-    made := made || 'answers'::text;
-
-    -- records whose recorded ages contradict their offence title
-    PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.scope_conflicts', s)),
-        ARRAY['crime_ref', 'recorded_on', 'offence', 'victim_age', 'offender_age', 'conflicts', 'questions']);
-    EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.scope_conflicts AS
-        SELECT q.crime_ref, q.recorded_on, q.offence, q.victim_age, q.offender_age, c.conflicts,
-               array_agg(q.question ORDER BY q.question) AS questions
-          FROM (%2$s) q,
-               LATERAL (SELECT %3$s.age_conflicts(q.offence, q.victim_age, q.offender_age) AS conflicts) c
-         WHERE cardinality(c.conflicts) > 0
-         GROUP BY q.crime_ref, q.recorded_on, q.offence, q.victim_age, q.offender_age, c.conflicts
-         ORDER BY q.crime_ref$v$, s, array_to_string(pops, ' UNION ALL '), ex);
-    EXECUTE format('COMMENT ON VIEW %s.scope_conflicts IS %L', s,
-        format('records counted by a question of request %s whose recorded victim or offender age contradicts the age stated in their offence title (foistats.age_conflicts), with the questions counting them', request));
-    made := made || 'scope_conflicts'::text;
-
-    RETURN QUERY SELECT format('%s.%I', s, m)::regclass FROM unnest(made) m ORDER BY m;
-END
-$fn$;
-
--- issue 11: define_request refuses round5 for multi-label rows (request_xtab raised it only when the table was made)
-CREATE OR REPLACE FUNCTION @extschema@.request_check_question(request text, spec jsonb, q jsonb, earlier text[],
-                                                   template text, kinds jsonb)
-RETURNS jsonb
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-DECLARE
-    qid   text := q ->> 'id';
-    kind  text;
-    r     record;
-    figs  text[] := '{}';
-    cols  text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
-BEGIN
-    kind := CASE WHEN q ? 'rows' THEN 'table'
-                 WHEN q ? 'population' OR q ? 'measure' OR q ? 'subset_of' THEN 'count'
-                 ELSE 'text' END;
-    IF kind = 'text' AND NOT q ? 'answer' THEN
-        PERFORM @extschema@.request_error(request, qid, NULL,
-            'has neither rows, a population, a measure nor an answer', NULL,
-            'A question is a table ("rows"), a single count ("population" or "measure", no "rows") or an answer in words ("answer").');
-    END IF;
-    FOR r IN SELECT key, value FROM jsonb_each(q) LOOP
-        IF r.key IN ('id', 'text', 'title', 'answer', 'row_header', 'subset_of', 'population', 'population_text')
-           AND jsonb_typeof(r.value) <> 'string' THEN
-            PERFORM @extschema@.request_error(request, qid, r.key, format('must be a string, not %s', jsonb_typeof(r.value)));
-        END IF;
-    END LOOP;
-    IF q ? 'subset_of' AND NOT (q ->> 'subset_of') = ANY (earlier) THEN
-        PERFORM @extschema@.request_error(request, qid, 'subset_of',
-            format('names no earlier question: "%s"', q ->> 'subset_of'), NULL,
-            'A question can narrow only a question defined before it.');
-    END IF;
-    IF q ? 'subset_of' AND kinds -> (q ->> 'subset_of') ->> 'kind' = 'text' THEN
-        PERFORM @extschema@.request_error(request, qid, 'subset_of',
-            format('names question "%s", which is answered in words and has no population', q ->> 'subset_of'));
-    END IF;
-    IF kind <> 'text' AND NOT cols = ANY (ARRAY['year', 'fy', 'quarter', 'month', 'none', 'dimension']) THEN
-        PERFORM @extschema@.request_error(request, qid, 'columns',
-            format('must be year, fy, quarter, month, none or a dimension {"dimension": ...}, not %s', to_jsonb(cols)));
-    END IF;
-    IF cols = 'dimension' AND (@extschema@.request_rows_sql(request, qid, q -> 'columns', template, 'columns')).multi THEN
-        PERFORM @extschema@.request_error(request, qid, 'columns',
-            'must be a single-label dimension (one column per crime)', NULL,
-            'Put terms, markers and text[] expressions in "rows".');
-    END IF;
-    IF q ? 'population' THEN
-        PERFORM @extschema@.request_check_sql(request, qid, 'population', q ->> 'population', template, 'boolean');
-    END IF;
-    IF kind = 'text' THEN
-        IF q ? 'columns' OR q ? 'sort' OR q ? 'zeros' OR q ? 'protect' OR q ? 'render' OR q ? 'chart' THEN
-            PERFORM @extschema@.request_error(request, qid, NULL,
-                'is answered in words only, so it has no columns, sort, zeros, protect, render or chart');
-        END IF;
-        RETURN jsonb_build_object('kind', kind, 'figures', '[]'::jsonb);
-    END IF;
-    IF q ? 'measure' AND q -> 'measure' <> '"crimes"'::jsonb THEN
-        PERFORM @extschema@.request_check_keys(request, qid, 'measure', q -> 'measure', 'measure');
-        PERFORM @extschema@.request_check_sql(request, qid, 'measure.count', q -> 'measure' ->> 'count', template, 'boolean');
-        IF coalesce(q -> 'measure' ->> 'name', 'count') !~ '^[a-z][a-z0-9_]{0,40}$'
-           OR coalesce(q -> 'measure' ->> 'name', 'count') IN ('total', 'crimes') THEN
-            PERFORM @extschema@.request_error(request, qid, 'measure.name',
-                'must be a lower-case name (letters, digits, _) other than total and crimes');
-        END IF;
-        figs := figs || coalesce(q -> 'measure' ->> 'name', 'count');
-    END IF;
-    IF kind = 'table' THEN
-        IF (@extschema@.request_rows_sql(request, qid, q -> 'rows', template)).multi
-           AND coalesce(q -> 'protect', spec -> 'protect') ->> 'method' IS NOT DISTINCT FROM 'round5' THEN
-            PERFORM @extschema@.request_error(request, qid, 'protect.method',
-                'round5 cannot protect multi-label rows (terms, markers, text[] expressions): rounding cells and mentions would leave the distinct-crime totals exact beside them', NULL,
-                'Use "suppress" (the default), which models the distinct-crime totals, or "cellkey"; or give this question its own "protect".');
-        END IF;
-    END IF;
-    IF q ? 'sort' AND NOT (q -> 'sort' IN ('"total"', '"label"')
-                           OR (jsonb_typeof(q -> 'sort') = 'object' AND jsonb_typeof(q -> 'sort' -> 'order') = 'array'
-                               AND (SELECT count(*) FROM jsonb_object_keys(q -> 'sort')) = 1)) THEN
-        PERFORM @extschema@.request_error(request, qid, 'sort',
-            format('must be "total", "label" or {"order": [labels]}, not %s', q -> 'sort'));
-    END IF;
-    IF q ? 'zeros' THEN
-        PERFORM @extschema@.request_check_keys(request, qid, 'zeros', q -> 'zeros', 'zeros');
-    END IF;
-    IF q ? 'protect' THEN
-        PERFORM @extschema@.request_check_protect(request, qid, q -> 'protect');
-    END IF;
-    IF q ? 'render' THEN
-        PERFORM @extschema@.request_check_keys(request, qid, 'render', q -> 'render', 'render');
-    END IF;
-    IF q ? 'chart' AND q -> 'chart' <> 'false'::jsonb THEN
-        PERFORM @extschema@.request_check_keys(request, qid, 'chart', q -> 'chart', 'chart');
-        IF q -> 'chart' ? 'type' AND NOT (q -> 'chart' ->> 'type') = ANY (ARRAY['line', 'bar']) THEN
-            PERFORM @extschema@.request_error(request, qid, 'chart.type', format('must be line or bar, not %s', q -> 'chart' -> 'type'));
-        END IF;
-        IF q -> 'chart' ? 'rows' AND (jsonb_typeof(q -> 'chart' -> 'rows') <> 'number'
-                                      OR (q -> 'chart' ->> 'rows') !~ '^[0-9]+$' OR (q -> 'chart' ->> 'rows')::int > 12) THEN
-            PERFORM @extschema@.request_error(request, qid, 'chart.rows', format('must be a whole number from 0 to 12, not %s', q -> 'chart' -> 'rows'));
-        END IF;
-    END IF;
-    IF q ? 'footnotes' AND (jsonb_typeof(q -> 'footnotes') <> 'array'
-        OR EXISTS (SELECT 1 FROM jsonb_array_elements(q -> 'footnotes') e WHERE jsonb_typeof(e) <> 'string')) THEN
-        PERFORM @extschema@.request_error(request, qid, 'footnotes', 'must be an array of strings');
-    END IF;
-    RETURN jsonb_build_object('kind', kind, 'figures', to_jsonb(figs || ARRAY['total', 'crimes']));
-END
-$fn$;
-
 -- issue 11: parse_table reads a multi-label table's 'Grand Total (mentions)' as its total row and 'Grand Total (distinct crimes)' as its units (they were read as two data rows, so audit checked no column)
 COMMENT ON FUNCTION @extschema@.table_cells(text, text, text[]) IS
   'the parse of a published table cell by cell, to check it before trusting it: role (cell, row_total, column_total, grand_total; column_units and total_units for the distinct-crimes row of a multi-label table, ''Grand Total (distinct crimes)''), labels as read (totals under their printed labels), kind (count; blank for empty, ''-'', n/a; suppressed for ''*'', ''<5'', ''1-4'' ...), value (NULL when suppressed), the text as published, and its line and cell position in the input';
@@ -5114,7 +3834,6 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.rerun(text, date, date, regclass, text) IS
   'the same request answered for another period (e.g. next year''s); compare it with the last saved answer with foistats.check_answer, which lists the figures for earlier periods that changed since they were published. previous => a saved answer''s label: each question protected by suppression is protected together with that answer''s published tables of its family (protect_linked with same_as and given: a figure withheld then stays withheld, and nothing published then gives a withheld figure away now); a question the saved answer lacks is protected as request_xtab does';
-
 
 -- issue 10: consolidate's footnotes for the unmapped, coarser and remainder
 -- categories come from one query over a list of (note, status) instead of
@@ -5267,46 +3986,6 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.check_answer(text, text, regclass) IS
   'recomputes a saved answer with the definition and period it was saved with, and returns every figure that differs from the saved exact counts (reconcile: cells, row totals, column totals, grand total, and for a multi-label table its distinct crimes per column and in all, under row_label ''Grand Total (distinct crimes)''); no rows means the answer still holds. Differences are late-recorded, re-classified or no-crimed records, which a later response must explain';
 
--- issue 13: save_answer takes its period as request_xtab does (request_answer_period:
--- both days or neither, not backwards); a period_from alone saved a NULL end day.
-CREATE OR REPLACE FUNCTION @extschema@.save_answer(request text, label text, records regclass DEFAULT NULL,
-                                        period_from date DEFAULT NULL, period_to date DEFAULT NULL)
-RETURNS integer
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-DECLARE
-    spec jsonb;
-    q    jsonb;
-    n    int := 0;
-BEGIN
-    IF request IS NULL OR label IS NULL THEN
-        RAISE EXCEPTION 'request and label must not be null' USING ERRCODE = 'null_value_not_allowed';
-    END IF;
-    spec := @extschema@.request_spec(request);
-    records := @extschema@.request_records(request, spec, records);
-    SELECT * INTO period_from, period_to FROM @extschema@.request_answer_period(request, spec, period_from, period_to);
-    IF EXISTS (SELECT 1 FROM @extschema@.answer a WHERE a.request = save_answer.request AND a.label = save_answer.label) THEN
-        RAISE EXCEPTION 'request "%" already has an answer labelled "%"', request, label
-            USING ERRCODE = 'unique_violation',
-                  HINT = 'A saved answer is a record of what was published: choose a new label, or delete the old one from foistats.answer and foistats.answer_table.';
-    END IF;
-    INSERT INTO @extschema@.answer (request, label, period_from, period_to, spec, records)
-    VALUES (request, label, period_from, period_to, spec, records::text);
-    FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
-        CONTINUE WHEN NOT (q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of');
-        INSERT INTO @extschema@.answer_table (request, label, question, title, published, computed)
-        VALUES (request, label, q ->> 'id', q ->> 'title',
-                @extschema@.request_answer(request, spec, q ->> 'id', records, period_from, period_to, true),
-                @extschema@.request_answer(request, spec, q ->> 'id', records, period_from, period_to, false));
-        n := n + 1;
-    END LOOP;
-    RETURN n;
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@.save_answer(text, text, regclass, date, date) IS
-  'saves every table of a request as published (after protection) and as computed, with the period, the definition used and the time, under a label (e.g. ''2024 response''); returns the number of tables saved';
-
 -- ---------------------------------------------------------------------------
 -- issue 13: the same crimes by two breakdowns (same_totals)
 -- ---------------------------------------------------------------------------
@@ -5456,7 +4135,6 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.request_check_same_crimes(text, jsonb, text) IS
   'internal: checks the same_crimes_as links of a definition (an earlier question, both tables with single-label rows that count every crime, neither linked otherwise, the same population, measure, columns and protect, different rows)';
 
-
 CREATE FUNCTION @extschema@.request_pair(request text, spec jsonb, question text)
 RETURNS text[]
 LANGUAGE sql IMMUTABLE
@@ -5469,7 +4147,6 @@ AS $fn$
 $fn$;
 COMMENT ON FUNCTION @extschema@.request_pair(text, jsonb, text) IS
   'internal: the two questions linked by same_crimes_as that a question is one of (the named one first), or NULL';
-
 
 CREATE OR REPLACE FUNCTION @extschema@.request_validate(request text, spec jsonb)
 RETURNS void
@@ -5570,6 +4247,33 @@ BEGIN
 END
 $fn$;
 
+-- ---------------------------------------------------------------------------
+-- issue 10: what a question asks for (request_question_kind) and the columns
+-- of its table (request_columns) have one home each, instead of the same
+-- expressions written in every function that needs them
+-- ---------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.request_question_kind(q jsonb)
+RETURNS text
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+  SELECT CASE WHEN q ? 'rows' THEN 'table'
+              WHEN q ? 'population' OR q ? 'measure' OR q ? 'subset_of' THEN 'count'
+              ELSE 'text' END
+$fn$;
+COMMENT ON FUNCTION @extschema@.request_question_kind(jsonb) IS
+  'internal: what a question of a definition asks for: table (it has rows), count (a population, a measure or subset_of, no rows) or text (an answer in words)';
+
+CREATE FUNCTION @extschema@.request_columns(spec jsonb, q jsonb)
+RETURNS text
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+  SELECT CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension'
+              ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END
+$fn$;
+COMMENT ON FUNCTION @extschema@.request_columns(jsonb, jsonb) IS
+  'internal: the columns of a question''s table: its own columns, else the request''s, else year; dimension for columns defined as a dimension';
 
 CREATE OR REPLACE FUNCTION @extschema@.request_check_question(request text, spec jsonb, q jsonb, earlier text[],
                                                    template text, kinds jsonb)
@@ -5582,11 +4286,9 @@ DECLARE
     kind  text;
     r     record;
     figs  text[] := '{}';
-    cols  text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
+    cols  text := @extschema@.request_columns(spec, q);
 BEGIN
-    kind := CASE WHEN q ? 'rows' THEN 'table'
-                 WHEN q ? 'population' OR q ? 'measure' OR q ? 'subset_of' THEN 'count'
-                 ELSE 'text' END;
+    kind := @extschema@.request_question_kind(q);
     IF kind = 'text' AND NOT q ? 'answer' THEN
         PERFORM @extschema@.request_error(request, qid, NULL,
             'has neither rows, a population, a measure nor an answer', NULL,
@@ -5676,7 +4378,58 @@ BEGIN
     RETURN jsonb_build_object('kind', kind, 'figures', to_jsonb(figs || ARRAY['total', 'crimes']));
 END
 $fn$;
+COMMENT ON FUNCTION @extschema@.request_check_question(text, jsonb, jsonb, text[], text, jsonb) IS
+  'internal: checks one question of a definition; returns its kind and the figures placeholders may name';
 
+CREATE OR REPLACE FUNCTION @extschema@.request_sql(request text, spec jsonb, question text, records regclass,
+    OUT count_sql text, OUT left_out_sql text,
+    OUT rowx text, OUT colx text, OUT filt text, OUT population text, OUT left_out text)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    q      jsonb := @extschema@.request_question(request, spec, question);
+    cols   text := @extschema@.request_columns(spec, q);
+    rs     record;
+    f      text := '';
+BEGIN
+    IF @extschema@.request_question_kind(q) = 'text' THEN
+        RAISE EXCEPTION 'question "%" of request "%" is answered in words and has no table', question, request
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF q ? 'rows' THEN
+        rs := @extschema@.request_rows_sql(request, question, q -> 'rows', @extschema@.request_template(spec));
+        rowx := rs.expr;
+        IF rs.multi THEN
+            f := format(' AND cardinality(%s) > 0', rowx);
+            left_out := format('cardinality(%s) = 0', rowx);
+        ELSIF rs.leave_out THEN
+            f := format(' AND %s IS NOT NULL', rowx);
+            left_out := format('%s IS NULL', rowx);
+        END IF;
+    ELSE
+        rowx := quote_literal(coalesce(q -> 'measure' ->> 'name', 'crimes'));
+    END IF;
+    colx := CASE cols WHEN 'year' THEN 'r.recorded_on'
+                      WHEN 'none' THEN '$3::text'
+                      WHEN 'dimension' THEN (@extschema@.request_rows_sql(request, question, q -> 'columns',
+                                                                          @extschema@.request_template(spec), 'columns')).expr
+                      ELSE format('r.recorded_on, %L', cols) END;
+    IF q ? 'measure' AND q -> 'measure' <> '"crimes"'::jsonb THEN
+        f := f || format(' AND (%s) IS TRUE', q -> 'measure' ->> 'count');
+    END IF;
+    filt := CASE WHEN f <> '' THEN substr(f, 6) END;
+    population := @extschema@.request_population_sql(request, spec, question);
+    count_sql := format('SELECT %s.xtab(%s, %s)%s FROM %s r WHERE %s', '@extschema@', rowx, colx,
+                        CASE WHEN filt IS NOT NULL THEN format(' FILTER (WHERE %s)', filt) ELSE '' END,
+                        records, population);
+    IF left_out IS NOT NULL THEN
+        left_out_sql := format('SELECT count(*) FROM %s r WHERE %s AND %s', records, population, left_out);
+    END IF;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.request_sql(text, jsonb, text, regclass) IS
+  'internal: the SQL that counts a question over records (count_sql: $1, $2 the period, $3 the column label of columns none), the SQL that counts the records its table leaves out (left_out_sql, NULL if none), and their pieces over records r (xtab row and column expressions, its FILTER, the WHERE clause, the left-out condition)';
 
 CREATE OR REPLACE FUNCTION @extschema@.request_answer(request text, spec jsonb, question text, records regclass,
                                            period_from date, period_to date, protected boolean)
@@ -5687,7 +4440,7 @@ AS $fn$
 DECLARE
     ex     text := '@extschema@';
     q      jsonb := @extschema@.request_question(request, spec, question);
-    cols   text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
+    cols   text := @extschema@.request_columns(spec, q);
     sql    text;
     left_sql text;
     x      @extschema@.xtab;
@@ -5830,7 +4583,29 @@ BEGIN
     RETURN x;
 END
 $fn$;
+COMMENT ON FUNCTION @extschema@.request_answer(text, jsonb, text, regclass, date, date, boolean) IS
+  'internal: one question of a definition answered over records for a period, with its zeros, footnotes and (if protected) protection';
 
+CREATE OR REPLACE FUNCTION @extschema@.request_tables(request text, records regclass DEFAULT NULL,
+                                           period_from date DEFAULT NULL, period_to date DEFAULT NULL)
+RETURNS TABLE (question text, title text, xtab @extschema@.xtab)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    q jsonb;
+BEGIN
+    FOR q IN SELECT e FROM jsonb_array_elements(@extschema@.request_spec(request) -> 'questions') e LOOP
+        CONTINUE WHEN @extschema@.request_question_kind(q) = 'text';
+        question := q ->> 'id';
+        title := q ->> 'title';
+        xtab := @extschema@.request_xtab(request, question, records, period_from, period_to);
+        RETURN NEXT;
+    END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.request_tables(text, regclass, date, date) IS
+  'every question of a stored request that has a table or a count, in order, with its title and cross-tab (as request_xtab)';
 
 CREATE OR REPLACE FUNCTION @extschema@.rerun(request text, period_from date, period_to date, records regclass DEFAULT NULL,
                                   previous text DEFAULT NULL)
@@ -5861,7 +4636,7 @@ BEGIN
     END IF;
     spec := @extschema@.request_spec(request);
     FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
-        CONTINUE WHEN NOT (q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of');
+        CONTINUE WHEN @extschema@.request_question_kind(q) = 'text';
         question := q ->> 'id';
         title := q ->> 'title';
         prot := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
@@ -5916,11 +4691,524 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.rerun(text, date, date, regclass, text) IS
   'the same request answered for another period (e.g. next year''s); compare it with the last saved answer with foistats.check_answer, which lists the figures for earlier periods that changed since they were published. previous => a saved answer''s label: each question protected by suppression is protected together with that answer''s published tables of its family (protect_linked with same_as and given: a figure withheld then stays withheld, and nothing published then gives a withheld figure away now); a question the saved answer lacks is protected as request_xtab does. Two breakdowns of the same crimes (same_crimes_as) are not linked to the saved answer as a pair: with every total published each is protected with its own saved table (the pair''s link gives a reader nothing then); with allow_totals rerun refuses them';
 
+CREATE OR REPLACE FUNCTION @extschema@.save_answer(request text, label text, records regclass DEFAULT NULL,
+                                        period_from date DEFAULT NULL, period_to date DEFAULT NULL)
+RETURNS integer
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    spec jsonb;
+    q    jsonb;
+    n    int := 0;
+BEGIN
+    IF request IS NULL OR label IS NULL THEN
+        RAISE EXCEPTION 'request and label must not be null' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    spec := @extschema@.request_spec(request);
+    records := @extschema@.request_records(request, spec, records);
+    SELECT * INTO period_from, period_to FROM @extschema@.request_answer_period(request, spec, period_from, period_to);
+    IF EXISTS (SELECT 1 FROM @extschema@.answer a WHERE a.request = save_answer.request AND a.label = save_answer.label) THEN
+        RAISE EXCEPTION 'request "%" already has an answer labelled "%"', request, label
+            USING ERRCODE = 'unique_violation',
+                  HINT = 'A saved answer is a record of what was published: choose a new label, or delete the old one from foistats.answer and foistats.answer_table.';
+    END IF;
+    INSERT INTO @extschema@.answer (request, label, period_from, period_to, spec, records)
+    VALUES (request, label, period_from, period_to, spec, records::text);
+    FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
+        CONTINUE WHEN @extschema@.request_question_kind(q) = 'text';
+        INSERT INTO @extschema@.answer_table (request, label, question, title, published, computed)
+        VALUES (request, label, q ->> 'id', q ->> 'title',
+                @extschema@.request_answer(request, spec, q ->> 'id', records, period_from, period_to, true),
+                @extschema@.request_answer(request, spec, q ->> 'id', records, period_from, period_to, false));
+        n := n + 1;
+    END LOOP;
+    RETURN n;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.save_answer(text, text, regclass, date, date) IS
+  'saves every table of a request as published (after protection) and as computed, with the period, the definition used and the time, under a label (e.g. ''2024 response''); returns the number of tables saved';
+
+CREATE OR REPLACE FUNCTION @extschema@.create_request_views(target name, request text,
+                                                 period_from date, period_to date)
+RETURNS SETOF regclass
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+DECLARE
+    ex       text := '@extschema@';
+    s        text := quote_ident(target);
+    spec     jsonb;
+    q        jsonb;
+    qid      text;
+    v        text;
+    cols     text;
+    labels   text[];
+    rs       record;
+    made     text[] := '{}';
+    longs    text[] := '{}';
+    pops     text[] := '{}';
+    mname    text;
+    qtitle   text;
+    other    text;
+BEGIN
+    IF target IS NULL OR request IS NULL OR period_from IS NULL OR period_to IS NULL THEN
+        RAISE EXCEPTION 'create_request_views arguments must not be null'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF period_from > period_to THEN
+        RAISE EXCEPTION 'request period starts after it ends'
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('period_from is %s, period_to is %s.', period_from, period_to);
+    END IF;
+    IF to_regclass(format('%s.records', s)) IS NULL THEN
+        RAISE EXCEPTION 'no records view in schema "%"', target
+            USING ERRCODE = 'undefined_table',
+                  HINT = format('Bind your crime records first: SELECT foistats.bind_records(%L, ''your_table'', ''{...}'').', target);
+    END IF;
+    spec := @extschema@.request_spec(request);
+    PERFORM @extschema@.request_records(request, spec, format('%s.records', s)::regclass);
+
+    -- One request's views a schema: another's q<id> views would be replaced
+    -- in part, and those left would read this request's period
+    IF EXISTS (SELECT 1 FROM pg_attribute a
+                WHERE a.attrelid = to_regclass(format('%s.request_period', s))
+                  AND a.attname = 'request' AND NOT a.attisdropped) THEN
+        EXECUTE format('SELECT request FROM %s.request_period', s) INTO other;
+        IF other IS DISTINCT FROM request THEN
+            RAISE EXCEPTION 'schema "%" holds the views of request "%"', target, other
+                USING ERRCODE = 'duplicate_object',
+                      DETAIL = format('The views of request "%s" would replace some of them (q1, q1_xtab, ..., answers, request_period), and those left would read the period of "%s".', request, request),
+                      HINT = format('Give each request a schema of its own: bind the same table there (SELECT foistats.bind_records(''other_schema'', ...)) and create the views there; or drop the views of "%s" first (DROP VIEW %s.request_period CASCADE drops them all and keeps %s.records).', other, s, s);
+        END IF;
+    END IF;
+
+    -- The period, defined once; every view below reads it.
+    PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.request_period', s)),
+                                          ARRAY['request', 'period_from', 'period_to', 'description']);
+    EXECUTE format($v$CREATE OR REPLACE VIEW %s.request_period AS
+        SELECT %L::text AS request, %L::date AS period_from, %L::date AS period_to, %L::text AS description$v$,
+        s, request, period_from, period_to, @extschema@.date_span_text(period_from, period_to));
+    EXECUTE format('COMMENT ON VIEW %s.request_period IS %L', s,
+        format('the period of request %s (inclusive): every question view counts crimes recorded in it', request));
+    made := made || 'request_period'::text;
+
+    FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
+        CONTINUE WHEN @extschema@.request_question_kind(q) = 'text';
+        qid := q ->> 'id';
+        v := 'q' || lower(qid);
+        qtitle := coalesce(q ->> 'title', q ->> 'text', 'question ' || qid);
+        cols := @extschema@.request_columns(spec, q);
+
+        -- the records the question counts
+        EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.%2$I AS
+            SELECT r.* FROM %1$s.records r, %1$s.request_period p WHERE %3$s$v$,
+            s, v || '_records',
+            replace(@extschema@.request_population_sql(request, spec, qid), 'BETWEEN $1 AND $2',
+                    'BETWEEN p.period_from AND p.period_to'));
+        EXECUTE format('COMMENT ON VIEW %s.%I IS %L', s, v || '_records',
+            format('question %s of request %s: the crimes it counts (%s)', qid, request,
+                   coalesce(q ->> 'population', 'every crime recorded in the period')));
+        pops := pops || format('SELECT %L::text AS question, r.* FROM %s.%I r', qid, s, v || '_records');
+        made := made || (v || '_records');
+
+        -- the cross-tab, as request_xtab gives it (protected as defined)
+        EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.%2$I AS
+            SELECT %3$s.request_xtab(%4$L, %5$L, %6$L::regclass, p.period_from, p.period_to) AS xtab
+              FROM %1$s.request_period p$v$, s, v || '_xtab', ex, request, qid, format('%s.records', s));
+        EXECUTE format('COMMENT ON VIEW %s.%I IS %L', s, v || '_xtab',
+            format('question %s of request %s as a cross-tab: %s', qid, request, qtitle));
+        made := made || (v || '_xtab');
+        longs := longs || format($v$SELECT %L::text AS question, t.row_label, t.period, t.n, t.is_total
+              FROM %s.%I x, LATERAL %s.figures(x.xtab) t$v$, qid, s, v || '_xtab', ex);
+
+        IF q ? 'rows' THEN
+            rs := @extschema@.request_rows_sql(request, qid, q -> 'rows', @extschema@.request_template(spec));
+            labels := CASE WHEN cols = 'none' THEN ARRAY[@extschema@.date_span_text(period_from, period_to)]
+                           WHEN cols = 'dimension' THEN @extschema@.col_labels(@extschema@.with_columns(
+                               @extschema@.request_xtab(request, qid, format('%s.records', s)::regclass, period_from, period_to),
+                               (@extschema@.request_rows_sql(request, qid, q -> 'columns', @extschema@.request_template(spec), 'columns')).listed
+                               || @extschema@.col_labels(@extschema@.request_xtab(request, qid, format('%s.records', s)::regclass,
+                                                                                  period_from, period_to))))
+                           ELSE @extschema@.period_labels(period_from, period_to, cols) END;
+            PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.%I', s, v)),
+                                                  rs.name || labels || 'Grand Total'::text);
+            PERFORM @extschema@.create_wide_view_in_path(format('%s.%I', s, v),
+                format('SELECT xtab FROM %s.%I', s, v || '_xtab'), rs.name,
+                'pg_catalog, pg_temp', labels, true,
+                format('question %s of request %s: %s; %s x %s with Grand Totals', qid, request, qtitle,
+                       rs.name, CASE cols WHEN 'fy' THEN 'financial year' WHEN 'none' THEN 'the whole period'
+                                          WHEN 'dimension' THEN coalesce(q -> 'columns' ->> 'name', q -> 'columns' ->> 'dimension', 'column')
+                                          ELSE cols END)
+                || CASE WHEN rs.multi THEN '; a crime can be under several rows, so the columns count mentions, and the last row counts distinct crimes'
+                        ELSE '; each crime is counted once' END, true);
+        ELSE
+            mname := coalesce(q -> 'measure' ->> 'name', 'crimes');
+            PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.%I', s, v)),
+                CASE WHEN mname = 'crimes' THEN ARRAY['crimes'] ELSE ARRAY[mname, 'crimes'] END);
+            EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.%2$I AS
+                SELECT %3$s count(*) AS crimes FROM %1$s.%4$I q$v$, s, v,
+                CASE WHEN mname = 'crimes' THEN ''
+                     ELSE format('count(*) FILTER (WHERE (%s) IS TRUE) AS %I,', q -> 'measure' ->> 'count', mname) END,
+                v || '_records');
+            EXECUTE format('COMMENT ON VIEW %s.%I IS %L', s, v,
+                format('question %s of request %s: %s (unprotected counts: publish through %s_xtab)', qid, request, qtitle, v));
+        END IF;
+        made := made || v;
+    END LOOP;
+
+    -- long form: one row per figure, the same columns for every request
+    PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.answers', s)),
+                                          ARRAY['question', 'row_label', 'period', 'n', 'is_total']);
+    EXECUTE format('CREATE OR REPLACE VIEW %s.answers AS %s', s, array_to_string(longs, ' UNION ALL '));
+    EXECUTE format('COMMENT ON VIEW %s.answers IS %L', s,
+        format('every figure of request %s in long form (question, row_label, period, n, is_total): cells and the totals as published (n NULL where withheld); its columns stay the same when the request or its period changes', request));
+    -- described column by column, as BI tools show them
+    EXECUTE format('COMMENT ON COLUMN %s.answers.question IS %L', s, 'the question''s id as asked (''1'', ''1b'')');
+    EXECUTE format('COMMENT ON COLUMN %s.answers.row_label IS %L', s,
+        'the row as printed; Grand Total for the total row (Grand Total (mentions) and Grand Total (distinct crimes) for multi-label rows)');
+    EXECUTE format('COMMENT ON COLUMN %s.answers.period IS %L', s,
+        'the column as printed: a period (''2024'', ''2024/25'', ''2024 Q1'', ''2024-01''), a column dimension''s label, or Grand Total');
+    EXECUTE format('COMMENT ON COLUMN %s.answers.n IS %L', s, 'the figure as published: NULL where withheld (a perturbed or rounded figure as printed)');
+    EXECUTE format('COMMENT ON COLUMN %s.answers.is_total IS %L', s, 'true for a figure of a Grand Total row or column');
+    made := made || 'answers'::text;
+
+    -- records whose recorded ages contradict their offence title
+    PERFORM @extschema@.drop_changed_view(to_regclass(format('%s.scope_conflicts', s)),
+        ARRAY['crime_ref', 'recorded_on', 'offence', 'victim_age', 'offender_age', 'conflicts', 'questions']);
+    EXECUTE format($v$CREATE OR REPLACE VIEW %1$s.scope_conflicts AS
+        SELECT q.crime_ref, q.recorded_on, q.offence, q.victim_age, q.offender_age, c.conflicts,
+               array_agg(q.question ORDER BY q.question) AS questions
+          FROM (%2$s) q,
+               LATERAL (SELECT %3$s.age_conflicts(q.offence, q.victim_age, q.offender_age) AS conflicts) c
+         WHERE cardinality(c.conflicts) > 0
+         GROUP BY q.crime_ref, q.recorded_on, q.offence, q.victim_age, q.offender_age, c.conflicts
+         ORDER BY q.crime_ref$v$, s, array_to_string(pops, ' UNION ALL '), ex);
+    EXECUTE format('COMMENT ON VIEW %s.scope_conflicts IS %L', s,
+        format('records counted by a question of request %s whose recorded victim or offender age contradicts the age stated in their offence title (foistats.age_conflicts), with the questions counting them', request));
+    made := made || 'scope_conflicts'::text;
+
+    RETURN QUERY SELECT format('%s.%I', s, m)::regclass FROM unnest(made) m ORDER BY m;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.create_request_views(name, text, date, date) IS
+  'creates (or replaces) plain views of a stored request in target, over target.records, for the period given: request_period; per question q<id>_records (its crimes), q<id>_xtab (its cross-tab, protected as defined) and q<id> (typed wide view: one bigint column per period of the request and Grand Total, with the Grand Total row; or the count for a question without rows); answers (long form with stable columns); scope_conflicts';
+
+CREATE OR REPLACE FUNCTION @extschema@.response_question(request text, spec jsonb, q jsonb, format text, x @extschema@.xtab,
+                                              figures jsonb, findings jsonb, period_from date, period_to date,
+                                              charts boolean)
+RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    qid    text := q ->> 'id';
+    hid    text := 'q-' || lower(qid);
+    kind   text := @extschema@.request_question_kind(q);
+    shown  boolean;
+    cols   text := @extschema@.request_columns(spec, q);
+    o      record;
+    marker text := coalesce(coalesce(q -> 'protect', spec -> 'protect') ->> 'marker', '*');
+    heading text;
+    answer text;
+    tbl    text;
+    chart  text := '';
+    notes  text[];
+    warn   text;
+    parts  text[] := '{}';
+BEGIN
+    shown := kind = 'table' OR (kind = 'count' AND NOT q ? 'answer');
+    IF q ? 'answer' THEN
+        answer := @extschema@.response_blocks(@extschema@.response_fill(q ->> 'answer', figures, marker), format);
+    END IF;
+    IF x IS NOT NULL THEN
+        SELECT * INTO o FROM @extschema@.request_render_options(request, spec, qid, x);
+        notes := @extschema@.response_notes(request, spec, q, x, shown, o.total_label, period_from, period_to, findings);
+        heading := coalesce(q ->> 'title', format('Question %s: crimes%s%s', qid,
+            CASE WHEN q ? 'rows' THEN ' by ' || replace(coalesce(q -> 'rows' ->> 'name', q -> 'rows' ->> 'dimension', q ->> 'rows',
+                                                                 CASE WHEN q -> 'rows' ? 'terms' THEN 'term' ELSE 'row' END), '_', ' ')
+                 ELSE '' END,
+            CASE cols WHEN 'none' THEN '' WHEN 'dimension' THEN ' and ' || replace(coalesce(q -> 'columns' ->> 'name', q -> 'columns' ->> 'dimension'), '_', ' ')
+                      WHEN 'fy' THEN ' and financial year' ELSE ' and ' || cols END));
+        IF shown THEN
+            -- an HTML table always has a caption
+            tbl := @extschema@.render(CASE WHEN format = 'html' AND NOT q ? 'title' THEN @extschema@.annotate(x, title => heading) ELSE x END,
+                                      format, zero => o.zero, marker => o.marker, row_order => o.row_order,
+                                      sort => o.sort, bold => o.bold, total_label => o.total_label);
+            IF format = 'html' AND charts THEN
+                chart := @extschema@.response_chart(x, qid, heading, cols, period_from, period_to,
+                                                    coalesce(q -> 'chart', '{}'), o.total_label);
+            END IF;
+        END IF;
+    END IF;
+    IF NOT shown AND x IS NOT NULL AND strpos(coalesce(answer, ''), marker) > 0 THEN
+        -- a figure of the answer is withheld: say by which rule
+        notes := notes || ARRAY(SELECT @extschema@.markdown_escape(f) FROM jsonb_array_elements_text(@extschema@.to_jsonb(x) -> 'footnotes') f
+                                 WHERE left(f, length(marker) + 1) = marker || ' ');
+    END IF;
+    IF jsonb_array_length(findings) > 0 THEN
+        warn := format('Warning: this table does not add up (foistats.audit_request). %s.',
+                       (SELECT string_agg(@extschema@.response_finding(f), '; ') FROM jsonb_array_elements(findings) f));
+    END IF;
+
+    IF format = 'html' THEN
+        parts := parts || format('<section class="question" id="%s" aria-labelledby="%s-h">', hid, hid)
+                       || format('<h2 id="%s-h">Question %s</h2>', hid, @extschema@.html_escape(qid));
+        IF q ? 'text' THEN
+            parts := parts || ('<p class="asked">' || @extschema@.html_escape(q ->> 'text') || '</p>');
+        END IF;
+        IF warn IS NOT NULL THEN
+            parts := parts || ('<p class="warning" role="note"><strong>' || @extschema@.html_escape(warn) || '</strong></p>');
+        END IF;
+        parts := parts || ('<div class="answer">' || answer || '</div>') || ('<div class="table">' || tbl || '</div>');
+        IF chart <> '' THEN
+            parts := parts || chart;
+        END IF;
+        IF cardinality(notes) > 0 THEN
+            parts := parts || (format('<div class="notes"><h3>Notes to question %s</h3>', @extschema@.html_escape(qid)) || E'\n<ul>\n'
+                               || (SELECT string_agg('<li>' || @extschema@.response_inline(n, 'html') || '</li>', E'\n' ORDER BY i)
+                                     FROM unnest(notes) WITH ORDINALITY u(n, i)) || E'\n</ul></div>');
+        END IF;
+        parts := parts || '</section>'::text;
+        RETURN array_to_string(parts, E'\n');
+    ELSIF format = 'markdown' THEN
+        parts := parts || format('**%s.%s**', qid, CASE WHEN q ? 'text' THEN ' ' || @extschema@.markdown_escape(q ->> 'text') ELSE '' END);
+        IF warn IS NOT NULL THEN
+            parts := parts || ('> **' || @extschema@.markdown_escape(warn) || '**');
+        END IF;
+        parts := parts || answer || tbl;
+        IF cardinality(notes) > 0 THEN
+            parts := parts || format('Notes to question %s:', qid)
+                           || (SELECT string_agg('- ' || n, E'\n' ORDER BY i) FROM unnest(notes) WITH ORDINALITY u(n, i));
+        END IF;
+    ELSE
+        parts := parts || @extschema@.response_wrap(coalesce(q ->> 'text', ''), 76, rpad(qid || '.', greatest(length(qid) + 2, 4)),
+                                                    repeat(' ', greatest(length(qid) + 2, 4)));
+        IF warn IS NOT NULL THEN
+            parts := parts || @extschema@.response_wrap(upper(left(warn, 7)) || substr(warn, 8), 76, '!! ', '   ');
+        END IF;
+        parts := parts || answer || tbl;
+        IF cardinality(notes) > 0 THEN
+            parts := parts || (format('Notes to question %s:', qid) || E'\n'
+                               || (SELECT string_agg(@extschema@.response_wrap(@extschema@.response_inline(n, 'text'), 76, '- ', '  '), E'\n' ORDER BY i)
+                                     FROM unnest(notes) WITH ORDINALITY u(n, i)));
+        END IF;
+    END IF;
+    RETURN array_to_string(parts, E'\n\n');
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.response_question(text, jsonb, jsonb, text, @extschema@.xtab, jsonb, jsonb, date, date, boolean) IS
+  'internal: one question of the response document in a format (html, markdown, text)';
+
+CREATE OR REPLACE FUNCTION @extschema@.response(request text, format text DEFAULT 'html', records regclass DEFAULT NULL,
+                                     period_from date DEFAULT NULL, period_to date DEFAULT NULL,
+                                     audit_warnings boolean DEFAULT false, charts boolean DEFAULT true)
+RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    spec     jsonb;
+    q        jsonb;
+    qid      text;
+    qids     text[] := '{}';
+    xs       @extschema@.xtab[] := '{}';
+    x        @extschema@.xtab;
+    figures  jsonb := '{}';
+    fig      jsonb;
+    findings jsonb;
+    texts    text;
+    prot     jsonb;
+    n        bigint;
+    mname    text;
+    body     text[] := '{}';
+    span     text;
+    title    text;
+BEGIN
+    IF request IS NULL OR format IS NULL OR audit_warnings IS NULL OR charts IS NULL THEN
+        RAISE EXCEPTION 'request, format, audit_warnings and charts must not be null' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF NOT format = ANY (ARRAY['html', 'markdown', 'text']) THEN
+        RAISE EXCEPTION 'unknown response format "%"', format
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'Use ''html'', ''markdown'' or ''text''; foistats.response_csv gives each table as CSV.';
+    END IF;
+    spec := @extschema@.request_spec(request);
+    records := @extschema@.request_records(request, spec, records);
+    SELECT * INTO period_from, period_to FROM @extschema@.request_answer_period(request, spec, period_from, period_to);
+    span := @extschema@.date_span_text(period_from, period_to);
+
+    -- the audit's verdict first: a table that does not add up is an error
+    -- unless the caller asked for visible warnings
+    SELECT coalesce(jsonb_object_agg(a.question, a.f), '{}') INTO findings
+      FROM (SELECT a.question, jsonb_agg(to_jsonb(a) - 'question') AS f
+              FROM @extschema@.audit_request(request, records, period_from, period_to) a GROUP BY a.question) a;
+    IF findings <> '{}' AND NOT audit_warnings THEN
+        RAISE EXCEPTION 'request "%": the tables of question(s) % do not add up', request,
+                        (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k)
+            USING ERRCODE = 'data_exception',
+                  DETAIL = (SELECT string_agg(format('question %s: %s', e.key, @extschema@.response_finding(f)), E'\n')
+                              FROM jsonb_each(findings) e, jsonb_array_elements(e.value) f),
+                  HINT = 'See foistats.audit_request; fix the definition, or pass audit_warnings => true to print the response with a visible warning at each such table.';
+    END IF;
+
+    -- every question's table and figures (placeholders may name any question)
+    texts := concat_ws(' ', spec ->> 'intro', (SELECT string_agg(e ->> 'answer', ' ') FROM jsonb_array_elements(spec -> 'questions') e),
+                       (SELECT string_agg(c, ' ') FROM jsonb_array_elements_text(coalesce(spec -> 'closing', '[]')) c));
+    FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
+        qid := q ->> 'id';
+        x := NULL;
+        IF @extschema@.request_question_kind(q) <> 'text' THEN
+            x := @extschema@.request_xtab(request, qid, records, period_from, period_to);
+            mname := CASE WHEN jsonb_typeof(q -> 'measure') = 'object' THEN coalesce(q -> 'measure' ->> 'name', 'count') END;
+            fig := jsonb_build_object('total', @extschema@.grand_total(x));
+            IF mname IS NOT NULL THEN
+                fig := fig || jsonb_build_object(mname, @extschema@.grand_total(x));
+            END IF;
+            IF strpos(texts, '{' || qid || '.crimes') > 0 THEN
+                EXECUTE format('SELECT count(*) FROM %s r WHERE %s', records,
+                               @extschema@.request_population_sql(request, spec, qid))
+                   INTO n USING period_from, period_to;
+                prot := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
+                IF prot <> 'false'::jsonb AND n > 0 AND n < coalesce((prot ->> 'threshold')::int, 5) THEN
+                    n := NULL;      -- a small count is withheld in words too
+                END IF;
+                fig := fig || jsonb_build_object('crimes', n);
+            ELSE
+                fig := fig || jsonb_build_object('crimes', NULL);
+            END IF;
+            figures := figures || jsonb_build_object(qid, fig);
+        END IF;
+        qids := qids || qid;
+        xs := xs || x;
+    END LOOP;
+
+    title := spec ->> 'title';
+    IF format = 'html' THEN
+        body := body || ('<header>' || E'\n<h1>' || @extschema@.html_escape(title) || E'</h1>\n'
+                         || format('<p class="period">Period: %s (crimes by the date recorded)</p>', @extschema@.html_escape(span))
+                         || E'\n</header>\n<main>');
+    ELSIF format = 'markdown' THEN
+        body := body || ('# ' || @extschema@.markdown_escape(title)) || format('Period: %s (crimes by the date recorded)', span);
+    ELSE
+        body := body || (@extschema@.response_wrap(title, 76) || E'\n'
+                         || repeat('=', (SELECT max(length(l)) FROM regexp_split_to_table(@extschema@.response_wrap(title, 76), E'\n') l)))
+                     || format('Period: %s (crimes by the date recorded)', span);
+    END IF;
+    IF findings <> '{}' THEN
+        body := body || CASE format
+            WHEN 'html' THEN format('<p class="warning" role="note"><strong>Warning: the tables of question(s) %s do not add up; see the warning at each.</strong></p>',
+                                    (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k))
+            WHEN 'markdown' THEN format('> **Warning: the tables of question(s) %s do not add up; see the warning at each.**',
+                                        (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k))
+            ELSE format('!! WARNING: the tables of question(s) %s do not add up; see the warning at each.',
+                        (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k)) END;
+    END IF;
+    IF spec ? 'intro' THEN
+        body := body || @extschema@.response_blocks(@extschema@.response_fill(spec ->> 'intro', figures, '*'), format);
+    END IF;
+    FOR i IN 1..cardinality(qids) LOOP
+        q := @extschema@.request_question(request, spec, qids[i]);
+        body := body || @extschema@.response_question(request, spec, q, format, xs[i], figures,
+                                                      coalesce(findings -> qids[i], '[]'), period_from, period_to, charts);
+    END LOOP;
+    IF spec ? 'closing' THEN
+        body := body || CASE WHEN format = 'html' THEN '<section class="closing" aria-label="Closing">' ELSE NULL END
+                     || @extschema@.response_blocks(@extschema@.response_fill(
+                            (SELECT string_agg(c, E'\n\n' ORDER BY o) FROM jsonb_array_elements_text(spec -> 'closing') WITH ORDINALITY u(c, o)),
+                            figures, '*'), format)
+                     || CASE WHEN format = 'html' THEN '</section>' ELSE NULL END;
+    END IF;
+    IF format = 'html' THEN
+        RETURN @extschema@.response_html_page(title, array_to_string(body || '</main>'::text, E'\n'));
+    END IF;
+    RETURN array_to_string(body, E'\n\n') || E'\n';
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.response(text, text, regclass, date, date, boolean, boolean) IS
+  'the response document of a stored request (format html | markdown | text): its title and period; per question the text as asked, the table exactly as render prints it with the definition''s options (HTML: with an inline SVG chart by period), or the answer in words with {id.figure[:words|:Words]} filled; footnotes made from the definition (the crimes counted, the measure, what each Grand Total counts, the terms and exclusions of text searches, the audit''s verdict; render adds partial periods and the protection rule); the closing paragraphs. A table that does not add up (foistats.audit_request) is an error unless audit_warnings => true, which prints a visible warning at it. HTML is one self-contained page (no script, nothing fetched) with an A4 print stylesheet';
+
+CREATE OR REPLACE FUNCTION @extschema@.rollup_build(id integer) RETURNS integer
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+DECLARE
+    u      record;
+    src    regclass;
+    spec   jsonb;
+    p      record;
+    cols   text;
+    q      jsonb;
+    rels   regclass[];
+    bind   text;
+    ins    text;
+    del    text;
+    upd    text;
+    months integer;
+    versions jsonb;
+BEGIN
+    SELECT * INTO u FROM @extschema@.rollup r WHERE r.id = rollup_build.id FOR UPDATE;
+    src := @extschema@.rollup_source(u.records);
+    EXECUTE format('LOCK TABLE %s IN SHARE MODE', src);
+    -- the versions the counts depend on, read before the scan: a change
+    -- committed meanwhile leaves the roll-up set aside, never wrong
+    versions := (SELECT jsonb_object_agg(c.cache, c.version) FROM @extschema@.cache_version c);
+    spec := @extschema@.request_spec(u.request);
+    q := @extschema@.request_question(u.request, spec, u.question);
+    cols := @extschema@.request_columns(spec, q);
+    PERFORM @extschema@.request_records(u.request, spec, u.records);
+    SELECT * INTO p FROM @extschema@.request_sql(u.request, spec, u.question, u.records);
+    rels := @extschema@.rollup_relations(src);
+    bind := @extschema@.rollup_binding(u.records, src);
+    IF bind IS NULL THEN
+        RAISE EXCEPTION 'records view % is no longer the binding of %', u.records, src
+            USING ERRCODE = 'wrong_object_type',
+                  DETAIL = 'It was replaced by something other than SELECT ... FROM the source.',
+                  HINT = 'Bind the records again with foistats.bind_records.';
+    END IF;
+    -- what each statement wrote, by month: (month, added, removed, left_out)
+    ins := format('SELECT d.month, d.x, NULL::%s.xtab, d.left_out FROM (%s) d ORDER BY d.month',
+                  '@extschema@', @extschema@.rollup_month_sql(p, cols, format('(SELECT %s FROM foistats_new s)', bind)));
+    del := format('SELECT d.month, NULL::%s.xtab, d.x, -d.left_out FROM (%s) d ORDER BY d.month',
+                  '@extschema@', @extschema@.rollup_month_sql(p, cols, format('(SELECT %s FROM foistats_old s)', bind)));
+    upd := format('SELECT coalesce(n.month, o.month), n.x, o.x, coalesce(n.left_out, 0) - coalesce(o.left_out, 0) '
+                  'FROM (%s) n FULL JOIN (%s) o ON o.month = n.month ORDER BY 1',
+                  @extschema@.rollup_month_sql(p, cols, format('(SELECT %s FROM foistats_new s)', bind)),
+                  @extschema@.rollup_month_sql(p, cols, format('(SELECT %s FROM foistats_old s)', bind)));
+    UPDATE @extschema@.rollup r
+       SET source = src, relations = rels, columns = cols, count_sql = p.count_sql,
+           left_out_sql = p.left_out_sql, binding = bind,
+           month_sql = @extschema@.rollup_month_sql(p, cols, u.records::text),
+           insert_sql = ins, update_sql = upd, delete_sql = del, stale = NULL, cache_versions = versions,
+           version = nextval('@extschema@.rollup_version_seq'),
+           built_at = now(), built_by = CURRENT_USER
+     WHERE r.id = rollup_build.id;
+    PERFORM @extschema@.rollup_install_triggers(rels);
+    PERFORM @extschema@.rollup_invalidate(rels || u.relations);
+    -- no other roll-up needs the triggers of tables no longer under the source
+    PERFORM @extschema@.rollup_drop_triggers(ARRAY(SELECT x FROM unnest(u.relations) x WHERE x <> ALL (rels)));
+    DELETE FROM @extschema@.rollup_month m WHERE m.rollup = rollup_build.id;
+    EXECUTE format('INSERT INTO %s.rollup_month (rollup, month, added, left_out) '
+                   'SELECT $1, c.month, c.x, c.left_out FROM (%s) c WHERE c.x IS NOT NULL OR c.left_out <> 0',
+                   '@extschema@', @extschema@.rollup_month_sql(p, cols, u.records::text))
+      USING rollup_build.id;
+    GET DIAGNOSTICS months = ROW_COUNT;
+    RETURN months;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.rollup_build(integer) IS
+  'internal: (re)builds a roll-up from a scan of its records, with its question''s definition and the binding as they are now, the source locked in SHARE mode meanwhile; returns the number of months stored';
+
 -- ---------------------------------------------------------------------------
--- issue 13 (review): same_crimes_as refuses two breakdowns whose rows read
--- the same field (one groups the other's rows, which the pair's protection
--- by column totals does not model) and, with allow_totals, an unlinked
--- question of the pair's crimes; its errors carry DETAIL and HINT
+-- issue 13 (review and after): same_crimes_as refuses two breakdowns whose
+-- rows read the same field (one groups the other's rows, which the pair's
+-- protection by column totals does not model) and, with allow_totals, an
+-- unlinked question of the pair's crimes, its errors carrying DETAIL and
+-- HINT; a cell-key question is refused while foistats.cellkey_secret is
+-- empty or not set (its keys would be a public function of the crime
+-- references); protected questions print no small count in words: the
+-- crimes a table leaves out ('fewer than 5'), {id.crimes} when the table
+-- withholds its Grand Total, rounded beside a rounded table, the perturbed
+-- Grand Total beside a perturbed one
 -- ---------------------------------------------------------------------------
 UPDATE @extschema@.request_key
    SET description = 'id of an earlier question that counts the same crimes (same population, measure, columns and protect) by single-label rows that read another field, e.g. age band x year beside offence x year (not offence family beside offence, nor two sets of age bands: one would group the other''s rows): the two are protected together (protect_linked same_totals), since they share their column totals'
@@ -6091,147 +5379,6 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.request_check_same_crimes(text, jsonb, text) IS
   'internal: checks the same_crimes_as links of a definition (an earlier question, both tables with single-label rows that count every crime, neither linked otherwise, the same population, measure, columns and protect, rows that read different fields; with allow_totals, no other question of the same population and measure)';
 
--- ---------------------------------------------------------------------------
--- issue 13 (review): response withholds {id.crimes} when the question's
--- table withholds its Grand Total
--- ---------------------------------------------------------------------------
-CREATE OR REPLACE FUNCTION @extschema@.response(request text, format text DEFAULT 'html', records regclass DEFAULT NULL,
-                                     period_from date DEFAULT NULL, period_to date DEFAULT NULL,
-                                     audit_warnings boolean DEFAULT false, charts boolean DEFAULT true)
-RETURNS text
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-DECLARE
-    spec     jsonb;
-    q        jsonb;
-    qid      text;
-    qids     text[] := '{}';
-    xs       @extschema@.xtab[] := '{}';
-    x        @extschema@.xtab;
-    figures  jsonb := '{}';
-    fig      jsonb;
-    findings jsonb;
-    texts    text;
-    prot     jsonb;
-    n        bigint;
-    mname    text;
-    body     text[] := '{}';
-    span     text;
-    title    text;
-BEGIN
-    IF request IS NULL OR format IS NULL OR audit_warnings IS NULL OR charts IS NULL THEN
-        RAISE EXCEPTION 'request, format, audit_warnings and charts must not be null' USING ERRCODE = 'null_value_not_allowed';
-    END IF;
-    IF NOT format = ANY (ARRAY['html', 'markdown', 'text']) THEN
-        RAISE EXCEPTION 'unknown response format "%"', format
-            USING ERRCODE = 'invalid_parameter_value', HINT = 'Use ''html'', ''markdown'' or ''text''; foistats.response_csv gives each table as CSV.';
-    END IF;
-    spec := @extschema@.request_spec(request);
-    records := @extschema@.request_records(request, spec, records);
-    SELECT * INTO period_from, period_to FROM @extschema@.request_answer_period(request, spec, period_from, period_to);
-    span := @extschema@.date_span_text(period_from, period_to);
-
-    -- the audit's verdict first: a table that does not add up is an error
-    -- unless the caller asked for visible warnings
-    SELECT coalesce(jsonb_object_agg(a.question, a.f), '{}') INTO findings
-      FROM (SELECT a.question, jsonb_agg(to_jsonb(a) - 'question') AS f
-              FROM @extschema@.audit_request(request, records, period_from, period_to) a GROUP BY a.question) a;
-    IF findings <> '{}' AND NOT audit_warnings THEN
-        RAISE EXCEPTION 'request "%": the tables of question(s) % do not add up', request,
-                        (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k)
-            USING ERRCODE = 'data_exception',
-                  DETAIL = (SELECT string_agg(format('question %s: %s', e.key, @extschema@.response_finding(f)), E'\n')
-                              FROM jsonb_each(findings) e, jsonb_array_elements(e.value) f),
-                  HINT = 'See foistats.audit_request; fix the definition, or pass audit_warnings => true to print the response with a visible warning at each such table.';
-    END IF;
-
-    -- every question's table and figures (placeholders may name any question)
-    texts := concat_ws(' ', spec ->> 'intro', (SELECT string_agg(e ->> 'answer', ' ') FROM jsonb_array_elements(spec -> 'questions') e),
-                       (SELECT string_agg(c, ' ') FROM jsonb_array_elements_text(coalesce(spec -> 'closing', '[]')) c));
-    FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
-        qid := q ->> 'id';
-        x := NULL;
-        IF q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of' THEN
-            x := @extschema@.request_xtab(request, qid, records, period_from, period_to);
-            mname := CASE WHEN jsonb_typeof(q -> 'measure') = 'object' THEN coalesce(q -> 'measure' ->> 'name', 'count') END;
-            fig := jsonb_build_object('total', @extschema@.grand_total(x));
-            IF mname IS NOT NULL THEN
-                fig := fig || jsonb_build_object(mname, @extschema@.grand_total(x));
-            END IF;
-            IF strpos(texts, '{' || qid || '.crimes') > 0 THEN
-                EXECUTE format('SELECT count(*) FROM %s r WHERE %s', records,
-                               @extschema@.request_population_sql(request, spec, qid))
-                   INTO n USING period_from, period_to;
-                prot := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
-                IF prot <> 'false'::jsonb AND n > 0 AND n < coalesce((prot ->> 'threshold')::int, 5) THEN
-                    n := NULL;      -- a small count is withheld in words too
-                ELSIF prot <> 'false'::jsonb
-                      AND (@extschema@.grand_total(x) IS NULL
-                           OR (@extschema@.is_multi_label(x) AND @extschema@.total_units(x) IS NULL)) THEN
-                    -- the table withholds its Grand Total (with allow_totals,
-                    -- or as one of two breakdowns of the same crimes): the
-                    -- crimes counted are that figure (with the crimes left
-                    -- out, which a footnote prints), so withheld in words too
-                    n := NULL;
-                END IF;
-                fig := fig || jsonb_build_object('crimes', n);
-            ELSE
-                fig := fig || jsonb_build_object('crimes', NULL);
-            END IF;
-            figures := figures || jsonb_build_object(qid, fig);
-        END IF;
-        qids := qids || qid;
-        xs := xs || x;
-    END LOOP;
-
-    title := spec ->> 'title';
-    IF format = 'html' THEN
-        body := body || ('<header>' || E'\n<h1>' || @extschema@.html_escape(title) || E'</h1>\n'
-                         || format('<p class="period">Period: %s (crimes by the date recorded)</p>', @extschema@.html_escape(span))
-                         || E'\n</header>\n<main>');
-    ELSIF format = 'markdown' THEN
-        body := body || ('# ' || @extschema@.markdown_escape(title)) || format('Period: %s (crimes by the date recorded)', span);
-    ELSE
-        body := body || (@extschema@.response_wrap(title, 76) || E'\n'
-                         || repeat('=', (SELECT max(length(l)) FROM regexp_split_to_table(@extschema@.response_wrap(title, 76), E'\n') l)))
-                     || format('Period: %s (crimes by the date recorded)', span);
-    END IF;
-    IF findings <> '{}' THEN
-        body := body || CASE format
-            WHEN 'html' THEN format('<p class="warning" role="note"><strong>Warning: the tables of question(s) %s do not add up; see the warning at each.</strong></p>',
-                                    (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k))
-            WHEN 'markdown' THEN format('> **Warning: the tables of question(s) %s do not add up; see the warning at each.**',
-                                        (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k))
-            ELSE format('!! WARNING: the tables of question(s) %s do not add up; see the warning at each.',
-                        (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(findings) k)) END;
-    END IF;
-    IF spec ? 'intro' THEN
-        body := body || @extschema@.response_blocks(@extschema@.response_fill(spec ->> 'intro', figures, '*'), format);
-    END IF;
-    FOR i IN 1..cardinality(qids) LOOP
-        q := @extschema@.request_question(request, spec, qids[i]);
-        body := body || @extschema@.response_question(request, spec, q, format, xs[i], figures,
-                                                      coalesce(findings -> qids[i], '[]'), period_from, period_to, charts);
-    END LOOP;
-    IF spec ? 'closing' THEN
-        body := body || CASE WHEN format = 'html' THEN '<section class="closing" aria-label="Closing">' ELSE NULL END
-                     || @extschema@.response_blocks(@extschema@.response_fill(
-                            (SELECT string_agg(c, E'\n\n' ORDER BY o) FROM jsonb_array_elements_text(spec -> 'closing') WITH ORDINALITY u(c, o)),
-                            figures, '*'), format)
-                     || CASE WHEN format = 'html' THEN '</section>' ELSE NULL END;
-    END IF;
-    IF format = 'html' THEN
-        RETURN @extschema@.response_html_page(title, array_to_string(body || '</main>'::text, E'\n'));
-    END IF;
-    RETURN array_to_string(body, E'\n\n') || E'\n';
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@.response(text, text, regclass, date, date, boolean, boolean) IS
-  'the response document of a stored request (format html | markdown | text): its title and period; per question the text as asked, the table exactly as render prints it with the definition''s options (HTML: with an inline SVG chart by period), or the answer in words with {id.figure[:words|:Words]} filled; footnotes made from the definition (the crimes counted, the measure, what each Grand Total counts, the terms and exclusions of text searches, the audit''s verdict; render adds partial periods and the protection rule); the closing paragraphs. A table that does not add up (foistats.audit_request) is an error unless audit_warnings => true, which prints a visible warning at it. HTML is one self-contained page (no script, nothing fetched) with an A4 print stylesheet';
--- a cell-key question is refused while foistats.cellkey_secret is empty or
--- not set (its keys would be a public function of the crime references)
--- ---------------------------------------------------------------------------
 CREATE OR REPLACE FUNCTION @extschema@.request_answer(request text, spec jsonb, question text, records regclass,
                                            period_from date, period_to date, protected boolean)
 RETURNS @extschema@.xtab
@@ -6241,174 +5388,7 @@ AS $fn$
 DECLARE
     ex     text := '@extschema@';
     q      jsonb := @extschema@.request_question(request, spec, question);
-    cols   text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
-    sql    text;
-    left_sql text;
-    x      @extschema@.xtab;
-    rs     record;
-    notes  text[] := '{}';
-    prot   jsonb := coalesce(q -> 'protect', spec -> 'protect', 'false'::jsonb);
-    span   text := @extschema@.date_span_text(period_from, period_to);
-    n      bigint;
-    labels text[];
-    fam_ids text[] := ARRAY[question];
-    fam_sub integer[];
-    pair   text[];
-    tabs   @extschema@.xtab[];
-    p_rowx text;
-    p_colx text;
-    p_filt text;
-    p_population text;
-    keys   @extschema@.xtab;
-BEGIN
-    records := @extschema@.request_records(request, spec, records);
-    -- suppression protects linked questions together; rounding and the
-    -- cell key protect each figure alone
-    IF protected AND prot <> 'false'::jsonb AND coalesce(prot ->> 'method', 'suppress') = 'suppress' THEN
-        SELECT f.ids, f.subset_of INTO fam_ids, fam_sub FROM @extschema@.request_family(request, spec, question) f;
-        pair := @extschema@.request_pair(request, spec, question);
-    END IF;
-    SELECT p.count_sql, p.left_out_sql, p.rowx, p.colx, p.filt, p.population
-      INTO sql, left_sql, p_rowx, p_colx, p_filt, p_population
-      FROM @extschema@.request_sql(request, spec, question, records) p;
-    -- a roll-up of the question (foistats.create_rollup) answers it without a scan
-    SELECT a.xtab, a.left_out INTO x, n
-      FROM @extschema@.rollup_answer(records, sql, left_sql, period_from, period_to, span) a;
-    IF NOT FOUND THEN
-        EXECUTE sql INTO x USING period_from, period_to, span;
-        IF left_sql IS NOT NULL THEN
-            EXECUTE left_sql INTO n USING period_from, period_to;
-        END IF;
-    END IF;
-    x := coalesce(x, '{}'::@extschema@.xtab);
-
-    -- zeros: every period, every listed row
-    IF cols = 'none' THEN
-        x := @extschema@.with_columns(x, ARRAY[span]);
-    ELSIF cols = 'dimension' AND coalesce((q -> 'zeros' ->> 'periods')::boolean, false) THEN
-        x := @extschema@.with_columns(x, ARRAY(SELECT DISTINCT l FROM unnest(@extschema@.col_labels(x) ||
-                 (@extschema@.request_rows_sql(request, question, q -> 'columns', @extschema@.request_template(spec), 'columns')).listed) l));
-    ELSIF coalesce((q -> 'zeros' ->> 'periods')::boolean, false) THEN
-        x := @extschema@.with_columns(x, @extschema@.period_labels(period_from, period_to, cols));
-    END IF;
-    IF q ? 'rows' THEN
-        rs := @extschema@.request_rows_sql(request, question, q -> 'rows', @extschema@.request_template(spec));
-        IF coalesce((q -> 'zeros' ->> 'rows')::boolean, false) THEN
-            x := @extschema@.with_rows(x, rs.listed);
-        END IF;
-        IF rs.leave_out THEN
-            IF n > 0 THEN
-                notes := notes || format('%s %s of the question''s population %s no %s and %s not counted in the table.',
-                                         n, CASE WHEN n = 1 THEN 'crime' ELSE 'crimes' END,
-                                         CASE WHEN n = 1 THEN 'has' ELSE 'have' END,
-                                         CASE WHEN rs.multi AND q -> 'rows' ? 'terms'
-                                              THEN format('mention of a counted term (dictionary ''%s'') in their MO text, or no MO text,', q -> 'rows' ->> 'terms')
-                                              ELSE 'recorded ' || replace(rs.name, '_', ' ') END,
-                                         CASE WHEN n = 1 THEN 'is' ELSE 'are' END);
-            END IF;
-        END IF;
-    ELSE
-        x := @extschema@.with_rows(x, ARRAY[coalesce(q -> 'measure' ->> 'name', 'crimes')]);
-    END IF;
-    IF cols = 'dimension' THEN
-        notes := notes || format('Crimes recorded %s.', span);
-    ELSIF cols <> 'none' THEN
-        notes := notes || @extschema@.partial_periods(period_from, period_to, cols);
-    END IF;
-    notes := notes || ARRAY(SELECT jsonb_array_elements_text(coalesce(q -> 'footnotes', '[]')));
-    x := @extschema@.annotate(x, title => q ->> 'title', row_header => q ->> 'row_header', footnotes => notes);
-
-    IF protected AND prot <> 'false'::jsonb AND pair IS NOT NULL THEN
-        -- two breakdowns of the same crimes (same_crimes_as): the pair is
-        -- protected together, always in definition order, so that either
-        -- question's table comes from the same pattern
-        tabs := ARRAY(SELECT CASE WHEN f.id = question THEN x
-                                  ELSE @extschema@.request_answer(request, spec, f.id, records, period_from, period_to, false) END
-                        FROM unnest(pair) WITH ORDINALITY AS f(id, i) ORDER BY f.i);
-        BEGIN
-            x := (@extschema@.protect_linked(tabs,
-                    same_totals => '{2,NULL}',
-                    threshold => coalesce((prot ->> 'threshold')::int, 5),
-                    protection => (prot ->> 'protection')::int,
-                    zeros => coalesce((prot ->> 'zeros')::boolean, false),
-                    allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
-                    marker => coalesce(prot ->> 'marker', '*')))[array_position(pair, question)];
-        EXCEPTION WHEN invalid_parameter_value OR feature_not_supported THEN
-            -- a refusal that depends on the counts (a row label in both
-            -- tables, unequal totals): name the questions
-            DECLARE
-                m text; d text; h text;
-            BEGIN
-                GET STACKED DIAGNOSTICS m = MESSAGE_TEXT, d = PG_EXCEPTION_DETAIL, h = PG_EXCEPTION_HINT;
-                RAISE EXCEPTION 'request "%": questions "%" and "%" (same_crimes_as) cannot be protected together: %',
-                                request, pair[1], pair[2], m
-                    USING ERRCODE = 'invalid_parameter_value', DETAIL = d,
-                          HINT = CASE WHEN m LIKE '%both have a row%'
-                                      THEN 'Label the rows of one of them apart ("rows": {"unknown": "..."} for crimes without a value, {"labels": {...}} for others).' ELSE h END;
-            END;
-        END;
-    ELSIF protected AND prot <> 'false'::jsonb AND cardinality(fam_ids) > 1 THEN
-        -- a question linked to others (a subset_of with the same rows and
-        -- columns): the family is protected together (protect_linked)
-        x := (@extschema@.protect_linked(
-                ARRAY(SELECT CASE WHEN f.id = question THEN x
-                                  ELSE @extschema@.request_answer(request, spec, f.id, records, period_from, period_to, false) END
-                        FROM unnest(fam_ids) WITH ORDINALITY AS f(id, i) ORDER BY f.i),
-                fam_sub,
-                threshold => coalesce((prot ->> 'threshold')::int, 5),
-                protection => (prot ->> 'protection')::int,
-                zeros => coalesce((prot ->> 'zeros')::boolean, false),
-                allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
-                marker => coalesce(prot ->> 'marker', '*')))[array_position(fam_ids, question)];
-    ELSIF protected AND prot <> 'false'::jsonb THEN
-        IF prot ->> 'method' = 'cellkey' THEN
-            -- the cell key of a figure is the sum of its records' keys
-            -- (record_key of crime_ref, seeded by the database's secret),
-            -- counted by the question's own query with each record weighted.
-            -- Without a secret the keys are a public function of the crime
-            -- references, and anyone who knows them can take the noise off.
-            IF coalesce(current_setting('foistats.cellkey_secret', true), '') = '' THEN
-                RAISE EXCEPTION 'request "%": question "%" is protected by the cell key, and foistats.cellkey_secret is empty or not set',
-                                request, question
-                    USING ERRCODE = 'object_not_in_prerequisite_state',
-                          DETAIL = 'The cell key perturbs each figure by the sum of its records'' keys, record_key(crime_ref, secret); without a secret anyone who knows the crime references can compute the noise and take it off.',
-                          HINT = 'Set a secret for the database and keep it from year to year: ALTER DATABASE ... SET foistats.cellkey_secret = ''...'' (or SET foistats.cellkey_secret in this session).';
-            END IF;
-            EXECUTE format('SELECT %s.xtab(%s, %s, %s.record_key(r.crime_ref::text, %L))%s FROM %s r WHERE %s',
-                           ex, p_rowx, p_colx, ex, current_setting('foistats.cellkey_secret'),
-                           CASE WHEN p_filt IS NOT NULL THEN format(' FILTER (WHERE %s)', p_filt) ELSE '' END,
-                           records, p_population)
-               INTO keys USING period_from, period_to, span;
-            keys := coalesce(keys, '{}'::@extschema@.xtab);
-        END IF;
-        x := @extschema@.protect(x,
-                threshold => coalesce((prot ->> 'threshold')::int, 5),
-                protection => (prot ->> 'protection')::int,
-                method => coalesce(prot ->> 'method', 'suppress'),
-                zeros => coalesce((prot ->> 'zeros')::boolean, false),
-                allow_totals => coalesce((prot ->> 'allow_totals')::boolean, false),
-                marker => coalesce(prot ->> 'marker', '*'),
-                keys => keys);
-    END IF;
-    RETURN x;
-END
-$fn$;
-
--- ---------------------------------------------------------------------------
--- protected questions print no small count in words either: the crimes a
--- table leaves out ('fewer than 5'), and {id.crimes} beside a rounded table
--- (rounded) or a perturbed one (the table's perturbed Grand Total)
--- ---------------------------------------------------------------------------
-CREATE OR REPLACE FUNCTION @extschema@.request_answer(request text, spec jsonb, question text, records regclass,
-                                           period_from date, period_to date, protected boolean)
-RETURNS @extschema@.xtab
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, @extschema@, pg_temp
-AS $fn$
-DECLARE
-    ex     text := '@extschema@';
-    q      jsonb := @extschema@.request_question(request, spec, question);
-    cols   text := CASE WHEN jsonb_typeof(q -> 'columns') = 'object' THEN 'dimension' ELSE coalesce(q ->> 'columns', spec ->> 'columns', 'year') END;
+    cols   text := @extschema@.request_columns(spec, q);
     sql    text;
     left_sql text;
     x      @extschema@.xtab;
@@ -6565,6 +5545,7 @@ BEGIN
     RETURN x;
 END
 $fn$;
+
 CREATE OR REPLACE FUNCTION @extschema@.response(request text, format text DEFAULT 'html', records regclass DEFAULT NULL,
                                      period_from date DEFAULT NULL, period_to date DEFAULT NULL,
                                      audit_warnings boolean DEFAULT false, charts boolean DEFAULT true)
@@ -6622,7 +5603,7 @@ BEGIN
     FOR q IN SELECT e FROM jsonb_array_elements(spec -> 'questions') e LOOP
         qid := q ->> 'id';
         x := NULL;
-        IF q ? 'rows' OR q ? 'population' OR q ? 'measure' OR q ? 'subset_of' THEN
+        IF @extschema@.request_question_kind(q) <> 'text' THEN
             x := @extschema@.request_xtab(request, qid, records, period_from, period_to);
             mname := CASE WHEN jsonb_typeof(q -> 'measure') = 'object' THEN coalesce(q -> 'measure' ->> 'name', 'count') END;
             fig := jsonb_build_object('total', @extschema@.grand_total(x));
@@ -6707,3 +5688,5 @@ BEGIN
     RETURN array_to_string(body, E'\n\n') || E'\n';
 END
 $fn$;
+COMMENT ON FUNCTION @extschema@.response(text, text, regclass, date, date, boolean, boolean) IS
+  'the response document of a stored request (format html | markdown | text): its title and period; per question the text as asked, the table exactly as render prints it with the definition''s options (HTML: with an inline SVG chart by period), or the answer in words with {id.figure[:words|:Words]} filled; footnotes made from the definition (the crimes counted, the measure, what each Grand Total counts, the terms and exclusions of text searches, the audit''s verdict; render adds partial periods and the protection rule); the closing paragraphs. A table that does not add up (foistats.audit_request) is an error unless audit_warnings => true, which prints a visible warning at it. HTML is one self-contained page (no script, nothing fetched) with an A4 print stylesheet';

@@ -145,14 +145,9 @@ SELECT 'hand breakdowns ' || c || ' (offence, age band) protected each on its ow
   FROM bd;
 -- ... and ten random pairs of sql/protect_linked_breakdowns.sql (one set
 -- of crimes each, skewed to small counts), protected together
+\i sql/include/random_breakdowns.sql
 SELECT setseed(0.13);
-CREATE TABLE bd_crimes AS
-  SELECT t, 'offence ' || (1 + floor(random() * random() * s.nr))::int AS offence,
-         'age ' || (1 + floor(random() * random() * s.na))::int AS age,
-         make_date(2020 + floor(random() * s.nc)::int, 1, 1) AS day
-  FROM (SELECT t, 2 + floor(random() * 4)::int AS nr, 2 + floor(random() * 3)::int AS na,
-               2 + floor(random() * 3)::int AS nc, 5 + floor(random() * 50)::int AS n
-          FROM generate_series(1, 200) t) s, generate_series(1, s.n) k;
+CREATE TABLE bd_crimes AS SELECT * FROM random_breakdowns(200);
 DELETE FROM bd_crimes WHERE t > 10;
 INSERT INTO fam
 SELECT 'random breakdowns ' || lpad(t::text, 2, '0') || ' protected together', u.o, u.p,

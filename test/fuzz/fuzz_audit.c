@@ -89,14 +89,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		start[++k] = nc;
 	}
 
-	memset(&p, 0, sizeof(p));
-	p.ncells = n;
-	p.lo = lo;
-	p.hi = hi;
-	p.ncons = k;
-	p.con_start = start;
-	p.con_cells = cells;
-	p.rhs = rhs;
+	ab_problem_init(&p, n, lo, hi, k, start, cells, rhs);
 	res = ab_propagate(&p, 50, &bad);
 	FUZZ_ASSERT(res == AB_OK || res == AB_ROUNDS || res == AB_INFEASIBLE, "result %d", res);
 	if (res == AB_INFEASIBLE)
