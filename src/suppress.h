@@ -465,7 +465,8 @@ extern int	sdc_collapse_plan(const SdcTable *t, const int *group, bool *collapse
  * move of both puts that table's share of the slot into its row totals and
  * grand total instead, when it withholds them (suppress_linked.c,
  * absent_col): last year's 2019 cell of a row moves against this year's
- * withheld row total.  With totals allowed, sdc_family_protect's last
+ * withheld row total (three ways to share that total between the moves, the
+ * last a move checked afterwards, absent_holds).  With totals allowed, sdc_family_protect's last
  * widening withholds every total of the tables not given, then publishes
  * again each one the check passes without.
  *

@@ -229,6 +229,15 @@ absent_target(const SdcFamily *f, uint64_t M, int i, size_t x)
  */
 #define MOVE_ABSENT_FALL ((uint64_t) 1 << 63)
 
+/*
+ * A third way, MOVE_ABSENT_FREE in M: no room given to either side, the move
+ * found checked afterwards (absent_holds) and made only when every total
+ * that entries of absent columns go to stays at least 0 -- the way a cell of
+ * an absent column rises with its row total in the same move (the two
+ * cancel) and neither of the others finds.
+ */
+#define MOVE_ABSENT_FREE ((uint64_t) 1 << 62)
+
 static int64_t
 absent_room(const SdcFamily *f, uint64_t M, int i, size_t y, bool absent)
 {
@@ -239,6 +248,8 @@ absent_room(const SdcFamily *f, uint64_t M, int i, size_t y, bool absent)
 	for (int j = 0; j < f->ntab; j++)
 		if (in_set(M, j) && !ent_withheld(f->t[j], y))
 			moves = false;
+	if (M & MOVE_ABSENT_FREE)
+		return SDC_INF;
 	if (M & MOVE_ABSENT_FALL)
 		return !moves ? v / k : absent ? 0 : v;
 	return v / (k + (moves ? 1 : 0));
@@ -486,6 +497,45 @@ mover_add(const Mover *mv, size_t x, int64_t d)
 			move_add(f, mv->M, i, x, d);
 }
 
+/* mover_range's answer when the move it found breaks absent_holds */
+#define MOVE_REJECTED (-2)
+
+/*
+ * Does the move found (entry e by de, every other entry x with an arc by
+ * its flow) keep every total that entries of absent columns go to at least
+ * 0?  Such a total changes by its own flow (as a figure of every table that
+ * moves) less the flows of the entries that go to it.
+ */
+static bool
+absent_holds(const Mover *mv, size_t e, int64_t de, const FlowNet *n, const int *arc, const int64_t *bwd0)
+{
+	const SdcFamily *f = mv->f;
+	const SdcTable *t0 = f->t[0];
+	size_t		ne = sdc_nentries(t0);
+
+	for (int i = 0; i < f->ntab; i++)
+	{
+		const SdcTable *t = f->t[i];
+
+		if (!in_set(mv->M, i))
+			continue;
+		for (size_t y = (size_t) t->nr * t->nc; y < ne; y++)
+		{
+			int64_t		d = 0;
+
+			if (absent_into(f, mv->M, i, y) == 0)
+				continue;
+			d += y == e ? de : arc[y] >= 0 ? n->cap[arc[y] ^ 1] - bwd0[y] : 0;
+			for (size_t x = 0; x < ne; x++)
+				if (absent_target(f, mv->M, i, x) == (int64_t) y)
+					d -= x == e ? de : arc[x] >= 0 ? n->cap[arc[x] ^ 1] - bwd0[x] : 0;
+			if (sdc_entry_value(t, y) + d < 0)
+				return false;
+		}
+	}
+	return true;
+}
+
 /*
  * How far entry e can rise (up) or fall when mv moves, capped at limit: a
  * maximum flow around the network of the entries it moves, e itself
@@ -543,6 +593,9 @@ mover_range(const Mover *mv, size_t e, bool up, int64_t limit, FlowMem *m, bool 
 	r = up ? fn_flow(&n, v, u, limit, false) : fn_flow(&n, u, v, limit, false);
 	if (r == SDC_INF)
 		r = limit;
+	if (r > 0 && r != SDC_INF && mv->pa < 0 && (mv->M & MOVE_ABSENT_FREE) &&
+		!absent_holds(mv, e, up ? r : -r, &n, arc, bwd0))
+		r = MOVE_REJECTED;
 	if (apply && r > 0 && r != SDC_INF)
 	{
 		mover_add(mv, e, up ? r : -r);
@@ -572,12 +625,24 @@ move_range(SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, FlowMem *
 		if (in_set(M, i) && f->pair[i] >= 0 && in_set(M, f->pair[i]))
 		{
 			/* a pair moves through its own network, and alone */
-			if ((M & ~MOVE_ABSENT_FALL) != (((uint64_t) 1 << i) | ((uint64_t) 1 << f->pair[i])))
+			if ((M & ~(MOVE_ABSENT_FALL | MOVE_ABSENT_FREE)) != (((uint64_t) 1 << i) | ((uint64_t) 1 << f->pair[i])))
 				return 0;
 			mv.pa = i;
 			mv.pb = f->pair[i];
 			break;
 		}
+	if (mv.pa < 0 && (M & MOVE_ABSENT_FREE))
+	{
+		/* a move absent_holds rejects: again with half the limit */
+		for (int64_t lim = limit; lim > 0; lim /= 2)
+		{
+			int64_t		r = mover_range(&mv, e, up, lim, m, apply);
+
+			if (r != MOVE_REJECTED)
+				return r;
+		}
+		return 0;
+	}
 	return mover_range(&mv, e, up, limit, m, apply);
 }
 
@@ -758,6 +823,14 @@ best_move(const SdcFamily *f, int i, size_t e, bool up, int64_t limit, FlowMem *
 											limit == SDC_INF ? SDC_INF : limit - got - r, m, true);
 
 				r = r2 < 0 ? r2 : r2 == SDC_INF ? SDC_INF : r + r2;
+			}
+			if (r >= 0 && r != SDC_INF && got + r < limit && f->same)
+			{
+				/* and the third, checked afterwards */
+				int64_t		r3 = move_range(&s.f, M | MOVE_ABSENT_FREE, e, up,
+											limit == SDC_INF ? SDC_MAX_SUM : limit - got - r, m, true);
+
+				r = r3 < 0 ? r3 : r3 == SDC_INF ? SDC_INF : r + r3;
 			}
 
 			if (r < 0)
