@@ -510,6 +510,9 @@ typedef struct SdcFamily
 	const bool *given;			/* NULL, or per table: already published */
 	const int  *pair;			/* NULL, or per table: the table counting the
 								 * same crimes by other rows, or -1 */
+	const uint8_t *lacks_col;	/* NULL, or ntab * nc flags: every cell of
+								 * column c of table i fixed (looked up in
+								 * the tables when NULL) */
 } SdcFamily;
 
 /* Protect every table of the family (stats: one per table; the failing

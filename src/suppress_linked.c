@@ -148,6 +148,15 @@ lists_row(const SdcTable *t, int r)
 }
 
 /*
+ * A third way, MOVE_ABSENT_FREE in M: no room given to either side, the move
+ * found checked afterwards (absent_holds) and made only when every total
+ * that entries of absent columns go to stays at least 0 -- the way a cell of
+ * an absent column rises with its row total in the same move (the two
+ * cancel) and neither of the others finds.
+ */
+#define MOVE_ABSENT_FREE ((uint64_t) 1 << 62)
+
+/*
  * Columns a table does not list.  Where table i of M has no column in slot
  * c (every cell of it a fixed zero) and no other table of M counts the same
  * crimes there (last year's 2019 when this year's table starts in 2020),
@@ -172,6 +181,8 @@ absent_col(const SdcFamily *f, uint64_t M, int i, int c)
 	for (int j = 0; j < f->ntab; j++)
 		if (f->parent[j] == i || (in_set(M, j) && same_slot(f, i, j, c)))
 			return false;
+	if (f->lacks_col)
+		return f->lacks_col[(size_t) i * t->nc + c];
 	for (int r = 0; r < t->nr; r++)
 		if (lists_cell(t, (size_t) r * t->nc + c))
 			return false;
@@ -185,9 +196,13 @@ absent_into(const SdcFamily *f, uint64_t M, int i, size_t x)
 {
 	const SdcTable *t = f->t[i];
 	size_t		r0 = sdc_rtot_index(t, 0);
+	bool		row = x >= r0 && x < r0 + (size_t) t->nr;
+	bool		unlisted = row && !lists_row(t, (int) (x - r0));
 	int			k = 0;
 
-	if (!ent_withheld(t, x))
+	/* a row the table does not list (its total a known 0) takes the moves
+	 * only in a move checked afterwards, which keeps it 0 (absent_holds) */
+	if (!ent_withheld(t, x) && !(unlisted && (M & MOVE_ABSENT_FREE)))
 		return 0;
 	if (x == sdc_grand_index(t))
 	{
@@ -195,7 +210,7 @@ absent_into(const SdcFamily *f, uint64_t M, int i, size_t x)
 			k += absent_col(f, M, i, c);
 		return k;
 	}
-	if (x < r0 || x >= r0 + (size_t) t->nr || !lists_row(t, (int) (x - r0)))
+	if (!row || (unlisted && !(M & MOVE_ABSENT_FREE)))
 		return 0;
 	for (int c = 0; c < t->nc; c++)
 		k += absent_col(f, M, i, c);
@@ -229,14 +244,6 @@ absent_target(const SdcFamily *f, uint64_t M, int i, size_t x)
  */
 #define MOVE_ABSENT_FALL ((uint64_t) 1 << 63)
 
-/*
- * A third way, MOVE_ABSENT_FREE in M: no room given to either side, the move
- * found checked afterwards (absent_holds) and made only when every total
- * that entries of absent columns go to stays at least 0 -- the way a cell of
- * an absent column rises with its row total in the same move (the two
- * cancel) and neither of the others finds.
- */
-#define MOVE_ABSENT_FREE ((uint64_t) 1 << 62)
 
 static int64_t
 absent_room(const SdcFamily *f, uint64_t M, int i, size_t y, bool absent)
@@ -466,7 +473,8 @@ mover_arc(const Mover *mv, size_t x, int *u, int *v, int64_t *upcap, int64_t *do
 		return pair_arc(f, mv->pa, mv->pb, x, u, v, down);
 	}
 	for (int i = 0; i < f->ntab; i++)
-		if (in_set(mv->M, i) && !ent_withheld(f->t[i], x) && absent_target(f, mv->M, i, x) < 0)
+		if (in_set(mv->M, i) && !ent_withheld(f->t[i], x) && absent_target(f, mv->M, i, x) < 0 &&
+			absent_into(f, mv->M, i, x) == 0)
 			return false;
 	sdc_entry_ends(f->t[0], x, u, v);
 	*upcap = move_up_cap(f, mv->M, x);
@@ -503,37 +511,45 @@ mover_add(const Mover *mv, size_t x, int64_t d)
 /*
  * Does the move found (entry e by de, every other entry x with an arc by
  * its flow) keep every total that entries of absent columns go to at least
- * 0?  Such a total changes by its own flow (as a figure of every table that
+ * 0 (and a row total the table does not list at 0)?  Such a total changes by its own flow (as a figure of every table that
  * moves) less the flows of the entries that go to it.
  */
 static bool
-absent_holds(const Mover *mv, size_t e, int64_t de, const FlowNet *n, const int *arc, const int64_t *bwd0)
+absent_holds(const Mover *mv, size_t e, int64_t de, const FlowNet *n, const int *arc,
+			 const int64_t *bwd0, FlowMem *m)
 {
 	const SdcFamily *f = mv->f;
 	const SdcTable *t0 = f->t[0];
-	size_t		ne = sdc_nentries(t0);
+	size_t		ne = sdc_nentries(t0),
+				ncell = (size_t) t0->nr * t0->nc;
+	int64_t    *d = flow_zalloc(m, ne, sizeof(int64_t));
+	bool		ok = d != NULL;		/* out of memory: no move (sound) */
 
-	for (int i = 0; i < f->ntab; i++)
+	for (int i = 0; i < f->ntab && ok; i++)
 	{
 		const SdcTable *t = f->t[i];
 
 		if (!in_set(mv->M, i))
 			continue;
-		for (size_t y = (size_t) t->nr * t->nc; y < ne; y++)
+		memset(d, 0, sizeof(int64_t) * ne);
+		/* each total: its own flow, less the flows of the entries going to it */
+		for (size_t x = 0; x < ne; x++)
 		{
-			int64_t		d = 0;
+			int64_t		fx = x == e ? de : arc[x] >= 0 ? n->cap[arc[x] ^ 1] - bwd0[x] : 0;
+			int64_t		y = fx != 0 ? absent_target(f, mv->M, i, x) : -1;
 
-			if (absent_into(f, mv->M, i, y) == 0)
-				continue;
-			d += y == e ? de : arc[y] >= 0 ? n->cap[arc[y] ^ 1] - bwd0[y] : 0;
-			for (size_t x = 0; x < ne; x++)
-				if (absent_target(f, mv->M, i, x) == (int64_t) y)
-					d -= x == e ? de : arc[x] >= 0 ? n->cap[arc[x] ^ 1] - bwd0[x] : 0;
-			if (sdc_entry_value(t, y) + d < 0)
-				return false;
+			if (x >= ncell)
+				d[x] += fx;
+			if (y >= 0)
+				d[y] -= fx;
 		}
+		for (size_t y = ncell; y < ne && ok; y++)
+			if (absent_into(f, mv->M, i, y) > 0 &&
+				(!ent_withheld(t, y) ? d[y] != 0 : sdc_entry_value(t, y) + d[y] < 0))
+				ok = false;
 	}
-	return true;
+	flow_release(m, d);
+	return ok;
 }
 
 /*
@@ -594,7 +610,7 @@ mover_range(const Mover *mv, size_t e, bool up, int64_t limit, FlowMem *m, bool 
 	if (r == SDC_INF)
 		r = limit;
 	if (r > 0 && r != SDC_INF && mv->pa < 0 && (mv->M & MOVE_ABSENT_FREE) &&
-		!absent_holds(mv, e, up ? r : -r, &n, arc, bwd0))
+		!absent_holds(mv, e, up ? r : -r, &n, arc, bwd0, m))
 		r = MOVE_REJECTED;
 	if (apply && r > 0 && r != SDC_INF)
 	{
@@ -633,8 +649,12 @@ move_range(SdcFamily *f, uint64_t M, size_t e, bool up, int64_t limit, FlowMem *
 		}
 	if (mv.pa < 0 && (M & MOVE_ABSENT_FREE))
 	{
-		/* a move absent_holds rejects: again with half the limit */
-		for (int64_t lim = limit; lim > 0; lim /= 2)
+		/* a move absent_holds rejects: again with half the limit (a few
+		 * times: the next move of best_move starts from what this one
+		 * made) */
+		int			tries = 0;
+
+		for (int64_t lim = limit; lim > 0 && tries < 4; lim /= 2, tries++)
 		{
 			int64_t		r = mover_range(&mv, e, up, lim, m, apply);
 
@@ -1430,6 +1450,55 @@ republish_totals(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 	return SDC_OK;
 }
 
+/*
+ * A column total that a given table of the same crimes publishes (a column
+ * both list: the reader knows it, up to the revision he is taken to know)
+ * hides nothing withheld: publish it again in a table that is not given, and
+ * its grand total when every column it lists is such a column.  No move of
+ * the family changes them (frozen), so the check is the same.
+ */
+static void
+publish_known_totals(SdcFamily *f, SdcStats *stats)
+{
+	for (int i = 0; i < f->ntab; i++)
+	{
+		SdcTable   *t = f->t[i];
+		bool		all = true;
+		bool		changed = false;
+
+		if (is_given(f, i))
+			continue;
+		for (int c = 0; c < t->nc; c++)
+		{
+			size_t		x = sdc_ctot_index(t, c);
+			bool		known = false;
+
+			for (int j = 0; j < f->ntab && !known; j++)
+				known = is_given(f, j) && same_slot(f, i, j, c) && !ent_withheld(f->t[j], x) &&
+					!line_fixed(f->t[j], x);
+			if (known && ent_withheld(t, x))
+			{
+				*sdc_entry_state(t, x) = SDC_PUBLISHED;
+				changed = true;
+			}
+			all &= known || line_fixed(t, x);
+		}
+		if (all && ent_withheld(t, sdc_grand_index(t)))
+		{
+			*sdc_entry_state(t, sdc_grand_index(t)) = SDC_PUBLISHED;
+			changed = true;
+		}
+		if (changed)
+		{
+			size_t		ne = sdc_nentries(t);
+
+			stats[i].totals = 0;
+			for (size_t x = (size_t) t->nr * t->nc; x < ne; x++)
+				stats[i].totals += ent_withheld(t, x);
+		}
+	}
+}
+
 SdcStatus
 sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 {
@@ -1538,6 +1607,8 @@ sdc_family_protect(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 		{
 			if (all_totals)
 				st = republish_totals(f, p, stats);
+			if (st == SDC_OK && f->same)
+				publish_known_totals(f, stats);
 			goto done;
 		}
 		/* widen around the failing cell, level by level until that adds something */

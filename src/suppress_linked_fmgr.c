@@ -656,6 +656,27 @@ grid_family(const Grid *g, SdcFamily *f)
 	f->shared = (const uint8_t *const *) g->shared;
 	f->given = g->given;
 	f->pair = g->any_pair ? g->pair : NULL;
+	f->lacks_col = NULL;
+	if (g->any_same)
+	{
+		/* the columns a table lists no cell of, once (suppress.h) */
+		uint8_t    *lacks = palloc0((Size) g->n * Max(g->t[0]->nc, 1));
+
+		for (int i = 0; i < g->n; i++)
+		{
+			const SdcTable *t = g->t[i];
+
+			for (int c = 0; c < t->nc; c++)
+			{
+				bool		all = true;
+
+				for (int r = 0; r < t->nr && all; r++)
+					all = t->fixed && t->fixed[(Size) r * t->nc + c];
+				lacks[(Size) i * t->nc + c] = all;
+			}
+		}
+		f->lacks_col = lacks;
+	}
 }
 
 /* Table i as protected: its own rows and columns, plus grid lines where it

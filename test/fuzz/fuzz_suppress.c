@@ -213,7 +213,7 @@ check_rounding(SdcTable *t, const SdcParams *p, int64_t base)
 static void
 check_family(SdcTable **tabs, int ntab, const int *parent, const SdcParams *p)
 {
-	SdcFamily	f = {ntab, tabs, parent, NULL, NULL, NULL, NULL};
+	SdcFamily	f = {ntab, tabs, parent, NULL, NULL, NULL, NULL, NULL};
 	SdcStats	stats[SDC_FAMILY_MAX];
 	SdcInterval *out[SDC_FAMILY_MAX];
 	SdcStatus	st;

@@ -800,7 +800,7 @@ test_family_nomem(void)
 	{
 		SdcTable   *t[2] = {table_from(3, 3, parent), table_from(3, 3, child)};
 		int			par[2] = {-1, 0};
-		SdcFamily	f = {2, t, par, NULL, NULL, NULL, NULL};
+		SdcFamily	f = {2, t, par, NULL, NULL, NULL, NULL, NULL};
 		SdcStats	stats[2];
 		SdcParams	p;
 		SdcStatus	st;
@@ -892,7 +892,7 @@ test_family_periods(void)
 				par[2] = {-1, -1};
 	bool		given[2] = {true, false};
 	SdcTable   *t[2] = {table_from(4, 5, last), table_from(4, 5, now)};
-	SdcFamily	f = {2, t, par, same, shared, given, NULL};
+	SdcFamily	f = {2, t, par, same, shared, given, NULL, NULL};
 	SdcStats	stats[2];
 	SdcParams	p;
 	int			bt, br, bc, bk;
@@ -941,7 +941,7 @@ test_family_near_max(void)
 	{
 		SdcTable   *t[2] = {sdc_table_alloc(5, 1), sdc_table_alloc(5, 1)};
 		int			par[2] = {-1, 0};
-		SdcFamily	f = {2, t, par, NULL, NULL, NULL, NULL};
+		SdcFamily	f = {2, t, par, NULL, NULL, NULL, NULL, NULL};
 		SdcStats	stats[2];
 		SdcInterval *out[2];
 		SdcParams	p;
@@ -1180,7 +1180,7 @@ test_family_breakdowns(int n)
 		uint8_t    *fx[2] = {calloc(nr * nc, 1), calloc(nr * nc, 1)};
 		int			par[2] = {-1, -1},
 					pair[2] = {1, 0};
-		SdcFamily	f = {2, t, par, NULL, NULL, NULL, pair};
+		SdcFamily	f = {2, t, par, NULL, NULL, NULL, pair, NULL};
 		SdcParams	p;
 		SdcInterval *out[2];
 		int			var[PAIR_MAXVAR],
