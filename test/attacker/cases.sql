@@ -92,11 +92,21 @@ SELECT 'hand pair of periods with revisions', u.o, u.p, t.x, NULL, CASE WHEN u.o
 -- with no year of the other beside it, moves with that other table's row
 -- total (src/suppress_linked.c, absent_share); one set of crimes each,
 -- skewed to small counts, last year's protected alone and given.
-SELECT setseed(0.29);
+-- (:pp_cases pairs, default 12, from seed :pp_seed, default 0.29:
+-- protect_attacker.sh passes FOISTATS_ATTACK_PERIODS and _SEED)
+\if :{?pp_cases}
+\else
+\set pp_cases 12
+\endif
+\if :{?pp_seed}
+\else
+\set pp_seed 0.29
+\endif
+SELECT setseed(:pp_seed);
 CREATE TABLE pp_crimes AS
   SELECT t, 'offence ' || (1 + floor(random() * random() * 4))::int AS offence,
          make_date(2018 + floor(random() * 6)::int, 1, 1) AS day
-    FROM generate_series(1, 12) t, generate_series(1, 60) k;
+    FROM generate_series(1, :pp_cases) t, generate_series(1, 40 + (t % 3) * 20) k;
 CREATE TABLE pp AS
   SELECT t, foistats.protect(foistats.xtab(offence, day) FILTER (WHERE day BETWEEN lf AND lt), allow_totals => true) AS last_p,
          foistats.xtab(offence, day) FILTER (WHERE day BETWEEN lf AND lt) AS last_t,

@@ -21,7 +21,9 @@ fi
 foistats_check_setup protect-attacker
 cp test/attacker/cases.sql "$work/cases.sql"
 chmod 644 "$work/cases.sql"
-foistats_virtualenv sh -c "createdb att && psql -X -q -v ON_ERROR_STOP=1 -d att -f '$work/cases.sql' > '$work/cases.jsonl'"
+# FOISTATS_ATTACK_PERIODS / FOISTATS_ATTACK_SEED: how many random pairs of
+# periods (default 12) from which seed (default 0.29), e.g. 80 and 0.71
+foistats_virtualenv sh -c "createdb att && psql -X -q -v ON_ERROR_STOP=1 -v pp_cases=${FOISTATS_ATTACK_PERIODS:-12} -v pp_seed=${FOISTATS_ATTACK_SEED:-0.29} -d att -f '$work/cases.sql' > '$work/cases.jsonl'"
 python3 - "$work/cases.jsonl" <<'PY'
 import json, subprocess, sys
 p = 5
