@@ -205,6 +205,29 @@ SELECT foistats.create_rollup('rape_outcomes', '1', 'force.own_records');
 -- The trigger function is only a trigger.
 SELECT foistats.rollup_trigger();
 
+-- A roll-up goes with what it reads: the records view dropped (here with
+-- its schema), its roll-ups, their months and the triggers on the source
+-- go too, and refresh_rollups has nothing left to trip on.  Dropped by a
+-- role that owns the table but may not write foistats' catalog.
+SELECT foistats.create_rollup('rape_outcomes', q) AS months FROM unnest('{1,5}'::text[]) q;
+SELECT count(*) AS triggers FROM pg_trigger WHERE tgrelid = 'force.crime'::regclass;
+CREATE ROLE rollup_dropper;
+CREATE SCHEMA mine AUTHORIZATION rollup_dropper;
+CREATE TABLE mine.crime AS SELECT * FROM force.crime;
+ALTER TABLE mine.crime OWNER TO rollup_dropper;
+SELECT foistats.bind_records('mine_foi', 'mine.crime',
+  '{"crime_ref": "ref", "recorded_on": "recorded", "offence": "title", "victim_age": "vic_age",
+    "victim_sex": "vic_sex", "mo": "mo_text", "is_crime": {"expr": "status = ''CRIME''"}}') IS NOT NULL AS bound;
+SELECT foistats.create_rollup('rape_outcomes', '1', 'mine_foi.records') AS months;
+SET ROLE rollup_dropper;
+DROP TABLE mine.crime CASCADE;
+RESET ROLE;
 DROP SCHEMA foi CASCADE;
+SELECT count(*) AS rollups FROM foistats.rollups;
+SELECT count(*) AS months_left FROM foistats.rollup_month;
+SELECT count(*) AS triggers FROM pg_trigger WHERE tgrelid = 'force.crime'::regclass;
+SELECT count(*) AS refreshed FROM foistats.refresh_rollups(only_out_of_step => false);
+DROP SCHEMA mine, mine_foi CASCADE;
+DROP ROLE rollup_dropper;
 DROP SCHEMA force CASCADE;
 SELECT foistats.drop_request('rape_outcomes');

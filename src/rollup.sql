@@ -638,6 +638,41 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.drop_rollup(text, text, regclass) IS
   'drops a roll-up (requests are answered by a scan again) and the triggers no other roll-up needs';
 
+-- A table or view a roll-up reads is dropped (DROP TABLE, DROP SCHEMA ...
+-- CASCADE, a records view re-created with other columns): the roll-up goes
+-- with it (its id could name nothing, and refresh_rollups would trip on
+-- it), and so do the triggers no other roll-up needs on the tables that
+-- remain.  An event trigger on sql_drop; SECURITY DEFINER, so that whoever
+-- may drop a table also drops its roll-ups.
+CREATE FUNCTION @extschema@.rollup_dropped() RETURNS event_trigger
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    u    record;
+    kept regclass[];
+BEGIN
+    FOR u IN SELECT r.* FROM @extschema@.rollup r
+              WHERE EXISTS (SELECT FROM pg_event_trigger_dropped_objects() d
+                             WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
+                               AND (d.objid = r.records::oid OR d.objid = r.source::oid
+                                    OR d.objid = ANY (r.relations::oid[])))
+              ORDER BY r.id LOOP
+        DELETE FROM @extschema@.rollup r WHERE r.id = u.id;
+        DELETE FROM @extschema@.rollup_month m WHERE m.rollup = u.id;
+        kept := ARRAY(SELECT rel FROM unnest(u.relations) rel WHERE EXISTS (SELECT FROM pg_class c WHERE c.oid = rel));
+        IF kept <> '{}' THEN
+            PERFORM @extschema@.rollup_invalidate(kept);
+            PERFORM @extschema@.rollup_drop_triggers(kept);
+        END IF;
+        RAISE NOTICE 'roll-up of question "%" of request "%" dropped with the table or view it reads', u.question, u.request;
+    END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.rollup_dropped() IS
+  'internal: the event trigger foistats_rollup_dropped (sql_drop): drops the roll-ups whose records view, source table or any table carrying their triggers was dropped, and the triggers no other roll-up needs';
+CREATE EVENT TRIGGER foistats_rollup_dropped ON sql_drop EXECUTE FUNCTION @extschema@.rollup_dropped();
+
 -- A roll-up's months as a scan counts them now, beside what it holds.
 CREATE FUNCTION @extschema@.check_rollup(request text, question text, records regclass DEFAULT NULL,
     OUT month date, OUT row_label text, OUT col_label text,

@@ -5690,3 +5690,36 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.response(text, text, regclass, date, date, boolean, boolean) IS
   'the response document of a stored request (format html | markdown | text): its title and period; per question the text as asked, the table exactly as render prints it with the definition''s options (HTML: with an inline SVG chart by period), or the answer in words with {id.figure[:words|:Words]} filled; footnotes made from the definition (the crimes counted, the measure, what each Grand Total counts, the terms and exclusions of text searches, the audit''s verdict; render adds partial periods and the protection rule); the closing paragraphs. A table that does not add up (foistats.audit_request) is an error unless audit_warnings => true, which prints a visible warning at it. HTML is one self-contained page (no script, nothing fetched) with an A4 print stylesheet';
+
+-- ---------------------------------------------------------------------------
+-- issue 12: a roll-up goes with the table or view it reads (an event trigger
+-- on sql_drop): a stale one made refresh_rollups fail ('LOCK TABLE 17249')
+-- ---------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.rollup_dropped() RETURNS event_trigger
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    u    record;
+    kept regclass[];
+BEGIN
+    FOR u IN SELECT r.* FROM @extschema@.rollup r
+              WHERE EXISTS (SELECT FROM pg_event_trigger_dropped_objects() d
+                             WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
+                               AND (d.objid = r.records::oid OR d.objid = r.source::oid
+                                    OR d.objid = ANY (r.relations::oid[])))
+              ORDER BY r.id LOOP
+        DELETE FROM @extschema@.rollup r WHERE r.id = u.id;
+        DELETE FROM @extschema@.rollup_month m WHERE m.rollup = u.id;
+        kept := ARRAY(SELECT rel FROM unnest(u.relations) rel WHERE EXISTS (SELECT FROM pg_class c WHERE c.oid = rel));
+        IF kept <> '{}' THEN
+            PERFORM @extschema@.rollup_invalidate(kept);
+            PERFORM @extschema@.rollup_drop_triggers(kept);
+        END IF;
+        RAISE NOTICE 'roll-up of question "%" of request "%" dropped with the table or view it reads', u.question, u.request;
+    END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.rollup_dropped() IS
+  'internal: the event trigger foistats_rollup_dropped (sql_drop): drops the roll-ups whose records view, source table or any table carrying their triggers was dropped, and the triggers no other roll-up needs';
+CREATE EVENT TRIGGER foistats_rollup_dropped ON sql_drop EXECUTE FUNCTION @extschema@.rollup_dropped();
