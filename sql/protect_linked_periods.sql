@@ -184,20 +184,15 @@ CREATE TABLE short AS SELECT n, foistats.parse_table(tbl) AS x FROM (VALUES
 (1, E'\t2019\t2020\t2021\t2022\tGrand Total\nA\t2\t25\t1\t4\t32\nB\t1\t15\t15\t15\t46\nC\t12\t3\t1\t15\t31\nGrand Total\t15\t43\t17\t34\t109'),
 (2, E'\t2020\t2021\t2022\tGrand Total\nA\t25\t1\t4\t30\nB\t15\t15\t15\t45\nC\t3\t1\t15\t19\nGrand Total\t43\t17\t34\t94')) v(n, tbl);
 CREATE TABLE short_last AS SELECT foistats.protect(x) AS p FROM short WHERE n = 1;
-\pset format unaligned
-\pset tuples_only on
-SELECT foistats.render(p, 'text') FROM short_last;
-\pset format aligned
-\pset tuples_only off
 CREATE TABLE short_joint AS
   SELECT ord AS n, p FROM unnest(foistats.protect_linked(ARRAY[(SELECT p FROM short_last), (SELECT x FROM short WHERE n = 2)],
                                                           same_as => '{2,NULL}', given => '{t,f}', allow_totals => true))
                           WITH ORDINALITY AS u(p, ord);
-\pset format unaligned
-\pset tuples_only on
+-- last year's as published, then this year's
+\a \t
+SELECT foistats.render(p, 'text') FROM short_last;
 SELECT foistats.render(p, 'text') FROM short_joint WHERE n = 2;
-\pset format aligned
-\pset tuples_only off
+\a \t
 SELECT table_no, published_state, count(*) AS n, count(*) FILTER (WHERE meets_rule) AS meet,
        count(*) FILTER (WHERE NOT meets_rule) AS fail
   FROM foistats.disclosure_audit_linked(ARRAY(SELECT p FROM short_joint ORDER BY n), same_as => '{2,NULL}')
