@@ -56,8 +56,9 @@ INSERT INTO acc_title (why, title) VALUES
   ('class and code titles', 'Attempted - Assault with Injury - Assault occasioning actual bodily harm'),
   ('class and code titles', 'Attempted - Assault without Injury - Common assault and battery'),
   ('constructed: two classes', 'Assault with Injury - Common assault and battery'),
-  -- the class, no code: the class has several and the words are not the code's title
-  ('class only', 'Breach of Criminal behaviour order'),
+  -- a code's Home Office title but for an article: that code (066/98 'Breach of a
+  -- criminal behaviour order')
+  ('an article less: its code', 'Breach of Criminal behaviour order'),
   -- no class: the words fit several classes
   ('family', 'Attempted Burglary'),
   ('family', 'Residential burglary'),
@@ -128,7 +129,18 @@ INSERT INTO acc_title (why, title) VALUES
   ('house (btp_categories)', 'G01 Burglary house Theft Act 1968 Sec 9.1A or B'),
   ('warehouse (btp_categories)', 'G05 Burglary warehouse Theft Act 1968 Sec 9.1A or B'),
   ('other than (btp_categories)', 'G86 Aggravated burglary other than a dwelling Theft Act 1968 Sec 10'),
-  ('garages: family (btp_categories)', 'G13 Burglary garages Theft Act 1968 Sec 9.1A or B');
+  ('garages: family (btp_categories)', 'G13 Burglary garages Theft Act 1968 Sec 9.1A or B'),
+  -- a U glued to a word and an age; a lone O before 'aged'
+  ('constructed: femaleU16', 'Rape of a femaleU16'),
+  ('constructed: MaleU13', 'Sexual assault on a MaleU13'),
+  ('constructed: O aged', 'Causing a child under 13 to watch a sexual act O aged 18 or over'),
+  -- a drug class and 'other': the code whose title says so; a drug class alone: the class
+  ('constructed: other class B', 'Possession of other class B drug'),
+  ('constructed: class C, no other', 'Possession of a controlled drug - Class C drug'),
+  -- a code's title but for articles and prepositions, attempted; words in another order
+  ('constructed: attempt, articles', 'Attempted - Assault on a person preserving a wreck'),
+  ('constructed: another order', 'Criminal behaviour order breach'),
+  ('constructed: theft of a cycle', 'Theft of pedal cycle');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

@@ -688,10 +688,10 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 
 		if (k->dropped)
 			continue;
-		/* a lone O before an age is the offender: 'O 18+', 'O U18' (not W/O) */
-		if (is_word(k, "O") && !(i > 0 && L->t[i - 1].sym == '/') && i + 1 < L->n &&
-			(L->t[i + 1].num >= 0 || is_word(&L->t[i + 1], "U") ||
-			 is_word(&L->t[i + 1], "UNDER") || is_word(&L->t[i + 1], "OVER")))
+		/* a lone O before an age is the offender: 'O 18+', 'O U18', 'O aged 18 or over'
+		 * (not W/O) */
+		if (is_word(k, "O") && !(i > 0 && L->t[i - 1].sym == '/') &&
+			offender_age_follows(L, i + 1))
 		{
 			strcpy(k->w, "OFFENDER");
 			k->known = true;
@@ -2018,6 +2018,76 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 		}
 		if (o + wl < outsz)
 			memcpy(out + o, sorted[i], wl);
+		o += wl;
+	}
+	if (outsz > 0)
+		out[o < outsz ? o : outsz - 1] = '\0';
+	return o;
+}
+
+/*
+ * The words of a title in their order, for telling whether a title is a Home Office
+ * title but for its articles, prepositions and inflections ('Breach of Criminal
+ * behaviour order' and 'Breach of a criminal behaviour order'): the lexer's canonical
+ * words and numbers, less a leading code or class, statute text, the word ATTEMPT
+ * (*attempt is set), filler (a, an, the, of, on, to, in, for, etc) and a final plural S;
+ * one space between words.  Nothing is expanded or reordered.  Returns the length (0
+ * when the title is too long).
+ */
+size_t
+offence_title_seq(const char *s, size_t len, char *out, size_t outsz, bool *attempt)
+{
+	static const char *const filler[] = {"A", "AN", "THE", "OF", "ON", "TO", "IN", "FOR",
+	"ETC", NULL};
+	Lex			Lbuf;
+	Lex		   *L = &Lbuf;
+	OffenceResult r;
+	int			i,
+				f;
+	size_t		o = 0;
+
+	*attempt = false;
+	if (outsz > 0)
+		out[0] = '\0';
+	if (len > OFF_MAX_TITLE)
+		return 0;
+	classify_lex(s, len, L);
+	if (L->overflow)
+		return 0;
+	memset(&r, 0, sizeof(r));
+	read_code(L, &r);
+	drop_noise(L, &r);
+	for (i = 0; i < L->n; i++)
+	{
+		const Tok  *k = &L->t[i];
+		char		w[OFF_WORD_MAX];
+		size_t		wl;
+
+		if (k->dropped || k->sym)
+			continue;
+		if (is_word(k, "ATTEMPT") && !not_an_attempt(L, i))
+		{
+			*attempt = true;
+			continue;
+		}
+		for (f = 0; filler[f]; f++)
+			if (is_word(k, filler[f]))
+				break;
+		if (filler[f])
+			continue;
+		snprintf(w, sizeof(w), "%s", k->w);
+		wl = strlen(w);
+		if (k->num < 0 && wl >= 4 && w[wl - 1] == 'S' && w[wl - 2] != 'S' &&
+			w[wl - 2] != 'U' && w[wl - 2] != 'I')
+			w[--wl] = '\0';
+		if (o > 0)
+		{
+			if (o + 1 < outsz)
+				out[o] = ' ';
+			o++;
+		}
+		if (o + wl < outsz)
+			memcpy(out + o, w, wl + 1);
 		o += wl;
 	}
 	if (outsz > 0)

@@ -108,6 +108,15 @@ extern size_t offence_title_key(const char *s, size_t len, char *out, size_t out
 								bool *attempt, char *victim);
 
 /*
+ * The words of a title in their order, less a leading code or class, statute text,
+ * ATTEMPT (*attempt is set), filler (a, an, the, of, on, to, in, for, etc) and a
+ * final plural S: a title is a Home Office title but for its articles, prepositions
+ * and inflections when the two are equal.  Writes at most outsz-1 bytes plus NUL.
+ */
+extern size_t offence_title_seq(const char *s, size_t len, char *out, size_t outsz,
+								bool *attempt);
+
+/*
  * The sections a title cites ('Sec 47', '(S4A POA)', 'Section 18'): '47', '4A', '18',
  * each once, at most max of them in out[]; returns how many.
  */

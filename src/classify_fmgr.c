@@ -1751,6 +1751,111 @@ class_code_by_fact(const char *cls, const char *s, int len, const char *wkey, bo
 }
 
 /*
+ * The drug class a title names: 'class A' / 'Class B' / 'class C' once (a letter after
+ * the word class), else 0.
+ */
+static char
+drug_class_letter(const char *s, int len)
+{
+	char		found = 0;
+	int			i;
+
+	for (i = 0; i + 7 <= len; i++)
+	{
+		char		c;
+
+		if (pg_strncasecmp(s + i, "class", 5) != 0 ||
+			(i > 0 && isalpha((unsigned char) s[i - 1])))
+			continue;
+		c = (char) toupper((unsigned char) s[i + 6]);
+		if ((s[i + 5] != ' ' && s[i + 5] != '-') || (c != 'A' && c != 'B' && c != 'C') ||
+			(i + 7 < len && isalnum((unsigned char) s[i + 7])))
+			continue;
+		if (found && found != c)
+			return 0;
+		found = c;
+	}
+	return found;
+}
+
+/*
+ * The code of class cls a title names by the drug class and 'other' ('Possession of
+ * other class A drug', 'Having possession of a controlled drug - Class A - Other'):
+ * the class's one possession code whose title says 'Class A - Other' (092/59), or NULL.
+ * A title that names the drug class without 'other' ('Possession of a controlled drug -
+ * Class C drug') may count the named drugs of that class too: no code.
+ */
+static const RefCode *
+class_code_by_drug_class(const char *cls, const char *s, int len)
+{
+	const RefCode *found = NULL;
+	char		letter = drug_class_letter(s, len);
+	char		want[8];
+	int			i;
+
+	if (letter == 0 || !has_ci_word(s, len, "other") ||
+		!(has_ci_word(s, len, "possession") || has_ci_word(s, len, "possess")))
+		return NULL;
+	snprintf(want, sizeof(want), "%c", letter);
+	for (i = 0; i < ncodes; i++)
+	{
+		const RefCode *rc = &codes[i];
+		int			tl;
+
+		if (rc->title == NULL || !code_in_class(rc, cls))
+			continue;
+		tl = (int) strlen(rc->title);
+		if (drug_class_letter(rc->title, tl) != letter || !has_ci_word(rc->title, tl, "other") ||
+			!has_ci_word(rc->title, tl, "possession"))
+			continue;
+		if (found && found != rc)
+			return NULL;
+		found = rc;
+	}
+	return found;
+}
+
+/*
+ * The code of class cls whose Home Office title the title is but for its articles,
+ * prepositions and inflections (offence_title_seq: 'Breach of Criminal behaviour order',
+ * 066/98 'Breach of a criminal behaviour order'; 'Attempted - Assisting a prisoner to
+ * escape' reads the title attempted), when one code of the class has it.  Not in the
+ * classes of the theft of a vehicle or a cycle (44, 48): a force's 'Theft of a pedal
+ * cycle' or 'Theft of motor vehicle' category may count the class's taking without
+ * consent too.  NULL when no one code.
+ */
+static const RefCode *
+class_code_by_seq(const char *cls, const char *s, int len)
+{
+	char		seq[1024],
+				cseq[1024];
+	bool		att,
+				catt;
+	const RefCode *found = NULL;
+	size_t		n = offence_title_seq(s, len, seq, sizeof(seq), &att);
+	int			i;
+
+	if (n == 0 || n >= sizeof(seq) || strchr(seq, ' ') == NULL ||
+		strcmp(cls, "44") == 0 || strcmp(cls, "48") == 0)
+		return NULL;
+	for (i = 0; i < ncodes; i++)
+	{
+		const RefCode *rc = &codes[i];
+		size_t		cn;
+
+		if (rc->title == NULL || !code_in_class(rc, cls))
+			continue;
+		cn = offence_title_seq(rc->title, strlen(rc->title), cseq, sizeof(cseq), &catt);
+		if (cn != n || (catt && !att) || strcmp(seq, cseq) != 0)
+			continue;
+		if (found && found != rc && strcmp(found->code, rc->code) != 0)
+			return NULL;
+		found = rc;
+	}
+	return found;
+}
+
+/*
  * The class the words of a title after its class label read as, when it is not the
  * label's class cls and no title of cls shares a word with them: the label and the
  * words disagree.  NULL when they agree, or the words read as no class.
@@ -2191,6 +2296,14 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 											  att, vic, &what)) != NULL)
 				snprintf(r->reason, sizeof(r->reason), "code %s of class %s: %s",
 						 cc->code, m->cls, what);
+			else if ((cc = class_code_by_drug_class(m->cls, s, len)) != NULL)
+				snprintf(r->reason, sizeof(r->reason),
+						 "code %s of class %s: the title names the drug class and 'other', as only this code's title in the class does",
+						 cc->code, m->cls);
+			else if ((cc = class_code_by_seq(m->cls, s, len)) != NULL)
+				snprintf(r->reason, sizeof(r->reason),
+						 "code %s of class %s: the title is its Home Office title but for articles, prepositions and inflections",
+						 cc->code, m->cls);
 		}
 		if (cc)
 		{

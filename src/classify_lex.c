@@ -430,6 +430,36 @@ canonicalise(Lex *L)
 			continue;
 		}
 		c = canon(k->w);
+		/*
+		 * 'femaleU16', 'MaleU13', 'childU13': a word glued to the U of an age (read
+		 * before the one-edit respelling, which would take FEMALEU for FEMALE and lose
+		 * the under)
+		 */
+		if (!c && i + 1 < L->n && L->t[i + 1].glued && L->t[i + 1].num >= 0 &&
+			L->n < MAX_TOK)
+		{
+			size_t		len = strlen(k->w);
+			char		a[OFF_WORD_MAX];
+			const char *ca;
+
+			if (len >= 3 && k->w[len - 1] == 'U')
+			{
+				memcpy(a, k->w, len - 1);
+				a[len - 1] = '\0';
+				if ((ca = canon(a)) != NULL)
+				{
+					memmove(&L->t[i + 2], &L->t[i + 1], sizeof(Tok) * (L->n - i - 1));
+					L->n++;
+					strcpy(L->t[i].w, ca);
+					L->t[i].known = true;
+					L->t[i + 1] = L->t[i];
+					strcpy(L->t[i + 1].w, "U");
+					L->t[i + 1].glued = true;
+					i++;
+					continue;
+				}
+			}
+		}
 		if (!c)
 			c = respell(k->w);
 		if (c)
