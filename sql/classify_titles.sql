@@ -140,7 +140,15 @@ INSERT INTO acc_title (why, title) VALUES
   -- a code's title but for articles and prepositions, attempted; words in another order
   ('constructed: attempt, articles', 'Attempted - Assault on a person preserving a wreck'),
   ('constructed: another order', 'Criminal behaviour order breach'),
-  ('constructed: theft of a cycle', 'Theft of pedal cycle');
+  ('constructed: theft of a cycle', 'Theft of pedal cycle'),
+  -- a lone F or M where the victim's noun stands; not a class letter, nor 'M/F'
+  ('constructed: of F child', 'Rape of F child U13 by a male'),
+  ('constructed: on a M', 'Sex assault on a M'),
+  ('constructed: M person', 'Causing a person to engage in sexual activity without consent - M person - no penetn'),
+  ('constructed: victim M 1317yrs', 'Sexual activity with a child family member no penetn Off 18 victim M 1317yrs'),
+  ('constructed: by a F (animal)', 'Intercourse with an animal by a F'),
+  ('constructed: M/F', 'Sexual assault on M/F child U13'),
+  ('constructed: class letter', '19F Rape of a male aged 16 or over');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

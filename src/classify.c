@@ -650,9 +650,30 @@ lone_sex_letter(const Lex *L, int i)
 
 	if (j < L->n && (L->t[j].num >= 0 || is_word(&L->t[j], "U") ||
 					 is_word(&L->t[j], "UNDER") || is_word(&L->t[j], "OVER")))
-		return L->t[j].num < 0 || (L->t[j].num < 120 && !L->t[j].money);
+		return L->t[j].num < 0 || (L->t[j].num < 120 && !L->t[j].money) ||
+			/* 'victim M 1317yrs': two ages run together */
+			(L->t[j].ndig == 4 && !L->t[j].money && L->t[j].num / 100 >= 10 &&
+			 L->t[j].num / 100 < L->t[j].num % 100 && L->t[j].num % 100 <= 20);
 	if (p >= 0 && (L->t[p].sym == '(' || L->t[p].sym == '-' || L->t[p].sym == '[') &&
 		(j >= L->n || L->t[j].sym == ')' || L->t[j].sym == ']' || L->t[j].sym == '-'))
+		return true;
+	/* before the victim's noun or age: 'F child', 'M person', 'F aged 16+' */
+	if (j < L->n && (is_word(&L->t[j], "CHILD") || is_word(&L->t[j], "PERSON") ||
+					 is_word(&L->t[j], "AGED") || is_word(&L->t[j], "VICTIM")))
+		return true;
+	/*
+	 * where the victim's noun stands: after 'of (a)', 'on (a)', 'with (a)', 'victim'
+	 * ('by (a)': the offender's, read as such after BY), before 'child', 'aged', 'person', 'by', a dash or the end ('Rape of F child U13',
+	 * 'Sex assault on M', 'Assault on a M by penetration')
+	 */
+	while (p >= 0 && (is_word(&L->t[p], "A") || is_word(&L->t[p], "AN")))
+		p--;
+	if (p >= 0 && (is_word(&L->t[p], "OF") || is_word(&L->t[p], "ON") ||
+				   is_word(&L->t[p], "WITH") || is_word(&L->t[p], "VICTIM") ||
+				   is_word(&L->t[p], "BY")) &&
+		(j >= L->n || is_word(&L->t[j], "CHILD") || is_word(&L->t[j], "AGED") ||
+		 is_word(&L->t[j], "AGE") || is_word(&L->t[j], "PERSON") ||
+		 is_word(&L->t[j], "BY") || L->t[j].sym == '-' || L->t[j].sym == ','))
 		return true;
 	return false;
 }
