@@ -148,7 +148,16 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: victim M 1317yrs', 'Sexual activity with a child family member no penetn Off 18 victim M 1317yrs'),
   ('constructed: by a F (animal)', 'Intercourse with an animal by a F'),
   ('constructed: M/F', 'Sexual assault on M/F child U13'),
-  ('constructed: class letter', '19F Rape of a male aged 16 or over');
+  ('constructed: class letter', '19F Rape of a male aged 16 or over'),
+  ('constructed: M, dropped text', 'RAPE OF M MULTIPLE UNDEFINED OFFENDERS'),
+  -- April 2010 classes the 2026 list renamed: 8G is now in 8N, 5A in 5D or 5E
+  ('constructed: 2010 class 8G', '8G Assault occasioning actual bodily harm'),
+  ('constructed: 2010 class 8J', '8J'),
+  ('2010 class 5A (hocr_2010_vap)', '5A Wounding or carrying out an act Endangering Life'),
+  -- the amending statute ('as inserted by ... Act 2007') is statute text
+  ('constructed: as inserted by', 'Possession of an offensive weapon in a private place - Criminal Justice Act 1988 as inserted by Offensive Weapons Act 2019'),
+  -- U13 in a class title
+  ('constructed: class title, U13', 'SEXUAL ACTIVITY INVOLVING A CHILD U13');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

@@ -358,6 +358,33 @@ drop_noise(Lex *L, OffenceResult *r)
 				continue;
 			}
 		}
+		/*
+		 * 'as inserted by Offender Management Act 2007', 'as amended by ...', 'as
+		 * added by Police and Justice Act 2006': the amending statute, up to its year
+		 * (its name may have offence words: 'Offender', 'Crime')
+		 */
+		if (is_word(k, "AS") && i + 1 < L->n &&
+			(is_word(&L->t[i + 1], "INSERTED") || is_word(&L->t[i + 1], "AMENDED") ||
+			 is_word(&L->t[i + 1], "ADDED") || is_word(&L->t[i + 1], "SUBSTITUTED")))
+		{
+			int			j,
+						end = -1;
+
+			for (j = i + 2; j + 1 < L->n; j++)
+				if (is_word(&L->t[j], "ACT") && L->t[j + 1].num >= 1800 &&
+					L->t[j + 1].num <= 2099)
+				{
+					end = j + 1;
+					break;
+				}
+			if (end > 0)
+			{
+				for (j = i; j <= end; j++)
+					L->t[j].dropped = true;
+				i = end;
+				continue;
+			}
+		}
 		/* a year on its own (statute) */
 		if (k->num >= 1900 && k->num <= 2099 && k->ndig == 4)
 		{
@@ -648,6 +675,9 @@ lone_sex_letter(const Lex *L, int i)
 	int			j = i + 1;
 	int			p = i - 1;
 
+	/* past text dropped ('Rape of M multiple undefined offenders') */
+	while (j < L->n && L->t[j].dropped)
+		j++;
 	if (j < L->n && (L->t[j].num >= 0 || is_word(&L->t[j], "U") ||
 					 is_word(&L->t[j], "UNDER") || is_word(&L->t[j], "OVER")))
 		return L->t[j].num < 0 || (L->t[j].num < 120 && !L->t[j].money) ||
@@ -1765,6 +1795,14 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			!is_word(&L->t[i + 1], "OR") && !is_word(&L->t[i + 1], "TO") &&
 			!is_word(&L->t[i + 1], "PLUS") && !is_word(&L->t[i + 1], "OLD"))
 			continue;			/* '13 Child Abduction': a list's number, not an age */
+		/* 'U13', 'U 13', 'U/13' are the titles' 'under 13' */
+		if (is_word(k, "U") && nw < MAX_TOK &&
+			((i + 1 < L->n && L->t[i + 1].num >= 0 && !L->t[i + 1].money) ||
+			 (i + 2 < L->n && L->t[i + 1].sym == '/' && L->t[i + 2].num >= 0)))
+		{
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "UNDER");
+			continue;
+		}
 		/*
 		 * 'a building other than a dwelling', 'non-dwelling burglary': the Home
 		 * Office's own older wording of what its April 2026 list calls business and

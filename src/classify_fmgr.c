@@ -1941,6 +1941,29 @@ memo_code(Memo *m, const RefCode *rc, const char *cls)
 	m->family = rc->family;
 }
 
+/*
+ * The April 2026 class of a class label of the April 2010 counting rules that the 2026
+ * list no longer has, when all its offences are in one 2026 class (Home Office Counting
+ * Rules for Recorded Crime, April 2010, Violence against the Person, against the April
+ * 2026 list's codes): 5C possession of items to endanger life, 8F inflicting grievous
+ * bodily harm without intent, 8G actual bodily harm and other injury, 8K poisoning or
+ * female genital mutilation, 8H and 8J their racially or religiously aggravated forms.
+ * Not 5A (wounding or an act endangering life: now 5D or 5E).  NULL otherwise.
+ */
+static const char *
+legacy_class(const char *cls)
+{
+	static const char *const map[][2] = {
+		{"5C", "5E"}, {"8F", "8N"}, {"8G", "8N"}, {"8K", "8N"}, {"8H", "8P"}, {"8J", "8P"},
+	};
+	size_t		i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(cls, map[i][0]) == 0)
+			return map[i][1];
+	return NULL;
+}
+
 /* Classify s[0..len) into m (strings allocated in cxt). */
 static void
 compute(const char *s, int len, Memo *m, MemoryContext cxt)
@@ -1950,6 +1973,8 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	RefCode    *rc = NULL;
 	Override   *ov = NULL;
 	char		unknown_label[40];
+	char		legacy_note[96];
+	const char *legacy = NULL;
 	const char *other_cls = NULL;
 
 	offence_parse(s, len, r);
@@ -1976,6 +2001,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	 * Intent', a class of the 2010 counting rules): read the words instead
 	 */
 	unknown_label[0] = '\0';
+	legacy_note[0] = '\0';
 
 	/*
 	 * '8/06', '5/1', '8/65': a code written without its leading zeros has the
@@ -2000,6 +2026,17 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	{
 		snprintf(unknown_label, sizeof(unknown_label), "code %s", r->given_code);
 		r->given_code[0] = '\0';
+	}
+	else if (!ov && !r->given_code[0] && r->given_class[0] &&
+			 find_key(classes, nclasses, r->given_class) == NULL &&
+			 (legacy = legacy_class(r->given_class)) != NULL &&
+			 find_key(classes, nclasses, legacy) != NULL)
+	{
+		/* a class of the April 2010 counting rules the 2026 list renamed ('8G') */
+		snprintf(legacy_note, sizeof(legacy_note),
+				 "April 2010 class %s, in class %s of the April 2026 list", r->given_class,
+				 legacy);
+		strlcpy(r->given_class, legacy, sizeof(r->given_class));
 	}
 	else if (!ov && !r->only_code && !r->given_code[0] && r->given_class[0] &&
 			 find_key(classes, nclasses, r->given_class) == NULL)
@@ -2310,6 +2347,18 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			strlcpy(m->code, cc->code, sizeof(m->code));
 			m->family = cc->family;
 		}
+	}
+	if (legacy_note[0])
+	{
+		char		buf[OFF_REASON_MAX];
+
+		/* the class is given: that the words name no offence of the rules is no news */
+		if (strcmp(r->reason, "offence not recognised") == 0 ||
+			strcmp(r->reason, "sexual offence not recognised") == 0)
+			r->reason[0] = '\0';
+		snprintf(buf, sizeof(buf), "%s%s%s", legacy_note, r->reason[0] ? "; " : "",
+				 r->reason);
+		strlcpy(r->reason, buf, sizeof(r->reason));
 	}
 	if (unknown_label[0])
 	{
