@@ -157,7 +157,15 @@ INSERT INTO acc_title (why, title) VALUES
   -- the amending statute ('as inserted by ... Act 2007') is statute text
   ('constructed: as inserted by', 'Possession of an offensive weapon in a private place - Criminal Justice Act 1988 as inserted by Offensive Weapons Act 2019'),
   -- U13 in a class title
-  ('constructed: class title, U13', 'SEXUAL ACTIVITY INVOLVING A CHILD U13');
+  ('constructed: class title, U13', 'SEXUAL ACTIVITY INVOLVING A CHILD U13'),
+  -- the words of the class's ONS group beside an offence title; class 86 by its name
+  ('constructed: ONS group words', 'Theft - Making off without payment'),
+  ('ONS subgroup (bradshaw29)', 'Common assault and battery (Violence without injury)'),
+  ('constructed: obscene publications', 'Obscene Publications'),
+  -- a statute named without its year after the offence; alone it is a group
+  ('constructed: Act, no year', 'Robbery - personal - Theft Act'),
+  ('constructed: Act, no year, alone', 'Offences under the Public Order Act'),
+  ('constructed: clipped building', 'Residential burglary - unconnected build');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

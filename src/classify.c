@@ -235,7 +235,7 @@ statute_part(const Lex *L, int a, int b)
  * the common Acts of offence titles, dropped with the Act.  Words are compared on their
  * first six letters (the lexer's canonical forms: COMMUNICATIONS -> COMMUNICATION).
  */
-static void
+static bool
 drop_statute_name(Lex *L, int a)
 {
 	static const char *const names[][4] = {
@@ -244,7 +244,7 @@ drop_statute_name(Lex *L, int a)
 		{"PREVENTION", "OF", "CRIME"}, {"ROAD", "TRAFFIC"}, {"SERIOUS", "CRIME"},
 		{"MODERN", "SLAVERY"}, {"EXPLOSIVE", "SUBSTANCES"}, {"DANGEROUS", "DOGS"},
 		{"CRIME", "AND", "DISORDER"}, {"PROTECTION", "FROM", "HARASSMENT"},
-		{"MALICIOUS", "COMMUNICATIONS"},
+		{"MALICIOUS", "COMMUNICATIONS"}, {"SENTENCING"},
 	};
 	size_t		e;
 
@@ -269,8 +269,9 @@ drop_statute_name(Lex *L, int a)
 			continue;
 		for (m = 0; m < nw; m++)
 			L->t[a - nw + m].dropped = true;
-		return;
+		return true;
 	}
+	return false;
 }
 
 static void
@@ -297,6 +298,39 @@ drop_noise(Lex *L, OffenceResult *r)
 			k->dropped = L->t[i + 1].dropped = true;
 			drop_statute_name(L, i);
 			continue;
+		}
+		/*
+		 * '... Order Sentencing Act', '- Theft Act': a statute named without its year,
+		 * at the end or before a separator
+		 */
+		if (is_word(k, "ACT") && (i + 1 == L->n || L->t[i + 1].sym == '-' ||
+								  L->t[i + 1].sym == '(' || L->t[i + 1].sym == ',' ||
+								  L->t[i + 1].sym == '.' || is_word(&L->t[i + 1], "SEC") ||
+								  is_word(&L->t[i + 1], "SECTION") ||
+								  is_word(&L->t[i + 1], "S")))
+		{
+			/* only after an offence's words: 'Offences under the Public Order Act' is a group */
+			int			j,
+						before = 0;
+			bool		was[MAX_TOK];
+
+			for (j = 0; j < i; j++)
+				was[j] = L->t[j].dropped;
+			if (drop_statute_name(L, i))
+			{
+				for (j = 0; j < i; j++)
+					if (!L->t[j].dropped && L->t[j].sym == 0 && L->t[j].num < 0 &&
+						strlen(L->t[j].w) > 1 && !is_word(&L->t[j], "OF") &&
+						!is_word(&L->t[j], "THE") && !is_word(&L->t[j], "UNDER"))
+						before++;
+				if (before >= 2)
+				{
+					k->dropped = true;
+					continue;
+				}
+				for (j = 0; j < i; j++)
+					L->t[j].dropped = was[j];
+			}
 		}
 		if (is_word(k, "SOA"))
 		{
@@ -1191,6 +1225,10 @@ find_kind(Lex *L, OffenceResult *r)
 		return K_ANIMAL;
 	if ((HAS("CORPSE") || HAS("NECROPHILIA")) && !images)
 		return K_CORPSE;
+	/* 'Obscene publications', 'obscene publication or sexual material': class 86's name */
+	if (HAS("OBSCENE") && (HAS("PUBLICATIONS") || HAS("PUBLICATION") || HAS("MATERIAL") ||
+						   HAS("ARTICLE") || HAS("ARTICLES")))
+		return K_OBSCENE;
 	return K_NONE;
 }
 
@@ -2000,6 +2038,7 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 				{"GBH", "GRIEVOUS", "BODILY", "HARM"},
 				{"MV", "MOTOR", "VEHICLE", NULL},
 				{"BLDG", "BUILDING", NULL, NULL},
+				{"BUILD", "BUILDING", NULL, NULL},	/* clipped: 'Unconnected Build' */
 				{"BIKE", "PEDAL", "CYCLE", NULL},
 				/* a vehicle is a motor vehicle ('Theft from a vehicle') */
 				{"VEHICLE", "MOTOR", "VEHICLE", NULL},

@@ -563,6 +563,7 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
 				i;
 	bool		clash = false;
 	const char *p;
+	char		ons_key[256];
 
 	for (i = 0; i < nword_keys; i++)
 	{
@@ -594,6 +595,23 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
 	if (best == NULL || clash || best_cls == NULL)
 		return NULL;
 	/*
+	 * the words of the class's ONS group or subgroup ('Theft Making Off Without
+	 * Payment': 49A, in 'Other theft'; 'Common assault and battery (Violence without
+	 * injury)': 105A) name where the offence is counted, not another offence
+	 */
+	{
+		RefKey	   *ck = find_key(classes, nclasses, best_cls);
+		bool		att2;
+		char		vic2;
+		size_t		on = 0;
+
+		if (ck && ck->ons_group)
+			on = offence_title_key(ck->ons_group, strlen(ck->ons_group), ons_key,
+								   sizeof(ons_key), &att2, &vic2);
+		if (on == 0 || on >= sizeof(ons_key))
+			ons_key[0] = '\0';
+	}
+	/*
 	 * a class the list splits by victim (8N / 8S / 8T, 105A / 104): a further word may
 	 * name the victim ('Assault with injury on a nurse': an NHS worker is an emergency
 	 * worker, 8T), so the title must have no further words
@@ -605,7 +623,7 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
 			const char *e = strchr(p, ' ');
 			size_t		l = e ? (size_t) (e - p) : strlen(p);
 
-			if (!key_has(best->key, p, l))
+			if (!key_has(best->key, p, l) && !key_has(ons_key, p, l))
 				return NULL;
 			p = e ? e + 1 : NULL;
 		}
@@ -617,7 +635,7 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
 		size_t		l = e ? (size_t) (e - p) : strlen(p);
 		int			j;
 
-		if (!key_has(best->key, p, l))
+		if (!key_has(best->key, p, l) && !key_has(ons_key, p, l))
 		{
 			for (j = 0; stop[j]; j++)
 				if (strlen(stop[j]) == l && strncmp(stop[j], p, l) == 0)
