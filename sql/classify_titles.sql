@@ -165,7 +165,11 @@ INSERT INTO acc_title (why, title) VALUES
   -- a statute named without its year after the offence; alone it is a group
   ('constructed: Act, no year', 'Robbery - personal - Theft Act'),
   ('constructed: Act, no year, alone', 'Offences under the Public Order Act'),
-  ('constructed: clipped building', 'Residential burglary - unconnected build');
+  ('constructed: clipped building', 'Residential burglary - unconnected build'),
+  -- '(does not include ...)', '(whether or not ...)': not what the offence is
+  ('does not include (bradshaw29)', 'Unauthorised taking of a motor vehicle (does not include ''driving or being carried knowing motor vehicle has been taken '')'),
+  ('constructed: whether or not', 'Possession of an offensive weapon (whether or not in a private place'),
+  ('constructed: not including', 'Theft from the person of another (not including robbery)');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

@@ -425,6 +425,28 @@ drop_noise(Lex *L, OffenceResult *r)
 			k->dropped = true;
 			continue;
 		}
+		/*
+		 * '(does not include being found with a conveyance ...)', '(not including
+		 * ...)', '(whether or not in a public place)': what the offence does not
+		 * depend on, in the Home Office titles and the forces' copies of them alike,
+		 * up to its ')' (or the end: copies lose it)
+		 */
+		if (k->sym == '(' && i + 3 < L->n &&
+			((is_word(&L->t[i + 1], "DOES") && is_word(&L->t[i + 2], "NOT") &&
+			  is_word(&L->t[i + 3], "INCLUDE")) ||
+			 (is_word(&L->t[i + 1], "NOT") && is_word(&L->t[i + 2], "INCLUDING")) ||
+			 (is_word(&L->t[i + 1], "WHETHER") && is_word(&L->t[i + 2], "OR") &&
+			  is_word(&L->t[i + 3], "NOT"))))
+		{
+			int			j;
+
+			for (j = i; j < L->n && L->t[j].sym != ')'; j++)
+				L->t[j].dropped = true;
+			if (j < L->n)
+				L->t[j].dropped = true;
+			i = j;
+			continue;
+		}
 		/* '(S)' summary-offence marker some forces print after a code */
 		if (k->sym == '(' && i + 2 < L->n && is_word(&L->t[i + 1], "S") && L->t[i + 2].sym == ')')
 		{
