@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Robustness of foistats.classify to the ways forces retype the Home Office titles.
+
+Takes every current sexual-offence title of foistats.ho_offence (the April 2026 list:
+their codes are split by victim sex, victim age, offender age, penetration and attempt,
+the facts the lexer must read) and writes variants of each in the styles forces use:
+abbreviations ('Sex', 'penetn', 'Off', 'O', 'Att', 'chld', 'actvty'), ages retyped
+('U13', 'u13', '<13', 'U/13', '16+', '16', '13  17yrs', '1317yrs', '13-17'), a lone F or
+M for the victim's sex, articles dropped, dashes lost or made commas, ALL CAPS,
+punctuation lost.  Each variant is classified through the SQL API (psql, the PG*
+connection) and counted:
+
+  code       the title's own code
+  class      no code, the class of the title's code (a fact left unread)
+  no class   no class (with a reason)
+  wrong      another code, or a class the title's code is not in: a confident wrong
+             answer (listed)
+
+The variants are made with a fixed seed, so two runs give the same titles.  No title of
+test/fixtures/titles is used: this measures the lexer on made-up titles only.
+    PGHOST=/tmp PGPORT=5453 PGUSER=postgres PGDATABASE=acc python3 test/bench/classify_variants.py [N]
+N variants per title (default 6); -v lists the titles given no code too.
+"""
+import csv
+import io
+import random
+import re
+import subprocess
+import sys
+
+SUBS = [
+    (r'\bSexual\b', ['Sexual', 'Sex', 'SEXUAL', 'Sexl']), (r'\bsexual\b', ['sexual', 'sex']),
+    (r'\b[Pp]enetration\b', ['penetration', 'penetn', 'pen', 'Penetration', 'penetrative']),
+    (r'\b[Oo]ffender\b', ['offender', 'Off', 'Offender', 'O', 'Offr']),
+    (r'\b[Aa]ttempted\b', ['Attempted', 'Att', 'Attempt']),
+    (r'\bchild\b', ['child', 'chld', 'child']),
+    (r'\bfemale\b', ['female', 'female', 'fem', 'F']), (r'\bmale\b', ['male', 'male', 'M']),
+    (r'\bFemale\b', ['Female', 'Fem', 'F']), (r'\bMale\b', ['Male', 'M']),
+    (r'\bCausing or inciting\b', ['Causing or inciting', 'Cause or incite',
+                                  'Causing/inciting', 'Cause/incite', 'Caus or inc']),
+    (r'\bactivity\b', ['activity', 'activity', 'act', 'actvty']),
+    (r'\bunder (\d+)', [r'under \1', r'U\1', r'u\1', r'U/\1', r'<\1', r'U \1']),
+    (r'aged (\d+) or over', [r'aged \1 or over', r'\1+', r'\1 and over', r'\1 plus', r'\1',
+                             r'over \1']),
+    (r'(\d+) or over', [r'\1 or over', r'\1+', r'\1 and over', r'\1']),
+    (r'aged 13 - 17', ['aged 13 - 17', '13-17', '13  17yrs', '1317yrs', '13 to 17', '13-17yrs']),
+    (r'13 to 17', ['13 to 17', '13-17', '13  17yrs', '1317yrs', '13 17']),
+    (r'Child 13 - 17', ['Child 13 - 17', 'child 13-17', 'child 1317yrs']),
+    (r' - ', [' - ', ' ', '  ', ' - ']),
+    (r'\baged\b ?', ['aged ', '', 'aged ']),
+    (r'\ba ', ['a ', '', 'a ']),
+    (r'\bof a\b', ['of a', 'of', 'on', 'of a']),
+    (r'\bon a\b', ['on a', 'on', 'of', 'on a']),
+    (r'\byears\b', ['years', 'yrs', 'yr']),
+]
+
+
+def psql(sql):
+    out = subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1'], input=sql,
+                         capture_output=True, text=True, encoding='utf-8')
+    if out.returncode != 0:
+        sys.stderr.write(out.stderr)
+        sys.exit(2)
+    return list(csv.reader(io.StringIO(out.stdout)))
+
+
+def variant(rnd, t):
+    for pat, opts in SUBS:
+        t = re.sub(pat, lambda m: m.expand(rnd.choice(opts)), t)
+    if rnd.random() < 0.3:
+        t = t.upper()
+    if rnd.random() < 0.3:
+        t = re.sub(r'[-:.()/,]', ' ', t)
+    return t
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith('-')]
+    per = int(args[0]) if args else 6
+    rnd = random.Random(15)
+    ref = psql("COPY (SELECT DISTINCT ho_code, title FROM foistats.ho_offence "
+               "WHERE family <> 'non_sexual' AND current ORDER BY 1, 2) TO STDOUT (FORMAT csv);")
+    classes = {}
+    for code, cls in psql("COPY (SELECT DISTINCT ho_code, ho_class FROM foistats.ho_offence "
+                          "WHERE ho_class <> '') TO STDOUT (FORMAT csv);"):
+        classes.setdefault(code, set()).add(cls)
+    cases = []
+    for code, title in ref:
+        seen = set()
+        for _ in range(per):
+            v = variant(rnd, title)
+            if v not in seen:
+                seen.add(v)
+                cases.append((code, v))
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator='\n')
+    for i, (_, v) in enumerate(cases):
+        w.writerow([i, v])
+    got = psql("SET client_encoding = 'UTF8';\n"
+               "CREATE TEMP TABLE v (n int, title text);\n"
+               "COPY v FROM STDIN (FORMAT csv);\n" + buf.getvalue() + "\\.\n"
+               "COPY (SELECT v.n, c.ho_code, c.ho_class, c.reason FROM v, "
+               "LATERAL foistats.classify(v.title) c ORDER BY v.n) TO STDOUT (FORMAT csv);\n")
+    n = {'code': 0, 'class': 0, 'no class': 0, 'wrong': 0}
+    for (code, v), (_, gcode, gcls, reason) in zip(cases, got):
+        if gcode == code:
+            n['code'] += 1
+        elif gcode or (gcls and gcls not in classes.get(code, ())):
+            n['wrong'] += 1
+            print('WRONG  %s -> %s %s  %s' % (code, gcode or '-', gcls or '-', v))
+        elif gcls:
+            n['class'] += 1
+            if '-v' in sys.argv:
+                print('class  %s  %s  (%s)' % (code, v, reason))
+        else:
+            n['no class'] += 1
+            if '-v' in sys.argv:
+                print('none   %s  %s  (%s)' % (code, v, reason))
+    print('%d variants of %d Home Office sexual-offence titles: code %d, class only %d, '
+          'no class %d, wrong %d' % (len(cases), len(ref), n['code'], n['class'],
+                                     n['no class'], n['wrong']))
+    sys.exit(1 if n['wrong'] else 0)
+
+
+if __name__ == '__main__':
+    main()
