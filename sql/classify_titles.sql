@@ -169,7 +169,12 @@ INSERT INTO acc_title (why, title) VALUES
   -- '(does not include ...)', '(whether or not ...)': not what the offence is
   ('does not include (bradshaw29)', 'Unauthorised taking of a motor vehicle (does not include ''driving or being carried knowing motor vehicle has been taken '')'),
   ('constructed: whether or not', 'Possession of an offensive weapon (whether or not in a private place'),
-  ('constructed: not including', 'Theft from the person of another (not including robbery)');
+  ('constructed: not including', 'Theft from the person of another (not including robbery)'),
+  -- one part a code's title, beside the class title; a code's other title; a given class's only code
+  ('constructed: part, constable', 'Assault on a constable - Assault occasioning actual bodily harm'),
+  ('constructed: 105A title of 008/73', 'Assault or assault by beating of an emergency worker (except a constable)'),
+  ('constructed: list number', '12 Abandoning a child under two years'),
+  ('constructed: class 4/3, one code', '4/3 Intentional destruction of a viable unborn child');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

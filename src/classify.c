@@ -2190,6 +2190,12 @@ offence_title_seq(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			*attempt = true;
 			continue;
 		}
+		/* '11 Cruelty to and Neglect of Children': a list's number, not a word */
+		if (k->num >= 0 && k->ndig <= 3 && o == 0 && i + 1 < L->n &&
+			L->t[i + 1].sym == 0 && L->t[i + 1].num < 0 && !L->t[i + 1].glued &&
+			!is_word(&L->t[i + 1], "YEARS") && !is_word(&L->t[i + 1], "AND") &&
+			!is_word(&L->t[i + 1], "OR") && !is_word(&L->t[i + 1], "TO"))
+			continue;
 		for (f = 0; filler[f]; f++)
 			if (is_word(k, filler[f]))
 				break;

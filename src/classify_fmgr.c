@@ -1833,17 +1833,8 @@ class_code_by_drug_class(const char *cls, const char *s, int len)
 	return found;
 }
 
-/*
- * The code of class cls whose Home Office title the title is but for its articles,
- * prepositions and inflections (offence_title_seq: 'Breach of Criminal behaviour order',
- * 066/98 'Breach of a criminal behaviour order'; 'Attempted - Assisting a prisoner to
- * escape' reads the title attempted), when one code of the class has it.  Not in the
- * classes of the theft of a vehicle or a cycle (44, 48): a force's 'Theft of a pedal
- * cycle' or 'Theft of motor vehicle' category may count the class's taking without
- * consent too.  NULL when no one code.
- */
 static const RefCode *
-class_code_by_seq(const char *cls, const char *s, int len)
+class_code_by_seq_of(const char *cls, const char *s, int len)
 {
 	char		seq[1024],
 				cseq[1024];
@@ -1853,9 +1844,9 @@ class_code_by_seq(const char *cls, const char *s, int len)
 	size_t		n = offence_title_seq(s, len, seq, sizeof(seq), &att);
 	int			i;
 
-	if (n == 0 || n >= sizeof(seq) || strchr(seq, ' ') == NULL ||
-		strcmp(cls, "44") == 0 || strcmp(cls, "48") == 0)
+	if (n == 0 || n >= sizeof(seq) || strchr(seq, ' ') == NULL)
 		return NULL;
+	/* each code's title as the list prints it ('in breach of S1 (1)') */
 	for (i = 0; i < ncodes; i++)
 	{
 		const RefCode *rc = &codes[i];
@@ -1866,9 +1857,74 @@ class_code_by_seq(const char *cls, const char *s, int len)
 		cn = offence_title_seq(rc->title, strlen(rc->title), cseq, sizeof(cseq), &catt);
 		if (cn != n || (catt && !att) || strcmp(seq, cseq) != 0)
 			continue;
-		if (found && found != rc && strcmp(found->code, rc->code) != 0)
+		if (found && strcmp(found->code, rc->code) != 0)
 			return NULL;
 		found = rc;
+	}
+	/* and every title of the list, normalised (a code has several: 008/73's 104 and
+	 * 105A titles) */
+	for (i = 0; i < ntitles; i++)
+	{
+		const RefCode *rc;
+		size_t		cn;
+
+		if (titles[i].idx < 0)
+			continue;
+		rc = &codes[titles[i].idx];
+		if (!code_in_class(rc, cls))
+			continue;
+		cn = offence_title_seq(titles[i].key, strlen(titles[i].key), cseq, sizeof(cseq), &catt);
+		if (cn != n || (catt && !att) || strcmp(seq, cseq) != 0)
+			continue;
+		if (found && strcmp(found->code, rc->code) != 0)
+			return NULL;
+		found = rc;
+	}
+	return found;
+}
+
+/*
+ * The code of class cls whose Home Office title the title is but for its articles,
+ * prepositions and inflections (offence_title_seq: 'Breach of Criminal behaviour order',
+ * 066/98 'Breach of a criminal behaviour order'; 'Attempted - Assisting a prisoner to
+ * escape' reads the title attempted), when one code of the class has it; else the code
+ * one part of the title (' - ') is the title of, the other parts having none ('Attempted
+ * - Assault with Injury - Assault occasioning actual bodily harm': 008/06, the class
+ * title beside it).  Not in the classes of the theft of a vehicle or a cycle (44, 48): a
+ * force's 'Theft of a pedal cycle' or 'Theft of motor vehicle' category may count the
+ * class's taking without consent too.  NULL when no one code.
+ */
+static const RefCode *
+class_code_by_seq(const char *cls, const char *s, int len, bool *part)
+{
+	const RefCode *found;
+	int			a = 0,
+				b;
+
+	*part = false;
+	if (strcmp(cls, "44") == 0 || strcmp(cls, "48") == 0)
+		return NULL;
+	if ((found = class_code_by_seq_of(cls, s, len)) != NULL)
+		return found;
+	*part = true;
+	/* the parts between ' - ' */
+	for (b = 0; b <= len; b++)
+	{
+		const RefCode *rc;
+
+		if (b < len && !(b > 0 && b + 1 < len && s[b] == '-' &&
+						 (s[b - 1] == ' ' || s[b + 1] == ' ')))
+			continue;
+		if (a == 0 && b == len)
+			return NULL;		/* one part: read above */
+		rc = class_code_by_seq_of(cls, s + a, b - a);
+		if (rc)
+		{
+			if (found && strcmp(found->code, rc->code) != 0)
+				return NULL;
+			found = rc;
+		}
+		a = b + 1;
 	}
 	return found;
 }
@@ -2172,7 +2228,8 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 					(r->only_code ? OFAM_UNKNOWN : r->family);
 			}
 			if (m->code[0] == '\0' && ck->ncodes == 1 && !r->only_code &&
-				r->family == OFAM_NON_SEXUAL)
+				(r->family == OFAM_NON_SEXUAL ||
+				 (r->family == OFAM_UNKNOWN && ck->sexual == 0)))
 			{
 				/* '3B Threats to Kill': the class's only code */
 				rc = &codes[ck->idx];
@@ -2336,6 +2393,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			char		vic;
 			size_t		wn = offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
 			const char *what = NULL;
+			bool		part;
 
 			if ((cc = class_code_by_section(m->cls, s, len,
 											(wn > 0 && wn < sizeof(wkey)) ? wkey : NULL)) != NULL)
@@ -2355,10 +2413,10 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 				snprintf(r->reason, sizeof(r->reason),
 						 "code %s of class %s: the title names the drug class and 'other', as only this code's title in the class does",
 						 cc->code, m->cls);
-			else if ((cc = class_code_by_seq(m->cls, s, len)) != NULL)
+			else if ((cc = class_code_by_seq(m->cls, s, len, &part)) != NULL)
 				snprintf(r->reason, sizeof(r->reason),
-						 "code %s of class %s: the title is its Home Office title but for articles, prepositions and inflections",
-						 cc->code, m->cls);
+						 "code %s of class %s: the title%s is its Home Office title but for articles, prepositions and inflections",
+						 cc->code, m->cls, part ? "'s part between dashes" : "");
 		}
 		if (cc)
 		{
