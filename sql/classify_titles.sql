@@ -174,7 +174,15 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: part, constable', 'Assault on a constable - Assault occasioning actual bodily harm'),
   ('constructed: 105A title of 008/73', 'Assault or assault by beating of an emergency worker (except a constable)'),
   ('constructed: list number', '12 Abandoning a child under two years'),
-  ('constructed: class 4/3, one code', '4/3 Intentional destruction of a viable unborn child');
+  ('constructed: class 4/3, one code', '4/3 Intentional destruction of a viable unborn child'),
+  -- a dwelling burgled is a home; a burglary in a building other than a dwelling is the
+  -- list's business and community
+  ('dwelling (btp_categories)', 'G00 Aggravated burglary in a dwelling Theft Act 1968 Sec10'),
+  ('constructed: burglary dwelling', 'Attempted burglary dwelling'),
+  ('constructed: building other than', 'Burglary in a building other than a dwelling'),
+  -- a title without 'prison' or 'supply' is not the offence in prison or the supply
+  ('constructed: not in prison', 'Possession of offensive weapon'),
+  ('constructed: not supply', 'Possession of cannabis');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

@@ -1891,6 +1891,15 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 									   is_word(&L->t[j], "RESIDENTIAL") ||
 									   is_word(&L->t[j], "RESIDENCE")) && nw + 2 <= MAX_TOK)
 			{
+				/*
+				 * a burglary is of a building: 'Burglary in a building other than a
+				 * dwelling' is the list's 'Burglary business and community', without
+				 * the word (the criminal damage titles keep it: 'Criminal Damage to a
+				 * building - Business and Community')
+				 */
+				if (has_word(L, "BURGLARY") && nw > 0 &&
+					(strcmp(words[nw - 1], "BUILDING") == 0 || strcmp(words[nw - 1], "BUILDINGS") == 0))
+					nw--;
 				snprintf(words[nw++], OFF_WORD_MAX, "%s", "BUSINESS");
 				snprintf(words[nw++], OFF_WORD_MAX, "%s", "COMMUNITY");
 				i = j;
@@ -1902,10 +1911,15 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 		 * 'Residential Burglary of a Home'); an office, a shop, a warehouse, a
 		 * workshop, stores, a factory, a school are business and community premises
 		 * (British Transport Police: 'G03 Burglary parcel office', 'G05 Burglary
-		 * warehouse')
+		 * warehouse').  A dwelling burgled is a home too ('G00 Aggravated burglary in a
+		 * dwelling': 29B): the Theft Act's dwelling is the home; the list's unconnected
+		 * buildings (sheds, garages) were burglaries other than in a dwelling before
+		 * the list made them residential
 		 */
 		if (has_word(L, "BURGLARY") && nw + 2 <= MAX_TOK && k->num < 0 &&
-			(is_word(k, "HOUSE") || is_word(k, "HOUSES") || is_word(k, "FLAT")))
+			(is_word(k, "HOUSE") || is_word(k, "HOUSES") || is_word(k, "FLAT") ||
+			 ((is_word(k, "DWELLING") || is_word(k, "DWELLINGS")) &&
+			  !has_word(L, "UNCONNECTED"))))
 		{
 			snprintf(words[nw++], OFF_WORD_MAX, "%s", "RESIDENTIAL");
 			snprintf(words[nw++], OFF_WORD_MAX, "%s", "HOME");

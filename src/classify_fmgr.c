@@ -805,7 +805,7 @@ covering_class(const char *key, bool attempt, char victim, const char *s, int le
 		"NO", "OTHER", "OFFENCE", "CRIME", "ALL", "TOTAL", "VARIOU", "MISCELLANEOU",
 		"INCLUDING", "INCL", "AND", "OR", NULL};
 	static const char *const qualifier[] = {"RACIALLY", "RELIGIOUSLY", "AGGRAVATED",
-	"ENDANGERING", NULL};
+	"ENDANGERING", "PRISON", "SUPPLY", NULL};
 	const char *cls = NULL;
 	int			nt = key_words(key),
 				i,
@@ -843,8 +843,10 @@ covering_class(const char *key, bool attempt, char victim, const char *s, int le
 		}
 		/*
 		 * the aggravated form of an offence ('racially or religiously aggravated ...',
-		 * 'aggravated vehicle taking', '... endangering life') is always named so: a
-		 * title without the word is not it
+		 * 'aggravated vehicle taking', '... endangering life'), one in prison, and a
+		 * supply or an intent to supply are always named so: a title without the word
+		 * is not it ('Possession of offensive weapon' is not 069/06's possession in
+		 * prison, 'Possession of cannabis' not a possession with intent to supply)
 		 */
 		for (j = 0; qualifier[j]; j++)
 			if (key_has(e->key, qualifier[j], strlen(qualifier[j])) &&
