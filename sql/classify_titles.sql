@@ -182,7 +182,14 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: building other than', 'Burglary in a building other than a dwelling'),
   -- a title without 'prison' or 'supply' is not the offence in prison or the supply
   ('constructed: not in prison', 'Possession of offensive weapon'),
-  ('constructed: not supply', 'Possession of cannabis');
+  ('constructed: not supply', 'Possession of cannabis'),
+  -- 'racially aggravated' alone is the list's 'racially or religiously aggravated'
+  ('constructed: racially aggravated', 'Racially aggravated harassment'),
+  ('constructed: religiously aggr.', 'Religiously aggravated criminal damage'),
+  ('constructed: RA, two classes', 'Racially aggravated assault'),
+  -- the possession of drugs other than cannabis is 92D (92E is cannabis; one class title)
+  ('constructed: excluding cannabis', 'Possession of controlled drugs (excluding cannabis)'),
+  ('constructed: neither', 'Possession of controlled drugs');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

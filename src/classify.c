@@ -2132,6 +2132,27 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			words[nw][wl - 1] = '\0';
 		nw++;
 	}
+	/*
+	 * 'Racially aggravated harassment', 'Religiously aggravated ...': the list names
+	 * and counts the two together ('Racially or religiously aggravated ...')
+	 */
+	{
+		int			rac = -1,
+					rel = -1,
+					agg = -1;
+
+		for (i = 0; i < nw; i++)
+		{
+			if (strcmp(words[i], "RACIALLY") == 0)
+				rac = i;
+			else if (strcmp(words[i], "RELIGIOUSLY") == 0)
+				rel = i;
+			else if (strcmp(words[i], "AGGRAVATED") == 0)
+				agg = i;
+		}
+		if (agg >= 0 && (rac < 0) != (rel < 0) && nw < MAX_TOK)
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", rac < 0 ? "RACIALLY" : "RELIGIOUSLY");
+	}
 	/* 'Rape of a male - multiple undefined offenders' (19K) is not 'rape of a male' */
 	if (r.multiple && nw < MAX_TOK)
 		snprintf(words[nw++], OFF_WORD_MAX, "%s", "MULTIPLE");

@@ -1548,7 +1548,29 @@ by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_ou
 		else
 			w_unresolved = true;	/* for this title: the entry stays as it is */
 	}
-	if (w && (w->ambiguous || w_unresolved))
+	if (w && (w->ambiguous || w_unresolved) && key_has(wkey, "POSSESSION", 10) &&
+		key_has(wkey, "DRUG", 4) && key_words(wkey) == 2 &&
+		has_ci_word(s, len, "cannabis") &&
+		(has_ci_word(s, len, "excluding") || has_ci_word(s, len, "excl") ||
+		 has_ci_word(s, len, "except") || has_ci_word(s, len, "exc") ||
+		 has_ci_word(s, len, "not")) &&
+		find_key(classes, nclasses, "92D") != NULL)
+	{
+		/*
+		 * 'Possession of a controlled drug (excluding cannabis)': the list's two
+		 * possession classes have one title, 'Possession of controlled drugs'; 92E is
+		 * the possession of cannabis, 92D of every other drug
+		 */
+		RefKey	   *ck = find_key(classes, nclasses, "92D");
+
+		m->matched_by = "words";
+		r->n_unparsed = 0;
+		take_class(m, ck);
+		snprintf(r->reason, sizeof(r->reason),
+				 "read as class 92D: the possession of a controlled drug other than cannabis (92E); class 92D has %d codes",
+				 ck->ncodes);
+	}
+	else if (w && (w->ambiguous || w_unresolved))
 	{
 		snprintf(r->reason, sizeof(r->reason), "%s",
 				 "its words are those of Home Office titles in different classes");
