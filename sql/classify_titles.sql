@@ -189,7 +189,10 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: RA, two classes', 'Racially aggravated assault'),
   -- the possession of drugs other than cannabis is 92D (92E is cannabis; one class title)
   ('constructed: excluding cannabis', 'Possession of controlled drugs (excluding cannabis)'),
-  ('constructed: neither', 'Possession of controlled drugs');
+  ('constructed: neither', 'Possession of controlled drugs'),
+  -- most of one class's title, a small part of another's: the first class
+  ('constructed: GBH with intent', 'GBH with intent'),
+  ('constructed: two close classes', 'Wounding');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

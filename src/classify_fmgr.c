@@ -799,7 +799,8 @@ negated_words(const char *t, const char *e_key, const char *key, bool *in_neg)
  * 9B's 'Racially or religiously aggravated ...').  NULL when it cannot tell.
  */
 static const char *
-covering_class(const char *key, bool attempt, char victim, const char *s, int len)
+covering_class(const char *key, bool attempt, char victim, const char *s, int len,
+			   bool *far)
 {
 	static const char *const stop[] = {"THAN", "EXCEPT", "EXCLUDING", "EXCL", "NOT", "NON",
 		"NO", "OTHER", "OFFENCE", "CRIME", "ALL", "TOTAL", "VARIOU", "MISCELLANEOU",
@@ -813,7 +814,13 @@ covering_class(const char *key, bool attempt, char victim, const char *s, int le
 				nneg = 0;
 	bool		half = false,
 				in_neg = false;
+	int			pass;
+	double		best_share = 0;
+	const char *far_cls[8];
+	int			nfar = 0;
 
+	if (far)
+		*far = false;
 	if (nt < 2)
 		return NULL;
 	for (i = 0; stop[i]; i++)
@@ -822,10 +829,12 @@ covering_class(const char *key, bool attempt, char victim, const char *s, int le
 	for (i = 0; i < nons_keys; i++)
 		if (strcmp(ons_keys[i], key) == 0)
 			return NULL;
+	for (pass = 0; pass < 2; pass++)
 	for (i = 0; i < nword_keys; i++)
 	{
 		const WordKey *e = &word_keys[i];
 		const char *c;
+		int			ew;
 
 		if (e->attempt != attempt && !(attempt && !e->attempt))
 			continue;
@@ -854,6 +863,32 @@ covering_class(const char *key, bool attempt, char victim, const char *s, int le
 				break;
 		if (qualifier[j])
 			continue;
+		/*
+		 * the share of the Home Office title's words the title has: the closest title
+		 * found first (pass 0); a title of which the title has less than half that
+		 * share names another, narrower offence and does not hold the class back ('GBH
+		 * with intent' is most of 5D's 'Wounding with intent or causing grievous bodily
+		 * harm with intent', a third of 5E's 'Causing explosions, sending explosive
+		 * substance or throwing corrosive fluids with intent to do grievous bodily harm')
+		 */
+		ew = key_words(e->key) - nneg;
+		if (ew < 1)
+			ew = 1;
+		if (pass == 0)
+		{
+			if ((double) nt / ew > best_share)
+				best_share = (double) nt / ew;
+			continue;
+		}
+		if ((double) nt / ew < best_share / 2)
+		{
+			/* another class's title passed over: the reason says so */
+			const char *fc = entry_class(e, e->key, attempt, victim);
+
+			if (nfar < 8)
+				far_cls[nfar++] = fc ? fc : "";
+			continue;
+		}
 		c = entry_class(e, e->key, attempt, victim);
 		if (c == NULL || (cls && strcmp(c, cls) != 0))
 			return NULL;
@@ -864,6 +899,9 @@ covering_class(const char *key, bool attempt, char victim, const char *s, int le
 		if (looks_cut(s, len, e->idx >= 0 && e->code_title ? codes[e->idx].title : NULL))
 			return NULL;
 	}
+	for (j = 0; far && half && cls && j < nfar; j++)
+		if (strcmp(far_cls[j], cls) != 0)
+			*far = true;
 	return half ? cls : NULL;
 }
 
@@ -1441,6 +1479,7 @@ by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_ou
 	size_t		wn = offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
 	const WordKey *w = NULL;
 	bool		w_unresolved = false;
+	bool		far = false;
 
 	if (wn > 0 && wn < sizeof(wkey) && looks_cut(s, len, NULL))
 	{
@@ -1499,7 +1538,7 @@ by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_ou
 						 "read as class %s: each part of the title is the words of a Home Office title of it",
 						 ck->key);
 			}
-			else if ((cc = covering_class(wkey, att, vic, s, len)) != NULL &&
+			else if ((cc = covering_class(wkey, att, vic, s, len, &far)) != NULL &&
 					 (ck = find_key(classes, nclasses, cc)) != NULL && ck->sexual == 0)
 			{
 				/* fewer words than a Home Office title: the one class holding them */
@@ -1507,8 +1546,8 @@ by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_ou
 				r->n_unparsed = 0;
 				take_class(m, ck);
 				snprintf(r->reason, sizeof(r->reason),
-						 "read as class %s: every word of the title is in Home Office titles of it, and of no other class",
-						 ck->key);
+						 "read as class %s: every word of the title is in Home Office titles of it, and of no other class%s",
+						 ck->key, far ? "'s but titles that say much more" : "");
 			}
 		}
 	}
@@ -1976,7 +2015,7 @@ words_contradict(const char *s, int len, const char *cls)
 	if (w)
 		y = entry_class(w, key, att, vic);
 	if (y == NULL)
-		y = covering_class(key, att, vic, s, len);
+		y = covering_class(key, att, vic, s, len, NULL);
 	if (y == NULL || strcmp(y, cls) == 0)
 		return NULL;
 	for (i = 0; i < nword_keys; i++)
