@@ -192,7 +192,10 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: neither', 'Possession of controlled drugs'),
   -- most of one class's title, a small part of another's: the first class
   ('constructed: GBH with intent', 'GBH with intent'),
-  ('constructed: two close classes', 'Wounding');
+  ('constructed: two close classes', 'Wounding'),
+  -- orders by their initials
+  ('constructed: SHPO', 'Breach of SHPO'),
+  ('constructed: CBO', 'Breach of CBO');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

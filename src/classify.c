@@ -2108,6 +2108,10 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 				{"TWOC", "UNAUTHORISED", "TAKING", "MOTOR", "VEHICLE"},
 				{"TFMV", "THEFT", "FROM", "MOTOR", "VEHICLE"},
 				{"TOMV", "THEFT-OF", "MOTOR", "VEHICLE", NULL},
+				/* orders: 'Breach of SHPO', 'Breach of CBO' */
+				{"SHPO", "SEXUAL", "HARM", "PREVENTION", "ORDER"},
+				{"CBO", "CRIMINAL", "BEHAVIOUR", "ORDER", NULL},
+				{"DAPO", "DOMESTIC", "ABUSE", "PROTECTION", "ORDER"},
 			};
 			size_t		e;
 			int			x;
