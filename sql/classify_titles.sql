@@ -195,7 +195,10 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: two close classes', 'Wounding'),
   -- orders by their initials
   ('constructed: SHPO', 'Breach of SHPO'),
-  ('constructed: CBO', 'Breach of CBO');
+  ('constructed: CBO', 'Breach of CBO'),
+  -- two words glued before a one-letter misspelling: OFF UNDER, not OFFENDER
+  ('constructed: Offunder18', 'Sexual activity female 13 15yrs Offunder18 penetn'),
+  ('constructed: a misspelling', 'Sexual assualt on a female');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

@@ -460,8 +460,6 @@ canonicalise(Lex *L)
 				}
 			}
 		}
-		if (!c)
-			c = respell(k->w);
 		if (c)
 		{
 			if (c != k->w)
@@ -469,10 +467,14 @@ canonicalise(Lex *L)
 			k->known = true;
 			continue;
 		}
-		/* two glued words? */
+		/*
+		 * two glued words?  Tried before the one-edit respelling: 'Offunder18' is OFF
+		 * UNDER 18, not OFFENDER 18 (OFFUNDER is one letter from OFFENDER)
+		 */
 		{
 			size_t		len = strlen(k->w),
 						cut;
+			bool		split = false;
 
 			for (cut = 2; cut + 2 <= len && L->n < MAX_TOK; cut++)
 			{
@@ -496,9 +498,17 @@ canonicalise(Lex *L)
 					strcpy(L->t[i + 1].w, cb);
 					L->t[i + 1].glued = true;
 					i++;
+					split = true;
 					break;
 				}
 			}
+			if (split)
+				continue;
+		}
+		if ((c = respell(k->w)) != NULL)
+		{
+			strcpy(k->w, c);
+			k->known = true;
 		}
 	}
 }
