@@ -198,7 +198,11 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: CBO', 'Breach of CBO'),
   -- two words glued before a one-letter misspelling: OFF UNDER, not OFFENDER
   ('constructed: Offunder18', 'Sexual activity female 13 15yrs Offunder18 penetn'),
-  ('constructed: a misspelling', 'Sexual assualt on a female');
+  ('constructed: a misspelling', 'Sexual assualt on a female'),
+  -- 'w/o penetration' is without; 'including attempts' is the offence and its attempt
+  ('constructed: w/o penetration', 'Sexual activity with female 13 15yrs Off18 w/o penetration'),
+  ('constructed: inc attempts', 'Rape (inc attempts) female 16+'),
+  ('constructed: F penetn', 'Inc child u13 sex act F penetn Off 18');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

@@ -723,6 +723,21 @@ not_an_attempt(const Lex *L, int i)
 	return false;
 }
 
+/*
+ * the word ATTEMPT at i counts the offence with its attempts ('including attempts',
+ * '(inc attempts)': INC is read INCITE), as 'rape or attempted rape' does
+ */
+static bool
+attempt_included(const Lex *L, int i)
+{
+	int			p = i - 1;
+
+	while (p >= 0 && (L->t[p].sym == '(' || L->t[p].sym == '-'))
+		p--;
+	return p >= 0 && (is_word(&L->t[p], "INCLUDING") || is_word(&L->t[p], "INCLUDES") ||
+					  is_word(&L->t[p], "INCL") || is_word(&L->t[p], "INCITE"));
+}
+
 /* the one-letter word at i stands where a sex does: an age follows it, or it is alone
  * between brackets or dashes, after an offence word */
 static bool
@@ -743,9 +758,10 @@ lone_sex_letter(const Lex *L, int i)
 	if (p >= 0 && (L->t[p].sym == '(' || L->t[p].sym == '-' || L->t[p].sym == '[') &&
 		(j >= L->n || L->t[j].sym == ')' || L->t[j].sym == ']' || L->t[j].sym == '-'))
 		return true;
-	/* before the victim's noun or age: 'F child', 'M person', 'F aged 16+' */
+	/* before the victim's noun or age: 'F child', 'M person', 'F aged 16+', 'F penetn' */
 	if (j < L->n && (is_word(&L->t[j], "CHILD") || is_word(&L->t[j], "PERSON") ||
-					 is_word(&L->t[j], "AGED") || is_word(&L->t[j], "VICTIM")))
+					 is_word(&L->t[j], "AGED") || is_word(&L->t[j], "VICTIM") ||
+					 is_word(&L->t[j], "PENETRATION")))
 		return true;
 	/*
 	 * where the victim's noun stands: after 'of (a)', 'on (a)', 'with (a)', 'victim'
@@ -995,7 +1011,7 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 			 * Attempts Act' */
 			if (!(p >= 0 && (is_word(&L->t[p], "OR") || is_word(&L->t[p], "AND") ||
 							 L->t[p].sym == '&' || L->t[p].sym == '/')) &&
-				!not_an_attempt(L, i))
+				!not_an_attempt(L, i) && !attempt_included(L, i))
 				r->attempt = true;
 			else if (!not_an_attempt(L, i))
 				r->attempt_both = true;
@@ -1005,7 +1021,10 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 		{
 			int			p = i - 1;
 
-			while (p >= 0 && L->t[p].sym == '-')
+			/* past '-', and the '/O' of W/O (read WITHOUT at its W) */
+			while (p >= 0 && (L->t[p].sym == '-' ||
+							  (L->t[p].dropped && is_word(&L->t[p], "O")) ||
+							  (L->t[p].sym == '/' && p > 0 && is_word(&L->t[p - 1], "WITHOUT"))))
 				p--;
 			k->used = true;
 			if (p >= 0 && (is_word(&L->t[p], "NO") || is_word(&L->t[p], "NON") ||
@@ -2015,9 +2034,10 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 
 			while (p >= 0 && L->t[p].sym == '-')
 				p--;
-			/* 'murder and attempted murder', 'rape or attempted rape' */
-			if (p >= 0 && (is_word(&L->t[p], "OR") || is_word(&L->t[p], "AND") ||
-						   L->t[p].sym == '&' || L->t[p].sym == '/'))
+			/* 'murder and attempted murder', 'rape or attempted rape', 'including attempts' */
+			if ((p >= 0 && (is_word(&L->t[p], "OR") || is_word(&L->t[p], "AND") ||
+							L->t[p].sym == '&' || L->t[p].sym == '/')) ||
+				attempt_included(L, i))
 				snprintf(words[nw++], OFF_WORD_MAX, "%s", k->w);
 			else if (not_an_attempt(L, i))
 			{
@@ -2224,7 +2244,7 @@ offence_title_seq(const char *s, size_t len, char *out, size_t outsz, bool *atte
 
 		if (k->dropped || k->sym)
 			continue;
-		if (is_word(k, "ATTEMPT") && !not_an_attempt(L, i))
+		if (is_word(k, "ATTEMPT") && !not_an_attempt(L, i) && !attempt_included(L, i))
 		{
 			*attempt = true;
 			continue;
