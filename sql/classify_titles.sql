@@ -202,7 +202,16 @@ INSERT INTO acc_title (why, title) VALUES
   -- 'w/o penetration' is without; 'including attempts' is the offence and its attempt
   ('constructed: w/o penetration', 'Sexual activity with female 13 15yrs Off18 w/o penetration'),
   ('constructed: inc attempts', 'Rape (inc attempts) female 16+'),
-  ('constructed: F penetn', 'Inc child u13 sex act F penetn Off 18');
+  ('constructed: F penetn', 'Inc child u13 sex act F penetn Off 18'),
+  -- '12 and under' is under 13; a victim named after 'offenders' owns the age after it
+  ('constructed: 12 and under', 'Sexual assault female 12 and under'),
+  ('constructed: 13 and under 16', 'Sexual activity with female aged 13 and under 16 penetn Off 18'),
+  ('constructed: offenders, female', 'Rape - 2 offenders female 16+'),
+  -- a section cited that is not the code's: no code, no class (s13 is s9-s12 by a child)
+  ('constructed: S7, no age', 'Sexual assault (S7) female'),
+  ('constructed: S13, adult facts', 'Sexual activity with a child Sec 13 female 13-15 penetn'),
+  ('constructed: S13, offender U18', 'Sexual activity with a child (S.13) female 13-15 penetn Off U18'),
+  ('constructed: another Act', 'Sexual communication with a child (s90 Justice Act (NI) 2015)');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

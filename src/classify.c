@@ -688,6 +688,35 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 		t[i].used = t[j].used = true;
 		return j + 1;
 	}
+	/*
+	 * 12 AND UNDER, 12 OR UNDER, 12 AND YOUNGER, 12 YRS AND UNDER: up to and with 12;
+	 * 13 AND UNDER 16: from 13 to 15
+	 */
+	if (j + 1 < n && (is_word(&t[j], "OR") || is_word(&t[j], "AND")) &&
+		(is_word(&t[j + 1], "UNDER") || is_word(&t[j + 1], "YOUNGER") ||
+		 is_word(&t[j + 1], "BELOW")))
+	{
+		int			m;
+
+		if (j + 2 < n && t[j + 2].num > t[i].num && t[j + 2].num < 120 && !t[j + 2].money)
+		{
+			*lo = t[i].num;
+			*hi = t[j + 2].num;
+			m = j + 2;
+		}
+		else
+		{
+			*lo = 0;
+			*hi = t[i].num + 1;
+			m = j + 1;
+		}
+		for (int q = i; q <= m; q++)
+			t[q].used = true;
+		j = m + 1;
+		while (j < n && (is_word(&t[j], "YEARS") || is_word(&t[j], "OLD")))
+			t[j++].used = true;
+		return j;
+	}
 	if (j + 1 < n && (is_word(&t[j], "OR") || is_word(&t[j], "AND")) &&
 		(is_word(&t[j + 1], "OVER") || is_word(&t[j + 1], "OLDER")))
 	{
@@ -990,7 +1019,13 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 									   is_word(&L->t[i + 1], "OFFENDERS"))))
 				*offender_sex = k->w[0];	/* 'by a male', 'female offender' */
 			else if (!r->victim_sex && !two_sexes)
+			{
 				r->victim_sex = k->w[0];
+				/* the victim named: an age after it is the victim's ('Rape - 2
+				 * offenders female 16+') */
+				subject = 0;
+				since_subject = 0;
+			}
 			else if (r->victim_sex && r->victim_sex != k->w[0])
 			{
 				/* 'a male or female child': the title names both */

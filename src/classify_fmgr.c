@@ -50,6 +50,8 @@ typedef struct RefCode
 	int			family;
 	char	   *title;
 	char		section[8];		/* the first section its Home Office row cites ('47', '4A') */
+	int			nsections;		/* the first section of each of its rows, each once */
+	char		sections[4][8];
 	/* a code the list files in several classes by its victim (8N / 8S / 8T): per class,
 	 * 'C' constable, 'E' emergency worker, '-' neither (from the class titles) */
 	int			nvclass;
@@ -708,6 +710,19 @@ looks_cut(const char *s, int len, const char *ho_title)
 	return false;
 }
 
+/* s[0..len) holds t (case-insensitive) */
+static bool
+has_ci_text(const char *s, int len, const char *t)
+{
+	int			tl = (int) strlen(t),
+				i;
+
+	for (i = 0; i + tl <= len; i++)
+		if (pg_strncasecmp(s + i, t, tl) == 0)
+			return true;
+	return false;
+}
+
 /* s[0..len) has the word w (letters, case-insensitive, not inside a longer word) */
 static bool
 has_ci_word(const char *s, int len, const char *w)
@@ -1254,15 +1269,32 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 				rc->family = family_by_name(SPI_getvalue(t, d, 4));
 				rc->title = spi_str(t, d, 5);
 			}
-			if (rc->section[0] == '\0' && SPI_getvalue(t, d, 9) != NULL)
+			if (SPI_getvalue(t, d, 9) != NULL)
 			{
 				char	   *sec = SPI_getvalue(t, d, 9);
-				char		found[1][8];
+				char		found[4][8];
+				int			nf;
 
 				/* 'Sec 4A (1) (a) ...', 'section 4B(1)': its first section */
 				if (pg_strncasecmp(sec, "sec", 3) == 0 &&
-					offence_sections(sec, strlen(sec), found, 1) == 1)
-					strlcpy(rc->section, found[0], sizeof(rc->section));
+					(nf = offence_sections(sec, strlen(sec), found, 4)) >= 1)
+				{
+					int			x,
+								y;
+
+					if (rc->section[0] == '\0')
+						strlcpy(rc->section, found[0], sizeof(rc->section));
+					/* every section its rows cite ('Sec 9 & 13') */
+					for (y = 0; y < nf; y++)
+					{
+						for (x = 0; x < rc->nsections; x++)
+							if (strcmp(rc->sections[x], found[y]) == 0)
+								break;
+						if (x == rc->nsections && x < 4)
+							strlcpy(rc->sections[rc->nsections++], found[y],
+									sizeof(rc->sections[0]));
+					}
+				}
 			}
 			if (cls && strcmp(cls, "19J") != 0 && strcmp(cls, "19K") != 0 &&
 				rc->nvclass < 8)
@@ -2419,8 +2451,40 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 		}
 		else if (r->code[0])
 		{
+			char		secs[2][8];
+			int			x;
+
 			rc = find_code(r->code);
 			m->matched_by = "rules";
+			/*
+			 * the title cites one section and the code the rules read is of another
+			 * ('Sexual activity with a child Sec 13 female 13-15 penetn': the facts
+			 * read give 022/06, of Sec 9; Sec 13 is the offender under 18's): the title
+			 * and its words disagree, no code and no class
+			 */
+			if (rc && rc->nsections > 0 && offence_sections(s, len, secs, 2) == 1 &&
+				/* of the Sexual Offences Act: no other Act named ('s90 Justice Act (NI)') */
+				!(has_ci_word(s, len, "act") &&
+				  !(has_ci_text(s, len, "sexual offences act"))))
+			{
+				for (x = 0; x < rc->nsections; x++)
+					if (strcmp(rc->sections[x], secs[0]) == 0)
+						break;
+				/* s13 is s9-s12 by an offender under 18 (the list cites s9 for 022/12) */
+				if (x == rc->nsections && strcmp(secs[0], "13") == 0 && r->has_oage &&
+					r->oage_hi > 0 && r->oage_hi <= 18)
+					x = 0;
+				if (x == rc->nsections)
+				{
+					snprintf(r->reason, sizeof(r->reason),
+							 "the title cites Sec %s, and the facts it states are those of code %s (Sec %s)",
+							 secs[0], rc->code, rc->sections[0]);
+					drop_inferred_penetration(r);
+					r->code[0] = r->cls[0] = '\0';
+					rc = NULL;
+					m->matched_by = NULL;
+				}
+			}
 		}
 		else if (len <= OFF_MAX_TITLE && r->cls[0] == '\0')
 			rc = by_words(s, len, r, m, &vcls);
