@@ -16,6 +16,11 @@ connection) and counted:
   wrong      another code, or a class the title's code is not in: a confident wrong
              answer (listed)
 
+and then a grid of made-up titles stating the victim's sex and age and the offender's
+age in the ways forces write them ('female1315yrs', 'Offunder18', 'OU18', '12 and
+under', 'O 18+' ...), counted as all read, some unread, or wrong (a fact other than the
+one stated: listed).
+
 The variants are made with a fixed seed, so two runs give the same titles.  No title of
 test/fixtures/titles is used: this measures the lexer on made-up titles only.
     PGHOST=/tmp PGPORT=5453 PGUSER=postgres PGDATABASE=acc python3 test/bench/classify_variants.py [N]
@@ -74,6 +79,38 @@ def variant(rnd, t):
     return t
 
 
+# the facts grid: victim sex, victim age and offender age written in the ways forces
+# write them (glued, clipped, ranges run together), each combination once
+SEXES = [('female', 'female'), ('male', 'male'), ('FEMALE', 'female')]
+VAGES = [('under 13', '[0,13)'), ('U13', '[0,13)'), ('u13', '[0,13)'), ('<13', '[0,13)'),
+         ('12 and under', '[0,13)'), ('13 15yrs', '[13,16)'), ('1315yrs', '[13,16)'),
+         ('13  15yrs', '[13,16)'), ('13-15', '[13,16)'), ('13 to 15', '[13,16)'),
+         ('16', '[16,)'), ('16+', '[16,)'), ('16 and over', '[16,)'), ('16plus', '[16,)'),
+         ('under 16', '[0,16)'), ('U16', '[0,16)'), ('13 17yrs', '[13,18)'),
+         ('1317yrs', '[13,18)'), ('13+', '[13,)'), ('13 and over', '[13,)'),
+         ('aged 13 - 17', '[13,18)'), ('under16yrs', '[0,16)')]
+OAGES = [('', ''), ('Off 18', '[18,)'), ('Offender 18', '[18,)'), ('Off18', '[18,)'),
+         ('Off under 18', '[0,18)'), ('Offunder18', '[0,18)'), ('Off U18', '[0,18)'),
+         ('OffU18', '[0,18)'), ('O U18', '[0,18)'), ('OU18', '[0,18)'), ('O 18+', '[18,)'),
+         ('offender aged 18 or over', '[18,)'), ('- Off 18', '[18,)'),
+         ('offender under 18', '[0,18)'), ('Off 18 plus', '[18,)')]
+STEMS = ['Sexual activity with', 'Sexual assault on', 'Rape of', 'Causing or inciting']
+
+
+def facts_grid():
+    cases = []
+    for st in STEMS:
+        for sw, sv in SEXES:
+            for aw, av in VAGES:
+                for ow, ov in OAGES:
+                    for glue in ('', ' '):
+                        if glue == '' and not aw[0].isdigit() and aw[0] not in 'Uu<':
+                            continue
+                        t = ('%s %s%s%s %s' % (st, sw, glue, aw, ow)).strip()
+                        cases.append((t, sv, av, ov))
+    return cases
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith('-')]
     per = int(args[0]) if args else 6
@@ -119,7 +156,31 @@ def main():
     print('%d variants of %d Home Office sexual-offence titles: code %d, class only %d, '
           'no class %d, wrong %d' % (len(cases), len(ref), n['code'], n['class'],
                                      n['no class'], n['wrong']))
-    sys.exit(1 if n['wrong'] else 0)
+    grid = facts_grid()
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator='\n')
+    for i, c in enumerate(grid):
+        w.writerow([i, c[0]])
+    got = psql("SET client_encoding = 'UTF8';\n"
+               "CREATE TEMP TABLE g (n int, title text);\n"
+               "COPY g FROM STDIN (FORMAT csv);\n" + buf.getvalue() + "\\.\n"
+               "COPY (SELECT g.n, c.victim_sex, c.victim_age::text, c.offender_age::text "
+               "FROM g, LATERAL foistats.classify(g.title) c ORDER BY g.n) "
+               "TO STDOUT (FORMAT csv);\n")
+    fw = fm = 0
+    for (t, sv, av, ov), (_, gs, ga, go) in zip(grid, got):
+        pairs = ((sv, gs), (av, ga), (ov, go))
+        if any(g and g != want for want, g in pairs):
+            fw += 1
+            print('WRONG facts  %s  -> %s %s %s' % (t, gs or '-', ga or '-', go or '-'))
+        elif any(want and not g for want, g in pairs):
+            fm += 1
+            if '-v' in sys.argv:
+                print('unread       %s  -> %s %s %s' % (t, gs or '-', ga or '-', go or '-'))
+    print('%d titles of the facts grid (victim sex, victim age, offender age as forces '
+          'write them): all read %d, some unread %d, wrong %d' %
+          (len(grid), len(grid) - fw - fm, fm, fw))
+    sys.exit(1 if n['wrong'] or fw else 0)
 
 
 if __name__ == '__main__':
