@@ -211,7 +211,11 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: S7, no age', 'Sexual assault (S7) female'),
   ('constructed: S13, adult facts', 'Sexual activity with a child Sec 13 female 13-15 penetn'),
   ('constructed: S13, offender U18', 'Sexual activity with a child (S.13) female 13-15 penetn Off U18'),
-  ('constructed: another Act', 'Sexual communication with a child (s90 Justice Act (NI) 2015)');
+  ('constructed: another Act', 'Sexual communication with a child (s90 Justice Act (NI) 2015)'),
+  -- a number after the victim that is no age band: not read, and no default code
+  ('constructed: female 12', 'Sexual assault female 12'),
+  ('constructed: (12)', 'Sexual assault on a female (12)'),
+  ('constructed: age not needed', 'Exposure to female 12');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

@@ -1684,8 +1684,43 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 		set_reason(r, "%s", classify_kinds[kind].note, NULL);
 	}
 	else
+	{
+		/*
+		 * a number after the victim that no age phrase read ('Sexual assault female
+		 * 12', 'male 11', '(12)'): the title states an age the rules cannot place in a
+		 * band, so no code is taken for a title that states none (020/05 is 13 and over)
+		 */
+		bool		number_unread = false;
+
+		for (i = 0; i < L->n && !r->has_vage; i++)
+		{
+			const Tok  *k = &L->t[i];
+			int			p = i - 1;
+
+			if (k->num < 1 || k->num > 20 || k->ndig > 2 || k->used || k->dropped ||
+				k->money)
+				continue;
+			while (p >= 0 && (L->t[p].sym == '(' || L->t[p].sym == '-' ||
+							  L->t[p].sym == ',' || L->t[p].sym == ':'))
+				p--;
+			if (p >= 0 && (is_word(&L->t[p], "FEMALE") || is_word(&L->t[p], "MALE") ||
+						   is_word(&L->t[p], "CHILD") || is_word(&L->t[p], "VICTIM") ||
+						   is_word(&L->t[p], "PERSON")))
+			{
+				number_unread = true;
+				r->age_unread = k->num;
+			}
+		}
 		pick_code(kind, offender_sex,
-				  r->vage_conflict || (!r->has_vage && has_word(L, "CHILD")), r);
+				  r->vage_conflict || number_unread ||
+				  (!r->has_vage && has_word(L, "CHILD")), r);
+		if (number_unread && !r->code[0])
+			snprintf(r->reason, sizeof(r->reason),
+					 "the title states a number after the victim (%d) that is no age band the codes use: the victim's age is not read",
+					 r->age_unread);
+		else
+			r->age_unread = 0;
+	}
 	if (r->code[0])
 		r->family = offence_family_of(r->code, r->cls);
 	if (r->multiple && r->family == OFAM_RAPE && (r->victim_sex || r->cls[0]))

@@ -67,6 +67,8 @@ typedef struct OffenceResult
 	bool		attempt_both;	/* 'rape or attempted rape': the offence and its attempt */
 	bool		multiple;		/* 'multiple undefined offenders' */
 	bool		sexual_words;	/* the title uses a word only sexual offences use */
+	int			age_unread;		/* a number after the victim read as no age (no code: not
+								 * read by the words either), else 0 */
 	char		given_code[16];	/* a code written in the input, normalised CCC/SS */
 	char		given_class[16]; /* a class label written in the input ('19D', '21') */
 	bool		only_code;		/* the input is a code or class and nothing else */

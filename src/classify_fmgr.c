@@ -2486,7 +2486,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 				}
 			}
 		}
-		else if (len <= OFF_MAX_TITLE && r->cls[0] == '\0')
+		else if (len <= OFF_MAX_TITLE && r->cls[0] == '\0' && r->age_unread == 0)
 			rc = by_words(s, len, r, m, &vcls);
 		if (rc)
 		{
