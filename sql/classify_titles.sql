@@ -215,7 +215,10 @@ INSERT INTO acc_title (why, title) VALUES
   -- a number after the victim that is no age band: not read, and no default code
   ('constructed: female 12', 'Sexual assault female 12'),
   ('constructed: (12)', 'Sexual assault on a female (12)'),
-  ('constructed: age not needed', 'Exposure to female 12');
+  ('constructed: age not needed', 'Exposure to female 12'),
+  -- a juvenile or young victim may be under 13: no default code (not so a juvenile offender)
+  ('constructed: juvenile victim', 'Sexual assault female juvenile'),
+  ('constructed: juvenile offender', 'Sexual assault on female - juvenile offender');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

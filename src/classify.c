@@ -1691,6 +1691,7 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 		 * band, so no code is taken for a title that states none (020/05 is 13 and over)
 		 */
 		bool		number_unread = false;
+		bool		young;
 
 		for (i = 0; i < L->n && !r->has_vage; i++)
 		{
@@ -1711,9 +1712,15 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 				r->age_unread = k->num;
 			}
 		}
+		/* a child, a juvenile, a young person may be under 13 or 13 and over */
+		young = has_word(L, "CHILD") || has_word(L, "YOUNG");
+		for (i = 0; i < L->n && !young; i++)
+			if (!L->t[i].dropped && is_word(&L->t[i], "JUVENILE") &&
+				!(i + 1 < L->n && (is_word(&L->t[i + 1], "OFFENDER") ||
+								   is_word(&L->t[i + 1], "OFFENDERS"))))
+				young = true;
 		pick_code(kind, offender_sex,
-				  r->vage_conflict || number_unread ||
-				  (!r->has_vage && has_word(L, "CHILD")), r);
+				  r->vage_conflict || number_unread || (!r->has_vage && young), r);
 		if (number_unread && !r->code[0])
 			snprintf(r->reason, sizeof(r->reason),
 					 "the title states a number after the victim (%d) that is no age band the codes use: the victim's age is not read",
