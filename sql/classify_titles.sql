@@ -218,7 +218,10 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: age not needed', 'Exposure to female 12'),
   -- a juvenile or young victim may be under 13: no default code (not so a juvenile offender)
   ('constructed: juvenile victim', 'Sexual assault female juvenile'),
-  ('constructed: juvenile offender', 'Sexual assault on female - juvenile offender');
+  ('constructed: juvenile offender', 'Sexual assault on female - juvenile offender'),
+  -- the ONS class's words beside an offence title
+  ('constructed: ONS class words', 'Criminal damage and arson - arson not endangering life'),
+  ('constructed: ONS class, VAP', 'Violence against the person - assault occasioning actual bodily harm');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

@@ -47,6 +47,7 @@ typedef struct RefCode
 	char		cls[8];			/* the class for a single offender */
 	char		cls_multi[8];	/* 19J/19K when the list also files it there */
 	char	   *ons_group;
+	char	   *ons_class;		/* the ONS offence class ('Theft', 'Violence Against The Person') */
 	int			family;
 	char	   *title;
 	char		section[8];		/* the first section its Home Office row cites ('47', '4A') */
@@ -597,9 +598,10 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
 	if (best == NULL || clash || best_cls == NULL)
 		return NULL;
 	/*
-	 * the words of the class's ONS group or subgroup ('Theft Making Off Without
-	 * Payment': 49A, in 'Other theft'; 'Common assault and battery (Violence without
-	 * injury)': 105A) name where the offence is counted, not another offence
+	 * the words of the class's ONS group or subgroup and ONS class ('Theft Making Off
+	 * Without Payment': 49A, in 'Other theft'; 'Common assault and battery (Violence
+	 * without injury)': 105A; 'Theft - shoplifting': 46, of the class 'Theft') name
+	 * where the offence is counted, not another offence
 	 */
 	{
 		RefKey	   *ck = find_key(classes, nclasses, best_cls);
@@ -608,8 +610,15 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
 		size_t		on = 0;
 
 		if (ck && ck->ons_group)
-			on = offence_title_key(ck->ons_group, strlen(ck->ons_group), ons_key,
-								   sizeof(ons_key), &att2, &vic2);
+		{
+			/* the group or subgroup and the ONS class ('Theft - shoplifting': 46) */
+			char		names[256];
+			const char *oc = ck->idx >= 0 ? codes[ck->idx].ons_class : NULL;
+
+			snprintf(names, sizeof(names), "%s %s", ck->ons_group, oc ? oc : "");
+			on = offence_title_key(names, strlen(names), ons_key, sizeof(ons_key),
+								   &att2, &vic2);
+		}
 		if (on == 0 || on >= sizeof(ons_key))
 			ons_key[0] = '\0';
 	}
@@ -1222,7 +1231,7 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 	initStringInfo(&q);
 	appendStringInfo(&q,
 					 "SELECT ho_code, ho_class, ons_group, family, title, %s.offence_key(title), "
-					 "%s.offence_key(class_title), class_title, section "
+					 "%s.offence_key(class_title), class_title, section, ons_class "
 					 "FROM %s.ho_offence ORDER BY ho_code, (ho_class IN ('19J','19K')), id",
 					 qn, qn, qn);
 	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
@@ -1266,6 +1275,7 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 				strlcpy(rc->code, code, sizeof(rc->code));
 				strlcpy(rc->cls, cls ? cls : "", sizeof(rc->cls));
 				rc->ons_group = spi_str(t, d, 3);
+				rc->ons_class = spi_str(t, d, 10);
 				rc->family = family_by_name(SPI_getvalue(t, d, 4));
 				rc->title = spi_str(t, d, 5);
 			}
