@@ -53,6 +53,8 @@ typedef struct RefCode
 	char		section[8];		/* the first section its Home Office row cites ('47', '4A') */
 	int			nsections;		/* the first section of each of its rows, each once */
 	char		sections[4][8];
+	char	   *seq;			/* offence_title_seq of title, made on first use */
+	bool		seq_att;
 	/* a code the list files in several classes by its victim (8N / 8S / 8T): per class,
 	 * 'C' constable, 'E' emergency worker, '-' neither (from the class titles) */
 	int			nvclass;
@@ -118,6 +120,9 @@ static RefCode *codes;
 static int	ncodes;
 static RefKey *titles;
 static int	ntitles;
+/* offence_title_seq of each titles[] key, made on first use (NULL: not yet) */
+static char **title_seq;
+static bool *title_seq_att;
 static RefKey *classes;
 static int	nclasses;
 static RefKey *class_titles;	/* normalised class title -> class (idx unused) */
@@ -1367,6 +1372,8 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 		}
 		titles = tk;
 		ntitles = merge_keys(tk, ntk, cmp_key, merge_title);
+		title_seq = MemoryContextAllocZero(cache_cxt, sizeof(char *) * (ntitles + 1));
+		title_seq_att = MemoryContextAllocZero(cache_cxt, sizeof(bool) * (ntitles + 1));
 		classes = ck;
 		nclasses = merge_keys(ck, nck, cmp_key_idx, merge_class);
 		class_titles = ctk;
@@ -1943,8 +1950,7 @@ class_code_by_seq_of(const char *cls, const char *s, int len)
 {
 	char		seq[1024],
 				cseq[1024];
-	bool		att,
-				catt;
+	bool		att;
 	const RefCode *found = NULL;
 	size_t		n = offence_title_seq(s, len, seq, sizeof(seq), &att);
 	int			i;
@@ -1954,13 +1960,16 @@ class_code_by_seq_of(const char *cls, const char *s, int len)
 	/* each code's title as the list prints it ('in breach of S1 (1)') */
 	for (i = 0; i < ncodes; i++)
 	{
-		const RefCode *rc = &codes[i];
-		size_t		cn;
+		RefCode    *rc = &codes[i];
 
 		if (rc->title == NULL || !code_in_class(rc, cls))
 			continue;
-		cn = offence_title_seq(rc->title, strlen(rc->title), cseq, sizeof(cseq), &catt);
-		if (cn != n || (catt && !att) || strcmp(seq, cseq) != 0)
+		if (rc->seq == NULL)
+		{
+			offence_title_seq(rc->title, strlen(rc->title), cseq, sizeof(cseq), &rc->seq_att);
+			rc->seq = MemoryContextStrdup(cache_cxt, cseq);
+		}
+		if ((rc->seq_att && !att) || strcmp(seq, rc->seq) != 0)
 			continue;
 		if (found && strcmp(found->code, rc->code) != 0)
 			return NULL;
@@ -1971,15 +1980,19 @@ class_code_by_seq_of(const char *cls, const char *s, int len)
 	for (i = 0; i < ntitles; i++)
 	{
 		const RefCode *rc;
-		size_t		cn;
 
 		if (titles[i].idx < 0)
 			continue;
 		rc = &codes[titles[i].idx];
 		if (!code_in_class(rc, cls))
 			continue;
-		cn = offence_title_seq(titles[i].key, strlen(titles[i].key), cseq, sizeof(cseq), &catt);
-		if (cn != n || (catt && !att) || strcmp(seq, cseq) != 0)
+		if (title_seq[i] == NULL)
+		{
+			offence_title_seq(titles[i].key, strlen(titles[i].key), cseq, sizeof(cseq),
+							  &title_seq_att[i]);
+			title_seq[i] = MemoryContextStrdup(cache_cxt, cseq);
+		}
+		if ((title_seq_att[i] && !att) || strcmp(seq, title_seq[i]) != 0)
 			continue;
 		if (found && strcmp(found->code, rc->code) != 0)
 			return NULL;
