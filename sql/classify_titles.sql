@@ -221,7 +221,13 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: juvenile offender', 'Sexual assault on female - juvenile offender'),
   -- the ONS class's words beside an offence title
   ('constructed: ONS class words', 'Criminal damage and arson - arson not endangering life'),
-  ('constructed: ONS class, VAP', 'Violence against the person - assault occasioning actual bodily harm');
+  ('constructed: ONS class, VAP', 'Violence against the person - assault occasioning actual bodily harm'),
+  -- two offences of one class joined: the class, no code
+  ('constructed: exposure/voyeurism', 'Exposure/Voyeurism'),
+  ('constructed: make or possess', 'Making or possessing indecent images of children'),
+  ('constructed: brothel, controlling', 'Keeping a brothel / controlling prostitution'),
+  ('constructed: grooming, comms', 'Grooming/sexual communication with a child'),
+  ('constructed: admin, trespass', 'Administering a substance with intent / trespass with intent');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

@@ -1110,6 +1110,20 @@ child_stated(const Lex *L, const OffenceResult *r)
 		(r->has_vage && r->vage_hi > 0 && r->vage_hi <= 18);
 }
 
+/* the title names two offences of class cls ('Keeping a brothel / controlling
+ * prostitution'): the class, no code, and why */
+static int
+joined_kind(OffenceResult *r, const char *cls, const char *what)
+{
+	char		buf[OFF_REASON_MAX];
+
+	snprintf(buf, sizeof(buf), "the title names two offences of class %s (%s): no one code",
+			 cls, what);
+	set_reason(r, "%s", buf, NULL);
+	strcpy(r->cls, cls);
+	return K_NONE;
+}
+
 static int
 find_kind(Lex *L, OffenceResult *r)
 {
@@ -1143,6 +1157,9 @@ find_kind(Lex *L, OffenceResult *r)
 		return K_PAED_MANUAL;
 	if (images && (HAS("INDECENT") || HAS("INDECENCY")) && child)
 	{
+		if ((HAS("TAKE") || HAS("MAKE") || HAS("DISTRIBUTE") || HAS("PUBLISH")) &&
+			HAS("POSSESSION"))
+			return joined_kind(r, "86", "taking, making or distributing and possessing indecent images of children, 086/02 and 086/10");
 		if (HAS("TAKE") || HAS("MAKE") || HAS("DISTRIBUTE") || HAS("PUBLISH"))
 			return K_IIOC_MAKE;
 		if (HAS("POSSESSION"))
@@ -1177,6 +1194,9 @@ find_kind(Lex *L, OffenceResult *r)
 			return HAS("CONSENT") ? K_FAM_ADULT_CONSENT : K_FAM_ADULT;
 		return cause ? K_FAM_INC : K_FAM_ACT;
 	}
+	if ((HAS("GROOMING") || (HAS("MEETING") && HAS("FOLLOWING"))) && sexual &&
+		HAS("COMMUNICATION"))
+		return joined_kind(r, "88A", "meeting a child following grooming and sexual communication with a child, 088/01-02 and 071/17");
 	if (HAS("GROOMING") || (HAS("MEETING") && HAS("FOLLOWING")))
 		return K_GROOM_MEET;
 	if (sexual && HAS("COMMUNICATION") && child)
@@ -1196,6 +1216,9 @@ find_kind(Lex *L, OffenceResult *r)
 		if (HAS("ABUSE"))
 			return K_CSE_GENERIC;
 	}
+	if (HAS("PROSTITUTION") && ((HAS("BROTHEL") && (HAS("CONTROL") || cause)) ||
+								(HAS("CONTROL") && cause)))
+		return joined_kind(r, "24", "two of keeping a brothel, causing or inciting and controlling prostitution, 024/17-19");
 	if (HAS("BROTHEL"))
 		return K_BROTHEL;
 	if (HAS("PROSTITUTION") && HAS("CONTROL"))
@@ -1278,6 +1301,9 @@ find_kind(Lex *L, OffenceResult *r)
 	}
 	if (sexual && activity && child)
 		return K_S9S13;
+	/* 'Exposure/Voyeurism', 'Exposure & voyeurism': two offences of 88E */
+	if (HAS("EXPOSURE") && HAS("VOYEURISM") && !images)
+		return K_EXPOSURE_VOYEURISM;
 	if (HAS("EXPOSURE") && !images)
 		return K_EXPOSURE;
 	if (HAS("UPSKIRTING"))
@@ -1291,6 +1317,8 @@ find_kind(Lex *L, OffenceResult *r)
 	if (HAS("INTIMATE") && (HAS("SHARE") || HAS("THREATEN")))
 		return (HAS("WITHOUT") && HAS("CONSENT") && !HAS("THREATEN") && !HAS("DISTRESS"))
 			? K_SHARE_NOCONSENT : K_SHARE_INTIMATE;
+	if (HAS("ADMINISTER") && HAS("SUBSTANCE") && HAS("TRESPASS"))
+		return joined_kind(r, "88C", "administering a substance with intent and trespass with intent, 088/05 and 088/07");
 	if (HAS("ADMINISTER") && HAS("SUBSTANCE"))
 		return K_ADMIN;
 	if (HAS("TRESPASS") && HAS("INTENT"))
