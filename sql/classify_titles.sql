@@ -227,7 +227,13 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: make or possess', 'Making or possessing indecent images of children'),
   ('constructed: brothel, controlling', 'Keeping a brothel / controlling prostitution'),
   ('constructed: grooming, comms', 'Grooming/sexual communication with a child'),
-  ('constructed: admin, trespass', 'Administering a substance with intent / trespass with intent');
+  ('constructed: admin, trespass', 'Administering a substance with intent / trespass with intent'),
+  -- Home Office titles of non-sexual offences with the words of sexual kinds: not those
+  ('HO title: animal welfare', 'Offences relating to animal fights - Animal Welfare Act 2006 Sec 8 (1) (a-i) & 32 (1)'),
+  ('HO title: corpse', 'Removing corpse from grave - Common Law'),
+  ('HO title: exposing a child', 'Exposing child to risk of burning - Children and Young Persons Act 1933 Sec 11'),
+  ('HO title: child in brothel', 'Allowing child or young person to be in brothel - Children and Young Persons Act 1933 Sec 3'),
+  ('HO title: mental capacity', 'Make a false statement in an application for registration of document for lasting power of attorney or re actual/impending incapacity of donor - Mental Capacity Act 2005');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

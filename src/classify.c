@@ -1166,7 +1166,10 @@ find_kind(Lex *L, OffenceResult *r)
 			return K_IIOC_POSS;
 		return K_IIOC_GENERIC;	/* take/make or possess? cannot tell */
 	}
-	if (HAS("MENTAL") || (HAS("LEARNING") && HAS("DISABILITY")))
+	/* a person with a mental disorder, of a sexual offence ('Make a false statement ...
+	 * incapacity of donor - Mental Capacity Act' is not) */
+	if ((HAS("MENTAL") || (HAS("LEARNING") && HAS("DISABILITY"))) &&
+		(sexual || HAS("PENETRATION")))
 	{
 		bool		watch = HAS("WATCH"),
 					pres = HAS("PRESENCE");
@@ -1179,7 +1182,8 @@ find_kind(Lex *L, OffenceResult *r)
 				cause ? K_MD_IND_CAUSE : K_MD_IND_PROCURE;
 		return watch ? K_MD_WATCH : pres ? K_MD_PRES : cause ? K_MD_CAUSE : K_MD_ACT;
 	}
-	if (HAS("TRUST"))
+	/* abuse of a position of trust of a sexual nature (not 'breach of trust') */
+	if (HAS("TRUST") && (sexual || activity || HAS("POSITION") || child))
 	{
 		if (HAS("WATCH"))
 			return K_TRUST_WATCH;
@@ -1219,7 +1223,8 @@ find_kind(Lex *L, OffenceResult *r)
 	if (HAS("PROSTITUTION") && ((HAS("BROTHEL") && (HAS("CONTROL") || cause)) ||
 								(HAS("CONTROL") && cause)))
 		return joined_kind(r, "24", "two of keeping a brothel, causing or inciting and controlling prostitution, 024/17-19");
-	if (HAS("BROTHEL"))
+	/* keeping a brothel (not 'Allowing child or young person to be in brothel', 11A) */
+	if (HAS("BROTHEL") && !child)
 		return K_BROTHEL;
 	if (HAS("PROSTITUTION") && HAS("CONTROL"))
 		return K_PROST_CONTROL;
@@ -1304,7 +1309,9 @@ find_kind(Lex *L, OffenceResult *r)
 	/* 'Exposure/Voyeurism', 'Exposure & voyeurism': two offences of 88E */
 	if (HAS("EXPOSURE") && HAS("VOYEURISM") && !images)
 		return K_EXPOSURE_VOYEURISM;
-	if (HAS("EXPOSURE") && !images)
+	/* exposure of the genitals (not 'Exposing child to risk of burning', 11A) */
+	if (HAS("EXPOSURE") && !images && !HAS("RISK") && !HAS("DANGER") && !HAS("HARM") &&
+		!HAS("INJURY"))
 		return K_EXPOSURE;
 	if (HAS("UPSKIRTING"))
 		return K_UPSKIRT;
@@ -1325,9 +1332,13 @@ find_kind(Lex *L, OffenceResult *r)
 		return K_TRESPASS;
 	if (HAS("COMMIT") && HAS("INTENT") && sexual)
 		return K_COMMIT_INTENT;
-	if ((HAS("ANIMAL") || HAS("BESTIALITY")) && !images)
+	/* intercourse with an animal, penetration of a corpse: sexual acts (not 'Animal
+	 * Welfare Act ... animal fights', 'Removing corpse from grave') */
+	if ((HAS("BESTIALITY") || (HAS("ANIMAL") && (HAS("INTERCOURSE") || sexual ||
+												  HAS("PENETRATION")))) && !images)
 		return K_ANIMAL;
-	if ((HAS("CORPSE") || HAS("NECROPHILIA")) && !images)
+	if ((HAS("NECROPHILIA") || (HAS("CORPSE") && (sexual || HAS("PENETRATION") ||
+												   HAS("INTERCOURSE")))) && !images)
 		return K_CORPSE;
 	/* 'Obscene publications', 'obscene publication or sexual material': class 86's name */
 	if (HAS("OBSCENE") && (HAS("PUBLICATIONS") || HAS("PUBLICATION") || HAS("MATERIAL") ||
