@@ -233,7 +233,10 @@ INSERT INTO acc_title (why, title) VALUES
   ('HO title: corpse', 'Removing corpse from grave - Common Law'),
   ('HO title: exposing a child', 'Exposing child to risk of burning - Children and Young Persons Act 1933 Sec 11'),
   ('HO title: child in brothel', 'Allowing child or young person to be in brothel - Children and Young Persons Act 1933 Sec 3'),
-  ('HO title: mental capacity', 'Make a false statement in an application for registration of document for lasting power of attorney or re actual/impending incapacity of donor - Mental Capacity Act 2005');
+  ('HO title: mental capacity', 'Make a false statement in an application for registration of document for lasting power of attorney or re actual/impending incapacity of donor - Mental Capacity Act 2005'),
+  -- the section a title cites gives the code only of the Act it names
+  ('HO title: s13 of another Act', 'Fraudulently obtaining credit - Debtors Act 1869 Sec 13'),
+  ('HO title: exposes to sell', 'Unlawful marketing of knives. Offers or exposes to sell or hire - Knives Act 1997 Sec 1(1)(2)(3)(4b)(5)');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

@@ -1309,9 +1309,10 @@ find_kind(Lex *L, OffenceResult *r)
 	/* 'Exposure/Voyeurism', 'Exposure & voyeurism': two offences of 88E */
 	if (HAS("EXPOSURE") && HAS("VOYEURISM") && !images)
 		return K_EXPOSURE_VOYEURISM;
-	/* exposure of the genitals (not 'Exposing child to risk of burning', 11A) */
+	/* exposure of the genitals (not 'Exposing child to risk of burning', 11A, nor
+	 * 'exposes to sell or hire') */
 	if (HAS("EXPOSURE") && !images && !HAS("RISK") && !HAS("DANGER") && !HAS("HARM") &&
-		!HAS("INJURY"))
+		!HAS("INJURY") && !HAS("SELL") && !HAS("SALE") && !HAS("HIRE"))
 		return K_EXPOSURE;
 	if (HAS("UPSKIRTING"))
 		return K_UPSKIRT;

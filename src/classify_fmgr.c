@@ -51,8 +51,9 @@ typedef struct RefCode
 	int			family;
 	char	   *title;
 	char		section[8];		/* the first section its Home Office row cites ('47', '4A') */
-	int			nsections;		/* the first section of each of its rows, each once */
+	int			nsections;		/* the sections its rows cite, each once */
 	char		sections[4][8];
+	char	   *section_act[4];	/* the Act of each: its name without 'Act yyyy', normalised */
 	char	   *seq;			/* offence_title_seq of title, made on first use */
 	bool		seq_att;
 	/* a code the list files in several classes by its victim (8N / 8S / 8T): per class,
@@ -1064,6 +1065,7 @@ same_words(const char *s, int len, const char *code)
 }
 
 static bool code_in_class(const RefCode *rc, const char *cls);
+static char *act_name(const char *act);
 
 static void
 build_word_keys(char **ct_title, char **ct_class, int nct, char **row_title, int *row_code,
@@ -1236,7 +1238,7 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 	initStringInfo(&q);
 	appendStringInfo(&q,
 					 "SELECT ho_code, ho_class, ons_group, family, title, %s.offence_key(title), "
-					 "%s.offence_key(class_title), class_title, section, ons_class "
+					 "%s.offence_key(class_title), class_title, section, ons_class, act "
 					 "FROM %s.ho_offence ORDER BY ho_code, (ho_class IN ('19J','19K')), id",
 					 qn, qn, qn);
 	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
@@ -1306,8 +1308,13 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 							if (strcmp(rc->sections[x], found[y]) == 0)
 								break;
 						if (x == rc->nsections && x < 4)
+						{
+							char	   *act = SPI_getvalue(t, d, 11);
+
+							rc->section_act[x] = act ? act_name(act) : NULL;
 							strlcpy(rc->sections[rc->nsections++], found[y],
 									sizeof(rc->sections[0]));
+						}
 					}
 				}
 			}
@@ -1707,28 +1714,80 @@ code_in_class(const RefCode *rc, const char *cls)
 }
 
 /*
+ * The name of an Act as the list writes it, without ' Act yyyy' and what follows,
+ * normalised ('Public Order Act 1986' -> 'PUBLIC ORDER'), in the cache; NULL when it
+ * has no ' Act '.
+ */
+static char *
+act_name(const char *act)
+{
+	size_t		an = 0;
+	char		name[256];
+
+	while (act[an] && pg_strncasecmp(act + an, " act", 4) != 0)
+		an++;
+	if (!act[an] || an == 0 || offence_normalise(act, an, name, sizeof(name)) >= sizeof(name))
+		return NULL;
+	return MemoryContextStrdup(cache_cxt, name);
+}
+
+/*
+ * Code rc is of section sec: a row of it cites that section, of an Act the title names
+ * when it names one (padded: the normalised title between spaces; act: it has ' ACT ')
+ */
+static bool
+code_of_section(const RefCode *rc, const char *sec, const char *padded, bool act)
+{
+	int			x;
+
+	for (x = 0; x < rc->nsections; x++)
+	{
+		char		want[300];
+
+		if (strcmp(rc->sections[x], sec) != 0)
+			continue;
+		if (!act)
+			return true;
+		if (rc->section_act[x] == NULL)
+			continue;			/* the row names no Act to compare */
+		snprintf(want, sizeof(want), " %s ", rc->section_act[x]);
+		if (strstr(padded, want))
+			return true;
+	}
+	return false;
+}
+
+/*
  * The code of class cls that a title read as that class cites by its section: the
  * title cites one section ('Assault occasioning actual bodily harm (Sec 47)', 'Causing
  * intentional harassment, alarm or distress (S4A POA)') and one code of the class is
  * of that section in the Home Office list, or several are and the words of exactly
- * one's title are all in the title's (offence_title_key).  NULL otherwise.
+ * one's title are all in the title's (offence_title_key).  When the title names an Act
+ * ('- Debtors Act 1869 Sec 13'), the code's row must cite that Act (class 99 has codes
+ * of section 13 of other Acts).  NULL otherwise.
  */
 static const RefCode *
 class_code_by_section(const char *cls, const char *s, int len, const char *key)
 {
 	char		secs[2][8];
+	char		nk[OFF_MAX_TITLE + 1];
+	char		padded[OFF_MAX_TITLE + 3];
 	const RefCode *only = NULL;
 	const RefCode *best = NULL;
 	int			nsec = offence_sections(s, len, secs, 2),
 				ncand = 0,
 				best_n = 0,
 				i;
-	bool		tie = false;
+	bool		tie = false,
+				act;
 
-	if (nsec != 1)
+	if (nsec != 1 || len > OFF_MAX_TITLE)
 		return NULL;
+	offence_normalise(s, len, nk, sizeof(nk));
+	snprintf(padded, sizeof(padded), " %s ", nk);
+	act = strstr(padded, " ACT ") != NULL;
 	for (i = 0; i < ncodes; i++)
-		if (strcmp(codes[i].section, secs[0]) == 0 && code_in_class(&codes[i], cls))
+		if (code_in_class(&codes[i], cls) && code_of_section(&codes[i], secs[0], padded, act))
 		{
 			only = &codes[i];
 			ncand++;
@@ -1747,7 +1806,7 @@ class_code_by_section(const char *cls, const char *s, int len, const char *key)
 		if (!e->code_title || e->idx < 0)
 			continue;
 		rc = &codes[e->idx];
-		if (strcmp(rc->section, secs[0]) != 0 || !code_in_class(rc, cls))
+		if (!code_in_class(rc, cls) || !code_of_section(rc, secs[0], padded, act))
 			continue;
 		n = key_words(e->key);
 		if (n < best_n || !key_subset(e->key, key))
