@@ -236,7 +236,12 @@ INSERT INTO acc_title (why, title) VALUES
   ('HO title: mental capacity', 'Make a false statement in an application for registration of document for lasting power of attorney or re actual/impending incapacity of donor - Mental Capacity Act 2005'),
   -- the section a title cites gives the code only of the Act it names
   ('HO title: s13 of another Act', 'Fraudulently obtaining credit - Debtors Act 1869 Sec 13'),
-  ('HO title: exposes to sell', 'Unlawful marketing of knives. Offers or exposes to sell or hire - Knives Act 1997 Sec 1(1)(2)(3)(4b)(5)');
+  ('HO title: exposes to sell', 'Unlawful marketing of knives. Offers or exposes to sell or hire - Knives Act 1997 Sec 1(1)(2)(3)(4b)(5)'),
+  -- the statute after a spaced dash, commas and brackets in its name
+  ('HO title: Act name with commas', 'Causing or Allowing Death of Child or Vulnerable Person - Domestic Violence, Crime and Victims Act 2004 Sec 5'),
+  ('HO title: Anti-Terrorism, Crime &', 'Use etc. of nuclear weapons - Anti-Terrorism, Crime & Security Act 2001 Sec 47'),
+  ('HO title: an Order''s section', 'Make funds/economic resources/financial services available directly to/indirectly to/for the benefit of Art 7(2) person. - Terrorism (UN Measures) Order 2006 S.8(3)&13(1).'),
+  ('HO title: except under Sec 13', 'All other offences except under Sec 13 (1) (a) & (b) - Cattle Database Regulations 1998');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

@@ -509,6 +509,45 @@ drop_noise(Lex *L, OffenceResult *r)
 					L->t[i].dropped = true;
 		}
 	}
+	/*
+	 * the statute after a spaced dash, commas and brackets in its name included:
+	 * '- Domestic Violence, Crime and Victims Act 2004 Sec 5', '- Anti-Terrorism, Crime &
+	 * Security Act 2001 Sec 47', '- Channel Tunnel (Security) Order 1994': from the dash
+	 * to the next spaced dash or the end, when it has an Act, an Order or Regulations
+	 * with a year and states no fact (an offender, a victim, an age, penetration)
+	 */
+	for (i = 1; i < L->n; i++)
+	{
+		int			b,
+					j;
+		bool		statute = false,
+					facts = false;
+
+		if (!(L->t[i].sym == '-' && !(L->t[i].glued && i + 1 < L->n && L->t[i + 1].glued)))
+			continue;
+		for (b = i + 1; b < L->n && !(L->t[b].sym == '-' &&
+									   !(L->t[b].glued && b + 1 < L->n && L->t[b + 1].glued));
+			 b++)
+			;
+		for (j = i + 1; j < b; j++)
+		{
+			const Tok  *k = &L->t[j];
+
+			if ((is_word(k, "ACT") || is_word(k, "ORDER") || is_word(k, "REGULATIONS")) &&
+				j + 1 < b && L->t[j + 1].num >= 1800 && L->t[j + 1].num <= 2099 &&
+				L->t[j + 1].ndig == 4)
+				statute = true;
+			if (!k->dropped && (is_word(k, "OFFENDER") || is_word(k, "VICTIM") ||
+								is_word(k, "PENETRATION") || is_word(k, "UNDER") ||
+								is_word(k, "OVER") || is_word(k, "FEMALE") ||
+								is_word(k, "MALE") || is_word(k, "ATTEMPT")))
+				facts = true;
+		}
+		if (statute && !facts)
+			for (j = i; j < b; j++)
+				L->t[j].dropped = true;
+		i = b - 1;
+	}
 }
 
 /* ---------------------------------------------------------------- facts */

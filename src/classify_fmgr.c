@@ -1750,7 +1750,7 @@ code_of_section(const RefCode *rc, const char *sec, const char *padded, bool act
 			return true;
 		if (rc->section_act[x] == NULL)
 			continue;			/* the row names no Act to compare */
-		snprintf(want, sizeof(want), " %s ", rc->section_act[x]);
+		snprintf(want, sizeof(want), " %s ACT ", rc->section_act[x]);
 		if (strstr(padded, want))
 			return true;
 	}
@@ -1783,9 +1783,21 @@ class_code_by_section(const char *cls, const char *s, int len, const char *key)
 
 	if (nsec != 1 || len > OFF_MAX_TITLE)
 		return NULL;
+	/* 'All other offences except under Sec 13': the section is the one not counted */
+	if (has_ci_word(s, len, "except") || has_ci_word(s, len, "excluding"))
+		return NULL;
 	offence_normalise(s, len, nk, sizeof(nk));
 	snprintf(padded, sizeof(padded), " %s ", nk);
+	/* the title names a statute: an Act, or an Order or Regulations of a year */
 	act = strstr(padded, " ACT ") != NULL;
+	{
+		const char *p;
+
+		for (p = padded; !act && (p = strstr(p, " ORDER ")) != NULL; p += 6)
+			act = isdigit((unsigned char) p[7]) && isdigit((unsigned char) p[10]);
+		for (p = padded; !act && (p = strstr(p, " REGULATIONS ")) != NULL; p += 12)
+			act = isdigit((unsigned char) p[13]) && isdigit((unsigned char) p[16]);
+	}
 	for (i = 0; i < ncodes; i++)
 		if (code_in_class(&codes[i], cls) && code_of_section(&codes[i], secs[0], padded, act))
 		{
