@@ -241,7 +241,12 @@ INSERT INTO acc_title (why, title) VALUES
   ('HO title: Act name with commas', 'Causing or Allowing Death of Child or Vulnerable Person - Domestic Violence, Crime and Victims Act 2004 Sec 5'),
   ('HO title: Anti-Terrorism, Crime &', 'Use etc. of nuclear weapons - Anti-Terrorism, Crime & Security Act 2001 Sec 47'),
   ('HO title: an Order''s section', 'Make funds/economic resources/financial services available directly to/indirectly to/for the benefit of Art 7(2) person. - Terrorism (UN Measures) Order 2006 S.8(3)&13(1).'),
-  ('HO title: except under Sec 13', 'All other offences except under Sec 13 (1) (a) & (b) - Cattle Database Regulations 1998');
+  ('HO title: except under Sec 13', 'All other offences except under Sec 13 (1) (a) & (b) - Cattle Database Regulations 1998'),
+  -- a section the words refer to is not the offence's; a class title beside a code's
+  ('HO title: contravention of Sec 79', 'Person who provides immigration advice or services in contravention of Sec 79 (provision of immigration services) or of restraining order (Indictable)'),
+  ('constructed: class title part', 'Violent Disorder - Riot'),
+  ('HO title: age of a later title', 'Delivery of bladed articles to persons under 18 (Indictable)'),
+  ('constructed: class title, cyberflash', 'Exposure and Voyeurism - Sending photograph etc or film of genitals');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

@@ -1346,6 +1346,8 @@ find_kind(Lex *L, OffenceResult *r)
 	if (sexual && activity && child)
 		return K_S9S13;
 	/* 'Exposure/Voyeurism', 'Exposure & voyeurism': two offences of 88E */
+	if ((HAS("SEND") || HAS("SENDING")) && HAS("GENITALS"))
+		return K_CYBERFLASH;
 	if (HAS("EXPOSURE") && HAS("VOYEURISM") && !images)
 		return K_EXPOSURE_VOYEURISM;
 	/* exposure of the genitals (not 'Exposing child to risk of burning', 11A, nor

@@ -1780,12 +1780,53 @@ class_code_by_section(const char *cls, const char *s, int len, const char *key)
 				i;
 	bool		tie = false,
 				act;
+	const char *one_act = NULL;
+	bool		acts = false;	/* the section is of several Acts in the class */
 
 	if (nsec != 1 || len > OFF_MAX_TITLE)
 		return NULL;
 	/* 'All other offences except under Sec 13': the section is the one not counted */
 	if (has_ci_word(s, len, "except") || has_ci_word(s, len, "excluding"))
 		return NULL;
+	/*
+	 * a section the offence's words refer to ('in contravention of Sec 79', 'issued
+	 * under Sec 26', 'in breach of SS.15(1)') is not the one the offence is of
+	 */
+	{
+		static const char *const refer[] = {"under", "of", "by", "contravening", "against",
+		"made", "required", "purporting", "breach", NULL};
+		int			p;
+
+		for (p = 0; p < len; p++)
+		{
+			int			q = p,
+						e,
+						b,
+						k;
+
+			if (!((p == 0 || !isalpha((unsigned char) s[p - 1])) &&
+				  (pg_strncasecmp(s + p, "sec", 3) == 0 || pg_strncasecmp(s + p, "s.", 2) == 0 ||
+				   pg_strncasecmp(s + p, "ss.", 3) == 0 ||
+				   ((s[p] == 's' || s[p] == 'S') && p + 1 < len && isdigit((unsigned char) s[p + 1])))))
+				continue;
+			while (q < len && (isalpha((unsigned char) s[q]) || s[q] == '.'))
+				q++;
+			while (q < len && s[q] == ' ')
+				q++;
+			if (q >= len || !isdigit((unsigned char) s[q]))
+				continue;
+			/* the word before */
+			e = p;
+			while (e > 0 && !isalpha((unsigned char) s[e - 1]))
+				e--;
+			b = e;
+			while (b > 0 && isalpha((unsigned char) s[b - 1]))
+				b--;
+			for (k = 0; refer[k]; k++)
+				if ((int) strlen(refer[k]) == e - b && pg_strncasecmp(s + b, refer[k], e - b) == 0)
+					return NULL;
+		}
+	}
 	offence_normalise(s, len, nk, sizeof(nk));
 	snprintf(padded, sizeof(padded), " %s ", nk);
 	/* the title names a statute: an Act, or an Order or Regulations of a year */
@@ -1801,10 +1842,22 @@ class_code_by_section(const char *cls, const char *s, int len, const char *key)
 	for (i = 0; i < ncodes; i++)
 		if (code_in_class(&codes[i], cls) && code_of_section(&codes[i], secs[0], padded, act))
 		{
+			int			x;
+
+			/* no Act named: when the class's codes of that section are of several Acts
+			 * (class 99 has a section 19 of many), the words must pick the code */
+			for (x = 0; !act && x < codes[i].nsections; x++)
+				if (strcmp(codes[i].sections[x], secs[0]) == 0 && codes[i].section_act[x])
+				{
+					if (one_act == NULL)
+						one_act = codes[i].section_act[x];
+					else if (strcmp(one_act, codes[i].section_act[x]) != 0)
+						acts = true;
+				}
 			only = &codes[i];
 			ncand++;
 		}
-	if (ncand == 1)
+	if (ncand == 1 && !acts)
 		return only;
 	if (ncand == 0 || key == NULL)
 		return NULL;
@@ -1851,13 +1904,18 @@ class_code_by_age(const char *cls, const OffenceResult *r)
 	if (!r->has_vage)
 		return NULL;
 	t = palloc(sizeof(OffenceResult));
-	for (i = 0; i < ncodes; i++)
+	/* every title of the list, normalised (a code has several: 197/22's 'to persons under
+	 * 18' is not its first) */
+	for (i = 0; i < ntitles; i++)
 	{
-		const RefCode *rc = &codes[i];
+		const RefCode *rc;
 
-		if (rc->title == NULL || !code_in_class(rc, cls))
+		if (titles[i].idx < 0)
 			continue;
-		offence_parse(rc->title, strlen(rc->title), t);
+		rc = &codes[titles[i].idx];
+		if (!code_in_class(rc, cls))
+			continue;
+		offence_parse(titles[i].key, strlen(titles[i].key), t);
 		if (t->has_vage && t->vage_lo == r->vage_lo && t->vage_hi == r->vage_hi)
 		{
 			if (found && found != rc)
@@ -2106,6 +2164,19 @@ class_code_by_seq(const char *cls, const char *s, int len, bool *part)
 			continue;
 		if (a == 0 && b == len)
 			return NULL;		/* one part: read above */
+		/* a part that is the class's title ('Violent Disorder - Riot') names the class */
+		{
+			char		pk[OFF_MAX_TITLE + 1];
+			RefKey	   *ct;
+
+			offence_normalise(s + a, b - a, pk, sizeof(pk));
+			ct = pk[0] ? find_key(class_titles, nclass_titles, pk) : NULL;
+			if (ct && ct->ons_group && strcmp(ct->ons_group, cls) == 0)
+			{
+				a = b + 1;
+				continue;
+			}
+		}
 		rc = class_code_by_seq_of(cls, s + a, b - a);
 		if (rc)
 		{
