@@ -21,7 +21,9 @@ age in the ways forces write them ('female1315yrs', 'Offunder18', 'OU18', '12 an
 under', 'O 18+' ...), counted as all read, some unread, or wrong (a fact other than the
 one stated: listed), and every current Home Office title followed by its own Act and
 section as the list prints them (the form force exports copy), counted like the
-variants (its wrong answers are listed but do not fail the run).
+variants (its wrong answers are listed but do not fail the run), and every current
+Home Office title after its class title ('Violent Disorder - Riot'), with '(Indictable)'
+after it and in capitals, counted the same way.
 
 The variants are made with a fixed seed, so two runs give the same titles.  No title of
 test/fixtures/titles is used: this measures the lexer on made-up titles only.
@@ -215,6 +217,44 @@ def main():
           'no class %d, wrong %d (not counted in the exit status: the list gives some '
           'titles two codes)' % (len(st), sn['code'], sn['class'], sn['no class'],
                                  sn['wrong']))
+    # every current Home Office title after its class title ('Violent Disorder - Riot'),
+    # with '(Indictable)' after it, and in capitals: the forms of the forces' category
+    # exports
+    rows = psql("COPY (SELECT ho_code, string_agg(DISTINCT ho_class, ','), title, "
+                "min(class_title) FROM foistats.ho_offence WHERE current AND ho_class <> '' "
+                "GROUP BY ho_code, title ORDER BY 1, 3) TO STDOUT (FORMAT csv);")
+    forms = []
+    for code, cls, title, ct in rows:
+        for kind, t in (('class title -', '%s - %s' % (ct, title)),
+                        ('(Indictable)', '%s (Indictable)' % title),
+                        ('capitals', title.upper())):
+            forms.append((code, set(cls.split(',')), kind, t))
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator='\n')
+    for i, c in enumerate(forms):
+        w.writerow([i, c[3]])
+    got = psql("SET client_encoding = 'UTF8';\n"
+               "CREATE TEMP TABLE f (n int, title text);\n"
+               "COPY f FROM STDIN (FORMAT csv);\n" + buf.getvalue() + "\\.\n"
+               "COPY (SELECT f.n, c.ho_code, c.ho_class FROM f, "
+               "LATERAL foistats.classify(f.title) c ORDER BY f.n) TO STDOUT (FORMAT csv);\n")
+    fn = {}
+    for (code, cls, kind, t), (_, gcode, gcls) in zip(forms, got):
+        k = fn.setdefault(kind, {'code': 0, 'class': 0, 'no class': 0, 'wrong': 0})
+        if gcode == code:
+            k['code'] += 1
+        elif gcode or (gcls and gcls not in cls):
+            k['wrong'] += 1
+            print('WRONG %-13s %s -> %s %s  %s' % (kind, code, gcode or '-', gcls or '-', t))
+        elif gcls:
+            k['class'] += 1
+        else:
+            k['no class'] += 1
+    for kind in ('class title -', '(Indictable)', 'capitals'):
+        k = fn[kind]
+        print('%d Home Office titles, %s: code %d, class only %d, no class %d, wrong %d '
+              '(not in the exit status)' % (sum(k.values()), kind, k['code'], k['class'],
+                                             k['no class'], k['wrong']))
     sys.exit(1 if n['wrong'] or fw else 0)
 
 
