@@ -246,7 +246,16 @@ INSERT INTO acc_title (why, title) VALUES
   ('HO title: contravention of Sec 79', 'Person who provides immigration advice or services in contravention of Sec 79 (provision of immigration services) or of restraining order (Indictable)'),
   ('constructed: class title part', 'Violent Disorder - Riot'),
   ('HO title: age of a later title', 'Delivery of bladed articles to persons under 18 (Indictable)'),
-  ('constructed: class title, cyberflash', 'Exposure and Voyeurism - Sending photograph etc or film of genitals');
+  ('constructed: class title, cyberflash', 'Exposure and Voyeurism - Sending photograph etc or film of genitals'),
+  -- police shorthand: OCC, M/V, MV, OFF WPN, BURG, TWOC, W/O, KIDNAP
+  ('constructed: ASLT OCC ABH', 'ASLT OCC ABH'),
+  ('constructed: THEFT FROM M/V', 'THEFT FROM M/V'),
+  ('constructed: THEFT OF MV', 'THEFT OF MV'),
+  ('constructed: POSS OFF WPN', 'POSS OFF WPN'),
+  ('constructed: ATT BURG DWELLING', 'ATT BURG DWELLING'),
+  ('constructed: TWOC', 'TWOC'),
+  ('constructed: MAKE OFF W/O PAYMENT', 'MAKE OFF W/O PAYMENT'),
+  ('constructed: KIDNAP', 'KIDNAP');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

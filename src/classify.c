@@ -1906,7 +1906,11 @@ vehicle_next(const Lex *L, int i)
 						is_word(&L->t[i], "THE")))
 		i++;
 	return i < L->n && (is_word(&L->t[i], "MOTOR") || is_word(&L->t[i], "VEHICLE") ||
-						is_word(&L->t[i], "VEHICLES"));
+						is_word(&L->t[i], "VEHICLES") || is_word(&L->t[i], "MV") ||
+						is_word(&L->t[i], "VEH") ||
+						/* M/V */
+						(is_word(&L->t[i], "M") && i + 2 < L->n && L->t[i + 1].sym == '/' &&
+						 is_word(&L->t[i + 2], "V")));
 }
 
 /*
@@ -2215,6 +2219,30 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			snprintf(words[nw++], OFF_WORD_MAX, "%s", "THEFT-OF");
 			continue;
 		}
+		/* police shorthand: M/V a motor vehicle, W/O without, OFF WPN an offensive weapon */
+		if (is_word(k, "M") && i + 2 < L->n && L->t[i + 1].sym == '/' &&
+			is_word(&L->t[i + 2], "V") && nw + 2 <= MAX_TOK)
+		{
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "MOTOR");
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "VEHICLE");
+			i += 2;
+			continue;
+		}
+		if (is_word(k, "W") && i + 2 < L->n && L->t[i + 1].sym == '/' &&
+			is_word(&L->t[i + 2], "O") && nw < MAX_TOK)
+		{
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "WITHOUT");
+			i += 2;
+			continue;
+		}
+		if (is_word(k, "OFFENDER") && i + 1 < L->n &&
+			(is_word(&L->t[i + 1], "WPN") || is_word(&L->t[i + 1], "WPNS") ||
+			 is_word(&L->t[i + 1], "WEAPON") || is_word(&L->t[i + 1], "WEAPONS")) &&
+			nw < MAX_TOK)
+		{
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "OFFENSIVE");
+			continue;
+		}
 		/*
 		 * 'without intent' ('Inflicting grievous bodily harm without intent', s20): the
 		 * Home Office titles never say it, the offence with intent says 'with intent'
@@ -2283,7 +2311,7 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 				{"RESI", "RESIDENTIAL", NULL, NULL},
 				{"SUPP", "SUPPLY", NULL, NULL},
 				{"PWITS", "POSSESSION", "WITH", "INTENT", "SUPPLY"},
-				{"TWOC", "UNAUTHORISED", "TAKING", "MOTOR", "VEHICLE"},
+				{"TWOC", "UNAUTHORISED", "TAKE", "MOTOR", "VEHICLE"},
 				{"TFMV", "THEFT", "FROM", "MOTOR", "VEHICLE"},
 				{"TOMV", "THEFT-OF", "MOTOR", "VEHICLE", NULL},
 				/* orders: 'Breach of SHPO', 'Breach of CBO' */
