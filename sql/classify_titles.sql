@@ -255,7 +255,10 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: ATT BURG DWELLING', 'ATT BURG DWELLING'),
   ('constructed: TWOC', 'TWOC'),
   ('constructed: MAKE OFF W/O PAYMENT', 'MAKE OFF W/O PAYMENT'),
-  ('constructed: KIDNAP', 'KIDNAP');
+  ('constructed: KIDNAP', 'KIDNAP'),
+  -- two years of age: 'aged 16 or 17'
+  ('constructed: aged 16 or 17', 'Abuse of trust: sexual activity with a girl aged 16 or 17'),
+  ('constructed: aged 14 or 15', 'Sexual activity with a female aged 14 or 15 - offender 18 or over - penetration');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

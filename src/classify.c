@@ -756,6 +756,20 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 			t[j++].used = true;
 		return j;
 	}
+	/* 16 OR 17, 14 AND 15: the two years (a band's last years: 'a girl aged 16 or 17') */
+	if (j + 1 < n && (is_word(&t[j], "OR") || is_word(&t[j], "AND")) &&
+		t[j + 1].num == t[i].num + 1 && t[j + 1].ndig <= 2 && !t[j + 1].money &&
+		!(j + 2 < n && (t[j + 2].sym == '+' || is_word(&t[j + 2], "PLUS") ||
+						is_word(&t[j + 2], "OR") || is_word(&t[j + 2], "AND"))))
+	{
+		*lo = t[i].num;
+		*hi = t[j + 1].num + 1;
+		t[i].used = t[j].used = t[j + 1].used = true;
+		j += 2;
+		while (j < n && (is_word(&t[j], "YEARS") || is_word(&t[j], "OLD")))
+			t[j++].used = true;
+		return j;
+	}
 	if (j + 1 < n && (is_word(&t[j], "OR") || is_word(&t[j], "AND")) &&
 		(is_word(&t[j + 1], "OVER") || is_word(&t[j + 1], "OLDER")))
 	{
