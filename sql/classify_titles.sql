@@ -56,8 +56,9 @@ INSERT INTO acc_title (why, title) VALUES
   ('class and code titles', 'Attempted - Assault with Injury - Assault occasioning actual bodily harm'),
   ('class and code titles', 'Attempted - Assault without Injury - Common assault and battery'),
   ('constructed: two classes', 'Assault with Injury - Common assault and battery'),
-  -- the class, no code: the class has several and the words are not the code's title
-  ('class only', 'Breach of Criminal behaviour order'),
+  -- a code's Home Office title but for an article: that code (066/98 'Breach of a
+  -- criminal behaviour order')
+  ('an article less: its code', 'Breach of Criminal behaviour order'),
   -- no class: the words fit several classes
   ('family', 'Attempted Burglary'),
   ('family', 'Residential burglary'),
@@ -128,7 +129,136 @@ INSERT INTO acc_title (why, title) VALUES
   ('house (btp_categories)', 'G01 Burglary house Theft Act 1968 Sec 9.1A or B'),
   ('warehouse (btp_categories)', 'G05 Burglary warehouse Theft Act 1968 Sec 9.1A or B'),
   ('other than (btp_categories)', 'G86 Aggravated burglary other than a dwelling Theft Act 1968 Sec 10'),
-  ('garages: family (btp_categories)', 'G13 Burglary garages Theft Act 1968 Sec 9.1A or B');
+  ('garages: family (btp_categories)', 'G13 Burglary garages Theft Act 1968 Sec 9.1A or B'),
+  -- a U glued to a word and an age; a lone O before 'aged'
+  ('constructed: femaleU16', 'Rape of a femaleU16'),
+  ('constructed: MaleU13', 'Sexual assault on a MaleU13'),
+  ('constructed: O aged', 'Causing a child under 13 to watch a sexual act O aged 18 or over'),
+  -- a drug class and 'other': the code whose title says so; a drug class alone: the class
+  ('constructed: other class B', 'Possession of other class B drug'),
+  ('constructed: class C, no other', 'Possession of a controlled drug - Class C drug'),
+  -- a code's title but for articles and prepositions, attempted; words in another order
+  ('constructed: attempt, articles', 'Attempted - Assault on a person preserving a wreck'),
+  ('constructed: another order', 'Criminal behaviour order breach'),
+  ('constructed: theft of a cycle', 'Theft of pedal cycle'),
+  -- a lone F or M where the victim's noun stands; not a class letter, nor 'M/F'
+  ('constructed: of F child', 'Rape of F child U13 by a male'),
+  ('constructed: on a M', 'Sex assault on a M'),
+  ('constructed: M person', 'Causing a person to engage in sexual activity without consent - M person - no penetn'),
+  ('constructed: victim M 1317yrs', 'Sexual activity with a child family member no penetn Off 18 victim M 1317yrs'),
+  ('constructed: by a F (animal)', 'Intercourse with an animal by a F'),
+  ('constructed: M/F', 'Sexual assault on M/F child U13'),
+  ('constructed: class letter', '19F Rape of a male aged 16 or over'),
+  ('constructed: M, dropped text', 'RAPE OF M MULTIPLE UNDEFINED OFFENDERS'),
+  -- April 2010 classes the 2026 list renamed: 8G is now in 8N, 5A in 5D or 5E
+  ('constructed: 2010 class 8G', '8G Assault occasioning actual bodily harm'),
+  ('constructed: 2010 class 8J', '8J'),
+  ('2010 class 5A (hocr_2010_vap)', '5A Wounding or carrying out an act Endangering Life'),
+  -- the amending statute ('as inserted by ... Act 2007') is statute text
+  ('constructed: as inserted by', 'Possession of an offensive weapon in a private place - Criminal Justice Act 1988 as inserted by Offensive Weapons Act 2019'),
+  -- U13 in a class title
+  ('constructed: class title, U13', 'SEXUAL ACTIVITY INVOLVING A CHILD U13'),
+  -- the words of the class's ONS group beside an offence title; class 86 by its name
+  ('constructed: ONS group words', 'Theft - Making off without payment'),
+  ('ONS subgroup (bradshaw29)', 'Common assault and battery (Violence without injury)'),
+  ('constructed: obscene publications', 'Obscene Publications'),
+  -- a statute named without its year after the offence; alone it is a group
+  ('constructed: Act, no year', 'Robbery - personal - Theft Act'),
+  ('constructed: Act, no year, alone', 'Offences under the Public Order Act'),
+  ('constructed: clipped building', 'Residential burglary - unconnected build'),
+  -- '(does not include ...)', '(whether or not ...)': not what the offence is
+  ('does not include (bradshaw29)', 'Unauthorised taking of a motor vehicle (does not include ''driving or being carried knowing motor vehicle has been taken '')'),
+  ('constructed: whether or not', 'Possession of an offensive weapon (whether or not in a private place'),
+  ('constructed: not including', 'Theft from the person of another (not including robbery)'),
+  -- one part a code's title, beside the class title; a code's other title; a given class's only code
+  ('constructed: part, constable', 'Assault on a constable - Assault occasioning actual bodily harm'),
+  ('constructed: 105A title of 008/73', 'Assault or assault by beating of an emergency worker (except a constable)'),
+  ('constructed: list number', '12 Abandoning a child under two years'),
+  ('constructed: class 4/3, one code', '4/3 Intentional destruction of a viable unborn child'),
+  -- a dwelling burgled is a home; a burglary in a building other than a dwelling is the
+  -- list's business and community
+  ('dwelling (btp_categories)', 'G00 Aggravated burglary in a dwelling Theft Act 1968 Sec10'),
+  ('constructed: burglary dwelling', 'Attempted burglary dwelling'),
+  ('constructed: building other than', 'Burglary in a building other than a dwelling'),
+  -- a title without 'prison' or 'supply' is not the offence in prison or the supply
+  ('constructed: not in prison', 'Possession of offensive weapon'),
+  ('constructed: not supply', 'Possession of cannabis'),
+  -- 'racially aggravated' alone is the list's 'racially or religiously aggravated'
+  ('constructed: racially aggravated', 'Racially aggravated harassment'),
+  ('constructed: religiously aggr.', 'Religiously aggravated criminal damage'),
+  ('constructed: RA, two classes', 'Racially aggravated assault'),
+  -- the possession of drugs other than cannabis is 92D (92E is cannabis; one class title)
+  ('constructed: excluding cannabis', 'Possession of controlled drugs (excluding cannabis)'),
+  ('constructed: neither', 'Possession of controlled drugs'),
+  -- most of one class's title, a small part of another's: the first class
+  ('constructed: GBH with intent', 'GBH with intent'),
+  ('constructed: two close classes', 'Wounding'),
+  -- orders by their initials
+  ('constructed: SHPO', 'Breach of SHPO'),
+  ('constructed: CBO', 'Breach of CBO'),
+  -- two words glued before a one-letter misspelling: OFF UNDER, not OFFENDER
+  ('constructed: Offunder18', 'Sexual activity female 13 15yrs Offunder18 penetn'),
+  ('constructed: a misspelling', 'Sexual assualt on a female'),
+  -- 'w/o penetration' is without; 'including attempts' is the offence and its attempt
+  ('constructed: w/o penetration', 'Sexual activity with female 13 15yrs Off18 w/o penetration'),
+  ('constructed: inc attempts', 'Rape (inc attempts) female 16+'),
+  ('constructed: F penetn', 'Inc child u13 sex act F penetn Off 18'),
+  -- '12 and under' is under 13; a victim named after 'offenders' owns the age after it
+  ('constructed: 12 and under', 'Sexual assault female 12 and under'),
+  ('constructed: 13 and under 16', 'Sexual activity with female aged 13 and under 16 penetn Off 18'),
+  ('constructed: offenders, female', 'Rape - 2 offenders female 16+'),
+  -- a section cited that is not the code's: no code, no class (s13 is s9-s12 by a child)
+  ('constructed: S7, no age', 'Sexual assault (S7) female'),
+  ('constructed: S13, adult facts', 'Sexual activity with a child Sec 13 female 13-15 penetn'),
+  ('constructed: S13, offender U18', 'Sexual activity with a child (S.13) female 13-15 penetn Off U18'),
+  ('constructed: another Act', 'Sexual communication with a child (s90 Justice Act (NI) 2015)'),
+  -- a number after the victim that is no age band: not read, and no default code
+  ('constructed: female 12', 'Sexual assault female 12'),
+  ('constructed: (12)', 'Sexual assault on a female (12)'),
+  ('constructed: age not needed', 'Exposure to female 12'),
+  -- a juvenile or young victim may be under 13: no default code (not so a juvenile offender)
+  ('constructed: juvenile victim', 'Sexual assault female juvenile'),
+  ('constructed: juvenile offender', 'Sexual assault on female - juvenile offender'),
+  -- the ONS class's words beside an offence title
+  ('constructed: ONS class words', 'Criminal damage and arson - arson not endangering life'),
+  ('constructed: ONS class, VAP', 'Violence against the person - assault occasioning actual bodily harm'),
+  -- two offences of one class joined: the class, no code
+  ('constructed: exposure/voyeurism', 'Exposure/Voyeurism'),
+  ('constructed: make or possess', 'Making or possessing indecent images of children'),
+  ('constructed: brothel, controlling', 'Keeping a brothel / controlling prostitution'),
+  ('constructed: grooming, comms', 'Grooming/sexual communication with a child'),
+  ('constructed: admin, trespass', 'Administering a substance with intent / trespass with intent'),
+  -- Home Office titles of non-sexual offences with the words of sexual kinds: not those
+  ('HO title: animal welfare', 'Offences relating to animal fights - Animal Welfare Act 2006 Sec 8 (1) (a-i) & 32 (1)'),
+  ('HO title: corpse', 'Removing corpse from grave - Common Law'),
+  ('HO title: exposing a child', 'Exposing child to risk of burning - Children and Young Persons Act 1933 Sec 11'),
+  ('HO title: child in brothel', 'Allowing child or young person to be in brothel - Children and Young Persons Act 1933 Sec 3'),
+  ('HO title: mental capacity', 'Make a false statement in an application for registration of document for lasting power of attorney or re actual/impending incapacity of donor - Mental Capacity Act 2005'),
+  -- the section a title cites gives the code only of the Act it names
+  ('HO title: s13 of another Act', 'Fraudulently obtaining credit - Debtors Act 1869 Sec 13'),
+  ('HO title: exposes to sell', 'Unlawful marketing of knives. Offers or exposes to sell or hire - Knives Act 1997 Sec 1(1)(2)(3)(4b)(5)'),
+  -- the statute after a spaced dash, commas and brackets in its name
+  ('HO title: Act name with commas', 'Causing or Allowing Death of Child or Vulnerable Person - Domestic Violence, Crime and Victims Act 2004 Sec 5'),
+  ('HO title: Anti-Terrorism, Crime &', 'Use etc. of nuclear weapons - Anti-Terrorism, Crime & Security Act 2001 Sec 47'),
+  ('HO title: an Order''s section', 'Make funds/economic resources/financial services available directly to/indirectly to/for the benefit of Art 7(2) person. - Terrorism (UN Measures) Order 2006 S.8(3)&13(1).'),
+  ('HO title: except under Sec 13', 'All other offences except under Sec 13 (1) (a) & (b) - Cattle Database Regulations 1998'),
+  -- a section the words refer to is not the offence's; a class title beside a code's
+  ('HO title: contravention of Sec 79', 'Person who provides immigration advice or services in contravention of Sec 79 (provision of immigration services) or of restraining order (Indictable)'),
+  ('constructed: class title part', 'Violent Disorder - Riot'),
+  ('HO title: age of a later title', 'Delivery of bladed articles to persons under 18 (Indictable)'),
+  ('constructed: class title, cyberflash', 'Exposure and Voyeurism - Sending photograph etc or film of genitals'),
+  -- police shorthand: OCC, M/V, MV, OFF WPN, BURG, TWOC, W/O, KIDNAP
+  ('constructed: ASLT OCC ABH', 'ASLT OCC ABH'),
+  ('constructed: THEFT FROM M/V', 'THEFT FROM M/V'),
+  ('constructed: THEFT OF MV', 'THEFT OF MV'),
+  ('constructed: POSS OFF WPN', 'POSS OFF WPN'),
+  ('constructed: ATT BURG DWELLING', 'ATT BURG DWELLING'),
+  ('constructed: TWOC', 'TWOC'),
+  ('constructed: MAKE OFF W/O PAYMENT', 'MAKE OFF W/O PAYMENT'),
+  ('constructed: KIDNAP', 'KIDNAP'),
+  -- two years of age: 'aged 16 or 17'
+  ('constructed: aged 16 or 17', 'Abuse of trust: sexual activity with a girl aged 16 or 17'),
+  ('constructed: aged 14 or 15', 'Sexual activity with a female aged 14 or 15 - offender 18 or over - penetration');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

@@ -235,7 +235,7 @@ statute_part(const Lex *L, int a, int b)
  * the common Acts of offence titles, dropped with the Act.  Words are compared on their
  * first six letters (the lexer's canonical forms: COMMUNICATIONS -> COMMUNICATION).
  */
-static void
+static bool
 drop_statute_name(Lex *L, int a)
 {
 	static const char *const names[][4] = {
@@ -244,7 +244,7 @@ drop_statute_name(Lex *L, int a)
 		{"PREVENTION", "OF", "CRIME"}, {"ROAD", "TRAFFIC"}, {"SERIOUS", "CRIME"},
 		{"MODERN", "SLAVERY"}, {"EXPLOSIVE", "SUBSTANCES"}, {"DANGEROUS", "DOGS"},
 		{"CRIME", "AND", "DISORDER"}, {"PROTECTION", "FROM", "HARASSMENT"},
-		{"MALICIOUS", "COMMUNICATIONS"},
+		{"MALICIOUS", "COMMUNICATIONS"}, {"SENTENCING"},
 	};
 	size_t		e;
 
@@ -269,8 +269,9 @@ drop_statute_name(Lex *L, int a)
 			continue;
 		for (m = 0; m < nw; m++)
 			L->t[a - nw + m].dropped = true;
-		return;
+		return true;
 	}
+	return false;
 }
 
 static void
@@ -297,6 +298,39 @@ drop_noise(Lex *L, OffenceResult *r)
 			k->dropped = L->t[i + 1].dropped = true;
 			drop_statute_name(L, i);
 			continue;
+		}
+		/*
+		 * '... Order Sentencing Act', '- Theft Act': a statute named without its year,
+		 * at the end or before a separator
+		 */
+		if (is_word(k, "ACT") && (i + 1 == L->n || L->t[i + 1].sym == '-' ||
+								  L->t[i + 1].sym == '(' || L->t[i + 1].sym == ',' ||
+								  L->t[i + 1].sym == '.' || is_word(&L->t[i + 1], "SEC") ||
+								  is_word(&L->t[i + 1], "SECTION") ||
+								  is_word(&L->t[i + 1], "S")))
+		{
+			/* only after an offence's words: 'Offences under the Public Order Act' is a group */
+			int			j,
+						before = 0;
+			bool		was[MAX_TOK];
+
+			for (j = 0; j < i; j++)
+				was[j] = L->t[j].dropped;
+			if (drop_statute_name(L, i))
+			{
+				for (j = 0; j < i; j++)
+					if (!L->t[j].dropped && L->t[j].sym == 0 && L->t[j].num < 0 &&
+						strlen(L->t[j].w) > 1 && !is_word(&L->t[j], "OF") &&
+						!is_word(&L->t[j], "THE") && !is_word(&L->t[j], "UNDER"))
+						before++;
+				if (before >= 2)
+				{
+					k->dropped = true;
+					continue;
+				}
+				for (j = 0; j < i; j++)
+					L->t[j].dropped = was[j];
+			}
 		}
 		if (is_word(k, "SOA"))
 		{
@@ -358,10 +392,59 @@ drop_noise(Lex *L, OffenceResult *r)
 				continue;
 			}
 		}
+		/*
+		 * 'as inserted by Offender Management Act 2007', 'as amended by ...', 'as
+		 * added by Police and Justice Act 2006': the amending statute, up to its year
+		 * (its name may have offence words: 'Offender', 'Crime')
+		 */
+		if (is_word(k, "AS") && i + 1 < L->n &&
+			(is_word(&L->t[i + 1], "INSERTED") || is_word(&L->t[i + 1], "AMENDED") ||
+			 is_word(&L->t[i + 1], "ADDED") || is_word(&L->t[i + 1], "SUBSTITUTED")))
+		{
+			int			j,
+						end = -1;
+
+			for (j = i + 2; j + 1 < L->n; j++)
+				if (is_word(&L->t[j], "ACT") && L->t[j + 1].num >= 1800 &&
+					L->t[j + 1].num <= 2099)
+				{
+					end = j + 1;
+					break;
+				}
+			if (end > 0)
+			{
+				for (j = i; j <= end; j++)
+					L->t[j].dropped = true;
+				i = end;
+				continue;
+			}
+		}
 		/* a year on its own (statute) */
 		if (k->num >= 1900 && k->num <= 2099 && k->ndig == 4)
 		{
 			k->dropped = true;
+			continue;
+		}
+		/*
+		 * '(does not include being found with a conveyance ...)', '(not including
+		 * ...)', '(whether or not in a public place)': what the offence does not
+		 * depend on, in the Home Office titles and the forces' copies of them alike,
+		 * up to its ')' (or the end: copies lose it)
+		 */
+		if (k->sym == '(' && i + 3 < L->n &&
+			((is_word(&L->t[i + 1], "DOES") && is_word(&L->t[i + 2], "NOT") &&
+			  is_word(&L->t[i + 3], "INCLUDE")) ||
+			 (is_word(&L->t[i + 1], "NOT") && is_word(&L->t[i + 2], "INCLUDING")) ||
+			 (is_word(&L->t[i + 1], "WHETHER") && is_word(&L->t[i + 2], "OR") &&
+			  is_word(&L->t[i + 3], "NOT"))))
+		{
+			int			j;
+
+			for (j = i; j < L->n && L->t[j].sym != ')'; j++)
+				L->t[j].dropped = true;
+			if (j < L->n)
+				L->t[j].dropped = true;
+			i = j;
 			continue;
 		}
 		/* '(S)' summary-offence marker some forces print after a code */
@@ -425,6 +508,45 @@ drop_noise(Lex *L, OffenceResult *r)
 				for (i = a; i < b; i++)
 					L->t[i].dropped = true;
 		}
+	}
+	/*
+	 * the statute after a spaced dash, commas and brackets in its name included:
+	 * '- Domestic Violence, Crime and Victims Act 2004 Sec 5', '- Anti-Terrorism, Crime &
+	 * Security Act 2001 Sec 47', '- Channel Tunnel (Security) Order 1994': from the dash
+	 * to the next spaced dash or the end, when it has an Act, an Order or Regulations
+	 * with a year and states no fact (an offender, a victim, an age, penetration)
+	 */
+	for (i = 1; i < L->n; i++)
+	{
+		int			b,
+					j;
+		bool		statute = false,
+					facts = false;
+
+		if (!(L->t[i].sym == '-' && !(L->t[i].glued && i + 1 < L->n && L->t[i + 1].glued)))
+			continue;
+		for (b = i + 1; b < L->n && !(L->t[b].sym == '-' &&
+									   !(L->t[b].glued && b + 1 < L->n && L->t[b + 1].glued));
+			 b++)
+			;
+		for (j = i + 1; j < b; j++)
+		{
+			const Tok  *k = &L->t[j];
+
+			if ((is_word(k, "ACT") || is_word(k, "ORDER") || is_word(k, "REGULATIONS")) &&
+				j + 1 < b && L->t[j + 1].num >= 1800 && L->t[j + 1].num <= 2099 &&
+				L->t[j + 1].ndig == 4)
+				statute = true;
+			if (!k->dropped && (is_word(k, "OFFENDER") || is_word(k, "VICTIM") ||
+								is_word(k, "PENETRATION") || is_word(k, "UNDER") ||
+								is_word(k, "OVER") || is_word(k, "FEMALE") ||
+								is_word(k, "MALE") || is_word(k, "ATTEMPT")))
+				facts = true;
+		}
+		if (statute && !facts)
+			for (j = i; j < b; j++)
+				L->t[j].dropped = true;
+		i = b - 1;
 	}
 }
 
@@ -605,6 +727,49 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 		t[i].used = t[j].used = true;
 		return j + 1;
 	}
+	/*
+	 * 12 AND UNDER, 12 OR UNDER, 12 AND YOUNGER, 12 YRS AND UNDER: up to and with 12;
+	 * 13 AND UNDER 16: from 13 to 15
+	 */
+	if (j + 1 < n && (is_word(&t[j], "OR") || is_word(&t[j], "AND")) &&
+		(is_word(&t[j + 1], "UNDER") || is_word(&t[j + 1], "YOUNGER") ||
+		 is_word(&t[j + 1], "BELOW")))
+	{
+		int			m;
+
+		if (j + 2 < n && t[j + 2].num > t[i].num && t[j + 2].num < 120 && !t[j + 2].money)
+		{
+			*lo = t[i].num;
+			*hi = t[j + 2].num;
+			m = j + 2;
+		}
+		else
+		{
+			*lo = 0;
+			*hi = t[i].num + 1;
+			m = j + 1;
+		}
+		for (int q = i; q <= m; q++)
+			t[q].used = true;
+		j = m + 1;
+		while (j < n && (is_word(&t[j], "YEARS") || is_word(&t[j], "OLD")))
+			t[j++].used = true;
+		return j;
+	}
+	/* 16 OR 17, 14 AND 15: the two years (a band's last years: 'a girl aged 16 or 17') */
+	if (j + 1 < n && (is_word(&t[j], "OR") || is_word(&t[j], "AND")) &&
+		t[j + 1].num == t[i].num + 1 && t[j + 1].ndig <= 2 && !t[j + 1].money &&
+		!(j + 2 < n && (t[j + 2].sym == '+' || is_word(&t[j + 2], "PLUS") ||
+						is_word(&t[j + 2], "OR") || is_word(&t[j + 2], "AND"))))
+	{
+		*lo = t[i].num;
+		*hi = t[j + 1].num + 1;
+		t[i].used = t[j].used = t[j + 1].used = true;
+		j += 2;
+		while (j < n && (is_word(&t[j], "YEARS") || is_word(&t[j], "OLD")))
+			t[j++].used = true;
+		return j;
+	}
 	if (j + 1 < n && (is_word(&t[j], "OR") || is_word(&t[j], "AND")) &&
 		(is_word(&t[j + 1], "OVER") || is_word(&t[j + 1], "OLDER")))
 	{
@@ -640,6 +805,21 @@ not_an_attempt(const Lex *L, int i)
 	return false;
 }
 
+/*
+ * the word ATTEMPT at i counts the offence with its attempts ('including attempts',
+ * '(inc attempts)': INC is read INCITE), as 'rape or attempted rape' does
+ */
+static bool
+attempt_included(const Lex *L, int i)
+{
+	int			p = i - 1;
+
+	while (p >= 0 && (L->t[p].sym == '(' || L->t[p].sym == '-'))
+		p--;
+	return p >= 0 && (is_word(&L->t[p], "INCLUDING") || is_word(&L->t[p], "INCLUDES") ||
+					  is_word(&L->t[p], "INCL") || is_word(&L->t[p], "INCITE"));
+}
+
 /* the one-letter word at i stands where a sex does: an age follows it, or it is alone
  * between brackets or dashes, after an offence word */
 static bool
@@ -648,11 +828,36 @@ lone_sex_letter(const Lex *L, int i)
 	int			j = i + 1;
 	int			p = i - 1;
 
+	/* past text dropped ('Rape of M multiple undefined offenders') */
+	while (j < L->n && L->t[j].dropped)
+		j++;
 	if (j < L->n && (L->t[j].num >= 0 || is_word(&L->t[j], "U") ||
 					 is_word(&L->t[j], "UNDER") || is_word(&L->t[j], "OVER")))
-		return L->t[j].num < 0 || (L->t[j].num < 120 && !L->t[j].money);
+		return L->t[j].num < 0 || (L->t[j].num < 120 && !L->t[j].money) ||
+			/* 'victim M 1317yrs': two ages run together */
+			(L->t[j].ndig == 4 && !L->t[j].money && L->t[j].num / 100 >= 10 &&
+			 L->t[j].num / 100 < L->t[j].num % 100 && L->t[j].num % 100 <= 20);
 	if (p >= 0 && (L->t[p].sym == '(' || L->t[p].sym == '-' || L->t[p].sym == '[') &&
 		(j >= L->n || L->t[j].sym == ')' || L->t[j].sym == ']' || L->t[j].sym == '-'))
+		return true;
+	/* before the victim's noun or age: 'F child', 'M person', 'F aged 16+', 'F penetn' */
+	if (j < L->n && (is_word(&L->t[j], "CHILD") || is_word(&L->t[j], "PERSON") ||
+					 is_word(&L->t[j], "AGED") || is_word(&L->t[j], "VICTIM") ||
+					 is_word(&L->t[j], "PENETRATION")))
+		return true;
+	/*
+	 * where the victim's noun stands: after 'of (a)', 'on (a)', 'with (a)', 'victim'
+	 * ('by (a)': the offender's, read as such after BY), before 'child', 'aged', 'person', 'by', a dash or the end ('Rape of F child U13',
+	 * 'Sex assault on M', 'Assault on a M by penetration')
+	 */
+	while (p >= 0 && (is_word(&L->t[p], "A") || is_word(&L->t[p], "AN")))
+		p--;
+	if (p >= 0 && (is_word(&L->t[p], "OF") || is_word(&L->t[p], "ON") ||
+				   is_word(&L->t[p], "WITH") || is_word(&L->t[p], "VICTIM") ||
+				   is_word(&L->t[p], "BY")) &&
+		(j >= L->n || is_word(&L->t[j], "CHILD") || is_word(&L->t[j], "AGED") ||
+		 is_word(&L->t[j], "AGE") || is_word(&L->t[j], "PERSON") ||
+		 is_word(&L->t[j], "BY") || L->t[j].sym == '-' || L->t[j].sym == ','))
 		return true;
 	return false;
 }
@@ -688,10 +893,10 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 
 		if (k->dropped)
 			continue;
-		/* a lone O before an age is the offender: 'O 18+', 'O U18' (not W/O) */
-		if (is_word(k, "O") && !(i > 0 && L->t[i - 1].sym == '/') && i + 1 < L->n &&
-			(L->t[i + 1].num >= 0 || is_word(&L->t[i + 1], "U") ||
-			 is_word(&L->t[i + 1], "UNDER") || is_word(&L->t[i + 1], "OVER")))
+		/* a lone O before an age is the offender: 'O 18+', 'O U18', 'O aged 18 or over'
+		 * (not W/O) */
+		if (is_word(k, "O") && !(i > 0 && L->t[i - 1].sym == '/') &&
+			offender_age_follows(L, i + 1))
 		{
 			strcpy(k->w, "OFFENDER");
 			k->known = true;
@@ -867,7 +1072,13 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 									   is_word(&L->t[i + 1], "OFFENDERS"))))
 				*offender_sex = k->w[0];	/* 'by a male', 'female offender' */
 			else if (!r->victim_sex && !two_sexes)
+			{
 				r->victim_sex = k->w[0];
+				/* the victim named: an age after it is the victim's ('Rape - 2
+				 * offenders female 16+') */
+				subject = 0;
+				since_subject = 0;
+			}
 			else if (r->victim_sex && r->victim_sex != k->w[0])
 			{
 				/* 'a male or female child': the title names both */
@@ -888,7 +1099,7 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 			 * Attempts Act' */
 			if (!(p >= 0 && (is_word(&L->t[p], "OR") || is_word(&L->t[p], "AND") ||
 							 L->t[p].sym == '&' || L->t[p].sym == '/')) &&
-				!not_an_attempt(L, i))
+				!not_an_attempt(L, i) && !attempt_included(L, i))
 				r->attempt = true;
 			else if (!not_an_attempt(L, i))
 				r->attempt_both = true;
@@ -898,7 +1109,10 @@ read_facts(Lex *L, OffenceResult *r, char *offender_sex)
 		{
 			int			p = i - 1;
 
-			while (p >= 0 && L->t[p].sym == '-')
+			/* past '-', and the '/O' of W/O (read WITHOUT at its W) */
+			while (p >= 0 && (L->t[p].sym == '-' ||
+							  (L->t[p].dropped && is_word(&L->t[p], "O")) ||
+							  (L->t[p].sym == '/' && p > 0 && is_word(&L->t[p - 1], "WITHOUT"))))
 				p--;
 			k->used = true;
 			if (p >= 0 && (is_word(&L->t[p], "NO") || is_word(&L->t[p], "NON") ||
@@ -949,6 +1163,20 @@ child_stated(const Lex *L, const OffenceResult *r)
 		(r->has_vage && r->vage_hi > 0 && r->vage_hi <= 18);
 }
 
+/* the title names two offences of class cls ('Keeping a brothel / controlling
+ * prostitution'): the class, no code, and why */
+static int
+joined_kind(OffenceResult *r, const char *cls, const char *what)
+{
+	char		buf[OFF_REASON_MAX];
+
+	snprintf(buf, sizeof(buf), "the title names two offences of class %s (%s): no one code",
+			 cls, what);
+	set_reason(r, "%s", buf, NULL);
+	strcpy(r->cls, cls);
+	return K_NONE;
+}
+
 static int
 find_kind(Lex *L, OffenceResult *r)
 {
@@ -982,13 +1210,19 @@ find_kind(Lex *L, OffenceResult *r)
 		return K_PAED_MANUAL;
 	if (images && (HAS("INDECENT") || HAS("INDECENCY")) && child)
 	{
+		if ((HAS("TAKE") || HAS("MAKE") || HAS("DISTRIBUTE") || HAS("PUBLISH")) &&
+			HAS("POSSESSION"))
+			return joined_kind(r, "86", "taking, making or distributing and possessing indecent images of children, 086/02 and 086/10");
 		if (HAS("TAKE") || HAS("MAKE") || HAS("DISTRIBUTE") || HAS("PUBLISH"))
 			return K_IIOC_MAKE;
 		if (HAS("POSSESSION"))
 			return K_IIOC_POSS;
 		return K_IIOC_GENERIC;	/* take/make or possess? cannot tell */
 	}
-	if (HAS("MENTAL") || (HAS("LEARNING") && HAS("DISABILITY")))
+	/* a person with a mental disorder, of a sexual offence ('Make a false statement ...
+	 * incapacity of donor - Mental Capacity Act' is not) */
+	if ((HAS("MENTAL") || (HAS("LEARNING") && HAS("DISABILITY"))) &&
+		(sexual || HAS("PENETRATION")))
 	{
 		bool		watch = HAS("WATCH"),
 					pres = HAS("PRESENCE");
@@ -1001,7 +1235,8 @@ find_kind(Lex *L, OffenceResult *r)
 				cause ? K_MD_IND_CAUSE : K_MD_IND_PROCURE;
 		return watch ? K_MD_WATCH : pres ? K_MD_PRES : cause ? K_MD_CAUSE : K_MD_ACT;
 	}
-	if (HAS("TRUST"))
+	/* abuse of a position of trust of a sexual nature (not 'breach of trust') */
+	if (HAS("TRUST") && (sexual || activity || HAS("POSITION") || child))
 	{
 		if (HAS("WATCH"))
 			return K_TRUST_WATCH;
@@ -1016,6 +1251,9 @@ find_kind(Lex *L, OffenceResult *r)
 			return HAS("CONSENT") ? K_FAM_ADULT_CONSENT : K_FAM_ADULT;
 		return cause ? K_FAM_INC : K_FAM_ACT;
 	}
+	if ((HAS("GROOMING") || (HAS("MEETING") && HAS("FOLLOWING"))) && sexual &&
+		HAS("COMMUNICATION"))
+		return joined_kind(r, "88A", "meeting a child following grooming and sexual communication with a child, 088/01-02 and 071/17");
 	if (HAS("GROOMING") || (HAS("MEETING") && HAS("FOLLOWING")))
 		return K_GROOM_MEET;
 	if (sexual && HAS("COMMUNICATION") && child)
@@ -1035,7 +1273,11 @@ find_kind(Lex *L, OffenceResult *r)
 		if (HAS("ABUSE"))
 			return K_CSE_GENERIC;
 	}
-	if (HAS("BROTHEL"))
+	if (HAS("PROSTITUTION") && ((HAS("BROTHEL") && (HAS("CONTROL") || cause)) ||
+								(HAS("CONTROL") && cause)))
+		return joined_kind(r, "24", "two of keeping a brothel, causing or inciting and controlling prostitution, 024/17-19");
+	/* keeping a brothel (not 'Allowing child or young person to be in brothel', 11A) */
+	if (HAS("BROTHEL") && !child)
 		return K_BROTHEL;
 	if (HAS("PROSTITUTION") && HAS("CONTROL"))
 		return K_PROST_CONTROL;
@@ -1117,7 +1359,15 @@ find_kind(Lex *L, OffenceResult *r)
 	}
 	if (sexual && activity && child)
 		return K_S9S13;
-	if (HAS("EXPOSURE") && !images)
+	/* 'Exposure/Voyeurism', 'Exposure & voyeurism': two offences of 88E */
+	if ((HAS("SEND") || HAS("SENDING")) && HAS("GENITALS"))
+		return K_CYBERFLASH;
+	if (HAS("EXPOSURE") && HAS("VOYEURISM") && !images)
+		return K_EXPOSURE_VOYEURISM;
+	/* exposure of the genitals (not 'Exposing child to risk of burning', 11A, nor
+	 * 'exposes to sell or hire') */
+	if (HAS("EXPOSURE") && !images && !HAS("RISK") && !HAS("DANGER") && !HAS("HARM") &&
+		!HAS("INJURY") && !HAS("SELL") && !HAS("SALE") && !HAS("HIRE"))
 		return K_EXPOSURE;
 	if (HAS("UPSKIRTING"))
 		return K_UPSKIRT;
@@ -1130,16 +1380,26 @@ find_kind(Lex *L, OffenceResult *r)
 	if (HAS("INTIMATE") && (HAS("SHARE") || HAS("THREATEN")))
 		return (HAS("WITHOUT") && HAS("CONSENT") && !HAS("THREATEN") && !HAS("DISTRESS"))
 			? K_SHARE_NOCONSENT : K_SHARE_INTIMATE;
+	if (HAS("ADMINISTER") && HAS("SUBSTANCE") && HAS("TRESPASS"))
+		return joined_kind(r, "88C", "administering a substance with intent and trespass with intent, 088/05 and 088/07");
 	if (HAS("ADMINISTER") && HAS("SUBSTANCE"))
 		return K_ADMIN;
 	if (HAS("TRESPASS") && HAS("INTENT"))
 		return K_TRESPASS;
 	if (HAS("COMMIT") && HAS("INTENT") && sexual)
 		return K_COMMIT_INTENT;
-	if ((HAS("ANIMAL") || HAS("BESTIALITY")) && !images)
+	/* intercourse with an animal, penetration of a corpse: sexual acts (not 'Animal
+	 * Welfare Act ... animal fights', 'Removing corpse from grave') */
+	if ((HAS("BESTIALITY") || (HAS("ANIMAL") && (HAS("INTERCOURSE") || sexual ||
+												  HAS("PENETRATION")))) && !images)
 		return K_ANIMAL;
-	if ((HAS("CORPSE") || HAS("NECROPHILIA")) && !images)
+	if ((HAS("NECROPHILIA") || (HAS("CORPSE") && (sexual || HAS("PENETRATION") ||
+												   HAS("INTERCOURSE")))) && !images)
 		return K_CORPSE;
+	/* 'Obscene publications', 'obscene publication or sexual material': class 86's name */
+	if (HAS("OBSCENE") && (HAS("PUBLICATIONS") || HAS("PUBLICATION") || HAS("MATERIAL") ||
+						   HAS("ARTICLE") || HAS("ARTICLES")))
+		return K_OBSCENE;
 	return K_NONE;
 }
 
@@ -1519,8 +1779,50 @@ offence_parse(const char *s, size_t len, OffenceResult *r)
 		set_reason(r, "%s", classify_kinds[kind].note, NULL);
 	}
 	else
+	{
+		/*
+		 * a number after the victim that no age phrase read ('Sexual assault female
+		 * 12', 'male 11', '(12)'): the title states an age the rules cannot place in a
+		 * band, so no code is taken for a title that states none (020/05 is 13 and over)
+		 */
+		bool		number_unread = false;
+		bool		young;
+
+		for (i = 0; i < L->n && !r->has_vage; i++)
+		{
+			const Tok  *k = &L->t[i];
+			int			p = i - 1;
+
+			if (k->num < 1 || k->num > 20 || k->ndig > 2 || k->used || k->dropped ||
+				k->money)
+				continue;
+			while (p >= 0 && (L->t[p].sym == '(' || L->t[p].sym == '-' ||
+							  L->t[p].sym == ',' || L->t[p].sym == ':'))
+				p--;
+			if (p >= 0 && (is_word(&L->t[p], "FEMALE") || is_word(&L->t[p], "MALE") ||
+						   is_word(&L->t[p], "CHILD") || is_word(&L->t[p], "VICTIM") ||
+						   is_word(&L->t[p], "PERSON")))
+			{
+				number_unread = true;
+				r->age_unread = k->num;
+			}
+		}
+		/* a child, a juvenile, a young person may be under 13 or 13 and over */
+		young = has_word(L, "CHILD") || has_word(L, "YOUNG");
+		for (i = 0; i < L->n && !young; i++)
+			if (!L->t[i].dropped && is_word(&L->t[i], "JUVENILE") &&
+				!(i + 1 < L->n && (is_word(&L->t[i + 1], "OFFENDER") ||
+								   is_word(&L->t[i + 1], "OFFENDERS"))))
+				young = true;
 		pick_code(kind, offender_sex,
-				  r->vage_conflict || (!r->has_vage && has_word(L, "CHILD")), r);
+				  r->vage_conflict || number_unread || (!r->has_vage && young), r);
+		if (number_unread && !r->code[0])
+			snprintf(r->reason, sizeof(r->reason),
+					 "the title states a number after the victim (%d) that is no age band the codes use: the victim's age is not read",
+					 r->age_unread);
+		else
+			r->age_unread = 0;
+	}
 	if (r->code[0])
 		r->family = offence_family_of(r->code, r->cls);
 	if (r->multiple && r->family == OFAM_RAPE && (r->victim_sex || r->cls[0]))
@@ -1618,7 +1920,11 @@ vehicle_next(const Lex *L, int i)
 						is_word(&L->t[i], "THE")))
 		i++;
 	return i < L->n && (is_word(&L->t[i], "MOTOR") || is_word(&L->t[i], "VEHICLE") ||
-						is_word(&L->t[i], "VEHICLES"));
+						is_word(&L->t[i], "VEHICLES") || is_word(&L->t[i], "MV") ||
+						is_word(&L->t[i], "VEH") ||
+						/* M/V */
+						(is_word(&L->t[i], "M") && i + 2 < L->n && L->t[i + 1].sym == '/' &&
+						 is_word(&L->t[i + 2], "V")));
 }
 
 /*
@@ -1744,6 +2050,14 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			!is_word(&L->t[i + 1], "OR") && !is_word(&L->t[i + 1], "TO") &&
 			!is_word(&L->t[i + 1], "PLUS") && !is_word(&L->t[i + 1], "OLD"))
 			continue;			/* '13 Child Abduction': a list's number, not an age */
+		/* 'U13', 'U 13', 'U/13' are the titles' 'under 13' */
+		if (is_word(k, "U") && nw < MAX_TOK &&
+			((i + 1 < L->n && L->t[i + 1].num >= 0 && !L->t[i + 1].money) ||
+			 (i + 2 < L->n && L->t[i + 1].sym == '/' && L->t[i + 2].num >= 0)))
+		{
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "UNDER");
+			continue;
+		}
 		/*
 		 * 'a building other than a dwelling', 'non-dwelling burglary': the Home
 		 * Office's own older wording of what its April 2026 list calls business and
@@ -1772,6 +2086,15 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 									   is_word(&L->t[j], "RESIDENTIAL") ||
 									   is_word(&L->t[j], "RESIDENCE")) && nw + 2 <= MAX_TOK)
 			{
+				/*
+				 * a burglary is of a building: 'Burglary in a building other than a
+				 * dwelling' is the list's 'Burglary business and community', without
+				 * the word (the criminal damage titles keep it: 'Criminal Damage to a
+				 * building - Business and Community')
+				 */
+				if (has_word(L, "BURGLARY") && nw > 0 &&
+					(strcmp(words[nw - 1], "BUILDING") == 0 || strcmp(words[nw - 1], "BUILDINGS") == 0))
+					nw--;
 				snprintf(words[nw++], OFF_WORD_MAX, "%s", "BUSINESS");
 				snprintf(words[nw++], OFF_WORD_MAX, "%s", "COMMUNITY");
 				i = j;
@@ -1783,10 +2106,15 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 		 * 'Residential Burglary of a Home'); an office, a shop, a warehouse, a
 		 * workshop, stores, a factory, a school are business and community premises
 		 * (British Transport Police: 'G03 Burglary parcel office', 'G05 Burglary
-		 * warehouse')
+		 * warehouse').  A dwelling burgled is a home too ('G00 Aggravated burglary in a
+		 * dwelling': 29B): the Theft Act's dwelling is the home; the list's unconnected
+		 * buildings (sheds, garages) were burglaries other than in a dwelling before
+		 * the list made them residential
 		 */
 		if (has_word(L, "BURGLARY") && nw + 2 <= MAX_TOK && k->num < 0 &&
-			(is_word(k, "HOUSE") || is_word(k, "HOUSES") || is_word(k, "FLAT")))
+			(is_word(k, "HOUSE") || is_word(k, "HOUSES") || is_word(k, "FLAT") ||
+			 ((is_word(k, "DWELLING") || is_word(k, "DWELLINGS")) &&
+			  !has_word(L, "UNCONNECTED"))))
 		{
 			snprintf(words[nw++], OFF_WORD_MAX, "%s", "RESIDENTIAL");
 			snprintf(words[nw++], OFF_WORD_MAX, "%s", "HOME");
@@ -1882,9 +2210,10 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 
 			while (p >= 0 && L->t[p].sym == '-')
 				p--;
-			/* 'murder and attempted murder', 'rape or attempted rape' */
-			if (p >= 0 && (is_word(&L->t[p], "OR") || is_word(&L->t[p], "AND") ||
-						   L->t[p].sym == '&' || L->t[p].sym == '/'))
+			/* 'murder and attempted murder', 'rape or attempted rape', 'including attempts' */
+			if ((p >= 0 && (is_word(&L->t[p], "OR") || is_word(&L->t[p], "AND") ||
+							L->t[p].sym == '&' || L->t[p].sym == '/')) ||
+				attempt_included(L, i))
 				snprintf(words[nw++], OFF_WORD_MAX, "%s", k->w);
 			else if (not_an_attempt(L, i))
 			{
@@ -1902,6 +2231,30 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			 of_or_from(L, i)))
 		{
 			snprintf(words[nw++], OFF_WORD_MAX, "%s", "THEFT-OF");
+			continue;
+		}
+		/* police shorthand: M/V a motor vehicle, W/O without, OFF WPN an offensive weapon */
+		if (is_word(k, "M") && i + 2 < L->n && L->t[i + 1].sym == '/' &&
+			is_word(&L->t[i + 2], "V") && nw + 2 <= MAX_TOK)
+		{
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "MOTOR");
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "VEHICLE");
+			i += 2;
+			continue;
+		}
+		if (is_word(k, "W") && i + 2 < L->n && L->t[i + 1].sym == '/' &&
+			is_word(&L->t[i + 2], "O") && nw < MAX_TOK)
+		{
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "WITHOUT");
+			i += 2;
+			continue;
+		}
+		if (is_word(k, "OFFENDER") && i + 1 < L->n &&
+			(is_word(&L->t[i + 1], "WPN") || is_word(&L->t[i + 1], "WPNS") ||
+			 is_word(&L->t[i + 1], "WEAPON") || is_word(&L->t[i + 1], "WEAPONS")) &&
+			nw < MAX_TOK)
+		{
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", "OFFENSIVE");
 			continue;
 		}
 		/*
@@ -1961,6 +2314,27 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 			words[nw][wl - 1] = '\0';
 		nw++;
 	}
+	/*
+	 * 'Racially aggravated harassment', 'Religiously aggravated ...': the list names
+	 * and counts the two together ('Racially or religiously aggravated ...')
+	 */
+	{
+		int			rac = -1,
+					rel = -1,
+					agg = -1;
+
+		for (i = 0; i < nw; i++)
+		{
+			if (strcmp(words[i], "RACIALLY") == 0)
+				rac = i;
+			else if (strcmp(words[i], "RELIGIOUSLY") == 0)
+				rel = i;
+			else if (strcmp(words[i], "AGGRAVATED") == 0)
+				agg = i;
+		}
+		if (agg >= 0 && (rac < 0) != (rel < 0) && nw < MAX_TOK)
+			snprintf(words[nw++], OFF_WORD_MAX, "%s", rac < 0 ? "RACIALLY" : "RELIGIOUSLY");
+	}
 	/* 'Rape of a male - multiple undefined offenders' (19K) is not 'rape of a male' */
 	if (r.multiple && nw < MAX_TOK)
 		snprintf(words[nw++], OFF_WORD_MAX, "%s", "MULTIPLE");
@@ -1981,6 +2355,82 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 		}
 		if (o + wl < outsz)
 			memcpy(out + o, sorted[i], wl);
+		o += wl;
+	}
+	if (outsz > 0)
+		out[o < outsz ? o : outsz - 1] = '\0';
+	return o;
+}
+
+/*
+ * The words of a title in their order, for telling whether a title is a Home Office
+ * title but for its articles, prepositions and inflections ('Breach of Criminal
+ * behaviour order' and 'Breach of a criminal behaviour order'): the lexer's canonical
+ * words and numbers, less a leading code or class, statute text, the word ATTEMPT
+ * (*attempt is set), filler (a, an, the, of, on, to, in, for, etc) and a final plural S;
+ * one space between words.  Nothing is expanded or reordered.  Returns the length (0
+ * when the title is too long).
+ */
+size_t
+offence_title_seq(const char *s, size_t len, char *out, size_t outsz, bool *attempt)
+{
+	static const char *const filler[] = {"A", "AN", "THE", "OF", "ON", "TO", "IN", "FOR",
+	"ETC", NULL};
+	Lex			Lbuf;
+	Lex		   *L = &Lbuf;
+	OffenceResult r;
+	int			i,
+				f;
+	size_t		o = 0;
+
+	*attempt = false;
+	if (outsz > 0)
+		out[0] = '\0';
+	if (len > OFF_MAX_TITLE)
+		return 0;
+	classify_lex(s, len, L);
+	if (L->overflow)
+		return 0;
+	memset(&r, 0, sizeof(r));
+	read_code(L, &r);
+	drop_noise(L, &r);
+	for (i = 0; i < L->n; i++)
+	{
+		const Tok  *k = &L->t[i];
+		char		w[OFF_WORD_MAX];
+		size_t		wl;
+
+		if (k->dropped || k->sym)
+			continue;
+		if (is_word(k, "ATTEMPT") && !not_an_attempt(L, i) && !attempt_included(L, i))
+		{
+			*attempt = true;
+			continue;
+		}
+		/* '11 Cruelty to and Neglect of Children': a list's number, not a word */
+		if (k->num >= 0 && k->ndig <= 3 && o == 0 && i + 1 < L->n &&
+			L->t[i + 1].sym == 0 && L->t[i + 1].num < 0 && !L->t[i + 1].glued &&
+			!is_word(&L->t[i + 1], "YEARS") && !is_word(&L->t[i + 1], "AND") &&
+			!is_word(&L->t[i + 1], "OR") && !is_word(&L->t[i + 1], "TO"))
+			continue;
+		for (f = 0; filler[f]; f++)
+			if (is_word(k, filler[f]))
+				break;
+		if (filler[f])
+			continue;
+		snprintf(w, sizeof(w), "%s", k->w);
+		wl = strlen(w);
+		if (k->num < 0 && wl >= 4 && w[wl - 1] == 'S' && w[wl - 2] != 'S' &&
+			w[wl - 2] != 'U' && w[wl - 2] != 'I')
+			w[--wl] = '\0';
+		if (o > 0)
+		{
+			if (o + 1 < outsz)
+				out[o] = ' ';
+			o++;
+		}
+		if (o + wl < outsz)
+			memcpy(out + o, w, wl + 1);
 		o += wl;
 	}
 	if (outsz > 0)

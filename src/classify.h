@@ -67,6 +67,8 @@ typedef struct OffenceResult
 	bool		attempt_both;	/* 'rape or attempted rape': the offence and its attempt */
 	bool		multiple;		/* 'multiple undefined offenders' */
 	bool		sexual_words;	/* the title uses a word only sexual offences use */
+	int			age_unread;		/* a number after the victim read as no age (no code: not
+								 * read by the words either), else 0 */
 	char		given_code[16];	/* a code written in the input, normalised CCC/SS */
 	char		given_class[16]; /* a class label written in the input ('19D', '21') */
 	bool		only_code;		/* the input is a code or class and nothing else */
@@ -106,6 +108,15 @@ extern size_t offence_normalise(const char *s, size_t len, char *out, size_t out
  */
 extern size_t offence_title_key(const char *s, size_t len, char *out, size_t outsz,
 								bool *attempt, char *victim);
+
+/*
+ * The words of a title in their order, less a leading code or class, statute text,
+ * ATTEMPT (*attempt is set), filler (a, an, the, of, on, to, in, for, etc) and a
+ * final plural S: a title is a Home Office title but for its articles, prepositions
+ * and inflections when the two are equal.  Writes at most outsz-1 bytes plus NUL.
+ */
+extern size_t offence_title_seq(const char *s, size_t len, char *out, size_t outsz,
+								bool *attempt);
 
 /*
  * The sections a title cites ('Sec 47', '(S4A POA)', 'Section 18'): '47', '4A', '18',

@@ -47,9 +47,15 @@ typedef struct RefCode
 	char		cls[8];			/* the class for a single offender */
 	char		cls_multi[8];	/* 19J/19K when the list also files it there */
 	char	   *ons_group;
+	char	   *ons_class;		/* the ONS offence class ('Theft', 'Violence Against The Person') */
 	int			family;
 	char	   *title;
 	char		section[8];		/* the first section its Home Office row cites ('47', '4A') */
+	int			nsections;		/* the sections its rows cite, each once */
+	char		sections[4][8];
+	char	   *section_act[4];	/* the Act of each: its name without 'Act yyyy', normalised */
+	char	   *seq;			/* offence_title_seq of title, made on first use */
+	bool		seq_att;
 	/* a code the list files in several classes by its victim (8N / 8S / 8T): per class,
 	 * 'C' constable, 'E' emergency worker, '-' neither (from the class titles) */
 	int			nvclass;
@@ -115,6 +121,9 @@ static RefCode *codes;
 static int	ncodes;
 static RefKey *titles;
 static int	ntitles;
+/* offence_title_seq of each titles[] key, made on first use (NULL: not yet) */
+static char **title_seq;
+static bool *title_seq_att;
 static RefKey *classes;
 static int	nclasses;
 static RefKey *class_titles;	/* normalised class title -> class (idx unused) */
@@ -563,6 +572,7 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
 				i;
 	bool		clash = false;
 	const char *p;
+	char		ons_key[256];
 
 	for (i = 0; i < nword_keys; i++)
 	{
@@ -594,6 +604,31 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
 	if (best == NULL || clash || best_cls == NULL)
 		return NULL;
 	/*
+	 * the words of the class's ONS group or subgroup and ONS class ('Theft Making Off
+	 * Without Payment': 49A, in 'Other theft'; 'Common assault and battery (Violence
+	 * without injury)': 105A; 'Theft - shoplifting': 46, of the class 'Theft') name
+	 * where the offence is counted, not another offence
+	 */
+	{
+		RefKey	   *ck = find_key(classes, nclasses, best_cls);
+		bool		att2;
+		char		vic2;
+		size_t		on = 0;
+
+		if (ck && ck->ons_group)
+		{
+			/* the group or subgroup and the ONS class ('Theft - shoplifting': 46) */
+			char		names[256];
+			const char *oc = ck->idx >= 0 ? codes[ck->idx].ons_class : NULL;
+
+			snprintf(names, sizeof(names), "%s %s", ck->ons_group, oc ? oc : "");
+			on = offence_title_key(names, strlen(names), ons_key, sizeof(ons_key),
+								   &att2, &vic2);
+		}
+		if (on == 0 || on >= sizeof(ons_key))
+			ons_key[0] = '\0';
+	}
+	/*
 	 * a class the list splits by victim (8N / 8S / 8T, 105A / 104): a further word may
 	 * name the victim ('Assault with injury on a nurse': an NHS worker is an emergency
 	 * worker, 8T), so the title must have no further words
@@ -605,7 +640,7 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
 			const char *e = strchr(p, ' ');
 			size_t		l = e ? (size_t) (e - p) : strlen(p);
 
-			if (!key_has(best->key, p, l))
+			if (!key_has(best->key, p, l) && !key_has(ons_key, p, l))
 				return NULL;
 			p = e ? e + 1 : NULL;
 		}
@@ -617,7 +652,7 @@ contained_key(const char *key, bool attempt, char victim, const char **cls)
 		size_t		l = e ? (size_t) (e - p) : strlen(p);
 		int			j;
 
-		if (!key_has(best->key, p, l))
+		if (!key_has(best->key, p, l) && !key_has(ons_key, p, l))
 		{
 			for (j = 0; stop[j]; j++)
 				if (strlen(stop[j]) == l && strncmp(stop[j], p, l) == 0)
@@ -687,6 +722,19 @@ looks_cut(const char *s, int len, const char *ho_title)
 				isalpha((unsigned char) p[l + 1]))
 				return true;
 	}
+	return false;
+}
+
+/* s[0..len) holds t (case-insensitive) */
+static bool
+has_ci_text(const char *s, int len, const char *t)
+{
+	int			tl = (int) strlen(t),
+				i;
+
+	for (i = 0; i + tl <= len; i++)
+		if (pg_strncasecmp(s + i, t, tl) == 0)
+			return true;
 	return false;
 }
 
@@ -781,13 +829,14 @@ negated_words(const char *t, const char *e_key, const char *key, bool *in_neg)
  * 9B's 'Racially or religiously aggravated ...').  NULL when it cannot tell.
  */
 static const char *
-covering_class(const char *key, bool attempt, char victim, const char *s, int len)
+covering_class(const char *key, bool attempt, char victim, const char *s, int len,
+			   bool *far)
 {
 	static const char *const stop[] = {"THAN", "EXCEPT", "EXCLUDING", "EXCL", "NOT", "NON",
 		"NO", "OTHER", "OFFENCE", "CRIME", "ALL", "TOTAL", "VARIOU", "MISCELLANEOU",
 		"INCLUDING", "INCL", "AND", "OR", NULL};
 	static const char *const qualifier[] = {"RACIALLY", "RELIGIOUSLY", "AGGRAVATED",
-	"ENDANGERING", NULL};
+	"ENDANGERING", "PRISON", "SUPPLY", NULL};
 	const char *cls = NULL;
 	int			nt = key_words(key),
 				i,
@@ -795,7 +844,13 @@ covering_class(const char *key, bool attempt, char victim, const char *s, int le
 				nneg = 0;
 	bool		half = false,
 				in_neg = false;
+	int			pass;
+	double		best_share = 0;
+	const char *far_cls[8];
+	int			nfar = 0;
 
+	if (far)
+		*far = false;
 	if (nt < 2)
 		return NULL;
 	for (i = 0; stop[i]; i++)
@@ -804,10 +859,12 @@ covering_class(const char *key, bool attempt, char victim, const char *s, int le
 	for (i = 0; i < nons_keys; i++)
 		if (strcmp(ons_keys[i], key) == 0)
 			return NULL;
+	for (pass = 0; pass < 2; pass++)
 	for (i = 0; i < nword_keys; i++)
 	{
 		const WordKey *e = &word_keys[i];
 		const char *c;
+		int			ew;
 
 		if (e->attempt != attempt && !(attempt && !e->attempt))
 			continue;
@@ -825,8 +882,10 @@ covering_class(const char *key, bool attempt, char victim, const char *s, int le
 		}
 		/*
 		 * the aggravated form of an offence ('racially or religiously aggravated ...',
-		 * 'aggravated vehicle taking', '... endangering life') is always named so: a
-		 * title without the word is not it
+		 * 'aggravated vehicle taking', '... endangering life'), one in prison, and a
+		 * supply or an intent to supply are always named so: a title without the word
+		 * is not it ('Possession of offensive weapon' is not 069/06's possession in
+		 * prison, 'Possession of cannabis' not a possession with intent to supply)
 		 */
 		for (j = 0; qualifier[j]; j++)
 			if (key_has(e->key, qualifier[j], strlen(qualifier[j])) &&
@@ -834,6 +893,32 @@ covering_class(const char *key, bool attempt, char victim, const char *s, int le
 				break;
 		if (qualifier[j])
 			continue;
+		/*
+		 * the share of the Home Office title's words the title has: the closest title
+		 * found first (pass 0); a title of which the title has less than half that
+		 * share names another, narrower offence and does not hold the class back ('GBH
+		 * with intent' is most of 5D's 'Wounding with intent or causing grievous bodily
+		 * harm with intent', a third of 5E's 'Causing explosions, sending explosive
+		 * substance or throwing corrosive fluids with intent to do grievous bodily harm')
+		 */
+		ew = key_words(e->key) - nneg;
+		if (ew < 1)
+			ew = 1;
+		if (pass == 0)
+		{
+			if ((double) nt / ew > best_share)
+				best_share = (double) nt / ew;
+			continue;
+		}
+		if ((double) nt / ew < best_share / 2)
+		{
+			/* another class's title passed over: the reason says so */
+			const char *fc = entry_class(e, e->key, attempt, victim);
+
+			if (nfar < 8)
+				far_cls[nfar++] = fc ? fc : "";
+			continue;
+		}
 		c = entry_class(e, e->key, attempt, victim);
 		if (c == NULL || (cls && strcmp(c, cls) != 0))
 			return NULL;
@@ -844,6 +929,9 @@ covering_class(const char *key, bool attempt, char victim, const char *s, int le
 		if (looks_cut(s, len, e->idx >= 0 && e->code_title ? codes[e->idx].title : NULL))
 			return NULL;
 	}
+	for (j = 0; far && half && cls && j < nfar; j++)
+		if (strcmp(far_cls[j], cls) != 0)
+			*far = true;
 	return half ? cls : NULL;
 }
 
@@ -977,6 +1065,7 @@ same_words(const char *s, int len, const char *code)
 }
 
 static bool code_in_class(const RefCode *rc, const char *cls);
+static char *act_name(const char *act);
 
 static void
 build_word_keys(char **ct_title, char **ct_class, int nct, char **row_title, int *row_code,
@@ -1149,7 +1238,7 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 	initStringInfo(&q);
 	appendStringInfo(&q,
 					 "SELECT ho_code, ho_class, ons_group, family, title, %s.offence_key(title), "
-					 "%s.offence_key(class_title), class_title, section "
+					 "%s.offence_key(class_title), class_title, section, ons_class, act "
 					 "FROM %s.ho_offence ORDER BY ho_code, (ho_class IN ('19J','19K')), id",
 					 qn, qn, qn);
 	if (SPI_execute(q.data, true, 0) != SPI_OK_SELECT)
@@ -1193,18 +1282,41 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 				strlcpy(rc->code, code, sizeof(rc->code));
 				strlcpy(rc->cls, cls ? cls : "", sizeof(rc->cls));
 				rc->ons_group = spi_str(t, d, 3);
+				rc->ons_class = spi_str(t, d, 10);
 				rc->family = family_by_name(SPI_getvalue(t, d, 4));
 				rc->title = spi_str(t, d, 5);
 			}
-			if (rc->section[0] == '\0' && SPI_getvalue(t, d, 9) != NULL)
+			if (SPI_getvalue(t, d, 9) != NULL)
 			{
 				char	   *sec = SPI_getvalue(t, d, 9);
-				char		found[1][8];
+				char		found[4][8];
+				int			nf;
 
 				/* 'Sec 4A (1) (a) ...', 'section 4B(1)': its first section */
 				if (pg_strncasecmp(sec, "sec", 3) == 0 &&
-					offence_sections(sec, strlen(sec), found, 1) == 1)
-					strlcpy(rc->section, found[0], sizeof(rc->section));
+					(nf = offence_sections(sec, strlen(sec), found, 4)) >= 1)
+				{
+					int			x,
+								y;
+
+					if (rc->section[0] == '\0')
+						strlcpy(rc->section, found[0], sizeof(rc->section));
+					/* every section its rows cite ('Sec 9 & 13') */
+					for (y = 0; y < nf; y++)
+					{
+						for (x = 0; x < rc->nsections; x++)
+							if (strcmp(rc->sections[x], found[y]) == 0)
+								break;
+						if (x == rc->nsections && x < 4)
+						{
+							char	   *act = SPI_getvalue(t, d, 11);
+
+							rc->section_act[x] = act ? act_name(act) : NULL;
+							strlcpy(rc->sections[rc->nsections++], found[y],
+									sizeof(rc->sections[0]));
+						}
+					}
+				}
 			}
 			if (cls && strcmp(cls, "19J") != 0 && strcmp(cls, "19K") != 0 &&
 				rc->nvclass < 8)
@@ -1267,6 +1379,8 @@ load_cache(Oid nsp, const FoistatsCacheTag *tag)
 		}
 		titles = tk;
 		ntitles = merge_keys(tk, ntk, cmp_key, merge_title);
+		title_seq = MemoryContextAllocZero(cache_cxt, sizeof(char *) * (ntitles + 1));
+		title_seq_att = MemoryContextAllocZero(cache_cxt, sizeof(bool) * (ntitles + 1));
 		classes = ck;
 		nclasses = merge_keys(ck, nck, cmp_key_idx, merge_class);
 		class_titles = ctk;
@@ -1421,6 +1535,7 @@ by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_ou
 	size_t		wn = offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
 	const WordKey *w = NULL;
 	bool		w_unresolved = false;
+	bool		far = false;
 
 	if (wn > 0 && wn < sizeof(wkey) && looks_cut(s, len, NULL))
 	{
@@ -1479,7 +1594,7 @@ by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_ou
 						 "read as class %s: each part of the title is the words of a Home Office title of it",
 						 ck->key);
 			}
-			else if ((cc = covering_class(wkey, att, vic, s, len)) != NULL &&
+			else if ((cc = covering_class(wkey, att, vic, s, len, &far)) != NULL &&
 					 (ck = find_key(classes, nclasses, cc)) != NULL && ck->sexual == 0)
 			{
 				/* fewer words than a Home Office title: the one class holding them */
@@ -1487,8 +1602,8 @@ by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_ou
 				r->n_unparsed = 0;
 				take_class(m, ck);
 				snprintf(r->reason, sizeof(r->reason),
-						 "read as class %s: every word of the title is in Home Office titles of it, and of no other class",
-						 ck->key);
+						 "read as class %s: every word of the title is in Home Office titles of it, and of no other class%s",
+						 ck->key, far ? "'s but titles that say much more" : "");
 			}
 		}
 	}
@@ -1528,7 +1643,29 @@ by_words(const char *s, int len, OffenceResult *r, Memo *m, const char **vcls_ou
 		else
 			w_unresolved = true;	/* for this title: the entry stays as it is */
 	}
-	if (w && (w->ambiguous || w_unresolved))
+	if (w && (w->ambiguous || w_unresolved) && key_has(wkey, "POSSESSION", 10) &&
+		key_has(wkey, "DRUG", 4) && key_words(wkey) == 2 &&
+		has_ci_word(s, len, "cannabis") &&
+		(has_ci_word(s, len, "excluding") || has_ci_word(s, len, "excl") ||
+		 has_ci_word(s, len, "except") || has_ci_word(s, len, "exc") ||
+		 has_ci_word(s, len, "not")) &&
+		find_key(classes, nclasses, "92D") != NULL)
+	{
+		/*
+		 * 'Possession of a controlled drug (excluding cannabis)': the list's two
+		 * possession classes have one title, 'Possession of controlled drugs'; 92E is
+		 * the possession of cannabis, 92D of every other drug
+		 */
+		RefKey	   *ck = find_key(classes, nclasses, "92D");
+
+		m->matched_by = "words";
+		r->n_unparsed = 0;
+		take_class(m, ck);
+		snprintf(r->reason, sizeof(r->reason),
+				 "read as class 92D: the possession of a controlled drug other than cannabis (92E); class 92D has %d codes",
+				 ck->ncodes);
+	}
+	else if (w && (w->ambiguous || w_unresolved))
 	{
 		snprintf(r->reason, sizeof(r->reason), "%s",
 				 "its words are those of Home Office titles in different classes");
@@ -1577,33 +1714,150 @@ code_in_class(const RefCode *rc, const char *cls)
 }
 
 /*
+ * The name of an Act as the list writes it, without ' Act yyyy' and what follows,
+ * normalised ('Public Order Act 1986' -> 'PUBLIC ORDER'), in the cache; NULL when it
+ * has no ' Act '.
+ */
+static char *
+act_name(const char *act)
+{
+	size_t		an = 0;
+	char		name[256];
+
+	while (act[an] && pg_strncasecmp(act + an, " act", 4) != 0)
+		an++;
+	if (!act[an] || an == 0 || offence_normalise(act, an, name, sizeof(name)) >= sizeof(name))
+		return NULL;
+	return MemoryContextStrdup(cache_cxt, name);
+}
+
+/*
+ * Code rc is of section sec: a row of it cites that section, of an Act the title names
+ * when it names one (padded: the normalised title between spaces; act: it has ' ACT ')
+ */
+static bool
+code_of_section(const RefCode *rc, const char *sec, const char *padded, bool act)
+{
+	int			x;
+
+	for (x = 0; x < rc->nsections; x++)
+	{
+		char		want[300];
+
+		if (strcmp(rc->sections[x], sec) != 0)
+			continue;
+		if (!act)
+			return true;
+		if (rc->section_act[x] == NULL)
+			continue;			/* the row names no Act to compare */
+		snprintf(want, sizeof(want), " %s ACT ", rc->section_act[x]);
+		if (strstr(padded, want))
+			return true;
+	}
+	return false;
+}
+
+/*
  * The code of class cls that a title read as that class cites by its section: the
  * title cites one section ('Assault occasioning actual bodily harm (Sec 47)', 'Causing
  * intentional harassment, alarm or distress (S4A POA)') and one code of the class is
  * of that section in the Home Office list, or several are and the words of exactly
- * one's title are all in the title's (offence_title_key).  NULL otherwise.
+ * one's title are all in the title's (offence_title_key).  When the title names an Act
+ * ('- Debtors Act 1869 Sec 13'), the code's row must cite that Act (class 99 has codes
+ * of section 13 of other Acts).  NULL otherwise.
  */
 static const RefCode *
 class_code_by_section(const char *cls, const char *s, int len, const char *key)
 {
 	char		secs[2][8];
+	char		nk[OFF_MAX_TITLE + 1];
+	char		padded[OFF_MAX_TITLE + 3];
 	const RefCode *only = NULL;
 	const RefCode *best = NULL;
 	int			nsec = offence_sections(s, len, secs, 2),
 				ncand = 0,
 				best_n = 0,
 				i;
-	bool		tie = false;
+	bool		tie = false,
+				act;
+	const char *one_act = NULL;
+	bool		acts = false;	/* the section is of several Acts in the class */
 
-	if (nsec != 1)
+	if (nsec != 1 || len > OFF_MAX_TITLE)
 		return NULL;
-	for (i = 0; i < ncodes; i++)
-		if (strcmp(codes[i].section, secs[0]) == 0 && code_in_class(&codes[i], cls))
+	/* 'All other offences except under Sec 13': the section is the one not counted */
+	if (has_ci_word(s, len, "except") || has_ci_word(s, len, "excluding"))
+		return NULL;
+	/*
+	 * a section the offence's words refer to ('in contravention of Sec 79', 'issued
+	 * under Sec 26', 'in breach of SS.15(1)') is not the one the offence is of
+	 */
+	{
+		static const char *const refer[] = {"under", "of", "by", "contravening", "against",
+		"made", "required", "purporting", "breach", NULL};
+		int			p;
+
+		for (p = 0; p < len; p++)
 		{
+			int			q = p,
+						e,
+						b,
+						k;
+
+			if (!((p == 0 || !isalpha((unsigned char) s[p - 1])) &&
+				  (pg_strncasecmp(s + p, "sec", 3) == 0 || pg_strncasecmp(s + p, "s.", 2) == 0 ||
+				   pg_strncasecmp(s + p, "ss.", 3) == 0 ||
+				   ((s[p] == 's' || s[p] == 'S') && p + 1 < len && isdigit((unsigned char) s[p + 1])))))
+				continue;
+			while (q < len && (isalpha((unsigned char) s[q]) || s[q] == '.'))
+				q++;
+			while (q < len && s[q] == ' ')
+				q++;
+			if (q >= len || !isdigit((unsigned char) s[q]))
+				continue;
+			/* the word before */
+			e = p;
+			while (e > 0 && !isalpha((unsigned char) s[e - 1]))
+				e--;
+			b = e;
+			while (b > 0 && isalpha((unsigned char) s[b - 1]))
+				b--;
+			for (k = 0; refer[k]; k++)
+				if ((int) strlen(refer[k]) == e - b && pg_strncasecmp(s + b, refer[k], e - b) == 0)
+					return NULL;
+		}
+	}
+	offence_normalise(s, len, nk, sizeof(nk));
+	snprintf(padded, sizeof(padded), " %s ", nk);
+	/* the title names a statute: an Act, or an Order or Regulations of a year */
+	act = strstr(padded, " ACT ") != NULL;
+	{
+		const char *p;
+
+		for (p = padded; !act && (p = strstr(p, " ORDER ")) != NULL; p += 6)
+			act = isdigit((unsigned char) p[7]) && isdigit((unsigned char) p[10]);
+		for (p = padded; !act && (p = strstr(p, " REGULATIONS ")) != NULL; p += 12)
+			act = isdigit((unsigned char) p[13]) && isdigit((unsigned char) p[16]);
+	}
+	for (i = 0; i < ncodes; i++)
+		if (code_in_class(&codes[i], cls) && code_of_section(&codes[i], secs[0], padded, act))
+		{
+			int			x;
+
+			/* no Act named: when the class's codes of that section are of several Acts
+			 * (class 99 has a section 19 of many), the words must pick the code */
+			for (x = 0; !act && x < codes[i].nsections; x++)
+				if (strcmp(codes[i].sections[x], secs[0]) == 0 && codes[i].section_act[x])
+				{
+					if (one_act == NULL)
+						one_act = codes[i].section_act[x];
+					else if (strcmp(one_act, codes[i].section_act[x]) != 0)
+						acts = true;
+				}
 			only = &codes[i];
 			ncand++;
 		}
-	if (ncand == 1)
+	if (ncand == 1 && !acts)
 		return only;
 	if (ncand == 0 || key == NULL)
 		return NULL;
@@ -1617,7 +1871,7 @@ class_code_by_section(const char *cls, const char *s, int len, const char *key)
 		if (!e->code_title || e->idx < 0)
 			continue;
 		rc = &codes[e->idx];
-		if (strcmp(rc->section, secs[0]) != 0 || !code_in_class(rc, cls))
+		if (!code_in_class(rc, cls) || !code_of_section(rc, secs[0], padded, act))
 			continue;
 		n = key_words(e->key);
 		if (n < best_n || !key_subset(e->key, key))
@@ -1650,13 +1904,18 @@ class_code_by_age(const char *cls, const OffenceResult *r)
 	if (!r->has_vage)
 		return NULL;
 	t = palloc(sizeof(OffenceResult));
-	for (i = 0; i < ncodes; i++)
+	/* every title of the list, normalised (a code has several: 197/22's 'to persons under
+	 * 18' is not its first) */
+	for (i = 0; i < ntitles; i++)
 	{
-		const RefCode *rc = &codes[i];
+		const RefCode *rc;
 
-		if (rc->title == NULL || !code_in_class(rc, cls))
+		if (titles[i].idx < 0)
 			continue;
-		offence_parse(rc->title, strlen(rc->title), t);
+		rc = &codes[titles[i].idx];
+		if (!code_in_class(rc, cls))
+			continue;
+		offence_parse(titles[i].key, strlen(titles[i].key), t);
 		if (t->has_vage && t->vage_lo == r->vage_lo && t->vage_hi == r->vage_hi)
 		{
 			if (found && found != rc)
@@ -1751,6 +2010,186 @@ class_code_by_fact(const char *cls, const char *s, int len, const char *wkey, bo
 }
 
 /*
+ * The drug class a title names: 'class A' / 'Class B' / 'class C' once (a letter after
+ * the word class), else 0.
+ */
+static char
+drug_class_letter(const char *s, int len)
+{
+	char		found = 0;
+	int			i;
+
+	for (i = 0; i + 7 <= len; i++)
+	{
+		char		c;
+
+		if (pg_strncasecmp(s + i, "class", 5) != 0 ||
+			(i > 0 && isalpha((unsigned char) s[i - 1])))
+			continue;
+		c = (char) toupper((unsigned char) s[i + 6]);
+		if ((s[i + 5] != ' ' && s[i + 5] != '-') || (c != 'A' && c != 'B' && c != 'C') ||
+			(i + 7 < len && isalnum((unsigned char) s[i + 7])))
+			continue;
+		if (found && found != c)
+			return 0;
+		found = c;
+	}
+	return found;
+}
+
+/*
+ * The code of class cls a title names by the drug class and 'other' ('Possession of
+ * other class A drug', 'Having possession of a controlled drug - Class A - Other'):
+ * the class's one possession code whose title says 'Class A - Other' (092/59), or NULL.
+ * A title that names the drug class without 'other' ('Possession of a controlled drug -
+ * Class C drug') may count the named drugs of that class too: no code.
+ */
+static const RefCode *
+class_code_by_drug_class(const char *cls, const char *s, int len)
+{
+	const RefCode *found = NULL;
+	char		letter = drug_class_letter(s, len);
+	char		want[8];
+	int			i;
+
+	if (letter == 0 || !has_ci_word(s, len, "other") ||
+		!(has_ci_word(s, len, "possession") || has_ci_word(s, len, "possess")))
+		return NULL;
+	snprintf(want, sizeof(want), "%c", letter);
+	for (i = 0; i < ncodes; i++)
+	{
+		const RefCode *rc = &codes[i];
+		int			tl;
+
+		if (rc->title == NULL || !code_in_class(rc, cls))
+			continue;
+		tl = (int) strlen(rc->title);
+		if (drug_class_letter(rc->title, tl) != letter || !has_ci_word(rc->title, tl, "other") ||
+			!has_ci_word(rc->title, tl, "possession"))
+			continue;
+		if (found && found != rc)
+			return NULL;
+		found = rc;
+	}
+	return found;
+}
+
+static const RefCode *
+class_code_by_seq_of(const char *cls, const char *s, int len)
+{
+	char		seq[1024],
+				cseq[1024];
+	bool		att;
+	const RefCode *found = NULL;
+	size_t		n = offence_title_seq(s, len, seq, sizeof(seq), &att);
+	int			i;
+
+	if (n == 0 || n >= sizeof(seq) || strchr(seq, ' ') == NULL)
+		return NULL;
+	/* each code's title as the list prints it ('in breach of S1 (1)') */
+	for (i = 0; i < ncodes; i++)
+	{
+		RefCode    *rc = &codes[i];
+
+		if (rc->title == NULL || !code_in_class(rc, cls))
+			continue;
+		if (rc->seq == NULL)
+		{
+			offence_title_seq(rc->title, strlen(rc->title), cseq, sizeof(cseq), &rc->seq_att);
+			rc->seq = MemoryContextStrdup(cache_cxt, cseq);
+		}
+		if ((rc->seq_att && !att) || strcmp(seq, rc->seq) != 0)
+			continue;
+		if (found && strcmp(found->code, rc->code) != 0)
+			return NULL;
+		found = rc;
+	}
+	/* and every title of the list, normalised (a code has several: 008/73's 104 and
+	 * 105A titles) */
+	for (i = 0; i < ntitles; i++)
+	{
+		const RefCode *rc;
+
+		if (titles[i].idx < 0)
+			continue;
+		rc = &codes[titles[i].idx];
+		if (!code_in_class(rc, cls))
+			continue;
+		if (title_seq[i] == NULL)
+		{
+			offence_title_seq(titles[i].key, strlen(titles[i].key), cseq, sizeof(cseq),
+							  &title_seq_att[i]);
+			title_seq[i] = MemoryContextStrdup(cache_cxt, cseq);
+		}
+		if ((title_seq_att[i] && !att) || strcmp(seq, title_seq[i]) != 0)
+			continue;
+		if (found && strcmp(found->code, rc->code) != 0)
+			return NULL;
+		found = rc;
+	}
+	return found;
+}
+
+/*
+ * The code of class cls whose Home Office title the title is but for its articles,
+ * prepositions and inflections (offence_title_seq: 'Breach of Criminal behaviour order',
+ * 066/98 'Breach of a criminal behaviour order'; 'Attempted - Assisting a prisoner to
+ * escape' reads the title attempted), when one code of the class has it; else the code
+ * one part of the title (' - ') is the title of, the other parts having none ('Attempted
+ * - Assault with Injury - Assault occasioning actual bodily harm': 008/06, the class
+ * title beside it).  Not in the classes of the theft of a vehicle or a cycle (44, 48): a
+ * force's 'Theft of a pedal cycle' or 'Theft of motor vehicle' category may count the
+ * class's taking without consent too.  NULL when no one code.
+ */
+static const RefCode *
+class_code_by_seq(const char *cls, const char *s, int len, bool *part)
+{
+	const RefCode *found;
+	int			a = 0,
+				b;
+
+	*part = false;
+	if (strcmp(cls, "44") == 0 || strcmp(cls, "48") == 0)
+		return NULL;
+	if ((found = class_code_by_seq_of(cls, s, len)) != NULL)
+		return found;
+	*part = true;
+	/* the parts between ' - ' */
+	for (b = 0; b <= len; b++)
+	{
+		const RefCode *rc;
+
+		if (b < len && !(b > 0 && b + 1 < len && s[b] == '-' &&
+						 (s[b - 1] == ' ' || s[b + 1] == ' ')))
+			continue;
+		if (a == 0 && b == len)
+			return NULL;		/* one part: read above */
+		/* a part that is the class's title ('Violent Disorder - Riot') names the class */
+		{
+			char		pk[OFF_MAX_TITLE + 1];
+			RefKey	   *ct;
+
+			offence_normalise(s + a, b - a, pk, sizeof(pk));
+			ct = pk[0] ? find_key(class_titles, nclass_titles, pk) : NULL;
+			if (ct && ct->ons_group && strcmp(ct->ons_group, cls) == 0)
+			{
+				a = b + 1;
+				continue;
+			}
+		}
+		rc = class_code_by_seq_of(cls, s + a, b - a);
+		if (rc)
+		{
+			if (found && strcmp(found->code, rc->code) != 0)
+				return NULL;
+			found = rc;
+		}
+		a = b + 1;
+	}
+	return found;
+}
+
+/*
  * The class the words of a title after its class label read as, when it is not the
  * label's class cls and no title of cls shares a word with them: the label and the
  * words disagree.  NULL when they agree, or the words read as no class.
@@ -1773,7 +2212,7 @@ words_contradict(const char *s, int len, const char *cls)
 	if (w)
 		y = entry_class(w, key, att, vic);
 	if (y == NULL)
-		y = covering_class(key, att, vic, s, len);
+		y = covering_class(key, att, vic, s, len, NULL);
 	if (y == NULL || strcmp(y, cls) == 0)
 		return NULL;
 	for (i = 0; i < nword_keys; i++)
@@ -1836,6 +2275,29 @@ memo_code(Memo *m, const RefCode *rc, const char *cls)
 	m->family = rc->family;
 }
 
+/*
+ * The April 2026 class of a class label of the April 2010 counting rules that the 2026
+ * list no longer has, when all its offences are in one 2026 class (Home Office Counting
+ * Rules for Recorded Crime, April 2010, Violence against the Person, against the April
+ * 2026 list's codes): 5C possession of items to endanger life, 8F inflicting grievous
+ * bodily harm without intent, 8G actual bodily harm and other injury, 8K poisoning or
+ * female genital mutilation, 8H and 8J their racially or religiously aggravated forms.
+ * Not 5A (wounding or an act endangering life: now 5D or 5E).  NULL otherwise.
+ */
+static const char *
+legacy_class(const char *cls)
+{
+	static const char *const map[][2] = {
+		{"5C", "5E"}, {"8F", "8N"}, {"8G", "8N"}, {"8K", "8N"}, {"8H", "8P"}, {"8J", "8P"},
+	};
+	size_t		i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(cls, map[i][0]) == 0)
+			return map[i][1];
+	return NULL;
+}
+
 /* Classify s[0..len) into m (strings allocated in cxt). */
 static void
 compute(const char *s, int len, Memo *m, MemoryContext cxt)
@@ -1845,6 +2307,8 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	RefCode    *rc = NULL;
 	Override   *ov = NULL;
 	char		unknown_label[40];
+	char		legacy_note[96];
+	const char *legacy = NULL;
 	const char *other_cls = NULL;
 
 	offence_parse(s, len, r);
@@ -1871,6 +2335,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	 * Intent', a class of the 2010 counting rules): read the words instead
 	 */
 	unknown_label[0] = '\0';
+	legacy_note[0] = '\0';
 
 	/*
 	 * '8/06', '5/1', '8/65': a code written without its leading zeros has the
@@ -1895,6 +2360,17 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 	{
 		snprintf(unknown_label, sizeof(unknown_label), "code %s", r->given_code);
 		r->given_code[0] = '\0';
+	}
+	else if (!ov && !r->given_code[0] && r->given_class[0] &&
+			 find_key(classes, nclasses, r->given_class) == NULL &&
+			 (legacy = legacy_class(r->given_class)) != NULL &&
+			 find_key(classes, nclasses, legacy) != NULL)
+	{
+		/* a class of the April 2010 counting rules the 2026 list renamed ('8G') */
+		snprintf(legacy_note, sizeof(legacy_note),
+				 "April 2010 class %s, in class %s of the April 2026 list", r->given_class,
+				 legacy);
+		strlcpy(r->given_class, legacy, sizeof(r->given_class));
 	}
 	else if (!ov && !r->only_code && !r->given_code[0] && r->given_class[0] &&
 			 find_key(classes, nclasses, r->given_class) == NULL)
@@ -2012,7 +2488,8 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 					(r->only_code ? OFAM_UNKNOWN : r->family);
 			}
 			if (m->code[0] == '\0' && ck->ncodes == 1 && !r->only_code &&
-				r->family == OFAM_NON_SEXUAL)
+				(r->family == OFAM_NON_SEXUAL ||
+				 (r->family == OFAM_UNKNOWN && ck->sexual == 0)))
 			{
 				/* '3B Threats to Kill': the class's only code */
 				rc = &codes[ck->idx];
@@ -2139,10 +2616,42 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 		}
 		else if (r->code[0])
 		{
+			char		secs[2][8];
+			int			x;
+
 			rc = find_code(r->code);
 			m->matched_by = "rules";
+			/*
+			 * the title cites one section and the code the rules read is of another
+			 * ('Sexual activity with a child Sec 13 female 13-15 penetn': the facts
+			 * read give 022/06, of Sec 9; Sec 13 is the offender under 18's): the title
+			 * and its words disagree, no code and no class
+			 */
+			if (rc && rc->nsections > 0 && offence_sections(s, len, secs, 2) == 1 &&
+				/* of the Sexual Offences Act: no other Act named ('s90 Justice Act (NI)') */
+				!(has_ci_word(s, len, "act") &&
+				  !(has_ci_text(s, len, "sexual offences act"))))
+			{
+				for (x = 0; x < rc->nsections; x++)
+					if (strcmp(rc->sections[x], secs[0]) == 0)
+						break;
+				/* s13 is s9-s12 by an offender under 18 (the list cites s9 for 022/12) */
+				if (x == rc->nsections && strcmp(secs[0], "13") == 0 && r->has_oage &&
+					r->oage_hi > 0 && r->oage_hi <= 18)
+					x = 0;
+				if (x == rc->nsections)
+				{
+					snprintf(r->reason, sizeof(r->reason),
+							 "the title cites Sec %s, and the facts it states are those of code %s (Sec %s)",
+							 secs[0], rc->code, rc->sections[0]);
+					drop_inferred_penetration(r);
+					r->code[0] = r->cls[0] = '\0';
+					rc = NULL;
+					m->matched_by = NULL;
+				}
+			}
 		}
-		else if (len <= OFF_MAX_TITLE && r->cls[0] == '\0')
+		else if (len <= OFF_MAX_TITLE && r->cls[0] == '\0' && r->age_unread == 0)
 			rc = by_words(s, len, r, m, &vcls);
 		if (rc)
 		{
@@ -2176,6 +2685,7 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 			char		vic;
 			size_t		wn = offence_title_key(s, len, wkey, sizeof(wkey), &att, &vic);
 			const char *what = NULL;
+			bool		part;
 
 			if ((cc = class_code_by_section(m->cls, s, len,
 											(wn > 0 && wn < sizeof(wkey)) ? wkey : NULL)) != NULL)
@@ -2191,12 +2701,32 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 											  att, vic, &what)) != NULL)
 				snprintf(r->reason, sizeof(r->reason), "code %s of class %s: %s",
 						 cc->code, m->cls, what);
+			else if ((cc = class_code_by_drug_class(m->cls, s, len)) != NULL)
+				snprintf(r->reason, sizeof(r->reason),
+						 "code %s of class %s: the title names the drug class and 'other', as only this code's title in the class does",
+						 cc->code, m->cls);
+			else if ((cc = class_code_by_seq(m->cls, s, len, &part)) != NULL)
+				snprintf(r->reason, sizeof(r->reason),
+						 "code %s of class %s: the title%s is its Home Office title but for articles, prepositions and inflections",
+						 cc->code, m->cls, part ? "'s part between dashes" : "");
 		}
 		if (cc)
 		{
 			strlcpy(m->code, cc->code, sizeof(m->code));
 			m->family = cc->family;
 		}
+	}
+	if (legacy_note[0])
+	{
+		char		buf[OFF_REASON_MAX];
+
+		/* the class is given: that the words name no offence of the rules is no news */
+		if (strcmp(r->reason, "offence not recognised") == 0 ||
+			strcmp(r->reason, "sexual offence not recognised") == 0)
+			r->reason[0] = '\0';
+		snprintf(buf, sizeof(buf), "%s%s%s", legacy_note, r->reason[0] ? "; " : "",
+				 r->reason);
+		strlcpy(r->reason, buf, sizeof(r->reason));
 	}
 	if (unknown_label[0])
 	{

@@ -160,7 +160,7 @@ static const Alias aliases[] = {
 	{"ARRANGED", "ARRANGE"}, {"ARRANGING", "ARRANGE"}, {"ASLT", "ASSAULT"},
 	{"ASSAULTS", "ASSAULT"}, {"ASSLT", "ASSAULT"}, {"ATT", "ATTEMPT"},
 	{"ATTEMPTED", "ATTEMPT"}, {"ATTEMPTING", "ATTEMPT"}, {"ATTEMPTS", "ATTEMPT"},
-	{"ATTMPT", "ATTEMPT"}, {"BOY", "MALE"}, {"BOYS", "MALE"}, {"CAUSED", "CAUSE"},
+	{"ATTMPT", "ATTEMPT"}, {"BOY", "MALE"}, {"BOYS", "MALE"}, {"BURG", "BURGLARY"}, {"CAUSED", "CAUSE"},
 	{"CAUSES", "CAUSE"}, {"CAUSING", "CAUSE"}, {"CHILDREN", "CHILD"}, {"CHILDS", "CHILD"},
 	{"CHLD", "CHILD"}, {"COMMITTED", "COMMIT"}, {"COMMITTING", "COMMIT"},
 	{"COMMUNICATE", "COMMUNICATION"}, {"COMMUNICATING", "COMMUNICATION"},
@@ -174,9 +174,9 @@ static const Alias aliases[] = {
 	{"FLASHING", "EXPOSURE"}, {"GIRL", "FEMALE"}, {"GIRLS", "FEMALE"},
 	{"GROOM", "GROOMING"}, {"GROOMED", "GROOMING"}, {"IMAGES", "IMAGE"},
 	{"IMGS", "IMAGE"}, {"INC", "INCITE"}, {"INCITEMENT", "INCITE"}, {"INCITES", "INCITE"},
-	{"INCITING", "INCITE"}, {"INDEC", "INDECENT"}, {"INDECENTLY", "INDECENT"},
+	{"INCITING", "INCITE"}, {"INDEC", "INDECENT"}, {"INDECENTLY", "INDECENT"}, {"KIDNAP", "KIDNAPPING"},
 	{"MAKING", "MAKE"}, {"MALES", "MALE"}, {"MAN", "MALE"}, {"MEET", "MEETING"}, {"MEETS", "MEETING"},
-	{"MEN", "MALE"}, {"MENTALLY", "MENTAL"}, {"OFF", "OFFENDER"}, {"OFFNDR", "OFFENDER"},
+	{"MEN", "MALE"}, {"MENTALLY", "MENTAL"}, {"OCC", "OCCASIONING"}, {"OFF", "OFFENDER"}, {"OFFNDR", "OFFENDER"},
 	{"OFFR", "OFFENDER"}, {"PAID", "PAY"}, {"PAYING", "PAY"}, {"PAYMENT", "PAY"},
 	{"PEN", "PENETRATION"}, {"PENE", "PENETRATION"}, {"PENET", "PENETRATION"}, {"PENETN", "PENETRATION"},
 	{"PENETRATE", "PENETRATION"}, {"PENETRATING", "PENETRATION"},
@@ -187,7 +187,7 @@ static const Alias aliases[] = {
 	{"POSN", "POSSESSION"}, {"POSS", "POSSESSION"}, {"POSSESS", "POSSESSION"},
 	{"POSSESSED", "POSSESSION"}, {"POSSESSING", "POSSESSION"}, {"PRES", "PRESENCE"},
 	{"PROSTITUTE", "PROSTITUTION"}, {"PROSTITUTES", "PROSTITUTION"},
-	{"PSEUDOPHOTOGRAPHS", "IMAGE"}, {"RAPED", "RAPE"}, {"RELATIVES", "RELATIVE"},
+	{"PSEUDOPHOTOGRAPHS", "IMAGE"}, {"PUBLICATION", "PUBLICATIONS"}, {"RAPED", "RAPE"}, {"RELATIVES", "RELATIVE"},
 	{"SECS", "SEC"}, {"SECT", "SEC"}, {"SEX", "SEXUAL"}, {"SEXL", "SEXUAL"}, {"SEXUALLY", "SEXUAL"}, {"SHARING", "SHARE"},
 	{"SHOWING", "DISTRIBUTE"}, {"SOLICITATION", "SOLICIT"}, {"SOLICITING", "SOLICIT"},
 	{"SOLICITS", "SOLICIT"}, {"TAKING", "TAKE"}, {"THREATENING", "THREATEN"},
@@ -238,7 +238,7 @@ static const char *const vocab[] = {
 	"ENDANGERING", "SHOP", "EMPLOYEE", "MAIL", "WILDLIFE", "RACIALLY", "RELIGIOUSLY",
 	"AGGRAVATED", "CONSTABLE", "EMERGENCY", "ASSAULTING", "POLICE", "ORDER",
 	"WHAT", "INTERFERING", "HOME", "OFFICE", "SERVITUDE", "HOLD", "NATURE", "THROUGH", "MISCELLANEOUS", "UNNATURAL",
-	"OBSCENE", "PUBLICATIONS", "NOTIFICATION", "BREACH", "PREVENTION", "TOTAL", "RECORDING", "HOC", "MAKING", "PAYMENT", "WITHOUT", "FROM", "YOUTH", "PROMISING", "PROVIDE", "WHERE", "CONDUCT", "INDUCE",
+	"OBSCENE", "PUBLICATIONS", "MATERIAL", "NOTIFICATION", "BREACH", "PREVENTION", "TOTAL", "RECORDING", "HOC", "MAKING", "PAYMENT", "WITHOUT", "FROM", "YOUTH", "PROMISING", "PROVIDE", "WHERE", "CONDUCT", "INDUCE",
 	"ENCOURAGE", "THEM", "THOSE", "CHOICE", "ORAL", "DEAD", "ALIVE", "WHETHER", "HUMAN",
 	"SERIOUS", "LIKELY", "RESULT", "RESULTS", "WHICH", "ANUS", "BREASTS", "INTERFERENCE",
 	"PERFORMING", "PORTRAYING", "RELATING", "USING", "EQUIPMENT", "OBSERVE", "ADDITIONAL",
@@ -430,8 +430,36 @@ canonicalise(Lex *L)
 			continue;
 		}
 		c = canon(k->w);
-		if (!c)
-			c = respell(k->w);
+		/*
+		 * 'femaleU16', 'MaleU13', 'childU13': a word glued to the U of an age (read
+		 * before the one-edit respelling, which would take FEMALEU for FEMALE and lose
+		 * the under)
+		 */
+		if (!c && i + 1 < L->n && L->t[i + 1].glued && L->t[i + 1].num >= 0 &&
+			L->n < MAX_TOK)
+		{
+			size_t		len = strlen(k->w);
+			char		a[OFF_WORD_MAX];
+			const char *ca;
+
+			if (len >= 3 && k->w[len - 1] == 'U')
+			{
+				memcpy(a, k->w, len - 1);
+				a[len - 1] = '\0';
+				if ((ca = canon(a)) != NULL)
+				{
+					memmove(&L->t[i + 2], &L->t[i + 1], sizeof(Tok) * (L->n - i - 1));
+					L->n++;
+					strcpy(L->t[i].w, ca);
+					L->t[i].known = true;
+					L->t[i + 1] = L->t[i];
+					strcpy(L->t[i + 1].w, "U");
+					L->t[i + 1].glued = true;
+					i++;
+					continue;
+				}
+			}
+		}
 		if (c)
 		{
 			if (c != k->w)
@@ -439,10 +467,14 @@ canonicalise(Lex *L)
 			k->known = true;
 			continue;
 		}
-		/* two glued words? */
+		/*
+		 * two glued words?  Tried before the one-edit respelling: 'Offunder18' is OFF
+		 * UNDER 18, not OFFENDER 18 (OFFUNDER is one letter from OFFENDER)
+		 */
 		{
 			size_t		len = strlen(k->w),
 						cut;
+			bool		split = false;
 
 			for (cut = 2; cut + 2 <= len && L->n < MAX_TOK; cut++)
 			{
@@ -466,9 +498,17 @@ canonicalise(Lex *L)
 					strcpy(L->t[i + 1].w, cb);
 					L->t[i + 1].glued = true;
 					i++;
+					split = true;
 					break;
 				}
 			}
+			if (split)
+				continue;
+		}
+		if ((c = respell(k->w)) != NULL)
+		{
+			strcpy(k->w, c);
+			k->known = true;
 		}
 	}
 }

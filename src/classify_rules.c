@@ -84,6 +84,8 @@ const KindInfo classify_kinds[K__COUNT] = {
 	[K_HIST_USI] = {OFAM_CHILD_SEXUAL_ACTIVITY, NULL, "unlawful sexual intercourse: Sexual Offences Act 1956 offence, not in the April 2026 Home Office list"},
 	[K_HIST_BUGGERY] = {OFAM_UNNATURAL, NULL, "buggery: historic offence, not in the April 2026 Home Office list"},
 	[K_CSE_GENERIC] = {OFAM_SEXUAL_EXPLOITATION, "71", "abuse of children through sexual exploitation (class 71): the title does not say which offence"},
+	[K_EXPOSURE_VOYEURISM] = {OFAM_EXPOSURE_VOYEURISM, "88E", "exposure and voyeurism: two offences of class 88E, no one code"},
+	[K_OBSCENE] = {OFAM_UNKNOWN, "86", "obscene publications (class 86, with indecent images): the title does not say which offence"},
 	[K_NONSEX] = {OFAM_NON_SEXUAL, NULL, "not a sexual offence, and neither a Home Office title nor in the words of one: map it in foistats.offence_override"},
 };
 
@@ -113,6 +115,7 @@ const Expansion classify_expansions[] = {
 	{"GBH", {"GRIEVOUS", "BODILY", "HARM"}},
 	{"MV", {"MOTOR", "VEHICLE"}},
 	{"BLDG", {"BUILDING"}},
+	{"BUILD", {"BUILDING"}},	/* clipped: 'Unconnected Build' */
 	{"BIKE", {"PEDAL", "CYCLE"}},
 	/* a vehicle is a motor vehicle ('Theft from a vehicle') */
 	{"VEHICLE", {"MOTOR", "VEHICLE"}},
@@ -143,9 +146,13 @@ const Expansion classify_expansions[] = {
 	{"RESI", {"RESIDENTIAL"}},
 	{"SUPP", {"SUPPLY"}},
 	{"PWITS", {"POSSESSION", "WITH", "INTENT", "SUPPLY"}},
-	{"TWOC", {"UNAUTHORISED", "TAKING", "MOTOR", "VEHICLE"}},
+	{"TWOC", {"UNAUTHORISED", "TAKE", "MOTOR", "VEHICLE"}},
 	{"TFMV", {"THEFT", "FROM", "MOTOR", "VEHICLE"}},
 	{"TOMV", {"THEFT-OF", "MOTOR", "VEHICLE"}},
+	/* orders: 'Breach of SHPO', 'Breach of CBO' */
+	{"SHPO", {"SEXUAL", "HARM", "PREVENTION", "ORDER"}},
+	{"CBO", {"CRIMINAL", "BEHAVIOUR", "ORDER"}},
+	{"DAPO", {"DOMESTIC", "ABUSE", "PROTECTION", "ORDER"}},
 };
 const size_t classify_nexpansions = sizeof(classify_expansions) / sizeof(classify_expansions[0]);
 
