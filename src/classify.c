@@ -1963,6 +1963,27 @@ first_word(const Lex *L, int i)
 	return true;
 }
 
+/*
+ * The start of offence_title_key and offence_title_seq: out emptied, the title lexed
+ * into L, its code read into r and its noise dropped.  False when it is too long (or
+ * has too many tokens): no key then.
+ */
+static bool
+title_lex(const char *s, size_t len, char *out, size_t outsz, Lex *L, OffenceResult *r)
+{
+	if (outsz > 0)
+		out[0] = '\0';
+	if (len > OFF_MAX_TITLE)
+		return false;
+	classify_lex(s, len, L);
+	if (L->overflow)
+		return false;
+	memset(r, 0, sizeof(*r));
+	read_code(L, r);
+	drop_noise(L, r);
+	return true;
+}
+
 static int
 cmp_word(const void *a, const void *b)
 {
@@ -1984,16 +2005,8 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 
 	*attempt = false;
 	*victim = 0;
-	if (outsz > 0)
-		out[0] = '\0';
-	if (len > OFF_MAX_TITLE)
+	if (!title_lex(s, len, out, outsz, L, &r))
 		return 0;
-	classify_lex(s, len, L);
-	if (L->overflow)
-		return 0;
-	memset(&r, 0, sizeof(r));
-	read_code(L, &r);
-	drop_noise(L, &r);
 
 	/* the victim words of classes split by victim (8N / 8S / 8T, 105A / 104) */
 	for (i = 0; i < L->n; i++)
@@ -2384,16 +2397,8 @@ offence_title_seq(const char *s, size_t len, char *out, size_t outsz, bool *atte
 	size_t		o = 0;
 
 	*attempt = false;
-	if (outsz > 0)
-		out[0] = '\0';
-	if (len > OFF_MAX_TITLE)
+	if (!title_lex(s, len, out, outsz, L, &r))
 		return 0;
-	classify_lex(s, len, L);
-	if (L->overflow)
-		return 0;
-	memset(&r, 0, sizeof(r));
-	read_code(L, &r);
-	drop_noise(L, &r);
 	for (i = 0; i < L->n; i++)
 	{
 		const Tok  *k = &L->t[i];

@@ -725,33 +725,23 @@ looks_cut(const char *s, int len, const char *ho_title)
 	return false;
 }
 
-/* s[0..len) holds t (case-insensitive) */
+/* s[0..len) holds t (case-insensitive); with word, not inside a longer word of letters */
 static bool
-has_ci_text(const char *s, int len, const char *t)
+has_ci(const char *s, int len, const char *t, bool word)
 {
 	int			tl = (int) strlen(t),
 				i;
 
 	for (i = 0; i + tl <= len; i++)
-		if (pg_strncasecmp(s + i, t, tl) == 0)
+		if (pg_strncasecmp(s + i, t, tl) == 0 &&
+			(!word || ((i == 0 || !isalpha((unsigned char) s[i - 1])) &&
+					   (i + tl == len || !isalpha((unsigned char) s[i + tl])))))
 			return true;
 	return false;
 }
 
-/* s[0..len) has the word w (letters, case-insensitive, not inside a longer word) */
-static bool
-has_ci_word(const char *s, int len, const char *w)
-{
-	int			wl = (int) strlen(w),
-				i;
-
-	for (i = 0; i + wl <= len; i++)
-		if (pg_strncasecmp(s + i, w, wl) == 0 &&
-			(i == 0 || !isalpha((unsigned char) s[i - 1])) &&
-			(i + wl == len || !isalpha((unsigned char) s[i + wl])))
-			return true;
-	return false;
-}
+#define has_ci_text(s, len, t) has_ci((s), (len), (t), false)
+#define has_ci_word(s, len, w) has_ci((s), (len), (w), true)
 
 /*
  * Where a Home Office title says what it does not count ('Forgery or copying false

@@ -127,6 +127,21 @@ foistats_check_setup() {
 	trap 'rm -rf "$work"; if [ "$FOISTATS_OWN_BUILD" = 1 ]; then rm -rf "$FOISTATS_DEST"; fi' EXIT
 }
 
+# foistats_py_bench NAME SCRIPT [ARGS...]: a Python bench over the SQL API (SCRIPT,
+# under test/bench/): with --here first in ARGS, on the database the PG* variables
+# name (foistats installed); else built, on a throwaway cluster's database NAME.
+foistats_py_bench() {
+	local name=$1 script=$2
+	shift 2
+	if [ "${1:-}" = --here ]; then
+		shift
+		exec python3 "test/bench/$script" "$@"
+	fi
+	foistats_check_setup "$name"
+	foistats_virtualenv sh -c "createdb acc && psql -X -q -d acc -c 'CREATE EXTENSION foistats' &&
+		PGDATABASE=acc python3 test/bench/$script $*"
+}
+
 # For the dump checks (test/checks/*_dump.sh), inside foistats_virtualenv:
 # psql that stops at the first error, quiet and unaligned.
 foistats_q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }

@@ -11,10 +11,4 @@
 # a title's answer depends on the titles classified before it in the session.
 . "$(dirname "$0")/../lib.sh"
 cd "$FOISTATS_ROOT"
-if [ "${1:-}" = --here ]; then
-	shift
-	exec python3 test/bench/classify_accuracy.py "$@"
-fi
-foistats_check_setup classify-accuracy
-foistats_virtualenv sh -c "createdb acc && psql -X -q -d acc -c 'CREATE EXTENSION foistats' &&
-	PGDATABASE=acc python3 test/bench/classify_accuracy.py $*"
+foistats_py_bench classify-accuracy classify_accuracy.py "$@"

@@ -73,6 +73,20 @@ def psql(sql):
     return list(csv.reader(io.StringIO(out.stdout)))
 
 
+def classify_all(titles, columns):
+    """foistats.classify of each title, in order: the given columns of its answer."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator='\n')
+    for i, t in enumerate(titles):
+        w.writerow([i, t])
+    rows = psql("SET client_encoding = 'UTF8';\n"
+                "CREATE TEMP TABLE t (n int, title text);\n"
+                "COPY t FROM STDIN (FORMAT csv);\n" + buf.getvalue() + "\\.\n"
+                "COPY (SELECT t.n, %s FROM t, LATERAL foistats.classify(t.title) c "
+                "ORDER BY t.n) TO STDOUT (FORMAT csv);\n" % ', '.join('c.' + c for c in columns))
+    return [r[1:] for r in rows]
+
+
 def variant(rnd, t):
     for pat, opts in SUBS:
         t = re.sub(pat, lambda m: m.expand(rnd.choice(opts)), t)
@@ -133,17 +147,9 @@ def main():
             if v not in seen:
                 seen.add(v)
                 cases.append((code, v))
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator='\n')
-    for i, (_, v) in enumerate(cases):
-        w.writerow([i, v])
-    got = psql("SET client_encoding = 'UTF8';\n"
-               "CREATE TEMP TABLE v (n int, title text);\n"
-               "COPY v FROM STDIN (FORMAT csv);\n" + buf.getvalue() + "\\.\n"
-               "COPY (SELECT v.n, c.ho_code, c.ho_class, c.reason FROM v, "
-               "LATERAL foistats.classify(v.title) c ORDER BY v.n) TO STDOUT (FORMAT csv);\n")
+    got = classify_all([v for _, v in cases], ['ho_code', 'ho_class', 'reason'])
     n = {'code': 0, 'class': 0, 'no class': 0, 'wrong': 0}
-    for (code, v), (_, gcode, gcls, reason) in zip(cases, got):
+    for (code, v), (gcode, gcls, reason) in zip(cases, got):
         if gcode == code:
             n['code'] += 1
         elif gcode or (gcls and gcls not in classes.get(code, ())):
@@ -161,18 +167,9 @@ def main():
           'no class %d, wrong %d' % (len(cases), len(ref), n['code'], n['class'],
                                      n['no class'], n['wrong']))
     grid = facts_grid()
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator='\n')
-    for i, c in enumerate(grid):
-        w.writerow([i, c[0]])
-    got = psql("SET client_encoding = 'UTF8';\n"
-               "CREATE TEMP TABLE g (n int, title text);\n"
-               "COPY g FROM STDIN (FORMAT csv);\n" + buf.getvalue() + "\\.\n"
-               "COPY (SELECT g.n, c.victim_sex, c.victim_age::text, c.offender_age::text "
-               "FROM g, LATERAL foistats.classify(g.title) c ORDER BY g.n) "
-               "TO STDOUT (FORMAT csv);\n")
+    got = classify_all([c[0] for c in grid], ['victim_sex', 'victim_age::text', 'offender_age::text'])
     fw = fm = 0
-    for (t, sv, av, ov), (_, gs, ga, go) in zip(grid, got):
+    for (t, sv, av, ov), (gs, ga, go) in zip(grid, got):
         pairs = ((sv, gs), (av, ga), (ov, go))
         if any(g and g != want for want, g in pairs):
             fw += 1
@@ -193,17 +190,9 @@ def main():
                 "TO STDOUT (FORMAT csv);")
     st = [(code, set(cls.split(',')), '%s - %s%s' % (title, act, ' ' + sec if sec else ''))
           for code, cls, title, act, sec in rows]
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator='\n')
-    for i, c in enumerate(st):
-        w.writerow([i, c[2]])
-    got = psql("SET client_encoding = 'UTF8';\n"
-               "CREATE TEMP TABLE h (n int, title text);\n"
-               "COPY h FROM STDIN (FORMAT csv);\n" + buf.getvalue() + "\\.\n"
-               "COPY (SELECT h.n, c.ho_code, c.ho_class FROM h, "
-               "LATERAL foistats.classify(h.title) c ORDER BY h.n) TO STDOUT (FORMAT csv);\n")
+    got = classify_all([c[2] for c in st], ['ho_code', 'ho_class'])
     sn = {'code': 0, 'class': 0, 'no class': 0, 'wrong': 0}
-    for (code, cls, t), (_, gcode, gcls) in zip(st, got):
+    for (code, cls, t), (gcode, gcls) in zip(st, got):
         if gcode == code:
             sn['code'] += 1
         elif gcode or (gcls and gcls not in cls):
@@ -229,17 +218,9 @@ def main():
                         ('(Indictable)', '%s (Indictable)' % title),
                         ('capitals', title.upper())):
             forms.append((code, set(cls.split(',')), kind, t))
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator='\n')
-    for i, c in enumerate(forms):
-        w.writerow([i, c[3]])
-    got = psql("SET client_encoding = 'UTF8';\n"
-               "CREATE TEMP TABLE f (n int, title text);\n"
-               "COPY f FROM STDIN (FORMAT csv);\n" + buf.getvalue() + "\\.\n"
-               "COPY (SELECT f.n, c.ho_code, c.ho_class FROM f, "
-               "LATERAL foistats.classify(f.title) c ORDER BY f.n) TO STDOUT (FORMAT csv);\n")
+    got = classify_all([c[3] for c in forms], ['ho_code', 'ho_class'])
     fn = {}
-    for (code, cls, kind, t), (_, gcode, gcls) in zip(forms, got):
+    for (code, cls, kind, t), (gcode, gcls) in zip(forms, got):
         k = fn.setdefault(kind, {'code': 0, 'class': 0, 'no class': 0, 'wrong': 0})
         if gcode == code:
             k['code'] += 1

@@ -8,10 +8,4 @@
 #     bash test/bench/classify_variants.sh --here   uses that database (foistats installed)
 . "$(dirname "$0")/../lib.sh"
 cd "$FOISTATS_ROOT"
-if [ "${1:-}" = --here ]; then
-	shift
-	exec python3 test/bench/classify_variants.py "$@"
-fi
-foistats_check_setup classify-variants
-foistats_virtualenv sh -c "createdb acc && psql -X -q -d acc -c 'CREATE EXTENSION foistats' &&
-	PGDATABASE=acc python3 test/bench/classify_variants.py $*"
+foistats_py_bench classify-variants classify_variants.py "$@"
