@@ -466,7 +466,9 @@ extern int	sdc_collapse_plan(const SdcTable *t, const int *group, bool *collapse
  * grand total instead, when it withholds them (suppress_linked.c,
  * absent_col): last year's 2019 cell of a row moves against this year's
  * withheld row total (three ways to share that total between the moves, the
- * last a move checked afterwards, absent_holds).  With totals allowed, sdc_family_protect's last
+ * last a move checked afterwards, absent_holds).  The caller may also lay the
+ * unshared columns in slots of their own (no pairing of 2019 with 2024): the
+ * fmgr tries that layout when the paired one fails.  With totals allowed, sdc_family_protect's last
  * widening withholds every total of the tables not given, then publishes
  * again each one the check passes without.
  *
