@@ -801,6 +801,31 @@ family_error(const Grid *g, const SdcStats *s, bool allow_totals)
 			 errhint("Allow withholding totals (allow_totals => true), or use method 'cellkey'.")));
 }
 
+/* The grid of protect_linked's arguments (tables, subset_of, same_as, given,
+ * same_totals), its unshared columns paired or not. */
+static void
+protect_grid(FunctionCallInfo fcinfo, Grid *g, bool unpaired)
+{
+	memset(g, 0, sizeof(*g));
+	g->unpaired = unpaired;
+	grid_build(g, PG_GETARG_ARRAYTYPE_P(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1),
+			   (PG_NARGS() > 7 && !PG_ARGISNULL(7)) ? PG_GETARG_ARRAYTYPE_P(7) : NULL,
+			   (PG_NARGS() > 8 && !PG_ARGISNULL(8)) ? PG_GETARG_ARRAYTYPE_P(8) : NULL,
+			   (PG_NARGS() > 9 && !PG_ARGISNULL(9)) ? PG_GETARG_ARRAYTYPE_P(9) : NULL, false);
+}
+
+/* The grid of disclosure_audit_linked's arguments (tables, subset_of,
+ * same_as, same_totals), its unshared columns paired or not. */
+static void
+audit_grid_build(FunctionCallInfo fcinfo, Grid *g, bool unpaired)
+{
+	memset(g, 0, sizeof(*g));
+	g->unpaired = unpaired;
+	grid_build(g, PG_GETARG_ARRAYTYPE_P(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1),
+			   (PG_NARGS() > 5 && !PG_ARGISNULL(5)) ? PG_GETARG_ARRAYTYPE_P(5) : NULL, NULL,
+			   (PG_NARGS() > 6 && !PG_ARGISNULL(6)) ? PG_GETARG_ARRAYTYPE_P(6) : NULL, true);
+}
+
 /*
  * foistats.protect_linked(tables xtab[], subset_of int[], threshold int,
  *						   protection int, zeros bool, allow_totals bool,
@@ -823,11 +848,7 @@ foistats_protect_linked(PG_FUNCTION_ARGS)
 	params_from_args(&p, threshold_arg(fcinfo, 2), fcinfo, 3, 4);
 	p.allow_totals = PG_ARGISNULL(5) ? false : PG_GETARG_BOOL(5);
 	marker = marker_or_default(fcinfo, 6);
-	memset(&g, 0, sizeof(g));
-	grid_build(&g, PG_GETARG_ARRAYTYPE_P(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1),
-			   (PG_NARGS() > 7 && !PG_ARGISNULL(7)) ? PG_GETARG_ARRAYTYPE_P(7) : NULL,
-			   (PG_NARGS() > 8 && !PG_ARGISNULL(8)) ? PG_GETARG_ARRAYTYPE_P(8) : NULL,
-			   (PG_NARGS() > 9 && !PG_ARGISNULL(9)) ? PG_GETARG_ARRAYTYPE_P(9) : NULL, false);
+	protect_grid(fcinfo, &g, false);
 	grid_family(&g, &f);
 	stats = palloc0(sizeof(SdcStats) * g.n);
 	st = sdc_family_protect(&f, &p, stats);
@@ -843,12 +864,7 @@ foistats_protect_linked(PG_FUNCTION_ARGS)
 		SdcFamily	f2;
 		SdcStats   *stats2;
 
-		memset(&g2, 0, sizeof(g2));
-		g2.unpaired = true;
-		grid_build(&g2, PG_GETARG_ARRAYTYPE_P(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1),
-				   (PG_NARGS() > 7 && !PG_ARGISNULL(7)) ? PG_GETARG_ARRAYTYPE_P(7) : NULL,
-				   (PG_NARGS() > 8 && !PG_ARGISNULL(8)) ? PG_GETARG_ARRAYTYPE_P(8) : NULL,
-				   (PG_NARGS() > 9 && !PG_ARGISNULL(9)) ? PG_GETARG_ARRAYTYPE_P(9) : NULL, false);
+		protect_grid(fcinfo, &g2, true);
 		grid_family(&g2, &f2);
 		stats2 = palloc0(sizeof(SdcStats) * g2.n);
 		if (sdc_family_protect(&f2, &p, stats2) == SDC_OK)
@@ -945,10 +961,7 @@ foistats_disclosure_audit_linked(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
-	memset(&g, 0, sizeof(g));
-	grid_build(&g, PG_GETARG_ARRAYTYPE_P(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1),
-			   (PG_NARGS() > 5 && !PG_ARGISNULL(5)) ? PG_GETARG_ARRAYTYPE_P(5) : NULL, NULL,
-			   (PG_NARGS() > 6 && !PG_ARGISNULL(6)) ? PG_GETARG_ARRAYTYPE_P(6) : NULL, true);
+	audit_grid_build(fcinfo, &g, false);
 	grid_family(&g, &f);
 	iv = audit_grid(&g, &f, &p);
 	if (g.any_same)
@@ -965,11 +978,7 @@ foistats_disclosure_audit_linked(PG_FUNCTION_ARGS)
 				fails = SDC_IS_SUPPRESSED(g.t[i]->cstate[e]) && iv[i][e].sensitive && !iv[i][e].meets;
 		if (fails)
 		{
-			memset(&g2, 0, sizeof(g2));
-			g2.unpaired = true;
-			grid_build(&g2, PG_GETARG_ARRAYTYPE_P(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1),
-					   (PG_NARGS() > 5 && !PG_ARGISNULL(5)) ? PG_GETARG_ARRAYTYPE_P(5) : NULL, NULL,
-					   (PG_NARGS() > 6 && !PG_ARGISNULL(6)) ? PG_GETARG_ARRAYTYPE_P(6) : NULL, true);
+			audit_grid_build(fcinfo, &g2, true);
 			grid_family(&g2, &f2);
 			iv2 = audit_grid(&g2, &f2, &p);
 		}
