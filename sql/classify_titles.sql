@@ -258,7 +258,18 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: KIDNAP', 'KIDNAP'),
   -- two years of age: 'aged 16 or 17'
   ('constructed: aged 16 or 17', 'Abuse of trust: sexual activity with a girl aged 16 or 17'),
-  ('constructed: aged 14 or 15', 'Sexual activity with a female aged 14 or 15 - offender 18 or over - penetration');
+  ('constructed: aged 14 or 15', 'Sexual activity with a female aged 14 or 15 - offender 18 or over - penetration'),
+  -- an age partly under 13 and partly 13 and over: an under-16 code and its under-13
+  -- sibling (s1 / s5, s9 / s13) both fit, so no code (was 019/07, 019/09, 022/06's 22B)
+  ('constructed: aged 12 or 13', 'Rape of a female aged 12 or 13'),
+  ('constructed: aged 12 or 13, male', 'RAPE OF MALE AGED 12 OR 13'),
+  ('constructed: 12-13', 'Rape of a female aged 12-13'),
+  ('constructed: under 14', 'Rape of a female aged under 14'),
+  ('constructed: 10-14', 'Rape female 10-14'),
+  ('constructed: child 12 or 13', 'Sexual activity with a girl aged 12 or 13'),
+  ('constructed: under 16, the code''s', 'Rape of a female aged under 16'),
+  -- a title ending in a number is not cut off at its 'or' ('aged 15 or 16')
+  ('constructed: aged 15 or 16', 'Rape of a female aged 15 or 16');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

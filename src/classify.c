@@ -35,6 +35,7 @@
 #include "classify_rules.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1592,6 +1593,57 @@ pick_code(int kind, char offender_sex, bool child_no_age, OffenceResult *r)
 				 cand[0]->code, cand[i]->code);
 		set_reason(r, "%s%s", why, NULL);
 		return;
+	}
+	/*
+	 * A code's age range holds a narrower sibling's ('Rape of a female aged under 16'
+	 * holds 'under 13', which is s5's): a stated age partly in the sibling's range and
+	 * partly out of it ('aged 12 or 13', 'under 14', '10-14') is either code's, so no
+	 * code, unless the title states the code's own range
+	 */
+	if (r->has_vage && !(r->vage_lo == cand[0]->vlo && r->vage_hi == cand[0]->vhi))
+	{
+		for (i = 0; i < classify_nrules; i++)
+		{
+			const Rule *v = &classify_rules[i];
+			int			shi = r->vage_hi < 0 ? INT_MAX : r->vage_hi;
+			int			vhi = v->vhi < 0 ? INT_MAX : v->vhi;
+
+			if (v->kind != kind || strcmp(v->code, cand[0]->code) == 0 || v->vlo < 0)
+				continue;
+			if (v->sex != '*' && sex && v->sex != sex)
+				continue;
+			if (v->oage == 'U' && r->has_oage && !oage_u)
+				continue;
+			if (v->oage == 'A' && (oage_u || (r->has_oage && !oage_a)))
+				continue;
+			if ((v->pen == 'P' && r->penetration == 0) ||
+				(v->pen == 'N' && r->penetration == 1))
+				continue;
+			if ((v->att == 'Y' && !r->attempt && !r->attempt_both) ||
+				(v->att == 'N' && r->attempt))
+				continue;
+			/* strictly inside the code's range */
+			if (!range_contains(cand[0]->vlo, cand[0]->vhi, v->vlo, v->vhi) ||
+				(v->vlo == cand[0]->vlo && v->vhi == cand[0]->vhi))
+				continue;
+			/* the stated age overlaps it and is not inside it */
+			if (!(r->vage_lo < vhi && v->vlo < shi) ||
+				range_contains(v->vlo, v->vhi, r->vage_lo, r->vage_hi))
+				continue;
+			{
+				char		a[40] = "";
+
+				range_words_inner(r->vage_lo, r->vage_hi, a, sizeof(a));
+				if (strcmp(v->cls, cand[0]->cls) == 0)
+					strcpy(r->cls, cand[0]->cls);
+				else if (classify_kinds[kind].cls)
+					strcpy(r->cls, classify_kinds[kind].cls);
+				snprintf(why, sizeof(why), "victim %s is partly the age of another code: %s or %s",
+						 a, cand[0]->code, v->code);
+				set_reason(r, "%s%s", why, NULL);
+				return;
+			}
+		}
 	}
 	/*
 	 * The code's Home Office title states penetration or an adult offender and this

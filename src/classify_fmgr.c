@@ -699,6 +699,8 @@ looks_cut(const char *s, int len, const char *ho_title)
 	{
 		if (s[e - 1] == ')' || s[e - 1] == '.')
 			return false;		/* '(Sec 47)', 'etc.': a complete title */
+		if (isdigit((unsigned char) s[e - 1]))
+			return false;		/* 'aged 16 or 17', 'Sec 4': ends in a number */
 		e--;
 	}
 	for (b = e; b > 0 && isalpha((unsigned char) s[b - 1]); b--)
