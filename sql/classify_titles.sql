@@ -269,7 +269,9 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: child 12 or 13', 'Sexual activity with a girl aged 12 or 13'),
   ('constructed: under 16, the code''s', 'Rape of a female aged under 16'),
   -- a title ending in a number is not cut off at its 'or' ('aged 15 or 16')
-  ('constructed: aged 15 or 16', 'Rape of a female aged 15 or 16');
+  ('constructed: aged 15 or 16', 'Rape of a female aged 15 or 16'),
+  -- the reason names the section the title cites, not the code's first row's (Sec 354)
+  ('constructed: SHPO, SOA s103I', 'BREACH OF SHPO - SOA 2003 SEC 103I');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,
