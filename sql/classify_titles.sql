@@ -271,7 +271,12 @@ INSERT INTO acc_title (why, title) VALUES
   -- a title ending in a number is not cut off at its 'or' ('aged 15 or 16')
   ('constructed: aged 15 or 16', 'Rape of a female aged 15 or 16'),
   -- the reason names the section the title cites, not the code's first row's (Sec 354)
-  ('constructed: SHPO, SOA s103I', 'BREACH OF SHPO - SOA 2003 SEC 103I');
+  ('constructed: SHPO, SOA s103I', 'BREACH OF SHPO - SOA 2003 SEC 103I'),
+  -- a constable or emergency worker after 'by' is the offender, not the victim of
+  -- 104 / 8S / 8T (was 104 and 105A by the victim words)
+  ('constructed: by a constable', 'Assault by constable'),
+  ('constructed: by emergency worker', 'Assault by an emergency worker'),
+  ('constructed: 068/05, by', 'Corrupt exercise of police powers by a constable');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

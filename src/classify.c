@@ -2054,6 +2054,24 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 
 		if (k->dropped || k->sym || k->num >= 0)
 			continue;
+		/*
+		 * 'Assault by (a) constable', 'by an emergency worker': the offender, not the
+		 * victim of 104 / 8S / 8T; the words stay words
+		 */
+		{
+			int			p = i - 1;
+
+			while (p >= 0 && (is_word(&L->t[p], "A") || is_word(&L->t[p], "AN")))
+				p--;
+			if (p >= 0 && is_word(&L->t[p], "BY") &&
+				(is_word(k, "EMERGENCY") || is_word(k, "EW") || is_word(k, "CONSTABLE") ||
+				 is_word(k, "PC") || is_word(k, "POLICE")))
+			{
+				if (is_word(k, "EMERGENCY") || is_word(k, "POLICE"))
+					i++;		/* and WORKER / OFFICER */
+				continue;
+			}
+		}
 		if (is_word(k, "EMERGENCY") && i + 1 < L->n &&
 			(is_word(&L->t[i + 1], "WORKER") || is_word(&L->t[i + 1], "WORKERS")))
 		{
