@@ -276,9 +276,19 @@ INSERT INTO acc_title (why, title) VALUES
   -- 104 / 8S / 8T (was 104 and 105A by the victim words)
   ('constructed: by a constable', 'Assault by constable'),
   ('constructed: by emergency worker', 'Assault by an emergency worker'),
-  ('constructed: 068/05, by', 'Corrupt exercise of police powers by a constable');
+  ('constructed: 068/05, by', 'Corrupt exercise of police powers by a constable'),
+  -- 'excluding rape' is what a group label does not count (was read as rape: family
+  -- rape, ONS group Rape)
+  ('constructed: excluding rape', 'Other sexual offences (excluding rape)'),
+  ('constructed: other than rape', 'Sexual offences other than rape'),
+  ('constructed: exc rape, a code', 'Sexual assault on a female (exc rape)');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,
        c.reason
   FROM acc_title t, LATERAL foistats.classify(t.title) c ORDER BY t.n;
+
+-- the family and ONS group of the 'excluding rape' labels: none (neither is rape's)
+SELECT t.title, c.family, c.ons_group
+  FROM acc_title t, LATERAL foistats.classify(t.title) c
+ WHERE t.why IN ('constructed: excluding rape', 'constructed: other than rape') ORDER BY t.n;

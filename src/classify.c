@@ -448,6 +448,29 @@ drop_noise(Lex *L, OffenceResult *r)
 			i = j;
 			continue;
 		}
+		/*
+		 * 'Sexual offences (excluding rape)', 'other than rape': the rape is what the
+		 * label does not count, not its offence
+		 */
+		if ((is_word(k, "EXCLUDING") || is_word(k, "EXCL") || is_word(k, "EXC") ||
+			 is_word(k, "EXCLUDES") || is_word(k, "EXCEPT") ||
+			 (is_word(k, "THAN") && i > 0 && is_word(&L->t[i - 1], "OTHER"))) &&
+			i + 1 < L->n && (is_word(&L->t[i + 1], "RAPE") ||
+							 (i + 2 < L->n && (is_word(&L->t[i + 1], "FOR") ||
+											   is_word(&L->t[i + 1], "OF")) &&
+							  is_word(&L->t[i + 2], "RAPE"))))
+		{
+			int			j = i + 1;
+
+			if (is_word(k, "THAN"))
+				L->t[i - 1].dropped = true;
+			k->dropped = true;
+			while (j < L->n && !is_word(&L->t[j], "RAPE"))
+				L->t[j++].dropped = true;
+			L->t[j].dropped = true;
+			i = j;
+			continue;
+		}
 		/* '(S)' summary-offence marker some forces print after a code */
 		if (k->sym == '(' && i + 2 < L->n && is_word(&L->t[i + 1], "S") && L->t[i + 2].sym == ')')
 		{
