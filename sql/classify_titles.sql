@@ -281,7 +281,11 @@ INSERT INTO acc_title (why, title) VALUES
   -- rape, ONS group Rape)
   ('constructed: excluding rape', 'Other sexual offences (excluding rape)'),
   ('constructed: other than rape', 'Sexual offences other than rape'),
-  ('constructed: exc rape, a code', 'Sexual assault on a female (exc rape)');
+  ('constructed: exc rape, a code', 'Sexual assault on a female (exc rape)'),
+  -- exposed to a thing is no indecent exposure (was 088/09); to a person it is
+  ('constructed: exposure to a thing', 'Exposure to harmful substance'),
+  ('constructed: exposure to HIV', 'Criminal exposure to HIV'),
+  ('constructed: exposure to a girl', 'Exposure to a girl');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

@@ -1201,6 +1201,42 @@ joined_kind(OffenceResult *r, const char *cls, const char *what)
 	return K_NONE;
 }
 
+/*
+ * 'Exposure to harmful substance', 'Criminal exposure to HIV': exposed to a thing, not
+ * a person exposed to ('Exposure to female 12', 'to a child' stay exposure)
+ */
+static bool
+exposed_to_thing(const Lex *L)
+{
+	static const char *const persons[] = {"FEMALE", "MALE", "CHILD", "PERSON", "PERSONS",
+		"VICTIM", "WOMAN", "WOMEN", "MINOR", "MINORS", "F", "M", "PUBLIC", "ANOTHER",
+	"OTHERS", "YOUNG", "JUVENILE", "ADULT", NULL};
+	int			i,
+				j,
+				x;
+
+	for (i = 0; i + 1 < L->n; i++)
+	{
+		if (!is_word(&L->t[i], "EXPOSURE"))
+			continue;
+		j = i + 1;
+		if (!is_word(&L->t[j], "TO"))
+			continue;
+		j++;
+		while (j < L->n && (is_word(&L->t[j], "A") || is_word(&L->t[j], "AN") ||
+							is_word(&L->t[j], "THE")))
+			j++;
+		if (j >= L->n || L->t[j].sym || L->t[j].num >= 0)
+			continue;
+		for (x = 0; persons[x]; x++)
+			if (is_word(&L->t[j], persons[x]))
+				break;
+		if (!persons[x])
+			return true;
+	}
+	return false;
+}
+
 static int
 find_kind(Lex *L, OffenceResult *r)
 {
@@ -1391,7 +1427,8 @@ find_kind(Lex *L, OffenceResult *r)
 	/* exposure of the genitals (not 'Exposing child to risk of burning', 11A, nor
 	 * 'exposes to sell or hire') */
 	if (HAS("EXPOSURE") && !images && !HAS("RISK") && !HAS("DANGER") && !HAS("HARM") &&
-		!HAS("INJURY") && !HAS("SELL") && !HAS("SALE") && !HAS("HIRE"))
+		!HAS("INJURY") && !HAS("SELL") && !HAS("SALE") && !HAS("HIRE") &&
+		!exposed_to_thing(L))
 		return K_EXPOSURE;
 	if (HAS("UPSKIRTING"))
 		return K_UPSKIRT;
