@@ -285,7 +285,12 @@ INSERT INTO acc_title (why, title) VALUES
   -- exposed to a thing is no indecent exposure (was 088/09); to a person it is
   ('constructed: exposure to a thing', 'Exposure to harmful substance'),
   ('constructed: exposure to HIV', 'Criminal exposure to HIV'),
-  ('constructed: exposure to a girl', 'Exposure to a girl');
+  ('constructed: exposure to a girl', 'Exposure to a girl'),
+  -- s61 / s63 (088/05, 088/07) are with intent to commit a sexual offence: another
+  -- purpose named is not them (were 088/05 and 088/07)
+  ('constructed: s24 OAPA', 'Administering a noxious substance with intent to injure aggrieve or annoy'),
+  ('constructed: intent to steal', 'Trespass with intent to steal'),
+  ('constructed: s61, sexual', 'Administering a substance with intent to commit a sexual offence');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

@@ -1441,11 +1441,21 @@ find_kind(Lex *L, OffenceResult *r)
 	if (HAS("INTIMATE") && (HAS("SHARE") || HAS("THREATEN")))
 		return (HAS("WITHOUT") && HAS("CONSENT") && !HAS("THREATEN") && !HAS("DISTRESS"))
 			? K_SHARE_NOCONSENT : K_SHARE_INTIMATE;
-	if (HAS("ADMINISTER") && HAS("SUBSTANCE") && HAS("TRESPASS"))
+	/*
+	 * s61 / s63 are with intent to commit a sexual offence: not when the title names
+	 * another purpose or substance ('with intent to injure, aggrieve or annoy', 'noxious',
+	 * s24 OAPA; 'Trespass with intent to steal')
+	 */
+	if (!sexual && (HAS("INJURE") || HAS("INJURY") || HAS("AGGRIEVE") || HAS("ANNOY") ||
+					HAS("NOXIOUS") || HAS("POISON") || HAS("ENDANGER") || HAS("STEAL") ||
+					HAS("THEFT") || HAS("DAMAGE") || HAS("ROB") || HAS("KILL") ||
+					HAS("MURDER") || HAS("SPIKING")))
+		;
+	else if (HAS("ADMINISTER") && HAS("SUBSTANCE") && HAS("TRESPASS"))
 		return joined_kind(r, "88C", "administering a substance with intent and trespass with intent, 088/05 and 088/07");
-	if (HAS("ADMINISTER") && HAS("SUBSTANCE"))
+	else if (HAS("ADMINISTER") && HAS("SUBSTANCE"))
 		return K_ADMIN;
-	if (HAS("TRESPASS") && HAS("INTENT"))
+	else if (HAS("TRESPASS") && HAS("INTENT"))
 		return K_TRESPASS;
 	if (HAS("COMMIT") && HAS("INTENT") && sexual)
 		return K_COMMIT_INTENT;
