@@ -290,7 +290,8 @@ INSERT INTO acc_title (why, title) VALUES
   -- purpose named is not them (were 088/05 and 088/07)
   ('constructed: s24 OAPA', 'Administering a noxious substance with intent to injure aggrieve or annoy'),
   ('constructed: intent to steal', 'Trespass with intent to steal'),
-  ('constructed: s61, sexual', 'Administering a substance with intent to commit a sexual offence');
+  ('constructed: s61, sexual', 'Administering a substance with intent to commit a sexual offence'),
+  ('constructed: intent to cause harm', 'Administering a substance with intent to cause harm');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

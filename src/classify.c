@@ -1447,9 +1447,9 @@ find_kind(Lex *L, OffenceResult *r)
 	 * s24 OAPA; 'Trespass with intent to steal')
 	 */
 	if (!sexual && (HAS("INJURE") || HAS("INJURY") || HAS("AGGRIEVE") || HAS("ANNOY") ||
-					HAS("NOXIOUS") || HAS("POISON") || HAS("ENDANGER") || HAS("STEAL") ||
-					HAS("THEFT") || HAS("DAMAGE") || HAS("ROB") || HAS("KILL") ||
-					HAS("MURDER") || HAS("SPIKING")))
+					HAS("NOXIOUS") || HAS("POISON") || HAS("ENDANGER") || HAS("HARM") ||
+					HAS("STEAL") || HAS("THEFT") || HAS("DAMAGE") || HAS("ROB") ||
+					HAS("KILL") || HAS("MURDER") || HAS("SPIKING")))
 		;
 	else if (HAS("ADMINISTER") && HAS("SUBSTANCE") && HAS("TRESPASS"))
 		return joined_kind(r, "88C", "administering a substance with intent and trespass with intent, 088/05 and 088/07");
