@@ -258,9 +258,47 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: KIDNAP', 'KIDNAP'),
   -- two years of age: 'aged 16 or 17'
   ('constructed: aged 16 or 17', 'Abuse of trust: sexual activity with a girl aged 16 or 17'),
-  ('constructed: aged 14 or 15', 'Sexual activity with a female aged 14 or 15 - offender 18 or over - penetration');
+  ('constructed: aged 14 or 15', 'Sexual activity with a female aged 14 or 15 - offender 18 or over - penetration'),
+  -- an age partly under 13 and partly 13 and over: an under-16 code and its under-13
+  -- sibling (s1 / s5, s9 / s13) both fit, so no code (was 019/07, 019/09, 022/06's 22B)
+  ('constructed: aged 12 or 13', 'Rape of a female aged 12 or 13'),
+  ('constructed: aged 12 or 13, male', 'RAPE OF MALE AGED 12 OR 13'),
+  ('constructed: 12-13', 'Rape of a female aged 12-13'),
+  ('constructed: under 14', 'Rape of a female aged under 14'),
+  ('constructed: 10-14', 'Rape female 10-14'),
+  ('constructed: child 12 or 13', 'Sexual activity with a girl aged 12 or 13'),
+  ('constructed: under 16, the code''s', 'Rape of a female aged under 16'),
+  -- a title ending in a number is not cut off at its 'or' ('aged 15 or 16')
+  ('constructed: aged 15 or 16', 'Rape of a female aged 15 or 16'),
+  -- the reason names the section the title cites, not the code's first row's (Sec 354)
+  ('constructed: SHPO, SOA s103I', 'BREACH OF SHPO - SOA 2003 SEC 103I'),
+  -- a constable or emergency worker after 'by' is the offender, not the victim of
+  -- 104 / 8S / 8T (was 104 and 105A by the victim words)
+  ('constructed: by a constable', 'Assault by constable'),
+  ('constructed: by emergency worker', 'Assault by an emergency worker'),
+  ('constructed: 068/05, by', 'Corrupt exercise of police powers by a constable'),
+  -- 'excluding rape' is what a group label does not count (was read as rape: family
+  -- rape, ONS group Rape)
+  ('constructed: excluding rape', 'Other sexual offences (excluding rape)'),
+  ('constructed: other than rape', 'Sexual offences other than rape'),
+  ('constructed: exc rape, a code', 'Sexual assault on a female (exc rape)'),
+  -- exposed to a thing is no indecent exposure (was 088/09); to a person it is
+  ('constructed: exposure to a thing', 'Exposure to harmful substance'),
+  ('constructed: exposure to HIV', 'Criminal exposure to HIV'),
+  ('constructed: exposure to a girl', 'Exposure to a girl'),
+  -- s61 / s63 (088/05, 088/07) are with intent to commit a sexual offence: another
+  -- purpose named is not them (were 088/05 and 088/07)
+  ('constructed: s24 OAPA', 'Administering a noxious substance with intent to injure aggrieve or annoy'),
+  ('constructed: intent to steal', 'Trespass with intent to steal'),
+  ('constructed: s61, sexual', 'Administering a substance with intent to commit a sexual offence'),
+  ('constructed: intent to cause harm', 'Administering a substance with intent to cause harm');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,
        c.reason
   FROM acc_title t, LATERAL foistats.classify(t.title) c ORDER BY t.n;
+
+-- the family and ONS group of the 'excluding rape' labels: none (neither is rape's)
+SELECT t.title, c.family, c.ons_group
+  FROM acc_title t, LATERAL foistats.classify(t.title) c
+ WHERE t.why IN ('constructed: excluding rape', 'constructed: other than rape') ORDER BY t.n;

@@ -35,6 +35,7 @@
 #include "classify_rules.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -444,6 +445,29 @@ drop_noise(Lex *L, OffenceResult *r)
 				L->t[j].dropped = true;
 			if (j < L->n)
 				L->t[j].dropped = true;
+			i = j;
+			continue;
+		}
+		/*
+		 * 'Sexual offences (excluding rape)', 'other than rape': the rape is what the
+		 * label does not count, not its offence
+		 */
+		if ((is_word(k, "EXCLUDING") || is_word(k, "EXCL") || is_word(k, "EXC") ||
+			 is_word(k, "EXCLUDES") || is_word(k, "EXCEPT") ||
+			 (is_word(k, "THAN") && i > 0 && is_word(&L->t[i - 1], "OTHER"))) &&
+			i + 1 < L->n && (is_word(&L->t[i + 1], "RAPE") ||
+							 (i + 2 < L->n && (is_word(&L->t[i + 1], "FOR") ||
+											   is_word(&L->t[i + 1], "OF")) &&
+							  is_word(&L->t[i + 2], "RAPE"))))
+		{
+			int			j = i + 1;
+
+			if (is_word(k, "THAN"))
+				L->t[i - 1].dropped = true;
+			k->dropped = true;
+			while (j < L->n && !is_word(&L->t[j], "RAPE"))
+				L->t[j++].dropped = true;
+			L->t[j].dropped = true;
 			i = j;
 			continue;
 		}
@@ -1177,6 +1201,42 @@ joined_kind(OffenceResult *r, const char *cls, const char *what)
 	return K_NONE;
 }
 
+/*
+ * 'Exposure to harmful substance', 'Criminal exposure to HIV': exposed to a thing, not
+ * a person exposed to ('Exposure to female 12', 'to a child' stay exposure)
+ */
+static bool
+exposed_to_thing(const Lex *L)
+{
+	static const char *const persons[] = {"FEMALE", "MALE", "CHILD", "PERSON", "PERSONS",
+		"VICTIM", "WOMAN", "WOMEN", "MINOR", "MINORS", "F", "M", "PUBLIC", "ANOTHER",
+	"OTHERS", "YOUNG", "JUVENILE", "ADULT", NULL};
+	int			i,
+				j,
+				x;
+
+	for (i = 0; i + 1 < L->n; i++)
+	{
+		if (!is_word(&L->t[i], "EXPOSURE"))
+			continue;
+		j = i + 1;
+		if (!is_word(&L->t[j], "TO"))
+			continue;
+		j++;
+		while (j < L->n && (is_word(&L->t[j], "A") || is_word(&L->t[j], "AN") ||
+							is_word(&L->t[j], "THE")))
+			j++;
+		if (j >= L->n || L->t[j].sym || L->t[j].num >= 0)
+			continue;
+		for (x = 0; persons[x]; x++)
+			if (is_word(&L->t[j], persons[x]))
+				break;
+		if (!persons[x])
+			return true;
+	}
+	return false;
+}
+
 static int
 find_kind(Lex *L, OffenceResult *r)
 {
@@ -1367,7 +1427,8 @@ find_kind(Lex *L, OffenceResult *r)
 	/* exposure of the genitals (not 'Exposing child to risk of burning', 11A, nor
 	 * 'exposes to sell or hire') */
 	if (HAS("EXPOSURE") && !images && !HAS("RISK") && !HAS("DANGER") && !HAS("HARM") &&
-		!HAS("INJURY") && !HAS("SELL") && !HAS("SALE") && !HAS("HIRE"))
+		!HAS("INJURY") && !HAS("SELL") && !HAS("SALE") && !HAS("HIRE") &&
+		!exposed_to_thing(L))
 		return K_EXPOSURE;
 	if (HAS("UPSKIRTING"))
 		return K_UPSKIRT;
@@ -1380,11 +1441,21 @@ find_kind(Lex *L, OffenceResult *r)
 	if (HAS("INTIMATE") && (HAS("SHARE") || HAS("THREATEN")))
 		return (HAS("WITHOUT") && HAS("CONSENT") && !HAS("THREATEN") && !HAS("DISTRESS"))
 			? K_SHARE_NOCONSENT : K_SHARE_INTIMATE;
-	if (HAS("ADMINISTER") && HAS("SUBSTANCE") && HAS("TRESPASS"))
+	/*
+	 * s61 / s63 are with intent to commit a sexual offence: not when the title names
+	 * another purpose or substance ('with intent to injure, aggrieve or annoy', 'noxious',
+	 * s24 OAPA; 'Trespass with intent to steal')
+	 */
+	if (!sexual && (HAS("INJURE") || HAS("INJURY") || HAS("AGGRIEVE") || HAS("ANNOY") ||
+					HAS("NOXIOUS") || HAS("POISON") || HAS("ENDANGER") || HAS("HARM") ||
+					HAS("STEAL") || HAS("THEFT") || HAS("DAMAGE") || HAS("ROB") ||
+					HAS("KILL") || HAS("MURDER") || HAS("SPIKING")))
+		;
+	else if (HAS("ADMINISTER") && HAS("SUBSTANCE") && HAS("TRESPASS"))
 		return joined_kind(r, "88C", "administering a substance with intent and trespass with intent, 088/05 and 088/07");
-	if (HAS("ADMINISTER") && HAS("SUBSTANCE"))
+	else if (HAS("ADMINISTER") && HAS("SUBSTANCE"))
 		return K_ADMIN;
-	if (HAS("TRESPASS") && HAS("INTENT"))
+	else if (HAS("TRESPASS") && HAS("INTENT"))
 		return K_TRESPASS;
 	if (HAS("COMMIT") && HAS("INTENT") && sexual)
 		return K_COMMIT_INTENT;
@@ -1592,6 +1663,57 @@ pick_code(int kind, char offender_sex, bool child_no_age, OffenceResult *r)
 				 cand[0]->code, cand[i]->code);
 		set_reason(r, "%s%s", why, NULL);
 		return;
+	}
+	/*
+	 * A code's age range holds a narrower sibling's ('Rape of a female aged under 16'
+	 * holds 'under 13', which is s5's): a stated age partly in the sibling's range and
+	 * partly out of it ('aged 12 or 13', 'under 14', '10-14') is either code's, so no
+	 * code, unless the title states the code's own range
+	 */
+	if (r->has_vage && !(r->vage_lo == cand[0]->vlo && r->vage_hi == cand[0]->vhi))
+	{
+		for (i = 0; i < classify_nrules; i++)
+		{
+			const Rule *v = &classify_rules[i];
+			int			shi = r->vage_hi < 0 ? INT_MAX : r->vage_hi;
+			int			vhi = v->vhi < 0 ? INT_MAX : v->vhi;
+
+			if (v->kind != kind || strcmp(v->code, cand[0]->code) == 0 || v->vlo < 0)
+				continue;
+			if (v->sex != '*' && sex && v->sex != sex)
+				continue;
+			if (v->oage == 'U' && r->has_oage && !oage_u)
+				continue;
+			if (v->oage == 'A' && (oage_u || (r->has_oage && !oage_a)))
+				continue;
+			if ((v->pen == 'P' && r->penetration == 0) ||
+				(v->pen == 'N' && r->penetration == 1))
+				continue;
+			if ((v->att == 'Y' && !r->attempt && !r->attempt_both) ||
+				(v->att == 'N' && r->attempt))
+				continue;
+			/* strictly inside the code's range */
+			if (!range_contains(cand[0]->vlo, cand[0]->vhi, v->vlo, v->vhi) ||
+				(v->vlo == cand[0]->vlo && v->vhi == cand[0]->vhi))
+				continue;
+			/* the stated age overlaps it and is not inside it */
+			if (!(r->vage_lo < vhi && v->vlo < shi) ||
+				range_contains(v->vlo, v->vhi, r->vage_lo, r->vage_hi))
+				continue;
+			{
+				char		a[40] = "";
+
+				range_words_inner(r->vage_lo, r->vage_hi, a, sizeof(a));
+				if (strcmp(v->cls, cand[0]->cls) == 0)
+					strcpy(r->cls, cand[0]->cls);
+				else if (classify_kinds[kind].cls)
+					strcpy(r->cls, classify_kinds[kind].cls);
+				snprintf(why, sizeof(why), "victim %s is partly the age of another code: %s or %s",
+						 a, cand[0]->code, v->code);
+				set_reason(r, "%s%s", why, NULL);
+				return;
+			}
+		}
 	}
 	/*
 	 * The code's Home Office title states penetration or an adult offender and this
@@ -2015,6 +2137,24 @@ offence_title_key(const char *s, size_t len, char *out, size_t outsz, bool *atte
 
 		if (k->dropped || k->sym || k->num >= 0)
 			continue;
+		/*
+		 * 'Assault by (a) constable', 'by an emergency worker': the offender, not the
+		 * victim of 104 / 8S / 8T; the words stay words
+		 */
+		{
+			int			p = i - 1;
+
+			while (p >= 0 && (is_word(&L->t[p], "A") || is_word(&L->t[p], "AN")))
+				p--;
+			if (p >= 0 && is_word(&L->t[p], "BY") &&
+				(is_word(k, "EMERGENCY") || is_word(k, "EW") || is_word(k, "CONSTABLE") ||
+				 is_word(k, "PC") || is_word(k, "POLICE")))
+			{
+				if (is_word(k, "EMERGENCY") || is_word(k, "POLICE"))
+					i++;		/* and WORKER / OFFICER */
+				continue;
+			}
+		}
 		if (is_word(k, "EMERGENCY") && i + 1 < L->n &&
 			(is_word(&L->t[i + 1], "WORKER") || is_word(&L->t[i + 1], "WORKERS")))
 		{

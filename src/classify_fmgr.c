@@ -699,6 +699,8 @@ looks_cut(const char *s, int len, const char *ho_title)
 	{
 		if (s[e - 1] == ')' || s[e - 1] == '.')
 			return false;		/* '(Sec 47)', 'etc.': a complete title */
+		if (isdigit((unsigned char) s[e - 1]))
+			return false;		/* 'aged 16 or 17', 'Sec 4': ends in a number */
 		e--;
 	}
 	for (b = e; b > 0 && isalpha((unsigned char) s[b - 1]); b--)
@@ -2679,9 +2681,15 @@ compute(const char *s, int len, Memo *m, MemoryContext cxt)
 
 			if ((cc = class_code_by_section(m->cls, s, len,
 											(wn > 0 && wn < sizeof(wkey)) ? wkey : NULL)) != NULL)
+			{
+				/* the section the title cites, one of the code's ('Sec 103I' of 068/08) */
+				char		secs[2][8];
+
 				snprintf(r->reason, sizeof(r->reason),
 						 "code %s: the title cites its section (Sec %s) in class %s",
-						 cc->code, cc->section, m->cls);
+						 cc->code, offence_sections(s, len, secs, 2) == 1 ? secs[0] : cc->section,
+						 m->cls);
+			}
 			else if ((cc = class_code_by_age(m->cls, r)) != NULL)
 				snprintf(r->reason, sizeof(r->reason),
 						 "code %s: the only code of class %s whose title states the victim age the title states",
