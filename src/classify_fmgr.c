@@ -1880,6 +1880,17 @@ class_code_by_section(const char *cls, const char *s, int len, const char *key)
 	return tie ? NULL : best;
 }
 
+/* The next title of the list (after *i; start at -1) of a code in class cls:
+ * false when there is none. */
+static bool
+class_title(const char *cls, int *i)
+{
+	while (++*i < ntitles)
+		if (titles[*i].idx >= 0 && code_in_class(&codes[titles[*i].idx], cls))
+			return true;
+	return false;
+}
+
 /*
  * The code of non-sexual class cls whose Home Office title states the victim age the
  * title states, the only one of the class ('Murder of a person under 1 year of age':
@@ -1898,15 +1909,10 @@ class_code_by_age(const char *cls, const OffenceResult *r)
 	t = palloc(sizeof(OffenceResult));
 	/* every title of the list, normalised (a code has several: 197/22's 'to persons under
 	 * 18' is not its first) */
-	for (i = 0; i < ntitles; i++)
+	for (i = -1; class_title(cls, &i);)
 	{
-		const RefCode *rc;
+		const RefCode *rc = &codes[titles[i].idx];
 
-		if (titles[i].idx < 0)
-			continue;
-		rc = &codes[titles[i].idx];
-		if (!code_in_class(rc, cls))
-			continue;
 		offence_parse(titles[i].key, strlen(titles[i].key), t);
 		if (t->has_vage && t->vage_lo == r->vage_lo && t->vage_hi == r->vage_hi)
 		{
@@ -2098,15 +2104,10 @@ class_code_by_seq_of(const char *cls, const char *s, int len)
 	}
 	/* and every title of the list, normalised (a code has several: 008/73's 104 and
 	 * 105A titles) */
-	for (i = 0; i < ntitles; i++)
+	for (i = -1; class_title(cls, &i);)
 	{
-		const RefCode *rc;
+		const RefCode *rc = &codes[titles[i].idx];
 
-		if (titles[i].idx < 0)
-			continue;
-		rc = &codes[titles[i].idx];
-		if (!code_in_class(rc, cls))
-			continue;
 		if (title_seq[i] == NULL)
 		{
 			offence_title_seq(titles[i].key, strlen(titles[i].key), cseq, sizeof(cseq),
