@@ -291,7 +291,12 @@ INSERT INTO acc_title (why, title) VALUES
   ('constructed: s24 OAPA', 'Administering a noxious substance with intent to injure aggrieve or annoy'),
   ('constructed: intent to steal', 'Trespass with intent to steal'),
   ('constructed: s61, sexual', 'Administering a substance with intent to commit a sexual offence'),
-  ('constructed: intent to cause harm', 'Administering a substance with intent to cause harm');
+  ('constructed: intent to cause harm', 'Administering a substance with intent to cause harm'),
+  -- a Home Office code after the title is no age range 'N/M' (001/01 was a victim aged
+  -- 1, 002/05 aged 2 to 5); '13/15' is one
+  ('constructed: code after, 001/01', 'Murder (001/01)'),
+  ('constructed: code after, 002/05', 'Murder - 002/05'),
+  ('constructed: ages 13/15', 'Rape of a female 13/15 years');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

@@ -684,10 +684,15 @@ age_phrase(Lex *L, int i, int *lo, int *hi)
 			t[j++].used = true;
 		return j;
 	}
-	/* 13-15, 13 - 15, 13 TO 15, 13/15 */
+	/*
+	 * 13-15, 13 - 15, 13 TO 15, 13/15; not a Home Office code ('Murder (001/01)',
+	 * '002/05'): no age is written with a leading zero
+	 */
 	if (j + 1 < n && (t[j].sym == '-' || is_word(&t[j], "TO") ||
 					  (t[j].sym == '/' && t[j].glued)) &&
-		t[j + 1].num >= 0 && t[j + 1].num < 120 && t[j + 1].num >= t[i].num)
+		t[j + 1].num >= 0 && t[j + 1].num < 120 && t[j + 1].num >= t[i].num &&
+		!(t[j].sym == '/' && ((t[i].ndig > 1 && t[i].w[0] == '0') ||
+							  (t[j + 1].ndig > 1 && t[j + 1].w[0] == '0'))))
 	{
 		*lo = t[i].num;
 		*hi = t[j + 1].num + 1;
