@@ -296,7 +296,12 @@ INSERT INTO acc_title (why, title) VALUES
   -- 1, 002/05 aged 2 to 5); '13/15' is one
   ('constructed: code after, 001/01', 'Murder (001/01)'),
   ('constructed: code after, 002/05', 'Murder - 002/05'),
-  ('constructed: ages 13/15', 'Rape of a female 13/15 years');
+  ('constructed: ages 13/15', 'Rape of a female 13/15 years'),
+  -- a driving offence that names no death or injury is not 4/4 - 4/9's (were 4/9, 4/6)
+  ('constructed: no death, 4/9', 'DRIVING WHILST DISQUALIFIED'),
+  ('constructed: no death, 4/6', 'Driving under the influence of drink or drugs'),
+  ('constructed: death named', 'Causing death by driving whilst disqualified'),
+  ('constructed: injury named', 'Causing serious injury by careless driving');
 
 SELECT t.n, t.why, t.title, c.ho_code, c.ho_class, c.victim_sex AS sex, c.victim_age AS v_age,
        c.offender_age AS o_age, c.penetration AS pen, c.attempt AS att, c.matched_by,

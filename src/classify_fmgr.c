@@ -886,6 +886,15 @@ covering_class(const char *key, bool attempt, char victim, const char *s, int le
 		if (qualifier[j])
 			continue;
 		/*
+		 * a death or injury caused by driving (classes 4/4 - 4/9) is always named: a
+		 * driving offence without one ('Driving whilst disqualified', 'Driving under
+		 * the influence of drink or drugs', neither in the list) is not it
+		 */
+		if (key_has(e->key, "DRIVING", 7) &&
+			(key_has(e->key, "DEATH", 5) || key_has(e->key, "INJURY", 6)) &&
+			!key_has(key, "DEATH", 5) && !key_has(key, "INJURY", 6))
+			continue;
+		/*
 		 * the share of the Home Office title's words the title has: the closest title
 		 * found first (pass 0); a title of which the title has less than half that
 		 * share names another, narrower offence and does not hold the class back ('GBH
