@@ -835,22 +835,17 @@ best_move(const SdcFamily *f, int i, size_t e, bool up, int64_t limit, FlowMem *
 				if (M == below_positive(&s.f, i, e))
 					continue;
 			}
-			r = move_range(&s.f, M, e, up, limit == SDC_INF ? SDC_INF : limit - got, m, true);
-			if (r >= 0 && r != SDC_INF && got + r < limit && f->same)
+			r = 0;
+			/* with columns a table lacks, each way to share its totals in
+			 * turn (absent_room), the last checked afterwards (absent_holds) */
+			for (int way = 0; way < (f->same ? 3 : 1) && r >= 0 && r != SDC_INF && got + r < limit; way++)
 			{
-				/* columns a table lacks: the other way to share its totals */
-				int64_t		r2 = move_range(&s.f, M | MOVE_ABSENT_FALL, e, up,
-											limit == SDC_INF ? SDC_INF : limit - got - r, m, true);
+				static const uint64_t ways[] = {0, MOVE_ABSENT_FALL, MOVE_ABSENT_FREE};
+				int64_t		rw = move_range(&s.f, M | ways[way], e, up,
+											limit == SDC_INF ? (way == 2 ? SDC_MAX_SUM : SDC_INF) : limit - got - r,
+											m, true);
 
-				r = r2 < 0 ? r2 : r2 == SDC_INF ? SDC_INF : r + r2;
-			}
-			if (r >= 0 && r != SDC_INF && got + r < limit && f->same)
-			{
-				/* and the third, checked afterwards */
-				int64_t		r3 = move_range(&s.f, M | MOVE_ABSENT_FREE, e, up,
-											limit == SDC_INF ? SDC_MAX_SUM : limit - got - r, m, true);
-
-				r = r3 < 0 ? r3 : r3 == SDC_INF ? SDC_INF : r + r3;
+				r = rw < 0 ? rw : rw == SDC_INF ? SDC_INF : r + rw;
 			}
 
 			if (r < 0)
@@ -1395,6 +1390,17 @@ withhold_all_totals(const SdcFamily *f, const SdcParams *p, uint8_t **forced)
 	return changed;
 }
 
+/* How many totals t withholds (SdcStats.totals, recounted). */
+static int
+withheld_totals(const SdcTable *t)
+{
+	int			n = 0;
+
+	for (size_t x = (size_t) t->nr * t->nc; x < sdc_nentries(t); x++)
+		n += ent_withheld(t, x);
+	return n;
+}
+
 /*
  * After withhold_all_totals: publish again, one at a time (the grand total,
  * the column totals, then the row totals), each withheld total of a table
@@ -1443,9 +1449,7 @@ republish_totals(SdcFamily *f, const SdcParams *p, SdcStats *stats)
 			if (st != SDC_OK)
 				*s = was;
 		}
-		stats[i].totals = 0;
-		for (size_t x = ncell; x < ne; x++)
-			stats[i].totals += ent_withheld(t, x);
+		stats[i].totals = withheld_totals(t);
 	}
 	return SDC_OK;
 }
@@ -1489,13 +1493,7 @@ publish_known_totals(SdcFamily *f, SdcStats *stats)
 			changed = true;
 		}
 		if (changed)
-		{
-			size_t		ne = sdc_nentries(t);
-
-			stats[i].totals = 0;
-			for (size_t x = (size_t) t->nr * t->nc; x < ne; x++)
-				stats[i].totals += ent_withheld(t, x);
-		}
+			stats[i].totals = withheld_totals(t);
 	}
 }
 
